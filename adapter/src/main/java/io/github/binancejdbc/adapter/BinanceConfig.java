@@ -1,0 +1,254 @@
+package io.github.binancejdbc.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.binancejdbc.adapter.client.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Immutable settings of one connection's adapter: where the API is, how patient to be, and (later) the
+ * credentials. Built with {@link #newBuilder()}; the builder validates and names the bad value.
+ *
+ * <p>{@link #toString()} never prints a secret.
+ */
+public final class BinanceConfig {
+  public static final String DEFAULT_BASE_URL = "https://api.binance.com";
+
+  private final String baseUrl;
+  private final String apiKey;
+  private final String secretKey;
+  private final String privateKeyFile;
+  private final String privateKeyPassphrase;
+  private final boolean trading;
+  private final long recvWindowMillis;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final int maxRetries;
+  private final Duration exchangeInfoTtl;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  private BinanceConfig(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.apiKey = b.apiKey;
+    this.secretKey = b.secretKey;
+    this.privateKeyFile = b.privateKeyFile;
+    this.privateKeyPassphrase = b.privateKeyPassphrase;
+    this.trading = b.trading;
+    this.recvWindowMillis = b.recvWindowMillis;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.maxRetries = b.maxRetries;
+    this.exchangeInfoTtl = b.exchangeInfoTtl;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+  }
+
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** Base URL without a trailing slash, e.g. {@code https://api.binance.com}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String secretKey() {
+    return secretKey;
+  }
+
+  public String privateKeyFile() {
+    return privateKeyFile;
+  }
+
+  public String privateKeyPassphrase() {
+    return privateKeyPassphrase;
+  }
+
+  public boolean trading() {
+    return trading;
+  }
+
+  public long recvWindowMillis() {
+    return recvWindowMillis;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** How many times a GET is retried after an I/O error or a 5xx (429 waits are counted too). */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /** How long exchange information (symbols, filters, limits) is kept before it is fetched again. */
+  public Duration exchangeInfoTtl() {
+    return exchangeInfoTtl;
+  }
+
+  /** The only source of wall-clock time for the adapter (tests inject a fake one). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The only way the adapter waits (tests inject one that records instead of sleeping). */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  @Override
+  public String toString() {
+    return "BinanceConfig{baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (apiKey == null ? "none" : "****")
+        + ", secretKey="
+        + (secretKey == null ? "none" : "****")
+        + ", privateKeyFile="
+        + (privateKeyFile == null ? "none" : "(set)")
+        + ", trading="
+        + trading
+        + ", recvWindow="
+        + recvWindowMillis
+        + "}";
+  }
+
+  /** Builder; every setter checks its argument and names it in the exception. */
+  public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private String apiKey;
+    private String secretKey;
+    private String privateKeyFile;
+    private String privateKeyPassphrase;
+    private boolean trading;
+    private long recvWindowMillis = 5000;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private int maxRetries = 3;
+    private Duration exchangeInfoTtl = Duration.ofMinutes(5);
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    public Builder baseUrl(String baseUrl) {
+      requireNonNull(baseUrl, "baseUrl is null");
+      String url = baseUrl.trim();
+      while (url.endsWith("/")) {
+        url = url.substring(0, url.length() - 1);
+      }
+      // The testnet is documented as https://testnet.binance.vision/api; our paths carry /api/v3.
+      if (url.endsWith("/api")) {
+        url = url.substring(0, url.length() - 4);
+      }
+      String lower = url.toLowerCase(Locale.ROOT);
+      if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+        throw new IllegalArgumentException(
+            "baseUrl must start with http:// or https://, e.g. https://api.binance.com, but was: "
+                + baseUrl);
+      }
+      this.baseUrl = url;
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      this.apiKey = emptyToNull(apiKey);
+      return this;
+    }
+
+    public Builder secretKey(String secretKey) {
+      this.secretKey = emptyToNull(secretKey);
+      return this;
+    }
+
+    public Builder privateKeyFile(String privateKeyFile) {
+      this.privateKeyFile = emptyToNull(privateKeyFile);
+      return this;
+    }
+
+    public Builder privateKeyPassphrase(String privateKeyPassphrase) {
+      this.privateKeyPassphrase = emptyToNull(privateKeyPassphrase);
+      return this;
+    }
+
+    public Builder trading(boolean trading) {
+      this.trading = trading;
+      return this;
+    }
+
+    public Builder recvWindowMillis(long recvWindowMillis) {
+      if (recvWindowMillis <= 0 || recvWindowMillis > 60000) {
+        throw new IllegalArgumentException(
+            "recvWindow must be between 1 and 60000 milliseconds, but was: " + recvWindowMillis);
+      }
+      this.recvWindowMillis = recvWindowMillis;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = positive(readTimeout, "readTimeout");
+      return this;
+    }
+
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new IllegalArgumentException(
+            "maxRetries must be between 0 and 10, but was: " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    public Builder exchangeInfoTtl(Duration exchangeInfoTtl) {
+      requireNonNull(exchangeInfoTtl, "exchangeInfoTtl is null");
+      if (exchangeInfoTtl.isNegative()) {
+        throw new IllegalArgumentException(
+            "exchangeInfoTtl must not be negative, but was: " + exchangeInfoTtl);
+      }
+      this.exchangeInfoTtl = exchangeInfoTtl;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock is null");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper is null");
+      return this;
+    }
+
+    public BinanceConfig build() {
+      return new BinanceConfig(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      requireNonNull(d, name + " is null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, but was: " + d);
+      }
+      return d;
+    }
+
+    private static String emptyToNull(String s) {
+      return s == null || s.isBlank() ? null : s;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.binancejdbc.adapter.error;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one runtime exception the adapter throws. It carries what the JDBC layer needs to build a
+ * fitting {@link java.sql.SQLException}: the category, the SQLState and the vendor code (the Binance
+ * error code when there is one, else the HTTP status, else 0). Its message never holds a secret.
+ */
+public final class BinanceException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorKind kind;
+  private final String sqlState;
+  private final int vendorCode;
+
+  public BinanceException(
+      ErrorKind kind, String sqlState, int vendorCode, String message, Throwable cause) {
+    super(requireNonNull(message, "message is null"), cause);
+    this.kind = requireNonNull(kind, "kind is null");
+    this.sqlState = requireNonNull(sqlState, "sqlState is null");
+    this.vendorCode = vendorCode;
+  }
+
+  /** A query lacks something the API needs, e.g. {@code klines needs symbol: WHERE ...}. */
+  public static BinanceException unsupported(String message) {
+    return new BinanceException(ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", 0, message, null);
+  }
+
+  /** A value the user gave is not acceptable. */
+  public static BinanceException badValue(String message) {
+    return new BinanceException(ErrorKind.DATA, "22023", 0, message, null);
+  }
+
+  /** The API answered with something we cannot read. */
+  public static BinanceException internal(String message, Throwable cause) {
+    return new BinanceException(ErrorKind.INTERNAL, "XX000", 0, message, cause);
+  }
+
+  /** The statement was cancelled or ran past its timeout. */
+  public static BinanceException cancelled(String message) {
+    return new BinanceException(ErrorKind.TIMEOUT, "57014", 0, message, null);
+  }
+
+  public ErrorKind kind() {
+    return kind;
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+
+  public int vendorCode() {
+    return vendorCode;
+  }
+}
