@@ -1,0 +1,80 @@
+package io.github.binancejdbc.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.binancejdbc.adapter.client.BinanceHttp;
+import io.github.binancejdbc.adapter.table.AggTradesTable;
+import io.github.binancejdbc.adapter.table.BinanceContext;
+import io.github.binancejdbc.adapter.table.BinanceTable;
+import io.github.binancejdbc.adapter.table.ExchangeInfoTables;
+import io.github.binancejdbc.adapter.table.KlinesTable;
+import io.github.binancejdbc.adapter.table.OrderBookTable;
+import io.github.binancejdbc.adapter.table.ServerTimeTable;
+import io.github.binancejdbc.adapter.table.TickerTable;
+import io.github.binancejdbc.adapter.table.TradesTable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The {@code binance} schema of one connection. Tables are built once, without any request; the
+ * schema owns the connection's transport and caches and releases them in {@link #close()}.
+ */
+public final class BinanceSchema extends AbstractSchema implements AutoCloseable {
+  public static final String NAME = "binance";
+
+  private final BinanceContext ctx;
+  private final Map<String, Table> tables;
+
+  public BinanceSchema(BinanceConfig config) {
+    this(new BinanceContext(requireNonNull(config, "config is null"), new BinanceHttp(config)));
+  }
+
+  BinanceSchema(BinanceContext ctx) {
+    this.ctx = ctx;
+    List<BinanceTable> all = new ArrayList<>();
+    all.add(KlinesTable.klines(ctx));
+    all.add(KlinesTable.uiKlines(ctx));
+    all.add(new TradesTable(ctx));
+    all.add(new AggTradesTable(ctx));
+    all.add(new OrderBookTable(ctx));
+    all.add(TickerTable.avgPrice(ctx));
+    all.add(TickerTable.ticker24hr(ctx));
+    all.add(TickerTable.tickerPrice(ctx));
+    all.add(TickerTable.bookTicker(ctx));
+    all.add(TickerTable.rollingTicker(ctx));
+    all.add(TickerTable.tradingDayTicker(ctx));
+    all.add(ExchangeInfoTables.symbols(ctx));
+    all.add(ExchangeInfoTables.symbolFilters(ctx));
+    all.add(ExchangeInfoTables.rateLimits(ctx));
+    all.add(new ServerTimeTable(ctx));
+    Map<String, Table> map = new LinkedHashMap<>();
+    for (BinanceTable t : all) {
+      map.put(t.def().name(), t);
+    }
+    this.tables = Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+
+  /** The tables by name, in reference order. */
+  public Map<String, Table> binanceTables() {
+    return tables;
+  }
+
+  public BinanceContext context() {
+    return ctx;
+  }
+
+  @Override
+  public void close() {
+    ctx.close();
+  }
+}

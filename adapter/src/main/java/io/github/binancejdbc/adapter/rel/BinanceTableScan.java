@@ -1,0 +1,147 @@
+package io.github.binancejdbc.adapter.rel;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.binancejdbc.adapter.table.BinanceTable;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * The scan of every Binance table: a {@link TableScan} that is also an {@link EnumerableRel}, so the
+ * planner rules in {@link BinanceRules} can push WHERE, ORDER BY and LIMIT into it, and the generated
+ * code calls {@link #execute} with what was pushed.
+ */
+public final class BinanceTableScan extends TableScan implements EnumerableRel {
+  private static final Method EXECUTE =
+      requireNonNull(
+          Types.lookupMethod(
+              BinanceTableScan.class,
+              "execute",
+              DataContext.class,
+              BinanceTable.class,
+              ScanSpec.class,
+              boolean.class),
+          "execute");
+
+  final BinanceTable table;
+  final ScanSpec spec;
+
+  public BinanceTableScan(
+      RelOptCluster cluster,
+      RelTraitSet traitSet,
+      RelOptTable relOptTable,
+      BinanceTable table,
+      ScanSpec spec) {
+    super(cluster, traitSet, List.of(), relOptTable);
+    this.table = requireNonNull(table, "table is null");
+    this.spec = requireNonNull(spec, "spec is null");
+  }
+
+  /** A fresh, unconstrained scan of {@code table} in the enumerable convention. */
+  public static BinanceTableScan create(
+      RelOptCluster cluster, RelOptTable relOptTable, BinanceTable table) {
+    RelTraitSet traits =
+        cluster
+            .traitSetOf(EnumerableConvention.INSTANCE)
+            .replaceIf(RelCollationTraitDef.INSTANCE, () -> RelCollations.EMPTY);
+    return new BinanceTableScan(cluster, traits, relOptTable, table, ScanSpec.EMPTY);
+  }
+
+  public BinanceTable table() {
+    return table;
+  }
+
+  public ScanSpec spec() {
+    return spec;
+  }
+
+  BinanceTableScan with(RelTraitSet traits, ScanSpec newSpec) {
+    return new BinanceTableScan(getCluster(), traits, getTable(), table, newSpec);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new BinanceTableScan(getCluster(), traitSet, getTable(), table, spec);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .itemIf("filter", spec.describeFilter(table.def()), !spec.constraints().isEmpty())
+        .itemIf("order", spec.direction(), spec.direction() != ScanSpec.Direction.NONE)
+        .itemIf("fetch", spec.fetch(), spec.fetch() != null)
+        .itemIf("offset", spec.offset(), spec.offset() != null);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    for (RelOptRule rule : BinanceRules.RULES) {
+      planner.addRule(rule);
+    }
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = 100_000d;
+    for (int i = 0; i < spec.constraints().size(); i++) {
+      rows /= 10;
+    }
+    if (spec.fetch() != null) {
+      rows = Math.min(rows, 10);
+    }
+    return Math.max(rows, 1);
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = estimateRowCount(mq);
+    // A pushed sort costs the scan nothing extra: the API delivers that order.
+    return planner.getCostFactory().makeCost(rows, rows, rows * 10);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
+    boolean scalar = physType.getFormat() == JavaRowFormat.SCALAR;
+    Expression call =
+        Expressions.call(
+            EXECUTE,
+            implementor.getRootExpression(),
+            implementor.stash(table, BinanceTable.class),
+            implementor.stash(spec, ScanSpec.class),
+            Expressions.constant(scalar));
+    return implementor.result(physType, Blocks.toBlock(call));
+  }
+
+  /** Called by the generated code once per execution; no request is sent until rows are read. */
+  public static Enumerable<?> execute(
+      DataContext root, BinanceTable table, ScanSpec spec, boolean scalar) {
+    Enumerable<Object[]> rows = table.scan(root, spec);
+    return scalar ? rows.select(r -> r[0]) : rows;
+  }
+}

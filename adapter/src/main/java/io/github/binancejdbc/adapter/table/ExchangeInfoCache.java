@@ -1,0 +1,120 @@
+package io.github.binancejdbc.adapter.table;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /api/v3/exchangeInfo}, parsed once into the rows of the {@code symbols}, {@code
+ * symbol_filters} and {@code rate_limits} tables and kept for {@code exchangeInfoTtl}. Fetching it
+ * also tells the weight governor the current request-weight limit.
+ */
+public final class ExchangeInfoCache {
+  /** The parsed response. Lists are unmodifiable; rows must not be changed. */
+  public record ExchangeInfo(
+      long serverTime, List<Object[]> symbols, List<Object[]> filters, List<Object[]> rateLimits) {}
+
+  private static final String KEY = "exchangeInfo";
+  private static final Json.Fields SYMBOL =
+      new Json.Fields(ExchangeInfoTables.SYMBOLS, ExchangeInfoTables.SYMBOL_FIELDS);
+  private static final Json.Fields FILTER =
+      new Json.Fields(ExchangeInfoTables.FILTERS, ExchangeInfoTables.FILTER_FIELDS);
+  private static final Json.Fields RATE_LIMIT =
+      new Json.Fields(ExchangeInfoTables.RATE_LIMITS, ExchangeInfoTables.RATE_LIMIT_FIELDS);
+
+  private final BinanceContext ctx;
+  private final Cache<String, ExchangeInfo> cache;
+
+  ExchangeInfoCache(BinanceContext ctx) {
+    this.ctx = ctx;
+    this.cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(ctx.config().exchangeInfoTtl())
+            .ticker(() -> ctx.config().clock().millis() * 1_000_000L)
+            .executor(Runnable::run)
+            .build();
+  }
+
+  /** The cached exchange information, fetched when absent or expired. */
+  public ExchangeInfo get() {
+    return cache.get(KEY, k -> fetch());
+  }
+
+  void invalidate() {
+    cache.invalidateAll();
+  }
+
+  private ExchangeInfo fetch() {
+    ExchangeInfo info =
+        ctx.http()
+            .get("/api/v3/exchangeInfo", List.of(), EndpointWeights.exchangeInfo(),
+                ExchangeInfoCache::read);
+    for (Object[] r : info.rateLimits()) {
+      ctx.http()
+          .governor()
+          .setLimit((String) r[0], (String) r[1], (Integer) r[2], (Integer) r[3]);
+    }
+    return info;
+  }
+
+  static ExchangeInfo read(JsonParser p) throws IOException {
+    Json.next(p, JsonToken.START_OBJECT);
+    long serverTime = 0;
+    List<Object[]> symbols = new ArrayList<>();
+    List<Object[]> filters = new ArrayList<>();
+    List<Object[]> rateLimits = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "serverTime" -> serverTime = p.getLongValue();
+        case "rateLimits" -> {
+          Json.expect(p, JsonToken.START_ARRAY);
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            Object[] r = new Object[RATE_LIMIT.width()];
+            RATE_LIMIT.readObject(p, r);
+            rateLimits.add(r);
+          }
+        }
+        case "symbols" -> readSymbols(p, symbols, filters);
+        default -> p.skipChildren();
+      }
+    }
+    return new ExchangeInfo(
+        serverTime, List.copyOf(symbols), List.copyOf(filters), List.copyOf(rateLimits));
+  }
+
+  /** Symbols carry their filters inline; both tables are filled in one pass. */
+  private static void readSymbols(JsonParser p, List<Object[]> symbols, List<Object[]> filters)
+      throws IOException {
+    Json.expect(p, JsonToken.START_ARRAY);
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      Object[] row = new Object[SYMBOL.width()];
+      List<Object[]> own = new ArrayList<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("filters")) {
+          Json.expect(p, JsonToken.START_ARRAY);
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            Object[] f = new Object[FILTER.width()];
+            FILTER.readObject(p, f);
+            own.add(f);
+          }
+        } else {
+          SYMBOL.readField(p, name, row);
+        }
+      }
+      for (Object[] f : own) {
+        f[0] = row[0];
+      }
+      symbols.add(row);
+      filters.addAll(own);
+    }
+  }
+}

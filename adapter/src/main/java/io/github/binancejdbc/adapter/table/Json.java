@@ -1,0 +1,167 @@
+package io.github.binancejdbc.adapter.table;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streaming JSON helpers: values read straight into row slots by column type, no tree. Decimals
+ * are built from the JSON text, never through {@code double}.
+ */
+final class Json {
+  private Json() {}
+
+  /** JSON field name to row slot, for object-shaped responses. */
+  static final class Fields {
+    private final Map<String, Integer> slot = new HashMap<>();
+    private final Map<String, ColumnType> type = new HashMap<>();
+    private final int width;
+
+    Fields(TableDef def, String... pairs) {
+      this.width = def.columns().size();
+      for (int i = 0; i < pairs.length; i += 2) {
+        int idx = def.index(pairs[i + 1]);
+        slot.put(pairs[i], idx);
+        type.put(pairs[i], def.column(idx).type());
+      }
+    }
+
+    int width() {
+      return width;
+    }
+
+    /** Reads one JSON object (current token START_OBJECT) into {@code row}. */
+    void readObject(JsonParser p, Object[] row) throws IOException {
+      expect(p, JsonToken.START_OBJECT);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        Integer i = slot.get(name);
+        if (i == null) {
+          p.skipChildren();
+        } else {
+          row[i] = value(p, type.get(name));
+        }
+      }
+    }
+
+    /** Reads the value of field {@code name} (current token: its value) into {@code row}. */
+    void readField(JsonParser p, String name, Object[] row) throws IOException {
+      Integer i = slot.get(name);
+      if (i == null) {
+        p.skipChildren();
+      } else {
+        row[i] = value(p, type.get(name));
+      }
+    }
+
+    /** Reads an object or an array of objects into new rows, each first filled by {@code init}. */
+    List<Object[]> readObjectOrArray(JsonParser p, java.util.function.Consumer<Object[]> init)
+        throws IOException {
+      JsonToken t = p.nextToken();
+      List<Object[]> rows = new ArrayList<>();
+      if (t == JsonToken.START_ARRAY) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          Object[] row = new Object[width];
+          init.accept(row);
+          readObject(p, row);
+          rows.add(row);
+        }
+      } else {
+        Object[] row = new Object[width];
+        init.accept(row);
+        readObject(p, row);
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  static void expect(JsonParser p, JsonToken token) throws IOException {
+    if (p.currentToken() != token) {
+      throw new IllegalStateException(
+          "expected " + token + " but found " + p.currentToken() + " at " + p.currentLocation());
+    }
+  }
+
+  static void next(JsonParser p, JsonToken token) throws IOException {
+    p.nextToken();
+    expect(p, token);
+  }
+
+  /** The value at the current token, as the Java form of {@code type}. */
+  static Object value(JsonParser p, ColumnType type) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    switch (type) {
+      case DECIMAL:
+        if (t == JsonToken.VALUE_STRING || t.isNumeric()) {
+          String s = p.getText();
+          return s.isEmpty() ? null : new BigDecimal(s);
+        }
+        break;
+      case TIMESTAMP:
+      case BIGINT:
+        if (t.isNumeric()) {
+          return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+          return Long.parseLong(p.getText());
+        }
+        break;
+      case INTEGER:
+        if (t.isNumeric()) {
+          return p.getIntValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+          return Integer.parseInt(p.getText());
+        }
+        break;
+      case BOOLEAN:
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+          return p.getBooleanValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+          return Boolean.parseBoolean(p.getText());
+        }
+        break;
+      case VARCHAR:
+        if (t == JsonToken.START_ARRAY) {
+          return joinArray(p);
+        }
+        if (t.isScalarValue()) {
+          return p.getText();
+        }
+        break;
+      default:
+        break;
+    }
+    throw new IllegalStateException(
+        "unexpected " + t + " for a " + type + " value at " + p.currentLocation());
+  }
+
+  /**
+   * An array of strings as {@code A,B,C}; an array of arrays (permission sets) as {@code A,B;C}:
+   * commas inside a set, semicolons between sets.
+   */
+  static String joinArray(JsonParser p) throws IOException {
+    List<String> parts = new ArrayList<>();
+    boolean nested = false;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() == JsonToken.START_ARRAY) {
+        nested = true;
+        parts.add(joinArray(p));
+      } else {
+        parts.add(p.getText());
+      }
+    }
+    return String.join(nested ? ";" : ",", parts);
+  }
+}

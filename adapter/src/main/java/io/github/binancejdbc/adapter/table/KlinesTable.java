@@ -1,0 +1,175 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.range;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code klines} and {@code ui_klines}: every bar of a symbol and interval since listing. {@code
+ * open_time} ranges become {@code startTime}/{@code endTime}, pages of 1000 are fetched lazily, and
+ * {@code ORDER BY open_time DESC LIMIT n} (or an unordered LIMIT) asks for the latest n only.
+ */
+public final class KlinesTable extends BinanceTable {
+  static final int PAGE = 1000;
+
+  private final String path;
+
+  private KlinesTable(TableDef def, BinanceContext ctx, String path) {
+    super(def, ctx);
+    this.path = path;
+  }
+
+  public static KlinesTable klines(BinanceContext ctx) {
+    return new KlinesTable(
+        def("klines", "GET /api/v3/klines", "Kline/candlestick bars"), ctx, "/api/v3/klines");
+  }
+
+  public static KlinesTable uiKlines(BinanceContext ctx) {
+    return new KlinesTable(
+        def("ui_klines", "GET /api/v3/uiKlines", "Kline bars modified for chart display"),
+        ctx,
+        "/api/v3/uiKlines");
+  }
+
+  static TableDef def(String name, String endpoint, String remarks) {
+    return TableDef.builder(name, endpoint, remarks)
+        .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+        .column(key("timeframe", "Binance kline interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h"
+            + " 1d 3d 1w 1M"))
+        .column(range("open_time", ColumnType.TIMESTAMP, "Bar open time (UTC)"))
+        .column(col("open_price", ColumnType.DECIMAL, "First trade price of the bar"))
+        .column(col("high_price", ColumnType.DECIMAL, "Highest trade price of the bar"))
+        .column(col("low_price", ColumnType.DECIMAL, "Lowest trade price of the bar"))
+        .column(col("close_price", ColumnType.DECIMAL, "Last trade price of the bar"))
+        .column(col("volume", ColumnType.DECIMAL, "Base asset volume"))
+        .column(col("close_time", ColumnType.TIMESTAMP, "Bar close time (UTC), open time +"
+            + " interval - 1 ms"))
+        .column(col("quote_volume", ColumnType.DECIMAL, "Quote asset volume"))
+        .column(col("trade_count", ColumnType.BIGINT, "Number of trades"))
+        .column(col("taker_buy_base_volume", ColumnType.DECIMAL, "Taker buy base asset volume"))
+        .column(col("taker_buy_quote_volume", ColumnType.DECIMAL, "Taker buy quote asset volume"))
+        .sortable("open_time", "close_time")
+        .limitPushable()
+        .build();
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<String> symbols = q.required("symbol", "BTCUSDT");
+    List<String> timeframes = q.required("timeframe", "1h");
+    List<RowStream> streams = new ArrayList<>();
+    for (String s : symbols) {
+      for (String tf : timeframes) {
+        streams.add(new KlineStream(s, tf, q));
+      }
+    }
+    return streams;
+  }
+
+  /** The bars of one symbol and interval, paged forwards (oldest first) or backwards. */
+  private final class KlineStream implements RowStream {
+    private final String symbol;
+    private final String timeframe;
+    private final long lo;
+    private final long hi;
+    private final boolean backwards;
+    private final boolean reverse;
+    private long cursor;
+    private boolean done;
+
+    KlineStream(String symbol, String timeframe, ScanQuery q) {
+      this.symbol = symbol;
+      this.timeframe = timeframe;
+      this.lo = q.lower("open_time");
+      this.hi = q.upper("open_time");
+      // Unordered LIMIT n: the most recent n bars, which is one request for n <= 1000.
+      this.backwards =
+          q.direction() == ScanSpec.Direction.DESC
+              || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+      this.reverse = q.direction() == ScanSpec.Direction.DESC;
+      this.cursor = backwards ? hi : Math.max(lo, 0);
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      if (done) {
+        return null;
+      }
+      int limit = (int) Math.max(1, Math.min(PAGE, wanted));
+      List<Param> params = new ArrayList<>();
+      params.add(Param.of("symbol", symbol));
+      params.add(Param.of("interval", timeframe));
+      if (backwards) {
+        // With both bounds Binance pages from startTime; latest-first needs endTime alone.
+        if (cursor != Long.MAX_VALUE) {
+          params.add(Param.of("endTime", cursor));
+        }
+      } else {
+        params.add(Param.of("startTime", cursor));
+        if (hi != Long.MAX_VALUE) {
+          params.add(Param.of("endTime", hi));
+        }
+      }
+      params.add(Param.of("limit", limit));
+      List<Object[]> rows =
+          ctx.http().get(path, params, EndpointWeights.klines(), p -> read(p, symbol, timeframe));
+      if (rows.size() < limit) {
+        done = true;
+      } else if (backwards) {
+        cursor = (Long) rows.get(0)[2] - 1;
+        done = cursor < lo || cursor < 0;
+      } else {
+        cursor = (Long) rows.get(rows.size() - 1)[2] + 1;
+        done = cursor > hi;
+      }
+      if (reverse) {
+        Collections.reverse(rows);
+      }
+      return rows;
+    }
+  }
+
+  /** {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}. */
+  static List<Object[]> read(JsonParser p, String symbol, String timeframe) throws IOException {
+    Json.next(p, JsonToken.START_ARRAY);
+    List<Object[]> rows = new ArrayList<>();
+    while (p.nextToken() == JsonToken.START_ARRAY) {
+      Object[] r = new Object[13];
+      r[0] = symbol;
+      r[1] = timeframe;
+      p.nextToken();
+      r[2] = Json.value(p, ColumnType.TIMESTAMP);
+      for (int i = 3; i <= 7; i++) {
+        p.nextToken();
+        r[i] = Json.value(p, ColumnType.DECIMAL);
+      }
+      p.nextToken();
+      r[8] = Json.value(p, ColumnType.TIMESTAMP);
+      p.nextToken();
+      r[9] = Json.value(p, ColumnType.DECIMAL);
+      p.nextToken();
+      r[10] = Json.value(p, ColumnType.BIGINT);
+      p.nextToken();
+      r[11] = Json.value(p, ColumnType.DECIMAL);
+      p.nextToken();
+      r[12] = Json.value(p, ColumnType.DECIMAL);
+      // Skip the unused 12th field and anything Binance may add later.
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        p.skipChildren();
+      }
+      rows.add(r);
+    }
+    Json.expect(p, JsonToken.END_ARRAY);
+    return rows;
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
+import static io.github.binancejdbc.adapter.table.ColumnDef.range;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code order_book}: the depth snapshot of a symbol, one row per price level and side, bids first.
+ * {@code level <= n} or a LIMIT asks for the smallest {@code limit} that covers it (and so the
+ * lowest weight); without either the whole book Binance serves (5000 levels, weight 250) is read.
+ */
+public final class OrderBookTable extends BinanceTable {
+  static final int MAX_LEVELS = 5000;
+
+  public OrderBookTable(BinanceContext ctx) {
+    super(
+        TableDef.builder("order_book", "GET /api/v3/depth", "Order book depth, one row per level"
+                + " and side")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(optionalKey("side", "BID or ASK"))
+            .column(range("level", ColumnType.INTEGER, "Level from the best price, 1 = best"))
+            .column(col("price", ColumnType.DECIMAL, "Price of the level"))
+            .column(col("qty", ColumnType.DECIMAL, "Quantity at the level"))
+            .column(col("last_update_id", ColumnType.BIGINT, "Book update id of the snapshot"))
+            .limitPushable()
+            .build(),
+        ctx);
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    int levels = MAX_LEVELS;
+    if (q.hasUpper("level")) {
+      levels = (int) Math.max(1, Math.min(MAX_LEVELS, q.upper("level")));
+    }
+    if (q.hasLimit()) {
+      // Each side holds up to `limit` levels, so n levels cover the first n rows of either side.
+      levels = (int) Math.max(1, Math.min(levels, q.limit()));
+    }
+    int limit = levels;
+    List<RowStream> streams = new ArrayList<>();
+    for (String s : q.required("symbol", "BTCUSDT")) {
+      streams.add(RowStream.once(() -> ctx.http().get(
+          "/api/v3/depth",
+          List.of(Param.of("symbol", s), Param.of("limit", limit)),
+          EndpointWeights.depth(limit),
+          p -> read(p, s))));
+    }
+    return streams;
+  }
+
+  /** {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}. */
+  static List<Object[]> read(JsonParser p, String symbol) throws IOException {
+    Json.next(p, JsonToken.START_OBJECT);
+    Long lastUpdateId = null;
+    List<Object[]> bids = new ArrayList<>();
+    List<Object[]> asks = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "lastUpdateId" -> lastUpdateId = p.getLongValue();
+        case "bids" -> readSide(p, symbol, "BID", bids);
+        case "asks" -> readSide(p, symbol, "ASK", asks);
+        default -> p.skipChildren();
+      }
+    }
+    List<Object[]> rows = new ArrayList<>(bids.size() + asks.size());
+    rows.addAll(bids);
+    rows.addAll(asks);
+    for (Object[] r : rows) {
+      r[5] = lastUpdateId;
+    }
+    return rows;
+  }
+
+  private static void readSide(JsonParser p, String symbol, String side, List<Object[]> out)
+      throws IOException {
+    Json.expect(p, JsonToken.START_ARRAY);
+    int level = 0;
+    while (p.nextToken() == JsonToken.START_ARRAY) {
+      Object[] r = new Object[6];
+      r[0] = symbol;
+      r[1] = side;
+      r[2] = ++level;
+      p.nextToken();
+      r[3] = Json.value(p, ColumnType.DECIMAL);
+      p.nextToken();
+      r[4] = Json.value(p, ColumnType.DECIMAL);
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        p.skipChildren();
+      }
+      out.add(r);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.binancejdbc.adapter.table;
+
+import java.util.List;
+
+/** One lazily paged source of rows, such as the klines of one symbol and interval. */
+public interface RowStream {
+  /**
+   * Fetches the next page.
+   *
+   * @param wanted how many more matching rows the query wants at most ({@code Long.MAX_VALUE} for
+   *     all), so a stream can ask the API for fewer
+   * @return the rows, or {@code null} when the stream is exhausted
+   */
+  List<Object[]> nextPage(long wanted);
+
+  /** A stream of exactly one page, fetched on first use. */
+  static RowStream once(java.util.function.Supplier<List<Object[]>> fetch) {
+    return new RowStream() {
+      private boolean done;
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (done) {
+          return null;
+        }
+        done = true;
+        return fetch.get();
+      }
+    };
+  }
+}

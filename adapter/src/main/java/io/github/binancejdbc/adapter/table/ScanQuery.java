@@ -1,0 +1,215 @@
+package io.github.binancejdbc.adapter.table;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.rel.Constraint;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
+import io.github.binancejdbc.adapter.rel.ValueRef;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.DataContext;
+
+/**
+ * A {@link ScanSpec} resolved for one execution: dynamic parameters read, constraints on one column
+ * intersected, range bounds made inclusive whole numbers. Tables read their request parameters from
+ * it, and the enumerator checks every row against it, which is what makes pushed predicates exact.
+ */
+public final class ScanQuery {
+  private final TableDef def;
+  private final Map<Integer, Set<String>> points = new HashMap<>();
+  private final Map<Integer, long[]> ranges = new HashMap<>();
+  private final ScanSpec.Direction direction;
+  private final long limit;
+  private boolean empty;
+
+  private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit) {
+    this.def = def;
+    this.direction = direction;
+    this.limit = limit;
+  }
+
+  /** Resolves {@code spec} against the parameter values of this execution. */
+  public static ScanQuery resolve(TableDef def, ScanSpec spec, DataContext root) {
+    long limit = Long.MAX_VALUE;
+    if (spec.fetch() != null) {
+      long fetch = toLong(spec.fetch().resolve(root), "LIMIT");
+      long offset = spec.offset() == null ? 0 : toLong(spec.offset().resolve(root), "OFFSET");
+      limit = fetch + offset < 0 ? Long.MAX_VALUE : fetch + offset;
+    }
+    ScanQuery q = new ScanQuery(def, spec.direction(), limit);
+    for (Constraint c : spec.constraints()) {
+      if (c.isPoints()) {
+        q.addPoints(c.column(), c.points(), root);
+      } else {
+        q.addRange(c, root);
+      }
+    }
+    if (limit == 0) {
+      q.empty = true;
+    }
+    return q;
+  }
+
+  private void addPoints(int column, List<ValueRef> refs, DataContext root) {
+    Set<String> values = new TreeSet<>();
+    for (ValueRef r : refs) {
+      Object v = r.resolve(root);
+      if (v != null) {
+        values.add(v.toString().strip());
+      }
+    }
+    Set<String> prior = points.get(column);
+    if (prior != null) {
+      values.retainAll(prior);
+    }
+    points.put(column, values);
+    if (values.isEmpty()) {
+      empty = true;
+    }
+  }
+
+  private void addRange(Constraint c, DataContext root) {
+    long lo = Long.MIN_VALUE;
+    long hi = Long.MAX_VALUE;
+    if (c.lower() != null) {
+      BigDecimal v = toDecimal(c.lower().resolve(root));
+      if (v == null) {
+        empty = true;
+        return;
+      }
+      // x > 1.5 means x >= 2; x > 2 means x >= 3; x >= 1.5 means x >= 2.
+      lo =
+          c.lowerStrict()
+              ? v.setScale(0, RoundingMode.FLOOR).longValueExact() + 1
+              : v.setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+    if (c.upper() != null) {
+      BigDecimal v = toDecimal(c.upper().resolve(root));
+      if (v == null) {
+        empty = true;
+        return;
+      }
+      hi =
+          c.upperStrict()
+              ? v.setScale(0, RoundingMode.CEILING).longValueExact() - 1
+              : v.setScale(0, RoundingMode.FLOOR).longValueExact();
+    }
+    long[] prior = ranges.get(c.column());
+    if (prior != null) {
+      lo = Math.max(lo, prior[0]);
+      hi = Math.min(hi, prior[1]);
+    }
+    ranges.put(c.column(), new long[] {lo, hi});
+    if (lo > hi) {
+      empty = true;
+    }
+  }
+
+  private static BigDecimal toDecimal(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof BigDecimal bd) {
+      return bd;
+    }
+    if (v instanceof Date d) {
+      return BigDecimal.valueOf(d.getTime());
+    }
+    if (v instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    throw BinanceException.badValue("Cannot compare with " + v + ": expected a number or time");
+  }
+
+  private static long toLong(Object v, String what) {
+    if (v instanceof Number n) {
+      return n.longValue();
+    }
+    throw BinanceException.badValue(what + " must be a number, but was: " + v);
+  }
+
+  /** True when the predicates cannot match any row: the scan sends no request. */
+  public boolean isEmpty() {
+    return empty;
+  }
+
+  public ScanSpec.Direction direction() {
+    return direction;
+  }
+
+  /** At most this many rows are wanted ({@code Long.MAX_VALUE} when there is no LIMIT). */
+  public long limit() {
+    return limit;
+  }
+
+  public boolean hasLimit() {
+    return limit != Long.MAX_VALUE;
+  }
+
+  /**
+   * The values of a required key column, sorted.
+   *
+   * @throws BinanceException (0A000) naming the column and an example when it has no value
+   */
+  public List<String> required(String column, String example) {
+    Set<String> v = points.get(def.index(column));
+    if (v == null) {
+      throw BinanceException.unsupported(
+          def.name() + " needs " + column + ": WHERE " + column + " = '" + example + "'");
+    }
+    return new ArrayList<>(v);
+  }
+
+  /** The values of an optional key column, sorted, or {@code null} when it is not constrained. */
+  public List<String> optional(String column) {
+    Set<String> v = points.get(def.index(column));
+    return v == null ? null : new ArrayList<>(v);
+  }
+
+  /** Inclusive lower bound of a range column, {@code Long.MIN_VALUE} when unbounded. */
+  public long lower(String column) {
+    long[] r = ranges.get(def.index(column));
+    return r == null ? Long.MIN_VALUE : r[0];
+  }
+
+  /** Inclusive upper bound of a range column, {@code Long.MAX_VALUE} when unbounded. */
+  public long upper(String column) {
+    long[] r = ranges.get(def.index(column));
+    return r == null ? Long.MAX_VALUE : r[1];
+  }
+
+  public boolean hasLower(String column) {
+    return lower(column) != Long.MIN_VALUE;
+  }
+
+  public boolean hasUpper(String column) {
+    return upper(column) != Long.MAX_VALUE;
+  }
+
+  /** Whether a row satisfies every pushed constraint. */
+  public boolean matches(Object[] row) {
+    for (Map.Entry<Integer, Set<String>> e : points.entrySet()) {
+      Object v = row[e.getKey()];
+      if (v == null || !e.getValue().contains(v.toString())) {
+        return false;
+      }
+    }
+    for (Map.Entry<Integer, long[]> e : ranges.entrySet()) {
+      Object v = row[e.getKey()];
+      if (!(v instanceof Number n)) {
+        return false;
+      }
+      long x = n.longValue();
+      if (x < e.getValue()[0] || x > e.getValue()[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

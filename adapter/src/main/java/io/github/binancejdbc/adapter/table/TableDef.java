@@ -1,0 +1,126 @@
+package io.github.binancejdbc.adapter.table;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one column registry of a table: name, description, endpoint, columns, and which columns the
+ * scan can deliver sorted (the API's natural order, ascending and descending).
+ */
+public final class TableDef {
+  private final String name;
+  private final String remarks;
+  private final String endpoint;
+  private final List<ColumnDef> columns;
+  private final List<String> sortColumns;
+  private final boolean limitPushable;
+
+  private TableDef(Builder b) {
+    this.name = b.name;
+    this.remarks = b.remarks;
+    this.endpoint = b.endpoint;
+    this.columns = List.copyOf(b.columns);
+    this.sortColumns = List.copyOf(b.sortColumns);
+    this.limitPushable = b.limitPushable;
+    for (String s : sortColumns) {
+      index(s);
+    }
+  }
+
+  public static Builder builder(String name, String endpoint, String remarks) {
+    return new Builder(name, endpoint, remarks);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String remarks() {
+    return remarks;
+  }
+
+  /** The endpoint(s), e.g. {@code GET /api/v3/klines}. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  public List<ColumnDef> columns() {
+    return columns;
+  }
+
+  public ColumnDef column(int i) {
+    return columns.get(i);
+  }
+
+  /** Columns whose order the scan can deliver (ascending or descending) without a sort. */
+  public List<String> sortColumns() {
+    return sortColumns;
+  }
+
+  /** Whether a LIMIT directly above the scan lets the scan ask for fewer rows. */
+  public boolean limitPushable() {
+    return limitPushable;
+  }
+
+  public int index(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + column + " in " + name);
+  }
+
+  /** Table remarks as tools show them, naming the required keys. */
+  public String fullRemarks() {
+    List<String> keys = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      if (c.pushdown() == Pushdown.KEY) {
+        keys.add(c.name());
+      }
+    }
+    String r = remarks + " (" + endpoint + ")";
+    if (!keys.isEmpty()) {
+      r += ". Requires WHERE " + String.join(" and ", keys).toLowerCase(Locale.ROOT);
+    }
+    return r;
+  }
+
+  /** Builder. */
+  public static final class Builder {
+    private final String name;
+    private final String endpoint;
+    private final String remarks;
+    private final List<ColumnDef> columns = new ArrayList<>();
+    private final List<String> sortColumns = new ArrayList<>();
+    private boolean limitPushable;
+
+    private Builder(String name, String endpoint, String remarks) {
+      this.name = requireNonNull(name, "name is null");
+      this.endpoint = requireNonNull(endpoint, "endpoint is null");
+      this.remarks = requireNonNull(remarks, "remarks is null");
+    }
+
+    public Builder column(ColumnDef c) {
+      columns.add(c);
+      return this;
+    }
+
+    public Builder sortable(String... cols) {
+      sortColumns.addAll(List.of(cols));
+      return this;
+    }
+
+    public Builder limitPushable() {
+      limitPushable = true;
+      return this;
+    }
+
+    public TableDef build() {
+      return new TableDef(this);
+    }
+  }
+}

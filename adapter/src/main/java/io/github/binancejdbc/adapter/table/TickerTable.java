@@ -1,0 +1,259 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
+
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The per-symbol snapshot tables ({@code ticker_24hr}, {@code ticker_price}, {@code book_ticker},
+ * {@code avg_price}, {@code rolling_ticker}, {@code trading_day_ticker}): one JSON object per
+ * symbol. A symbol list becomes {@code symbol=} for one value and {@code symbols=[...]} for several,
+ * in chunks sized so the request weight is the least the endpoint allows.
+ */
+public final class TickerTable extends BinanceTable {
+  /** How symbols reach the endpoint. */
+  enum Mode {
+    /** No symbol: all symbols in one request; one: {@code symbol}; several: {@code symbols}. */
+    OPTIONAL_LIST,
+    /** Required; one request per symbol ({@code avgPrice} takes no list). */
+    REQUIRED_EACH,
+    /** Required; {@code symbol} or {@code symbols}. */
+    REQUIRED_LIST
+  }
+
+  private final String path;
+  private final Mode mode;
+  private final int chunk;
+  private final IntUnaryOperator weight;
+  private final Json.Fields fields;
+  private final String extraColumn;
+  private final String extraParam;
+  private final String extraDefault;
+
+  private TickerTable(
+      TableDef def,
+      BinanceContext ctx,
+      String path,
+      Mode mode,
+      int chunk,
+      IntUnaryOperator weight,
+      String extraColumn,
+      String extraParam,
+      String extraDefault,
+      String... fieldPairs) {
+    super(def, ctx);
+    this.path = path;
+    this.mode = mode;
+    this.chunk = chunk;
+    this.weight = weight;
+    this.fields = new Json.Fields(def, fieldPairs);
+    this.extraColumn = extraColumn;
+    this.extraParam = extraParam;
+    this.extraDefault = extraDefault;
+  }
+
+  private static final String[] FULL_TICKER_COLUMNS = {
+    "priceChange", "price_change",
+    "priceChangePercent", "price_change_percent",
+    "weightedAvgPrice", "weighted_avg_price",
+    "openPrice", "open_price",
+    "highPrice", "high_price",
+    "lowPrice", "low_price",
+    "lastPrice", "last_price",
+    "volume", "volume",
+    "quoteVolume", "quote_volume",
+    "openTime", "open_time",
+    "closeTime", "close_time",
+    "firstId", "first_trade_id",
+    "lastId", "last_trade_id",
+    "count", "trade_count",
+  };
+
+  private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
+    b.column(nullable("price_change", ColumnType.DECIMAL, "Last price minus open price"))
+        .column(nullable("price_change_percent", ColumnType.DECIMAL, "Price change in percent"))
+        .column(nullable("weighted_avg_price", ColumnType.DECIMAL, "Volume-weighted average"
+            + " price (quote volume / volume)"));
+    if (with24hrExtras) {
+      b.column(nullable("prev_close_price", ColumnType.DECIMAL, "Close price of the previous"
+              + " window"))
+          .column(nullable("last_price", ColumnType.DECIMAL, "Last trade price"))
+          .column(nullable("last_qty", ColumnType.DECIMAL, "Last trade quantity"))
+          .column(nullable("bid_price", ColumnType.DECIMAL, "Best bid price"))
+          .column(nullable("bid_qty", ColumnType.DECIMAL, "Best bid quantity"))
+          .column(nullable("ask_price", ColumnType.DECIMAL, "Best ask price"))
+          .column(nullable("ask_qty", ColumnType.DECIMAL, "Best ask quantity"));
+    } else {
+      b.column(nullable("last_price", ColumnType.DECIMAL, "Last trade price"));
+    }
+    return b.column(nullable("open_price", ColumnType.DECIMAL, "First price of the window"))
+        .column(nullable("high_price", ColumnType.DECIMAL, "Highest price of the window"))
+        .column(nullable("low_price", ColumnType.DECIMAL, "Lowest price of the window"))
+        .column(nullable("volume", ColumnType.DECIMAL, "Base asset volume"))
+        .column(nullable("quote_volume", ColumnType.DECIMAL, "Quote asset volume"))
+        .column(nullable("open_time", ColumnType.TIMESTAMP, "Window start (UTC)"))
+        .column(nullable("close_time", ColumnType.TIMESTAMP, "Window end (UTC)"))
+        .column(nullable("first_trade_id", ColumnType.BIGINT, "First trade id in the window"))
+        .column(nullable("last_trade_id", ColumnType.BIGINT, "Last trade id in the window"))
+        .column(nullable("trade_count", ColumnType.BIGINT, "Number of trades in the window"));
+  }
+
+  public static TickerTable ticker24hr(BinanceContext ctx) {
+    TableDef def =
+        statistics(
+                TableDef.builder("ticker_24hr", "GET /api/v3/ticker/24hr", "24-hour rolling"
+                        + " price change statistics")
+                    .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
+                true)
+            .build();
+    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
+    pairs.addAll(List.of("symbol", "symbol", "prevClosePrice", "prev_close_price",
+        "lastQty", "last_qty", "bidPrice", "bid_price", "bidQty", "bid_qty", "askPrice",
+        "ask_price", "askQty", "ask_qty"));
+    // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
+    return new TickerTable(def, ctx, "/api/v3/ticker/24hr", Mode.OPTIONAL_LIST, 20,
+        EndpointWeights::ticker24hr, null, null, null, pairs.toArray(String[]::new));
+  }
+
+  public static TickerTable tickerPrice(BinanceContext ctx) {
+    TableDef def =
+        TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
+            .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(col("price", ColumnType.DECIMAL, "Latest price"))
+            .build();
+    return new TickerTable(def, ctx, "/api/v3/ticker/price", Mode.OPTIONAL_LIST, 1000,
+        EndpointWeights::tickerPrice, null, null, null, "symbol", "symbol", "price", "price");
+  }
+
+  public static TickerTable bookTicker(BinanceContext ctx) {
+    TableDef def =
+        TableDef.builder("book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per"
+                + " symbol")
+            .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(nullable("bid_price", ColumnType.DECIMAL, "Best bid price"))
+            .column(nullable("bid_qty", ColumnType.DECIMAL, "Best bid quantity"))
+            .column(nullable("ask_price", ColumnType.DECIMAL, "Best ask price"))
+            .column(nullable("ask_qty", ColumnType.DECIMAL, "Best ask quantity"))
+            .build();
+    return new TickerTable(def, ctx, "/api/v3/ticker/bookTicker", Mode.OPTIONAL_LIST, 1000,
+        EndpointWeights::bookTicker, null, null, null, "symbol", "symbol", "bidPrice",
+        "bid_price", "bidQty", "bid_qty", "askPrice", "ask_price", "askQty", "ask_qty");
+  }
+
+  public static TickerTable avgPrice(BinanceContext ctx) {
+    TableDef def =
+        TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(col("mins", ColumnType.INTEGER, "Averaging window in minutes"))
+            .column(col("price", ColumnType.DECIMAL, "Average price over the window"))
+            .column(nullable("close_time", ColumnType.TIMESTAMP, "Time of the last trade (UTC)"))
+            .build();
+    return new TickerTable(def, ctx, "/api/v3/avgPrice", Mode.REQUIRED_EACH, 1,
+        n -> EndpointWeights.avgPrice(), null, null, null, "mins", "mins", "price", "price",
+        "closeTime", "close_time");
+  }
+
+  public static TickerTable rollingTicker(BinanceContext ctx) {
+    TableDef def =
+        statistics(
+                TableDef.builder("rolling_ticker", "GET /api/v3/ticker", "Rolling window price"
+                        + " change statistics")
+                    .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+                    .column(optionalKey("window_size", "Window: 1m..59m, 1h..23h, 1d..7d;"
+                        + " default 1d")),
+                false)
+            .build();
+    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
+    pairs.addAll(List.of("symbol", "symbol"));
+    return new TickerTable(def, ctx, "/api/v3/ticker", Mode.REQUIRED_LIST, 100,
+        EndpointWeights::rollingTicker, "window_size", "windowSize", "1d",
+        pairs.toArray(String[]::new));
+  }
+
+  public static TickerTable tradingDayTicker(BinanceContext ctx) {
+    TableDef def =
+        statistics(
+                TableDef.builder("trading_day_ticker", "GET /api/v3/ticker/tradingDay", "Price"
+                        + " change statistics of the current trading day")
+                    .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+                    .column(optionalKey("time_zone", "Time zone of the trading day, e.g. 0,"
+                        + " -1:00, 05:45; default 0 (UTC)")),
+                false)
+            .build();
+    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
+    pairs.addAll(List.of("symbol", "symbol"));
+    return new TickerTable(def, ctx, "/api/v3/ticker/tradingDay", Mode.REQUIRED_LIST, 100,
+        EndpointWeights::tradingDayTicker, "time_zone", "timeZone", "0",
+        pairs.toArray(String[]::new));
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<String> symbols =
+        mode == Mode.OPTIONAL_LIST ? q.optional("symbol") : q.required("symbol", "BTCUSDT");
+    List<String> extras = List.of("");
+    if (extraColumn != null) {
+      List<String> given = q.optional(extraColumn);
+      extras = given == null ? List.of(extraDefault) : given;
+    }
+    List<RowStream> streams = new ArrayList<>();
+    for (String extra : extras) {
+      if (symbols == null) {
+        streams.add(RowStream.once(() -> fetch(null, extra)));
+      } else if (mode == Mode.REQUIRED_EACH) {
+        for (String s : symbols) {
+          streams.add(RowStream.once(() -> fetch(List.of(s), extra)));
+        }
+      } else {
+        for (int i = 0; i < symbols.size(); i += chunk) {
+          List<String> part = symbols.subList(i, Math.min(symbols.size(), i + chunk));
+          streams.add(RowStream.once(() -> fetch(part, extra)));
+        }
+      }
+    }
+    return streams;
+  }
+
+  private List<Object[]> fetch(List<String> symbols, String extra) {
+    List<Param> params = new ArrayList<>();
+    if (symbols != null && symbols.size() == 1) {
+      params.add(Param.of("symbol", symbols.get(0)));
+    } else if (symbols != null) {
+      params.add(Param.of("symbols", jsonArray(symbols)));
+    }
+    if (extraParam != null) {
+      params.add(Param.of(extraParam, extra));
+    }
+    int n = symbols == null ? 0 : symbols.size();
+    int symbolSlot = def.index("symbol");
+    int extraSlot = extraColumn == null ? -1 : def.index(extraColumn);
+    return ctx.http()
+        .get(path, params, weight.applyAsInt(n), p -> fields.readObjectOrArray(p, r -> {
+          if (n == 1) {
+            r[symbolSlot] = symbols.get(0); // avgPrice does not echo the symbol
+          }
+          if (extraSlot >= 0) {
+            r[extraSlot] = extra;
+          }
+        }));
+  }
+
+  /** {@code ["BTCUSDT","ETHUSDT"]}, the form Binance takes for {@code symbols}. */
+  static String jsonArray(List<String> symbols) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < symbols.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append('"').append(symbols.get(i).replace("\"", "")).append('"');
+    }
+    return sb.append(']').toString();
+  }
+}

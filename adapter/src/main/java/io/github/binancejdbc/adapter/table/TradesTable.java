@@ -1,0 +1,183 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.range;
+
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code trades}: every trade of a symbol, through {@code /api/v3/trades} (the most recent) and
+ * {@code /api/v3/historicalTrades} (from a trade id). A {@code trade_time} bound is turned into a
+ * trade id with one {@code aggTrades} lookup (an aggregate trade names its first and last trade id),
+ * so a time range never scans from the first trade.
+ */
+public final class TradesTable extends BinanceTable {
+  static final int PAGE = 1000;
+  private static final int ID = 1;
+  private static final int TIME = 5;
+
+  private final Json.Fields fields;
+
+  public TradesTable(BinanceContext ctx) {
+    super(
+        TableDef.builder("trades", "GET /api/v3/trades, GET /api/v3/historicalTrades", "Trades")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(range("trade_id", ColumnType.BIGINT, "Trade id, increasing with time"))
+            .column(col("price", ColumnType.DECIMAL, "Trade price"))
+            .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
+            .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
+            .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
+            .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"))
+            .column(col("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the best"
+                + " price match"))
+            .sortable("trade_id", "trade_time")
+            .limitPushable()
+            .build(),
+        ctx);
+    this.fields =
+        new Json.Fields(
+            def,
+            "id", "trade_id",
+            "price", "price",
+            "qty", "qty",
+            "quoteQty", "quote_qty",
+            "time", "trade_time",
+            "isBuyerMaker", "is_buyer_maker",
+            "isBestMatch", "is_best_match");
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<RowStream> streams = new ArrayList<>();
+    for (String s : q.required("symbol", "BTCUSDT")) {
+      streams.add(new TradeStream(s, q));
+    }
+    return streams;
+  }
+
+  private List<Object[]> fetch(String path, List<Param> params, String symbol) {
+    return ctx.http()
+        .get(path, params, EndpointWeights.trades(), p -> fields.readObjectOrArray(p, r -> r[0] =
+            symbol));
+  }
+
+  /** The trades of one symbol, by id, forwards or backwards. */
+  private final class TradeStream implements RowStream {
+    private final String symbol;
+    private final ScanQuery q;
+    private final boolean backwards;
+    private final boolean reverse;
+    private boolean started;
+    private boolean done;
+    private long cursor;
+
+    TradeStream(String symbol, ScanQuery q) {
+      this.symbol = symbol;
+      this.q = q;
+      this.backwards =
+          q.direction() == ScanSpec.Direction.DESC
+              || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+      this.reverse = q.direction() == ScanSpec.Direction.DESC;
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      if (!started) {
+        started = true;
+        start();
+      }
+      if (done) {
+        return null;
+      }
+      int limit = (int) Math.max(1, Math.min(PAGE, wanted));
+      long idLo = Math.max(0, q.lower("trade_id"));
+      List<Object[]> rows;
+      if (backwards && cursor == Long.MAX_VALUE) {
+        rows =
+            fetch("/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
+                symbol);
+      } else if (backwards) {
+        long from = Math.max(idLo, cursor - limit + 1);
+        limit = (int) (cursor - from + 1);
+        rows = historical(from, limit);
+      } else {
+        rows = historical(cursor, limit);
+      }
+      if (rows.size() < limit) {
+        done = true;
+      }
+      if (!rows.isEmpty()) {
+        Object[] first = rows.get(0);
+        Object[] last = rows.get(rows.size() - 1);
+        if (backwards) {
+          cursor = (Long) first[ID] - 1;
+          done |= cursor < idLo || (Long) first[TIME] < q.lower("trade_time");
+        } else {
+          cursor = (Long) last[ID] + 1;
+          done |= cursor > q.upper("trade_id") || (Long) last[TIME] > q.upper("trade_time");
+        }
+      }
+      if (reverse) {
+        Collections.reverse(rows);
+      }
+      return rows;
+    }
+
+    private List<Object[]> historical(long fromId, int limit) {
+      return fetch(
+          "/api/v3/historicalTrades",
+          List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
+          symbol);
+    }
+
+    /** Sets the first cursor, turning a time bound into a trade id through one aggTrades call. */
+    private void start() {
+      if (backwards) {
+        cursor = q.upper("trade_id");
+        if (q.hasUpper("trade_time")) {
+          Long lastId = aggBoundary(Param.of("endTime", q.upper("trade_time")), false);
+          if (lastId == null) {
+            done = true;
+            return;
+          }
+          cursor = Math.min(cursor, lastId);
+        }
+      } else {
+        cursor = Math.max(0, q.lower("trade_id"));
+        if (q.hasLower("trade_time")) {
+          Long firstId = aggBoundary(Param.of("startTime", q.lower("trade_time")), true);
+          if (firstId == null) {
+            done = true;
+            return;
+          }
+          cursor = Math.max(cursor, firstId);
+        }
+      }
+    }
+
+    /**
+     * The first trade id at or after {@code startTime}, or the last at or before {@code endTime}:
+     * the aggregate trade nearest the bound carries both ({@code f} and {@code l}).
+     */
+    private Long aggBoundary(Param timeBound, boolean first) {
+      List<Object[]> agg =
+          ctx.http()
+              .get(
+                  "/api/v3/aggTrades",
+                  List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
+                  EndpointWeights.aggTrades(),
+                  p -> AggTradesTable.FIELDS_FOR_LOOKUP.readObjectOrArray(p, r -> { }));
+      if (agg.isEmpty()) {
+        return null;
+      }
+      Object[] row = agg.get(0);
+      return (Long) row[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
+    }
+  }
+}
