@@ -4,11 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.binancejdbc.adapter.BinanceConfig;
-import io.github.binancejdbc.adapter.error.BinanceErrorCode;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.ErrorKind;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
@@ -70,11 +68,12 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   /**
-   * Sends {@code GET baseUrl + path ? query} (parameters in the given order, percent-encoded), waits
-   * for weight first, and reads a 2xx body with {@code reader}.
+   * Sends {@code GET baseUrl + path ? query} (parameters in the given order, percent-encoded),
+   * waits for weight first, and reads a 2xx body with {@code reader}.
    *
    * @param path e.g. {@code /api/v3/klines}
-   * @param weight the request weight of this call, as the endpoint documents it for these parameters
+   * @param weight the request weight of this call, as the endpoint documents it for these
+   *     parameters
    * @throws BinanceException for every failure; see {@link ErrorKind} for the categories
    */
   public <T> T get(String path, List<Param> query, int weight, BodyReader<T> reader) {
@@ -123,16 +122,24 @@ public final class BinanceHttp implements AutoCloseable {
           // Tell the governor first so that every other request to this host waits too.
           governor.onRateLimited(retryAfter);
           if (attempt >= attempts) {
-            throw gaveUp(rateLimited(body, path, params), attempt, ErrorKind.RATE_LIMITED, "53000");
+            throw ResponseErrors.gaveUp(
+                ResponseErrors.rateLimited(body, path, params),
+                attempt,
+                ErrorKind.RATE_LIMITED,
+                "53000");
           }
           waitMillis = retryAfter * 1000;
         } else if (status >= 500 && status <= 599) {
           if (attempt >= attempts) {
-            throw gaveUp(toException(status, body, path, params), attempt, ErrorKind.SERVER, "58000");
+            throw ResponseErrors.gaveUp(
+                ResponseErrors.toException(status, body, path, params),
+                attempt,
+                ErrorKind.SERVER,
+                "58000");
           }
           waitMillis = backoffMillis(attempt);
         } else {
-          throw toException(status, body, path, params);
+          throw ResponseErrors.toException(status, body, path, params);
         }
       } catch (IOException e) {
         ensureOpen(e);
@@ -148,9 +155,7 @@ public final class BinanceHttp implements AutoCloseable {
                   + ": "
                   + e
                   + ErrorMessages.paramsSuffix(params)
-                  + " (gave up after "
-                  + attempt
-                  + " attempts)";
+                  + ResponseErrors.gaveUpSuffix(attempt);
           throw new BinanceException(ErrorKind.SERVER, "58030", 0, message, e);
         }
         waitMillis = backoffMillis(attempt);
@@ -202,32 +207,13 @@ public final class BinanceHttp implements AutoCloseable {
       try {
         return reader.read(parser);
       } catch (JsonProcessingException e) {
-        throw unexpected(path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
+        throw ResponseErrors.unexpected(
+            path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
       } catch (IllegalStateException e) {
-        throw unexpected(path, params, e.getMessage(), parser.currentLocation(), parser, e);
+        throw ResponseErrors.unexpected(
+            path, params, e.getMessage(), parser.currentLocation(), parser, e);
       }
     }
-  }
-
-  private static BinanceException unexpected(
-      String path,
-      List<Param> params,
-      String what,
-      JsonLocation where,
-      JsonParser parser,
-      Exception cause) {
-    // Jackson hides the source in locations by default; drop the "[Source: REDACTED ...; " noise.
-    String detail = String.valueOf(what).replaceAll("\\[Source: [^;\\]]*; ", "[");
-    StringBuilder sb = new StringBuilder("Unexpected response from GET ").append(path);
-    sb.append(": ").append(detail);
-    if (where != null) {
-      sb.append(" at line ").append(where.getLineNr()).append(", column ");
-      sb.append(where.getColumnNr());
-    }
-    String pointer = parser.getParsingContext().pathAsPointer().toString();
-    sb.append(", JSON path ").append(pointer.isEmpty() ? "/" : pointer);
-    sb.append(ErrorMessages.paramsSuffix(params));
-    return BinanceException.internal(sb.toString(), cause);
   }
 
   private BinanceException banned(
@@ -242,29 +228,9 @@ public final class BinanceHttp implements AutoCloseable {
       seconds = WeightGovernor.DEFAULT_BAN_SECONDS;
     }
     governor.onBanned(seconds);
-    BinanceException cause = toException(418, body, path, params);
-    return governor.bannedException(now + seconds * 1000, cause.vendorCode(), cause.getMessage());
-  }
-
-  private static BinanceException rateLimited(ErrorBody body, String path, List<Param> params) {
-    BinanceException e = toException(429, body, path, params);
-    // No Binance body: still report -1003, the code Binance uses for a broken weight limit.
-    return body.code() != null
-        ? e
-        : new BinanceException(e.kind(), e.sqlState(), -1003, e.getMessage(), null);
-  }
-
-  private static BinanceException toException(
-      int status, ErrorBody body, String path, List<Param> params) {
-    return body.code() != null
-        ? BinanceErrorCode.toException(status, body.code(), body.msg(), "GET", path, params)
-        : BinanceErrorCode.fromHttpStatus(status, body.snippet(), "GET", path, params);
-  }
-
-  private static BinanceException gaveUp(
-      BinanceException e, int attempts, ErrorKind kind, String sqlState) {
-    String message = e.getMessage() + " (gave up after " + attempts + " attempts)";
-    return new BinanceException(kind, sqlState, e.vendorCode(), message, e.getCause());
+    int code = body.code() != null ? body.code() : 418;
+    String detail = ResponseErrors.bannedDetail(body, path, params);
+    return governor.bannedException(now + seconds * 1000, code, detail);
   }
 
   private long feedUsedWeight(Response response) {

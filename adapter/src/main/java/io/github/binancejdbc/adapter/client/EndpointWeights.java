@@ -4,7 +4,8 @@ package io.github.binancejdbc.adapter.client;
  * Request weights of the market-data endpoints, as Binance documents them, so that {@link
  * WeightGovernor#acquire(int)} can count a call before it is sent.
  *
- * @see <a href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/market-data-endpoints">Market
+ * @see <a
+ *     href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/market-data-endpoints">Market
  *     data endpoints</a>
  */
 public final class EndpointWeights {
@@ -81,8 +82,7 @@ public final class EndpointWeights {
 
   private static void positive(int symbolCount) {
     if (symbolCount < 1) {
-      throw new IllegalArgumentException(
-          "symbolCount must be at least 1, but was: " + symbolCount);
+      throw new IllegalArgumentException("symbolCount must be at least 1, but was: " + symbolCount);
     }
   }
 }

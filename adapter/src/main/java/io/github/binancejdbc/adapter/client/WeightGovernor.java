@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; waits happen outside the lock, through the injected {@link Sleeper}.
  *
- * @see <a href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits">Limits</a>
+ * @see <a
+ *     href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits">Limits</a>
  */
 public final class WeightGovernor {
   private static final Logger LOG = LoggerFactory.getLogger(WeightGovernor.class);
@@ -128,8 +129,8 @@ public final class WeightGovernor {
   }
 
   /**
-   * Applies one entry of {@code exchangeInfo.rateLimits}; only {@code REQUEST_WEIGHT} is used. A new
-   * window length restarts the window but keeps the count, which errs on the side of waiting.
+   * Applies one entry of {@code exchangeInfo.rateLimits}; only {@code REQUEST_WEIGHT} is used. A
+   * new window length restarts the window but keeps the count, which errs on the side of waiting.
    *
    * @param interval SECOND, MINUTE, HOUR or DAY
    * @throws IllegalArgumentException for an unknown interval or a non-positive number

@@ -1,2 +1,2 @@
-/** REST transport: HTTP calls, query encoding, request-weight accounting, retries and endpoint weights. */
+/** REST transport: HTTP GETs, query encoding, request-weight accounting and retries. */
 package io.github.binancejdbc.adapter.client;

@@ -14,10 +14,10 @@ import java.util.Map;
  * left out; an unknown code falls back to the mapping of its HTTP status.
  *
  * <p>Order and cancel rejections (-1010, -1013 filter failures, -2010, -2011, -2013, -2026, -2038,
- * -2039, -2021, -2022) map to DATA 22023: from SQL they are a statement whose values Binance refused,
- * resending it unchanged will not help, and the verbatim {@code msg} plus the vendor code say which
- * rule failed. A class-23 state would fit some of them, but would need a JDBC subclass that no
- * {@link ErrorKind} carries.
+ * -2039, -2021, -2022) map to DATA 22023: from SQL they are a statement whose values Binance
+ * refused, resending it unchanged will not help, and the verbatim {@code msg} plus the vendor code
+ * say which rule failed. A class-23 state would fit some of them, but would need a JDBC subclass
+ * that no {@link ErrorKind} carries.
  *
  * @see <a href="https://developers.binance.com/docs/binance-spot-api-docs/errors">Error codes</a>
  */
@@ -25,13 +25,16 @@ public enum BinanceErrorCode {
   // 10xx: general server or network issues.
   UNKNOWN(-1000, ErrorKind.SERVER, "58000", true, null),
   DISCONNECTED(-1001, ErrorKind.SERVER, "58000", true, null),
-  UNAUTHORIZED(-1002, ErrorKind.AUTHORIZATION, "28000", false, "check the API key and its permissions"),
-  TOO_MANY_REQUESTS(-1003, ErrorKind.RATE_LIMITED, "53000", true, "wait for Retry-After; poll less"),
+  UNAUTHORIZED(
+      -1002, ErrorKind.AUTHORIZATION, "28000", false, "check the API key and its permissions"),
+  TOO_MANY_REQUESTS(
+      -1003, ErrorKind.RATE_LIMITED, "53000", true, "wait for Retry-After; poll less"),
   UNEXPECTED_RESP(-1006, ErrorKind.SERVER, "58000", true, null),
   TIMEOUT(-1007, ErrorKind.SERVER, "58000", true, null),
   SERVER_BUSY(-1008, ErrorKind.SERVER, "58000", true, null),
   ERROR_MSG_RECEIVED(-1010, ErrorKind.DATA, "22023", false, null),
-  INVALID_MESSAGE(-1013, ErrorKind.DATA, "22023", false, "check the symbol filters in exchangeInfo"),
+  INVALID_MESSAGE(
+      -1013, ErrorKind.DATA, "22023", false, "check the symbol filters in exchangeInfo"),
   UNKNOWN_ORDER_COMPOSITION(-1014, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
   TOO_MANY_ORDERS(-1015, ErrorKind.RATE_LIMITED, "53000", true, null),
   SERVICE_SHUTTING_DOWN(-1016, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
@@ -168,8 +171,8 @@ public enum BinanceErrorCode {
   }
 
   /**
-   * The exception for an error response that carried a Binance body {@code {"code":..,"msg":..}}.
-   * A known code decides kind and SQLState; an unknown one falls back to {@link
+   * The exception for an error response that carried a Binance body {@code {"code":..,"msg":..}}. A
+   * known code decides kind and SQLState; an unknown one falls back to {@link
    * HttpStatusMapping#of(int)}. The vendor code is the Binance code.
    */
   public static BinanceException toException(

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Builds the house-style error message, {@code Binance API error -1121 (HTTP 400) on GET
- * /api/v3/klines: Invalid symbol. [symbol=FOO] (hint: ...)}, and redacts secret parameters, so
- * that every error the adapter raises reads the same and never leaks a secret.
+ * /api/v3/klines: Invalid symbol. [symbol=FOO] (hint: ...)}, and redacts secret parameters, so that
+ * every error the adapter raises reads the same and never leaks a secret.
  */
 public final class ErrorMessages {
   /** Parameter names whose values never appear in a message or a log line (lower case). */
@@ -75,8 +75,8 @@ public final class ErrorMessages {
   }
 
   /**
-   * The start of a response body on one line, for messages about bodies that are not Binance
-   * JSON (HTML error pages, proxies): whitespace collapsed, cut at 200 characters.
+   * The start of a response body on one line, for messages about bodies that are not Binance JSON
+   * (HTML error pages, proxies): whitespace collapsed, cut at 200 characters.
    */
   public static String snippet(String body) {
     requireNonNull(body, "body is null");

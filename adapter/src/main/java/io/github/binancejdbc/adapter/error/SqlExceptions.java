@@ -21,7 +21,9 @@ import java.util.Set;
 public final class SqlExceptions {
   private SqlExceptions() {}
 
-  /** The JDBC exception for {@code e}: same message, SQLState and vendor code, {@code e} as cause. */
+  /**
+   * The JDBC exception for {@code e}: same message, SQLState and vendor code, {@code e} as cause.
+   */
   public static SQLException toSqlException(BinanceException e) {
     requireNonNull(e, "e is null");
     String msg = e.getMessage();
@@ -33,7 +35,7 @@ public final class SqlExceptions {
       case DATA -> new SQLDataException(msg, state, code, e);
       case FEATURE_NOT_SUPPORTED -> new SQLFeatureNotSupportedException(msg, state, code, e);
       case RATE_LIMITED, SERVER -> new SQLTransientException(msg, state, code, e);
-      // A ban lasts minutes to days: retrying soon cannot succeed, so it is not transient.
+        // A ban lasts minutes to days: retrying soon cannot succeed, so it is not transient.
       case BANNED -> new SQLNonTransientException(msg, state, code, e);
       case TIMEOUT -> new SQLTimeoutException(msg, state, code, e);
       case INTERNAL -> new SQLException(msg, state, code, e);
