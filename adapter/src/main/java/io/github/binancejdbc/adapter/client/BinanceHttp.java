@@ -1,38 +1,295 @@
 package io.github.binancejdbc.adapter.client;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.binancejdbc.adapter.BinanceConfig;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.ErrorMessages;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST transport of one connection: OkHttp client owned (and closed) here, request weight
  * accounted through the process-wide {@link WeightGovernor} of the base URL, GETs retried with
  * backoff on I/O errors and 5xx, 429 honoured with Retry-After, 418 stopping all traffic, and every
- * Binance error turned into a {@link io.github.binancejdbc.adapter.error.BinanceException}.
+ * Binance error turned into a {@link BinanceException}. Thread-safe.
  *
- * <p>TODO(transport helper): implement.
+ * <p>Backoff has no jitter: retries are few, the governor already spreads weight, and a fixed
+ * schedule keeps the tests exact.
  */
 public final class BinanceHttp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
+
+  /** The one Jackson factory: thread-safe, and costly enough to build that it is shared. */
+  static final JsonFactory JSON = JsonFactory.builder().build();
+
+  static final String USER_AGENT = "binance-jdbc/0.1";
+  private static final String LEGACY_USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT";
+  private static final long BACKOFF_BASE_MILLIS = 250;
+  private static final long BACKOFF_CAP_MILLIS = 5_000;
+  private static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
+  private static final long MAX_ERROR_BODY_BYTES = 16 * 1024;
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private final BinanceConfig config;
+  private final WeightGovernor governor;
+  private final OkHttpClient client;
+  private volatile boolean closed;
 
   public BinanceHttp(BinanceConfig config) {
-    throw new UnsupportedOperationException("not yet implemented");
+    this(
+        config,
+        WeightGovernor.forBaseUrl(
+            requireNonNull(config, "config is null").baseUrl(), config.clock(), config.sleeper()));
+  }
+
+  /** With a governor of the caller's choice (tests: a fresh one per test). */
+  BinanceHttp(BinanceConfig config, WeightGovernor governor) {
+    this.config = requireNonNull(config, "config is null");
+    this.governor = requireNonNull(governor, "governor is null");
+    this.client =
+        new OkHttpClient.Builder()
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            // Retries are ours: only GETs, counted, with backoff and weight accounted each time.
+            .retryOnConnectionFailure(false)
+            .build();
   }
 
   /**
-   * Sends {@code GET baseUrl + path ? query} (parameters in the given order, percent-encoded), waits
-   * for weight first, and reads a 2xx body with {@code reader}.
+   * Sends {@code GET baseUrl + path ? query} (parameters in the given order, percent-encoded),
+   * waits for weight first, and reads a 2xx body with {@code reader}.
    *
    * @param path e.g. {@code /api/v3/klines}
-   * @param weight the request weight of this call, as the endpoint documents it for these parameters
+   * @param weight the request weight of this call, as the endpoint documents it for these
+   *     parameters
+   * @throws BinanceException for every failure; see {@link ErrorKind} for the categories
    */
   public <T> T get(String path, List<Param> query, int weight, BodyReader<T> reader) {
-    throw new UnsupportedOperationException("not yet implemented");
+    requireNonNull(path, "path is null");
+    requireNonNull(query, "query is null");
+    requireNonNull(reader, "reader is null");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /, but was: " + path);
+    }
+    List<Param> params = List.copyOf(query);
+    String url = config.baseUrl() + path + (params.isEmpty() ? "" : "?" + encodeQuery(params));
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("User-Agent", USER_AGENT)
+            .header("Accept", "application/json")
+            .get()
+            .build();
+    int attempts = config.maxRetries() + 1;
+    for (int attempt = 1; ; attempt++) {
+      ensureOpen(null);
+      governor.acquire(weight);
+      long waitMillis;
+      long start = config.clock().millis();
+      try (Response response = client.newCall(request).execute()) {
+        long usedWeight = feedUsedWeight(response);
+        int status = response.code();
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "GET {}{} -> HTTP {} in {} ms, used weight {}",
+              path,
+              ErrorMessages.paramsSuffix(params),
+              status,
+              config.clock().millis() - start,
+              usedWeight);
+        }
+        if (status >= 200 && status < 300) {
+          return read(response, path, params, reader);
+        }
+        ErrorBody body = ErrorBody.parse(JSON, response.peekBody(MAX_ERROR_BODY_BYTES).string());
+        if (status == 418) {
+          throw banned(response, body, path, params);
+        }
+        if (status == 429) {
+          long retryAfter = retryAfterSeconds(response, DEFAULT_RETRY_AFTER_SECONDS);
+          // Tell the governor first so that every other request to this host waits too.
+          governor.onRateLimited(retryAfter);
+          if (attempt >= attempts) {
+            throw ResponseErrors.gaveUp(
+                ResponseErrors.rateLimited(body, path, params),
+                attempt,
+                ErrorKind.RATE_LIMITED,
+                "53000");
+          }
+          waitMillis = retryAfter * 1000;
+        } else if (status >= 500 && status <= 599) {
+          if (attempt >= attempts) {
+            throw ResponseErrors.gaveUp(
+                ResponseErrors.toException(status, body, path, params),
+                attempt,
+                ErrorKind.SERVER,
+                "58000");
+          }
+          waitMillis = backoffMillis(attempt);
+        } else {
+          throw ResponseErrors.toException(status, body, path, params);
+        }
+      } catch (IOException e) {
+        ensureOpen(e);
+        if (Thread.currentThread().isInterrupted()) {
+          throw new BinanceException(
+              ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for GET " + path, e);
+        }
+        LOG.debug("GET {} failed (attempt {} of {}): {}", path, attempt, attempts, e.toString());
+        if (attempt >= attempts) {
+          String message =
+              "I/O error on GET "
+                  + path
+                  + ": "
+                  + e
+                  + ErrorMessages.paramsSuffix(params)
+                  + ResponseErrors.gaveUpSuffix(attempt);
+          throw new BinanceException(ErrorKind.SERVER, "58030", 0, message, e);
+        }
+        waitMillis = backoffMillis(attempt);
+      }
+      // Outside the try: the response (and its pooled connection) is released before we wait.
+      WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of GET " + path);
+    }
   }
 
   /** The governor shared by every connection to this base URL. */
   public WeightGovernor governor() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return governor;
   }
 
+  /**
+   * The query string for {@code params}, in their order: {@code name=value} joined by {@code &},
+   * names and values percent-encoded as UTF-8 with only RFC 3986 unreserved characters ({@code
+   * A-Za-z0-9-._~}) kept. This is also the payload a signature is computed over.
+   */
+  public static String encodeQuery(List<Param> params) {
+    requireNonNull(params, "params is null");
+    StringBuilder sb = new StringBuilder();
+    for (Param p : params) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      percentEncode(p.name(), sb);
+      sb.append('=');
+      percentEncode(p.value(), sb);
+    }
+    return sb.toString();
+  }
+
+  /** Cancels calls in flight and releases threads and pooled connections. Idempotent. */
   @Override
-  public void close() {}
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  private <T> T read(Response response, String path, List<Param> params, BodyReader<T> reader)
+      throws IOException {
+    try (JsonParser parser = JSON.createParser(response.body().byteStream())) {
+      try {
+        return reader.read(parser);
+      } catch (JsonProcessingException e) {
+        throw ResponseErrors.unexpected(
+            path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
+      } catch (IllegalStateException e) {
+        throw ResponseErrors.unexpected(
+            path, params, e.getMessage(), parser.currentLocation(), parser, e);
+      }
+    }
+  }
+
+  private BinanceException banned(
+      Response response, ErrorBody body, String path, List<Param> params) {
+    long now = config.clock().millis();
+    long seconds = retryAfterSeconds(response, -1);
+    Instant stated = body.bannedUntil();
+    if (seconds < 0 && stated != null) {
+      seconds = Math.max(0, (stated.toEpochMilli() - now + 999) / 1000);
+    }
+    if (seconds < 0) {
+      seconds = WeightGovernor.DEFAULT_BAN_SECONDS;
+    }
+    governor.onBanned(seconds);
+    int code = body.code() != null ? body.code() : 418;
+    String detail = ResponseErrors.bannedDetail(body, path, params);
+    return governor.bannedException(now + seconds * 1000, code, detail);
+  }
+
+  private long feedUsedWeight(Response response) {
+    String value = response.header(governor.usedWeightHeader());
+    if (value == null && governor.windowMillis() == 60_000) {
+      value = response.header(LEGACY_USED_WEIGHT_HEADER);
+    }
+    if (value == null) {
+      return -1;
+    }
+    try {
+      long used = Long.parseLong(value.trim());
+      governor.onUsedWeightHeader(used);
+      return used;
+    } catch (NumberFormatException e) {
+      LOG.debug("Ignoring unparsable used-weight header: {}", value);
+      return -1;
+    }
+  }
+
+  private static long retryAfterSeconds(Response response, long defaultSeconds) {
+    String value = response.header("Retry-After");
+    if (value == null) {
+      return defaultSeconds;
+    }
+    try {
+      return Math.max(0, Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      // Binance sends seconds; an HTTP-date or garbage falls back to the default.
+      return defaultSeconds;
+    }
+  }
+
+  private static long backoffMillis(int attempt) {
+    int shift = Math.min(attempt - 1, 10);
+    return Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << shift);
+  }
+
+  private void ensureOpen(Throwable cause) {
+    if (closed) {
+      throw new BinanceException(
+          ErrorKind.CONNECTION, "08003", 0, "The connection is closed", cause);
+    }
+  }
+
+  private static void percentEncode(String s, StringBuilder sb) {
+    for (byte b : s.getBytes(UTF_8)) {
+      int c = b & 0xFF;
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+  }
 }

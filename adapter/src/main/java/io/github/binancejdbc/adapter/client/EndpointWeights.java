@@ -1,18 +1,88 @@
 package io.github.binancejdbc.adapter.client;
 
-/** PLACEHOLDER until the transport branch lands. */
+/**
+ * Request weights of the market-data endpoints, as Binance documents them, so that {@link
+ * WeightGovernor#acquire(int)} can count a call before it is sent.
+ *
+ * @see <a
+ *     href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/market-data-endpoints">Market
+ *     data endpoints</a>
+ */
 public final class EndpointWeights {
+  public static final int PING = 1;
+  public static final int TIME = 1;
+  public static final int EXCHANGE_INFO = 20;
+  public static final int TRADES = 25;
+  public static final int HISTORICAL_TRADES = 25;
+  public static final int AGG_TRADES = 4;
+  public static final int KLINES = 2;
+  public static final int UI_KLINES = 2;
+  public static final int AVG_PRICE = 2;
+
+  /** {@code ticker/price} and {@code ticker/bookTicker} with {@code symbol}. */
+  public static final int TICKER_PRICE_SYMBOL = 2;
+
+  /** {@code ticker/price} and {@code ticker/bookTicker} with {@code symbols} or for all symbols. */
+  public static final int TICKER_PRICE_SYMBOLS_OR_ALL = 4;
+
+  /** {@code ticker/24hr} without symbol or symbols: every symbol. */
+  public static final int TICKER_24HR_ALL = 80;
+
+  /** The depth {@code limit} Binance applies when none is sent. */
+  public static final int DEPTH_DEFAULT_LIMIT = 100;
+
   private EndpointWeights() {}
-  public static int klines() { return 2; }
-  public static int trades() { return 25; }
-  public static int aggTrades() { return 4; }
-  public static int avgPrice() { return 2; }
-  public static int exchangeInfo() { return 20; }
-  public static int time() { return 1; }
-  public static int depth(int limit) { return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250; }
-  public static int ticker24hr(int n) { return n == 0 ? 80 : n <= 20 ? 2 : n <= 100 ? 40 : 80; }
-  public static int tickerPrice(int n) { return n == 1 ? 2 : 4; }
-  public static int bookTicker(int n) { return n == 1 ? 2 : 4; }
-  public static int rollingTicker(int n) { return Math.min(200, 4 * n); }
-  public static int tradingDayTicker(int n) { return Math.min(200, 4 * n); }
+
+  /**
+   * {@code GET /api/v3/depth}: 5 up to limit 100, 25 up to 500, 50 up to 1000, 250 above (Binance
+   * serves at most 5000 levels; a larger limit costs as much as 5000).
+   */
+  public static int depth(int limit) {
+    if (limit <= 100) {
+      return 5;
+    }
+    if (limit <= 500) {
+      return 25;
+    }
+    if (limit <= 1000) {
+      return 50;
+    }
+    return 250;
+  }
+
+  /** {@code GET /api/v3/ticker/24hr} with {@code symbol}. */
+  public static int ticker24hrSymbol() {
+    return 2;
+  }
+
+  /**
+   * {@code GET /api/v3/ticker/24hr} with {@code symbols}: 2 for 1-20 symbols, 40 for 21-100, 80 for
+   * 101 or more.
+   *
+   * @throws IllegalArgumentException if {@code symbolCount} is below 1
+   */
+  public static int ticker24hrSymbols(int symbolCount) {
+    positive(symbolCount);
+    if (symbolCount <= 20) {
+      return 2;
+    }
+    return symbolCount <= 100 ? 40 : TICKER_24HR_ALL;
+  }
+
+  /**
+   * {@code GET /api/v3/ticker} (rolling window) and {@code GET /api/v3/ticker/tradingDay}: 4 per
+   * symbol, at most 200 (reached above 50 symbols).
+   *
+   * @throws IllegalArgumentException if {@code symbolCount} is below 1
+   */
+  public static int tickerPerSymbol(int symbolCount) {
+    positive(symbolCount);
+    return Math.min(200, 4 * symbolCount);
+  }
+
+  private static void positive(int symbolCount) {
+    if (symbolCount < 1) {
+      throw new IllegalArgumentException("symbolCount must be at least 1, but was: " + symbolCount);
+    }
+  }
 }

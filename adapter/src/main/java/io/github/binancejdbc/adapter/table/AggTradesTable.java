@@ -128,7 +128,7 @@ public final class AggTradesTable extends BinanceTable {
       first = false;
       List<Object[]> rows =
           ctx.http()
-              .get("/api/v3/aggTrades", params, EndpointWeights.aggTrades(),
+              .get("/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
                   p -> FIELDS.readObjectOrArray(p, r -> r[0] = symbol));
       if (rows.size() < limit) {
         done = true;

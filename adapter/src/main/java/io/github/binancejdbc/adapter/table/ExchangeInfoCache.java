@@ -52,7 +52,7 @@ public final class ExchangeInfoCache {
   private ExchangeInfo fetch() {
     ExchangeInfo info =
         ctx.http()
-            .get("/api/v3/exchangeInfo", List.of(), EndpointWeights.exchangeInfo(),
+            .get("/api/v3/exchangeInfo", List.of(), EndpointWeights.EXCHANGE_INFO,
                 ExchangeInfoCache::read);
     for (Object[] r : info.rateLimits()) {
       ctx.http()

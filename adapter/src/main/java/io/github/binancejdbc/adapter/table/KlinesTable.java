@@ -122,7 +122,7 @@ public final class KlinesTable extends BinanceTable {
       }
       params.add(Param.of("limit", limit));
       List<Object[]> rows =
-          ctx.http().get(path, params, EndpointWeights.klines(), p -> read(p, symbol, timeframe));
+          ctx.http().get(path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe));
       if (rows.size() < limit) {
         done = true;
       } else if (backwards) {

@@ -21,6 +21,6 @@ public final class ServerTimeTable extends BinanceTable {
   @Override
   protected List<RowStream> streams(ScanQuery q) {
     return List.of(RowStream.once(() -> ctx.http().get("/api/v3/time", List.of(),
-        EndpointWeights.time(), p -> fields.readObjectOrArray(p, r -> { }))));
+        EndpointWeights.TIME, p -> fields.readObjectOrArray(p, r -> { }))));
   }
 }

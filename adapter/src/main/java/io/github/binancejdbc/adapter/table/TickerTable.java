@@ -119,7 +119,7 @@ public final class TickerTable extends BinanceTable {
         "ask_price", "askQty", "ask_qty"));
     // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
     return new TickerTable(def, ctx, "/api/v3/ticker/24hr", Mode.OPTIONAL_LIST, 20,
-        EndpointWeights::ticker24hr, null, null, null, pairs.toArray(String[]::new));
+        TickerTable::ticker24hrWeight, null, null, null, pairs.toArray(String[]::new));
   }
 
   public static TickerTable tickerPrice(BinanceContext ctx) {
@@ -129,7 +129,7 @@ public final class TickerTable extends BinanceTable {
             .column(col("price", ColumnType.DECIMAL, "Latest price"))
             .build();
     return new TickerTable(def, ctx, "/api/v3/ticker/price", Mode.OPTIONAL_LIST, 1000,
-        EndpointWeights::tickerPrice, null, null, null, "symbol", "symbol", "price", "price");
+        TickerTable::priceWeight, null, null, null, "symbol", "symbol", "price", "price");
   }
 
   public static TickerTable bookTicker(BinanceContext ctx) {
@@ -143,7 +143,7 @@ public final class TickerTable extends BinanceTable {
             .column(nullable("ask_qty", ColumnType.DECIMAL, "Best ask quantity"))
             .build();
     return new TickerTable(def, ctx, "/api/v3/ticker/bookTicker", Mode.OPTIONAL_LIST, 1000,
-        EndpointWeights::bookTicker, null, null, null, "symbol", "symbol", "bidPrice",
+        TickerTable::priceWeight, null, null, null, "symbol", "symbol", "bidPrice",
         "bid_price", "bidQty", "bid_qty", "askPrice", "ask_price", "askQty", "ask_qty");
   }
 
@@ -156,7 +156,7 @@ public final class TickerTable extends BinanceTable {
             .column(nullable("close_time", ColumnType.TIMESTAMP, "Time of the last trade (UTC)"))
             .build();
     return new TickerTable(def, ctx, "/api/v3/avgPrice", Mode.REQUIRED_EACH, 1,
-        n -> EndpointWeights.avgPrice(), null, null, null, "mins", "mins", "price", "price",
+        n -> EndpointWeights.AVG_PRICE, null, null, null, "mins", "mins", "price", "price",
         "closeTime", "close_time");
   }
 
@@ -173,7 +173,7 @@ public final class TickerTable extends BinanceTable {
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol"));
     return new TickerTable(def, ctx, "/api/v3/ticker", Mode.REQUIRED_LIST, 100,
-        EndpointWeights::rollingTicker, "window_size", "windowSize", "1d",
+        EndpointWeights::tickerPerSymbol, "window_size", "windowSize", "1d",
         pairs.toArray(String[]::new));
   }
 
@@ -190,7 +190,7 @@ public final class TickerTable extends BinanceTable {
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol"));
     return new TickerTable(def, ctx, "/api/v3/ticker/tradingDay", Mode.REQUIRED_LIST, 100,
-        EndpointWeights::tradingDayTicker, "time_zone", "timeZone", "0",
+        EndpointWeights::tickerPerSymbol, "time_zone", "timeZone", "0",
         pairs.toArray(String[]::new));
   }
 
@@ -243,6 +243,20 @@ public final class TickerTable extends BinanceTable {
             r[extraSlot] = extra;
           }
         }));
+  }
+
+  /** ticker/24hr: all symbols 80, one 2, a list by its size. */
+  static int ticker24hrWeight(int symbols) {
+    return symbols == 0
+        ? EndpointWeights.TICKER_24HR_ALL
+        : symbols == 1 ? EndpointWeights.ticker24hrSymbol() : EndpointWeights.ticker24hrSymbols(symbols);
+  }
+
+  /** ticker/price and ticker/bookTicker: one symbol 2, a list or all 4. */
+  static int priceWeight(int symbols) {
+    return symbols == 1
+        ? EndpointWeights.TICKER_PRICE_SYMBOL
+        : EndpointWeights.TICKER_PRICE_SYMBOLS_OR_ALL;
   }
 
   /** {@code ["BTCUSDT","ETHUSDT"]}, the form Binance takes for {@code symbols}. */

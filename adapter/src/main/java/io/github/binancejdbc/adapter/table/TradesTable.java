@@ -63,7 +63,7 @@ public final class TradesTable extends BinanceTable {
 
   private List<Object[]> fetch(String path, List<Param> params, String symbol) {
     return ctx.http()
-        .get(path, params, EndpointWeights.trades(), p -> fields.readObjectOrArray(p, r -> r[0] =
+        .get(path, params, EndpointWeights.TRADES, p -> fields.readObjectOrArray(p, r -> r[0] =
             symbol));
   }
 
@@ -171,7 +171,7 @@ public final class TradesTable extends BinanceTable {
               .get(
                   "/api/v3/aggTrades",
                   List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
-                  EndpointWeights.aggTrades(),
+                  EndpointWeights.AGG_TRADES,
                   p -> AggTradesTable.FIELDS_FOR_LOOKUP.readObjectOrArray(p, r -> { }));
       if (agg.isEmpty()) {
         return null;

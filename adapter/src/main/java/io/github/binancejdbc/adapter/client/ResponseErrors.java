@@ -1,0 +1,66 @@
+package io.github.binancejdbc.adapter.client;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import io.github.binancejdbc.adapter.error.BinanceErrorCode;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.ErrorMessages;
+import java.util.List;
+
+/** Builds the exceptions {@link BinanceHttp} throws for error responses and unreadable bodies. */
+final class ResponseErrors {
+  private ResponseErrors() {}
+
+  static BinanceException unexpected(
+      String path,
+      List<Param> params,
+      String what,
+      JsonLocation where,
+      JsonParser parser,
+      Exception cause) {
+    // Jackson hides the source in locations by default; drop the "[Source: REDACTED ...; " noise.
+    String detail = String.valueOf(what).replaceAll("\\[Source: [^;\\]]*; ", "[");
+    StringBuilder sb = new StringBuilder("Unexpected response from GET ").append(path);
+    sb.append(": ").append(detail);
+    if (where != null) {
+      sb.append(" at line ").append(where.getLineNr()).append(", column ");
+      sb.append(where.getColumnNr());
+    }
+    String pointer = parser.getParsingContext().pathAsPointer().toString();
+    sb.append(", JSON path ").append(pointer.isEmpty() ? "/" : pointer);
+    sb.append(ErrorMessages.paramsSuffix(params));
+    return BinanceException.internal(sb.toString(), cause);
+  }
+
+  /** What Binance said with its 418; no catalogue hint, as -1003's would understate a ban. */
+  static String bannedDetail(ErrorBody body, String path, List<Param> params) {
+    return body.code() != null
+        ? ErrorMessages.format(418, body.code(), body.msg(), "GET", path, params, null)
+        : BinanceErrorCode.fromHttpStatus(418, body.snippet(), "GET", path, params).getMessage();
+  }
+
+  static BinanceException rateLimited(ErrorBody body, String path, List<Param> params) {
+    BinanceException e = toException(429, body, path, params);
+    // No Binance body: still report -1003, the code Binance uses for a broken weight limit.
+    return body.code() != null
+        ? e
+        : new BinanceException(e.kind(), e.sqlState(), -1003, e.getMessage(), null);
+  }
+
+  static BinanceException toException(int status, ErrorBody body, String path, List<Param> params) {
+    return body.code() != null
+        ? BinanceErrorCode.toException(status, body.code(), body.msg(), "GET", path, params)
+        : BinanceErrorCode.fromHttpStatus(status, body.snippet(), "GET", path, params);
+  }
+
+  static BinanceException gaveUp(
+      BinanceException e, int attempts, ErrorKind kind, String sqlState) {
+    String message = e.getMessage() + gaveUpSuffix(attempts);
+    return new BinanceException(kind, sqlState, e.vendorCode(), message, e.getCause());
+  }
+
+  static String gaveUpSuffix(int attempts) {
+    return attempts == 1 ? " (no retry allowed)" : " (gave up after " + attempts + " attempts)";
+  }
+}
