@@ -1,0 +1,101 @@
+package io.github.binancejdbc.jdbc;
+
+import io.github.binancejdbc.adapter.BinanceConfig;
+import io.github.binancejdbc.adapter.BinanceSchema;
+import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
+import io.github.binancejdbc.jdbc.internal.JdbcProxies;
+import io.github.binancejdbc.jdbc.internal.UrlParser;
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The JDBC driver for {@code jdbc:binance:} URLs. A connection is a Calcite connection whose root
+ * schema holds the {@code binance} schema (the default), configured for BI tools. Connecting sends
+ * no request; the first request is made when rows are read.
+ *
+ * <pre>{@code
+ * try (Connection c = DriverManager.getConnection("jdbc:binance:");
+ *      ResultSet rs = c.createStatement().executeQuery(
+ *          "SELECT open_time, close_price FROM klines"
+ *              + " WHERE symbol = 'BTCUSDT' AND timeframe = '1d' ORDER BY open_time DESC LIMIT 7")) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class BinanceDriver extends Driver {
+  public static final String VERSION = "0.1.0";
+
+  static {
+    new BinanceDriver().register();
+  }
+
+  public BinanceDriver() {
+    super();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return UrlParser.PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion(
+        "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
+  }
+
+  @Override
+  public boolean acceptsURL(String url) throws SQLException {
+    return UrlParser.accepts(url);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    Properties merged = UrlParser.parse(url, info, System.getenv());
+    BinanceConfig config = ConnectionSettings.config(merged);
+    Connection calcite = super.connect(UrlParser.PREFIX, ConnectionSettings.calciteProperties(merged));
+    BinanceSchema schema;
+    try {
+      CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
+      schema = new BinanceSchema(config);
+      SchemaPlus root = cc.getRootSchema();
+      root.add(BinanceSchema.NAME, schema);
+      cc.setSchema(BinanceSchema.NAME);
+    } catch (RuntimeException | SQLException e) {
+      calcite.close();
+      throw JdbcProxies.translate(e);
+    }
+    return JdbcProxies.connection(
+        calcite, schema, UrlParser.displayUrl(merged), config.trading());
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties merged = UrlParser.parse(url == null ? UrlParser.PREFIX : url, info, System.getenv());
+    List<DriverPropertyInfo> list = new ArrayList<>();
+    for (BinanceProperty p : BinanceProperty.values()) {
+      String value = merged.getProperty(p.propertyName(), p.defaultValue());
+      DriverPropertyInfo d =
+          new DriverPropertyInfo(p.propertyName(), p.isSensitive() && value != null ? "****"
+              : value);
+      d.description = p.description();
+      d.required = false;
+      if (p.type().equals("boolean")) {
+        d.choices = new String[] {"true", "false"};
+      }
+      list.add(d);
+    }
+    return list.toArray(new DriverPropertyInfo[0]);
+  }
+}

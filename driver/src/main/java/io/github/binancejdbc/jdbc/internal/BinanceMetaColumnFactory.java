@@ -1,0 +1,82 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import io.github.binancejdbc.adapter.table.BinanceTable;
+import io.github.binancejdbc.adapter.table.ColumnDef;
+import org.apache.calcite.avatica.MetaImpl.MetaColumn;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.schema.Table;
+
+/**
+ * {@code getColumns} rows with REMARKS and a clean TYPE_NAME ({@code VARCHAR}, not {@code VARCHAR
+ * NOT NULL}; tools map types from it).
+ */
+public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory {
+  public static final BinanceMetaColumnFactory INSTANCE = new BinanceMetaColumnFactory();
+
+  /** A column row with remarks. */
+  public static final class BinanceMetaColumn extends MetaColumn {
+    public final String remarks;
+
+    BinanceMetaColumn(
+        String remarks,
+        String tableCat,
+        String tableSchem,
+        String tableName,
+        String columnName,
+        int dataType,
+        String typeName,
+        Integer columnSize,
+        Integer decimalDigits,
+        Integer numPrecRadix,
+        int nullable,
+        Integer charOctetLength,
+        int ordinalPosition,
+        String isNullable) {
+      super(tableCat, tableSchem, tableName, columnName, dataType, typeName, columnSize,
+          decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable,
+          "NO", "NO");
+      this.remarks = remarks;
+    }
+  }
+
+  @Override
+  public MetaColumn createColumn(
+      Table table,
+      String tableCat,
+      String tableSchem,
+      String tableName,
+      String columnName,
+      int dataType,
+      String typeName,
+      Integer columnSize,
+      Integer decimalDigits,
+      int numPrecRadix,
+      int nullable,
+      Integer charOctetLength,
+      int ordinalPosition,
+      String isNullable) {
+    String remarks = null;
+    if (table instanceof BinanceTable bt) {
+      for (ColumnDef c : bt.def().columns()) {
+        if (c.name().equals(columnName)) {
+          remarks = c.fullRemarks();
+        }
+      }
+    }
+    return new BinanceMetaColumn(remarks, tableCat, tableSchem, tableName, columnName, dataType,
+        cleanTypeName(typeName), columnSize, decimalDigits, numPrecRadix, nullable,
+        charOctetLength, ordinalPosition, isNullable);
+  }
+
+  /** {@code DECIMAL(38, 8) NOT NULL} becomes {@code DECIMAL}. */
+  static String cleanTypeName(String typeName) {
+    String t = typeName.replace(" NOT NULL", "");
+    int paren = t.indexOf('(');
+    return paren < 0 ? t : t.substring(0, paren);
+  }
+
+  @Override
+  public Class<? extends MetaColumn> getMetaColumnClass() {
+    return BinanceMetaColumn.class;
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import io.github.binancejdbc.adapter.BinanceConfig;
+import io.github.binancejdbc.adapter.BinanceTypeSystem;
+import io.github.binancejdbc.jdbc.BinanceProperty;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Splits merged connection properties into the adapter's {@link BinanceConfig} and the properties
+ * Calcite gets, with the defaults BI tools need: lower-case case-insensitive identifiers, double
+ * quotes, lenient conformance ({@code !=}, GROUP BY alias), UTC timestamps and DECIMAL(38).
+ */
+public final class ConnectionSettings {
+  private ConnectionSettings() {}
+
+  /** Calcite defaults; a user may override any of them by giving the same property. */
+  static Properties calciteDefaults() {
+    Properties p = new Properties();
+    p.setProperty("caseSensitive", "false");
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("unquotedCasing", "TO_LOWER");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("conformance", "LENIENT");
+    p.setProperty("timeZone", "UTC");
+    p.setProperty("typeSystem", BinanceTypeSystem.class.getName() + "#INSTANCE");
+    p.setProperty("metaTableFactory", BinanceMetaTableFactory.class.getName());
+    p.setProperty("metaColumnFactory", BinanceMetaColumnFactory.class.getName());
+    return p;
+  }
+
+  /** What Calcite sees: its defaults plus every property that is not ours (never a secret). */
+  public static Properties calciteProperties(Properties merged) {
+    Properties p = calciteDefaults();
+    for (String name : merged.stringPropertyNames()) {
+      if (BinanceProperty.forName(name) == null) {
+        p.setProperty(name, merged.getProperty(name));
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The adapter's settings.
+   *
+   * @throws SQLException (22023) naming the property whose value is not acceptable
+   */
+  public static BinanceConfig config(Properties merged) throws SQLException {
+    BinanceConfig.Builder b = BinanceConfig.newBuilder();
+    for (BinanceProperty p : BinanceProperty.values()) {
+      String v = merged.getProperty(p.propertyName(), p.defaultValue());
+      if (v == null) {
+        continue;
+      }
+      try {
+        switch (p) {
+          case BASE_URL -> b.baseUrl(v);
+          case API_KEY -> b.apiKey(v);
+          case SECRET_KEY -> b.secretKey(v);
+          case PRIVATE_KEY_FILE -> b.privateKeyFile(v);
+          case PRIVATE_KEY_PASSPHRASE -> b.privateKeyPassphrase(v);
+          case TRADING -> b.trading(bool(v));
+          case RECV_WINDOW -> b.recvWindowMillis(Long.parseLong(v.trim()));
+          case CONNECT_TIMEOUT -> b.connectTimeout(Duration.ofMillis(Long.parseLong(v.trim())));
+          case READ_TIMEOUT -> b.readTimeout(Duration.ofMillis(Long.parseLong(v.trim())));
+          case MAX_RETRIES -> b.maxRetries(Integer.parseInt(v.trim()));
+          case EXCHANGE_INFO_TTL -> b.exchangeInfoTtl(Duration.ofSeconds(Long.parseLong(v.trim())));
+        }
+      } catch (IllegalArgumentException e) {
+        String shown = p.isSensitive() ? "****" : v;
+        String why =
+            e instanceof NumberFormatException ? "expected " + p.type() + ", got '" + shown + "'"
+                : e.getMessage();
+        throw new SQLException(
+            "Invalid value for connection property " + p.propertyName() + ": " + why, "22023", e);
+      }
+    }
+    return b.build();
+  }
+
+  private static boolean bool(String v) {
+    String s = v.trim().toLowerCase(Locale.ROOT);
+    if (s.equals("true")) {
+      return true;
+    }
+    if (s.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("expected true or false, got '" + v + "'");
+  }
+}

@@ -1,0 +1,352 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.SqlExceptions;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The JDBC face handed to users: thin dynamic proxies over Calcite's connection, statements, result
+ * sets and metadata. They exist for three reasons, each a gap in Calcite/Avatica 1.42:
+ *
+ * <ul>
+ *   <li>errors: Avatica lets a {@code RuntimeException} escape {@code ResultSet.next()} and wraps
+ *       execution errors in a plain {@code SQLException} without SQLState; here every failure
+ *       becomes an {@code SQLException} with the Binance code, SQLState and fitting subclass;
+ *   <li>transactions: Calcite's {@code commit()}/{@code rollback()} throw {@code
+ *       UnsupportedOperationException} and auto-commit reports false, which breaks pools and
+ *       DBeaver; here auto-commit is always true and commit/rollback do nothing;
+ *   <li>resources and secrets: closing the connection closes its HTTP client and caches, and the
+ *       URL and user name we report never carry a key.
+ * </ul>
+ *
+ * <p>Proxies rather than hand-written delegates: {@code ResultSet} and {@code DatabaseMetaData}
+ * have some 200 methods each, and all but a handful pass straight through.
+ */
+public final class JdbcProxies {
+  private JdbcProxies() {}
+
+  /** Wraps a Calcite connection; {@code resources} are closed with it. */
+  public static Connection connection(
+      Connection calcite, AutoCloseable resources, String displayUrl, boolean trading) {
+    ConnectionHandler h = new ConnectionHandler(calcite, resources, displayUrl, !trading);
+    Connection proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                JdbcProxies.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
+    h.self = proxy;
+    return proxy;
+  }
+
+  /** The exception a caller should see for {@code t}. */
+  public static SQLException translate(Throwable t) {
+    BinanceException be = SqlExceptions.find(t);
+    if (be != null) {
+      return SqlExceptions.toSqlException(be);
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String name = c.getClass().getName();
+      if (name.equals("org.apache.calcite.runtime.CalciteContextException")
+          || name.equals("org.apache.calcite.sql.parser.SqlParseException")) {
+        return new SQLSyntaxErrorException(c.getMessage(), "42000", t);
+      }
+      if (c == c.getCause()) {
+        break;
+      }
+    }
+    if (t instanceof SQLException se) {
+      return se;
+    }
+    String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+    return new SQLException(msg, "XX000", t);
+  }
+
+  private static Object call(Object target, Method method, Object[] args) throws SQLException {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw translate(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new SQLException("Internal error calling " + method.getName(), "XX000", e);
+    }
+  }
+
+  private static Object wrapper(Object proxy, Object delegate, Method method, Object[] args)
+      throws SQLException {
+    Class<?> iface = (Class<?>) args[0];
+    if (method.getName().equals("isWrapperFor")) {
+      return iface.isInstance(proxy) || (Boolean) call(delegate, method, args);
+    }
+    return iface.isInstance(proxy) ? proxy : call(delegate, method, args);
+  }
+
+  /** Connection: transactions, resources, metadata, statement wrapping. */
+  private static final class ConnectionHandler implements InvocationHandler {
+    private final Connection delegate;
+    private final AutoCloseable resources;
+    private final String displayUrl;
+    private final Properties clientInfo = new Properties();
+    private volatile boolean closed;
+    private boolean readOnly;
+    private int networkTimeout;
+    Connection self;
+
+    ConnectionHandler(
+        Connection delegate, AutoCloseable resources, String displayUrl, boolean readOnly) {
+      this.delegate = delegate;
+      this.resources = resources;
+      this.displayUrl = displayUrl;
+      this.readOnly = readOnly;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      switch (name) {
+        case "close":
+          close();
+          return null;
+        case "isClosed":
+          return closed || delegate.isClosed();
+        case "isValid":
+          if ((Integer) args[0] < 0) {
+            throw new SQLException("isValid timeout must not be negative", "22023");
+          }
+          return !closed && !delegate.isClosed();
+        case "abort":
+          close();
+          return null;
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return "BinanceConnection{" + displayUrl + (closed ? ", closed" : "") + "}";
+        case "unwrap":
+        case "isWrapperFor":
+          return wrapper(proxy, delegate, method, args);
+        default:
+          break;
+      }
+      checkOpen();
+      switch (name) {
+        case "getAutoCommit":
+          return true;
+        case "setAutoCommit":
+        case "commit":
+        case "rollback":
+        case "setTransactionIsolation":
+          // No transactions: every statement takes effect at once. Harmless no-ops keep pools
+          // and DBeaver working.
+          return null;
+        case "getTransactionIsolation":
+          return Connection.TRANSACTION_NONE;
+        case "setReadOnly":
+          readOnly = (Boolean) args[0];
+          return null;
+        case "isReadOnly":
+          return readOnly;
+        case "setClientInfo":
+          if (args.length == 1) {
+            clientInfo.putAll((Properties) args[0]);
+          } else if (args[1] == null) {
+            clientInfo.remove(args[0]);
+          } else {
+            clientInfo.setProperty((String) args[0], (String) args[1]);
+          }
+          return null;
+        case "getClientInfo":
+          return args == null || args.length == 0
+              ? (Properties) clientInfo.clone()
+              : clientInfo.getProperty((String) args[0]);
+        case "setNetworkTimeout":
+          networkTimeout = (Integer) args[1];
+          return null;
+        case "getNetworkTimeout":
+          return networkTimeout;
+        case "prepareCall":
+          throw new SQLFeatureNotSupportedException(
+              "prepareCall is not supported yet; call procedures as SELECT * FROM TABLE(...)",
+              "0A000");
+        case "getMetaData":
+          return metaData((DatabaseMetaData) call(delegate, method, args));
+        case "createStatement":
+        case "prepareStatement":
+          return statement((Statement) call(delegate, method, args));
+        default:
+          return call(delegate, method, args);
+      }
+    }
+
+    private void checkOpen() throws SQLException {
+      if (closed) {
+        throw new java.sql.SQLNonTransientConnectionException(
+            "Connection is closed", "08003");
+      }
+    }
+
+    private void close() throws SQLException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        delegate.close();
+      } finally {
+        try {
+          resources.close();
+        } catch (Exception e) {
+          throw translate(e);
+        }
+      }
+    }
+
+    private Statement statement(Statement s) {
+      Class<?> iface = s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+      return (Statement)
+          Proxy.newProxyInstance(
+              JdbcProxies.class.getClassLoader(),
+              new Class<?>[] {iface},
+              new StatementHandler(s, self));
+    }
+
+    private DatabaseMetaData metaData(DatabaseMetaData md) {
+      return (DatabaseMetaData)
+          Proxy.newProxyInstance(
+              JdbcProxies.class.getClassLoader(),
+              new Class<?>[] {DatabaseMetaData.class},
+              new MetaDataHandler(md, self, displayUrl));
+    }
+  }
+
+  /** Statement and PreparedStatement: result sets wrapped, back-links to the proxy. */
+  private static final class StatementHandler implements InvocationHandler {
+    private final Statement delegate;
+    private final Connection connection;
+
+    StatementHandler(Statement delegate, Connection connection) {
+      this.delegate = delegate;
+      this.connection = connection;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "getConnection":
+          return connection;
+        case "executeQuery":
+        case "getResultSet":
+        case "getGeneratedKeys":
+          return resultSet((ResultSet) call(delegate, method, args), (Statement) proxy);
+        case "unwrap":
+        case "isWrapperFor":
+          return wrapper(proxy, delegate, method, args);
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return "BinanceStatement{" + delegate + "}";
+        default:
+          return call(delegate, method, args);
+      }
+    }
+  }
+
+  static ResultSet resultSet(ResultSet rs, Statement statement) {
+    if (rs == null) {
+      return null;
+    }
+    return (ResultSet)
+        Proxy.newProxyInstance(
+            JdbcProxies.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class},
+            new ResultSetHandler(rs, statement));
+  }
+
+  /** ResultSet: errors translated, java.time conversions for getObject(column, Class). */
+  private static final class ResultSetHandler implements InvocationHandler {
+    private final ResultSet delegate;
+    private final Statement statement;
+
+    ResultSetHandler(ResultSet delegate, Statement statement) {
+      this.delegate = delegate;
+      this.statement = statement;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "getStatement":
+          return statement;
+        case "getObject":
+          if (args.length == 2 && args[1] instanceof Class<?> type) {
+            Object converted = TypeConversions.getObject(delegate, args[0], type);
+            if (converted != TypeConversions.NOT_HANDLED) {
+              return converted;
+            }
+          }
+          return call(delegate, method, args);
+        case "unwrap":
+        case "isWrapperFor":
+          return wrapper(proxy, delegate, method, args);
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return "BinanceResultSet{" + delegate + "}";
+        default:
+          return call(delegate, method, args);
+      }
+    }
+  }
+
+  /** DatabaseMetaData: no secret in URL or user name, result sets wrapped. */
+  private static final class MetaDataHandler implements InvocationHandler {
+    private final DatabaseMetaData delegate;
+    private final Connection connection;
+    private final String displayUrl;
+
+    MetaDataHandler(DatabaseMetaData delegate, Connection connection, String displayUrl) {
+      this.delegate = delegate;
+      this.connection = connection;
+      this.displayUrl = displayUrl;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "getConnection":
+          return connection;
+        case "getURL":
+          return displayUrl;
+        case "getUserName":
+          return "";
+        case "unwrap":
+        case "isWrapperFor":
+          return wrapper(proxy, delegate, method, args);
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return "BinanceDatabaseMetaData{" + displayUrl + "}";
+        default:
+          Object result = call(delegate, method, args);
+          return result instanceof ResultSet rs ? resultSet(rs, null) : result;
+      }
+    }
+  }
+}
