@@ -1,0 +1,103 @@
+package io.github.binancejdbc.jdbc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverPropertyInfo;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The shaded jar works alone, as DBeaver loads it: a class loader that sees only that jar finds the
+ * driver through ServiceLoader, connects and runs a pushed-down query.
+ */
+class ShadedJarIT {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort())
+          .failOnUnmatchedRequests(true)
+          .build();
+
+  private static File jar() {
+    File f = new File(System.getProperty("shaded.jar"));
+    assertTrue(f.isFile(), "shaded jar missing: " + f);
+    return f;
+  }
+
+  @Test
+  void driverLoadsAloneAndRunsAQuery() throws Exception {
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2"))
+        .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      List<String> drivers = new ArrayList<>();
+      Driver binance = null;
+      for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+        if (d.getClass().getClassLoader() == loader) {
+          drivers.add(d.getClass().getName());
+          binance = d;
+        }
+      }
+      assertEquals(List.of("io.github.binancejdbc.jdbc.BinanceDriver"), drivers);
+      assertTrue(binance.acceptsURL("jdbc:binance:"));
+      assertFalse(binance.acceptsURL("jdbc:calcite:"));
+      DriverPropertyInfo[] info = binance.getPropertyInfo("jdbc:binance:", new Properties());
+      assertEquals("baseUrl", info[0].name);
+      assertNotNull(info[0].description);
+
+      try (Connection c = binance.connect("jdbc:binance:?baseUrl=" + wm.baseUrl(), new Properties());
+          ResultSet rs = c.createStatement().executeQuery(
+              "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
+                  + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 2")) {
+        assertTrue(rs.next());
+        assertEquals(1704067200000L + Bars.HOUR, rs.getTimestamp(1).getTime());
+        assertEquals("40002.00000000", rs.getString(2));
+        assertTrue(rs.next());
+        assertFalse(rs.next());
+      }
+    }
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2")));
+  }
+
+  @Test
+  void leafLibrariesAreRelocatedAndSignaturesStripped() throws Exception {
+    try (JarFile jf = new JarFile(jar())) {
+      assertNotNull(jf.getEntry("io/github/binancejdbc/shaded/okhttp3/OkHttpClient.class"));
+      assertNotNull(jf.getEntry("io/github/binancejdbc/shaded/jackson/core/JsonParser.class"));
+      assertNull(jf.getEntry("okhttp3/OkHttpClient.class"));
+      assertNotNull(jf.getEntry("org/apache/calcite/jdbc/Driver.class"));
+      Enumeration<JarEntry> entries = jf.entries();
+      while (entries.hasMoreElements()) {
+        String name = entries.nextElement().getName();
+        assertFalse(name.matches("META-INF/[^/]+\\.(SF|DSA|RSA)"), name);
+      }
+      String services = new String(
+          jf.getInputStream(jf.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals("io.github.binancejdbc.jdbc.BinanceDriver", services.strip());
+    }
+  }
+}
