@@ -220,6 +220,11 @@ public final class Procedures {
     return List.copyOf(ALL.values());
   }
 
+  /** The result columns of a procedure: name to {@link java.sql.Types} code, in order. */
+  public static Map<String, Integer> resultColumns(ProcedureDef d) {
+    return java.util.Collections.unmodifiableMap(ResultRows.columnTypes(d.result()));
+  }
+
   public static ProcedureDef get(String name) {
     ProcedureDef d = ALL.get(name);
     if (d == null) {

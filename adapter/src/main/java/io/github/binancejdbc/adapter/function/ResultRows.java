@@ -83,6 +83,15 @@ final class ResultRows {
     return out;
   }
 
+  /** Column name to {@link java.sql.Types} code, in order. */
+  static java.util.LinkedHashMap<String, Integer> columnTypes(ProcedureDef.Result r) {
+    java.util.LinkedHashMap<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (Col c : cols(r)) {
+      out.put(c.name(), c.type().getJdbcOrdinal());
+    }
+    return out;
+  }
+
   static RelDataType rowType(RelDataTypeFactory f, ProcedureDef.Result r) {
     RelDataTypeFactory.Builder b = f.builder();
     for (Col c : cols(r)) {
