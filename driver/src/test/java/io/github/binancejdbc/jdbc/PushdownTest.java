@@ -347,6 +347,116 @@ class PushdownTest {
     wm.verify(0, getRequestedFor(anyUrl()));
   }
 
+  @Test
+  void descendingBeyondOnePagePagesBackwardsWithEndTime() throws SQLException {
+    long newest = JAN_1 + 1499 * Bars.HOUR;
+    long firstOfNewestPage = newest - 999 * Bars.HOUR;
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=1000"))
+        .willReturn(okJson(Bars.klines(firstOfNewestPage, 1000, Bars.HOUR))));
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&endTime="
+            + (firstOfNewestPage - 1) + "&limit=200"))
+        .willReturn(okJson(Bars.klines(firstOfNewestPage - 200 * Bars.HOUR, 200, Bars.HOUR))));
+    long expected = newest;
+    int n = 0;
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT open_time FROM klines"
+        + " WHERE symbol='BTCUSDT' AND timeframe='1h' ORDER BY open_time DESC LIMIT 1200")) {
+      while (rs.next()) {
+        assertEquals(expected, rs.getTimestamp(1).getTime());
+        expected -= Bars.HOUR;
+        n++;
+      }
+    }
+    assertEquals(1200, n);
+    assertEquals(2, queries("/api/v3/klines").size());
+  }
+
+  @Test
+  void tradeTimeBoundBecomesATradeIdThroughOneAggTradesLookup() throws SQLException {
+    wm.stubFor(get(urlEqualTo("/api/v3/aggTrades?symbol=BTCUSDT&startTime=" + JAN_1 + "&limit=1"))
+        .willReturn(okJson("[{\"a\":900,\"p\":\"1.0\",\"q\":\"1.0\",\"f\":12345,\"l\":12347,"
+            + "\"T\":" + (JAN_1 + 3) + ",\"m\":true,\"M\":true}]")));
+    wm.stubFor(get(urlEqualTo("/api/v3/historicalTrades?symbol=BTCUSDT&fromId=12345&limit=1000"))
+        .willReturn(okJson("[{\"id\":12345,\"price\":\"1.0\",\"qty\":\"1.0\",\"quoteQty\":"
+            + "\"1.0\",\"time\":" + (JAN_1 + 3) + ",\"isBuyerMaker\":true,\"isBestMatch\":true},"
+            + "{\"id\":12346,\"price\":\"1.0\",\"qty\":\"2.0\",\"quoteQty\":\"2.0\",\"time\":"
+            + (JAN_1 + 3) + ",\"isBuyerMaker\":true,\"isBestMatch\":true}]")));
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT trade_id, qty FROM trades"
+        + " WHERE symbol='BTCUSDT' AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'")) {
+      assertTrue(rs.next());
+      assertEquals(12345, rs.getLong(1));
+      assertTrue(rs.next());
+      assertEquals(new BigDecimal("2.0"), rs.getBigDecimal(2));
+      assertFalse(rs.next());
+    }
+    assertEquals(List.of("symbol=BTCUSDT&startTime=" + JAN_1 + "&limit=1"),
+        queries("/api/v3/aggTrades"));
+    assertEquals(List.of("symbol=BTCUSDT&fromId=12345&limit=1000"),
+        queries("/api/v3/historicalTrades"));
+  }
+
+  @Test
+  void orOfParameterEqualitiesIsOneStreamPerValue() throws SQLException {
+    wm.stubFor(get(urlEqualTo("/api/v3/ticker/price?symbols=%5B%22BNBUSDT%22%2C%22ETHBTC%22%5D"))
+        .willReturn(okJson("[{\"symbol\":\"BNBUSDT\",\"price\":\"600.1\"},"
+            + "{\"symbol\":\"ETHBTC\",\"price\":\"0.05\"}]")));
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT symbol, price FROM ticker_price WHERE symbol = ? OR symbol = ? ORDER BY symbol")) {
+      ps.setString(1, "ETHBTC");
+      ps.setString(2, "BNBUSDT");
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("BNBUSDT", rs.getString(1));
+        assertTrue(rs.next());
+        assertEquals(new BigDecimal("0.05"), rs.getBigDecimal(2));
+        assertFalse(rs.next());
+      }
+    }
+    assertEquals(1, queries("/api/v3/ticker/price").size());
+  }
+
+  @Test
+  void maxRowsStopsTheFetching() throws SQLException {
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=0&limit=1000"))
+        .willReturn(okJson(Bars.klines(1502942400000L, 1000, 60_000))));
+    try (Statement s = conn.createStatement()) {
+      // As DBeaver's data viewer does. (linq4j's take() reads one row ahead, so a limit that
+      // falls exactly on a page boundary costs one more page; a pushed LIMIT does not.)
+      s.setMaxRows(200);
+      int n = 0;
+      try (ResultSet rs = s.executeQuery(
+          "SELECT open_time FROM klines WHERE symbol='BTCUSDT' AND timeframe='1m'")) {
+        while (rs.next()) {
+          n++;
+        }
+      }
+      assertEquals(200, n);
+    }
+    assertEquals(1, queries("/api/v3/klines").size());
+  }
+
+  @Test
+  void relativeTimeBoundsAreEvaluatedAtExecutionAndPushed() throws SQLException {
+    wm.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson("[]")));
+    long before = System.currentTimeMillis();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM klines WHERE symbol='BTCUSDT'"
+        + " AND timeframe='1m' AND open_time >= CURRENT_TIMESTAMP - INTERVAL '1' DAY")) {
+      for (int run = 0; run < 2; run++) {
+        try (ResultSet rs = ps.executeQuery()) {
+          assertFalse(rs.next());
+        }
+      }
+    }
+    long after = System.currentTimeMillis();
+    List<String> sent = queries("/api/v3/klines");
+    assertEquals(2, sent.size());
+    for (String q : sent) {
+      assertTrue(q.matches("symbol=BTCUSDT&interval=1m&startTime=\\d+&limit=1000"), q);
+      long start = Long.parseLong(q.replaceAll(".*startTime=(\\d+).*", "$1"));
+      assertTrue(start >= before - 86_400_000L - 1000 && start <= after - 86_400_000L + 1000,
+          "startTime " + start + " is not a day before now");
+    }
+  }
+
   private static String ticker(String symbol, String last) {
     return "{\"symbol\":\"" + symbol + "\",\"priceChange\":\"-94.99999800\",\"priceChangePercent\":"
         + "\"-95.960\",\"weightedAvgPrice\":\"0.29628482\",\"prevClosePrice\":\"0.10002000\","

@@ -12,7 +12,11 @@ import io.github.binancejdbc.adapter.error.ErrorKind;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import io.github.binancejdbc.adapter.auth.Signer;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,10 +45,13 @@ public final class BinanceHttp implements AutoCloseable {
   private static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
   private static final long MAX_ERROR_BODY_BYTES = 16 * 1024;
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
   private final BinanceConfig config;
   private final WeightGovernor governor;
   private final OkHttpClient client;
+  private final Signer signer;
+  private volatile Long serverOffsetMillis;
   private volatile boolean closed;
 
   public BinanceHttp(BinanceConfig config) {
@@ -65,6 +72,15 @@ public final class BinanceHttp implements AutoCloseable {
             // Retries are ours: only GETs, counted, with backoff and weight accounted each time.
             .retryOnConnectionFailure(false)
             .build();
+    this.signer = Signer.fromConfig(config);
+  }
+
+  /** HTTP methods the API uses. */
+  public enum Method {
+    GET,
+    POST,
+    PUT,
+    DELETE
   }
 
   /**
@@ -77,24 +93,57 @@ public final class BinanceHttp implements AutoCloseable {
    * @throws BinanceException for every failure; see {@link ErrorKind} for the categories
    */
   public <T> T get(String path, List<Param> query, int weight, BodyReader<T> reader) {
+    return send(Method.GET, path, query, weight, reader, false);
+  }
+
+  /**
+   * Sends a SIGNED request: {@code recvWindow} and a fresh {@code timestamp} (corrected by the
+   * measured server-time offset) are appended, the percent-encoded payload is signed, and the API
+   * key goes in {@code X-MBX-APIKEY}. GET and DELETE carry the parameters in the query string,
+   * POST and PUT in a form body. A {@code -1021} rejection (timestamp outside recvWindow: Binance
+   * did not execute the request) re-measures the server time and retries once.
+   *
+   * <p>Only GETs are retried after an I/O error or a 5xx. For any other method such a failure
+   * means the execution status is unknown; the exception says so ({@link
+   * BinanceException#outcomeUnknown()}) and the caller must ask the exchange what happened.
+   */
+  public <T> T signed(
+      Method method, String path, List<Param> params, int weight, BodyReader<T> reader) {
+    return send(method, path, params, weight, reader, true);
+  }
+
+  /** Whether this connection has credentials for signed requests. */
+  public boolean canSign() {
+    return signer != null && config.apiKey() != null;
+  }
+
+  private <T> T send(
+      Method method,
+      String path,
+      List<Param> query,
+      int weight,
+      BodyReader<T> reader,
+      boolean signed) {
     requireNonNull(path, "path is null");
     requireNonNull(query, "query is null");
     requireNonNull(reader, "reader is null");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with /, but was: " + path);
     }
-    List<Param> params = List.copyOf(query);
-    String url = config.baseUrl() + path + (params.isEmpty() ? "" : "?" + encodeQuery(params));
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .header("User-Agent", USER_AGENT)
-            .header("Accept", "application/json")
-            .get()
-            .build();
-    int attempts = config.maxRetries() + 1;
+    if (signed && !canSign()) {
+      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+          method + " " + path + " is a signed endpoint: set apiKey and secretKey (or"
+              + " privateKeyFile) in the connection properties or the BINANCE_API_KEY /"
+              + " BINANCE_SECRET_KEY environment variables", null);
+    }
+    boolean idempotent = method == Method.GET;
+    int attempts = idempotent ? config.maxRetries() + 1 : 1;
+    boolean resynced = false;
     for (int attempt = 1; ; attempt++) {
       ensureOpen(null);
+      List<Param> params = signed ? withTimestamp(query) : List.copyOf(query);
+      Request request = request(method, path, params, signed);
+      String name = method.name();
       governor.acquire(weight);
       long waitMillis;
       long start = config.clock().millis();
@@ -103,7 +152,8 @@ public final class BinanceHttp implements AutoCloseable {
         int status = response.code();
         if (LOG.isDebugEnabled()) {
           LOG.debug(
-              "GET {}{} -> HTTP {} in {} ms, used weight {}",
+              "{} {}{} -> HTTP {} in {} ms, used weight {}",
+              name,
               path,
               ErrorMessages.paramsSuffix(params),
               status,
@@ -111,11 +161,18 @@ public final class BinanceHttp implements AutoCloseable {
               usedWeight);
         }
         if (status >= 200 && status < 300) {
-          return read(response, path, params, reader);
+          return read(response, name, path, params, reader);
         }
         ErrorBody body = ErrorBody.parse(JSON, response.peekBody(MAX_ERROR_BODY_BYTES).string());
         if (status == 418) {
-          throw banned(response, body, path, params);
+          throw banned(response, body, name, path, params);
+        }
+        if (signed && !resynced && body.code() != null && body.code() == -1021) {
+          // Rejected before execution: our clock is off. Measure again and retry once.
+          resynced = true;
+          measureServerTime();
+          attempt--;
+          continue;
         }
         if (status == 429) {
           long retryAfter = retryAfterSeconds(response, DEFAULT_RETRY_AFTER_SECONDS);
@@ -123,46 +180,119 @@ public final class BinanceHttp implements AutoCloseable {
           governor.onRateLimited(retryAfter);
           if (attempt >= attempts) {
             throw ResponseErrors.gaveUp(
-                ResponseErrors.rateLimited(body, path, params),
+                ResponseErrors.rateLimited(body, name, path, params),
                 attempt,
                 ErrorKind.RATE_LIMITED,
                 "53000");
           }
           waitMillis = retryAfter * 1000;
         } else if (status >= 500 && status <= 599) {
+          BinanceException e = ResponseErrors.toException(status, body, name, path, params);
+          if (!idempotent) {
+            throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
+          }
           if (attempt >= attempts) {
-            throw ResponseErrors.gaveUp(
-                ResponseErrors.toException(status, body, path, params),
-                attempt,
-                ErrorKind.SERVER,
-                "58000");
+            throw ResponseErrors.gaveUp(e, attempt, ErrorKind.SERVER, "58000");
           }
           waitMillis = backoffMillis(attempt);
         } else {
-          throw ResponseErrors.toException(status, body, path, params);
+          BinanceException e = ResponseErrors.toException(status, body, name, path, params);
+          if (!idempotent && body.code() != null
+              && (body.code() == -1006 || body.code() == -1007)) {
+            throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
+          }
+          throw e;
         }
       } catch (IOException e) {
         ensureOpen(e);
         if (Thread.currentThread().isInterrupted()) {
           throw new BinanceException(
-              ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for GET " + path, e);
+              ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for " + name + " " + path,
+              e);
         }
-        LOG.debug("GET {} failed (attempt {} of {}): {}", path, attempt, attempts, e.toString());
+        LOG.debug("{} {} failed (attempt {} of {}): {}", name, path, attempt, attempts,
+            e.toString());
+        String message =
+            "I/O error on "
+                + name
+                + " "
+                + path
+                + ": "
+                + e
+                + ErrorMessages.paramsSuffix(params);
+        if (!idempotent) {
+          throw unknownOutcome(message, 0, e);
+        }
         if (attempt >= attempts) {
-          String message =
-              "I/O error on GET "
-                  + path
-                  + ": "
-                  + e
-                  + ErrorMessages.paramsSuffix(params)
-                  + ResponseErrors.gaveUpSuffix(attempt);
-          throw new BinanceException(ErrorKind.SERVER, "58030", 0, message, e);
+          throw new BinanceException(ErrorKind.SERVER, "58030", 0,
+              message + ResponseErrors.gaveUpSuffix(attempt), e);
         }
         waitMillis = backoffMillis(attempt);
       }
       // Outside the try: the response (and its pooled connection) is released before we wait.
-      WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of GET " + path);
+      WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
     }
+  }
+
+  private static BinanceException unknownOutcome(String message, int code, Throwable cause) {
+    return new BinanceException(ErrorKind.SERVER, "58000", code,
+        message + " (execution status unknown: the request may have been executed)", cause, true);
+  }
+
+  private List<Param> withTimestamp(List<Param> query) {
+    if (serverOffsetMillis == null) {
+      measureServerTime();
+    }
+    List<Param> params = new ArrayList<>(query);
+    params.add(Param.of("recvWindow", config.recvWindowMillis()));
+    params.add(Param.of("timestamp", config.clock().millis() + serverOffsetMillis));
+    return List.copyOf(params);
+  }
+
+  /** Sets the offset between the server's clock and ours from one {@code GET /api/v3/time}. */
+  public void measureServerTime() {
+    long before = config.clock().millis();
+    long server =
+        get("/api/v3/time", List.of(), EndpointWeights.TIME, p -> {
+          long t = 0;
+          p.nextToken();
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("serverTime")) {
+              t = p.getLongValue();
+            } else {
+              p.skipChildren();
+            }
+          }
+          return t;
+        });
+    long after = config.clock().millis();
+    serverOffsetMillis = server - (before + after) / 2;
+  }
+
+  /** The measured server-time offset in milliseconds, or {@code null} before the first signed call. */
+  public Long serverOffsetMillis() {
+    return serverOffsetMillis;
+  }
+
+  private Request request(Method method, String path, List<Param> params, boolean signed) {
+    String payload = encodeQuery(params);
+    if (signed) {
+      StringBuilder sb = new StringBuilder(payload).append("&signature=");
+      percentEncode(signer.sign(payload), sb);
+      payload = sb.toString();
+    }
+    Request.Builder b =
+        new Request.Builder().header("User-Agent", USER_AGENT).header("Accept", "application/json");
+    if (signed) {
+      b.header("X-MBX-APIKEY", config.apiKey());
+    }
+    boolean inBody = method == Method.POST || method == Method.PUT;
+    String url = config.baseUrl() + path + (inBody || payload.isEmpty() ? "" : "?" + payload);
+    b.url(url);
+    RequestBody body = inBody ? RequestBody.create(payload.getBytes(UTF_8), FORM) : null;
+    return b.method(method.name(), body).build();
   }
 
   /** The governor shared by every connection to this base URL. */
@@ -201,23 +331,24 @@ public final class BinanceHttp implements AutoCloseable {
     client.connectionPool().evictAll();
   }
 
-  private <T> T read(Response response, String path, List<Param> params, BodyReader<T> reader)
+  private <T> T read(
+      Response response, String method, String path, List<Param> params, BodyReader<T> reader)
       throws IOException {
     try (JsonParser parser = JSON.createParser(response.body().byteStream())) {
       try {
         return reader.read(parser);
       } catch (JsonProcessingException e) {
         throw ResponseErrors.unexpected(
-            path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
+            method, path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
       } catch (IllegalStateException e) {
         throw ResponseErrors.unexpected(
-            path, params, e.getMessage(), parser.currentLocation(), parser, e);
+            method, path, params, e.getMessage(), parser.currentLocation(), parser, e);
       }
     }
   }
 
   private BinanceException banned(
-      Response response, ErrorBody body, String path, List<Param> params) {
+      Response response, ErrorBody body, String method, String path, List<Param> params) {
     long now = config.clock().millis();
     long seconds = retryAfterSeconds(response, -1);
     Instant stated = body.bannedUntil();
@@ -229,7 +360,7 @@ public final class BinanceHttp implements AutoCloseable {
     }
     governor.onBanned(seconds);
     int code = body.code() != null ? body.code() : 418;
-    String detail = ResponseErrors.bannedDetail(body, path, params);
+    String detail = ResponseErrors.bannedDetail(body, method, path, params);
     return governor.bannedException(now + seconds * 1000, code, detail);
   }
 

@@ -13,6 +13,7 @@ final class ResponseErrors {
   private ResponseErrors() {}
 
   static BinanceException unexpected(
+      String method,
       String path,
       List<Param> params,
       String what,
@@ -21,7 +22,7 @@ final class ResponseErrors {
       Exception cause) {
     // Jackson hides the source in locations by default; drop the "[Source: REDACTED ...; " noise.
     String detail = String.valueOf(what).replaceAll("\\[Source: [^;\\]]*; ", "[");
-    StringBuilder sb = new StringBuilder("Unexpected response from GET ").append(path);
+    StringBuilder sb = new StringBuilder("Unexpected response from ").append(method).append(' ').append(path);
     sb.append(": ").append(detail);
     if (where != null) {
       sb.append(" at line ").append(where.getLineNr()).append(", column ");
@@ -34,24 +35,26 @@ final class ResponseErrors {
   }
 
   /** What Binance said with its 418; no catalogue hint, as -1003's would understate a ban. */
-  static String bannedDetail(ErrorBody body, String path, List<Param> params) {
+  static String bannedDetail(ErrorBody body, String method, String path, List<Param> params) {
     return body.code() != null
-        ? ErrorMessages.format(418, body.code(), body.msg(), "GET", path, params, null)
-        : BinanceErrorCode.fromHttpStatus(418, body.snippet(), "GET", path, params).getMessage();
+        ? ErrorMessages.format(418, body.code(), body.msg(), method, path, params, null)
+        : BinanceErrorCode.fromHttpStatus(418, body.snippet(), method, path, params).getMessage();
   }
 
-  static BinanceException rateLimited(ErrorBody body, String path, List<Param> params) {
-    BinanceException e = toException(429, body, path, params);
+  static BinanceException rateLimited(
+      ErrorBody body, String method, String path, List<Param> params) {
+    BinanceException e = toException(429, body, method, path, params);
     // No Binance body: still report -1003, the code Binance uses for a broken weight limit.
     return body.code() != null
         ? e
         : new BinanceException(e.kind(), e.sqlState(), -1003, e.getMessage(), null);
   }
 
-  static BinanceException toException(int status, ErrorBody body, String path, List<Param> params) {
+  static BinanceException toException(
+      int status, ErrorBody body, String method, String path, List<Param> params) {
     return body.code() != null
-        ? BinanceErrorCode.toException(status, body.code(), body.msg(), "GET", path, params)
-        : BinanceErrorCode.fromHttpStatus(status, body.snippet(), "GET", path, params);
+        ? BinanceErrorCode.toException(status, body.code(), body.msg(), method, path, params)
+        : BinanceErrorCode.fromHttpStatus(status, body.snippet(), method, path, params);
   }
 
   static BinanceException gaveUp(

@@ -13,13 +13,34 @@ public final class BinanceException extends RuntimeException {
   private final ErrorKind kind;
   private final String sqlState;
   private final int vendorCode;
+  private final boolean outcomeUnknown;
 
   public BinanceException(
       ErrorKind kind, String sqlState, int vendorCode, String message, Throwable cause) {
+    this(kind, sqlState, vendorCode, message, cause, false);
+  }
+
+  /**
+   * @param outcomeUnknown true when a request that changes state (an order) may or may not have
+   *     been executed: a timeout, a dropped connection, a 5xx, {@code -1006} or {@code -1007}
+   */
+  public BinanceException(
+      ErrorKind kind,
+      String sqlState,
+      int vendorCode,
+      String message,
+      Throwable cause,
+      boolean outcomeUnknown) {
     super(requireNonNull(message, "message is null"), cause);
     this.kind = requireNonNull(kind, "kind is null");
     this.sqlState = requireNonNull(sqlState, "sqlState is null");
     this.vendorCode = vendorCode;
+    this.outcomeUnknown = outcomeUnknown;
+  }
+
+  /** True when the request may have been executed even though it failed (never for a GET). */
+  public boolean outcomeUnknown() {
+    return outcomeUnknown;
   }
 
   /** A query lacks something the API needs, e.g. {@code klines needs symbol: WHERE ...}. */

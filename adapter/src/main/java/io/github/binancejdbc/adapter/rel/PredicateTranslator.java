@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -17,6 +18,7 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
@@ -43,6 +45,12 @@ public final class PredicateTranslator {
   private record Translation(Constraint constraint, boolean exact) {}
 
   public static Result translate(RexNode condition, TableDef def, RexBuilder rexBuilder) {
+    // The rule can fire before Calcite folds CAST(literal): simplify first, so that
+    // ts >= TIMESTAMP '2024-01-01 00:00:00' (a TIMESTAMP(0) literal cast to TIMESTAMP(3)) and
+    // BETWEEN arrive as plain literals or a SEARCH.
+    condition =
+        new RexSimplify(rexBuilder, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR)
+            .simplifyUnknownAsFalse(condition);
     List<Constraint> constraints = new ArrayList<>();
     List<RexNode> residual = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
@@ -204,14 +212,58 @@ public final class PredicateTranslator {
   }
 
   private static ValueRef valueRef(RexNode node, ColumnType type) {
+    // A cast of a literal to the column's type keeps its value (a wider timestamp precision, a
+    // string read as a timestamp).
+    while (node.getKind() == SqlKind.CAST && ((RexCall) node).getOperands().get(0) instanceof RexLiteral) {
+      node = ((RexCall) node).getOperands().get(0);
+    }
     if (node instanceof RexDynamicParam p) {
       return new ValueRef.Param(p.getIndex());
     }
+    if (node instanceof RexCall && isRowIndependent(node) && type.isIntegral()) {
+      return new ValueRef.Expr(node, type);
+    }
     if (node instanceof RexLiteral lit) {
-      Object v = literalValue(lit.getValue(), type);
+      // The raw value (NlsString, TimestampString, BigDecimal); getValue() would give a Calendar.
+      Object v = literalValue(lit.getValueAs(Comparable.class), type);
       return v == null ? null : new ValueRef.Literal(v);
     }
     return null;
+  }
+
+  /** No column, no parameter, no sub-query: the value is the same for every row. */
+  private static boolean isRowIndependent(RexNode node) {
+    return !RexUtil.containsInputRef(node)
+        && !RexUtil.containsFieldAccess(node)
+        && RexUtil.findOperatorCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.CURRENT_VALUE,
+            node) == null
+        && !node.accept(new org.apache.calcite.rex.RexVisitorImpl<Boolean>(true) {
+          @Override
+          public Boolean visitDynamicParam(RexDynamicParam p) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitSubQuery(org.apache.calcite.rex.RexSubQuery s) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitCall(RexCall call) {
+            for (RexNode o : call.getOperands()) {
+              Boolean r = o.accept(this);
+              if (Boolean.TRUE.equals(r)) {
+                return true;
+              }
+            }
+            return false;
+          }
+
+          @Override
+          public Boolean visitLiteral(RexLiteral literal) {
+            return false;
+          }
+        });
   }
 
   /**
@@ -236,6 +288,9 @@ public final class PredicateTranslator {
         if (v instanceof DateString ds) {
           return ds.getMillisSinceEpoch();
         }
+        if (v instanceof NlsString s) {
+          return parseTimestamp(s.getValue().strip());
+        }
         return v instanceof Long l ? l : null;
       case BIGINT:
       case INTEGER:
@@ -245,6 +300,17 @@ public final class PredicateTranslator {
         return v instanceof Number n ? new BigDecimal(n.toString()) : null;
       default:
         return null;
+    }
+  }
+
+  /** {@code '2024-01-01'} or {@code '2024-01-01 12:00:00[.000]'} as UTC millis, else null. */
+  private static Long parseTimestamp(String s) {
+    try {
+      return s.length() == 10
+          ? new DateString(s).getMillisSinceEpoch()
+          : new TimestampString(s.replace('T', ' ')).getMillisSinceEpoch();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

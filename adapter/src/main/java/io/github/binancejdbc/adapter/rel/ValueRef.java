@@ -1,6 +1,15 @@
 package io.github.binancejdbc.adapter.rel;
 
+import io.github.binancejdbc.adapter.BinanceTypeSystem;
+import io.github.binancejdbc.adapter.table.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * A value a pushed predicate compares with: a literal known when the statement is prepared, or a
@@ -20,6 +29,29 @@ public sealed interface ValueRef {
     @Override
     public String toString() {
       return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    }
+  }
+
+  /**
+   * An expression that does not depend on the row, such as {@code CURRENT_TIMESTAMP - INTERVAL '7'
+   * DAY}: evaluated once per execution, with the statement's clock, so a prepared statement's
+   * "last 7 days" moves with time.
+   */
+  record Expr(RexNode expr, ColumnType type) implements ValueRef {
+    @Override
+    public Object resolve(DataContext root) {
+      RexBuilder rexBuilder = new RexBuilder(new JavaTypeFactoryImpl(BinanceTypeSystem.INSTANCE));
+      List<RexNode> out = new ArrayList<>();
+      new RexExecutorImpl(root).reduce(rexBuilder, List.of(expr), out);
+      if (out.size() != 1 || !(out.get(0) instanceof RexLiteral lit)) {
+        return null;
+      }
+      return PredicateTranslator.literalValue(lit.getValueAs(Comparable.class), type);
+    }
+
+    @Override
+    public String toString() {
+      return expr.toString();
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.binancejdbc.jdbc.internal;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.BinanceTypeSystem;
 import io.github.binancejdbc.jdbc.BinanceProperty;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class ConnectionSettings {
         String why =
             e instanceof NumberFormatException ? "expected " + p.type() + ", got '" + shown + "'"
                 : e.getMessage();
-        throw new SQLException(
+        throw new SQLDataException(
             "Invalid value for connection property " + p.propertyName() + ": " + why, "22023", e);
       }
     }

@@ -3,6 +3,7 @@ package io.github.binancejdbc.jdbc.internal;
 import io.github.binancejdbc.jdbc.BinanceProperty;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class UrlParser {
       }
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new SQLException(
+        throw new SQLDataException(
             "Malformed connection URL: '" + redactPair(pair) + "' is not name=value; expected "
                 + PREFIX + "[//host[:port]][?name=value[&name=value]...]",
             "22023");
