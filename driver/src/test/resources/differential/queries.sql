@@ -183,6 +183,11 @@ SELECT open_time, volume FROM klines WHERE symbol = 'BNBUSDT' AND timeframe = '1
 SELECT Open_Time, CLOSE_PRICE FROM KLINES WHERE Symbol = 'ETHBTC' AND TimeFrame = '1d'
   AND OPEN_TIME >= TIMESTAMP '2024-03-29 00:00:00';
 
+-- @name klines open times in DST gaps of America and Europe
+SELECT open_time, close_time, close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'
+  AND open_time IN (TIMESTAMP '2024-03-10 01:00:00', TIMESTAMP '2024-03-10 02:00:00',
+  TIMESTAMP '2024-03-31 00:00:00', TIMESTAMP '2024-03-31 01:00:00', TIMESTAMP '2024-03-31 02:00:00');
+
 -- @name ui_klines range across pages
 -- @requests /api/v3/uiKlines=2
 SELECT * FROM ui_klines WHERE symbol = 'ETHUSDT' AND timeframe = '1m'
@@ -753,7 +758,7 @@ SELECT * FROM trades WHERE symbol = ? AND trade_id >= ? AND trade_id < ?;
 -- @name prepared agg_trades trade_time >= ? unordered LIMIT ?
 -- @unordered-limit
 -- @param str ETHUSDT
--- @param ts 2024-03-31 21:00:00
+-- @param tsutc 2024-03-31T21:00:00
 -- @param int 50
 SELECT * FROM agg_trades WHERE symbol = ? AND trade_time >= ? LIMIT ?;
 

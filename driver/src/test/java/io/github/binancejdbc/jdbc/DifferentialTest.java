@@ -26,6 +26,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +66,9 @@ class DifferentialTest {
           Map.entry("prepared klines keys, range and LIMIT",
               "setTimestamp without Calendar is read in UTC, not the JVM zone: rows start at"
                   + " 2024-01-31T15:00 instead of 2024-02-01T00:00"),
+          Map.entry("prepared klines open_time >= ? as setTimestamp",
+              "same as above; under a zone west of UTC (America/Los_Angeles) the bar of"
+                  + " 2024-03-20 is lost: 11 rows instead of 12"),
           // ScanQuery.toDecimal accepts Number and java.util.Date only; a LocalDateTime parameter
           // (setObject, JDBC 4.2) fails the whole query.
           Map.entry("prepared klines open_time >= ? as LocalDateTime",
@@ -78,6 +82,27 @@ class DifferentialTest {
           Map.entry("trades JOIN agg_trades by trade id span",
               "inner trades scan (aggTrades lookup + historicalTrades) re-sent per outer row:"
                   + " 51 requests instead of 3"));
+
+  /**
+   * Known bugs that show only under some JVM zones: these entries may pass (they do under the
+   * build's Asia/Tokyo, or UTC) without failing the "now agrees, remove it" check.
+   */
+  static final Set<String> ZONE_DEPENDENT_BUGS =
+      Set.of(
+          "prepared klines keys, range and LIMIT",
+          "prepared klines open_time >= ? as setTimestamp");
+
+  /**
+   * A known bug for any query whose answer holds a time that falls into a DST gap of the JVM zone
+   * (never under the build's Asia/Tokyo, which has no DST): getObject(i, LocalDateTime.class)
+   * reads such a UTC wall clock one hour late (under Europe/Berlin the 1h bar of 2024-03-31 02:00
+   * reads as 03:00, under America/Los_Angeles the bar of 2024-03-10 02:00). The UTC wall-clock
+   * millis are turned into a java.sql.Timestamp and back through the JVM zone's offset, which is
+   * not invertible inside a gap. Corpus entry: "klines open times in DST gaps of America and
+   * Europe"; any other entry whose H2 answer holds a gap time is reported under this bug.
+   */
+  static final String DST_GAP_BUG =
+      "TIMESTAMP in a DST gap of the JVM zone reads one hour late through getObject(LocalDateTime)";
 
   private static FixtureExchange exchange;
   private static Connection binance;
@@ -138,16 +163,35 @@ class DifferentialTest {
     } else if (failure != null) {
       failure = new AssertionError(q.name() + ": " + failure.getMessage(), failure);
     }
+    if (bug == null && failure != null && holdsDstGapTime(q)) {
+      Assumptions.abort("known driver bug (" + DST_GAP_BUG + "): " + failure.getMessage());
+    }
     if (bug == null) {
       if (failure != null) {
         throw failure;
       }
       return;
     }
+    if (failure == null && ZONE_DEPENDENT_BUGS.contains(q.name())) {
+      return; // shows only under some JVM zones; see the entry
+    }
     if (failure == null) {
       fail(q.name() + " now agrees with H2: remove it from KNOWN_DRIVER_BUGS");
     }
     Assumptions.abort("known driver bug (" + bug + "): " + failure.getMessage());
+  }
+
+  /** Whether H2's answer holds a time that does not exist in the JVM zone (a DST gap). */
+  private static boolean holdsDstGapTime(Query q) {
+    java.time.zone.ZoneRules rules = java.time.ZoneId.systemDefault().getRules();
+    for (List<Object> row : runH2(q.sql(), q.params())) {
+      for (Object v : row) {
+        if (v instanceof LocalDateTime t && rules.getValidOffsets(t).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The driver's column names and JDBC types are H2's (so SELECT * compares like for like). */
