@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -176,9 +177,7 @@ public final class JdbcProxies {
         case "getNetworkTimeout":
           return networkTimeout;
         case "prepareCall":
-          throw new SQLFeatureNotSupportedException(
-              "prepareCall is not supported yet; call procedures as SELECT * FROM TABLE(...)",
-              "0A000");
+          return callable((String) args[0]);
         case "getMetaData":
           return metaData((DatabaseMetaData) call(delegate, method, args));
         case "createStatement":
@@ -221,6 +220,21 @@ public final class JdbcProxies {
               new StatementHandler(s, self));
     }
 
+    /**
+     * A CallableStatement over a prepared {@code SELECT * FROM TABLE(p(?, ...))}: set the
+     * parameters by position, execute, read the result set. OUT parameters do not exist here
+     * (procedures return rows), so their methods say so.
+     */
+    private CallableStatement callable(String sql) throws SQLException {
+      String rewritten = CallRewriter.rewrite(sql);
+      PreparedStatement ps = delegate.prepareStatement(rewritten == null ? sql : rewritten);
+      return (CallableStatement)
+          Proxy.newProxyInstance(
+              JdbcProxies.class.getClassLoader(),
+              new Class<?>[] {CallableStatement.class},
+              new CallableHandler(ps, self));
+    }
+
     private DatabaseMetaData metaData(DatabaseMetaData md) {
       return (DatabaseMetaData)
           Proxy.newProxyInstance(
@@ -261,6 +275,26 @@ public final class JdbcProxies {
         default:
           return call(delegate, method, args);
       }
+    }
+  }
+
+  /** CallableStatement: PreparedStatement methods pass through; OUT-parameter methods refuse. */
+  private static final class CallableHandler implements InvocationHandler {
+    private final StatementHandler statement;
+
+    CallableHandler(PreparedStatement delegate, Connection connection) {
+      this.statement = new StatementHandler(delegate, connection);
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Class<?> owner = method.getDeclaringClass();
+      if (owner == CallableStatement.class) {
+        throw new SQLFeatureNotSupportedException(method.getName() + " is not supported:"
+            + " procedures return their results as rows; call executeQuery() (or execute() and"
+            + " getResultSet()) and read them", "0A000");
+      }
+      return statement.invoke(proxy, method, args);
     }
   }
 
