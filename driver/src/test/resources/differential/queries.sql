@@ -714,15 +714,15 @@ SELECT * FROM server_time;
 -- @ordered
 -- @param str BTCUSDT
 -- @param str 1h
--- @param ts 2024-02-01 00:00:00
--- @param ts 2024-02-03 00:00:00
+-- @param tsutc 2024-02-01 00:00:00
+-- @param tsutc 2024-02-03 00:00:00
 -- @param int 30
 SELECT open_time, close_price FROM klines WHERE symbol = ? AND timeframe = ?
   AND open_time >= ? AND open_time < ? ORDER BY open_time LIMIT ?;
 
 -- @name prepared klines open_time >= ? as setTimestamp
 -- @param str ETHUSDT
--- @param ts 2024-03-20 00:00:00
+-- @param tsutc 2024-03-20 00:00:00
 SELECT * FROM klines WHERE symbol = ? AND timeframe = '1d' AND open_time >= ?;
 
 -- @name prepared klines open_time >= ? as LocalDateTime

@@ -49,60 +49,14 @@ class DifferentialTest {
    * case is reported as aborted (skipped) with the actual difference; once the driver is fixed the
    * case fails until it is removed from here.
    */
-  static final Map<String, String> KNOWN_DRIVER_BUGS =
-      Map.ofEntries(
-          // OrderBookTable asks depth for min(level upper bound, LIMIT) levels, but a LIMIT only
-          // bounds the levels needed when no lower level bound filters the first rows away: with
-          // level >= 5 LIMIT 3 it fetches levels 1..3, all filtered out, and answers 0 rows (H2: 3).
-          Map.entry("order_book level >= n with LIMIT",
-              "LIMIT n asks depth limit=n although level >= 5 drops those levels: 0 rows, not 3"),
-          Map.entry("order_book level range with LIMIT",
-              "level BETWEEN 150 AND 160 LIMIT 4 asks depth limit=4: 0 rows, not 4"),
-          Map.entry("prepared order_book level >= ? LIMIT ?",
-              "level >= ? LIMIT ? asks depth limit=<LIMIT>: 0 rows, not 4"),
-          // JDBC: setTimestamp(i, ts) without a Calendar means the JVM zone's wall clock (H2 does
-          // so). The driver reads the Timestamp as a UTC instant: under Asia/Tokyo,
-          // Timestamp.valueOf("2024-02-01 00:00:00") becomes 2024-01-31 15:00 UTC, nine hours off.
-          Map.entry("prepared klines keys, range and LIMIT",
-              "setTimestamp without Calendar is read in UTC, not the JVM zone: rows start at"
-                  + " 2024-01-31T15:00 instead of 2024-02-01T00:00"),
-          Map.entry("prepared klines open_time >= ? as setTimestamp",
-              "same as above; under a zone west of UTC (America/Los_Angeles) the bar of"
-                  + " 2024-03-20 is lost: 11 rows instead of 12"),
-          // ScanQuery.toDecimal accepts Number and java.util.Date only; a LocalDateTime parameter
-          // (setObject, JDBC 4.2) fails the whole query.
-          Map.entry("prepared klines open_time >= ? as LocalDateTime",
-              "setObject(LocalDateTime) on a pushed bound fails: SQLDataException 'Cannot compare"
-                  + " with 2024-03-20T00:00: expected a number or time'"),
-          // Results are right, cost is not: the enumerable nested-loop join re-enumerates its
-          // inner input once per outer row, and each enumeration of a Binance scan sends its
-          // requests again (weight multiplies by the outer row count: a 429/418 risk).
-          Map.entry("klines 1h vs 1d non-equi join on the bar span",
-              "inner klines scan re-sent per outer row: 13 requests instead of 2"),
-          Map.entry("trades JOIN agg_trades by trade id span",
-              "inner trades scan (aggTrades lookup + historicalTrades) re-sent per outer row:"
-                  + " 51 requests instead of 3"));
+  static final Map<String, String> KNOWN_DRIVER_BUGS = Map.of();
 
   /**
    * Known bugs that show only under some JVM zones: these entries may pass (they do under the
    * build's Asia/Tokyo, or UTC) without failing the "now agrees, remove it" check.
    */
-  static final Set<String> ZONE_DEPENDENT_BUGS =
-      Set.of(
-          "prepared klines keys, range and LIMIT",
-          "prepared klines open_time >= ? as setTimestamp");
+  static final Set<String> ZONE_DEPENDENT_BUGS = Set.of();
 
-  /**
-   * A known bug for any query whose answer holds a time that falls into a DST gap of the JVM zone
-   * (never under the build's Asia/Tokyo, which has no DST): getObject(i, LocalDateTime.class)
-   * reads such a UTC wall clock one hour late (under Europe/Berlin the 1h bar of 2024-03-31 02:00
-   * reads as 03:00, under America/Los_Angeles the bar of 2024-03-10 02:00). The UTC wall-clock
-   * millis are turned into a java.sql.Timestamp and back through the JVM zone's offset, which is
-   * not invertible inside a gap. Corpus entry: "klines open times in DST gaps of America and
-   * Europe"; any other entry whose H2 answer holds a gap time is reported under this bug.
-   */
-  static final String DST_GAP_BUG =
-      "TIMESTAMP in a DST gap of the JVM zone reads one hour late through getObject(LocalDateTime)";
 
   private static FixtureExchange exchange;
   private static Connection binance;
@@ -163,9 +117,6 @@ class DifferentialTest {
     } else if (failure != null) {
       failure = new AssertionError(q.name() + ": " + failure.getMessage(), failure);
     }
-    if (bug == null && failure != null && holdsDstGapTime(q)) {
-      Assumptions.abort("known driver bug (" + DST_GAP_BUG + "): " + failure.getMessage());
-    }
     if (bug == null) {
       if (failure != null) {
         throw failure;
@@ -179,19 +130,6 @@ class DifferentialTest {
       fail(q.name() + " now agrees with H2: remove it from KNOWN_DRIVER_BUGS");
     }
     Assumptions.abort("known driver bug (" + bug + "): " + failure.getMessage());
-  }
-
-  /** Whether H2's answer holds a time that does not exist in the JVM zone (a DST gap). */
-  private static boolean holdsDstGapTime(Query q) {
-    java.time.zone.ZoneRules rules = java.time.ZoneId.systemDefault().getRules();
-    for (List<Object> row : runH2(q.sql(), q.params())) {
-      for (Object v : row) {
-        if (v instanceof LocalDateTime t && rules.getValidOffsets(t).isEmpty()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** The driver's column names and JDBC types are H2's (so SELECT * compares like for like). */
@@ -319,7 +257,7 @@ class DifferentialTest {
       case "ts" -> ps.setTimestamp(i, Timestamp.valueOf(p.value()));
       case "ldt" -> ps.setObject(i, LocalDateTime.parse(p.value()));
       // The portable form: the UTC instant, read in UTC by both drivers.
-      case "tsutc" -> ps.setTimestamp(i, Timestamp.from(LocalDateTime.parse(p.value())
+      case "tsutc" -> ps.setTimestamp(i, Timestamp.from(LocalDateTime.parse(p.value().replace(' ', 'T'))
           .toInstant(ZoneOffset.UTC)), Calendar.getInstance(TimeZone.getTimeZone("UTC"),
           Locale.ROOT));
       default -> throw new IllegalArgumentException("unknown parameter type " + p.type());

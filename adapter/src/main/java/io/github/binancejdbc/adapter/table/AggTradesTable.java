@@ -127,10 +127,9 @@ public final class AggTradesTable extends BinanceTable {
       }
       params.add(Param.of("limit", limit));
       first = false;
-      List<Object[]> rows =
-          ctx.http()
-              .get("/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
-                  p -> FIELDS.readObjectOrArray(p, r -> r[0] = symbol));
+      List<Object[]> rows = new ArrayList<>(
+          ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
+              p -> FIELDS.readObjectOrArray(p, r -> r[0] = symbol)));
       if (rows.size() < limit) {
         done = true;
       }

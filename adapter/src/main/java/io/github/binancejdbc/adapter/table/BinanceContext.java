@@ -4,12 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.client.BinanceHttp;
+import io.github.binancejdbc.adapter.client.BodyReader;
+import io.github.binancejdbc.adapter.client.Param;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** What the tables of one connection share: settings, the transport and the exchange-info cache. */
 public final class BinanceContext implements AutoCloseable {
   private final BinanceConfig config;
   private final BinanceHttp http;
   private final ExchangeInfoCache exchangeInfo;
+  /** Per statement execution (DataContext identity; released when the execution is collected). */
+  private final Map<Object, Map<String, Object>> memo =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  static final int MEMO_SIZE = 32;
 
   public BinanceContext(BinanceConfig config, BinanceHttp http) {
     this.config = requireNonNull(config, "config is null");
@@ -27,6 +39,37 @@ public final class BinanceContext implements AutoCloseable {
 
   public ExchangeInfoCache exchangeInfo() {
     return exchangeInfo;
+  }
+
+  /**
+   * A public GET, remembered for the rest of the statement execution that {@code query} belongs
+   * to: a nested-loop join or a correlated plan enumerates its inner scan once per outer row, and
+   * without this each enumeration would send (and pay the weight of) the same requests again. At
+   * most {@link #MEMO_SIZE} responses are kept per execution, the least recently used dropped.
+   */
+  public <T> T get(ScanQuery query, String path, List<Param> params, int weight,
+      BodyReader<T> reader) {
+    Map<String, Object> m = memo.computeIfAbsent(query.root(), k -> new LinkedHashMap<>(16, 0.75f,
+        true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+        return size() > MEMO_SIZE;
+      }
+    });
+    String key = path + "?" + BinanceHttp.encodeQuery(params);
+    synchronized (m) {
+      Object hit = m.get(key);
+      if (hit != null) {
+        @SuppressWarnings("unchecked")
+        T t = (T) hit;
+        return t;
+      }
+    }
+    T value = http.get(path, params, weight, reader);
+    synchronized (m) {
+      m.put(key, value);
+    }
+    return value;
   }
 
   @Override

@@ -85,10 +85,12 @@ public final class KlinesTable extends BinanceTable {
     private final long hi;
     private final boolean backwards;
     private final boolean reverse;
+    private final ScanQuery q;
     private long cursor;
     private boolean done;
 
     KlineStream(String symbol, String timeframe, ScanQuery q) {
+      this.q = q;
       this.symbol = symbol;
       this.timeframe = timeframe;
       this.lo = q.lower("open_time");
@@ -122,8 +124,8 @@ public final class KlinesTable extends BinanceTable {
         }
       }
       params.add(Param.of("limit", limit));
-      List<Object[]> rows =
-          ctx.http().get(path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe));
+      List<Object[]> rows = new ArrayList<>(
+          ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe)));
       if (rows.size() < limit) {
         done = true;
       } else if (backwards) {

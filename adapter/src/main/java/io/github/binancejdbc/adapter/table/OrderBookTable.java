@@ -44,13 +44,16 @@ public final class OrderBookTable extends BinanceTable {
       levels = (int) Math.max(1, Math.min(MAX_LEVELS, q.upper("level")));
     }
     if (q.hasLimit()) {
-      // Each side holds up to `limit` levels, so n levels cover the first n rows of either side.
-      levels = (int) Math.max(1, Math.min(levels, q.limit()));
+      // Each side holds up to `limit` levels, so (first wanted level - 1) + n levels cover the
+      // first n matching rows of either side.
+      long skipped = q.hasLower("level") ? Math.max(0, q.lower("level") - 1) : 0;
+      levels = (int) Math.max(1, Math.min(levels, skipped + q.limit()));
     }
     int limit = levels;
     List<RowStream> streams = new ArrayList<>();
     for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.once(() -> ctx.http().get(
+      streams.add(RowStream.once(() -> ctx.get(
+          q,
           "/api/v3/depth",
           List.of(Param.of("symbol", s), Param.of("limit", limit)),
           EndpointWeights.depth(limit),

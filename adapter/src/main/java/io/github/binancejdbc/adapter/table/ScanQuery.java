@@ -26,9 +26,11 @@ public final class ScanQuery {
   private final Map<Integer, long[]> ranges = new HashMap<>();
   private final ScanSpec.Direction direction;
   private final long limit;
+  private final Object root;
   private boolean empty;
 
-  private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit) {
+  private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit, Object root) {
+    this.root = root;
     this.def = def;
     this.direction = direction;
     this.limit = limit;
@@ -42,7 +44,7 @@ public final class ScanQuery {
       long offset = spec.offset() == null ? 0 : toLong(spec.offset().resolve(root), "OFFSET");
       limit = fetch + offset < 0 ? Long.MAX_VALUE : fetch + offset;
     }
-    ScanQuery q = new ScanQuery(def, spec.direction(), limit);
+    ScanQuery q = new ScanQuery(def, spec.direction(), limit, root);
     for (Constraint c : spec.constraints()) {
       if (c.isPoints()) {
         q.addPoints(c.column(), c.points(), root);
@@ -121,6 +123,22 @@ public final class ScanQuery {
     if (v instanceof Date d) {
       return BigDecimal.valueOf(d.getTime());
     }
+    // JDBC 4.2 setObject values: a LocalDateTime is UTC wall-clock time, like the columns.
+    if (v instanceof java.time.LocalDateTime ldt) {
+      return BigDecimal.valueOf(ldt.toInstant(java.time.ZoneOffset.UTC).toEpochMilli());
+    }
+    if (v instanceof java.time.LocalDate ld) {
+      return BigDecimal.valueOf(ld.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+    }
+    if (v instanceof java.time.Instant i) {
+      return BigDecimal.valueOf(i.toEpochMilli());
+    }
+    if (v instanceof java.time.OffsetDateTime odt) {
+      return BigDecimal.valueOf(odt.toInstant().toEpochMilli());
+    }
+    if (v instanceof java.time.ZonedDateTime zdt) {
+      return BigDecimal.valueOf(zdt.toInstant().toEpochMilli());
+    }
     if (v instanceof Number n) {
       return new BigDecimal(n.toString());
     }
@@ -132,6 +150,11 @@ public final class ScanQuery {
       return n.longValue();
     }
     throw BinanceException.badValue(what + " must be a number, but was: " + v);
+  }
+
+  /** The statement execution this query belongs to (its DataContext). */
+  public Object root() {
+    return root;
   }
 
   /** True when the predicates cannot match any row: the scan sends no request. */

@@ -214,22 +214,22 @@ public final class TickerTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     for (String extra : extras) {
       if (symbols == null) {
-        streams.add(RowStream.once(() -> fetch(null, extra)));
+        streams.add(RowStream.once(() -> fetch(q, null, extra)));
       } else if (mode == Mode.REQUIRED_EACH) {
         for (String s : symbols) {
-          streams.add(RowStream.once(() -> fetch(List.of(s), extra)));
+          streams.add(RowStream.once(() -> fetch(q, List.of(s), extra)));
         }
       } else {
         for (int i = 0; i < symbols.size(); i += chunk) {
           List<String> part = symbols.subList(i, Math.min(symbols.size(), i + chunk));
-          streams.add(RowStream.once(() -> fetch(part, extra)));
+          streams.add(RowStream.once(() -> fetch(q, part, extra)));
         }
       }
     }
     return streams;
   }
 
-  private List<Object[]> fetch(List<String> symbols, String extra) {
+  private List<Object[]> fetch(ScanQuery q, List<String> symbols, String extra) {
     List<Param> params = new ArrayList<>();
     if (symbols != null && symbols.size() == 1) {
       params.add(Param.of("symbol", symbols.get(0)));
@@ -242,8 +242,7 @@ public final class TickerTable extends BinanceTable {
     int n = symbols == null ? 0 : symbols.size();
     int symbolSlot = def.index("symbol");
     int extraSlot = extraColumn == null ? -1 : def.index(extraColumn);
-    return ctx.http()
-        .get(path, params, weight.applyAsInt(n), p -> fields.readObjectOrArray(p, r -> {
+    return ctx.get(q, path, params, weight.applyAsInt(n), p -> fields.readObjectOrArray(p, r -> {
           if (n == 1) {
             r[symbolSlot] = symbols.get(0); // avgPrice does not echo the symbol
           }

@@ -62,10 +62,9 @@ public final class TradesTable extends BinanceTable {
     return streams;
   }
 
-  private List<Object[]> fetch(String path, List<Param> params, String symbol) {
-    return ctx.http()
-        .get(path, params, EndpointWeights.TRADES, p -> fields.readObjectOrArray(p, r -> r[0] =
-            symbol));
+  private List<Object[]> fetch(ScanQuery q, String path, List<Param> params, String symbol) {
+    return new ArrayList<>(ctx.get(q, path, params, EndpointWeights.TRADES,
+        p -> fields.readObjectOrArray(p, r -> r[0] = symbol)));
   }
 
   /** The trades of one symbol, by id, forwards or backwards. */
@@ -101,7 +100,7 @@ public final class TradesTable extends BinanceTable {
       List<Object[]> rows;
       if (backwards && cursor == Long.MAX_VALUE) {
         rows =
-            fetch("/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
+            fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
                 symbol);
       } else if (backwards) {
         long from = Math.max(idLo, cursor - limit + 1);
@@ -132,6 +131,7 @@ public final class TradesTable extends BinanceTable {
 
     private List<Object[]> historical(long fromId, int limit) {
       return fetch(
+          q,
           "/api/v3/historicalTrades",
           List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
           symbol);
@@ -168,8 +168,8 @@ public final class TradesTable extends BinanceTable {
      */
     private Long aggBoundary(Param timeBound, boolean first) {
       List<Object[]> agg =
-          ctx.http()
-              .get(
+          ctx.get(
+                  q,
                   "/api/v3/aggTrades",
                   List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
                   EndpointWeights.AGG_TRADES,

@@ -318,10 +318,23 @@ public final class JdbcProxies {
   private static final class ResultSetHandler implements InvocationHandler {
     private final ResultSet delegate;
     private final Statement statement;
+    private boolean[] timestampColumns;
 
     ResultSetHandler(ResultSet delegate, Statement statement) {
       this.delegate = delegate;
       this.statement = statement;
+    }
+
+    private boolean isTimestamp(Object column) throws SQLException {
+      if (timestampColumns == null) {
+        java.sql.ResultSetMetaData md = delegate.getMetaData();
+        timestampColumns = new boolean[md.getColumnCount() + 1];
+        for (int i = 1; i < timestampColumns.length; i++) {
+          timestampColumns[i] = md.getColumnType(i) == java.sql.Types.TIMESTAMP;
+        }
+      }
+      int i = column instanceof Integer n ? n : delegate.findColumn((String) column);
+      return i > 0 && i < timestampColumns.length && timestampColumns[i];
     }
 
     @Override
@@ -330,11 +343,27 @@ public final class JdbcProxies {
         case "getStatement":
           return statement;
         case "getObject":
-          if (args.length == 2 && args[1] instanceof Class<?> type) {
-            Object converted = TypeConversions.getObject(delegate, args[0], type);
-            if (converted != TypeConversions.NOT_HANDLED) {
-              return converted;
+          try {
+            if (args.length == 2 && args[1] instanceof Class<?> type) {
+              Object converted = TypeConversions.getObject(delegate, args[0], type);
+              if (converted != TypeConversions.NOT_HANDLED) {
+                return converted;
+              }
+            } else if (args.length == 1 && isTimestamp(args[0])) {
+              return TypeConversions.timestamp(delegate, args[0], null);
             }
+          } catch (RuntimeException e) {
+            throw translate(e);
+          }
+          return call(delegate, method, args);
+        case "getTimestamp":
+          try {
+            if (isTimestamp(args[0])) {
+              return TypeConversions.timestamp(delegate, args[0],
+                  args.length == 2 ? (java.util.Calendar) args[1] : null);
+            }
+          } catch (RuntimeException e) {
+            throw translate(e);
           }
           return call(delegate, method, args);
         case "unwrap":

@@ -3,7 +3,6 @@ package io.github.binancejdbc.jdbc.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +17,25 @@ final class TypeConversions {
   static final Object NOT_HANDLED = new Object();
 
   private TypeConversions() {}
+
+  /**
+   * {@code getTimestamp(column[, calendar])} of a TIMESTAMP column, exact in every JVM zone: the
+   * stored UTC wall clock read in the calendar's zone (UTC without one: the connection's
+   * {@code timeZone}). Avatica's own conversion passes through {@code Timestamp.valueOf} in the JVM
+   * zone and shifts times inside a daylight-saving gap by an hour.
+   */
+  static java.sql.Timestamp timestamp(ResultSet rs, Object column, java.util.Calendar calendar)
+      throws SQLException {
+    Instant utc = instant(rs, column);
+    if (utc == null) {
+      return null;
+    }
+    if (calendar == null) {
+      return java.sql.Timestamp.from(utc);
+    }
+    LocalDateTime wall = LocalDateTime.ofInstant(utc, ZoneOffset.UTC);
+    return java.sql.Timestamp.from(wall.atZone(calendar.getTimeZone().toZoneId()).toInstant());
+  }
 
   static Object getObject(ResultSet rs, Object column, Class<?> type) throws SQLException {
     if (type == LocalDateTime.class) {
@@ -44,19 +62,30 @@ final class TypeConversions {
     return NOT_HANDLED;
   }
 
+  /**
+   * The UTC instant of a TIMESTAMP or DATE value, from its string form (UTC wall clock, e.g.
+   * {@code 2024-03-31 02:00:00}): going through java.sql.Timestamp would apply the JVM zone's
+   * offset and shift times that fall into a daylight-saving gap by an hour.
+   */
   private static Instant instant(ResultSet rs, Object column) throws SQLException {
     Object o = column instanceof Integer i ? rs.getObject(i) : rs.getObject((String) column);
     if (o == null) {
       return null;
     }
-    if (o instanceof java.sql.Date d) {
-      // With timeZone=UTC a DATE's millis are UTC midnight.
-      return Instant.ofEpochMilli(d.getTime());
+    if (o instanceof java.util.Date) {
+      String s = column instanceof Integer i ? rs.getString(i) : rs.getString((String) column);
+      try {
+        if (s.length() == 10) {
+          return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+      } catch (java.time.format.DateTimeParseException e) {
+        return Instant.ofEpochMilli(((java.util.Date) o).getTime());
+      }
     }
-    if (o instanceof java.util.Date d) {
-      return Instant.ofEpochMilli(d.getTime());
+    if (o instanceof Number n) {
+      return Instant.ofEpochMilli(n.longValue());
     }
-    Timestamp ts = column instanceof Integer i ? rs.getTimestamp(i) : rs.getTimestamp((String) column);
-    return ts == null ? null : ts.toInstant();
+    throw new SQLException("Cannot read " + o.getClass().getSimpleName() + " as a time", "22018");
   }
 }
