@@ -48,7 +48,7 @@ final class OrderColumns {
         .column(new ColumnDef("order_time", ColumnType.TIMESTAMP, false, timePushdown, "When"
             + " the order was placed (UTC; the API's time)"))
         .column(new ColumnDef("update_time", ColumnType.TIMESTAMP, true, timePushdown, "Last"
-            + " update of the order (UTC)"))
+            + " update of the order (UTC); what Binance's startTime/endTime filter on"))
         .column(nullable("is_working", ColumnType.BOOLEAN, "Whether the order is on the book"))
         .column(nullable("working_time", ColumnType.TIMESTAMP, "When the order went on the"
             + " book (UTC); null while it is not yet working (the API sends -1)"))
