@@ -344,6 +344,21 @@ class AccountTablesTest {
   }
 
   @Test
+  void moreThanAPageOfLatestOrdersContinuesWithTheOlderOnesInOrder() throws SQLException {
+    stub(signedGet("/api/v3/allOrders").withQueryParam("orderId", absent()),
+        AccountFixtures.orders("BTCUSDT", 3, 1000, JAN_1));
+    stub(signedGet("/api/v3/allOrders").withQueryParam("orderId", equalTo("0")),
+        AccountFixtures.orders("BTCUSDT", 1, 2, JAN_1 - DAY));
+    List<Long> ids = longs("SELECT order_id FROM orders WHERE symbol = 'BTCUSDT'"
+        + " ORDER BY order_id DESC LIMIT 1005", "order_id");
+    assertEquals(1002, ids.size());
+    assertEquals(1002L, ids.get(0));
+    assertEquals(List.of(3L, 2L, 1L), ids.subList(999, 1002));
+    assertEquals(List.of("symbol=BTCUSDT&limit=1000", "symbol=BTCUSDT&orderId=0&limit=1000"),
+        queries("/api/v3/allOrders"));
+  }
+
+  @Test
   void unboundedOrdersPageTheWholeHistoryFromOrderIdZero() throws SQLException {
     stub(signedGet("/api/v3/allOrders").withQueryParam("orderId", equalTo("0")),
         AccountFixtures.orders("BTCUSDT", 5, 2, JAN_1));
