@@ -29,8 +29,12 @@ public final class BinanceConfig {
   private final Duration exchangeInfoTtl;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final java.math.BigDecimal maxOrderNotional;
+  private final java.util.Set<String> allowedSymbols;
 
   private BinanceConfig(Builder b) {
+    this.maxOrderNotional = b.maxOrderNotional;
+    this.allowedSymbols = b.allowedSymbols;
     this.baseUrl = b.baseUrl;
     this.apiKey = b.apiKey;
     this.secretKey = b.secretKey;
@@ -107,6 +111,16 @@ public final class BinanceConfig {
     return sleeper;
   }
 
+  /** Orders worth more than this (in the quote asset) are refused; {@code null} for no limit. */
+  public java.math.BigDecimal maxOrderNotional() {
+    return maxOrderNotional;
+  }
+
+  /** The only symbols procedures may trade; empty for all. */
+  public java.util.Set<String> allowedSymbols() {
+    return allowedSymbols;
+  }
+
   @Override
   public String toString() {
     return "BinanceConfig{baseUrl="
@@ -139,8 +153,31 @@ public final class BinanceConfig {
     private Duration exchangeInfoTtl = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private java.math.BigDecimal maxOrderNotional;
+    private java.util.Set<String> allowedSymbols = java.util.Set.of();
 
     private Builder() {}
+
+    public Builder maxOrderNotional(java.math.BigDecimal maxOrderNotional) {
+      if (maxOrderNotional != null && maxOrderNotional.signum() <= 0) {
+        throw new IllegalArgumentException(
+            "maxOrderNotional must be positive, but was: " + maxOrderNotional.toPlainString());
+      }
+      this.maxOrderNotional = maxOrderNotional;
+      return this;
+    }
+
+    /** Comma-separated or a collection; names are upper-cased. */
+    public Builder allowedSymbols(java.util.Collection<String> symbols) {
+      java.util.Set<String> s = new java.util.TreeSet<>();
+      for (String sym : requireNonNull(symbols, "symbols is null")) {
+        if (!sym.isBlank()) {
+          s.add(sym.strip().toUpperCase(Locale.ROOT));
+        }
+      }
+      this.allowedSymbols = java.util.Collections.unmodifiableSet(s);
+      return this;
+    }
 
     public Builder baseUrl(String baseUrl) {
       requireNonNull(baseUrl, "baseUrl is null");

@@ -25,6 +25,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+import io.github.binancejdbc.adapter.function.BinanceProcedure;
+import io.github.binancejdbc.adapter.function.ProcedureDef;
+import io.github.binancejdbc.adapter.function.Procedures;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -83,6 +89,15 @@ public final class BinanceSchema extends AbstractSchema implements AutoCloseable
   @Override
   protected Map<String, Table> getTableMap() {
     return tables;
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    ImmutableMultimap.Builder<String, Function> b = ImmutableMultimap.builder();
+    for (ProcedureDef d : Procedures.all()) {
+      b.put(d.name(), new BinanceProcedure(d));
+    }
+    return b.build();
   }
 
   /** The tables by name, in reference order. */

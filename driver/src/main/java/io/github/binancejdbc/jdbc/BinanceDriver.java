@@ -2,17 +2,22 @@ package io.github.binancejdbc.jdbc;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.BinanceSchema;
+import io.github.binancejdbc.jdbc.internal.CallRewriter;
 import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
 import io.github.binancejdbc.jdbc.internal.JdbcProxies;
 import io.github.binancejdbc.jdbc.internal.UrlParser;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
+import java.lang.reflect.Type;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -50,6 +55,25 @@ public final class BinanceDriver extends Driver {
   protected DriverVersion createDriverVersion() {
     return new DriverVersion(
         "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
+  }
+
+  /** Lets {@code CALL p(...)} and {@code {call p(...)}} run: see {@link CallRewriter}. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new CalcitePrepareImpl() {
+      @Override
+      public <T> CalciteSignature<T> prepareSql(
+          Context context, Query<T> query, Type elementType, long maxRowCount) {
+        String rewritten;
+        try {
+          rewritten = CallRewriter.rewrite(query.sql);
+        } catch (SQLFeatureNotSupportedException e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return super.prepareSql(
+            context, rewritten == null ? query : Query.of(rewritten), elementType, maxRowCount);
+      }
+    };
   }
 
   @Override

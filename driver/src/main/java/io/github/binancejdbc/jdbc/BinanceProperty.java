@@ -60,6 +60,21 @@ public enum BinanceProperty {
       null,
       false,
       "Retries of a GET after an I/O error, a 5xx or a 429 (0 to 10); never for orders"),
+  MAX_ORDER_NOTIONAL(
+      "maxOrderNotional",
+      "decimal",
+      null,
+      null,
+      false,
+      "Refuse orders whose price x quantity (quote asset) exceeds this; MARKET orders are valued"
+          + " at the last price"),
+  ALLOWED_SYMBOLS(
+      "allowedSymbols",
+      "string",
+      null,
+      null,
+      false,
+      "Comma-separated symbols procedures may trade; others are refused before sending"),
   EXCHANGE_INFO_TTL(
       "exchangeInfoTtl",
       "integer",

@@ -93,7 +93,21 @@ public final class BinanceHttp implements AutoCloseable {
    * @throws BinanceException for every failure; see {@link ErrorKind} for the categories
    */
   public <T> T get(String path, List<Param> query, int weight, BodyReader<T> reader) {
-    return send(Method.GET, path, query, weight, reader, false);
+    return send(Method.GET, path, query, weight, reader, false, false);
+  }
+
+  /**
+   * Sends a request that carries the API key but no signature (Binance's {@code USER_STREAM}
+   * security type: the retired listen-key endpoints).
+   */
+  public <T> T keyed(
+      Method method, String path, List<Param> params, int weight, BodyReader<T> reader) {
+    if (config.apiKey() == null) {
+      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+          method + " " + path + " needs an API key: set apiKey in the connection properties or"
+              + " the BINANCE_API_KEY environment variable", null);
+    }
+    return send(method, path, params, weight, reader, false, true);
   }
 
   /**
@@ -109,7 +123,7 @@ public final class BinanceHttp implements AutoCloseable {
    */
   public <T> T signed(
       Method method, String path, List<Param> params, int weight, BodyReader<T> reader) {
-    return send(method, path, params, weight, reader, true);
+    return send(method, path, params, weight, reader, true, true);
   }
 
   /** Whether this connection has credentials for signed requests. */
@@ -123,7 +137,8 @@ public final class BinanceHttp implements AutoCloseable {
       List<Param> query,
       int weight,
       BodyReader<T> reader,
-      boolean signed) {
+      boolean signed,
+      boolean keyed) {
     requireNonNull(path, "path is null");
     requireNonNull(query, "query is null");
     requireNonNull(reader, "reader is null");
@@ -142,7 +157,7 @@ public final class BinanceHttp implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       ensureOpen(null);
       List<Param> params = signed ? withTimestamp(query) : List.copyOf(query);
-      Request request = request(method, path, params, signed);
+      Request request = request(method, path, params, signed, keyed);
       String name = method.name();
       governor.acquire(weight);
       long waitMillis;
@@ -276,7 +291,8 @@ public final class BinanceHttp implements AutoCloseable {
     return serverOffsetMillis;
   }
 
-  private Request request(Method method, String path, List<Param> params, boolean signed) {
+  private Request request(
+      Method method, String path, List<Param> params, boolean signed, boolean keyed) {
     String payload = encodeQuery(params);
     if (signed) {
       StringBuilder sb = new StringBuilder(payload).append("&signature=");
@@ -285,7 +301,7 @@ public final class BinanceHttp implements AutoCloseable {
     }
     Request.Builder b =
         new Request.Builder().header("User-Agent", USER_AGENT).header("Accept", "application/json");
-    if (signed) {
+    if (keyed) {
       b.header("X-MBX-APIKEY", config.apiKey());
     }
     boolean inBody = method == Method.POST || method == Method.PUT;

@@ -37,7 +37,8 @@ public final class AggTradesTable extends BinanceTable {
           .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"))
           .column(col("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the best price"
               + " match"))
-          .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
+          .primaryKey("symbol", "agg_trade_id")
+            .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
           .limitPushable()
           .build();
 

@@ -17,7 +17,40 @@ import java.util.List;
 public final class ExchangeInfoCache {
   /** The parsed response. Lists are unmodifiable; rows must not be changed. */
   public record ExchangeInfo(
-      long serverTime, List<Object[]> symbols, List<Object[]> filters, List<Object[]> rateLimits) {}
+      long serverTime, List<Object[]> symbols, List<Object[]> filters, List<Object[]> rateLimits) {
+
+    /** Whether the exchange lists {@code symbol}. */
+    public boolean hasSymbol(String symbol) {
+      for (Object[] r : symbols) {
+        if (symbol.equals(r[0])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The filters of {@code symbol}: filter type to (column name of {@code symbol_filters} to
+     * value), only the non-null values.
+     */
+    public java.util.Map<String, java.util.Map<String, Object>> filtersOf(String symbol) {
+      java.util.Map<String, java.util.Map<String, Object>> out = new java.util.LinkedHashMap<>();
+      List<ColumnDef> cols = ExchangeInfoTables.FILTERS.columns();
+      for (Object[] r : filters) {
+        if (!symbol.equals(r[0])) {
+          continue;
+        }
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 2; i < cols.size(); i++) {
+          if (r[i] != null) {
+            values.put(cols.get(i).name(), r[i]);
+          }
+        }
+        out.put((String) r[1], values);
+      }
+      return out;
+    }
+  }
 
   private static final String KEY = "exchangeInfo";
   private static final Json.Fields SYMBOL =

@@ -55,6 +55,7 @@ public final class ExchangeInfoTables {
               + " STP mode"))
           .column(nullable("allowed_self_trade_prevention_modes", ColumnType.VARCHAR, "Allowed"
               + " STP modes, comma-separated"))
+          .primaryKey("symbol")
           .build();
 
   static final String[] SYMBOL_FIELDS = {
@@ -130,6 +131,7 @@ public final class ExchangeInfoTables {
           .column(nullable("max_trailing_above_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
           .column(nullable("min_trailing_below_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
           .column(nullable("max_trailing_below_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
+          .primaryKey("symbol", "filter_type")
           .build();
 
   static final String[] FILTER_FIELDS = {
@@ -172,6 +174,7 @@ public final class ExchangeInfoTables {
           .column(col("interval_unit", ColumnType.VARCHAR, "SECOND, MINUTE, HOUR or DAY"))
           .column(col("interval_num", ColumnType.INTEGER, "Number of interval units"))
           .column(col("limit_value", ColumnType.INTEGER, "The limit per interval"))
+          .primaryKey("rate_limit_type", "interval_unit", "interval_num")
           .build();
 
   static final String[] RATE_LIMIT_FIELDS = {

@@ -58,7 +58,8 @@ public final class KlinesTable extends BinanceTable {
         .column(col("trade_count", ColumnType.BIGINT, "Number of trades"))
         .column(col("taker_buy_base_volume", ColumnType.DECIMAL, "Taker buy base asset volume"))
         .column(col("taker_buy_quote_volume", ColumnType.DECIMAL, "Taker buy quote asset volume"))
-        .sortable("open_time", "close_time")
+        .primaryKey("symbol", "timeframe", "open_time")
+            .sortable("open_time", "close_time")
         .limitPushable()
         .build();
   }

@@ -31,6 +31,7 @@ public final class OrderBookTable extends BinanceTable {
             .column(col("price", ColumnType.DECIMAL, "Price of the level"))
             .column(col("qty", ColumnType.DECIMAL, "Quantity at the level"))
             .column(col("last_update_id", ColumnType.BIGINT, "Book update id of the snapshot"))
+            .primaryKey("symbol", "side", "level")
             .limitPushable()
             .build(),
         ctx);

@@ -17,16 +17,22 @@ public final class TableDef {
   private final List<ColumnDef> columns;
   private final List<String> sortColumns;
   private final boolean limitPushable;
+  private final List<String> primaryKey;
 
   private TableDef(Builder b) {
+
     this.name = b.name;
     this.remarks = b.remarks;
     this.endpoint = b.endpoint;
     this.columns = List.copyOf(b.columns);
     this.sortColumns = List.copyOf(b.sortColumns);
     this.limitPushable = b.limitPushable;
+    this.primaryKey = List.copyOf(b.primaryKey);
     for (String s : sortColumns) {
       index(s);
+    }
+    for (String k : primaryKey) {
+      index(k);
     }
   }
 
@@ -65,6 +71,11 @@ public final class TableDef {
     return limitPushable;
   }
 
+  /** The columns that identify a row (for {@code DatabaseMetaData.getPrimaryKeys}). */
+  public List<String> primaryKey() {
+    return primaryKey;
+  }
+
   public int index(String column) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(column)) {
@@ -97,6 +108,7 @@ public final class TableDef {
     private final List<ColumnDef> columns = new ArrayList<>();
     private final List<String> sortColumns = new ArrayList<>();
     private boolean limitPushable;
+    private final List<String> primaryKey = new ArrayList<>();
 
     private Builder(String name, String endpoint, String remarks) {
       this.name = requireNonNull(name, "name is null");
@@ -111,6 +123,11 @@ public final class TableDef {
 
     public Builder sortable(String... cols) {
       sortColumns.addAll(List.of(cols));
+      return this;
+    }
+
+    public Builder primaryKey(String... cols) {
+      primaryKey.addAll(List.of(cols));
       return this;
     }
 

@@ -48,7 +48,7 @@ public final class TickerTable extends BinanceTable {
       String extraParam,
       String extraDefault,
       String... fieldPairs) {
-    super(def, ctx);
+    super(withKey(def, extraColumn), ctx);
     this.path = path;
     this.mode = mode;
     this.chunk = chunk;
@@ -57,6 +57,14 @@ public final class TickerTable extends BinanceTable {
     this.extraColumn = extraColumn;
     this.extraParam = extraParam;
     this.extraDefault = extraDefault;
+  }
+
+  /** symbol (and the window or zone column) identify a row. */
+  private static TableDef withKey(TableDef def, String extraColumn) {
+    TableDef.Builder b = TableDef.builder(def.name(), def.endpoint(), def.remarks());
+    def.columns().forEach(b::column);
+    return extraColumn == null ? b.primaryKey("symbol").build()
+        : b.primaryKey("symbol", extraColumn).build();
   }
 
   private static final String[] FULL_TICKER_COLUMNS = {

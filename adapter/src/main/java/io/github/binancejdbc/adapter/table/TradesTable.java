@@ -36,6 +36,7 @@ public final class TradesTable extends BinanceTable {
             .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"))
             .column(col("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the best"
                 + " price match"))
+            .primaryKey("symbol", "trade_id")
             .sortable("trade_id", "trade_time")
             .limitPushable()
             .build(),

@@ -1,11 +1,13 @@
 package io.github.binancejdbc.jdbc.internal;
 
+import io.github.binancejdbc.adapter.BinanceSchema;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlExceptions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -39,7 +41,7 @@ public final class JdbcProxies {
 
   /** Wraps a Calcite connection; {@code resources} are closed with it. */
   public static Connection connection(
-      Connection calcite, AutoCloseable resources, String displayUrl, boolean trading) {
+      Connection calcite, BinanceSchema resources, String displayUrl, boolean trading) {
     ConnectionHandler h = new ConnectionHandler(calcite, resources, displayUrl, !trading);
     Connection proxy =
         (Connection)
@@ -66,6 +68,10 @@ public final class JdbcProxies {
       }
     }
     if (t instanceof SQLException se) {
+      // Avatica's own words for a cancelled statement carry no SQLState.
+      if (se.getSQLState() == null && "Statement canceled".equals(se.getMessage())) {
+        return new SQLException("Statement was cancelled", "57014", se);
+      }
       return se;
     }
     String msg = t.getMessage() == null ? t.toString() : t.getMessage();
@@ -94,7 +100,7 @@ public final class JdbcProxies {
   /** Connection: transactions, resources, metadata, statement wrapping. */
   private static final class ConnectionHandler implements InvocationHandler {
     private final Connection delegate;
-    private final AutoCloseable resources;
+    private final BinanceSchema resources;
     private final String displayUrl;
     private final Properties clientInfo = new Properties();
     private volatile boolean closed;
@@ -103,7 +109,7 @@ public final class JdbcProxies {
     Connection self;
 
     ConnectionHandler(
-        Connection delegate, AutoCloseable resources, String displayUrl, boolean readOnly) {
+        Connection delegate, BinanceSchema resources, String displayUrl, boolean readOnly) {
       this.delegate = delegate;
       this.resources = resources;
       this.displayUrl = displayUrl;
@@ -176,9 +182,7 @@ public final class JdbcProxies {
         case "getNetworkTimeout":
           return networkTimeout;
         case "prepareCall":
-          throw new SQLFeatureNotSupportedException(
-              "prepareCall is not supported yet; call procedures as SELECT * FROM TABLE(...)",
-              "0A000");
+          return callable((String) args[0]);
         case "getMetaData":
           return metaData((DatabaseMetaData) call(delegate, method, args));
         case "createStatement":
@@ -221,12 +225,27 @@ public final class JdbcProxies {
               new StatementHandler(s, self));
     }
 
+    /**
+     * A CallableStatement over a prepared {@code SELECT * FROM TABLE(p(?, ...))}: set the
+     * parameters by position, execute, read the result set. OUT parameters do not exist here
+     * (procedures return rows), so their methods say so.
+     */
+    private CallableStatement callable(String sql) throws SQLException {
+      String rewritten = CallRewriter.rewrite(sql);
+      PreparedStatement ps = delegate.prepareStatement(rewritten == null ? sql : rewritten);
+      return (CallableStatement)
+          Proxy.newProxyInstance(
+              JdbcProxies.class.getClassLoader(),
+              new Class<?>[] {CallableStatement.class},
+              new CallableHandler(ps, self));
+    }
+
     private DatabaseMetaData metaData(DatabaseMetaData md) {
       return (DatabaseMetaData)
           Proxy.newProxyInstance(
               JdbcProxies.class.getClassLoader(),
               new Class<?>[] {DatabaseMetaData.class},
-              new MetaDataHandler(md, self, displayUrl));
+              new MetaDataHandler(md, self, displayUrl, new MetaDataAnswers(resources), this));
     }
   }
 
@@ -261,6 +280,26 @@ public final class JdbcProxies {
         default:
           return call(delegate, method, args);
       }
+    }
+  }
+
+  /** CallableStatement: PreparedStatement methods pass through; OUT-parameter methods refuse. */
+  private static final class CallableHandler implements InvocationHandler {
+    private final StatementHandler statement;
+
+    CallableHandler(PreparedStatement delegate, Connection connection) {
+      this.statement = new StatementHandler(delegate, connection);
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Class<?> owner = method.getDeclaringClass();
+      if (owner == CallableStatement.class) {
+        throw new SQLFeatureNotSupportedException(method.getName() + " is not supported:"
+            + " procedures return their results as rows; call executeQuery() (or execute() and"
+            + " getResultSet()) and read them", "0A000");
+      }
+      return statement.invoke(proxy, method, args);
     }
   }
 
@@ -313,16 +352,24 @@ public final class JdbcProxies {
     }
   }
 
-  /** DatabaseMetaData: no secret in URL or user name, result sets wrapped. */
+  /**
+   * DatabaseMetaData: no secret in URL or user name, Calcite's gaps filled from the registry
+   * (see {@link MetaDataAnswers}), result sets wrapped.
+   */
   private static final class MetaDataHandler implements InvocationHandler {
     private final DatabaseMetaData delegate;
     private final Connection connection;
     private final String displayUrl;
+    private final MetaDataAnswers answers;
+    private final ConnectionHandler owner;
 
-    MetaDataHandler(DatabaseMetaData delegate, Connection connection, String displayUrl) {
+    MetaDataHandler(DatabaseMetaData delegate, Connection connection, String displayUrl,
+        MetaDataAnswers answers, ConnectionHandler owner) {
       this.delegate = delegate;
       this.connection = connection;
       this.displayUrl = displayUrl;
+      this.answers = answers;
+      this.owner = owner;
     }
 
     @Override
@@ -334,6 +381,42 @@ public final class JdbcProxies {
           return displayUrl;
         case "getUserName":
           return "";
+        case "getCatalogs":
+          return MetaDataAnswers.catalogs();
+        case "getSchemas":
+          return MetaDataAnswers.schemas(args == null || args.length < 2 ? null : (String) args[1]);
+        case "getTables":
+        case "getColumns":
+          return MetaDataAnswers.withoutHiddenSchema(
+              (ResultSet) call(delegate, method, args), "TABLE_SCHEM");
+        case "getPrimaryKeys":
+          return answers.primaryKeys((String) args[1], (String) args[2]);
+        case "getImportedKeys":
+          return answers.keys(null, (String) args[2]);
+        case "getExportedKeys":
+          return answers.keys((String) args[2], null);
+        case "getCrossReference":
+          return answers.keys((String) args[2], (String) args[5]);
+        case "getProcedures":
+          return MetaDataAnswers.procedures((String) args[1], (String) args[2]);
+        case "getProcedureColumns":
+          return MetaDataAnswers.procedureColumns((String) args[1], (String) args[2],
+              (String) args[3]);
+        case "getFunctions":
+        case "getFunctionColumns":
+          // Procedures are listed once, by getProcedures; Calcite would list them again here
+          // (and its whole operator table under the internal schema).
+          return MetaDataAnswers.noFunctions();
+        case "getTypeInfo":
+          return MetaDataAnswers.typeInfo((ResultSet) call(delegate, method, args));
+        case "supportsStoredProcedures":
+          return true;
+        case "isReadOnly":
+          return owner.readOnly;
+        case "supportsTransactions":
+          return false;
+        case "getDefaultTransactionIsolation":
+          return Connection.TRANSACTION_NONE;
         case "unwrap":
         case "isWrapperFor":
           return wrapper(proxy, delegate, method, args);

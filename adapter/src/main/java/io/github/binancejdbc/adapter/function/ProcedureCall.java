@@ -1,0 +1,258 @@
+package io.github.binancejdbc.adapter.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.binancejdbc.adapter.BinanceSchema;
+import io.github.binancejdbc.adapter.client.BinanceHttp;
+import io.github.binancejdbc.adapter.client.BodyReader;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.table.BinanceContext;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * One execution of one procedure. Created by the generated code with the argument values; sends
+ * nothing until its rows are first read, then sends exactly one request and keeps the answer, so
+ * a plan that reads the rows twice (a nested-loop join) cannot place a second order.
+ *
+ * <p>Safety, in order: the connection must allow trading (else nothing is sent); the symbol must be
+ * allowed and the notional within the connection's limit; quantities and prices must pass the
+ * symbol's filters; every order gets a client order id (the caller's or a generated one); a
+ * request whose outcome is unknown (timeout, dropped connection, 5xx, -1006, -1007) is never sent
+ * again: the exchange is asked what happened, by that client id.
+ */
+public final class ProcedureCall extends AbstractTable implements ScannableTable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final BodyReader<JsonNode> TREE = p -> ResultRows.MAPPER.readTree(p);
+  private static final int RECONCILE_ATTEMPTS = 3;
+
+  private final ProcedureDef def;
+  private final Object[] args;
+  private List<Object[]> rows;
+
+  private ProcedureCall(ProcedureDef def, Object[] args) {
+    this.def = def;
+    this.args = args.clone();
+  }
+
+  /** Called by generated code once per execution. No I/O. */
+  public static ScannableTable create(String name, Object[] args) {
+    return new ProcedureCall(Procedures.get(name), args);
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return ResultRows.rowType(typeFactory, def.result());
+  }
+
+  @Override
+  public Enumerable<Object[]> scan(DataContext root) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return Linq4j.enumerator(result(root));
+      }
+    };
+  }
+
+  private synchronized List<Object[]> result(DataContext root) {
+    if (rows == null) {
+      rows = execute(context(root));
+    }
+    return rows;
+  }
+
+  private static BinanceContext context(DataContext root) {
+    BinanceSchema schema =
+        root.getRootSchema().getSubSchema(BinanceSchema.NAME).unwrap(BinanceSchema.class);
+    return schema.context();
+  }
+
+  private List<Object[]> execute(BinanceContext ctx) {
+    Map<String, String> values = values();
+    if (def.trading() && !ctx.config().trading()) {
+      throw new BinanceException(ErrorKind.AUTHORIZATION, "42501", 0, def.name() + " changes"
+          + " orders and this connection is read-only: connect with trading=true to allow it."
+          + " Nothing was sent.", null);
+    }
+    if (def.clientIdParam() != null && values.get(def.clientIdParam()) == null) {
+      values.put(def.clientIdParam(), newClientId());
+    }
+    check(ctx, values);
+    List<Param> params = new ArrayList<>();
+    values.forEach((k, v) -> params.add(new Param(k, v)));
+    BinanceHttp http = ctx.http();
+    JsonNode response;
+    try {
+      response = def.signed()
+          ? http.signed(def.method(), def.path(), params, def.weight(), TREE)
+          : http.keyed(def.method(), def.path(), params, def.weight(), TREE);
+    } catch (BinanceException e) {
+      if (e.outcomeUnknown()) {
+        return reconcile(ctx, values, e);
+      }
+      if (def.result() == ProcedureDef.Result.LISTEN_KEY
+          && (e.vendorCode() == 404 || e.vendorCode() == 410 || e.vendorCode() == -1016)) {
+        throw new BinanceException(e.kind(), e.sqlState(), e.vendorCode(), def.name() + ": Binance"
+            + " retired the listen-key endpoints on 2026-02-20 and the server says so: "
+            + e.getMessage() + ". Subscribe to the user data stream through the WebSocket API"
+            + " instead.", e);
+      }
+      throw e;
+    }
+    return switch (def.result()) {
+      case TEST -> List.<Object[]>of(ResultRows.test(values.get("symbol"), response));
+      case LISTEN_KEY -> List.<Object[]>of(new Object[] {
+          response.hasNonNull("listenKey") ? response.get("listenKey").asText()
+              : values.get("listenKey"), "OK"});
+      case ORDERS -> ResultRows.orders(response, outcomeOf(def), null);
+    };
+  }
+
+  private static String outcomeOf(ProcedureDef def) {
+    if (def.name().startsWith("cancel")) {
+      return "CANCELED";
+    }
+    return def.name().startsWith("amend") ? "AMENDED" : "PLACED";
+  }
+
+  /** The API parameters, in declaration order, from the SQL arguments. */
+  private Map<String, String> values() {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<ProcParam> params = def.params();
+    for (int i = 0; i < params.size(); i++) {
+      ProcParam p = params.get(i);
+      Object v = i < args.length ? args[i] : null;
+      if (v == null || (v instanceof String s && s.isBlank())) {
+        if (p.required()) {
+          throw BinanceException.badValue(def.name() + " needs " + p.name() + ": " + def.name()
+              + "(" + p.name() + " => ...). " + p.remarks() + ". Nothing was sent.");
+        }
+        continue;
+      }
+      out.put(p.apiName(), text(p, v));
+    }
+    return out;
+  }
+
+  private String text(ProcParam p, Object v) {
+    try {
+      return switch (p.kind()) {
+        case STRING -> v.toString();
+        case ENUM -> v.toString().strip().toUpperCase(Locale.ROOT);
+        case DECIMAL -> decimal(v).stripTrailingZeros().toPlainString();
+        case LONG -> {
+          BigDecimal d = decimal(v);
+          yield Long.toString(d.longValueExact());
+        }
+        case BOOLEAN -> Boolean.toString(
+            v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString().strip()));
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw BinanceException.badValue(def.name() + ": " + p.name() + " must be "
+          + (p.kind() == ProcParam.Kind.LONG ? "a whole number" : "a number") + ", but was '" + v
+          + "'. Nothing was sent.");
+    }
+  }
+
+  private static BigDecimal decimal(Object v) {
+    if (v instanceof BigDecimal b) {
+      return b;
+    }
+    if (v instanceof Double || v instanceof Float) {
+      // A double bound with setDouble: its shortest decimal form, e.g. 0.1 and not 0.1000000000000000055.
+      return new BigDecimal(v.toString());
+    }
+    return new BigDecimal(v.toString().strip());
+  }
+
+  /** {@code bjdbc-} and 24 random hex digits: unique, and within Binance's 36 characters. */
+  static String newClientId() {
+    byte[] b = new byte[12];
+    RANDOM.nextBytes(b);
+    StringBuilder sb = new StringBuilder("bjdbc-");
+    for (byte x : b) {
+      sb.append(String.format(Locale.ROOT, "%02x", x));
+    }
+    return sb.toString();
+  }
+
+  /** Filters and guards for anything that places orders. */
+  private void check(BinanceContext ctx, Map<String, String> v) {
+    String symbol = v.get("symbol");
+    if (symbol == null || def.result() == ProcedureDef.Result.LISTEN_KEY
+        || def.name().startsWith("cancel_order") || def.name().equals("cancel_open_orders")) {
+      if (symbol != null && def.trading()) {
+        OrderChecks.checkGuards(ctx.config(), new OrderChecks.Order(def.name(), symbol, null,
+            null, null, null, null, null), null);
+      }
+      return;
+    }
+    List<OrderChecks.Order> legs = new ArrayList<>();
+    if (def.name().matches("place_(oco|oto|otoco|opo|opoco)")) {
+      for (String leg : new String[] {"above", "below", "working", "pending", "pendingAbove",
+          "pendingBelow"}) {
+        String type = v.get(leg + "Type");
+        if (type == null) {
+          continue;
+        }
+        BigDecimal qty = dec(v.get(leg + "Quantity"));
+        if (qty == null) {
+          qty = dec(v.get(leg.startsWith("pending") ? "pendingQuantity" : "quantity"));
+        }
+        legs.add(new OrderChecks.Order(def.name(), symbol, type, qty, null,
+            dec(v.get(leg + "Price")), dec(v.get(leg + "StopPrice")),
+            dec(v.get(leg + "IcebergQty"))));
+      }
+    } else {
+      legs.add(new OrderChecks.Order(def.name(), symbol, v.get("type"), dec(v.get("quantity")),
+          dec(v.get("quoteOrderQty")), dec(v.get("price")), dec(v.get("stopPrice")),
+          dec(v.get("icebergQty"))));
+    }
+    var info = ctx.exchangeInfo().get();
+    for (OrderChecks.Order o : legs) {
+      OrderChecks.checkFilters(info, o);
+    }
+    if (def.trading()) {
+      for (OrderChecks.Order o : legs) {
+        BigDecimal market = null;
+        if (ctx.config().maxOrderNotional() != null && OrderChecks.notional(o, null) == null
+            && o.quantity() != null) {
+          market = lastPrice(ctx, symbol);
+        }
+        OrderChecks.checkGuards(ctx.config(), o, market);
+      }
+    }
+  }
+
+  private static BigDecimal lastPrice(BinanceContext ctx, String symbol) {
+    JsonNode n = ctx.http().get("/api/v3/ticker/price", List.of(Param.of("symbol", symbol)), 2,
+        TREE);
+    return new BigDecimal(n.get("price").asText());
+  }
+
+  private static BigDecimal dec(String s) {
+    return s == null ? null : new BigDecimal(s);
+  }
+
+  /** The request may or may not have been executed: ask the exchange, never send it again. */
+  private List<Object[]> reconcile(BinanceContext ctx, Map<String, String> v, BinanceException e) {
+    Reconciler r = new Reconciler(ctx, def, v, e, RECONCILE_ATTEMPTS);
+    return r.run();
+  }
+}

@@ -1,0 +1,397 @@
+package io.github.binancejdbc.jdbc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.math.BigDecimal;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLTransientException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Trading procedures: read-only by default, exactly once, checked before sending, reconciled. */
+class ProceduresTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort())
+          .failOnUnmatchedRequests(false)
+          .build();
+
+  static final String ORDER_FULL = "{\"symbol\":\"BTCUSDT\",\"orderId\":28,\"orderListId\":-1,"
+      + "\"clientOrderId\":\"CID\",\"transactTime\":1507725176595,\"price\":\"20000.00000000\","
+      + "\"origQty\":\"0.00100000\",\"executedQty\":\"0.00000000\",\"origQuoteOrderQty\":"
+      + "\"0.00000000\",\"cummulativeQuoteQty\":\"0.00000000\",\"status\":\"NEW\",\"timeInForce\":"
+      + "\"GTC\",\"type\":\"LIMIT\",\"side\":\"BUY\",\"workingTime\":1507725176595,"
+      + "\"selfTradePreventionMode\":\"NONE\",\"fills\":[]}";
+
+  private static final String PLACE = "SELECT * FROM TABLE(place_order(symbol => 'BTCUSDT',"
+      + " side => 'BUY', order_type => 'LIMIT', quantity => 0.001, price => 20000,"
+      + " time_in_force => 'GTC'))";
+
+  @BeforeEach
+  void stubs() {
+    wm.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":"
+        + System.currentTimeMillis() + "}")));
+    wm.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo"))
+        .willReturn(okJson(RealPayloadsTest.EXCHANGE_INFO)));
+  }
+
+  private Connection connect(String extra) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("apiKey", "test-key");
+    p.setProperty("secretKey", "test-secret-xyz");
+    return DriverManager.getConnection(
+        "jdbc:binance:?maxRetries=0&baseUrl=" + wm.baseUrl() + extra, p);
+  }
+
+  private static List<LoggedRequest> posts(String path) {
+    return wm.findAll(postRequestedFor(urlPathEqualTo(path)));
+  }
+
+  private static void stubOrder() {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(okJson(ORDER_FULL)));
+  }
+
+  @Test
+  void readOnlyConnectionsRefuseAndSendNothing() throws SQLException {
+    try (Connection c = connect("")) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+          rs.next();
+        }
+      });
+      assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
+      assertEquals("42501", e.getSQLState());
+      assertEquals("place_order changes orders and this connection is read-only: connect with"
+          + " trading=true to allow it. Nothing was sent.", e.getMessage());
+    }
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void placeOrderSendsExactDecimalsOnceAndReturnsTheOrder() throws SQLException {
+    stubOrder();
+    try (Connection c = connect("&trading=true");
+        ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+      assertTrue(rs.next());
+      assertEquals(28, rs.getLong("order_id"));
+      assertEquals("NEW", rs.getString("status"));
+      assertEquals(new BigDecimal("20000.00000000"), rs.getBigDecimal("price"));
+      assertEquals("PLACED", rs.getString("outcome"));
+      assertEquals("[]", rs.getString("fills"));
+      assertFalse(rs.next());
+    }
+    List<LoggedRequest> sent = posts("/api/v3/order");
+    assertEquals(1, sent.size());
+    String body = sent.get(0).getBodyAsString();
+    assertTrue(body.matches("symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=0\\.001&price=20000"
+        + "&timeInForce=GTC&newClientOrderId=bjdbc-[0-9a-f]{24}&recvWindow=5000"
+        + "&timestamp=\\d+&signature=[0-9a-f]{64}"), body);
+    assertEquals("test-key", sent.get(0).getHeader("X-MBX-APIKEY"));
+  }
+
+  @Test
+  void neverAtPrepareOrExplainAndOncePerExecutionEvenWhenReRead() throws SQLException {
+    stubOrder();
+    try (Connection c = connect("&trading=true")) {
+      try (ResultSet rs = c.createStatement().executeQuery("EXPLAIN PLAN FOR " + PLACE)) {
+        assertTrue(rs.next());
+      }
+      PreparedStatement unused = c.prepareStatement(PLACE);
+      unused.close();
+      assertEquals(0, posts("/api/v3/order").size());
+      // A nested-loop join enumerates the function once per outer row: still one order.
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT o.order_id, v.x FROM"
+          + " (VALUES 1, 2, 3) AS v(x), TABLE(place_order(symbol => 'BTCUSDT', side => 'BUY',"
+          + " order_type => 'LIMIT', quantity => 0.001, price => 20000, time_in_force => 'GTC'))"
+          + " AS o WHERE o.order_id > v.x")) {
+        int n = 0;
+        while (rs.next()) {
+          n++;
+        }
+        assertEquals(3, n);
+      }
+      assertEquals(1, posts("/api/v3/order").size());
+    }
+  }
+
+  @Test
+  void callStatementAndPrepareCallWithPositionalParameters() throws SQLException {
+    stubOrder();
+    try (Connection c = connect("&trading=true")) {
+      try (Statement s = c.createStatement()) {
+        assertTrue(s.execute("CALL place_order(symbol => 'BTCUSDT', side => 'buy',"
+            + " order_type => 'limit', quantity => 0.001, price => 20000, time_in_force => 'GTC')"));
+        try (ResultSet rs = s.getResultSet()) {
+          assertTrue(rs.next());
+          assertEquals(28, rs.getLong("order_id"));
+        }
+      }
+      try (CallableStatement cs = c.prepareCall("{call place_order(?, ?, ?, ?, null, ?, ?)}")) {
+        cs.setString(1, "BTCUSDT");
+        cs.setString(2, "SELL");
+        cs.setString(3, "LIMIT");
+        cs.setBigDecimal(4, new BigDecimal("0.00100"));
+        cs.setDouble(5, 25000.5);
+        cs.setString(6, "GTC");
+        for (int run = 0; run < 2; run++) {
+          try (ResultSet rs = cs.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals("BTCUSDT", rs.getString("symbol"));
+          }
+        }
+        SQLException out = assertThrows(SQLFeatureNotSupportedException.class,
+            () -> cs.registerOutParameter(1, java.sql.Types.BIGINT));
+        assertTrue(out.getMessage().contains("procedures return their results as rows"));
+      }
+    }
+    List<LoggedRequest> sent = posts("/api/v3/order");
+    assertEquals(3, sent.size());
+    assertTrue(sent.get(0).getBodyAsString().startsWith("symbol=BTCUSDT&side=BUY&type=LIMIT&"));
+    String second = sent.get(1).getBodyAsString();
+    String third = sent.get(2).getBodyAsString();
+    assertTrue(second.startsWith("symbol=BTCUSDT&side=SELL&type=LIMIT&quantity=0.001"
+        + "&price=25000.5&timeInForce=GTC&newClientOrderId=bjdbc-"), second);
+    assertNotEquals(clientId(second), clientId(third), "each execution is a new order");
+  }
+
+  private static String clientId(String body) {
+    return body.replaceAll(".*newClientOrderId=([^&]+).*", "$1");
+  }
+
+  @Test
+  void filtersAreCheckedBeforeSendingWithTheNearestValidValues() throws SQLException {
+    try (Connection c = connect("&trading=true")) {
+      SQLException lot = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM TABLE(place_order("
+            + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.0012345,"
+            + " price => 20000, time_in_force => 'GTC'))")) {
+          rs.next();
+        }
+      });
+      assertInstanceOf(SQLDataException.class, lot, lot.getMessage());
+      assertEquals("place_order on BTCUSDT fails LOT_SIZE: quantity 0.0012345 is not a multiple"
+          + " of the step 0.00001; nearest valid values: 0.00123 or 0.00124. Nothing was sent.",
+          lot.getMessage());
+      SQLException tick = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM TABLE(place_order("
+            + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.001,"
+            + " price => 20000.005, time_in_force => 'GTC'))")) {
+          rs.next();
+        }
+      });
+      assertTrue(tick.getMessage().startsWith("place_order on BTCUSDT fails PRICE_FILTER: price"
+          + " 20000.005 is not a multiple of the step 0.01; nearest valid values: 20000 or"
+          + " 20000.01"), tick.getMessage());
+      SQLException notional = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM TABLE(place_order("
+            + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.0001,"
+            + " price => 20000, time_in_force => 'GTC'))")) {
+          rs.next();
+        }
+      });
+      assertTrue(notional.getMessage().startsWith("place_order on BTCUSDT fails MIN_NOTIONAL:"
+          + " price x quantity 2 is below the minimum notional 10"), notional.getMessage());
+      SQLException missing = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM TABLE(place_order("
+            + "symbol => 'BTCUSDT', order_type => 'MARKET', quantity => 0.001))")) {
+          rs.next();
+        }
+      });
+      assertEquals("place_order needs side: place_order(side => ...). BUY or SELL. Nothing was"
+          + " sent.", missing.getMessage());
+    }
+    assertEquals(0, posts("/api/v3/order").size());
+  }
+
+  @Test
+  void connectionGuardsLimitSymbolsAndNotional() throws SQLException {
+    stubOrder();
+    wm.stubFor(get(urlPathEqualTo("/api/v3/ticker/price"))
+        .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"60000.00\"}")));
+    try (Connection c = connect("&trading=true&allowedSymbols=ETHUSDT")) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+          rs.next();
+        }
+      });
+      assertEquals("place_order on BTCUSDT is refused: this connection may trade only ETHUSDT"
+          + " (allowedSymbols). Nothing was sent.", e.getMessage());
+    }
+    try (Connection c = connect("&trading=true&maxOrderNotional=50")) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM TABLE(place_order("
+            + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'MARKET', quantity => 0.001))")) {
+          rs.next();
+        }
+      });
+      assertEquals("place_order on BTCUSDT is refused: its notional 60 exceeds maxOrderNotional"
+          + " 50. Nothing was sent.", e.getMessage());
+      try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+        assertTrue(rs.next()); // 0.001 x 20000 = 20 <= 50
+      }
+    }
+    assertEquals(1, posts("/api/v3/order").size());
+  }
+
+  @Test
+  void a5xxAfterThePostIsReconciledByClientIdWithoutResending() throws SQLException {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(503)));
+    wm.stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(okJson(
+        ORDER_FULL.replace("\"status\":\"NEW\"", "\"status\":\"FILLED\""))));
+    try (Connection c = connect("&trading=true");
+        ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+      assertTrue(rs.next());
+      assertEquals("FILLED", rs.getString("status"));
+      assertEquals("PLACED", rs.getString("outcome"));
+      assertTrue(rs.getString("note").startsWith("The request failed (Binance API error (HTTP"
+          + " 503) on POST /api/v3/order"), rs.getString("note"));
+      assertFalse(rs.next());
+    }
+    assertEquals(1, posts("/api/v3/order").size());
+    String cid = clientId(posts("/api/v3/order").get(0).getBodyAsString());
+    LoggedRequest lookup = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/order"))).get(0);
+    assertTrue(lookup.getUrl().contains("symbol=BTCUSDT&origClientOrderId=" + cid + "&"),
+        lookup.getUrl());
+  }
+
+  @Test
+  void aDroppedConnectionWithNoOrderOnTheExchangeSaysItWasNotPlaced() throws SQLException {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/order"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(400)
+        .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
+    try (Connection c = connect("&trading=true")) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+          rs.next();
+        }
+      });
+      assertInstanceOf(SQLTransientException.class, e);
+      assertTrue(e.getMessage().endsWith("after 3 checks, so it was not placed; running the"
+          + " statement again is safe."), e.getMessage());
+    }
+    assertEquals(1, posts("/api/v3/order").size());
+    wm.verify(3, getRequestedFor(urlPathEqualTo("/api/v3/order")));
+  }
+
+  @Test
+  void testOrderIsAllowedReadOnlyAndReportsCommissionRates() throws SQLException {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/order/test")).willReturn(okJson(
+        "{\"standardCommissionForOrder\":{\"maker\":\"0.00000112\",\"taker\":\"0.00000114\"},"
+            + "\"specialCommissionForOrder\":{\"maker\":\"0.05000000\",\"taker\":\"0.06000000\"},"
+            + "\"taxCommissionForOrder\":{\"maker\":\"0.00000128\",\"taker\":\"0.00000130\"},"
+            + "\"discount\":{\"enabledForAccount\":true,\"enabledForSymbol\":true,"
+            + "\"discountAsset\":\"BNB\",\"discount\":\"0.25000000\"}}")));
+    try (Connection c = connect("");
+        ResultSet rs = c.createStatement().executeQuery("SELECT * FROM TABLE(test_order("
+            + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'MARKET', quantity => 0.01,"
+            + " compute_commission_rates => TRUE))")) {
+      assertTrue(rs.next());
+      assertEquals("VALID", rs.getString("outcome"));
+      assertEquals(new BigDecimal("0.00000114"), rs.getBigDecimal("standard_taker"));
+      assertEquals("BNB", rs.getString("discount_asset"));
+      assertEquals(new BigDecimal("0.25000000"), rs.getBigDecimal("discount"));
+    }
+    String body = posts("/api/v3/order/test").get(0).getBodyAsString();
+    assertTrue(body.startsWith("symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01"
+        + "&computeCommissionRates=true&recvWindow=5000&timestamp="), body);
+  }
+
+  @Test
+  void cancelOrderByIdSendsADelete() throws SQLException {
+    wm.stubFor(delete(urlPathEqualTo("/api/v3/order")).willReturn(okJson(ORDER_FULL
+        .replace("\"status\":\"NEW\"", "\"status\":\"CANCELED\"")
+        .replace("\"clientOrderId\":\"CID\"", "\"origClientOrderId\":\"CID\","
+            + "\"clientOrderId\":\"cancel-1\""))));
+    try (Connection c = connect("&trading=true");
+        ResultSet rs = c.createStatement().executeQuery(
+            "CALL cancel_order(symbol => 'BTCUSDT', order_id => 28)")) {
+      assertTrue(rs.next());
+      assertEquals("CANCELED", rs.getString("status"));
+      assertEquals("CID", rs.getString("orig_client_order_id"));
+      assertEquals("CANCELED", rs.getString("outcome"));
+    }
+    LoggedRequest d = wm.findAll(deleteRequestedFor(urlPathEqualTo("/api/v3/order"))).get(0);
+    assertTrue(d.getUrl().startsWith("/api/v3/order?symbol=BTCUSDT&orderId=28&recvWindow=5000"),
+        d.getUrl());
+  }
+
+  @Test
+  void retiredListenKeyEndpointsSaySo() throws SQLException {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/userDataStream")).willReturn(aResponse()
+        .withStatus(410).withBody("{\"code\":-1016,\"msg\":\"This service is no longer"
+            + " available.\"}")));
+    try (Connection c = connect("&trading=true")) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery("CALL start_user_data_stream()")) {
+          rs.next();
+        }
+      });
+      assertTrue(e.getMessage().startsWith("start_user_data_stream: Binance retired the"
+          + " listen-key endpoints on 2026-02-20"), e.getMessage());
+      assertTrue(e.getMessage().contains("This service is no longer available."));
+    }
+    List<LoggedRequest> sent = posts("/api/v3/userDataStream");
+    assertEquals(1, sent.size());
+    assertEquals("test-key", sent.get(0).getHeader("X-MBX-APIKEY"));
+    assertFalse(sent.get(0).getBodyAsString().contains("signature"));
+  }
+
+  @Test
+  void secretsNeverAppearInErrors() throws SQLException {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(400)
+        .withBody("{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested"
+            + " action.\"}")));
+    List<String> messages = new ArrayList<>();
+    try (Connection c = connect("&trading=true")) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
+          rs.next();
+        }
+      });
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        messages.add(String.valueOf(t.getMessage()));
+      }
+      assertEquals(-2010, e.getErrorCode());
+      assertTrue(e.getMessage().contains("Account has insufficient balance"), e.getMessage());
+    }
+    for (String m : messages) {
+      assertFalse(m.contains("test-secret-xyz"), m);
+      assertFalse(m.matches(".*signature=[0-9a-f]{64}.*"), m);
+    }
+  }
+}
