@@ -96,6 +96,7 @@ public final class AccountTables {
           .column(col("free_qty", ColumnType.DECIMAL, "Available quantity (free)"))
           .column(col("locked_qty", ColumnType.DECIMAL, "Quantity locked in open orders"))
           .column(col("total_qty", ColumnType.DECIMAL, "free_qty + locked_qty, exact"))
+          .primaryKey("asset")
           .build();
 
   private static final Json.Fields BALANCE_FIELDS =
@@ -110,6 +111,7 @@ public final class AccountTables {
           .column(col("limit_value", ColumnType.INTEGER, "Orders allowed per interval"))
           .column(nullable("order_count", ColumnType.INTEGER, "Orders counted in the current"
               + " interval"))
+          .primaryKey("rate_limit_type", "interval_unit", "interval_num")
           .build();
 
   private static final Json.Fields RATE_LIMIT_FIELDS =
@@ -144,6 +146,7 @@ public final class AccountTables {
                 + " discount, e.g. BNB"))
             .column(nullable("discount", ColumnType.DECIMAL, "Discount factor as Binance gives"
                 + " it, e.g. 0.75"))
+            .primaryKey("symbol")
             .build();
   }
 

@@ -88,6 +88,8 @@ public final class MyTradesTable extends BinanceTable {
                 + " best price match"))
             .sortable("trade_id", "trade_time")
             .limitPushable()
+            // A self-trade is two fills with one trade id: the buyer's and the seller's.
+            .primaryKey("symbol", "trade_id", "is_buyer")
             .build();
     return new MyTradesTable(def, ctx, "/api/v3/myTrades", "trade_id", "fromId", "trade_time",
         EndpointWeights.MY_TRADES, EndpointWeights.MY_TRADES_ORDER_ID,
@@ -120,6 +122,7 @@ public final class MyTradesTable extends BinanceTable {
             .column(nullable("allocation_type", ColumnType.VARCHAR, "SOR"))
             .sortable("allocation_id", "allocation_time")
             .limitPushable()
+            .primaryKey("symbol", "allocation_id")
             .build();
     return new MyTradesTable(def, ctx, "/api/v3/myAllocations", "allocation_id",
         "fromAllocationId", "allocation_time", EndpointWeights.MY_ALLOCATIONS,

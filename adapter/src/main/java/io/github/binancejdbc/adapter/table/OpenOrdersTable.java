@@ -25,6 +25,7 @@ public final class OpenOrdersTable extends BinanceTable {
               optionalKey("symbol", "Trading pair, e.g. BTCUSDT"),
               Pushdown.NONE,
               Pushdown.NONE)
+          .primaryKey("symbol", "order_id")
           .build();
 
   private static final Json.Fields FIELDS = OrderColumns.fields(DEF);

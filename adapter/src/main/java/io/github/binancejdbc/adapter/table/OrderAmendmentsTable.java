@@ -33,6 +33,7 @@ public final class OrderAmendmentsTable extends BinanceTable {
           .column(col("new_qty", ColumnType.DECIMAL, "Quantity after the amendment"))
           .column(col("amend_time", ColumnType.TIMESTAMP, "When the order was amended (UTC)"))
           .sortable("execution_id", "amend_time")
+          .primaryKey("symbol", "order_id", "execution_id")
           .build();
 
   private static final Json.Fields FIELDS =

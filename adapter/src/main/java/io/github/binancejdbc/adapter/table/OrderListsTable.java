@@ -65,6 +65,7 @@ public final class OrderListsTable extends BinanceTable {
         .column(nullable("order_id", ColumnType.BIGINT, "Id of one order of the list"))
         .column(nullable("client_order_id", ColumnType.VARCHAR, "Client order id of that"
             + " order"))
+        .primaryKey("order_list_id", "order_id")
         .build();
   }
 

@@ -53,6 +53,7 @@ public final class OrdersTable extends BinanceTable {
               Pushdown.RANGE)
           .sortable("order_id", "order_time")
           .limitPushable()
+          .primaryKey("symbol", "order_id")
           .build();
 
   private static final Json.Fields FIELDS = OrderColumns.fields(DEF);

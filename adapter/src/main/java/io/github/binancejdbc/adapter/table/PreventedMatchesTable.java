@@ -38,6 +38,7 @@ public final class PreventedMatchesTable extends BinanceTable {
               + " prevented (makerPreventedQuantity)"))
           .column(col("transact_time", ColumnType.TIMESTAMP, "When the match was prevented"
               + " (UTC)"))
+          .primaryKey("symbol", "prevented_match_id")
           .build();
 
   private static final Json.Fields FIELDS =
