@@ -1,8 +1,8 @@
 package io.github.binancejdbc.adapter.client;
 
 /**
- * Request weights of the market-data endpoints, as Binance documents them, so that {@link
- * WeightGovernor#acquire(int)} can count a call before it is sent.
+ * Request weights of the market-data and account endpoints, as Binance documents them, so that
+ * {@link WeightGovernor#acquire(int)} can count a call before it is sent.
  *
  * @see <a
  *     href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/market-data-endpoints">Market
@@ -27,6 +27,58 @@ public final class EndpointWeights {
 
   /** {@code ticker/24hr} without symbol or symbols: every symbol. */
   public static final int TICKER_24HR_ALL = 80;
+
+  // Account endpoints (USER_DATA, signed).
+  /** {@code GET /api/v3/account}. */
+  public static final int ACCOUNT = 20;
+
+  /** {@code GET /api/v3/order}: one order by id or client order id. */
+  public static final int ORDER = 4;
+
+  /** {@code GET /api/v3/openOrders} with {@code symbol}. */
+  public static final int OPEN_ORDERS_SYMBOL = 6;
+
+  /** {@code GET /api/v3/openOrders} without {@code symbol}: every symbol. */
+  public static final int OPEN_ORDERS_ALL = 80;
+
+  /** {@code GET /api/v3/allOrders}. */
+  public static final int ALL_ORDERS = 20;
+
+  /** {@code GET /api/v3/myTrades} without {@code orderId}. */
+  public static final int MY_TRADES = 20;
+
+  /** {@code GET /api/v3/myTrades} with {@code orderId}. */
+  public static final int MY_TRADES_ORDER_ID = 5;
+
+  /** {@code GET /api/v3/orderList}. */
+  public static final int ORDER_LIST = 4;
+
+  /** {@code GET /api/v3/allOrderList}. */
+  public static final int ALL_ORDER_LIST = 20;
+
+  /** {@code GET /api/v3/openOrderList}. */
+  public static final int OPEN_ORDER_LIST = 6;
+
+  /** {@code GET /api/v3/rateLimit/order}. */
+  public static final int RATE_LIMIT_ORDER = 40;
+
+  /** {@code GET /api/v3/myPreventedMatches} by {@code preventedMatchId}. */
+  public static final int MY_PREVENTED_MATCHES_BY_ID = 2;
+
+  /** {@code GET /api/v3/myPreventedMatches} by {@code orderId}. */
+  public static final int MY_PREVENTED_MATCHES_BY_ORDER = 20;
+
+  /** {@code GET /api/v3/myAllocations}. */
+  public static final int MY_ALLOCATIONS = 20;
+
+  /** {@code GET /api/v3/account/commission}. */
+  public static final int ACCOUNT_COMMISSION = 20;
+
+  /** {@code GET /api/v3/order/amendments}. */
+  public static final int ORDER_AMENDMENTS = 4;
+
+  /** {@code GET /api/v3/myFilters}. */
+  public static final int MY_FILTERS = 40;
 
   /** The depth {@code limit} Binance applies when none is sent. */
   public static final int DEPTH_DEFAULT_LIMIT = 100;

@@ -53,4 +53,25 @@ class EndpointWeightsTest {
     assertEquals(1, EndpointWeights.TIME);
     assertEquals(1, EndpointWeights.PING);
   }
+
+  @Test
+  void accountWeightsMatchTheDocumentation() {
+    assertEquals(20, EndpointWeights.ACCOUNT);
+    assertEquals(4, EndpointWeights.ORDER);
+    assertEquals(6, EndpointWeights.OPEN_ORDERS_SYMBOL);
+    assertEquals(80, EndpointWeights.OPEN_ORDERS_ALL);
+    assertEquals(20, EndpointWeights.ALL_ORDERS);
+    assertEquals(20, EndpointWeights.MY_TRADES);
+    assertEquals(5, EndpointWeights.MY_TRADES_ORDER_ID);
+    assertEquals(4, EndpointWeights.ORDER_LIST);
+    assertEquals(20, EndpointWeights.ALL_ORDER_LIST);
+    assertEquals(6, EndpointWeights.OPEN_ORDER_LIST);
+    assertEquals(40, EndpointWeights.RATE_LIMIT_ORDER);
+    assertEquals(2, EndpointWeights.MY_PREVENTED_MATCHES_BY_ID);
+    assertEquals(20, EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER);
+    assertEquals(20, EndpointWeights.MY_ALLOCATIONS);
+    assertEquals(20, EndpointWeights.ACCOUNT_COMMISSION);
+    assertEquals(4, EndpointWeights.ORDER_AMENDMENTS);
+    assertEquals(40, EndpointWeights.MY_FILTERS);
+  }
 }

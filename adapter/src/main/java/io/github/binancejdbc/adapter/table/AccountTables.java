@@ -1,0 +1,275 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The account snapshot tables, each one signed request per query (per symbol where keyed):
+ * {@code account} and {@code account_balances} ({@code GET /api/v3/account}, weight 20; both in
+ * one query cost two requests), {@code order_rate_limits} ({@code GET /api/v3/rateLimit/order},
+ * weight 40) and {@code commission_rates} ({@code GET /api/v3/account/commission}, weight 20 per
+ * symbol).
+ */
+public final class AccountTables {
+  private AccountTables() {}
+
+  static final TableDef ACCOUNT =
+      TableDef.builder("account", "GET /api/v3/account", "The account: commissions,"
+              + " permissions, flags (one row)")
+          .column(col("maker_commission", ColumnType.INTEGER, "Maker commission in basis points"
+              + " (legacy integer form; see maker_commission_rate)"))
+          .column(col("taker_commission", ColumnType.INTEGER, "Taker commission in basis"
+              + " points"))
+          .column(col("buyer_commission", ColumnType.INTEGER, "Buyer commission in basis"
+              + " points"))
+          .column(col("seller_commission", ColumnType.INTEGER, "Seller commission in basis"
+              + " points"))
+          .column(nullable("maker_commission_rate", ColumnType.DECIMAL, "Maker commission rate"
+              + " (commissionRates.maker, e.g. 0.001 = 0.1 %)"))
+          .column(nullable("taker_commission_rate", ColumnType.DECIMAL, "Taker commission rate"
+              + " (commissionRates.taker)"))
+          .column(nullable("buyer_commission_rate", ColumnType.DECIMAL, "Buyer commission rate"
+              + " (commissionRates.buyer)"))
+          .column(nullable("seller_commission_rate", ColumnType.DECIMAL, "Seller commission"
+              + " rate (commissionRates.seller)"))
+          .column(col("can_trade", ColumnType.BOOLEAN, "Whether the account may trade"))
+          .column(col("can_withdraw", ColumnType.BOOLEAN, "Whether the account may withdraw"))
+          .column(col("can_deposit", ColumnType.BOOLEAN, "Whether the account may deposit"))
+          .column(nullable("brokered", ColumnType.BOOLEAN, "Whether the account is brokered"))
+          .column(nullable("require_self_trade_prevention", ColumnType.BOOLEAN, "Whether"
+              + " self-trade prevention is mandatory"))
+          .column(nullable("prevent_sor", ColumnType.BOOLEAN, "Whether smart order routing is"
+              + " disabled"))
+          .column(nullable("update_time", ColumnType.TIMESTAMP, "Last account update (UTC)"))
+          .column(nullable("account_type", ColumnType.VARCHAR, "Account type, e.g. SPOT"))
+          .column(nullable("permissions", ColumnType.VARCHAR, "Permissions, comma-separated,"
+              + " e.g. SPOT"))
+          .column(nullable("uid", ColumnType.BIGINT, "User id"))
+          .column(nullable("trade_group_id", ColumnType.BIGINT, "Trade group id (self-trade"
+              + " prevention), when Binance sends it"))
+          .build();
+
+  private static final Json.Fields ACCOUNT_FIELDS =
+      new Json.Fields(
+          ACCOUNT,
+          "makerCommission", "maker_commission",
+          "takerCommission", "taker_commission",
+          "buyerCommission", "buyer_commission",
+          "sellerCommission", "seller_commission",
+          "canTrade", "can_trade",
+          "canWithdraw", "can_withdraw",
+          "canDeposit", "can_deposit",
+          "brokered", "brokered",
+          "requireSelfTradePrevention", "require_self_trade_prevention",
+          "preventSor", "prevent_sor",
+          "updateTime", "update_time",
+          "accountType", "account_type",
+          "permissions", "permissions",
+          "uid", "uid",
+          "tradeGroupId", "trade_group_id");
+
+  private static final Json.Fields RATES =
+      new Json.Fields(
+          ACCOUNT,
+          "maker", "maker_commission_rate",
+          "taker", "taker_commission_rate",
+          "buyer", "buyer_commission_rate",
+          "seller", "seller_commission_rate");
+
+  static final TableDef BALANCES =
+      TableDef.builder("account_balances", "GET /api/v3/account", "The account's balance of"
+              + " every asset, zero balances included")
+          .column(optionalKey("asset", "Asset, e.g. BTC (filters the rows; the request is the"
+              + " same)"))
+          .column(col("free_qty", ColumnType.DECIMAL, "Available quantity (free)"))
+          .column(col("locked_qty", ColumnType.DECIMAL, "Quantity locked in open orders"))
+          .column(col("total_qty", ColumnType.DECIMAL, "free_qty + locked_qty, exact"))
+          .primaryKey("asset")
+          .build();
+
+  private static final Json.Fields BALANCE_FIELDS =
+      new Json.Fields(BALANCES, "asset", "asset", "free", "free_qty", "locked", "locked_qty");
+
+  static final TableDef RATE_LIMITS =
+      TableDef.builder("order_rate_limits", "GET /api/v3/rateLimit/order", "The account's"
+              + " unfilled-order counts against the ORDERS rate limits")
+          .column(col("rate_limit_type", ColumnType.VARCHAR, "ORDERS"))
+          .column(col("interval_unit", ColumnType.VARCHAR, "SECOND, MINUTE or DAY"))
+          .column(col("interval_num", ColumnType.INTEGER, "Number of interval units"))
+          .column(col("limit_value", ColumnType.INTEGER, "Orders allowed per interval"))
+          .column(nullable("order_count", ColumnType.INTEGER, "Orders counted in the current"
+              + " interval"))
+          .primaryKey("rate_limit_type", "interval_unit", "interval_num")
+          .build();
+
+  private static final Json.Fields RATE_LIMIT_FIELDS =
+      new Json.Fields(
+          RATE_LIMITS,
+          "rateLimitType", "rate_limit_type",
+          "interval", "interval_unit",
+          "intervalNum", "interval_num",
+          "limit", "limit_value",
+          "count", "order_count");
+
+  static final TableDef COMMISSION;
+
+  static {
+    TableDef.Builder b =
+        TableDef.builder("commission_rates", "GET /api/v3/account/commission", "The account's"
+                + " commission rates on a symbol (one row per symbol)")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"));
+    for (String[] kind : new String[][] {
+        {"standard", "Standard"}, {"special", "Special"}, {"tax", "Tax"}}) {
+      for (String side : new String[] {"maker", "taker", "buyer", "seller"}) {
+        b.column(nullable(kind[0] + "_" + side, ColumnType.DECIMAL, kind[1] + " commission"
+            + " rate for the " + side));
+      }
+    }
+    COMMISSION =
+        b.column(nullable("discount_enabled_for_account", ColumnType.BOOLEAN, "Whether paying"
+                + " commission in the discount asset is enabled for the account"))
+            .column(nullable("discount_enabled_for_symbol", ColumnType.BOOLEAN, "Whether the"
+                + " discount applies on this symbol"))
+            .column(nullable("discount_asset", ColumnType.VARCHAR, "Asset that earns the"
+                + " discount, e.g. BNB"))
+            .column(nullable("discount", ColumnType.DECIMAL, "Discount factor as Binance gives"
+                + " it, e.g. 0.75"))
+            .primaryKey("symbol")
+            .build();
+  }
+
+  private static Json.Fields commissionFields(String kind) {
+    return new Json.Fields(COMMISSION, "maker", kind + "_maker", "taker", kind + "_taker",
+        "buyer", kind + "_buyer", "seller", kind + "_seller");
+  }
+
+  private static final Json.Fields STANDARD = commissionFields("standard");
+  private static final Json.Fields SPECIAL = commissionFields("special");
+  private static final Json.Fields TAX = commissionFields("tax");
+  private static final Json.Fields DISCOUNT =
+      new Json.Fields(
+          COMMISSION,
+          "enabledForAccount", "discount_enabled_for_account",
+          "enabledForSymbol", "discount_enabled_for_symbol",
+          "discountAsset", "discount_asset",
+          "discount", "discount");
+
+  public static BinanceTable account(BinanceContext ctx) {
+    return new Snapshot(ACCOUNT, ctx, t -> List.of(RowStream.once(() ->
+        Signed.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT,
+            p -> List.<Object[]>of(readAccount(p, null))))));
+  }
+
+  public static BinanceTable balances(BinanceContext ctx) {
+    return new Snapshot(BALANCES, ctx, t -> List.of(RowStream.once(() -> {
+      List<Object[]> rows = new ArrayList<>();
+      Signed.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT,
+          p -> readAccount(p, rows));
+      return rows;
+    })));
+  }
+
+  public static BinanceTable orderRateLimits(BinanceContext ctx) {
+    return new Snapshot(RATE_LIMITS, ctx, t -> List.of(RowStream.once(() ->
+        Signed.get(ctx, "/api/v3/rateLimit/order", List.of(), EndpointWeights.RATE_LIMIT_ORDER,
+            p -> {
+              List<Object[]> rows = RATE_LIMIT_FIELDS.readObjectOrArray(p, r -> { });
+              rows.forEach(r -> Signed.requirePresent(RATE_LIMITS, r));
+              return rows;
+            }))));
+  }
+
+  public static BinanceTable commissionRates(BinanceContext ctx) {
+    return new Snapshot(COMMISSION, ctx, q -> {
+      List<RowStream> streams = new ArrayList<>();
+      for (String symbol : q.required("symbol", "BTCUSDT")) {
+        streams.add(RowStream.once(() -> Signed.get(ctx, "/api/v3/account/commission",
+            List.of(Param.of("symbol", symbol)), EndpointWeights.ACCOUNT_COMMISSION,
+            p -> List.<Object[]>of(readCommission(p, symbol)))));
+      }
+      return streams;
+    });
+  }
+
+  /**
+   * Reads {@code GET /api/v3/account}: returns the {@code account} row, and adds the balance rows
+   * to {@code balances} when it is not null.
+   */
+  static Object[] readAccount(JsonParser p, List<Object[]> balances) throws IOException {
+    Json.next(p, JsonToken.START_OBJECT);
+    Object[] row = new Object[ACCOUNT_FIELDS.width()];
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("commissionRates") && p.currentToken() == JsonToken.START_OBJECT) {
+        RATES.readObject(p, row);
+      } else if (name.equals("balances") && balances != null) {
+        Json.expect(p, JsonToken.START_ARRAY);
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          Object[] b = new Object[BALANCE_FIELDS.width()];
+          BALANCE_FIELDS.readObject(p, b);
+          if (b[1] != null && b[2] != null) {
+            b[3] = ((BigDecimal) b[1]).add((BigDecimal) b[2]);
+          }
+          Signed.requirePresent(BALANCES, b);
+          balances.add(b);
+        }
+      } else {
+        ACCOUNT_FIELDS.readField(p, name, row);
+      }
+    }
+    Signed.requirePresent(ACCOUNT, row);
+    return row;
+  }
+
+  /** Reads {@code GET /api/v3/account/commission}: nested objects become prefixed columns. */
+  static Object[] readCommission(JsonParser p, String symbol) throws IOException {
+    Json.next(p, JsonToken.START_OBJECT);
+    Object[] row = new Object[STANDARD.width()];
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      Json.Fields nested = switch (name) {
+        case "standardCommission" -> STANDARD;
+        case "specialCommission" -> SPECIAL;
+        case "taxCommission" -> TAX;
+        case "discount" -> DISCOUNT;
+        default -> null;
+      };
+      if (nested != null && p.currentToken() == JsonToken.START_OBJECT) {
+        nested.readObject(p, row);
+      } else {
+        p.skipChildren();
+      }
+    }
+    row[0] = symbol;
+    return row;
+  }
+
+  /** A table whose streams come from a function of the query. */
+  private static final class Snapshot extends BinanceTable {
+    private final Function<ScanQuery, List<RowStream>> streams;
+
+    Snapshot(TableDef def, BinanceContext ctx, Function<ScanQuery, List<RowStream>> streams) {
+      super(def, ctx);
+      this.streams = streams;
+    }
+
+    @Override
+    protected List<RowStream> streams(ScanQuery q) {
+      return streams.apply(q);
+    }
+  }
+}

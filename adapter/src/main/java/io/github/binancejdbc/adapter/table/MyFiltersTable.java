@@ -1,0 +1,127 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code my_filters}: the filters that apply to the account on a symbol ({@code GET
+ * /api/v3/myFilters}, weight 40 per symbol), one row per filter: exchange, symbol and asset
+ * filters ({@code MAX_ASSET} is visible only here). The filter columns are those of {@code
+ * symbol_filters}.
+ */
+public final class MyFiltersTable extends BinanceTable {
+  static final TableDef DEF;
+  private static final Json.Fields FIELDS;
+
+  static {
+    TableDef.Builder b =
+        TableDef.builder("my_filters", "GET /api/v3/myFilters", "Filters that apply to the"
+                + " account on a symbol, one row per filter; a column is null where the filter"
+                + " lacks it")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(col("filter_scope", ColumnType.VARCHAR, "EXCHANGE, SYMBOL or ASSET: the"
+                + " list the filter came from"))
+            .column(col("filter_type", ColumnType.VARCHAR, "MAX_NUM_ORDERS, MAX_ASSET, ..."))
+            .column(nullable("asset", ColumnType.VARCHAR, "MAX_ASSET asset"))
+            .column(nullable("asset_limit", ColumnType.DECIMAL, "MAX_ASSET maximum quantity"
+                + " (base asset) or notional (quote asset) per order"));
+    List<ColumnDef> shared = ExchangeInfoTables.FILTERS.columns();
+    for (ColumnDef c : shared.subList(2, shared.size())) {
+      b.column(c);
+    }
+    DEF = b.build();
+    List<String> pairs = new ArrayList<>(List.of("filterType", "filter_type", "asset", "asset"));
+    String[] f = ExchangeInfoTables.FILTER_FIELDS;
+    for (int i = 0; i < f.length; i += 2) {
+      // filterType is mapped above; limit depends on the filter type (read below).
+      if (!f[i].equals("filterType") && !f[i].equals("limit")) {
+        pairs.add(f[i]);
+        pairs.add(f[i + 1]);
+      }
+    }
+    FIELDS = new Json.Fields(DEF, pairs.toArray(String[]::new));
+  }
+
+  private static final int SCOPE = DEF.index("filter_scope");
+  private static final int TYPE = DEF.index("filter_type");
+  private static final int ASSET_LIMIT = DEF.index("asset_limit");
+  private static final int ICEBERG_LIMIT = DEF.index("iceberg_parts_limit");
+
+  public MyFiltersTable(BinanceContext ctx) {
+    super(DEF, ctx);
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<RowStream> streams = new ArrayList<>();
+    for (String symbol : q.required("symbol", "BTCUSDT")) {
+      streams.add(RowStream.once(() -> Signed.get(ctx, "/api/v3/myFilters",
+          List.of(Param.of("symbol", symbol)), EndpointWeights.MY_FILTERS,
+          p -> read(p, symbol))));
+    }
+    return streams;
+  }
+
+  static List<Object[]> read(JsonParser p, String symbol) throws IOException {
+    Json.next(p, JsonToken.START_OBJECT);
+    List<Object[]> rows = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String list = p.currentName();
+      p.nextToken();
+      String scope = switch (list) {
+        case "exchangeFilters" -> "EXCHANGE";
+        case "symbolFilters" -> "SYMBOL";
+        case "assetFilters" -> "ASSET";
+        default -> null;
+      };
+      if (scope == null || p.currentToken() != JsonToken.START_ARRAY) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        rows.add(filter(p, symbol, scope));
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] filter(JsonParser p, String symbol, String scope) throws IOException {
+    Object[] row = new Object[FIELDS.width()];
+    String limit = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("limit") && p.currentToken().isScalarValue()) {
+        limit = p.getText();
+      } else {
+        FIELDS.readField(p, name, row);
+      }
+    }
+    row[0] = symbol;
+    row[SCOPE] = scope;
+    if (limit != null) {
+      // ICEBERG_PARTS limits parts (an integer); MAX_ASSET limits a quantity (a decimal).
+      try {
+        if ("ICEBERG_PARTS".equals(row[TYPE])) {
+          row[ICEBERG_LIMIT] = new BigDecimal(limit).intValueExact();
+        } else if ("MAX_ASSET".equals(row[TYPE])) {
+          row[ASSET_LIMIT] = new BigDecimal(limit);
+        }
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new IllegalStateException("unexpected limit " + limit + " in " + row[TYPE], e);
+      }
+    }
+    Signed.requirePresent(DEF, row);
+    return row;
+  }
+}

@@ -1,0 +1,308 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+import static io.github.binancejdbc.adapter.table.ColumnDef.range;
+
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code my_trades} ({@code GET /api/v3/myTrades}) and {@code sor_allocations} ({@code GET
+ * /api/v3/myAllocations}): the account's fills on a symbol. Both endpoints page by id ({@code
+ * fromId} / {@code fromAllocationId}, ids at or above it), take {@code orderId}, and take {@code
+ * startTime}/{@code endTime} at most 24 h apart; the time pair cannot be combined with the others
+ * (-1128). Ids grow with time, which gives, per symbol:
+ *
+ * <ol>
+ *   <li>{@code order_id = n}: {@code orderId=n} (myTrades: weight 5), paged by the id cursor,
+ *       which may be combined with {@code orderId}.
+ *   <li>{@code ORDER BY id DESC LIMIT n} or an unordered {@code LIMIT n} with no upper bound: one
+ *       request for the most recent n; older rows, if still wanted, as in 3 or 4.
+ *   <li>A lower time bound (and no lower id bound): 24 h windows from it, one after another,
+ *       until one returns rows; from there the id cursor (last id + 1) continues, which never
+ *       comes back empty and so costs no request per quiet day. A window that is the last one and
+ *       not full ends the scan.
+ *   <li>Otherwise the id cursor from the lower id bound (or 0: the whole history).
+ * </ol>
+ *
+ * Every forward scan stops at the upper id or time bound. Paging inside a time window by a later
+ * {@code startTime} is avoided on purpose: fills can share a millisecond, and the id cursor cannot
+ * skip or repeat them.
+ */
+public final class MyTradesTable extends BinanceTable {
+  private final String path;
+  private final String idColumn;
+  private final String idParam;
+  private final String timeColumn;
+  private final int weight;
+  private final int weightByOrder;
+  private final Json.Fields fields;
+  private final int idSlot;
+  private final int timeSlot;
+  private final int symbolSlot;
+
+  private MyTradesTable(TableDef def, BinanceContext ctx, String path, String idColumn,
+      String idParam, String timeColumn, int weight, int weightByOrder, String... fieldPairs) {
+    super(def, ctx);
+    this.path = path;
+    this.idColumn = idColumn;
+    this.idParam = idParam;
+    this.timeColumn = timeColumn;
+    this.weight = weight;
+    this.weightByOrder = weightByOrder;
+    this.fields = new Json.Fields(def, fieldPairs);
+    this.idSlot = def.index(idColumn);
+    this.timeSlot = def.index(timeColumn);
+    this.symbolSlot = def.index("symbol");
+  }
+
+  private static TableDef.Builder fill(TableDef.Builder b, String id, String idRemarks) {
+    return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+        .column(range(id, ColumnType.BIGINT, idRemarks))
+        .column(range("order_id", ColumnType.BIGINT, "Order id; order_id = n asks for the fills"
+            + " of that order only (orderId), other predicates on it are applied to the rows"))
+        .column(col("order_list_id", ColumnType.BIGINT, "Order list id; -1 unless the order"
+            + " belongs to an order list"))
+        .column(col("price", ColumnType.DECIMAL, "Fill price"))
+        .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
+        .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
+        .column(col("commission", ColumnType.DECIMAL, "Commission paid"))
+        .column(col("commission_asset", ColumnType.VARCHAR, "Asset the commission was paid in"));
+  }
+
+  public static MyTradesTable myTrades(BinanceContext ctx) {
+    TableDef def =
+        fill(TableDef.builder("my_trades", "GET /api/v3/myTrades", "The account's trades"
+                + " (fills) on a symbol"), "trade_id", "Trade id, increasing with trade_time")
+            .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
+            .column(col("is_buyer", ColumnType.BOOLEAN, "Whether the account bought"))
+            .column(col("is_maker", ColumnType.BOOLEAN, "Whether the account's order was the"
+                + " maker"))
+            .column(nullable("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the"
+                + " best price match"))
+            .sortable("trade_id", "trade_time")
+            .limitPushable()
+            // A self-trade is two fills with one trade id: the buyer's and the seller's.
+            .primaryKey("symbol", "trade_id", "is_buyer")
+            .build();
+    return new MyTradesTable(def, ctx, "/api/v3/myTrades", "trade_id", "fromId", "trade_time",
+        EndpointWeights.MY_TRADES, EndpointWeights.MY_TRADES_ORDER_ID,
+        "symbol", "symbol",
+        "id", "trade_id",
+        "orderId", "order_id",
+        "orderListId", "order_list_id",
+        "price", "price",
+        "qty", "qty",
+        "quoteQty", "quote_qty",
+        "commission", "commission",
+        "commissionAsset", "commission_asset",
+        "time", "trade_time",
+        "isBuyer", "is_buyer",
+        "isMaker", "is_maker",
+        "isBestMatch", "is_best_match");
+  }
+
+  public static MyTradesTable sorAllocations(BinanceContext ctx) {
+    TableDef def =
+        fill(TableDef.builder("sor_allocations", "GET /api/v3/myAllocations", "Allocations"
+                + " that fill the account's smart-order-routing (SOR) orders"), "allocation_id",
+            "Allocation id, increasing with allocation_time")
+            .column(range("allocation_time", ColumnType.TIMESTAMP, "Allocation time (UTC)"))
+            .column(col("is_buyer", ColumnType.BOOLEAN, "Whether the account bought"))
+            .column(col("is_maker", ColumnType.BOOLEAN, "Whether the account's order was the"
+                + " maker"))
+            .column(nullable("is_allocator", ColumnType.BOOLEAN, "Whether the account was the"
+                + " allocator"))
+            .column(nullable("allocation_type", ColumnType.VARCHAR, "SOR"))
+            .sortable("allocation_id", "allocation_time")
+            .limitPushable()
+            .primaryKey("symbol", "allocation_id")
+            .build();
+    return new MyTradesTable(def, ctx, "/api/v3/myAllocations", "allocation_id",
+        "fromAllocationId", "allocation_time", EndpointWeights.MY_ALLOCATIONS,
+        EndpointWeights.MY_ALLOCATIONS,
+        "symbol", "symbol",
+        "allocationId", "allocation_id",
+        "allocationType", "allocation_type",
+        "orderId", "order_id",
+        "orderListId", "order_list_id",
+        "price", "price",
+        "qty", "qty",
+        "quoteQty", "quote_qty",
+        "commission", "commission",
+        "commissionAsset", "commission_asset",
+        "time", "allocation_time",
+        "isBuyer", "is_buyer",
+        "isMaker", "is_maker",
+        "isAllocator", "is_allocator");
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<RowStream> streams = new ArrayList<>();
+    for (String symbol : q.required("symbol", "BTCUSDT")) {
+      streams.add(new FillStream(symbol, q));
+    }
+    return streams;
+  }
+
+  private List<Object[]> fetch(String symbol, List<Param> params, boolean byOrder) {
+    List<Param> all = new ArrayList<>();
+    all.add(Param.of("symbol", symbol));
+    all.addAll(params);
+    return Signed.get(ctx, path, all, byOrder ? weightByOrder : weight, p -> {
+      List<Object[]> rows = fields.readObjectOrArray(p, r -> { });
+      for (Object[] r : rows) {
+        r[symbolSlot] = symbol;
+        Signed.requirePresent(def, r);
+      }
+      return rows;
+    });
+  }
+
+  /** The fills of one symbol; the plan is chosen on the first read. */
+  private final class FillStream implements RowStream {
+    private final String symbol;
+    private final ScanQuery q;
+    private RowStream plan;
+
+    FillStream(String symbol, ScanQuery q) {
+      this.symbol = symbol;
+      this.q = q;
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      if (plan == null) {
+        plan = plan();
+      }
+      return plan.nextPage(wanted);
+    }
+
+    private RowStream plan() {
+      long idLo = Math.max(0, q.lower(idColumn));
+      long idHi = q.upper(idColumn);
+      long orderLo = q.lower("order_id");
+      ScanSpec.Direction dir = q.direction();
+      boolean descending = dir == ScanSpec.Direction.DESC;
+      RowStream forward;
+      if (orderLo != Long.MIN_VALUE && orderLo == q.upper("order_id")) {
+        forward = new Forward(orderLo, idLo, idHi);
+      } else if ((descending || (dir == ScanSpec.Direction.NONE && q.hasLimit()))
+          && idHi == Long.MAX_VALUE && !q.hasUpper(timeColumn)) {
+        return new Latest(idLo, descending);
+      } else {
+        forward = new Forward(null, idLo, idHi);
+      }
+      return descending ? Signed.sorted(forward, idSlot, true) : forward;
+    }
+
+    /** Ascending by id: time windows until the first rows, then the id cursor. */
+    private final class Forward implements RowStream {
+      private final Long orderId;
+      private final long idHi;
+      private final long timeHi;
+      private TimeWindows windows;
+      private long cursor;
+      private boolean done;
+
+      Forward(Long orderId, long idLo, long idHi) {
+        this.orderId = orderId;
+        this.idHi = idHi;
+        this.timeHi = q.upper(timeColumn);
+        this.cursor = idLo;
+        this.done = idLo > idHi;
+        if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && !done) {
+          long end = Math.min(timeHi, Signed.serverNow(ctx));
+          windows = new TimeWindows(q.lower(timeColumn), end);
+        }
+      }
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (done) {
+          return null;
+        }
+        if (windows != null) {
+          return nextWindow();
+        }
+        int limit = Signed.pageLimit(wanted);
+        List<Param> params = new ArrayList<>();
+        if (orderId != null) {
+          params.add(Param.of("orderId", orderId));
+        }
+        if (orderId == null || cursor > 0) {
+          params.add(Param.of(idParam, cursor));
+        }
+        params.add(Param.of("limit", limit));
+        List<Object[]> rows = fetch(symbol, params, orderId != null);
+        done = rows.size() < limit;
+        advance(rows);
+        return rows;
+      }
+
+      private List<Object[]> nextWindow() {
+        long[] w = windows.next();
+        if (w == null) {
+          done = true;
+          return null;
+        }
+        List<Object[]> rows = fetch(symbol, List.of(Param.of("startTime", w[0]),
+            Param.of("endTime", w[1]), Param.of("limit", Signed.PAGE)), false);
+        if (!rows.isEmpty()) {
+          done = rows.size() < Signed.PAGE && windows.isLast(w);
+          windows = null;
+          advance(rows);
+        }
+        return rows;
+      }
+
+      private void advance(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+          Object[] last = rows.get(rows.size() - 1);
+          cursor = (Long) last[idSlot] + 1;
+          done |= cursor > idHi || (Long) last[timeSlot] > timeHi;
+        }
+      }
+    }
+
+    /** The most recent fills first (no cursor), then the older ones forwards. */
+    private final class Latest implements RowStream {
+      private final long idLo;
+      private final boolean descending;
+      private RowStream older;
+      private boolean started;
+
+      Latest(long idLo, boolean descending) {
+        this.idLo = idLo;
+        this.descending = descending;
+      }
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (started) {
+          return older == null ? null : older.nextPage(wanted);
+        }
+        started = true;
+        int limit = Signed.pageLimit(wanted);
+        List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", limit)), false);
+        if (rows.size() == limit) {
+          Object[] oldest = rows.get(0);
+          long below = (Long) oldest[idSlot] - 1;
+          if (below >= idLo && (Long) oldest[timeSlot] >= q.lower(timeColumn)) {
+            Forward forward = new Forward(null, idLo, below);
+            older = descending ? Signed.sorted(forward, idSlot, true) : forward;
+          }
+        }
+        Collections.reverse(rows);
+        return rows;
+      }
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code order_lists} ({@code GET /api/v3/allOrderList}, {@code GET /api/v3/orderList}) and
+ * {@code open_order_lists} ({@code GET /api/v3/openOrderList}): OCO, OTO, OTOCO, OPO and OPOCO
+ * lists, <b>one row per order of a list</b> (the list's columns repeated), so that a list joins
+ * {@code orders} on {@code order_id}. The endpoints take no symbol: all symbols come back.
+ *
+ * <p>{@code order_lists}, like {@code orders}: {@code order_list_id = n} is one {@code
+ * orderList?orderListId=n} (weight 4); a {@code transaction_time} span of at most {@value
+ * OrdersTable#MAX_WINDOW_DAYS} days (to now when unbounded above) is 24 h windows (Binance filters
+ * on the list's last transaction time; a full window is split in halves); anything else pages
+ * {@code fromId} from the lower bound of {@code order_list_id} (or 0), 1000 lists a page.
+ */
+public final class OrderListsTable extends BinanceTable {
+  private static final int LIST_ID = 0;
+
+  private final boolean open;
+  private final Json.Fields listFields;
+  private final Json.Fields orderFields;
+
+  private OrderListsTable(TableDef def, BinanceContext ctx, boolean open) {
+    super(def, ctx);
+    this.open = open;
+    this.listFields =
+        new Json.Fields(
+            def,
+            "orderListId", "order_list_id",
+            "contingencyType", "contingency_type",
+            "listStatusType", "list_status_type",
+            "listOrderStatus", "list_order_status",
+            "listClientOrderId", "list_client_order_id",
+            "transactionTime", "transaction_time",
+            "symbol", "symbol");
+    this.orderFields =
+        new Json.Fields(def, "orderId", "order_id", "clientOrderId", "client_order_id");
+  }
+
+  private static TableDef def(String name, String endpoint, String remarks, Pushdown push) {
+    return TableDef.builder(name, endpoint, remarks)
+        .column(new ColumnDef("order_list_id", ColumnType.BIGINT, false, push, "Order list id"))
+        .column(col("contingency_type", ColumnType.VARCHAR, "OCO or OTO (OTOCO, OPO and OPOCO"
+            + " lists also say OTO)"))
+        .column(col("list_status_type", ColumnType.VARCHAR, "RESPONSE, EXEC_STARTED, UPDATED"
+            + " or ALL_DONE"))
+        .column(col("list_order_status", ColumnType.VARCHAR, "EXECUTING, ALL_DONE or REJECT"))
+        .column(col("list_client_order_id", ColumnType.VARCHAR, "Client id of the list"))
+        .column(new ColumnDef("transaction_time", ColumnType.TIMESTAMP, false, push, "Last"
+            + " transaction of the list (UTC)"))
+        .column(col("symbol", ColumnType.VARCHAR, "Trading pair of the list"))
+        .column(nullable("order_id", ColumnType.BIGINT, "Id of one order of the list"))
+        .column(nullable("client_order_id", ColumnType.VARCHAR, "Client order id of that"
+            + " order"))
+        .primaryKey("order_list_id", "order_id")
+        .build();
+  }
+
+  public static OrderListsTable orderLists(BinanceContext ctx) {
+    return new OrderListsTable(def("order_lists", "GET /api/v3/allOrderList, GET"
+        + " /api/v3/orderList", "Every order list of the account, one row per order of a list",
+        Pushdown.RANGE), ctx, false);
+  }
+
+  public static OrderListsTable openOrderLists(BinanceContext ctx) {
+    return new OrderListsTable(def("open_order_lists", "GET /api/v3/openOrderList", "Open order"
+        + " lists of the account, one row per order of a list", Pushdown.NONE), ctx, true);
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    if (open) {
+      return List.of(RowStream.once(() -> fetch("/api/v3/openOrderList", List.of(),
+          EndpointWeights.OPEN_ORDER_LIST).rows()));
+    }
+    long idLo = Math.max(0, q.lower("order_list_id"));
+    long idHi = q.upper("order_list_id");
+    if (idLo == idHi) {
+      return List.of(RowStream.once(() -> one(idLo)));
+    }
+    return List.of(new RowStream() {
+      private RowStream plan;
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (plan == null) {
+          plan = plan(q, idLo, idHi);
+        }
+        return plan.nextPage(wanted);
+      }
+    });
+  }
+
+  private RowStream plan(ScanQuery q, long idLo, long idHi) {
+    if (q.hasLower("transaction_time") && idLo == 0) {
+      long lo = q.lower("transaction_time");
+      long hi = Math.min(q.upper("transaction_time"), Signed.serverNow(ctx));
+      if (hi - lo < OrdersTable.MAX_WINDOW_DAYS * Signed.DAY) {
+        return new Windows(lo, hi);
+      }
+    }
+    return new Paging(idLo, idHi);
+  }
+
+  private List<Object[]> one(long id) {
+    try {
+      return fetch("/api/v3/orderList", List.of(Param.of("orderListId", id)),
+          EndpointWeights.ORDER_LIST).rows();
+    } catch (BinanceException e) {
+      if (e.vendorCode() == -2013 || e.vendorCode() == -2011) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
+  /** The rows of a page of lists, and the lists' ids in the order they came. */
+  private record Lists(List<Object[]> rows, List<Long> ids) {}
+
+  private Lists fetch(String path, List<Param> params, int weight) {
+    return Signed.get(ctx, path, params, weight, this::read);
+  }
+
+  private Lists read(JsonParser p) throws IOException {
+    List<Object[]> rows = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    JsonToken t = p.nextToken();
+    if (t == JsonToken.START_ARRAY) {
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        readList(p, rows, ids);
+      }
+    } else {
+      readList(p, rows, ids);
+    }
+    return new Lists(rows, ids);
+  }
+
+  private void readList(JsonParser p, List<Object[]> rows, List<Long> ids) throws IOException {
+    Json.expect(p, JsonToken.START_OBJECT);
+    Object[] list = new Object[listFields.width()];
+    List<Object[]> orders = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("orders") && p.currentToken() == JsonToken.START_ARRAY) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          Object[] o = new Object[orderFields.width()];
+          orderFields.readObject(p, o);
+          orders.add(o);
+        }
+      } else {
+        listFields.readField(p, name, list);
+      }
+    }
+    Signed.requirePresent(def, list);
+    ids.add((Long) list[LIST_ID]);
+    if (orders.isEmpty()) {
+      rows.add(list);
+    }
+    int orderId = def.index("order_id");
+    int clientId = def.index("client_order_id");
+    for (Object[] o : orders) {
+      Object[] r = list.clone();
+      r[orderId] = o[orderId];
+      r[clientId] = o[clientId];
+      rows.add(r);
+    }
+  }
+
+  /** {@code allOrderList?fromId=} forwards, 1000 lists a page. */
+  private final class Paging implements RowStream {
+    private final long idHi;
+    private long cursor;
+    private boolean done;
+
+    Paging(long from, long idHi) {
+      this.cursor = from;
+      this.idHi = idHi;
+      this.done = from > idHi;
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      if (done) {
+        return null;
+      }
+      Lists page = fetch("/api/v3/allOrderList", List.of(Param.of("fromId", cursor),
+          Param.of("limit", Signed.PAGE)), EndpointWeights.ALL_ORDER_LIST);
+      done = page.ids().size() < Signed.PAGE;
+      if (!page.ids().isEmpty()) {
+        cursor = page.ids().get(page.ids().size() - 1) + 1;
+        done |= cursor > idHi;
+      }
+      return page.rows();
+    }
+  }
+
+  /** {@code startTime}/{@code endTime} windows, split when full; lists seen twice are dropped. */
+  private final class Windows implements RowStream {
+    private final TimeWindows windows;
+    private final Set<Long> seen = new HashSet<>();
+
+    Windows(long lo, long hi) {
+      this.windows = new TimeWindows(lo, hi);
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      long[] w = windows.next();
+      if (w == null) {
+        return null;
+      }
+      Lists page = fetch("/api/v3/allOrderList", List.of(Param.of("startTime", w[0]),
+          Param.of("endTime", w[1]), Param.of("limit", Signed.PAGE)),
+          EndpointWeights.ALL_ORDER_LIST);
+      if (page.ids().size() >= Signed.PAGE && !windows.split(w)) {
+        throw Signed.unsplittable("order_lists", "order lists", w[0]);
+      }
+      Set<Long> fresh = new HashSet<>();
+      for (Long id : page.ids()) {
+        if (seen.add(id)) {
+          fresh.add(id);
+        }
+      }
+      List<Object[]> rows = new ArrayList<>();
+      for (Object[] r : page.rows()) {
+        if (fresh.contains((Long) r[LIST_ID])) {
+          rows.add(r);
+        }
+      }
+      return rows;
+    }
+  }
+}

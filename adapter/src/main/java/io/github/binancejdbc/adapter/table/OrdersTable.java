@@ -1,0 +1,240 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code orders}: every order of a symbol ({@code GET /api/v3/allOrders}, {@code GET
+ * /api/v3/order}). Which requests a query costs, per symbol:
+ *
+ * <ol>
+ *   <li>{@code order_id = n}: one {@code GET /api/v3/order?orderId=n} (weight 4); no row when the
+ *       order does not exist (-2013).
+ *   <li>{@code ORDER BY order_id DESC LIMIT n} or an unordered {@code LIMIT n}, with no upper
+ *       bound and no {@code update_time} bound: one {@code allOrders?limit=n}, the most recent
+ *       orders. Should more be needed, the older ones follow as in 4.
+ *   <li>A time span of at most {@value #MAX_WINDOW_DAYS} days: {@code startTime}/{@code endTime}
+ *       windows of at most 24 h, one after another. Binance filters these on the order's last
+ *       update ({@code update_time}), not on {@code order_time}; since an order is updated at or
+ *       after it is placed, the span runs from the larger of the lower bounds of {@code
+ *       order_time} and {@code update_time} to the upper bound of {@code update_time} (or now). A
+ *       window cannot be paged (Binance ignores {@code orderId} when times are given): one that
+ *       returns a full page of 1000 is split in halves, and orders seen twice are dropped.
+ *   <li>Otherwise: {@code allOrders?orderId=} pages of 1000 from the lower bound of {@code
+ *       order_id} (or 0, the whole history), next page from the last id + 1, until the upper bound
+ *       of {@code order_id}, or an {@code order_time} past the upper bound of {@code order_time} or
+ *       {@code update_time} (ids grow with {@code order_time}).
+ * </ol>
+ *
+ * <p>{@code order_time} alone is not turned into windows over its own span: an order placed in
+ * the span but filled or cancelled after it would be missed. Rows come ordered by {@code
+ * order_id} (and so by {@code order_time}); where the API's order is not the one asked for, the
+ * rows of the symbol are sorted in memory, which the engine would otherwise do.
+ */
+public final class OrdersTable extends BinanceTable {
+  /** Above this span, paging by id is preferred to one request per day. */
+  static final int MAX_WINDOW_DAYS = 7;
+
+  static final TableDef DEF =
+      OrderColumns.columns(
+              TableDef.builder("orders", "GET /api/v3/allOrders, GET /api/v3/order", "Every"
+                  + " order of the account on a symbol: open, filled, cancelled, expired"),
+              key("symbol", "Trading pair, e.g. BTCUSDT"),
+              Pushdown.RANGE,
+              Pushdown.RANGE)
+          .sortable("order_id", "order_time")
+          .limitPushable()
+          .primaryKey("symbol", "order_id")
+          .build();
+
+  private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
+  private static final int ID = OrderColumns.ORDER_ID;
+  private static final int TIME = DEF.index("order_time");
+
+  public OrdersTable(BinanceContext ctx) {
+    super(DEF, ctx);
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<RowStream> streams = new ArrayList<>();
+    for (String symbol : q.required("symbol", "BTCUSDT")) {
+      streams.add(new OrderStream(symbol, q));
+    }
+    return streams;
+  }
+
+  private List<Object[]> allOrders(List<Param> params) {
+    return Signed.get(ctx, "/api/v3/allOrders", params, EndpointWeights.ALL_ORDERS,
+        p -> OrderColumns.read(p, DEF, FIELDS));
+  }
+
+  /** The orders of one symbol; the plan is chosen on the first read, when bounds are known. */
+  private final class OrderStream implements RowStream {
+    private final String symbol;
+    private final ScanQuery q;
+    private RowStream plan;
+
+    OrderStream(String symbol, ScanQuery q) {
+      this.symbol = symbol;
+      this.q = q;
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      if (plan == null) {
+        plan = plan();
+      }
+      return plan.nextPage(wanted);
+    }
+
+    private RowStream plan() {
+      long idLo = Math.max(0, q.lower("order_id"));
+      long idHi = q.upper("order_id");
+      if (idLo == idHi) {
+        return RowStream.once(() -> one(idLo));
+      }
+      long placedHi = q.upper("order_time");
+      boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
+      long stopAfter = Math.min(placedHi, q.upper("update_time"));
+      ScanSpec.Direction dir = q.direction();
+      boolean latestFirst = dir == ScanSpec.Direction.DESC
+          || (dir == ScanSpec.Direction.NONE && q.hasLimit());
+      if (latestFirst && idHi == Long.MAX_VALUE && placedHi == Long.MAX_VALUE && !updateBounded) {
+        return new Latest(idLo, dir == ScanSpec.Direction.DESC);
+      }
+      long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
+      if (spanLo != Long.MIN_VALUE) {
+        long spanHi = Math.min(q.upper("update_time"), Signed.serverNow(ctx));
+        if (spanHi - spanLo < MAX_WINDOW_DAYS * Signed.DAY) {
+          RowStream windows = new Windows(spanLo, spanHi);
+          return dir == ScanSpec.Direction.NONE
+              ? windows
+              : Signed.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
+        }
+      }
+      RowStream paging = new Paging(idLo, idHi, stopAfter);
+      return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
+    }
+
+    private List<Object[]> one(long orderId) {
+      try {
+        return Signed.get(ctx, "/api/v3/order",
+            List.of(Param.of("symbol", symbol), Param.of("orderId", orderId)),
+            EndpointWeights.ORDER, p -> OrderColumns.read(p, DEF, FIELDS));
+      } catch (BinanceException e) {
+        if (e.vendorCode() == -2013) {
+          return List.of(); // "Order does not exist.": no row, as a WHERE on any table
+        }
+        throw e;
+      }
+    }
+
+    /** {@code allOrders?orderId=} forwards from {@code from}. */
+    private final class Paging implements RowStream {
+      private final long idHi;
+      private final long stopAfter;
+      private long cursor;
+      private boolean done;
+
+      Paging(long from, long idHi, long stopAfter) {
+        this.cursor = from;
+        this.idHi = idHi;
+        this.stopAfter = stopAfter;
+        this.done = from > idHi;
+      }
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (done) {
+          return null;
+        }
+        int limit = Signed.pageLimit(wanted);
+        List<Object[]> rows = allOrders(List.of(Param.of("symbol", symbol),
+            Param.of("orderId", cursor), Param.of("limit", limit)));
+        done = rows.size() < limit;
+        if (!rows.isEmpty()) {
+          Object[] last = rows.get(rows.size() - 1);
+          cursor = (Long) last[ID] + 1;
+          done |= cursor > idHi || (Long) last[TIME] > stopAfter;
+        }
+        return rows;
+      }
+    }
+
+    /** The most recent orders first ({@code allOrders?limit=n}), then the older ones. */
+    private final class Latest implements RowStream {
+      private final long idLo;
+      private final boolean descending;
+      private RowStream older;
+      private boolean started;
+
+      Latest(long idLo, boolean descending) {
+        this.idLo = idLo;
+        this.descending = descending;
+      }
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (started) {
+          return older == null ? null : older.nextPage(wanted);
+        }
+        started = true;
+        int limit = Signed.pageLimit(wanted);
+        List<Object[]> rows =
+            allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit)));
+        if (rows.size() == limit) {
+          Object[] oldest = rows.get(0);
+          long below = (Long) oldest[ID] - 1;
+          // Ids grow with order_time: nothing older can pass a lower bound the oldest failed.
+          if (below >= idLo && (Long) oldest[TIME] >= q.lower("order_time")) {
+            Paging paging = new Paging(idLo, below, Long.MAX_VALUE);
+            older = descending ? Signed.sorted(paging, ID, true) : paging;
+          }
+        }
+        Collections.reverse(rows);
+        return rows;
+      }
+    }
+
+    /** {@code startTime}/{@code endTime} windows over the update time, split when full. */
+    private final class Windows implements RowStream {
+      private final TimeWindows windows;
+      private final Set<Long> seen = new HashSet<>();
+
+      Windows(long lo, long hi) {
+        this.windows = new TimeWindows(lo, hi);
+      }
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        long[] w = windows.next();
+        if (w == null) {
+          return null;
+        }
+        List<Object[]> rows = allOrders(List.of(Param.of("symbol", symbol),
+            Param.of("startTime", w[0]), Param.of("endTime", w[1]),
+            Param.of("limit", Signed.PAGE)));
+        if (rows.size() >= Signed.PAGE && !windows.split(w)) {
+          throw Signed.unsplittable("orders", "order updates", w[0]);
+        }
+        List<Object[]> fresh = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+          if (seen.add((Long) r[ID])) {
+            fresh.add(r);
+          }
+        }
+        return fresh;
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.col;
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+import static io.github.binancejdbc.adapter.table.ColumnDef.range;
+
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code prevented_matches}: matches that self-trade prevention stopped ({@code GET
+ * /api/v3/myPreventedMatches}). Binance wants a symbol and either a prevented match id or an order
+ * id: {@code prevented_match_id = n} is one request (weight 2); {@code order_id = n} pages {@code
+ * fromPreventedMatchId} (from the lower bound of {@code prevented_match_id}, or 0) by 1000 (weight
+ * 20 a page).
+ */
+public final class PreventedMatchesTable extends BinanceTable {
+  static final TableDef DEF =
+      TableDef.builder("prevented_matches", "GET /api/v3/myPreventedMatches", "Matches of the"
+              + " account that self-trade prevention stopped, by order")
+          .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+          .column(new ColumnDef("order_id", ColumnType.BIGINT, true, Pushdown.OPTIONAL_KEY,
+              "The order id asked for (orderId; needed unless prevented_match_id = n is given)."
+                  + " Null when asked by prevented_match_id"))
+          .column(range("prevented_match_id", ColumnType.BIGINT, "Prevented match id"))
+          .column(col("taker_order_id", ColumnType.BIGINT, "Order id of the taker"))
+          .column(nullable("maker_symbol", ColumnType.VARCHAR, "Symbol of the maker order"))
+          .column(col("maker_order_id", ColumnType.BIGINT, "Order id of the maker"))
+          .column(nullable("trade_group_id", ColumnType.BIGINT, "Trade group id"))
+          .column(nullable("self_trade_prevention_mode", ColumnType.VARCHAR, "EXPIRE_MAKER,"
+              + " EXPIRE_TAKER, EXPIRE_BOTH, DECREMENT or TRANSFER"))
+          .column(nullable("price", ColumnType.DECIMAL, "Price of the prevented match"))
+          .column(nullable("maker_prevented_qty", ColumnType.DECIMAL, "Maker quantity"
+              + " prevented (makerPreventedQuantity)"))
+          .column(col("transact_time", ColumnType.TIMESTAMP, "When the match was prevented"
+              + " (UTC)"))
+          .primaryKey("symbol", "prevented_match_id")
+          .build();
+
+  private static final Json.Fields FIELDS =
+      new Json.Fields(
+          DEF,
+          "symbol", "symbol",
+          "preventedMatchId", "prevented_match_id",
+          "takerOrderId", "taker_order_id",
+          "makerSymbol", "maker_symbol",
+          "makerOrderId", "maker_order_id",
+          "tradeGroupId", "trade_group_id",
+          "selfTradePreventionMode", "self_trade_prevention_mode",
+          "price", "price",
+          "makerPreventedQuantity", "maker_prevented_qty",
+          "transactTime", "transact_time");
+
+  private static final int ORDER_ID = DEF.index("order_id");
+  private static final int MATCH_ID = DEF.index("prevented_match_id");
+
+  public PreventedMatchesTable(BinanceContext ctx) {
+    super(DEF, ctx);
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<String> symbols = q.required("symbol", "BTCUSDT");
+    List<String> orders = q.optional("order_id");
+    long lo = Math.max(0, q.lower("prevented_match_id"));
+    long hi = q.upper("prevented_match_id");
+    List<RowStream> streams = new ArrayList<>();
+    for (String symbol : symbols) {
+      if (orders != null) {
+        for (Long orderId : Signed.ids(orders)) {
+          streams.add(new ByOrder(symbol, orderId, lo, hi));
+        }
+      } else if (lo == hi) {
+        streams.add(RowStream.once(() -> fetch(symbol, null, List.of(
+            Param.of("preventedMatchId", lo)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ID)));
+      } else {
+        throw BinanceException.unsupported("prevented_matches needs order_id or"
+            + " prevented_match_id: WHERE symbol = '" + symbol + "' AND order_id = 12345");
+      }
+    }
+    return streams;
+  }
+
+  private List<Object[]> fetch(String symbol, Long orderId, List<Param> params, int weight) {
+    List<Param> all = new ArrayList<>();
+    all.add(Param.of("symbol", symbol));
+    all.addAll(params);
+    return Signed.get(ctx, "/api/v3/myPreventedMatches", all, weight, p -> {
+      List<Object[]> rows = FIELDS.readObjectOrArray(p, r -> { });
+      for (Object[] r : rows) {
+        r[0] = symbol;
+        r[ORDER_ID] = orderId;
+        Signed.requirePresent(DEF, r);
+      }
+      return rows;
+    });
+  }
+
+  /** The prevented matches of one order, paged by {@code fromPreventedMatchId}. */
+  private final class ByOrder implements RowStream {
+    private final String symbol;
+    private final long orderId;
+    private final long hi;
+    private long cursor;
+    private boolean done;
+
+    ByOrder(String symbol, long orderId, long lo, long hi) {
+      this.symbol = symbol;
+      this.orderId = orderId;
+      this.cursor = lo;
+      this.hi = hi;
+      this.done = lo > hi;
+    }
+
+    @Override
+    public List<Object[]> nextPage(long wanted) {
+      if (done) {
+        return null;
+      }
+      List<Object[]> rows = fetch(symbol, orderId, List.of(Param.of("orderId", orderId),
+          Param.of("fromPreventedMatchId", cursor), Param.of("limit", Signed.PAGE)),
+          EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER);
+      done = rows.size() < Signed.PAGE;
+      if (!rows.isEmpty()) {
+        cursor = (Long) rows.get(rows.size() - 1)[MATCH_ID] + 1;
+        done |= cursor > hi;
+      }
+      return rows;
+    }
+  }
+}
