@@ -1,0 +1,5 @@
+-- Cancel the resting order by its client order id, then find it as CANCELED among all orders.
+CALL cancel_order(symbol => 'BTCUSDT', orig_client_order_id => 'example-bid-1');
+SELECT client_order_id, price, orig_qty, status
+FROM orders
+WHERE symbol = 'BTCUSDT' AND client_order_id = 'example-bid-1';
