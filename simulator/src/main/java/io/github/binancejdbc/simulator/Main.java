@@ -11,6 +11,14 @@ import java.util.concurrent.CountDownLatch;
  * killed, after printing one line with its URL and the demo API key.
  */
 public final class Main {
+  static {
+    // Before anything logs (USAGE below already loads BinanceSimulator and its logger): the
+    // command line prints its one line itself; the log is for warnings.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
   private static final String USAGE = String.join("\n",
       "Usage: java -jar binance-jdbc-simulator.jar [options]",
       "  --port N                 port to listen on (default 8089; 0 picks one)",
@@ -28,9 +36,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
     BinanceSimulator.Builder b = BinanceSimulator.builder().port(8089);
     List<String> errors = new ArrayList<>();
     try {
