@@ -35,6 +35,11 @@ class ShadedTradingIT {
   @BeforeAll
   static void start() throws Exception {
     sim = BinanceSimulator.builder().port(0).build().start();
+    start0();
+  }
+
+  /** Loads the shaded driver alone into its own class loader. */
+  static void start0() throws Exception {
     File jar = new File(System.getProperty("shaded.jar"));
     assertTrue(jar.isFile(), "no shaded jar " + jar);
     loader = new URLClassLoader(new URL[] {jar.toURI().toURL()},
