@@ -133,6 +133,12 @@ public final class BinanceSimulator implements AutoCloseable {
       return t;
     });
     try {
+      // The JDK server writes headers and body separately; without TCP_NODELAY each response
+      // waits ~40 ms for the client's delayed ACK (measured: 45 ms against 0.6 ms per request).
+      // Read once, when the server's config class loads: set it before the first server exists.
+      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+      }
       server = HttpServer.create(
           new InetSocketAddress(InetAddress.getByName(config.host), config.port), 128);
     } catch (IOException e) {
