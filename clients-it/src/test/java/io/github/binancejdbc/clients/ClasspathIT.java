@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,17 @@ class ClasspathIT {
     }
     assertEquals(1, found.size(), "one shaded jar on the class path: " + found);
     return found.get(0);
+  }
+
+  @Test
+  void theShadedJarIsTheOneBuiltInThisTree() throws IOException {
+    Path built = Path.of(System.getProperty("driver.built.jar", "none"));
+    if (Files.isRegularFile(built)) {
+      // With -pl clients-it Maven takes the jar from the local repository, where another
+      // checkout may have installed a different build.
+      assertEquals(-1L, Files.mismatch(shadedJar(), built), shadedJar() + " is not " + built
+          + ": build from the root (mvn verify) or install the driver first");
+    }
   }
 
   @Test
