@@ -174,7 +174,13 @@ class PoolsIT {
           }
         }
       }
+      // c3p0 checks connections in asynchronously (testConnectionOnCheckin).
+      for (int i = 0; i < 50 && ds.getNumBusyConnectionsDefaultUser() > 0; i++) {
+        Thread.sleep(100);
+      }
       assertEquals(0, ds.getNumBusyConnectionsDefaultUser());
+      assertEquals(0, ds.getNumFailedCheckoutsDefaultUser());
+      assertEquals(0, ds.getNumFailedCheckinsDefaultUser());
     } finally {
       ds.close();
     }
