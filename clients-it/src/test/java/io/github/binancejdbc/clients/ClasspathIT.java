@@ -1,9 +1,11 @@
 package io.github.binancejdbc.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -87,6 +90,31 @@ class ClasspathIT {
       return Path.of(((JarURLConnection) url.openConnection()).getJarFileURL().toURI());
     } catch (URISyntaxException | ClassCastException e) {
       throw new AssertionError("not in a jar: " + url, e);
+    }
+  }
+
+  @Test
+  void librariesHostsShipInOtherVersionsDoNotLeakOut() throws IOException {
+    try (JarFile jf = new JarFile(shadedJar().toFile())) {
+      Properties lang3 = new Properties();
+      try (InputStream in = jf.getInputStream(
+          jf.getEntry("META-INF/maven/org.apache.commons/commons-lang3/pom.properties"))) {
+        lang3.load(in);
+      }
+      String version = lang3.getProperty("version");
+      // KNOWN FAILURE (driver packaging): the shaded jar bundles commons-lang3 3.1 (2011),
+      // unrelocated: uzaygezen-core 0.2 asks for 3.1 and Maven's nearest-wins rule picks it over
+      // aggdesigner's 3.18.0 and commons-text 1.11's 3.13.0 (which bundled commons-text needs).
+      // A host that puts the driver first gets 3.1: Spark 3.5 then fails to start with
+      // NoSuchFieldError JAVA_11 (see SparkIT). Expected: a current commons-lang3, or relocated.
+      KnownFailure.expect("commons-lang3 3.1 bundled unrelocated",
+          () -> assertTrue(Integer.parseInt(version.split("\\.")[1]) >= 13, version));
+      assertEquals("3.1", version, "what the jar bundles today");
+      // KNOWN FAILURE (driver packaging): protobuf (Avatica's) is not relocated. A host with an
+      // older protobuf first on the class path (Spark 3.5 ships 3.19.6) breaks every query:
+      // IllegalAccessError on LazyStringArrayList.emptyList() from Avatica's Common$CursorFactory.
+      KnownFailure.expect("protobuf bundled unrelocated",
+          () -> assertEquals(null, jf.getEntry("com/google/protobuf/LazyStringArrayList.class")));
     }
   }
 
