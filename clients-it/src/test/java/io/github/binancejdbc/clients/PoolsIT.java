@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PoolsIT {
   @RegisterExtension
   static WireMockExtension wm = FakeBinance.server();
+
+  /** c3p0 logs through java.util.logging when slf4j has only the no-op binding. */
+  private static final Logger C3P0 = Logger.getLogger("com.mchange");
+
+  static {
+    C3P0.setLevel(Level.WARNING);
+  }
 
   private static final String DEPTH = "SELECT side, level, price, qty FROM order_book"
       + " WHERE symbol = ? AND level <= 5 ORDER BY side, level";
