@@ -294,18 +294,23 @@ class ProceduresTest {
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     wm.stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(400)
         .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
-    try (Connection c = connect("&trading=true")) {
+    long start = System.currentTimeMillis();
+    try (Connection c = connect("&trading=true&recvWindow=1000")) {
       SQLException e = assertThrows(SQLException.class, () -> {
         try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
           rs.next();
         }
       });
       assertInstanceOf(SQLTransientException.class, e);
-      assertTrue(e.getMessage().endsWith("after 3 checks, so it was not placed; running the"
-          + " statement again is safe."), e.getMessage());
+      assertTrue(e.getMessage().matches(".*after \\d+ checks, and the request's recvWindow \\(1000"
+          + " ms\\) has passed, so it can no longer execute: it was not placed; running the"
+          + " statement again is safe\\."), e.getMessage());
     }
+    // It asked until recvWindow + 1 s had passed: a late order could not have slipped through.
+    assertTrue(System.currentTimeMillis() - start >= 2000);
     assertEquals(1, posts("/api/v3/order").size());
-    wm.verify(3, getRequestedFor(urlPathEqualTo("/api/v3/order")));
+    int checks = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/order"))).size();
+    assertTrue(checks >= 3 && checks <= 6, "checks " + checks);
   }
 
   @Test

@@ -39,7 +39,6 @@ import org.apache.calcite.schema.impl.AbstractTable;
 public final class ProcedureCall extends AbstractTable implements ScannableTable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final BodyReader<JsonNode> TREE = p -> ResultRows.MAPPER.readTree(p);
-  private static final int RECONCILE_ATTEMPTS = 3;
 
   private final ProcedureDef def;
   private final Object[] args;
@@ -252,7 +251,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
 
   /** The request may or may not have been executed: ask the exchange, never send it again. */
   private List<Object[]> reconcile(BinanceContext ctx, Map<String, String> v, BinanceException e) {
-    Reconciler r = new Reconciler(ctx, def, v, e, RECONCILE_ATTEMPTS);
+    Reconciler r = new Reconciler(ctx, def, v, e, ctx.config().clock().millis());
     return r.run();
   }
 }

@@ -26,15 +26,22 @@ final class Reconciler {
   private final ProcedureDef def;
   private final Map<String, String> v;
   private final BinanceException failure;
-  private final int attempts;
+  private final long deadline;
+  private int checks;
 
+  /**
+   * @param failedAt when the failure was seen (the request's timestamp is no later): Binance
+   *     rejects a request whose timestamp is more than recvWindow old just before the matching
+   *     engine, so after {@code failedAt + recvWindow} (plus a second for clock error) a request
+   *     still in flight can no longer execute, and "not found" then means "not placed"
+   */
   Reconciler(BinanceContext ctx, ProcedureDef def, Map<String, String> v,
-      BinanceException failure, int attempts) {
+      BinanceException failure, long failedAt) {
     this.ctx = ctx;
     this.def = def;
     this.v = v;
     this.failure = failure;
-    this.attempts = attempts;
+    this.deadline = failedAt + ctx.config().recvWindowMillis() + 1000;
   }
 
   List<Object[]> run() {
@@ -72,9 +79,14 @@ final class Reconciler {
         + " reported afterwards.";
   }
 
-  /** The order by its client id, asked a few times: a late order can still be in flight. */
+  /**
+   * The order by its client id, asked until it is found or the request can no longer execute:
+   * an order still in flight may appear late.
+   */
   private List<Object[]> newOrder(String symbol, String clientId) {
-    for (int i = 1; ; i++) {
+    while (true) {
+      boolean last = ctx.config().clock().millis() >= deadline;
+      checks++;
       try {
         JsonNode o = ctx.http().signed(Method.GET, "/api/v3/order", List.of(
             Param.of("symbol", symbol), Param.of("origClientOrderId", clientId)), 4, TREE);
@@ -84,15 +96,17 @@ final class Reconciler {
           throw e;
         }
       }
-      if (i >= attempts) {
+      if (last) {
         throw notPlaced("order with client order id " + clientId + " on " + symbol);
       }
-      pause(i);
+      pause();
     }
   }
 
   private List<Object[]> newOrderList(String listClientId) {
-    for (int i = 1; ; i++) {
+    while (true) {
+      boolean last = ctx.config().clock().millis() >= deadline;
+      checks++;
       try {
         JsonNode list = ctx.http().signed(Method.GET, "/api/v3/orderList",
             List.of(Param.of("origClientOrderId", listClientId)), 4, TREE);
@@ -102,10 +116,10 @@ final class Reconciler {
           throw e;
         }
       }
-      if (i >= attempts) {
+      if (last) {
         throw notPlaced("order list with client id " + listClientId);
       }
-      pause(i);
+      pause();
     }
   }
 
@@ -155,13 +169,17 @@ final class Reconciler {
 
   private BinanceException notPlaced(String what) {
     return new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(), def.name() + ": "
-        + failure.getMessage() + ". The exchange has no " + what + " after " + attempts
-        + " checks, so it was not placed; running the statement again is safe.", failure);
+        + failure.getMessage() + ". The exchange has no " + what + " after " + checks
+        + " checks, and the request's recvWindow (" + ctx.config().recvWindowMillis()
+        + " ms) has passed, so it can no longer execute: it was not placed; running the"
+        + " statement again is safe.", failure);
   }
 
-  private void pause(int attempt) {
+  /** Waits before the next check: half a second, but never past the deadline by much. */
+  private void pause() {
+    long wait = Math.max(1, Math.min(500, deadline - ctx.config().clock().millis()));
     try {
-      ctx.config().sleeper().sleep(500L * attempt);
+      ctx.config().sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BinanceException(ErrorKind.TIMEOUT, "57014", 0, def.name()

@@ -58,6 +58,10 @@ public final class JdbcProxies {
       return SqlExceptions.toSqlException(be);
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ArithmeticException a) {
+        String m = String.valueOf(a.getMessage());
+        return new java.sql.SQLDataException(m, m.contains("ivision") ? "22012" : "22003", t);
+      }
       String name = c.getClass().getName();
       if (name.equals("org.apache.calcite.runtime.CalciteContextException")
           || name.equals("org.apache.calcite.sql.parser.SqlParseException")) {
@@ -318,23 +322,27 @@ public final class JdbcProxies {
   private static final class ResultSetHandler implements InvocationHandler {
     private final ResultSet delegate;
     private final Statement statement;
-    private boolean[] timestampColumns;
+    private int[] columnTypes;
 
     ResultSetHandler(ResultSet delegate, Statement statement) {
       this.delegate = delegate;
       this.statement = statement;
     }
 
-    private boolean isTimestamp(Object column) throws SQLException {
-      if (timestampColumns == null) {
+    private int type(Object column) throws SQLException {
+      if (columnTypes == null) {
         java.sql.ResultSetMetaData md = delegate.getMetaData();
-        timestampColumns = new boolean[md.getColumnCount() + 1];
-        for (int i = 1; i < timestampColumns.length; i++) {
-          timestampColumns[i] = md.getColumnType(i) == java.sql.Types.TIMESTAMP;
+        columnTypes = new int[md.getColumnCount() + 1];
+        for (int i = 1; i < columnTypes.length; i++) {
+          columnTypes[i] = md.getColumnType(i);
         }
       }
       int i = column instanceof Integer n ? n : delegate.findColumn((String) column);
-      return i > 0 && i < timestampColumns.length && timestampColumns[i];
+      return i > 0 && i < columnTypes.length ? columnTypes[i] : java.sql.Types.OTHER;
+    }
+
+    private boolean isTimestamp(Object column) throws SQLException {
+      return type(column) == java.sql.Types.TIMESTAMP;
     }
 
     @Override
@@ -354,6 +362,14 @@ public final class JdbcProxies {
             }
           } catch (RuntimeException e) {
             throw translate(e);
+          }
+          return call(delegate, method, args);
+        case "getString":
+          // A DECIMAL as its plain digits: 0.00000000, not BigDecimal.toString()'s 0E-8.
+          if (type(args[0]) == java.sql.Types.DECIMAL) {
+            java.math.BigDecimal d = args[0] instanceof Integer i
+                ? delegate.getBigDecimal(i) : delegate.getBigDecimal((String) args[0]);
+            return d == null ? null : d.toPlainString();
           }
           return call(delegate, method, args);
         case "getTimestamp":

@@ -1,0 +1,40 @@
+package io.github.binancejdbc.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
+/** The one Jackson mapper, and node factories (object fields keep insertion order). */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Json() {}
+
+  static ObjectNode obj() {
+    return NODES.objectNode();
+  }
+
+  static ArrayNode arr() {
+    return NODES.arrayNode();
+  }
+
+  static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode error(int code, String msg) {
+    ObjectNode n = obj();
+    n.put("code", code);
+    n.put("msg", msg);
+    return n;
+  }
+}
