@@ -7,19 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,9 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * sqlline as a user runs it: {@code java -cp sqlline.jar:jline-*.jar:binance-jdbc-all.jar
- * sqlline.SqlLine -u jdbc:binance:... -n KEY -p SECRET -f script.sql}, in its own JVM (zone
- * Asia/Tokyo, Turkish locale) without a terminal; the test reads what it printed.
+ * sqlline runs a script of metadata commands, queries and test orders against the fake Binance,
+ * with the API key and secret as user and password; the test reads what it printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqllineIT {
@@ -39,32 +31,15 @@ class SqllineIT {
   @TempDir
   static Path home;
 
-  private String printed;
+  private Sqlline out;
   private List<LoggedRequest> journal;
-  /** Each script command's echo, and the table it printed (header first), in order. */
-  private final Map<String, List<List<String>>> tables = new LinkedHashMap<>();
 
   @BeforeAll
   void runScript() throws Exception {
     FakeBinance.stubMarketData(wm);
     FakeBinance.stubTestOrder(wm);
-    Path script = home.resolve("script.sql");
-    Files.writeString(script, FakeBinance.resource("/sqlline-script.sql"));
-    Path out = home.resolve("out.txt");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Tokyo",
-        "-Duser.language=tr", "-Duser.country=TR", "-Duser.home=" + home,
-        "-cp", sqllineClassPath(), "sqlline.SqlLine",
-        "-u", FakeBinance.url(wm), "-n", FakeBinance.API_KEY, "-p", FakeBinance.SECRET_KEY,
-        "--maxWidth=1000", "-f", script.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(out.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "sqlline did not finish");
-    printed = Files.readString(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), printed);
-    parse();
+    out = Sqlline.run(home, FakeBinance.url(wm), FakeBinance.API_KEY, FakeBinance.SECRET_KEY,
+        FakeBinance.resource("/sqlline-script.sql"));
     // The extension resets its journal before each test and checks unmatched requests after
     // each: keep what sqlline sent, and check here.
     assertEquals(List.of(), wm.findAllUnmatchedRequests());
@@ -76,42 +51,12 @@ class SqllineIT {
         .map(r -> r.getUrl().substring(path.length() + 1)).toList();
   }
 
-  /** The sqlline and JLine jars of this test's class path, and the shaded driver jar. */
-  private static String sqllineClassPath() throws Exception {
-    List<String> cp = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (Path.of(entry).getFileName().toString().matches("(sqlline|jline|jansi|jna)-.*\\.jar")) {
-        cp.add(entry);
-      }
-    }
-    cp.add(ClasspathIT.shadedJar().toString());
-    return String.join(File.pathSeparator, cp);
-  }
-
-  private void parse() {
-    List<List<String>> current = null;
-    for (String line : printed.split("\\R")) {
-      if (line.matches("\\d+/\\d+ +.*")) {
-        current = new ArrayList<>();
-        tables.put(line.replaceFirst("\\d+/\\d+ +", "").strip(), current);
-      } else if (current != null && line.startsWith("|")) {
-        current.add(Arrays.stream(line.substring(1).split("\\|", -1)).map(String::strip)
-            .toList().subList(0, line.substring(1).split("\\|", -1).length - 1));
-      }
-    }
-  }
-
-  /** The table printed by the command whose echo starts with {@code command}. */
   private List<List<String>> table(String command) {
-    return tables.entrySet().stream().filter(e -> e.getKey().startsWith(command))
-        .map(Map.Entry::getValue).findFirst()
-        .orElseThrow(() -> new AssertionError("no output for " + command + ":\n" + printed));
+    return out.table(command);
   }
 
   private static List<String> column(List<List<String>> table, String name) {
-    int i = table.get(0).indexOf(name);
-    assertTrue(i >= 0, name + " not in " + table.get(0));
-    return table.subList(1, table.size()).stream().map(r -> r.get(i)).toList();
+    return Sqlline.column(table, name);
   }
 
   @Test
@@ -200,6 +145,6 @@ class SqllineIT {
     assertTrue(journal.stream()
         .noneMatch(r -> r.getUrl().contains(FakeBinance.SECRET_KEY)
             || r.getBodyAsString().contains(FakeBinance.SECRET_KEY)));
-    assertTrue(!printed.contains(FakeBinance.SECRET_KEY), printed);
+    assertTrue(!out.printed.contains(FakeBinance.SECRET_KEY), out.printed);
   }
 }
