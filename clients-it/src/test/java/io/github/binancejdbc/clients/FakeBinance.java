@@ -51,7 +51,8 @@ final class FakeBinance {
       Map.of("1m", MINUTE, "5m", 5 * MINUTE, "15m", 15 * MINUTE, "1h", HOUR, "4h", 4 * HOUR,
           "1d", DAY);
   private static final Map<String, BigDecimal> BASE_PRICE =
-      Map.of("BTCUSDT", new BigDecimal("40000.00000000"), "ETHUSDT", new BigDecimal("2200.00000000"));
+      Map.of("BTCUSDT", new BigDecimal("40000.00000000"),
+          "ETHUSDT", new BigDecimal("2200.00000000"));
 
   private FakeBinance() {}
 
@@ -121,8 +122,9 @@ final class FakeBinance {
         + "\"priceChangePercent\":\"2.057\",\"weightedAvgPrice\":\"60512.33016447\","
         + "\"prevClosePrice\":\"60000.01000000\",\"lastPrice\":\"" + last + "\","
         + "\"lastQty\":\"0.00044000\",\"bidPrice\":\"61234.55000000\",\"bidQty\":\"1.24010000\","
-        + "\"askPrice\":\"61234.56000000\",\"askQty\":\"3.10510000\",\"openPrice\":\"60000.00000000\","
-        + "\"highPrice\":\"61500.00000000\",\"lowPrice\":\"59800.12000000\","
+        + "\"askPrice\":\"61234.56000000\",\"askQty\":\"3.10510000\","
+        + "\"openPrice\":\"60000.00000000\",\"highPrice\":\"61500.00000000\","
+        + "\"lowPrice\":\"59800.12000000\","
         + "\"volume\":\"21750.84226000\",\"quoteVolume\":\"1316171633.30140740\","
         + "\"openTime\":1709164800000,\"closeTime\":1709251199999,\"firstId\":3482000000,"
         + "\"lastId\":3483234567,\"count\":1234568}";
