@@ -145,6 +145,27 @@ class PushdownTest {
   }
 
   @Test
+  void limitParameterBoundAsLongWorks() throws SQLException {
+    // jOOQ and others bind LIMIT with setLong; Calcite types the parameter INTEGER.
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=ETHUSDT&interval=1d&limit=2"))
+        .willReturn(okJson(Bars.klines(JAN_1, 2, 24 * Bars.HOUR))));
+    try (PreparedStatement ps = conn.prepareStatement("SELECT open_time FROM klines"
+        + " WHERE symbol = 'ETHUSDT' AND timeframe = '1d' ORDER BY open_time DESC LIMIT ?")) {
+      ps.setLong(1, 2L);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertTrue(rs.next());
+        assertFalse(rs.next());
+      }
+      ps.setObject(1, 2L);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+      }
+    }
+    assertEquals(2, queries("/api/v3/klines").size());
+  }
+
+  @Test
   void tickerSymbolInListIsOneRequest() throws SQLException {
     wm.stubFor(get(urlEqualTo(
             "/api/v3/ticker/24hr?symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D"))

@@ -257,15 +257,66 @@ public final class JdbcProxies {
   private static final class StatementHandler implements InvocationHandler {
     private final Statement delegate;
     private final Connection connection;
+    private int[] parameterTypes;
 
     StatementHandler(Statement delegate, Connection connection) {
       this.delegate = delegate;
       this.connection = connection;
     }
 
+    private int parameterType(int index) throws SQLException {
+      if (parameterTypes == null) {
+        java.sql.ParameterMetaData md = ((PreparedStatement) delegate).getParameterMetaData();
+        parameterTypes = new int[md.getParameterCount() + 1];
+        for (int i = 1; i < parameterTypes.length; i++) {
+          parameterTypes[i] = md.getParameterType(i);
+        }
+      }
+      return index > 0 && index < parameterTypes.length ? parameterTypes[index]
+          : java.sql.Types.OTHER;
+    }
+
+    /**
+     * A whole number bound with a setter of another width than the parameter's type: Calcite's
+     * generated code casts {@code LIMIT ?} (INTEGER) to Integer, so {@code setLong(i, 10L)}, as
+     * jOOQ and others bind limits, would fail with a ClassCastException.
+     */
+    private Object coerceWholeNumber(Method method, Object[] args) throws SQLException {
+      if (!(delegate instanceof PreparedStatement ps) || args == null || args.length != 2
+          || !(args[0] instanceof Integer index) || !(args[1] instanceof Number n)
+          || n instanceof java.math.BigDecimal || n instanceof Double || n instanceof Float) {
+        return null;
+      }
+      int type = parameterType(index);
+      long v = n.longValue();
+      if (type == java.sql.Types.INTEGER && !(n instanceof Integer)
+          && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+        ps.setInt(index, (int) v);
+        return Boolean.TRUE;
+      }
+      if (type == java.sql.Types.BIGINT && !(n instanceof Long)) {
+        ps.setLong(index, v);
+        return Boolean.TRUE;
+      }
+      return null;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
+        case "setLong":
+        case "setInt":
+        case "setShort":
+        case "setByte":
+        case "setObject":
+          try {
+            if (coerceWholeNumber(method, args) != null) {
+              return null;
+            }
+          } catch (RuntimeException e) {
+            throw translate(e);
+          }
+          return call(delegate, method, args);
         case "getConnection":
           return connection;
         case "executeQuery":
