@@ -102,7 +102,8 @@ class SqllineIT {
             List.of("40026.00000000", "40027.00000000", "126")),
         bars.subList(1, 4).stream().map(r -> r.subList(1, 4)).toList());
     assertEquals(4, bars.size());
-    // KNOWN FAILURE (driver): sqlline prints a TIMESTAMP with ResultSet.getObject(i).toString().
+    // KNOWN FAILURE (driver, documented in the README's "Times": run tools with UTC):
+    // sqlline prints a TIMESTAMP with ResultSet.getObject(i).toString().
     // The driver's getObject/getTimestamp return the instant, so under Asia/Tokyo the bar the
     // user selected with TIMESTAMP '2024-01-02 00:00:00' prints as 2024-01-02 09:00:00.0.
     // sqlline, like every JDBC client, expects the column's own value (the UTC wall clock).
