@@ -102,19 +102,16 @@ class ClasspathIT {
         lang3.load(in);
       }
       String version = lang3.getProperty("version");
-      // KNOWN FAILURE (driver packaging): the shaded jar bundles commons-lang3 3.1 (2011),
-      // unrelocated: uzaygezen-core 0.2 asks for 3.1 and Maven's nearest-wins rule picks it over
-      // aggdesigner's 3.18.0 and commons-text 1.11's 3.13.0 (which bundled commons-text needs).
-      // A host that puts the driver first gets 3.1: Spark 3.5 then fails to start with
-      // NoSuchFieldError JAVA_11 (see SparkIT). Expected: a current commons-lang3, or relocated.
-      KnownFailure.expect("commons-lang3 3.1 bundled unrelocated",
-          () -> assertTrue(Integer.parseInt(version.split("\\.")[1]) >= 13, version));
-      assertEquals("3.1", version, "what the jar bundles today");
-      // KNOWN FAILURE (driver packaging): protobuf (Avatica's) is not relocated. A host with an
-      // older protobuf first on the class path (Spark 3.5 ships 3.19.6) breaks every query:
-      // IllegalAccessError on LazyStringArrayList.emptyList() from Avatica's Common$CursorFactory.
-      KnownFailure.expect("protobuf bundled unrelocated",
-          () -> assertEquals(null, jf.getEntry("com/google/protobuf/LazyStringArrayList.class")));
+      // commons-lang3 is pinned to a current version (uzaygezen-core alone would pull 3.1, which
+      // stopped Spark with NoSuchFieldError JAVA_11) and relocated, as is Avatica's protobuf
+      // (Spark ships an older one: IllegalAccessError on LazyStringArrayList.emptyList()).
+      assertTrue(Integer.parseInt(version.split("\\.")[1]) >= 13, version);
+      assertEquals(null, jf.getEntry("org/apache/commons/lang3/StringUtils.class"));
+      assertTrue(jf.getEntry(
+          "io/github/binancejdbc/shaded/commons/lang3/StringUtils.class") != null);
+      assertEquals(null, jf.getEntry("com/google/protobuf/LazyStringArrayList.class"));
+      assertTrue(jf.getEntry(
+          "io/github/binancejdbc/shaded/protobuf/LazyStringArrayList.class") != null);
     }
   }
 

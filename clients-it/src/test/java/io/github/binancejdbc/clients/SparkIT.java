@@ -21,10 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Apache Spark's JDBC source (profile "spark") reads klines in parallel partitions over
  * {@code open_time}; each partition's range reaches Binance as startTime/endTime.
  *
- * <p>Runs with two workarounds for driver packaging bugs (see ClasspathIT): the driver jar comes
- * after Spark's libraries (first, its commons-lang3 3.1 stops Spark with NoSuchFieldError
- * JAVA_11), and Spark's protobuf-java 3.19.6 is left out (it breaks Avatica's protobuf 3.25
- * code: IllegalAccessError on LazyStringArrayList.emptyList()).
+ * <p>The shaded jar comes first on the class path, beside Spark's own protobuf 3.19 and
+ * commons-lang3: the driver relocates its copies of both (before, its commons-lang3 3.1 stopped
+ * Spark with NoSuchFieldError JAVA_11 and Spark's protobuf broke Avatica with IllegalAccessError).
  */
 class SparkIT {
   @RegisterExtension

@@ -161,8 +161,12 @@ class PushdownTest {
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
       }
+      ps.setBigDecimal(1, new BigDecimal("2"));
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+      }
     }
-    assertEquals(2, queries("/api/v3/klines").size());
+    assertEquals(3, queries("/api/v3/klines").size());
   }
 
   @Test

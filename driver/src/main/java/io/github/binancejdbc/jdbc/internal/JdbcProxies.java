@@ -180,6 +180,10 @@ public final class JdbcProxies {
           return args == null || args.length == 0
               ? (Properties) clientInfo.clone()
               : clientInfo.getProperty((String) args[0]);
+        case "getTypeMap":
+          return new java.util.HashMap<String, Class<?>>();
+        case "setTypeMap":
+          return null;
         case "setNetworkTimeout":
           networkTimeout = (Integer) args[1];
           return null;
@@ -284,8 +288,25 @@ public final class JdbcProxies {
     private Object coerceWholeNumber(Method method, Object[] args) throws SQLException {
       if (!(delegate instanceof PreparedStatement ps) || args == null || args.length != 2
           || !(args[0] instanceof Integer index) || !(args[1] instanceof Number n)
-          || n instanceof java.math.BigDecimal || n instanceof Double || n instanceof Float) {
+          || n instanceof Double || n instanceof Float) {
         return null;
+      }
+      if (n instanceof java.math.BigDecimal d) {
+        int type = parameterType(index);
+        if (type != java.sql.Types.INTEGER && type != java.sql.Types.BIGINT) {
+          return null;
+        }
+        try {
+          long whole = d.longValueExact();
+          if (type == java.sql.Types.INTEGER && whole == (int) whole) {
+            ps.setInt(index, (int) whole);
+          } else {
+            ps.setLong(index, whole);
+          }
+          return Boolean.TRUE;
+        } catch (ArithmeticException e) {
+          return null;
+        }
       }
       int type = parameterType(index);
       long v = n.longValue();
@@ -305,6 +326,7 @@ public final class JdbcProxies {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
         case "setLong":
+        case "setBigDecimal":
         case "setInt":
         case "setShort":
         case "setByte":
