@@ -1,0 +1,2 @@
+/** Procedures: trading endpoints as table functions, with checks, guards and reconciliation. */
+package io.github.binancejdbc.adapter.function;

@@ -1,0 +1,2 @@
+/** The JDBC driver jdbc:binance: (public API: BinanceDriver, BinanceProperty). */
+package io.github.binancejdbc.jdbc;
