@@ -92,6 +92,24 @@ public final class JdbcProxies {
     }
   }
 
+  /** Returned by {@link #objectMethod} when the method is not one of those it answers. */
+  private static final Object NOT_HANDLED = new Object();
+
+  /**
+   * The methods every proxy answers the same way: identity {@code equals}/{@code hashCode}, a
+   * {@code toString} without secrets, and {@code unwrap}/{@code isWrapperFor} that know the proxy.
+   */
+  private static Object objectMethod(Object proxy, Object delegate, Method method, Object[] args,
+      java.util.function.Supplier<String> label) throws SQLException {
+    return switch (method.getName()) {
+      case "equals" -> proxy == args[0];
+      case "hashCode" -> System.identityHashCode(proxy);
+      case "toString" -> label.get();
+      case "unwrap", "isWrapperFor" -> wrapper(proxy, delegate, method, args);
+      default -> NOT_HANDLED;
+    };
+  }
+
   private static Object wrapper(Object proxy, Object delegate, Method method, Object[] args)
       throws SQLException {
     Class<?> iface = (Class<?>) args[0];
@@ -137,16 +155,12 @@ public final class JdbcProxies {
         case "abort":
           close();
           return null;
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "BinanceConnection{" + displayUrl + (closed ? ", closed" : "") + "}";
-        case "unwrap":
-        case "isWrapperFor":
-          return wrapper(proxy, delegate, method, args);
         default:
+          Object common = objectMethod(proxy, delegate, method, args,
+              () -> "BinanceConnection{" + displayUrl + (closed ? ", closed" : "") + "}");
+          if (common != NOT_HANDLED) {
+            return common;
+          }
           break;
       }
       checkOpen();
@@ -345,16 +359,12 @@ public final class JdbcProxies {
         case "getResultSet":
         case "getGeneratedKeys":
           return resultSet((ResultSet) call(delegate, method, args), (Statement) proxy);
-        case "unwrap":
-        case "isWrapperFor":
-          return wrapper(proxy, delegate, method, args);
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "BinanceStatement{" + delegate + "}";
         default:
+          Object common =
+              objectMethod(proxy, delegate, method, args, () -> "BinanceStatement{" + delegate + "}");
+          if (common != NOT_HANDLED) {
+            return common;
+          }
           return call(delegate, method, args);
       }
     }
@@ -455,16 +465,12 @@ public final class JdbcProxies {
             throw translate(e);
           }
           return call(delegate, method, args);
-        case "unwrap":
-        case "isWrapperFor":
-          return wrapper(proxy, delegate, method, args);
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "BinanceResultSet{" + delegate + "}";
         default:
+          Object common =
+              objectMethod(proxy, delegate, method, args, () -> "BinanceResultSet{" + delegate + "}");
+          if (common != NOT_HANDLED) {
+            return common;
+          }
           return call(delegate, method, args);
       }
     }
@@ -535,16 +541,13 @@ public final class JdbcProxies {
           return false;
         case "getDefaultTransactionIsolation":
           return Connection.TRANSACTION_NONE;
-        case "unwrap":
-        case "isWrapperFor":
-          return wrapper(proxy, delegate, method, args);
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "BinanceDatabaseMetaData{" + displayUrl + "}";
         default:
+          Object common =
+              objectMethod(proxy, delegate, method, args,
+                  () -> "BinanceDatabaseMetaData{" + displayUrl + "}");
+          if (common != NOT_HANDLED) {
+            return common;
+          }
           Object result = call(delegate, method, args);
           return result instanceof ResultSet rs ? resultSet(rs, null) : result;
       }
