@@ -482,6 +482,24 @@ class PushdownTest {
     }
   }
 
+  @Test
+  void closeTimeBoundsNarrowTheOpenTimeRequest() throws SQLException {
+    // Bars closing on 2024-01-01 between 05:00 and 07:00 open between 04:00:00.001 and 07:00.
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&startTime="
+            + (JAN_1 + 4 * Bars.HOUR + 1) + "&endTime=" + (JAN_1 + 7 * Bars.HOUR) + "&limit=1000"))
+        .willReturn(okJson(Bars.klines(JAN_1 + 5 * Bars.HOUR, 3, Bars.HOUR))));
+    List<Long> closes = new ArrayList<>();
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT close_time FROM klines"
+        + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+        + " AND close_time BETWEEN TIMESTAMP '2024-01-01 05:00:00' AND TIMESTAMP '2024-01-01 07:00:00'")) {
+      while (rs.next()) {
+        closes.add(rs.getTimestamp(1).getTime());
+      }
+    }
+    assertEquals(List.of(JAN_1 + 6 * Bars.HOUR - 1, JAN_1 + 7 * Bars.HOUR - 1), closes);
+    assertEquals(1, queries("/api/v3/klines").size());
+  }
+
   private static String ticker(String symbol, String last) {
     return "{\"symbol\":\"" + symbol + "\",\"priceChange\":\"-94.99999800\",\"priceChangePercent\":"
         + "\"-95.960\",\"weightedAvgPrice\":\"0.29628482\",\"prevClosePrice\":\"0.10002000\","

@@ -52,7 +52,7 @@ public final class KlinesTable extends BinanceTable {
         .column(col("low_price", ColumnType.DECIMAL, "Lowest trade price of the bar"))
         .column(col("close_price", ColumnType.DECIMAL, "Last trade price of the bar"))
         .column(col("volume", ColumnType.DECIMAL, "Base asset volume"))
-        .column(col("close_time", ColumnType.TIMESTAMP, "Bar close time (UTC), open time +"
+        .column(range("close_time", ColumnType.TIMESTAMP, "Bar close time (UTC), open time +"
             + " interval - 1 ms"))
         .column(col("quote_volume", ColumnType.DECIMAL, "Quote asset volume"))
         .column(col("trade_count", ColumnType.BIGINT, "Number of trades"))
@@ -93,8 +93,19 @@ public final class KlinesTable extends BinanceTable {
       this.q = q;
       this.symbol = symbol;
       this.timeframe = timeframe;
-      this.lo = q.lower("open_time");
-      this.hi = q.upper("open_time");
+      // close_time = open_time + interval - 1, so a close_time bound is an open_time bound too
+      // (for 1M the longest month); the enumerator still checks close_time exactly.
+      long span = maxIntervalMillis(timeframe);
+      long openLo = q.lower("open_time");
+      long openHi = q.upper("open_time");
+      if (q.hasLower("close_time") && span > 0) {
+        openLo = Math.max(openLo, q.lower("close_time") - span + 1);
+      }
+      if (q.hasUpper("close_time")) {
+        openHi = Math.min(openHi, q.upper("close_time"));
+      }
+      this.lo = openLo;
+      this.hi = openHi;
       // Unordered LIMIT n: the most recent n bars, which is one request for n <= 1000.
       this.backwards =
           q.direction() == ScanSpec.Direction.DESC
@@ -140,6 +151,29 @@ public final class KlinesTable extends BinanceTable {
       }
       return rows;
     }
+  }
+
+  /** The longest bar of an interval in milliseconds (a 31-day month for 1M); 0 if unknown. */
+  static long maxIntervalMillis(String timeframe) {
+    if (timeframe.length() < 2) {
+      return 0;
+    }
+    long n;
+    try {
+      n = Long.parseLong(timeframe.substring(0, timeframe.length() - 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+    long unit = switch (timeframe.charAt(timeframe.length() - 1)) {
+      case 's' -> 1_000L;
+      case 'm' -> 60_000L;
+      case 'h' -> 3_600_000L;
+      case 'd' -> 86_400_000L;
+      case 'w' -> 7 * 86_400_000L;
+      case 'M' -> 31 * 86_400_000L;
+      default -> 0L;
+    };
+    return n * unit;
   }
 
   /** {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}. */
