@@ -147,7 +147,7 @@ public final class MyTradesTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(new FillStream(symbol, q));
+      streams.add(RowStream.deferred(() -> new FillStream(symbol, q).plan()));
     }
     return streams;
   }
@@ -167,25 +167,15 @@ public final class MyTradesTable extends BinanceTable {
   }
 
   /** The fills of one symbol; the plan is chosen on the first read. */
-  private final class FillStream implements RowStream {
+  private final class FillStream {
     private final String symbol;
     private final ScanQuery q;
-    private RowStream plan;
-
     FillStream(String symbol, ScanQuery q) {
       this.symbol = symbol;
       this.q = q;
     }
 
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (plan == null) {
-        plan = plan();
-      }
-      return plan.nextPage(wanted);
-    }
-
-    private RowStream plan() {
+    RowStream plan() {
       long idLo = Math.max(0, q.lower(idColumn));
       long idHi = q.upper(idColumn);
       long orderLo = q.lower("order_id");

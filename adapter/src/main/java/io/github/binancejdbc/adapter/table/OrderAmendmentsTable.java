@@ -67,7 +67,7 @@ public final class OrderAmendmentsTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : symbols) {
       for (Long orderId : Signed.ids(orders)) {
-        RowStream s = new Amendments(symbol, orderId, lo, hi);
+        RowStream s = amendments(symbol, orderId, lo, hi);
         streams.add(descending ? Signed.sorted(s, EXECUTION_ID, true) : s);
       }
     }
@@ -75,34 +75,16 @@ public final class OrderAmendmentsTable extends BinanceTable {
   }
 
   /** The amendments of one order, paged by {@code fromExecutionId}. */
-  private final class Amendments implements RowStream {
-    private final String symbol;
-    private final long orderId;
-    private final long hi;
-    private long cursor;
-    private boolean done;
-
-    Amendments(String symbol, long orderId, long lo, long hi) {
-      this.symbol = symbol;
-      this.orderId = orderId;
-      this.cursor = lo;
-      this.hi = hi;
-      this.done = lo > hi;
-    }
-
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (done) {
-        return null;
-      }
+  private RowStream amendments(String symbol, long orderId, long lo, long hi) {
+    return new IdPages(lo, hi, EXECUTION_ID, (cursor, limit) -> {
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
       params.add(Param.of("orderId", orderId));
       if (cursor > 0) {
         params.add(Param.of("fromExecutionId", cursor));
       }
-      params.add(Param.of("limit", Signed.PAGE));
-      List<Object[]> rows = Signed.get(ctx, "/api/v3/order/amendments", params,
+      params.add(Param.of("limit", limit));
+      return Signed.get(ctx, "/api/v3/order/amendments", params,
           EndpointWeights.ORDER_AMENDMENTS, p -> {
             List<Object[]> out = FIELDS.readObjectOrArray(p, r -> { });
             for (Object[] r : out) {
@@ -112,12 +94,6 @@ public final class OrderAmendmentsTable extends BinanceTable {
             }
             return out;
           });
-      done = rows.size() < Signed.PAGE;
-      if (!rows.isEmpty()) {
-        cursor = (Long) rows.get(rows.size() - 1)[EXECUTION_ID] + 1;
-        done |= cursor > hi;
-      }
-      return rows;
-    }
+    });
   }
 }

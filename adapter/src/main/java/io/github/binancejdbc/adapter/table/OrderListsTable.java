@@ -91,17 +91,7 @@ public final class OrderListsTable extends BinanceTable {
     if (idLo == idHi) {
       return List.of(RowStream.once(() -> one(idLo)));
     }
-    return List.of(new RowStream() {
-      private RowStream plan;
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (plan == null) {
-          plan = plan(q, idLo, idHi);
-        }
-        return plan.nextPage(wanted);
-      }
-    });
+    return List.of(RowStream.deferred(() -> plan(q, idLo, idHi)));
   }
 
   private RowStream plan(ScanQuery q, long idLo, long idHi) {

@@ -68,7 +68,7 @@ public final class OrdersTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(new OrderStream(symbol, q));
+      streams.add(RowStream.deferred(() -> new OrderStream(symbol, q).plan()));
     }
     return streams;
   }
@@ -79,25 +79,15 @@ public final class OrdersTable extends BinanceTable {
   }
 
   /** The orders of one symbol; the plan is chosen on the first read, when bounds are known. */
-  private final class OrderStream implements RowStream {
+  private final class OrderStream {
     private final String symbol;
     private final ScanQuery q;
-    private RowStream plan;
-
     OrderStream(String symbol, ScanQuery q) {
       this.symbol = symbol;
       this.q = q;
     }
 
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (plan == null) {
-        plan = plan();
-      }
-      return plan.nextPage(wanted);
-    }
-
-    private RowStream plan() {
+    RowStream plan() {
       long idLo = Math.max(0, q.lower("order_id"));
       long idHi = q.upper("order_id");
       if (idLo == idHi) {
@@ -122,7 +112,7 @@ public final class OrdersTable extends BinanceTable {
               : Signed.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
         }
       }
-      RowStream paging = new Paging(idLo, idHi, stopAfter);
+      RowStream paging = paging(idLo, idHi, stopAfter);
       return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
     }
 
@@ -139,36 +129,12 @@ public final class OrdersTable extends BinanceTable {
       }
     }
 
-    /** {@code allOrders?orderId=} forwards from {@code from}. */
-    private final class Paging implements RowStream {
-      private final long idHi;
-      private final long stopAfter;
-      private long cursor;
-      private boolean done;
-
-      Paging(long from, long idHi, long stopAfter) {
-        this.cursor = from;
-        this.idHi = idHi;
-        this.stopAfter = stopAfter;
-        this.done = from > idHi;
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (done) {
-          return null;
-        }
-        int limit = Signed.pageLimit(wanted);
-        List<Object[]> rows = allOrders(List.of(Param.of("symbol", symbol),
-            Param.of("orderId", cursor), Param.of("limit", limit)));
-        done = rows.size() < limit;
-        if (!rows.isEmpty()) {
-          Object[] last = rows.get(rows.size() - 1);
-          cursor = (Long) last[ID] + 1;
-          done |= cursor > idHi || (Long) last[TIME] > stopAfter;
-        }
-        return rows;
-      }
+    /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
+    private RowStream paging(long from, long idHi, long stopAfter) {
+      return new IdPages(from, idHi, ID, true,
+          (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
+              Param.of("orderId", cursor), Param.of("limit", limit))),
+          last -> (Long) last[TIME] > stopAfter);
     }
 
     /** The most recent orders first ({@code allOrders?limit=n}), then the older ones. */
@@ -197,7 +163,7 @@ public final class OrdersTable extends BinanceTable {
           long below = (Long) oldest[ID] - 1;
           // Ids grow with order_time: nothing older can pass a lower bound the oldest failed.
           if (below >= idLo && (Long) oldest[TIME] >= q.lower("order_time")) {
-            Paging paging = new Paging(idLo, below, Long.MAX_VALUE);
+            RowStream paging = paging(idLo, below, Long.MAX_VALUE);
             older = descending ? Signed.sorted(paging, ID, true) : paging;
           }
         }

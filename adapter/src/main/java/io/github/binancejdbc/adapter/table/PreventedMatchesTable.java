@@ -72,7 +72,7 @@ public final class PreventedMatchesTable extends BinanceTable {
     for (String symbol : symbols) {
       if (orders != null) {
         for (Long orderId : Signed.ids(orders)) {
-          streams.add(new ByOrder(symbol, orderId, lo, hi));
+          streams.add(byOrder(symbol, orderId, lo, hi));
         }
       } else if (lo == hi) {
         streams.add(RowStream.once(() -> fetch(symbol, null, List.of(
@@ -101,35 +101,9 @@ public final class PreventedMatchesTable extends BinanceTable {
   }
 
   /** The prevented matches of one order, paged by {@code fromPreventedMatchId}. */
-  private final class ByOrder implements RowStream {
-    private final String symbol;
-    private final long orderId;
-    private final long hi;
-    private long cursor;
-    private boolean done;
-
-    ByOrder(String symbol, long orderId, long lo, long hi) {
-      this.symbol = symbol;
-      this.orderId = orderId;
-      this.cursor = lo;
-      this.hi = hi;
-      this.done = lo > hi;
-    }
-
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (done) {
-        return null;
-      }
-      List<Object[]> rows = fetch(symbol, orderId, List.of(Param.of("orderId", orderId),
-          Param.of("fromPreventedMatchId", cursor), Param.of("limit", Signed.PAGE)),
-          EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER);
-      done = rows.size() < Signed.PAGE;
-      if (!rows.isEmpty()) {
-        cursor = (Long) rows.get(rows.size() - 1)[MATCH_ID] + 1;
-        done |= cursor > hi;
-      }
-      return rows;
-    }
+  private RowStream byOrder(String symbol, long orderId, long lo, long hi) {
+    return new IdPages(lo, hi, MATCH_ID, (cursor, limit) -> fetch(symbol, orderId,
+        List.of(Param.of("orderId", orderId), Param.of("fromPreventedMatchId", cursor),
+            Param.of("limit", limit)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
   }
 }

@@ -28,4 +28,22 @@ public interface RowStream {
       }
     };
   }
+
+  /**
+   * A stream whose plan (which endpoint, which cursor) is chosen on the first read, when the
+   * resolved bounds are known and a request may be sent; later reads go to that plan.
+   */
+  static RowStream deferred(java.util.function.Supplier<RowStream> plan) {
+    return new RowStream() {
+      private RowStream chosen;
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (chosen == null) {
+          chosen = plan.get();
+        }
+        return chosen.nextPage(wanted);
+      }
+    };
+  }
 }
