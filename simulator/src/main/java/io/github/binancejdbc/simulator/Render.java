@@ -29,18 +29,7 @@ final class Render {
     if (type == RespType.ACK) {
       return n;
     }
-    n.put("price", format(o.price));
-    n.put("origQty", format(o.origQty));
-    n.put("executedQty", format(o.executedQty));
-    n.put("origQuoteOrderQty", format(o.origQuoteOrderQty));
-    n.put("cummulativeQuoteQty", format(o.cumQuote));
-    n.put("status", o.status.name());
-    n.put("timeInForce", o.timeInForce.name());
-    n.put("type", o.type.name());
-    n.put("side", o.side.name());
-    if (o.type.isConditional()) {
-      n.put("stopPrice", format(o.stopPrice));
-    }
+    putExecution(n, o);
     if (o.trailingDelta != null) {
       n.put("trailingDelta", o.trailingDelta);
     }
@@ -100,6 +89,25 @@ final class Render {
     }
   }
 
+  /**
+   * The execution fields a placement (RESULT/FULL) and a cancel response share, in Binance's
+   * order ({@code cummulativeQuoteQty} with its double m).
+   */
+  private static void putExecution(ObjectNode n, Order o) {
+    n.put("price", format(o.price));
+    n.put("origQty", format(o.origQty));
+    n.put("executedQty", format(o.executedQty));
+    n.put("origQuoteOrderQty", format(o.origQuoteOrderQty));
+    n.put("cummulativeQuoteQty", format(o.cumQuote));
+    n.put("status", o.status.name());
+    n.put("timeInForce", o.timeInForce.name());
+    n.put("type", o.type.name());
+    n.put("side", o.side.name());
+    if (o.type.isConditional()) {
+      n.put("stopPrice", format(o.stopPrice));
+    }
+  }
+
   /** An order as the query endpoints show it (GET order, openOrders, allOrders). */
   static ObjectNode queried(Order o) {
     ObjectNode n = Json.obj();
@@ -154,18 +162,7 @@ final class Render {
     n.put("orderListId", o.orderListId());
     n.put("clientOrderId", cancelClientOrderId);
     n.put("transactTime", o.updateTime);
-    n.put("price", format(o.price));
-    n.put("origQty", format(o.origQty));
-    n.put("executedQty", format(o.executedQty));
-    n.put("origQuoteOrderQty", format(o.origQuoteOrderQty));
-    n.put("cummulativeQuoteQty", format(o.cumQuote));
-    n.put("status", o.status.name());
-    n.put("timeInForce", o.timeInForce.name());
-    n.put("type", o.type.name());
-    n.put("side", o.side.name());
-    if (o.type.isConditional()) {
-      n.put("stopPrice", format(o.stopPrice));
-    }
+    putExecution(n, o);
     if (o.icebergQty > 0) {
       n.put("icebergQty", format(o.icebergQty));
     }
