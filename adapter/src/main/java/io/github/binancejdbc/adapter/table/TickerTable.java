@@ -48,7 +48,7 @@ public final class TickerTable extends BinanceTable {
       String extraParam,
       String extraDefault,
       String... fieldPairs) {
-    super(withKey(def, extraColumn), ctx);
+    super(def, ctx);
     this.path = path;
     this.mode = mode;
     this.chunk = chunk;
@@ -57,14 +57,6 @@ public final class TickerTable extends BinanceTable {
     this.extraColumn = extraColumn;
     this.extraParam = extraParam;
     this.extraDefault = extraDefault;
-  }
-
-  /** symbol (and the window or zone column) identify a row. */
-  private static TableDef withKey(TableDef def, String extraColumn) {
-    TableDef.Builder b = TableDef.builder(def.name(), def.endpoint(), def.remarks());
-    def.columns().forEach(b::column);
-    return extraColumn == null ? b.primaryKey("symbol").build()
-        : b.primaryKey("symbol", extraColumn).build();
   }
 
   private static final String[] FULL_TICKER_COLUMNS = {
@@ -120,6 +112,7 @@ public final class TickerTable extends BinanceTable {
                         + " price change statistics")
                     .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
                 true)
+            .primaryKey("symbol")
             .build();
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol", "prevClosePrice", "prev_close_price",
@@ -135,6 +128,7 @@ public final class TickerTable extends BinanceTable {
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
             .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
             .column(col("price", ColumnType.DECIMAL, "Latest price"))
+            .primaryKey("symbol")
             .build();
     return new TickerTable(def, ctx, "/api/v3/ticker/price", Mode.OPTIONAL_LIST, 1000,
         TickerTable::priceWeight, null, null, null, "symbol", "symbol", "price", "price");
@@ -149,6 +143,7 @@ public final class TickerTable extends BinanceTable {
             .column(nullable("bid_qty", ColumnType.DECIMAL, "Best bid quantity"))
             .column(nullable("ask_price", ColumnType.DECIMAL, "Best ask price"))
             .column(nullable("ask_qty", ColumnType.DECIMAL, "Best ask quantity"))
+            .primaryKey("symbol")
             .build();
     return new TickerTable(def, ctx, "/api/v3/ticker/bookTicker", Mode.OPTIONAL_LIST, 1000,
         TickerTable::priceWeight, null, null, null, "symbol", "symbol", "bidPrice",
@@ -162,6 +157,7 @@ public final class TickerTable extends BinanceTable {
             .column(col("mins", ColumnType.INTEGER, "Averaging window in minutes"))
             .column(col("price", ColumnType.DECIMAL, "Average price over the window"))
             .column(nullable("close_time", ColumnType.TIMESTAMP, "Time of the last trade (UTC)"))
+            .primaryKey("symbol")
             .build();
     return new TickerTable(def, ctx, "/api/v3/avgPrice", Mode.REQUIRED_EACH, 1,
         n -> EndpointWeights.AVG_PRICE, null, null, null, "mins", "mins", "price", "price",
@@ -177,6 +173,7 @@ public final class TickerTable extends BinanceTable {
                     .column(optionalKey("window_size", "Window: 1m..59m, 1h..23h, 1d..7d;"
                         + " default 1d")),
                 false)
+            .primaryKey("symbol", "window_size")
             .build();
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol"));
@@ -194,6 +191,7 @@ public final class TickerTable extends BinanceTable {
                     .column(optionalKey("time_zone", "Time zone of the trading day, e.g. 0,"
                         + " -1:00, 05:45; default 0 (UTC)")),
                 false)
+            .primaryKey("symbol", "time_zone")
             .build();
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol"));
