@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Instant;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -73,7 +74,7 @@ class ShadedJarIT {
               "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
                   + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 2")) {
         assertTrue(rs.next());
-        assertEquals(1704067200000L + Bars.HOUR, rs.getTimestamp(1).getTime());
+        assertEquals(1704067200000L + Bars.HOUR, rs.getObject(1, Instant.class).toEpochMilli());
         assertEquals("40002.00000000", rs.getString(2));
         assertTrue(rs.next());
         assertFalse(rs.next());

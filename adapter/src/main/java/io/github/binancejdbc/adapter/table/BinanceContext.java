@@ -17,6 +17,7 @@ public final class BinanceContext implements AutoCloseable {
   private final BinanceConfig config;
   private final BinanceHttp http;
   private final ExchangeInfoCache exchangeInfo;
+  private volatile boolean readOnly;
   /** Per statement execution (DataContext identity; released when the execution is collected). */
   private final Map<Object, Map<String, Object>> memo =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -35,6 +36,18 @@ public final class BinanceContext implements AutoCloseable {
 
   public BinanceHttp http() {
     return http;
+  }
+
+  /**
+   * Whether the JDBC connection was set read-only ({@code Connection.setReadOnly(true)}): then no
+   * side-effecting procedure runs, whatever {@code trading} says.
+   */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  public void setReadOnly(boolean readOnly) {
+    this.readOnly = readOnly;
   }
 
   public ExchangeInfoCache exchangeInfo() {
