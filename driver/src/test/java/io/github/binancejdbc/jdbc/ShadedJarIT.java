@@ -84,6 +84,26 @@ class ShadedJarIT {
   }
 
   @Test
+  void loadingTheDriverPrintsNothing() throws Exception {
+    String classes = new File(QuietLoad.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).getPath();
+    Process p = new ProcessBuilder(
+            new File(System.getProperty("java.home"), "bin/java").getPath(),
+            "-cp", jar().getPath() + File.pathSeparator + classes,
+            QuietLoad.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), output);
+    assertEquals("", output, "loading the driver printed");
+    try (JarFile jf = new JarFile(jar())) {
+      assertNull(jf.getEntry("org/slf4j/LoggerFactory.class"));
+      assertNotNull(jf.getEntry("io/github/binancejdbc/shaded/slf4j/LoggerFactory.class"));
+    }
+  }
+
+  @Test
   void leafLibrariesAreRelocatedAndSignaturesStripped() throws Exception {
     try (JarFile jf = new JarFile(jar())) {
       assertNotNull(jf.getEntry("io/github/binancejdbc/shaded/okhttp3/OkHttpClient.class"));
