@@ -148,6 +148,26 @@ class AccountTablesTest {
   }
 
   @Test
+  void accountAndBalancesInOneStatementAreOneRequest() throws SQLException {
+    stub(signedGet("/api/v3/account"), AccountFixtures.account());
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT a.account_type, b.asset,"
+        + " b.total_qty FROM account a CROSS JOIN account_balances b ORDER BY b.asset")) {
+      assertTrue(rs.next());
+      assertEquals("SPOT", rs.getString(1));
+      assertEquals("BTC", rs.getString(2));
+      assertEquals(new BigDecimal("1.00000053"), rs.getBigDecimal(3));
+      assertTrue(rs.next());
+      assertEquals("ETH", rs.getString(2));
+    }
+    assertEquals(List.of(""), queries("/api/v3/account"));
+    // A second statement asks again: balances are live.
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM account_balances")) {
+      assertTrue(rs.next());
+    }
+    assertEquals(List.of("", ""), queries("/api/v3/account"));
+  }
+
+  @Test
   void balancesAreExactAndAnAssetFiltersTheSameRequest() throws SQLException {
     stub(signedGet("/api/v3/account"), AccountFixtures.account());
     try (ResultSet rs = conn.createStatement().executeQuery(
