@@ -213,6 +213,40 @@ class PushdownTest {
     assertEquals(2, queries("/api/v3/klines").size());
   }
 
+  private static final String BOOK = "{\"lastUpdateId\":9,\"bids\":[[\"4.00\",\"1\"],"
+      + "[\"3.99\",\"2\"],[\"3.98\",\"3\"],[\"3.97\",\"4\"],[\"3.96\",\"5\"]],"
+      + "\"asks\":[[\"4.01\",\"6\"],[\"4.02\",\"7\"],[\"4.03\",\"8\"],[\"4.04\",\"9\"],"
+      + "[\"4.05\",\"10\"]]}";
+
+  @Test
+  void bestPricesOfOneSideInTheirNaturalOrderAskForTheSmallestDepth() throws SQLException {
+    wm.stubFor(get(urlPathEqualTo("/api/v3/depth")).willReturn(okJson(BOOK)));
+    List<String> bids = new ArrayList<>();
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT price FROM order_book"
+        + " WHERE symbol = 'BTCUSDT' AND side = 'BID' ORDER BY price DESC LIMIT 5")) {
+      while (rs.next()) {
+        bids.add(rs.getString(1));
+      }
+    }
+    assertEquals(List.of("4.00", "3.99", "3.98", "3.97", "3.96"), bids);
+    List<String> asks = new ArrayList<>();
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT price FROM order_book"
+        + " WHERE symbol = 'BTCUSDT' AND side = 'ASK' ORDER BY price LIMIT 3")) {
+      while (rs.next()) {
+        asks.add(rs.getString(1));
+      }
+    }
+    assertEquals(List.of("4.01", "4.02", "4.03"), asks);
+    // The worst bids first are not the book's order: the whole book is read and sorted.
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT price FROM order_book"
+        + " WHERE symbol = 'BTCUSDT' AND side = 'BID' ORDER BY price LIMIT 2")) {
+      assertTrue(rs.next());
+      assertEquals("3.96", rs.getString(1));
+    }
+    assertEquals(List.of("symbol=BTCUSDT&limit=5", "symbol=BTCUSDT&limit=3",
+        "symbol=BTCUSDT&limit=5000"), queries("/api/v3/depth"));
+  }
+
   @Test
   void orderBookTopFiveLevelsAsksForLimitFive() throws SQLException {
     wm.stubFor(get(urlEqualTo("/api/v3/depth?symbol=BTCUSDT&limit=5"))
