@@ -520,6 +520,18 @@ class AccountTablesTest {
   // ---- the smaller tables --------------------------------------------------------------------
 
   @Test
+  void listClientOrderIdEqualityIsOneGetOrderList() throws SQLException {
+    stub(signedGet("/api/v3/orderList"), AccountFixtures.orderList(27, 1565245656253L, 4));
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT order_list_id, order_id"
+        + " FROM order_lists WHERE list_client_order_id = 'list_27' ORDER BY order_list_id DESC")) {
+      assertTrue(rs.next());
+      assertEquals(27L, rs.getLong(1));
+    }
+    assertEquals(List.of("origClientOrderId=list_27"), queries("/api/v3/orderList"));
+    assertTrue(queries("/api/v3/allOrderList").isEmpty());
+  }
+
+  @Test
   void orderListsAreOneRowPerOrderOfAList() throws SQLException {
     stub(signedGet("/api/v3/allOrderList"), array(
         AccountFixtures.orderList(28, 1565245913407L, 2),
