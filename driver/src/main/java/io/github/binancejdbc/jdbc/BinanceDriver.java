@@ -61,6 +61,12 @@ public final class BinanceDriver extends Driver {
   @Override
   public CalcitePrepare createPrepare() {
     return new CalcitePrepareImpl() {
+      /** Timestamp strings are read once, when the statement is converted. */
+      @Override
+      protected org.apache.calcite.sql2rel.SqlRexConvertletTable createConvertletTable() {
+        return io.github.binancejdbc.adapter.rel.TimestampCastConvertlets.INSTANCE;
+      }
+
       @Override
       public <T> CalciteSignature<T> prepareSql(
           Context context, Query<T> query, Type elementType, long maxRowCount) {

@@ -105,25 +105,35 @@ public final class AggTradesTable extends BinanceTable {
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
-      if (backwards) {
-        if (first && idHi == Long.MAX_VALUE) {
-          // The most recent aggregates, or the most recent at or before endTime.
-          if (timeHi != Long.MAX_VALUE) {
-            params.add(Param.of("endTime", timeHi));
-          }
-        } else {
-          long upper = first ? idHi : cursor;
-          long from = Math.max(idLo, upper - limit + 1);
-          limit = (int) (upper - from + 1);
-          params.add(Param.of("fromId", from));
+      // A time bound opens the scan unless an id list is tighter: startTime/endTime find the first
+      // page at once, where a loose agg_trade_id bound (>= 1) would page from the start of history.
+      boolean byTime = first && !q.hasPoints("agg_trade_id");
+      if (backwards && byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE)) {
+        // The most recent aggregates, or the most recent at or before endTime.
+        if (timeHi != Long.MAX_VALUE) {
+          params.add(Param.of("endTime", timeHi));
         }
-      } else if (first && idLo == 0 && timeLo != Long.MIN_VALUE) {
+      } else if (!backwards && byTime && timeLo != Long.MIN_VALUE) {
         params.add(Param.of("startTime", timeLo));
         if (timeHi != Long.MAX_VALUE) {
           params.add(Param.of("endTime", timeHi));
         }
       } else {
-        params.add(Param.of("fromId", first ? idLo : cursor));
+        Long next = backwards ? q.previousWanted("agg_trade_id", first ? idHi : cursor)
+            : q.nextWanted("agg_trade_id", Math.max(idLo, first ? idLo : cursor));
+        if (next == null) {
+          done = true;
+          return null;
+        }
+        long from;
+        if (backwards) {
+          from = q.nextWanted("agg_trade_id", Math.max(idLo, next - limit + 1));
+          limit = (int) (next - from + 1);
+        } else {
+          from = next;
+          limit = (int) (q.lastWantedWithin("agg_trade_id", from, limit) - from + 1);
+        }
+        params.add(Param.of("fromId", from));
       }
       params.add(Param.of("limit", limit));
       first = false;
@@ -137,10 +147,10 @@ public final class AggTradesTable extends BinanceTable {
         Object[] head = rows.get(0);
         Object[] tail = rows.get(rows.size() - 1);
         if (backwards) {
-          cursor = (Long) head[ID] - 1;
+          cursor = Math.min((Long) head[ID] - 1, idHi);
           done |= cursor < idLo || (Long) head[TIME] < timeLo;
         } else {
-          cursor = (Long) tail[ID] + 1;
+          cursor = Math.max((Long) tail[ID] + 1, idLo);
           done |= cursor > idHi || (Long) tail[TIME] > timeHi;
         }
       }

@@ -96,18 +96,29 @@ public final class TradesTable extends BinanceTable {
         return null;
       }
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      long idLo = Math.max(0, q.lower("trade_id"));
       List<Object[]> rows;
       if (backwards && cursor == Long.MAX_VALUE) {
         rows =
             fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
                 symbol);
-      } else if (backwards) {
-        long from = Math.max(idLo, cursor - limit + 1);
-        limit = (int) (cursor - from + 1);
-        rows = historical(from, limit);
       } else {
-        rows = historical(cursor, limit);
+        // The next id still wanted (an IN list skips the ids between its values); none: done.
+        Long next = backwards ? q.previousWanted("trade_id", cursor)
+            : q.nextWanted("trade_id", Math.max(0, cursor));
+        if (next == null) {
+          done = true;
+          return null;
+        }
+        long from;
+        if (backwards) {
+          // The lowest wanted id of the page that ends at next; never null, next is wanted.
+          from = q.nextWanted("trade_id", Math.max(0, next - limit + 1));
+          limit = (int) (next - from + 1);
+        } else {
+          from = next;
+          limit = (int) (q.lastWantedWithin("trade_id", from, limit) - from + 1);
+        }
+        rows = historical(from, limit);
       }
       if (rows.size() < limit) {
         done = true;
@@ -117,10 +128,10 @@ public final class TradesTable extends BinanceTable {
         Object[] last = rows.get(rows.size() - 1);
         if (backwards) {
           cursor = (Long) first[ID] - 1;
-          done |= cursor < idLo || (Long) first[TIME] < q.lower("trade_time");
+          done |= (Long) first[TIME] < q.lower("trade_time");
         } else {
           cursor = (Long) last[ID] + 1;
-          done |= cursor > q.upper("trade_id") || (Long) last[TIME] > q.upper("trade_time");
+          done |= (Long) last[TIME] > q.upper("trade_time");
         }
       }
       if (reverse) {
