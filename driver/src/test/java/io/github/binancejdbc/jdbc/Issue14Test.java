@@ -345,4 +345,43 @@ class Issue14Test {
     assertEquals(List.of("/api/v3/aggTrades?symbol=ETHUSDT&fromId=1020000001&limit=900"),
         sent());
   }
+
+  // Found by the random differential test: backward pages at the ends of history.
+
+  @Test
+  void descendingScanFromAnIdPastTheNewestTradeReadsFromTheNewest() throws SQLException {
+    // ETHUSDT's newest trade is 1350002999; its newest aggregate 1020001815.
+    assertEquals(List.of("1350002999", "1350002998"), column("SELECT trade_id FROM trades"
+        + " WHERE symbol='ETHUSDT' AND trade_id > 1350000100 AND trade_id <= 1350003005"
+        + " ORDER BY trade_id DESC LIMIT 2"));
+    assertEquals(List.of(
+        "/api/v3/historicalTrades?symbol=ETHUSDT&fromId=1350003004&limit=2",
+        "/api/v3/trades?symbol=ETHUSDT&limit=2"), sent());
+    exchange.resetRequests();
+    long newest = exchange.data().aggTrades("ETHUSDT").get(
+        exchange.data().aggTrades("ETHUSDT").size() - 1).id();
+    assertEquals(List.of(String.valueOf(newest)), column("SELECT agg_trade_id FROM agg_trades"
+        + " WHERE symbol='ETHUSDT' AND agg_trade_id <= " + (newest + 3)
+        + " ORDER BY agg_trade_id DESC LIMIT 1"));
+    assertEquals(List.of(
+        "/api/v3/aggTrades?symbol=ETHUSDT&fromId=" + (newest + 3) + "&limit=1",
+        "/api/v3/aggTrades?symbol=ETHUSDT&limit=1"), sent());
+  }
+
+  @Test
+  void descendingScanEndsAtTheFirstTrade() throws SQLException {
+    // Without an id bound the scan pages down to the first trade, then stops (it looped
+    // forever: below the first trade Binance answers from the first trade on).
+    List<String> rows = column("SELECT trade_id FROM trades WHERE symbol='BNBUSDT'"
+        + " AND trade_time < TIMESTAMP '2024-03-31 23:57:59.999' ORDER BY trade_id DESC");
+    assertEquals(exchange.data().trades("BNBUSDT").stream()
+        .filter(t -> t.time() < 1711929479999L).count(), rows.size());
+    assertEquals("720000000", rows.get(rows.size() - 1));
+    List<String> sent = sent();
+    // The time-to-id lookup, then pages down to the first trade (the last one reaches below it).
+    assertEquals("/api/v3/aggTrades?symbol=BNBUSDT&endTime=1711929479998&limit=1", sent.get(0));
+    assertTrue(sent.get(sent.size() - 1).startsWith(
+        "/api/v3/historicalTrades?symbol=BNBUSDT&fromId=719999"), sent.toString());
+    assertEquals(4, sent.size(), sent.toString());
+  }
 }

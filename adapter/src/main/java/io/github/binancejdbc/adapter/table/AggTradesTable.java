@@ -82,6 +82,9 @@ public final class AggTradesTable extends BinanceTable {
     private final long timeHi;
     private boolean first = true;
     private boolean done;
+    /** The next backward page asks for the most recent aggregates (no fromId). */
+    private boolean latest;
+    private boolean latestTried;
     private long cursor;
 
     AggStream(String symbol, ScanQuery q) {
@@ -108,11 +111,16 @@ public final class AggTradesTable extends BinanceTable {
       // A time bound opens the scan unless an id list is tighter: startTime/endTime find the first
       // page at once, where a loose agg_trade_id bound (>= 1) would page from the start of history.
       boolean byTime = first && !q.hasPoints("agg_trade_id");
-      if (backwards && byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE)) {
+      long from = 0;
+      long end = 0;
+      boolean backwardById = false;
+      if (backwards && (latest
+          || byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE))) {
         // The most recent aggregates, or the most recent at or before endTime.
         if (timeHi != Long.MAX_VALUE) {
           params.add(Param.of("endTime", timeHi));
         }
+        latest = false;
       } else if (!backwards && byTime && timeLo != Long.MIN_VALUE) {
         params.add(Param.of("startTime", timeLo));
         if (timeHi != Long.MAX_VALUE) {
@@ -125,10 +133,11 @@ public final class AggTradesTable extends BinanceTable {
           done = true;
           return null;
         }
-        long from;
         if (backwards) {
           from = q.nextWanted("agg_trade_id", Math.max(idLo, next - limit + 1));
           limit = (int) (next - from + 1);
+          end = next;
+          backwardById = true;
         } else {
           from = next;
           limit = (int) (q.lastWantedWithin("agg_trade_id", from, limit) - from + 1);
@@ -140,6 +149,9 @@ public final class AggTradesTable extends BinanceTable {
       List<Object[]> rows = new ArrayList<>(
           ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
               p -> FIELDS.readObjectOrArray(p, r -> r[0] = symbol)));
+      if (backwardById) {
+        return backwardPage(rows, from, end);
+      }
       if (rows.size() < limit) {
         done = true;
       }
@@ -154,6 +166,29 @@ public final class AggTradesTable extends BinanceTable {
           done |= cursor > idHi || (Long) tail[TIME] > timeHi;
         }
       }
+      if (reverse) {
+        Collections.reverse(rows);
+      }
+      return rows;
+    }
+
+    /**
+     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
+     * aggregate with nothing (then the scan goes on from the newest) and one below the first from
+     * the first on (then rows past {@code end} are dropped and the scan ends): neither a short page
+     * nor an empty one means the scan is done.
+     */
+    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
+      if (rows.isEmpty()) {
+        done = latestTried;
+        latestTried = true;
+        latest = true;
+        return rows;
+      }
+      long firstId = (Long) rows.get(0)[ID];
+      rows.removeIf(row -> (Long) row[ID] > end);
+      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < timeLo;
+      cursor = from - 1;
       if (reverse) {
         Collections.reverse(rows);
       }

@@ -75,6 +75,7 @@ public final class TradesTable extends BinanceTable {
     private final boolean reverse;
     private boolean started;
     private boolean done;
+    private boolean latestTried;
     private long cursor;
 
     TradeStream(String symbol, ScanQuery q) {
@@ -119,6 +120,9 @@ public final class TradesTable extends BinanceTable {
           limit = (int) (q.lastWantedWithin("trade_id", from, limit) - from + 1);
         }
         rows = historical(from, limit);
+        if (backwards) {
+          return backwardPage(rows, from, next);
+        }
       }
       if (rows.size() < limit) {
         done = true;
@@ -134,6 +138,29 @@ public final class TradesTable extends BinanceTable {
           done |= (Long) last[TIME] > q.upper("trade_time");
         }
       }
+      if (reverse) {
+        Collections.reverse(rows);
+      }
+      return rows;
+    }
+
+    /**
+     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
+     * trade with nothing (then the scan goes on from the newest trade) and one below the first
+     * trade from the first trade on (then rows past {@code end} are dropped and the scan ends):
+     * neither a short page nor an empty one means the scan is done.
+     */
+    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
+      if (rows.isEmpty()) {
+        done = latestTried;
+        latestTried = true;
+        cursor = Long.MAX_VALUE;
+        return rows;
+      }
+      long firstId = (Long) rows.get(0)[ID];
+      rows.removeIf(row -> (Long) row[ID] > end);
+      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < q.lower("trade_time");
+      cursor = from - 1;
       if (reverse) {
         Collections.reverse(rows);
       }
