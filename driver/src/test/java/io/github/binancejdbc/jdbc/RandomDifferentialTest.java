@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RandomDifferentialTest {
   static final long DEFAULT_SEED = 14;
-  static final int DEFAULT_COUNT = 300;
+  static final int DEFAULT_COUNT = 200;
   /** Binance's largest page of trades. */
   private static final int PAGE = 1000;
 
