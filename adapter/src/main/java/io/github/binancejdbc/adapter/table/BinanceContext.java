@@ -49,6 +49,16 @@ public final class BinanceContext implements AutoCloseable {
    */
   public <T> T get(ScanQuery query, String path, List<Param> params, int weight,
       BodyReader<T> reader) {
+    return get(query, path, params, weight, reader, "");
+  }
+
+  /**
+   * As {@link #get(ScanQuery, String, List, int, BodyReader)}, for a reader that parses only some
+   * columns: {@code variant} names them, so a page parsed for one projection never answers
+   * another.
+   */
+  <T> T get(ScanQuery query, String path, List<Param> params, int weight, BodyReader<T> reader,
+      String variant) {
     Map<String, Object> m = memo.computeIfAbsent(query.root(), k -> new LinkedHashMap<>(16, 0.75f,
         true) {
       @Override
@@ -56,7 +66,7 @@ public final class BinanceContext implements AutoCloseable {
         return size() > MEMO_SIZE;
       }
     });
-    String key = path + "?" + BinanceHttp.encodeQuery(params);
+    String key = path + "?" + BinanceHttp.encodeQuery(params) + "#" + variant;
     synchronized (m) {
       Object hit = m.get(key);
       if (hit != null) {

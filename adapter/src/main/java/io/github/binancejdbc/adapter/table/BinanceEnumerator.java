@@ -64,7 +64,7 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
       while (page.hasNext()) {
         Object[] row = page.next();
         if (query.matches(row)) {
-          current = row;
+          current = query.project(row);
           emitted++;
           return true;
         }

@@ -136,7 +136,8 @@ public final class KlinesTable extends BinanceTable {
       }
       params.add(Param.of("limit", limit));
       List<Object[]> rows = new ArrayList<>(
-          ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe)));
+          ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe, q),
+              q.neededKey()));
       if (rows.size() < limit) {
         done = true;
       } else if (backwards) {
@@ -176,30 +177,40 @@ public final class KlinesTable extends BinanceTable {
     return n * unit;
   }
 
-  /** {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}. */
-  static List<Object[]> read(JsonParser p, String symbol, String timeframe) throws IOException {
+  /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 2). */
+  private static final ColumnType[] FIELD_TYPES = {
+    ColumnType.TIMESTAMP, ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.DECIMAL,
+    ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
+    ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.DECIMAL
+  };
+
+  /**
+   * {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}.
+   * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
+   * others are skipped as tokens, never turned into strings or decimals.
+   */
+  static List<Object[]> read(JsonParser p, String symbol, String timeframe, ScanQuery q)
+      throws IOException {
+    boolean[] need = new boolean[FIELD_TYPES.length];
+    for (int i = 0; i < need.length; i++) {
+      need[i] = i == 0 || q.needs(i + 2);
+    }
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();
     while (p.nextToken() == JsonToken.START_ARRAY) {
       Object[] r = new Object[13];
       r[0] = symbol;
       r[1] = timeframe;
-      p.nextToken();
-      r[2] = Json.value(p, ColumnType.TIMESTAMP);
-      for (int i = 3; i <= 7; i++) {
-        p.nextToken();
-        r[i] = Json.value(p, ColumnType.DECIMAL);
+      for (int i = 0; i < FIELD_TYPES.length; i++) {
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+          throw new IllegalStateException("a kline of " + i + " fields at " + p.currentLocation());
+        }
+        if (need[i]) {
+          r[i + 2] = Json.value(p, FIELD_TYPES[i]);
+        } else {
+          p.skipChildren();
+        }
       }
-      p.nextToken();
-      r[8] = Json.value(p, ColumnType.TIMESTAMP);
-      p.nextToken();
-      r[9] = Json.value(p, ColumnType.DECIMAL);
-      p.nextToken();
-      r[10] = Json.value(p, ColumnType.BIGINT);
-      p.nextToken();
-      r[11] = Json.value(p, ColumnType.DECIMAL);
-      p.nextToken();
-      r[12] = Json.value(p, ColumnType.DECIMAL);
       // Skip the unused 12th field and anything Binance may add later.
       while (p.nextToken() != JsonToken.END_ARRAY) {
         p.skipChildren();
