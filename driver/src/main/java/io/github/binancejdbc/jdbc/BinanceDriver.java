@@ -14,6 +14,13 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -57,6 +64,9 @@ public final class BinanceDriver extends Driver {
         "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
   }
 
+  private static final MetadataHandlerProvider METADATA =
+      new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
   /** Lets {@code CALL p(...)} and {@code {call p(...)}} run: see {@link CallRewriter}. */
   @Override
   public CalcitePrepare createPrepare() {
@@ -72,6 +82,17 @@ public final class BinanceDriver extends Driver {
         }
         return super.prepareSql(
             context, rewritten == null ? query : Query.of(rewritten), elementType, maxRowCount);
+      }
+
+      /**
+       * Metadata through reflective proxies instead of handler classes that Janino compiles on
+       * first use: that compilation was the largest single cost of the first statement.
+       */
+      @Override
+      protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+        RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
+        return cluster;
       }
     };
   }
