@@ -23,6 +23,11 @@ public final class BinanceContext implements AutoCloseable {
 
   static final int MEMO_SIZE = 32;
 
+  /** Threads that fetch pages ahead of the reader; made on first use, stopped on close. */
+  private java.util.concurrent.ExecutorService fetchAhead;
+
+  private boolean closed;
+
   public BinanceContext(BinanceConfig config, BinanceHttp http) {
     this.config = requireNonNull(config, "config is null");
     this.http = requireNonNull(http, "http is null");
@@ -82,8 +87,36 @@ public final class BinanceContext implements AutoCloseable {
     return value;
   }
 
+  /**
+   * Runs {@code fetch} (a {@link #get}) on a fetch-ahead thread. The request still waits for
+   * weight in the governor like any other.
+   */
+  synchronized <T> java.util.concurrent.Future<T> fetchAhead(
+      java.util.concurrent.Callable<T> fetch) {
+    if (closed) {
+      throw new java.util.concurrent.RejectedExecutionException("connection closed");
+    }
+    if (fetchAhead == null) {
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      fetchAhead =
+          java.util.concurrent.Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "binance-jdbc-fetch-ahead-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return fetchAhead.submit(fetch);
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+      if (fetchAhead != null) {
+        fetchAhead.shutdownNow();
+      }
+    }
     exchangeInfo.invalidate();
     http.close();
   }

@@ -60,6 +60,9 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
       // catches symbol = 'A' AND symbol = 'B' with parameters, LIMIT 0, empty ranges).
       streams = query.isEmpty() ? Collections.emptyIterator() : streamFactory.apply(query).iterator();
     }
+    if (emitted >= query.limit()) {
+      close(); // a pushed LIMIT is reached: nothing more is fetched, ahead or not
+    }
     while (emitted < query.limit()) {
       while (page.hasNext()) {
         Object[] row = page.next();
@@ -78,6 +81,7 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
       }
       List<Object[]> next = stream.nextPage(query.limit() - emitted);
       if (next == null) {
+        stream.close();
         stream = null;
       } else {
         page = next.iterator();
@@ -105,6 +109,9 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
 
   @Override
   public void close() {
+    if (stream != null) {
+      stream.close();
+    }
     page = Collections.emptyIterator();
     streams = Collections.emptyIterator();
     stream = null;

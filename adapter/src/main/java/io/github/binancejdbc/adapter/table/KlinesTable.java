@@ -112,45 +112,66 @@ public final class KlinesTable extends BinanceTable {
               || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
       this.reverse = q.direction() == ScanSpec.Direction.DESC;
       this.cursor = backwards ? hi : Math.max(lo, 0);
+      // Forwards, a full page of a fixed-length interval covers PAGE intervals, so the next
+      // page's start is known ahead (not for 1M: months differ).
+      long step = timeframe.endsWith("M") ? 0 : span;
+      this.forwards =
+          backwards
+              ? null
+              : new AheadPages(cursor, hi, 2, PAGE, step * PAGE,
+                  ctx.config().maxConcurrentRequests(), this::fetch, ctx::fetchAhead);
     }
+
+    private final AheadPages forwards;
 
     @Override
     public List<Object[]> nextPage(long wanted) {
+      if (forwards != null) {
+        return forwards.nextPage(wanted);
+      }
       if (done) {
         return null;
       }
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      List<Param> params = new ArrayList<>();
-      params.add(Param.of("symbol", symbol));
-      params.add(Param.of("interval", timeframe));
-      if (backwards) {
-        // With both bounds Binance pages from startTime; latest-first needs endTime alone.
-        if (cursor != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", cursor));
-        }
-      } else {
-        params.add(Param.of("startTime", cursor));
-        if (hi != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", hi));
-        }
-      }
-      params.add(Param.of("limit", limit));
-      List<Object[]> rows = new ArrayList<>(
-          ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe, q),
-              q.neededKey()));
+      // With both bounds Binance pages from startTime; latest-first needs endTime alone.
+      List<Object[]> rows = new ArrayList<>(fetch(cursor == Long.MAX_VALUE ? null : cursor, limit));
       if (rows.size() < limit) {
         done = true;
-      } else if (backwards) {
+      } else {
         cursor = (Long) rows.get(0)[2] - 1;
         done = cursor < lo || cursor < 0;
-      } else {
-        cursor = (Long) rows.get(rows.size() - 1)[2] + 1;
-        done = cursor > hi;
       }
       if (reverse) {
         Collections.reverse(rows);
       }
       return rows;
+    }
+
+    @Override
+    public void close() {
+      if (forwards != null) {
+        forwards.close();
+      }
+    }
+
+    /** One page: from {@code start} up to the upper bound forwards, up to {@code start} backwards. */
+    private List<Object[]> fetch(Long start, int limit) {
+      List<Param> params = new ArrayList<>();
+      params.add(Param.of("symbol", symbol));
+      params.add(Param.of("interval", timeframe));
+      if (backwards) {
+        if (start != null) {
+          params.add(Param.of("endTime", start));
+        }
+      } else {
+        params.add(Param.of("startTime", start));
+        if (hi != Long.MAX_VALUE) {
+          params.add(Param.of("endTime", hi));
+        }
+      }
+      params.add(Param.of("limit", limit));
+      return ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe, q),
+          q.neededKey());
     }
   }
 
