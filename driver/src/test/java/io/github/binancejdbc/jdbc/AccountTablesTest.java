@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -136,7 +137,7 @@ class AccountTablesTest {
       assertTrue(rs.getBoolean("can_trade"));
       assertFalse(rs.getBoolean("can_withdraw"));
       assertFalse(rs.getBoolean("prevent_sor"));
-      assertEquals(1701856395927L, rs.getTimestamp("update_time").getTime());
+      assertEquals(1701856395927L, rs.getObject("update_time", Instant.class).toEpochMilli());
       assertEquals("SPOT", rs.getString("account_type"));
       assertEquals("SPOT,TRD_GRP_005", rs.getString("permissions"));
       assertEquals(365859102L, rs.getLong("uid"));
@@ -144,6 +145,26 @@ class AccountTablesTest {
       assertFalse(rs.next());
     }
     assertEquals(List.of(""), queries("/api/v3/account"));
+  }
+
+  @Test
+  void accountAndBalancesInOneStatementAreOneRequest() throws SQLException {
+    stub(signedGet("/api/v3/account"), AccountFixtures.account());
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT a.account_type, b.asset,"
+        + " b.total_qty FROM account a CROSS JOIN account_balances b ORDER BY b.asset")) {
+      assertTrue(rs.next());
+      assertEquals("SPOT", rs.getString(1));
+      assertEquals("BTC", rs.getString(2));
+      assertEquals(new BigDecimal("1.00000053"), rs.getBigDecimal(3));
+      assertTrue(rs.next());
+      assertEquals("ETH", rs.getString(2));
+    }
+    assertEquals(List.of(""), queries("/api/v3/account"));
+    // A second statement asks again: balances are live.
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM account_balances")) {
+      assertTrue(rs.next());
+    }
+    assertEquals(List.of("", ""), queries("/api/v3/account"));
   }
 
   @Test
@@ -179,6 +200,31 @@ class AccountTablesTest {
   // ---- orders --------------------------------------------------------------------------------
 
   @Test
+  void clientOrderIdEqualityIsOneGetOrderEach() throws SQLException {
+    stub(signedGet("/api/v3/order").withQueryParam("origClientOrderId", equalTo("abc")),
+        "{\"symbol\":\"ETHUSDT\",\"orderId\":7,\"orderListId\":-1,\"clientOrderId\":\"abc\","
+        + "\"price\":\"1.00000000\",\"origQty\":\"1.00000000\",\"executedQty\":\"0.00000000\","
+        + "\"cummulativeQuoteQty\":\"0.00000000\",\"status\":\"NEW\",\"timeInForce\":\"GTC\","
+        + "\"type\":\"LIMIT\",\"side\":\"BUY\",\"stopPrice\":\"0.00000000\","
+        + "\"icebergQty\":\"0.00000000\",\"time\":1679571174472,\"updateTime\":1679571174472,"
+        + "\"isWorking\":true,\"workingTime\":1679571174472,\"origQuoteOrderQty\":\"0.00000000\","
+        + "\"selfTradePreventionMode\":\"NONE\"}");
+    wm.stubFor(signedGet("/api/v3/order").withQueryParam("origClientOrderId", equalTo("gone"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+            .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT order_id, client_order_id"
+        + " FROM orders WHERE symbol = 'ETHUSDT' AND client_order_id IN ('abc', 'gone')")) {
+      assertTrue(rs.next());
+      assertEquals(7L, rs.getLong(1));
+      assertEquals("abc", rs.getString(2));
+      assertFalse(rs.next());
+    }
+    assertEquals(List.of("symbol=ETHUSDT&origClientOrderId=abc",
+        "symbol=ETHUSDT&origClientOrderId=gone"), queries("/api/v3/order"));
+    assertTrue(queries("/api/v3/allOrders").isEmpty());
+  }
+
+  @Test
   void orderIdEqualityIsOneGetOrder() throws SQLException {
     // Shape of a real FILLED market order (ccxt recording), with the ids as JSON strings.
     stub(signedGet("/api/v3/order"), "{\"symbol\":\"BTCUSDT\",\"orderId\":\"123\","
@@ -197,7 +243,7 @@ class AccountTablesTest {
       assertEquals("FILLED", rs.getString("status"));
       assertEquals("MARKET", rs.getString("order_type"));
       assertEquals(new BigDecimal("9.08000000"), rs.getBigDecimal("cumulative_quote_qty"));
-      assertEquals(1679571174472L, rs.getTimestamp("order_time").getTime());
+      assertEquals(1679571174472L, rs.getObject("order_time", Instant.class).toEpochMilli());
       assertEquals("NONE", rs.getString("self_trade_prevention_mode"));
       assertNull(rs.getObject("trailing_delta"));
       assertFalse(rs.next());
@@ -419,7 +465,7 @@ class AccountTablesTest {
       assertEquals(new BigDecimal("29.87237850"), rs.getBigDecimal("quote_qty"));
       assertEquals(new BigDecimal("0.00000177"), rs.getBigDecimal("commission"));
       assertEquals("BTC", rs.getString("commission_asset"));
-      assertEquals(JAN_1 + DAY + HOUR, rs.getTimestamp("trade_time").getTime());
+      assertEquals(JAN_1 + DAY + HOUR, rs.getObject("trade_time", Instant.class).toEpochMilli());
       assertTrue(rs.getBoolean("is_buyer"));
       assertFalse(rs.getBoolean("is_maker"));
       assertTrue(rs.next());
@@ -474,6 +520,18 @@ class AccountTablesTest {
   // ---- the smaller tables --------------------------------------------------------------------
 
   @Test
+  void listClientOrderIdEqualityIsOneGetOrderList() throws SQLException {
+    stub(signedGet("/api/v3/orderList"), AccountFixtures.orderList(27, 1565245656253L, 4));
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT order_list_id, order_id"
+        + " FROM order_lists WHERE list_client_order_id = 'list_27' ORDER BY order_list_id DESC")) {
+      assertTrue(rs.next());
+      assertEquals(27L, rs.getLong(1));
+    }
+    assertEquals(List.of("origClientOrderId=list_27"), queries("/api/v3/orderList"));
+    assertTrue(queries("/api/v3/allOrderList").isEmpty());
+  }
+
+  @Test
   void orderListsAreOneRowPerOrderOfAList() throws SQLException {
     stub(signedGet("/api/v3/allOrderList"), array(
         AccountFixtures.orderList(28, 1565245913407L, 2),
@@ -488,7 +546,7 @@ class AccountTablesTest {
       assertEquals("EXEC_STARTED", rs.getString("list_status_type"));
       assertEquals("EXECUTING", rs.getString("list_order_status"));
       assertEquals("LTCBTC", rs.getString("symbol"));
-      assertEquals(1565245913407L, rs.getTimestamp("transaction_time").getTime());
+      assertEquals(1565245913407L, rs.getObject("transaction_time", Instant.class).toEpochMilli());
       assertEquals(2L, rs.getLong("order_id"));
       assertEquals("leg_a", rs.getString("client_order_id"));
       assertTrue(rs.next());
@@ -540,7 +598,7 @@ class AccountTablesTest {
       assertEquals(1L, rs.getLong("prevented_match_id"));
       assertEquals(3L, rs.getLong("maker_order_id"));
       assertEquals(new BigDecimal("1.300000"), rs.getBigDecimal("maker_prevented_qty"));
-      assertEquals(1669101687094L, rs.getTimestamp("transact_time").getTime());
+      assertEquals(1669101687094L, rs.getObject("transact_time", Instant.class).toEpochMilli());
       assertFalse(rs.next());
     }
     assertEquals(1, longs("SELECT taker_order_id FROM prevented_matches"
@@ -566,7 +624,7 @@ class AccountTablesTest {
       assertEquals(0L, rs.getLong("allocation_id"));
       assertEquals("SOR", rs.getString("allocation_type"));
       assertEquals(new BigDecimal("5.00000000"), rs.getBigDecimal("qty"));
-      assertEquals(1687506878118L, rs.getTimestamp("allocation_time").getTime());
+      assertEquals(1687506878118L, rs.getObject("allocation_time", Instant.class).toEpochMilli());
       assertFalse(rs.getBoolean("is_allocator"));
       assertFalse(rs.next());
     }
@@ -615,7 +673,7 @@ class AccountTablesTest {
       assertEquals(25L, rs.getLong("execution_id"));
       assertEquals("BTCUSDT", rs.getString("symbol"));
       assertEquals(new BigDecimal("3.00000000"), rs.getBigDecimal("new_qty"));
-      assertEquals(1741672924895L, rs.getTimestamp("amend_time").getTime());
+      assertEquals(1741672924895L, rs.getObject("amend_time", Instant.class).toEpochMilli());
       assertTrue(rs.next());
       assertEquals(22L, rs.getLong("execution_id"));
       assertFalse(rs.next());
