@@ -26,6 +26,7 @@ public final class BinanceConfig {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final int maxRetries;
+  private final int maxConcurrentRequests;
   private final Duration exchangeInfoTtl;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -45,10 +46,14 @@ public final class BinanceConfig {
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
     this.maxRetries = b.maxRetries;
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
     this.exchangeInfoTtl = b.exchangeInfoTtl;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
   }
+
+  /** Pages one scan may have in flight by default; see the README's benchmark for why. */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
 
   public static Builder newBuilder() {
     return new Builder();
@@ -94,6 +99,14 @@ public final class BinanceConfig {
   /** How many times a GET is retried after an I/O error or a 5xx (429 waits are counted too). */
   public int maxRetries() {
     return maxRetries;
+  }
+
+  /**
+   * How many pages one scan may have in flight (1 = one page after another). Pages are fetched
+   * ahead only where the next page's start is known before the current one arrives.
+   */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
   }
 
   /** How long exchange information (symbols, filters, limits) is kept before it is fetched again. */
@@ -150,6 +163,7 @@ public final class BinanceConfig {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private int maxRetries = 3;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
     private Duration exchangeInfoTtl = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -249,6 +263,15 @@ public final class BinanceConfig {
             "maxRetries must be between 0 and 10, but was: " + maxRetries);
       }
       this.maxRetries = maxRetries;
+      return this;
+    }
+
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1 || maxConcurrentRequests > 16) {
+        throw new IllegalArgumentException(
+            "maxConcurrentRequests must be between 1 and 16, but was: " + maxConcurrentRequests);
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
       return this;
     }
 

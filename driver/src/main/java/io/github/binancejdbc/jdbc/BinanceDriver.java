@@ -15,6 +15,12 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import java.util.regex.Pattern;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -22,7 +28,6 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
-import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.Prepare.Materialization;
 import org.apache.calcite.rel.RelRoot;
@@ -70,6 +75,9 @@ public final class BinanceDriver extends Driver {
         "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
   }
 
+  private static final MetadataHandlerProvider METADATA =
+      new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
   /**
    * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), plans a
    * statement's max rows as a LIMIT (see {@link MaxRows}) and reads timestamp strings once (see
@@ -99,6 +107,17 @@ public final class BinanceDriver extends Driver {
             ? 0 : MaxRows.forStatement(maxRowCount);
         return super.prepareSql(
             context, rewritten == null ? query : Query.of(rewritten), elementType, maxRowCount);
+      }
+
+      /**
+       * Metadata through reflective proxies instead of handler classes that Janino compiles on
+       * first use: that compilation was the largest single cost of the first statement.
+       */
+      @Override
+      protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+        RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
+        return cluster;
       }
 
       @Override

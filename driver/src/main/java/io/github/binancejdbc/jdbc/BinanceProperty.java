@@ -60,6 +60,14 @@ public enum BinanceProperty {
       null,
       false,
       "Retries of a GET after an I/O error, a 5xx or a 429 (0 to 10); never for orders"),
+  MAX_CONCURRENT_REQUESTS(
+      "maxConcurrentRequests",
+      "integer",
+      "4",
+      null,
+      false,
+      "Pages one scan may have in flight (1 to 16; 1 = one after another): long klines ranges"
+          + " fetch ahead while you read, widening from one request"),
   MAX_ORDER_NOTIONAL(
       "maxOrderNotional",
       "decimal",

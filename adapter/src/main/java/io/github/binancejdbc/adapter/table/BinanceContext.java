@@ -25,6 +25,11 @@ public final class BinanceContext implements AutoCloseable {
 
   static final int MEMO_SIZE = 32;
 
+  /** Threads that fetch pages ahead of the reader; made on first use, stopped on close. */
+  private java.util.concurrent.ExecutorService fetchAhead;
+
+  private boolean closed;
+
   public BinanceContext(BinanceConfig config, BinanceHttp http) {
     this.config = requireNonNull(config, "config is null");
     this.http = requireNonNull(http, "http is null");
@@ -63,7 +68,17 @@ public final class BinanceContext implements AutoCloseable {
    */
   public <T> T get(ScanQuery query, String path, List<Param> params, int weight,
       BodyReader<T> reader) {
-    return remember(query, path + "?" + BinanceHttp.encodeQuery(params),
+    return get(query, path, params, weight, reader, "");
+  }
+
+  /**
+   * As {@link #get(ScanQuery, String, List, int, BodyReader)}, for a reader that parses only some
+   * columns: {@code variant} names them, so a page parsed for one projection never answers
+   * another.
+   */
+  <T> T get(ScanQuery query, String path, List<Param> params, int weight, BodyReader<T> reader,
+      String variant) {
+    return remember(query, path + "?" + BinanceHttp.encodeQuery(params) + "#" + variant,
         () -> http.get(path, params, weight, reader));
   }
 
@@ -95,8 +110,36 @@ public final class BinanceContext implements AutoCloseable {
     return value;
   }
 
+  /**
+   * Runs {@code fetch} (a {@link #get}) on a fetch-ahead thread. The request still waits for
+   * weight in the governor like any other.
+   */
+  synchronized <T> java.util.concurrent.Future<T> fetchAhead(
+      java.util.concurrent.Callable<T> fetch) {
+    if (closed) {
+      throw new java.util.concurrent.RejectedExecutionException("connection closed");
+    }
+    if (fetchAhead == null) {
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      fetchAhead =
+          java.util.concurrent.Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "binance-jdbc-fetch-ahead-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return fetchAhead.submit(fetch);
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+      if (fetchAhead != null) {
+        fetchAhead.shutdownNow();
+      }
+    }
     exchangeInfo.invalidate();
     http.close();
   }

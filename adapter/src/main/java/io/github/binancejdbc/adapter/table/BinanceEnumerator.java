@@ -62,11 +62,14 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
       // catches symbol = 'A' AND symbol = 'B' with parameters, LIMIT 0, empty ranges).
       streams = query.isEmpty() ? Collections.emptyIterator() : streamFactory.apply(query).iterator();
     }
+    if (emitted >= query.limit()) {
+      close(); // a pushed LIMIT is reached: nothing more is fetched, ahead or not
+    }
     while (emitted < query.limit()) {
       while (page.hasNext()) {
         Object[] row = page.next();
         if (query.matches(row)) {
-          current = row;
+          current = query.project(row);
           emitted++;
           return true;
         }
@@ -83,6 +86,7 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
       // once rows are discarded (paging by id towards a time bound), ask for full pages.
       List<Object[]> next = stream.nextPage(discarded ? Long.MAX_VALUE : query.limit() - emitted);
       if (next == null) {
+        stream.close();
         stream = null;
       } else {
         page = next.iterator();
@@ -110,6 +114,9 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
 
   @Override
   public void close() {
+    if (stream != null) {
+      stream.close();
+    }
     page = Collections.emptyIterator();
     streams = Collections.emptyIterator();
     stream = null;

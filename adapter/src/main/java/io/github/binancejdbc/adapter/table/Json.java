@@ -103,8 +103,7 @@ final class Json {
     switch (type) {
       case DECIMAL:
         if (t == JsonToken.VALUE_STRING || t.isNumeric()) {
-          String s = p.getText();
-          return s.isEmpty() ? null : new BigDecimal(s);
+          return decimal(p);
         }
         break;
       case TIMESTAMP:
@@ -145,6 +144,12 @@ final class Json {
     }
     throw new IllegalStateException(
         "unexpected " + t + " for a " + type + " value at " + p.currentLocation());
+  }
+
+  /** The decimal at the current string or number token; {@code null} for {@code ""}. */
+  static BigDecimal decimal(JsonParser p) throws IOException {
+    int len = p.getTextLength();
+    return len == 0 ? null : Decimals.parse(p.getTextCharacters(), p.getTextOffset(), len);
   }
 
   /**

@@ -114,44 +114,66 @@ public final class KlinesTable extends BinanceTable {
       this.cursor = backwards ? hi : Math.max(lo, 0);
       // open_time >= X AND close_time < X: no bar, no request.
       this.done = lo > hi;
+      // Forwards, a full page of a fixed-length interval covers PAGE intervals, so the next
+      // page's start is known ahead (not for 1M: months differ).
+      long step = timeframe.endsWith("M") ? 0 : span;
+      this.forwards =
+          backwards || done
+              ? null
+              : new AheadPages(cursor, hi, 2, PAGE, step * PAGE,
+                  ctx.config().maxConcurrentRequests(), this::fetch, ctx::fetchAhead);
     }
+
+    private final AheadPages forwards;
 
     @Override
     public List<Object[]> nextPage(long wanted) {
+      if (forwards != null) {
+        return forwards.nextPage(wanted);
+      }
       if (done) {
         return null;
       }
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      List<Param> params = new ArrayList<>();
-      params.add(Param.of("symbol", symbol));
-      params.add(Param.of("interval", timeframe));
-      if (backwards) {
-        // With both bounds Binance pages from startTime; latest-first needs endTime alone.
-        if (cursor != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", cursor));
-        }
-      } else {
-        params.add(Param.of("startTime", cursor));
-        if (hi != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", hi));
-        }
-      }
-      params.add(Param.of("limit", limit));
-      List<Object[]> rows = new ArrayList<>(
-          ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe)));
+      // With both bounds Binance pages from startTime; latest-first needs endTime alone.
+      List<Object[]> rows = new ArrayList<>(fetch(cursor == Long.MAX_VALUE ? null : cursor, limit));
       if (rows.size() < limit) {
         done = true;
-      } else if (backwards) {
+      } else {
         cursor = (Long) rows.get(0)[2] - 1;
         done = cursor < lo || cursor < 0;
-      } else {
-        cursor = (Long) rows.get(rows.size() - 1)[2] + 1;
-        done = cursor > hi;
       }
       if (reverse) {
         Collections.reverse(rows);
       }
       return rows;
+    }
+
+    @Override
+    public void close() {
+      if (forwards != null) {
+        forwards.close();
+      }
+    }
+
+    /** One page: from {@code start} up to the upper bound forwards, up to {@code start} backwards. */
+    private List<Object[]> fetch(Long start, int limit) {
+      List<Param> params = new ArrayList<>();
+      params.add(Param.of("symbol", symbol));
+      params.add(Param.of("interval", timeframe));
+      if (backwards) {
+        if (start != null) {
+          params.add(Param.of("endTime", start));
+        }
+      } else {
+        params.add(Param.of("startTime", start));
+        if (hi != Long.MAX_VALUE) {
+          params.add(Param.of("endTime", hi));
+        }
+      }
+      params.add(Param.of("limit", limit));
+      return ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe, q),
+          q.neededKey());
     }
   }
 
@@ -178,30 +200,40 @@ public final class KlinesTable extends BinanceTable {
     return n * unit;
   }
 
-  /** {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}. */
-  static List<Object[]> read(JsonParser p, String symbol, String timeframe) throws IOException {
+  /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 2). */
+  private static final ColumnType[] FIELD_TYPES = {
+    ColumnType.TIMESTAMP, ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.DECIMAL,
+    ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
+    ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.DECIMAL
+  };
+
+  /**
+   * {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}.
+   * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
+   * others are skipped as tokens, never turned into strings or decimals.
+   */
+  static List<Object[]> read(JsonParser p, String symbol, String timeframe, ScanQuery q)
+      throws IOException {
+    boolean[] need = new boolean[FIELD_TYPES.length];
+    for (int i = 0; i < need.length; i++) {
+      need[i] = i == 0 || q.needs(i + 2);
+    }
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();
     while (p.nextToken() == JsonToken.START_ARRAY) {
       Object[] r = new Object[13];
       r[0] = symbol;
       r[1] = timeframe;
-      p.nextToken();
-      r[2] = Json.value(p, ColumnType.TIMESTAMP);
-      for (int i = 3; i <= 7; i++) {
-        p.nextToken();
-        r[i] = Json.value(p, ColumnType.DECIMAL);
+      for (int i = 0; i < FIELD_TYPES.length; i++) {
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+          throw new IllegalStateException("a kline of " + i + " fields at " + p.currentLocation());
+        }
+        if (need[i]) {
+          r[i + 2] = Json.value(p, FIELD_TYPES[i]);
+        } else {
+          p.skipChildren();
+        }
       }
-      p.nextToken();
-      r[8] = Json.value(p, ColumnType.TIMESTAMP);
-      p.nextToken();
-      r[9] = Json.value(p, ColumnType.DECIMAL);
-      p.nextToken();
-      r[10] = Json.value(p, ColumnType.BIGINT);
-      p.nextToken();
-      r[11] = Json.value(p, ColumnType.DECIMAL);
-      p.nextToken();
-      r[12] = Json.value(p, ColumnType.DECIMAL);
       // Skip the unused 12th field and anything Binance may add later.
       while (p.nextToken() != JsonToken.END_ARRAY) {
         p.skipChildren();

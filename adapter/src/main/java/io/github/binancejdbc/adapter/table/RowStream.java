@@ -13,6 +13,9 @@ public interface RowStream {
    */
   List<Object[]> nextPage(long wanted);
 
+  /** Stops what is in flight (pages fetched ahead); the stream is not read again. */
+  default void close() {}
+
   /** A stream of exactly one page, fetched on first use. */
   static RowStream once(java.util.function.Supplier<List<Object[]>> fetch) {
     return new RowStream() {

@@ -30,10 +30,26 @@ public final class ScanQuery {
   private final ScanSpec.Direction direction;
   private final long limit;
   private final Object root;
+  private final int[] fields;
+  private final java.util.BitSet needed;
   private boolean empty;
 
-  private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit, Object root) {
+  private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit, Object root,
+      List<Integer> fields, List<Constraint> constraints) {
     this.root = root;
+    if (fields == null) {
+      this.fields = null;
+      this.needed = null;
+    } else {
+      this.fields = fields.stream().mapToInt(Integer::intValue).toArray();
+      this.needed = new java.util.BitSet();
+      for (int f : this.fields) {
+        needed.set(f);
+      }
+      for (Constraint c : constraints) {
+        needed.set(c.column());
+      }
+    }
     this.def = def;
     this.direction = direction;
     this.limit = limit;
@@ -47,7 +63,8 @@ public final class ScanQuery {
       long offset = spec.offset() == null ? 0 : toLong(spec.offset().resolve(root), "OFFSET");
       limit = fetch + offset < 0 ? Long.MAX_VALUE : fetch + offset;
     }
-    ScanQuery q = new ScanQuery(def, spec.direction(), limit, root);
+    ScanQuery q =
+        new ScanQuery(def, spec.direction(), limit, root, spec.fields(), spec.constraints());
     for (Constraint c : spec.constraints()) {
       if (c.isPoints() && def.column(c.column()).pushdown() == Pushdown.RANGE) {
         q.addRangePoints(c.column(), c.points(), root);
@@ -338,6 +355,31 @@ public final class ScanQuery {
   /** Whether a range column is limited to a set of values ({@code IN}). */
   public boolean hasPoints(String column) {
     return rangePoints.containsKey(def.index(column));
+  }
+
+  /**
+   * Whether a table reader must fill column {@code column}: the query returns it or a pushed
+   * constraint checks it. Readers skip the other fields without building values.
+   */
+  public boolean needs(int column) {
+    return needed == null || needed.get(column);
+  }
+
+  /** Identifies which columns are read, for caching parsed pages per projection. */
+  String neededKey() {
+    return needed == null ? "*" : needed.toString();
+  }
+
+  /** The row as the scan returns it: the projected columns only, in their order. */
+  Object[] project(Object[] row) {
+    if (fields == null) {
+      return row;
+    }
+    Object[] out = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      out[i] = row[fields[i]];
+    }
+    return out;
   }
 
   /** Whether a row satisfies every pushed constraint. */

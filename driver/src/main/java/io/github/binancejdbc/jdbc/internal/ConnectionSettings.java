@@ -74,6 +74,7 @@ public final class ConnectionSettings {
           case CONNECT_TIMEOUT -> b.connectTimeout(Duration.ofMillis(Long.parseLong(v.trim())));
           case READ_TIMEOUT -> b.readTimeout(Duration.ofMillis(Long.parseLong(v.trim())));
           case MAX_RETRIES -> b.maxRetries(Integer.parseInt(v.trim()));
+          case MAX_CONCURRENT_REQUESTS -> b.maxConcurrentRequests(Integer.parseInt(v.trim()));
           case MAX_ORDER_NOTIONAL -> b.maxOrderNotional(new java.math.BigDecimal(v.trim()));
           case ALLOWED_SYMBOLS -> b.allowedSymbols(java.util.List.of(v.split(",")));
           case EXCHANGE_INFO_TTL -> b.exchangeInfoTtl(Duration.ofSeconds(Long.parseLong(v.trim())));

@@ -1,0 +1,154 @@
+package io.github.binancejdbc.adapter.table;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Pages forwards through rows ordered by an increasing key (an open time, an id) where the start
+ * of the next page is known before the current page arrives: a full page covers at most {@code
+ * span} keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page
+ * k. Up to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
+ *
+ * <p>The first page is one request on the reader's thread, as without fetching ahead; the window
+ * widens by one page for each further page the reader takes (so a reader that stops early pays
+ * for at most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT
+ * still wants. A page may reach past the start of the page fetched after it (a gap in the data
+ * makes a full page span more keys): those rows are dropped from it, the next page has them. A
+ * short page means the data ends there: what is still in flight is cancelled, as on {@link
+ * #close}.
+ */
+final class AheadPages implements RowStream {
+  /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
+  @FunctionalInterface
+  interface Fetch {
+    List<Object[]> page(long start, int limit);
+  }
+
+  private record Pending(long start, int limit, Future<List<Object[]>> rows) {}
+
+  private final Fetch fetch;
+  private final Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead;
+  private final int keySlot;
+  private final long span;
+  private final long hi;
+  private final int pageSize;
+  private final int maxInFlight;
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private long next;
+  private int pagesRead;
+  private boolean done;
+
+  /**
+   * @param from the first key wanted
+   * @param hi the last key wanted (inclusive; {@code Long.MAX_VALUE} when unbounded)
+   * @param span how many keys a full page covers at most; 0 when unknown (nothing is fetched
+   *     ahead)
+   * @param maxInFlight pages in flight at most; 1 fetches one page after another
+   * @param ahead runs a fetch on another thread
+   */
+  AheadPages(long from, long hi, int keySlot, int pageSize, long span, int maxInFlight,
+      Fetch fetch, Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead) {
+    this.next = from;
+    this.hi = hi;
+    this.keySlot = keySlot;
+    this.pageSize = pageSize;
+    this.span = span;
+    this.maxInFlight = span > 0 && maxInFlight > 1 ? maxInFlight : 0;
+    this.fetch = requireNonNull(fetch, "fetch is null");
+    this.ahead = requireNonNull(ahead, "ahead is null");
+    this.done = from > hi;
+  }
+
+  @Override
+  public List<Object[]> nextPage(long wanted) {
+    if (done) {
+      return null;
+    }
+    List<Object[]> rows;
+    int limit;
+    if (pending.isEmpty()) {
+      limit = (int) Math.max(1, Math.min(pageSize, wanted));
+      rows = fetch.page(next, limit);
+    } else {
+      Pending p = pending.poll();
+      limit = p.limit();
+      rows = await(p);
+    }
+    pagesRead++;
+    if (rows.size() < limit) {
+      close();
+      return rows;
+    }
+    if (!pending.isEmpty()) {
+      rows = before(rows, pending.peek().start());
+    } else {
+      next = key(rows.get(rows.size() - 1)) + 1;
+      if (next > hi) {
+        done = true;
+        return rows;
+      }
+    }
+    fillAhead(wanted - rows.size());
+    return rows;
+  }
+
+  /** Widens by one page per page read, up to maxInFlight, the upper bound and the rows wanted. */
+  private void fillAhead(long wantedAfter) {
+    int target = Math.min(maxInFlight, pagesRead - 1);
+    while (pending.size() < target
+        && next <= hi
+        && (long) pending.size() * pageSize < wantedAfter) {
+      long start = next;
+      pending.add(new Pending(start, pageSize, ahead.apply(() -> fetch.page(start, pageSize))));
+      next = start + span;
+    }
+  }
+
+  private List<Object[]> before(List<Object[]> rows, long start) {
+    int n = rows.size();
+    while (n > 0 && key(rows.get(n - 1)) >= start) {
+      n--;
+    }
+    return n == rows.size() ? rows : new java.util.ArrayList<>(rows.subList(0, n));
+  }
+
+  private long key(Object[] row) {
+    return (Long) row[keySlot];
+  }
+
+  private List<Object[]> await(Pending p) {
+    try {
+      return p.rows().get();
+    } catch (ExecutionException e) {
+      close();
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw BinanceException.cancelled("Interrupted while waiting for a page");
+    }
+  }
+
+  /** Cancels the pages in flight; a page not yet sent is never sent. */
+  @Override
+  public void close() {
+    done = true;
+    for (Pending p : pending) {
+      p.rows().cancel(true);
+    }
+    pending.clear();
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.binancejdbc.adapter.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The fetch-ahead pager against a fake fetch: keys 0..n-1 with optional gaps, pages of 10. */
+class AheadPagesTest {
+  private static final int PAGE = 10;
+
+  /** A fake endpoint: rows whose key is in {@code keys}, from start up to hi, at most limit. */
+  private static final class FakeFetch implements AheadPages.Fetch {
+    final TreeSet<Long> keys = new TreeSet<>();
+    final long hi;
+    final List<String> sent = new ArrayList<>();
+
+    FakeFetch(long n, long hi) {
+      for (long k = 0; k < n; k++) {
+        keys.add(k);
+      }
+      this.hi = hi;
+    }
+
+    @Override
+    public synchronized List<Object[]> page(long start, int limit) {
+      sent.add(start + "/" + limit);
+      List<Object[]> rows = new ArrayList<>();
+      for (long k : keys.subSet(start, true, hi, true)) {
+        if (rows.size() == limit) {
+          break;
+        }
+        rows.add(new Object[] {"x", k});
+      }
+      return rows;
+    }
+  }
+
+  /** Runs every fetch ahead at once (sent in order), like a pool that never waits. */
+  private static final Function<Callable<List<Object[]>>, Future<List<Object[]>>> NOW = c -> {
+    try {
+      return CompletableFuture.completedFuture(c.call());
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  };
+
+  private static AheadPages pager(FakeFetch f, long from, int max,
+      Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead) {
+    return new AheadPages(from, f.hi, 1, PAGE, PAGE, max, f, ahead);
+  }
+
+  private static List<Long> readAll(AheadPages p, long wanted) {
+    List<Long> keys = new ArrayList<>();
+    for (List<Object[]> page; keys.size() < wanted && (page = p.nextPage(wanted - keys.size())) != null; ) {
+      for (Object[] r : page) {
+        if (keys.size() < wanted) { // as the enumerator: a LIMIT takes no more rows
+          keys.add((Long) r[1]);
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static List<Long> range(long from, long to) {
+    List<Long> out = new ArrayList<>();
+    for (long k = from; k < to; k++) {
+      out.add(k);
+    }
+    return out;
+  }
+
+  @Test
+  void oneInFlightIsOnePageAfterAnotherFromTheLastKey() {
+    FakeFetch f = new FakeFetch(35, Long.MAX_VALUE);
+    assertEquals(range(0, 35), readAll(pager(f, 0, 1, NOW), Long.MAX_VALUE));
+    assertEquals(List.of("0/10", "10/10", "20/10", "30/10"), f.sent);
+  }
+
+  @Test
+  void theWindowWidensByOnePagePerPageReadUpToTheMaximum() {
+    FakeFetch f = new FakeFetch(1000, 999);
+    AheadPages p = pager(f, 0, 3, NOW);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(List.of("0/10"), f.sent);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(List.of("0/10", "10/10", "20/10"), f.sent);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(List.of("0/10", "10/10", "20/10", "30/10", "40/10"), f.sent);
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE);
+    // Three ahead at most: pages 50, 60, 70 once the reader holds page 40.
+    assertEquals(8, f.sent.size());
+    assertEquals(range(50, 1000), readAll(p, Long.MAX_VALUE));
+    assertEquals(100, f.sent.size(), "every page once, nothing past the upper bound: " + f.sent);
+  }
+
+  @Test
+  void aReaderThatStopsEarlyCostsOneRequest() {
+    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    AheadPages p = pager(f, 0, 8, NOW);
+    assertEquals(10, p.nextPage(5).size() + 5);
+    p.close();
+    assertEquals(List.of("0/5"), f.sent);
+    assertNull(p.nextPage(5));
+  }
+
+  @Test
+  void aLimitIsNeverFetchedBeyond() {
+    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    assertEquals(range(0, 45), readAll(pager(f, 0, 8, NOW), 45));
+    // 10 + 10 + 10, then 10 and the last 5 - pages ahead never ask past the 45th row.
+    assertTrue(f.sent.size() <= 5, f.sent.toString());
+    assertEquals("0/10", f.sent.get(0));
+    long rowsAskedFor = f.sent.stream().mapToLong(s -> Long.parseLong(s.split("/")[1])).sum();
+    assertTrue(rowsAskedFor <= 50, f.sent.toString());
+  }
+
+  @Test
+  void gapsNeitherDropNorRepeatRows() {
+    FakeFetch f = new FakeFetch(300, 299);
+    for (long k = 33; k < 58; k++) {
+      f.keys.remove(k); // a 25-key gap: the page from 30 reaches into the pages after it
+    }
+    f.keys.remove(91L);
+    List<Long> expected = new ArrayList<>(f.keys);
+    assertEquals(expected, readAll(pager(f, 0, 4, NOW), Long.MAX_VALUE));
+  }
+
+  @Test
+  void theUpperBoundStopsFetchingAhead() {
+    FakeFetch f = new FakeFetch(1000, 64);
+    assertEquals(range(0, 65), readAll(pager(f, 0, 8, NOW), Long.MAX_VALUE));
+    for (String s : f.sent) {
+      assertTrue(Long.parseLong(s.split("/")[0]) <= 64, f.sent.toString());
+    }
+    assertEquals(7, f.sent.size(), f.sent.toString());
+  }
+
+  @Test
+  void closingCancelsThePagesInFlightAndTheyAreNeverSent() {
+    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    List<FutureTask<List<Object[]>>> queued = new ArrayList<>();
+    AheadPages p = pager(f, 0, 4, c -> {
+      FutureTask<List<Object[]>> t = new FutureTask<>(c);
+      queued.add(t);
+      return t;
+    });
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE); // schedules one page ahead, not yet run
+    assertEquals(1, queued.size());
+    p.close();
+    assertTrue(queued.get(0).isCancelled());
+    queued.get(0).run(); // a cancelled task does nothing
+    assertEquals(List.of("0/10", "10/10"), f.sent);
+  }
+
+  @Test
+  void aFailedPageAheadFailsTheReadWithItsOwnException() {
+    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    AheadPages.Fetch failing = (start, limit) -> {
+      if (start >= 20) {
+        throw BinanceException.cancelled("boom at " + start);
+      }
+      return f.page(start, limit);
+    };
+    AheadPages p = new AheadPages(0, Long.MAX_VALUE, 1, PAGE, PAGE, 4, failing, NOW);
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE);
+    BinanceException e = assertThrows(BinanceException.class, () -> p.nextPage(Long.MAX_VALUE));
+    assertTrue(e.getMessage().contains("boom at 20"), e.getMessage());
+  }
+}
