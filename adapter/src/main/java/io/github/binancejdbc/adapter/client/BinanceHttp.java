@@ -245,12 +245,12 @@ public final class BinanceHttp implements AutoCloseable {
                 "53000");
           }
           waitMillis = retryAfter * 1000;
-        } else if (idempotent && hostFailure(status, body, response)) {
+        } else if (idempotent && route.size() > 1 && hostFailure(status, body, response)) {
           // This host's trouble (a gateway error, a proxy's HTML page): the next host may answer.
           BinanceException e = ResponseErrors.toException(status, body, name, path, params);
           route.failed(host, "HTTP " + status + " on " + name + " " + path);
           if (attempt >= attempts) {
-            throw ResponseErrors.gaveUp(e, attempt, ErrorKind.SERVER, "58000");
+            throw ResponseErrors.gaveUp(e, attempt, e.kind(), e.sqlState());
           }
           waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
         } else if (status >= 500 && status <= 599) {
@@ -307,7 +307,9 @@ public final class BinanceHttp implements AutoCloseable {
         waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
       }
       // Outside the try: the response (and its pooled connection) is released before we wait.
-      WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
+      if (waitMillis > 0) {
+        WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
+      }
     }
   }
 
