@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class SchemaTest {
   static final List<String> TABLES = List.of("klines", "ui_klines", "trades", "agg_trades",
       "order_book", "avg_price", "ticker_24hr", "ticker_price", "book_ticker", "rolling_ticker",
-      "trading_day_ticker", "symbols", "symbol_filters", "rate_limits", "server_time", "account",
+      "trading_day_ticker", "symbols", "symbol_filters", "rate_limits", "server_time", "ping",
+      "execution_rules", "reference_prices", "reference_price_calculations", "block_trades",
+      "account",
       "account_balances", "open_orders", "orders", "my_trades", "order_lists", "open_order_lists",
       "order_rate_limits", "prevented_matches", "sor_allocations", "commission_rates",
       "order_amendments", "my_filters");

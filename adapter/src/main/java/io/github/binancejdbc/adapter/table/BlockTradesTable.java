@@ -1,8 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
@@ -29,21 +26,14 @@ public final class BlockTradesTable extends BinanceTable {
 
   public BlockTradesTable(BinanceContext ctx) {
     super(
-        TableDef.builder("block_trades", "GET /api/v3/historicalBlockTrades", "Block trades")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(range("trade_id", ColumnType.BIGINT, "Block trade id, increasing with time"))
-            .column(col("price", ColumnType.DECIMAL, "Trade price"))
-            .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
-            .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
-            .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
-            .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"))
+        TradesTable.tradeColumns(TableDef.builder("block_trades",
+                "GET /api/v3/historicalBlockTrades", "Block trades"), "Block trade id")
             .primaryKey("symbol", "trade_id")
             .sortable("trade_id", "trade_time")
             .limitPushable()
             .build(),
         ctx);
-    this.fields = new Json.Fields(def, "id", "trade_id", "price", "price", "qty", "qty",
-        "quoteQty", "quote_qty", "time", "trade_time", "isBuyerMaker", "is_buyer_maker");
+    this.fields = new Json.Fields(def, TradesTable.tradeFields());
   }
 
   @Override
