@@ -110,6 +110,23 @@ class BackupHostsTest {
   }
 
   @Test
+  void dailyKlinesOfATimeZoneOpenAtThatZonesMidnight() throws SQLException {
+    try (Connection conn = connect(sim.baseUrl())) {
+      List<String> eight = rows(conn, "SELECT time_zone, open_time FROM klines"
+          + " WHERE symbol = 'BTCUSDT' AND timeframe = '1d' AND time_zone = '8'"
+          + " ORDER BY open_time DESC LIMIT 3");
+      List<String> utc = rows(conn, "SELECT time_zone, open_time FROM klines"
+          + " WHERE symbol = 'BTCUSDT' AND timeframe = '1d' ORDER BY open_time DESC LIMIT 3");
+      assertEquals(3, eight.size());
+      assertEquals(3, utc.size());
+      for (int i = 0; i < 3; i++) {
+        assertTrue(eight.get(i).matches("8\\|\\S+ 16:00:00\\.000"), eight.get(i));
+        assertTrue(utc.get(i).matches("0\\|\\S+ 00:00:00\\.000"), utc.get(i));
+      }
+    }
+  }
+
+  @Test
   void readsAndOrdersWorkWhenTheFirstHostRefusesConnections() throws Exception {
     try (Connection conn = connect(refusingHost() + "," + sim.baseUrl())) {
       assertEquals(3, rows(conn, "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT'"
