@@ -299,6 +299,45 @@ class Issue12TablesTest {
   }
 
   @Test
+  void exchangeInfoTablesAskForTheSymbolsStatusOrPermissionTheQueryNames() throws SQLException {
+    String info = RealPayloadsTest.EXCHANGE_INFO;
+    stub("/api/v3/exchangeInfo?symbolStatus=TRADING", info);
+    stub("/api/v3/exchangeInfo?symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D", info);
+    stub("/api/v3/exchangeInfo?symbol=BTCUSDT", info);
+    stub("/api/v3/exchangeInfo?permissions=TRD_GRP_004", info);
+
+    assertEquals(20, weightOf("SELECT symbol FROM symbols WHERE status = 'TRADING'"));
+    assertEquals(List.of("BTCUSDT", "ETHUSDT"), rows("SELECT symbol FROM symbols"
+        + " WHERE symbol IN ('ETHUSDT', 'BTCUSDT') ORDER BY symbol"));
+    assertEquals(6, rows("SELECT filter_type FROM symbol_filters WHERE symbol = 'BTCUSDT'")
+        .size());
+    assertEquals(List.of("BTCUSDT|TRD_GRP_004", "ETHUSDT|TRD_GRP_004"), rows("SELECT symbol,"
+        + " permission FROM symbols WHERE permission = 'TRD_GRP_004' ORDER BY symbol"));
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbolStatus=TRADING")));
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?permissions=TRD_GRP_004")));
+    wm.verify(0, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo")));
+  }
+
+  @Test
+  void anUnknownSymbolOrAStatusBinanceCannotFilterReadsTheWholeExchangeInfoOnce()
+      throws SQLException {
+    stubStatus("/api/v3/exchangeInfo?symbol=NOPE", 400,
+        "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+    stub("/api/v3/exchangeInfo", RealPayloadsTest.EXCHANGE_INFO);
+
+    assertEquals(List.of(), rows("SELECT symbol FROM symbols WHERE symbol = 'NOPE'"));
+    assertEquals(List.of(), rows("SELECT symbol FROM symbols WHERE status = 'END_OF_DAY'"));
+    // The whole answer is cached now: a symbol or a status is read from it.
+    assertEquals(List.of("ETHUSDT"), rows("SELECT symbol FROM symbols WHERE symbol = 'ETHUSDT'"));
+    assertEquals(2, rows("SELECT symbol FROM symbols WHERE status = 'TRADING'").size());
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=NOPE")));
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo")));
+  }
+
+  @Test
   void aLowerCaseSymbolIsRefusedBeforeAnythingIsSent() {
     SQLException e = assertThrows(SQLException.class,
         () -> rows("SELECT * FROM ticker_price WHERE symbol = 'btcusdt'"));
