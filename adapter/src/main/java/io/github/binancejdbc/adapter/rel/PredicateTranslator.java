@@ -96,7 +96,7 @@ public final class PredicateTranslator {
     if (sarg == null || sarg.nullAs == RexUnknownAs.TRUE) {
       return null;
     }
-    if (c.pushdown() == Pushdown.KEY || c.pushdown() == Pushdown.OPTIONAL_KEY) {
+    if (c.pushdown().takesPoints()) {
       if (!sarg.isPoints()) {
         return null;
       }
@@ -166,7 +166,7 @@ public final class PredicateTranslator {
     if (ref == null) {
       return null;
     }
-    if (c.pushdown() == Pushdown.KEY || c.pushdown() == Pushdown.OPTIONAL_KEY) {
+    if (c.pushdown().takesPoints()) {
       return kind == SqlKind.EQUALS
           ? new Translation(Constraint.points(col, List.of(ref)), true)
           : null;
