@@ -70,12 +70,14 @@ final class OrderChecks {
           -1121, o.procedure() + ": unknown symbol " + o.symbol() + " (not in exchangeInfo;"
               + " see the symbols table). Nothing was sent.", null);
     }
-    if (o.pegged() && !PRICED.contains(o.orderType())) {
+    // amend_order carries no type (Set.of rejects a null lookup).
+    boolean priced = o.orderType() != null && PRICED.contains(o.orderType());
+    if (o.pegged() && !priced) {
       throw BinanceException.badValue(o.procedure() + ": a " + o.orderType() + " order cannot be"
           + " pegged; peg_price_type goes with LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT or"
           + " TAKE_PROFIT_LIMIT. Nothing was sent.");
     }
-    if (o.price() == null && !o.pegged() && PRICED.contains(o.orderType())) {
+    if (o.price() == null && !o.pegged() && priced) {
       throw BinanceException.badValue(o.procedure() + ": a " + o.orderType() + " order needs a"
           + " price (or peg_price_type, to follow the book). Nothing was sent.");
     }
