@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.binancejdbc.adapter.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,7 +18,22 @@ import java.util.Locale;
 public final class BinanceConfig {
   public static final String DEFAULT_BASE_URL = "https://api.binance.com";
 
-  private final String baseUrl;
+  /** Production's main host and the backups Binance publishes for it, in the order tried. */
+  public static final List<String> PRODUCTION_HOSTS =
+      List.of(
+          DEFAULT_BASE_URL,
+          "https://api-gcp.binance.com",
+          "https://api1.binance.com",
+          "https://api2.binance.com",
+          "https://api3.binance.com",
+          "https://api4.binance.com");
+
+  /** The spot testnet's two published hosts. */
+  public static final List<String> TESTNET_HOSTS =
+      List.of("https://testnet.binance.vision", "https://api1.testnet.binance.vision");
+
+  private final List<String> baseUrls;
+  private final List<String> marketDataUrls;
   private final String apiKey;
   private final String secretKey;
   private final String privateKeyFile;
@@ -36,7 +53,8 @@ public final class BinanceConfig {
   private BinanceConfig(Builder b) {
     this.maxOrderNotional = b.maxOrderNotional;
     this.allowedSymbols = b.allowedSymbols;
-    this.baseUrl = b.baseUrl;
+    this.baseUrls = b.baseUrls;
+    this.marketDataUrls = b.marketDataUrls;
     this.apiKey = b.apiKey;
     this.secretKey = b.secretKey;
     this.privateKeyFile = b.privateKeyFile;
@@ -59,9 +77,22 @@ public final class BinanceConfig {
     return new Builder();
   }
 
-  /** Base URL without a trailing slash, e.g. {@code https://api.binance.com}. */
+  /** The first base URL, without a trailing slash, e.g. {@code https://api.binance.com}. */
   public String baseUrl() {
-    return baseUrl;
+    return baseUrls.get(0);
+  }
+
+  /** Every base URL, in the order they are tried; never empty. */
+  public List<String> baseUrls() {
+    return baseUrls;
+  }
+
+  /**
+   * The hosts for public market data, in the order tried; empty when market data goes to {@link
+   * #baseUrls()} like everything else.
+   */
+  public List<String> marketDataUrls() {
+    return marketDataUrls;
   }
 
   public String apiKey() {
@@ -137,7 +168,8 @@ public final class BinanceConfig {
   @Override
   public String toString() {
     return "BinanceConfig{baseUrl="
-        + baseUrl
+        + String.join(",", baseUrls)
+        + (marketDataUrls.isEmpty() ? "" : ", marketDataUrl=" + String.join(",", marketDataUrls))
         + ", apiKey="
         + (apiKey == null ? "none" : "****")
         + ", secretKey="
@@ -153,7 +185,8 @@ public final class BinanceConfig {
 
   /** Builder; every setter checks its argument and names it in the exception. */
   public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
+    private List<String> baseUrls = PRODUCTION_HOSTS;
+    private List<String> marketDataUrls = List.of();
     private String apiKey;
     private String secretKey;
     private String privateKeyFile;
@@ -193,9 +226,56 @@ public final class BinanceConfig {
       return this;
     }
 
+    /**
+     * One URL or a comma-separated list tried in order. A lone main host of production ({@code
+     * https://api.binance.com}) or of the testnet ({@code https://testnet.binance.vision}) stands
+     * for that service's published hosts.
+     */
     public Builder baseUrl(String baseUrl) {
-      requireNonNull(baseUrl, "baseUrl is null");
-      String url = baseUrl.trim();
+      List<String> urls = urls(baseUrl, "baseUrl");
+      if (urls.isEmpty()) {
+        throw new IllegalArgumentException(
+            "baseUrl must name at least one URL, e.g. https://api.binance.com, but was: '"
+                + baseUrl + "'");
+      }
+      if (urls.equals(List.of(DEFAULT_BASE_URL))) {
+        urls = PRODUCTION_HOSTS;
+      } else if (urls.equals(List.of(TESTNET_HOSTS.get(0)))) {
+        urls = TESTNET_HOSTS;
+      }
+      this.baseUrls = urls;
+      return this;
+    }
+
+    /**
+     * Another host (or comma-separated hosts) for public market data, such as {@code
+     * https://data-api.binance.vision}; null or blank for none.
+     */
+    public Builder marketDataUrl(String marketDataUrl) {
+      this.marketDataUrls =
+          marketDataUrl == null ? List.of() : urls(marketDataUrl, "marketDataUrl");
+      return this;
+    }
+
+    private static List<String> urls(String list, String property) {
+      requireNonNull(list, property + " is null");
+      List<String> urls = new ArrayList<>();
+      for (String part : list.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        String url = url(part, property);
+        if (urls.contains(url)) {
+          throw new IllegalArgumentException(
+              property + " lists " + url + " twice: name each host once");
+        }
+        urls.add(url);
+      }
+      return List.copyOf(urls);
+    }
+
+    private static String url(String given, String property) {
+      String url = given.trim();
       while (url.endsWith("/")) {
         url = url.substring(0, url.length() - 1);
       }
@@ -206,11 +286,10 @@ public final class BinanceConfig {
       String lower = url.toLowerCase(Locale.ROOT);
       if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
         throw new IllegalArgumentException(
-            "baseUrl must start with http:// or https://, e.g. https://api.binance.com, but was: "
-                + baseUrl);
+            property + " must start with http:// or https://, e.g. https://api.binance.com, but"
+                + " was: " + given.trim());
       }
-      this.baseUrl = url;
-      return this;
+      return url;
     }
 
     public Builder apiKey(String apiKey) {

@@ -142,10 +142,10 @@ class JooqIT {
         tables.stream().map(Table::getName).sorted().toList());
     Table<?> klines = meta.getTables("klines").get(0);
     assertEquals("binance", klines.getSchema().getName());
-    assertEquals(13, klines.fields().length);
+    assertEquals(14, klines.fields().length);
     assertEquals(BigDecimal.class, klines.field("close_price").getType());
-    assertEquals(List.of("symbol", "timeframe", "open_time"), klines.getPrimaryKey().getFields()
-        .stream().map(Field::getName).toList());
+    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
+        klines.getPrimaryKey().getFields().stream().map(Field::getName).toList());
     List<? extends ForeignKey<?, ?>> fks = klines.getReferences();
     assertEquals(1, fks.size());
     assertEquals("symbols", fks.get(0).getKey().getTable().getName());

@@ -109,7 +109,7 @@ class SchemaCrawlerIT {
 
     Table klines = catalog.lookupTable(binance, "klines").orElseThrow();
     assertTrue(klines.getRemarks().startsWith("Kline/candlestick bars"), klines.getRemarks());
-    assertEquals(13, klines.getColumns().size());
+    assertEquals(14, klines.getColumns().size());
     Column openTime = klines.lookupColumn("open_time").orElseThrow();
     assertEquals("TIMESTAMP", openTime.getColumnDataType().getName());
     assertEquals(java.sql.Types.TIMESTAMP, openTime.getColumnDataType().getJavaSqlType()
@@ -122,7 +122,7 @@ class SchemaCrawlerIT {
     assertFalse(close.isNullable());
 
     assertTrue(klines.hasPrimaryKey());
-    assertEquals(List.of("symbol", "timeframe", "open_time"),
+    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
         klines.getPrimaryKey().getConstrainedColumns().stream().map(Column::getName).toList());
     assertEquals(1, klines.getImportedForeignKeys().size());
     ForeignKey fk = klines.getImportedForeignKeys().iterator().next();

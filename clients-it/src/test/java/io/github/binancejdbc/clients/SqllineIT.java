@@ -75,14 +75,16 @@ class SqllineIT {
     assertTrue(column(tablesOut, "REMARKS").get(klines).startsWith("Kline/candlestick bars"));
 
     List<List<String>> columns = table("!columns klines");
-    assertEquals(List.of("symbol", "timeframe", "open_time", "open_price", "high_price",
-        "low_price", "close_price", "volume", "close_time", "quote_volume", "trade_count",
-        "taker_buy_base_volume", "taker_buy_quote_volume"), column(columns, "COLUMN_NAME"));
-    assertEquals("TIMESTAMP", column(columns, "TYPE_NAME").get(2));
-    assertEquals("DECIMAL", column(columns, "TYPE_NAME").get(3));
+    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time", "open_price",
+        "high_price", "low_price", "close_price", "volume", "close_time", "quote_volume",
+        "trade_count", "taker_buy_base_volume", "taker_buy_quote_volume"),
+        column(columns, "COLUMN_NAME"));
+    assertEquals("VARCHAR", column(columns, "TYPE_NAME").get(2));
+    assertEquals("TIMESTAMP", column(columns, "TYPE_NAME").get(3));
+    assertEquals("DECIMAL", column(columns, "TYPE_NAME").get(4));
     assertTrue(column(columns, "REMARKS").stream().noneMatch(String::isEmpty));
 
-    assertEquals(List.of("symbol", "timeframe", "open_time"),
+    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
         column(table("!primarykeys klines"), "COLUMN_NAME"));
     List<List<String>> fk = table("!importedkeys klines");
     assertEquals(List.of("symbols.symbol <- klines.symbol"), fk.subList(1, fk.size()).stream()

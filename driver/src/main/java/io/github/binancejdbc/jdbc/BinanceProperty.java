@@ -15,8 +15,20 @@ public enum BinanceProperty {
       "https://api.binance.com",
       null,
       false,
-      "REST endpoint: production, the testnet (https://testnet.binance.vision) or a local server"
-          + " such as http://127.0.0.1:8089"),
+      "REST endpoint, or several comma-separated, tried in order: reads move to the next host"
+          + " when one fails, orders never after an unknown outcome. Production's main host stands"
+          + " for it and its published backups (api-gcp, api1..api4), the testnet's"
+          + " (https://testnet.binance.vision) for its two hosts; or a local server such as"
+          + " http://127.0.0.1:8089"),
+  MARKET_DATA_URL(
+      "marketDataUrl",
+      "string",
+      null,
+      null,
+      false,
+      "Another host (or comma-separated hosts) for public market data, such as"
+          + " https://data-api.binance.vision; signed requests and the endpoints it does not serve"
+          + " keep baseUrl"),
   API_KEY(
       "apiKey",
       "string",

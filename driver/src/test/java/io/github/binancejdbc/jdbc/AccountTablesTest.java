@@ -262,6 +262,22 @@ class AccountTablesTest {
   }
 
   @Test
+  void anInclusiveUpperBoundOnADayBoundarySendsNoOneMillisecondWindow() throws SQLException {
+    for (int d = 0; d < 2; d++) {
+      long start = JAN_1 + d * DAY;
+      stub(signedGet("/api/v3/allOrders").withQueryParam("startTime", equalTo("" + start)),
+          array(order("BTCUSDT", 10 + d, start + HOUR, start + HOUR, "NEW")));
+    }
+    assertEquals(List.of(10L, 11L), longs("SELECT order_id FROM orders WHERE symbol = 'BTCUSDT'"
+        + " AND update_time BETWEEN TIMESTAMP '2024-01-01 00:00:00'"
+        + " AND TIMESTAMP '2024-01-03 00:00:00'", "order_id"));
+    assertEquals(List.of(
+        "symbol=BTCUSDT&startTime=" + JAN_1 + "&endTime=" + (JAN_1 + DAY - 1) + "&limit=1000",
+        "symbol=BTCUSDT&startTime=" + (JAN_1 + DAY) + "&endTime=" + (JAN_1 + 2 * DAY)
+            + "&limit=1000"), queries("/api/v3/allOrders"));
+  }
+
+  @Test
   void updateTimeRangeOfThreeDaysIsThreeWindowsFetchedLazily() throws SQLException {
     for (int d = 0; d < 3; d++) {
       long start = JAN_1 + d * DAY;

@@ -76,7 +76,7 @@ class MetadataTest {
   void primaryAndForeignKeys() throws SQLException {
     try (Connection c = connect("")) {
       DatabaseMetaData md = c.getMetaData();
-      assertEquals(List.of("symbol", "timeframe", "open_time"),
+      assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
           column(md.getPrimaryKeys(null, "binance", "klines"), "COLUMN_NAME"));
       assertEquals(List.of("symbol"), column(md.getPrimaryKeys(null, null, "symbols"),
           "COLUMN_NAME"));

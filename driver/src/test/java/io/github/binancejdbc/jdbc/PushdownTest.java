@@ -363,7 +363,7 @@ class PushdownTest {
     try (Statement s = conn.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT * FROM klines WHERE 1 <> 1")) {
         assertFalse(rs.next());
-        assertEquals(13, rs.getMetaData().getColumnCount());
+        assertEquals(14, rs.getMetaData().getColumnCount());
       }
       try (ResultSet rs = s.executeQuery("SELECT TRUE AS _ FROM klines WHERE 1 <> 1 LIMIT 0")) {
         assertFalse(rs.next());

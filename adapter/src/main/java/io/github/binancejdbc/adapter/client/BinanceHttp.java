@@ -12,8 +12,13 @@ import io.github.binancejdbc.adapter.error.ErrorKind;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
 import java.time.Instant;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import io.github.binancejdbc.adapter.auth.Signer;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -47,8 +52,29 @@ public final class BinanceHttp implements AutoCloseable {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
+  /** The endpoints Binance serves from its market-data-only hosts (data-api.binance.vision). */
+  private static final Set<String> MARKET_DATA_PATHS =
+      Set.of(
+          "/api/v3/aggTrades",
+          "/api/v3/avgPrice",
+          "/api/v3/depth",
+          "/api/v3/exchangeInfo",
+          "/api/v3/klines",
+          "/api/v3/ping",
+          "/api/v3/ticker",
+          "/api/v3/ticker/24hr",
+          "/api/v3/ticker/bookTicker",
+          "/api/v3/ticker/price",
+          "/api/v3/time",
+          "/api/v3/trades",
+          "/api/v3/uiKlines");
+
   private final BinanceConfig config;
   private final WeightGovernor governor;
+  private final Hosts hosts;
+  /** Null without a marketDataUrl. */
+  private final Hosts marketHosts;
+  private final WeightGovernor marketGovernor;
   private final OkHttpClient client;
   private final Signer signer;
   private volatile Long serverOffsetMillis;
@@ -65,6 +91,15 @@ public final class BinanceHttp implements AutoCloseable {
   BinanceHttp(BinanceConfig config, WeightGovernor governor) {
     this.config = requireNonNull(config, "config is null");
     this.governor = requireNonNull(governor, "governor is null");
+    // One governor for every host of the list: Binance counts weight per client IP, so moving to
+    // a backup host must not hand out a second budget.
+    this.hosts = new Hosts(config.baseUrls(), config.clock());
+    List<String> market = config.marketDataUrls();
+    this.marketHosts = market.isEmpty() ? null : new Hosts(market, config.clock());
+    this.marketGovernor =
+        market.isEmpty()
+            ? governor
+            : WeightGovernor.forBaseUrl(market.get(0), config.clock(), config.sleeper());
     this.client =
         new OkHttpClient.Builder()
             .connectTimeout(config.connectTimeout())
@@ -154,21 +189,30 @@ public final class BinanceHttp implements AutoCloseable {
     boolean idempotent = method == Method.GET;
     int attempts = idempotent ? config.maxRetries() + 1 : 1;
     boolean resynced = false;
+    boolean market = marketHosts != null && idempotent && !signed && !keyed
+        && MARKET_DATA_PATHS.contains(path);
+    Hosts route = market ? marketHosts : hosts;
+    WeightGovernor governor = market ? marketGovernor : this.governor;
+    Set<String> tried = new HashSet<>();
     for (int attempt = 1; ; attempt++) {
       ensureOpen(null);
       List<Param> params = signed ? withTimestamp(query) : List.copyOf(query);
-      Request request = request(method, path, params, signed, keyed);
+      String host = route.current();
+      tried.add(host);
+      Request request = request(host, method, path, params, signed, keyed);
       String name = method.name();
       governor.acquire(weight);
       long waitMillis;
       long start = config.clock().millis();
       try (Response response = client.newCall(request).execute()) {
-        long usedWeight = feedUsedWeight(response);
+        long usedWeight = feedUsedWeight(response, governor);
         int status = response.code();
         if (LOG.isDebugEnabled()) {
+          // The host is named: with backups in the list, it says which one served the request.
           LOG.debug(
-              "{} {}{} -> HTTP {} in {} ms, used weight {}",
+              "{} {}{}{} -> HTTP {} in {} ms, used weight {}",
               name,
+              host,
               path,
               ErrorMessages.paramsSuffix(params),
               status,
@@ -180,7 +224,7 @@ public final class BinanceHttp implements AutoCloseable {
         }
         ErrorBody body = ErrorBody.parse(JSON, response.peekBody(MAX_ERROR_BODY_BYTES).string());
         if (status == 418) {
-          throw banned(response, body, name, path, params);
+          throw banned(response, body, name, path, params, governor);
         }
         if (signed && !resynced && body.code() != null && body.code() == -1021) {
           // Rejected before execution: our clock is off. Measure again and retry once.
@@ -201,6 +245,14 @@ public final class BinanceHttp implements AutoCloseable {
                 "53000");
           }
           waitMillis = retryAfter * 1000;
+        } else if (idempotent && route.size() > 1 && hostFailure(status, body, response)) {
+          // This host's trouble (a gateway error, a proxy's HTML page): the next host may answer.
+          BinanceException e = ResponseErrors.toException(status, body, name, path, params);
+          route.failed(host, "HTTP " + status + " on " + name + " " + path);
+          if (attempt >= attempts) {
+            throw ResponseErrors.gaveUp(e, attempt, e.kind(), e.sqlState());
+          }
+          waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
         } else if (status >= 500 && status <= 599) {
           BinanceException e = ResponseErrors.toException(status, body, name, path, params);
           if (!idempotent) {
@@ -225,7 +277,7 @@ public final class BinanceHttp implements AutoCloseable {
               ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for " + name + " " + path,
               e);
         }
-        LOG.debug("{} {} failed (attempt {} of {}): {}", name, path, attempt, attempts,
+        LOG.debug("{} {}{} failed (attempt {} of {}): {}", name, host, path, attempt, attempts,
             e.toString());
         String message =
             "I/O error on "
@@ -235,18 +287,49 @@ public final class BinanceHttp implements AutoCloseable {
                 + ": "
                 + e
                 + ErrorMessages.paramsSuffix(params);
+        boolean notSent = neverSent(e);
+        if (idempotent || notSent) {
+          route.failed(host, e.toString());
+        }
         if (!idempotent) {
-          throw unknownOutcome(message, 0, e);
+          // Only a request that never left may go to a second host; any other failure leaves
+          // its outcome unknown, and it is reconciled instead of being sent again.
+          if (!notSent || tried.contains(route.current())) {
+            throw unknownOutcome(message, 0, e);
+          }
+          attempt--;
+          continue;
         }
         if (attempt >= attempts) {
           throw new BinanceException(ErrorKind.SERVER, "58030", 0,
               message + ResponseErrors.gaveUpSuffix(attempt), e);
         }
-        waitMillis = backoffMillis(attempt);
+        waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
       }
       // Outside the try: the response (and its pooled connection) is released before we wait.
-      WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
+      if (waitMillis > 0) {
+        WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
+      }
     }
+  }
+
+  /** A failure that says the host, not the request, is the problem: try the next host. */
+  private static boolean hostFailure(int status, ErrorBody body, Response response) {
+    if (status == 502 || status == 503 || status == 504) {
+      return true;
+    }
+    String type = response.header("Content-Type", "");
+    return status >= 400
+        && body.code() == null
+        && (type.toLowerCase(java.util.Locale.ROOT).contains("html")
+            || body.snippet().startsWith("<"));
+  }
+
+  /** Whether the connection failed before a byte of the request could be sent. */
+  private static boolean neverSent(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof UnknownHostException;
   }
 
   private static BinanceException unknownOutcome(String message, int code, Throwable cause) {
@@ -292,7 +375,8 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   private Request request(
-      Method method, String path, List<Param> params, boolean signed, boolean keyed) {
+      String host, Method method, String path, List<Param> params, boolean signed,
+      boolean keyed) {
     String payload = encodeQuery(params);
     if (signed) {
       StringBuilder sb = new StringBuilder(payload).append("&signature=");
@@ -305,7 +389,7 @@ public final class BinanceHttp implements AutoCloseable {
       b.header("X-MBX-APIKEY", config.apiKey());
     }
     boolean inBody = method == Method.POST || method == Method.PUT;
-    String url = config.baseUrl() + path + (inBody || payload.isEmpty() ? "" : "?" + payload);
+    String url = host + path + (inBody || payload.isEmpty() ? "" : "?" + payload);
     b.url(url);
     RequestBody body = inBody ? RequestBody.create(payload.getBytes(UTF_8), FORM) : null;
     return b.method(method.name(), body).build();
@@ -364,7 +448,8 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   private BinanceException banned(
-      Response response, ErrorBody body, String method, String path, List<Param> params) {
+      Response response, ErrorBody body, String method, String path, List<Param> params,
+      WeightGovernor governor) {
     long now = config.clock().millis();
     long seconds = retryAfterSeconds(response, -1);
     Instant stated = body.bannedUntil();
@@ -380,7 +465,7 @@ public final class BinanceHttp implements AutoCloseable {
     return governor.bannedException(now + seconds * 1000, code, detail);
   }
 
-  private long feedUsedWeight(Response response) {
+  private static long feedUsedWeight(Response response, WeightGovernor governor) {
     String value = response.header(governor.usedWeightHeader());
     if (value == null && governor.windowMillis() == 60_000) {
       value = response.header(LEGACY_USED_WEIGHT_HEADER);

@@ -18,6 +18,13 @@ public final class EndpointWeights {
   public static final int KLINES = 2;
   public static final int UI_KLINES = 2;
   public static final int AVG_PRICE = 2;
+  public static final int HISTORICAL_BLOCK_TRADES = 25;
+
+  /** {@code referencePrice} and {@code referencePrice/calculation}. */
+  public static final int REFERENCE_PRICE = 2;
+
+  /** {@code executionRules} by {@code symbolStatus} or for every symbol. */
+  public static final int EXECUTION_RULES_ALL = 40;
 
   /** {@code ticker/price} and {@code ticker/bookTicker} with {@code symbol}. */
   public static final int TICKER_PRICE_SYMBOL = 2;
@@ -130,6 +137,17 @@ public final class EndpointWeights {
   public static int tickerPerSymbol(int symbolCount) {
     positive(symbolCount);
     return Math.min(200, 4 * symbolCount);
+  }
+
+  /**
+   * {@code GET /api/v3/executionRules} with {@code symbol} or {@code symbols}: 2 per symbol, at
+   * most 40.
+   *
+   * @throws IllegalArgumentException if {@code symbolCount} is below 1
+   */
+  public static int executionRules(int symbolCount) {
+    positive(symbolCount);
+    return Math.min(EXECUTION_RULES_ALL, 2 * symbolCount);
   }
 
   private static void positive(int symbolCount) {

@@ -26,7 +26,12 @@ final class OrderChecks {
       BigDecimal quoteQty,
       BigDecimal price,
       BigDecimal stopPrice,
-      BigDecimal icebergQty) {}
+      BigDecimal icebergQty,
+      boolean pegged) {}
+
+  /** The order types that take a limit price; a pegged order takes its price from the book. */
+  private static final java.util.Set<String> PRICED =
+      java.util.Set.of("LIMIT", "LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT");
 
   static void checkGuards(BinanceConfig config, Order o, BigDecimal marketPrice) {
     if (!config.allowedSymbols().isEmpty() && !config.allowedSymbols().contains(o.symbol())) {
@@ -64,6 +69,17 @@ final class OrderChecks {
       throw new BinanceException(io.github.binancejdbc.adapter.error.ErrorKind.DATA, "22023",
           -1121, o.procedure() + ": unknown symbol " + o.symbol() + " (not in exchangeInfo;"
               + " see the symbols table). Nothing was sent.", null);
+    }
+    // amend_order carries no type (Set.of rejects a null lookup).
+    boolean priced = o.orderType() != null && PRICED.contains(o.orderType());
+    if (o.pegged() && !priced) {
+      throw BinanceException.badValue(o.procedure() + ": a " + o.orderType() + " order cannot be"
+          + " pegged; peg_price_type goes with LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT or"
+          + " TAKE_PROFIT_LIMIT. Nothing was sent.");
+    }
+    if (o.price() == null && !o.pegged() && priced) {
+      throw BinanceException.badValue(o.procedure() + ": a " + o.orderType() + " order needs a"
+          + " price (or peg_price_type, to follow the book). Nothing was sent.");
     }
     Map<String, Map<String, Object>> f = info.filtersOf(o.symbol());
     boolean market = "MARKET".equals(o.orderType());

@@ -112,10 +112,13 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
       }
       if (def.result() == ProcedureDef.Result.LISTEN_KEY
           && (e.vendorCode() == 404 || e.vendorCode() == 410 || e.vendorCode() == -1016)) {
-        throw new BinanceException(e.kind(), e.sqlState(), e.vendorCode(), def.name() + ": Binance"
-            + " retired the listen-key endpoints on 2026-02-20 and the server says so: "
-            + e.getMessage() + ". Subscribe to the user data stream through the WebSocket API"
-            + " instead.", e);
+        // The server's page (HTML from the gateway, usually) says nothing useful: say it plainly.
+        String said = e.vendorCode() < 0 ? e.getMessage()
+            : "HTTP " + e.vendorCode() + " on " + def.method() + " " + def.path();
+        throw new BinanceException(ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", e.vendorCode(),
+            def.name() + ": Binance retired the listen-key endpoints on 2026-02-20 and the server"
+                + " says so (" + said + "). Subscribe to the user data stream with the WebSocket"
+                + " API's userDataStream.subscribe instead.", e);
       }
       throw e;
     }
@@ -203,7 +206,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
         || def.name().startsWith("cancel_order") || def.name().equals("cancel_open_orders")) {
       if (symbol != null && def.trading()) {
         OrderChecks.checkGuards(ctx.config(), new OrderChecks.Order(def.name(), symbol, null,
-            null, null, null, null, null), null);
+            null, null, null, null, null, false), null);
       }
       return;
     }
@@ -221,12 +224,12 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
         }
         legs.add(new OrderChecks.Order(def.name(), symbol, type, qty, null,
             dec(v.get(leg + "Price")), dec(v.get(leg + "StopPrice")),
-            dec(v.get(leg + "IcebergQty"))));
+            dec(v.get(leg + "IcebergQty")), v.get(leg + "PegPriceType") != null));
       }
     } else {
       legs.add(new OrderChecks.Order(def.name(), symbol, v.get("type"), dec(v.get("quantity")),
           dec(v.get("quoteOrderQty")), dec(v.get("price")), dec(v.get("stopPrice")),
-          dec(v.get("icebergQty"))));
+          dec(v.get("icebergQty")), v.get("pegPriceType") != null));
     }
     var info = ctx.exchangeInfo().get();
     for (OrderChecks.Order o : legs) {

@@ -50,6 +50,24 @@ public final class Procedures {
     return p;
   }
 
+  /**
+   * The pegged-order arguments of an order, or of an order-list leg when {@code prefix} names it
+   * ({@code working} gives {@code working_peg_price_type} sent as {@code workingPegPriceType}).
+   */
+  private static List<ProcParam> peg(String prefix) {
+    String sql = prefix.isEmpty() ? "" : prefix + "_";
+    String api = camel(prefix);
+    return List.of(
+        opt(sql + "peg_price_type", api.isEmpty() ? "pegPriceType" : api + "PegPriceType", ENUM,
+            "PRIMARY_PEG or MARKET_PEG: the price follows the best price of this side or the"
+                + " other; makes the price optional (LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT,"
+                + " TAKE_PROFIT_LIMIT)"),
+        opt(sql + "peg_offset_value", api.isEmpty() ? "pegOffsetValue" : api + "PegOffsetValue",
+            LONG, "Price levels away from the pegged price, at most 100"),
+        opt(sql + "peg_offset_type", api.isEmpty() ? "pegOffsetType" : api + "PegOffsetType",
+            ENUM, "PRICE_LEVEL"));
+  }
+
   private static List<ProcParam> withCommission(List<ProcParam> p) {
     List<ProcParam> out = new ArrayList<>(p);
     out.add(opt("compute_commission_rates", "computeCommissionRates", BOOLEAN, "Also return the"
@@ -80,6 +98,7 @@ public final class Procedures {
     p.add(opt(prefix + "_client_order_id", api + "ClientOrderId", STRING, "Your id for this leg"));
     p.add(opt(prefix + "_strategy_id", api + "StrategyId", LONG, "Your strategy id"));
     p.add(opt(prefix + "_strategy_type", api + "StrategyType", LONG, "Your strategy type"));
+    p.addAll(peg(prefix));
     return p;
   }
 
@@ -124,11 +143,12 @@ public final class Procedures {
   }
 
   static {
-    add(new ProcedureDef("place_order", Method.POST, "/api/v3/order", newOrder(false), true, true,
+    add(new ProcedureDef("place_order", Method.POST, "/api/v3/order",
+        concat(newOrder(false), peg("")), true, true,
         Result.ORDERS, Reconcile.NEW_ORDER, "newClientOrderId", 1, "Places an order"));
     add(new ProcedureDef("test_order", Method.POST, "/api/v3/order/test",
-        withCommission(newOrder(false)), false, true, Result.TEST, Reconcile.NONE, null, 1,
-        "Validates an order without placing it (always allowed)"));
+        concat(withCommission(newOrder(false)), peg("")), false, true, Result.TEST,
+        Reconcile.NONE, null, 1, "Validates an order without placing it (always allowed)"));
     add(new ProcedureDef("cancel_order", Method.DELETE, "/api/v3/order", List.of(SYMBOL,
         opt("order_id", "orderId", LONG, "The order's id"),
         opt("orig_client_order_id", "origClientOrderId", STRING, "The order's client id"),
@@ -151,6 +171,7 @@ public final class Procedures {
         + " ONLY_PARTIALLY_FILLED"));
     cr.add(opt("order_rate_limit_exceeded_mode", "orderRateLimitExceededMode", ENUM, "DO_NOTHING"
         + " or CANCEL_ONLY"));
+    cr.addAll(peg(""));
     add(new ProcedureDef("cancel_replace_order", Method.POST, "/api/v3/order/cancelReplace", cr,
         true, true, Result.ORDERS, Reconcile.CANCEL_REPLACE, "newClientOrderId", 1,
         "Cancels an order and places a new one on the same symbol"));

@@ -190,7 +190,9 @@ final class ResultRows {
 
   private static Object value(JsonNode v, SqlTypeName type) {
     return switch (type) {
-      case BIGINT, TIMESTAMP -> v.asLong();
+      case BIGINT -> v.asLong();
+      // Binance sends -1 for a time that has not happened yet (a pending leg's workingTime).
+      case TIMESTAMP -> v.asLong() < 0 ? null : v.asLong();
       case DECIMAL -> dec(v);
       case BOOLEAN -> v.asBoolean();
       default -> v.isContainerNode() ? v.toString() : v.asText();

@@ -163,8 +163,9 @@ public final class BinanceRules {
             }
           }
         }
-        // An absent optional key means "all values"; an absent required key fails at execution.
-        if (!constrained && c.pushdown() == Pushdown.OPTIONAL_KEY) {
+        // An absent optional key means "all values" (unless it has a default); an absent
+        // required key fails at execution.
+        if (!constrained && c.pushdown() == Pushdown.OPTIONAL_KEY && !def.hasDefault(c.name())) {
           return false;
         }
       }

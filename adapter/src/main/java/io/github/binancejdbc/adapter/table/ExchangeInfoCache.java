@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,17 +77,31 @@ public final class ExchangeInfoCache {
 
   /** The cached exchange information, fetched when absent or expired. */
   public ExchangeInfo get() {
-    return cache.get(KEY, k -> fetch());
+    return cache.get(KEY, k -> fetch(List.of()));
+  }
+
+  /**
+   * The exchange information for {@code params} ({@code symbols}, {@code symbolStatus}, {@code
+   * permissions}): a part of it, cached like the whole. No parameters is {@link #get()}.
+   */
+  ExchangeInfo get(List<Param> params) {
+    return params.isEmpty() ? get()
+        : cache.get(BinanceHttp.encodeQuery(params), k -> fetch(params));
+  }
+
+  /** The whole exchange information if it is cached now, else null (nothing is sent). */
+  ExchangeInfo cachedWhole() {
+    return cache.getIfPresent(KEY);
   }
 
   void invalidate() {
     cache.invalidateAll();
   }
 
-  private ExchangeInfo fetch() {
+  private ExchangeInfo fetch(List<Param> params) {
     ExchangeInfo info =
         ctx.http()
-            .get("/api/v3/exchangeInfo", List.of(), EndpointWeights.EXCHANGE_INFO,
+            .get("/api/v3/exchangeInfo", params, EndpointWeights.EXCHANGE_INFO,
                 ExchangeInfoCache::read);
     for (Object[] r : info.rateLimits()) {
       ctx.http()

@@ -4,13 +4,20 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.col;
 import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.error.BinanceErrorCode;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The tables read from the cached {@code GET /api/v3/exchangeInfo}: {@code symbols}, {@code
  * symbol_filters} and {@code rate_limits}. One request (weight 20) serves all three until the cache
- * entry expires ({@code exchangeInfoTtl}); symbol and status predicates filter the cached rows.
+ * entry expires ({@code exchangeInfoTtl}). While the whole answer is not cached, a query on some
+ * symbols asks for those ({@code symbol}/{@code symbols}), one on a status Binance can filter by
+ * ({@code TRADING}, {@code HALT}, {@code BREAK}) asks with {@code symbolStatus}, and one on a
+ * {@code permission} with {@code permissions}, each cached in turn, instead of all symbols.
  */
 public final class ExchangeInfoTables {
   private ExchangeInfoTables() {}
@@ -55,6 +62,10 @@ public final class ExchangeInfoTables {
               + " STP mode"))
           .column(nullable("allowed_self_trade_prevention_modes", ColumnType.VARCHAR, "Allowed"
               + " STP modes, comma-separated"))
+          .column(new ColumnDef("permission", ColumnType.VARCHAR, true, Pushdown.OPTIONAL_KEY,
+              "The permission asked for (SPOT, MARGIN, TRD_GRP_004, ...), sent as permissions;"
+                  + " NULL when the query does not filter on it. Without it Binance lists the"
+                  + " symbols having SPOT, MARGIN or LEVERAGED"))
           .primaryKey("symbol")
           .build();
 
@@ -196,6 +207,13 @@ public final class ExchangeInfoTables {
     return new CachedTable(RATE_LIMITS, ctx, ExchangeInfoCache.ExchangeInfo::rateLimits);
   }
 
+  /** The statuses {@code symbolStatus} accepts. */
+  static final java.util.Set<String> FILTERABLE_STATUSES = java.util.Set.of("TRADING", "HALT",
+      "BREAK");
+
+  /** More symbols than this are read from the whole answer (a long list is a long URL). */
+  static final int MAX_SYMBOLS = 100;
+
   /** A table whose rows are one part of the cached exchange information. */
   private static final class CachedTable extends BinanceTable {
     private final Function<ExchangeInfoCache.ExchangeInfo, List<Object[]>> rows;
@@ -210,8 +228,69 @@ public final class ExchangeInfoTables {
 
     @Override
     protected List<RowStream> streams(ScanQuery q) {
-      // Keys filter the cached rows (the enumerator checks them); no request of its own.
+      // Keys filter the rows too (the enumerator checks them): a request only narrows them.
+      List<String> permissions = has("permission") ? q.optional("permission") : null;
+      if (permissions != null) {
+        List<RowStream> streams = new ArrayList<>();
+        int slot = def.index("permission");
+        for (String permission : permissions) {
+          streams.add(RowStream.once(() -> {
+            List<Object[]> out = new ArrayList<>();
+            for (Object[] r : rows.apply(info(List.of(Param.of("permissions", permission))))) {
+              Object[] copy = r.clone();
+              copy[slot] = permission;
+              out.add(copy);
+            }
+            return out;
+          }));
+        }
+        return streams;
+      }
+      List<String> symbols = has("symbol") ? q.optional("symbol") : null;
+      List<String> statuses = has("status") ? q.optional("status") : null;
+      if (symbols != null) {
+        return List.of(RowStream.once(() -> rows.apply(bySymbols(symbols))));
+      }
+      if (statuses != null && FILTERABLE_STATUSES.containsAll(statuses)) {
+        List<RowStream> streams = new ArrayList<>();
+        for (String status : statuses) {
+          streams.add(RowStream.once(
+              () -> rows.apply(info(List.of(Param.of("symbolStatus", status))))));
+        }
+        return streams;
+      }
       return List.of(RowStream.once(() -> rows.apply(ctx.exchangeInfo().get())));
+    }
+
+    private boolean has(String column) {
+      return def.columns().stream().anyMatch(c -> c.name().equals(column));
+    }
+
+    /** The whole answer if cached, else the part asked for. */
+    private ExchangeInfoCache.ExchangeInfo info(List<Param> params) {
+      ExchangeInfoCache.ExchangeInfo whole = ctx.exchangeInfo().cachedWhole();
+      return whole != null && params.get(0).name().equals("symbolStatus") ? whole
+          : ctx.exchangeInfo().get(params);
+    }
+
+    /**
+     * The symbols asked for. Binance refuses a list with an unknown symbol (-1121) where the table
+     * has no row for it: the whole answer then says which exist.
+     */
+    private ExchangeInfoCache.ExchangeInfo bySymbols(List<String> symbols) {
+      if (ctx.exchangeInfo().cachedWhole() != null || symbols.size() > MAX_SYMBOLS) {
+        return ctx.exchangeInfo().get();
+      }
+      Param p = symbols.size() == 1 ? Param.of("symbol", symbols.get(0))
+          : Param.of("symbols", TickerTable.jsonArray(symbols));
+      try {
+        return ctx.exchangeInfo().get(List.of(p));
+      } catch (BinanceException e) {
+        if (e.vendorCode() != BinanceErrorCode.BAD_SYMBOL.code()) {
+          throw e;
+        }
+        return ctx.exchangeInfo().get();
+      }
     }
   }
 }

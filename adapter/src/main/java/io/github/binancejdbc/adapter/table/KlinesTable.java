@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.table;
 
 import static io.github.binancejdbc.adapter.table.ColumnDef.col;
 import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,9 +19,14 @@ import java.util.List;
  * {@code klines} and {@code ui_klines}: every bar of a symbol and interval since listing. {@code
  * open_time} ranges become {@code startTime}/{@code endTime}, pages of 1000 are fetched lazily, and
  * {@code ORDER BY open_time DESC LIMIT n} (or an unordered LIMIT) asks for the latest n only.
+ * {@code time_zone} is Binance's {@code timeZone}: it shifts the boundaries of 1d and longer bars
+ * (times stay UTC); absent it is {@code '0'}, sent only when another value is asked for.
  */
 public final class KlinesTable extends BinanceTable {
   static final int PAGE = 1000;
+  private static final String UTC = "0";
+  private static final int OPEN_TIME = 3;
+  private static final int WIDTH = 14;
 
   private final String path;
 
@@ -46,6 +52,8 @@ public final class KlinesTable extends BinanceTable {
         .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
         .column(key("timeframe", "Binance kline interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h"
             + " 1d 3d 1w 1M"))
+        .column(optionalKey("time_zone", "Time zone of the bar boundaries of 1d and longer, e.g."
+            + " 0, 8, -1:00, 05:45 (Binance's timeZone); default 0 (UTC). Times stay UTC"))
         .column(range("open_time", ColumnType.TIMESTAMP, "Bar open time (UTC)"))
         .column(col("open_price", ColumnType.DECIMAL, "First trade price of the bar"))
         .column(col("high_price", ColumnType.DECIMAL, "Highest trade price of the bar"))
@@ -58,7 +66,8 @@ public final class KlinesTable extends BinanceTable {
         .column(col("trade_count", ColumnType.BIGINT, "Number of trades"))
         .column(col("taker_buy_base_volume", ColumnType.DECIMAL, "Taker buy base asset volume"))
         .column(col("taker_buy_quote_volume", ColumnType.DECIMAL, "Taker buy quote asset volume"))
-        .primaryKey("symbol", "timeframe", "open_time")
+        .primaryKey("symbol", "timeframe", "time_zone", "open_time")
+        .defaulted("time_zone")
             .sortable("open_time", "close_time")
         .limitPushable()
         .build();
@@ -68,10 +77,13 @@ public final class KlinesTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<String> symbols = q.required("symbol", "BTCUSDT");
     List<String> timeframes = q.required("timeframe", "1h");
+    List<String> zones = q.optional("time_zone");
     List<RowStream> streams = new ArrayList<>();
     for (String s : symbols) {
       for (String tf : timeframes) {
-        streams.add(new KlineStream(s, tf, q));
+        for (String zone : zones == null ? List.of(UTC) : zones) {
+          streams.add(new KlineStream(s, tf, zone, q));
+        }
       }
     }
     return streams;
@@ -81,6 +93,7 @@ public final class KlinesTable extends BinanceTable {
   private final class KlineStream implements RowStream {
     private final String symbol;
     private final String timeframe;
+    private final String zone;
     private final long lo;
     private final long hi;
     private final boolean backwards;
@@ -89,10 +102,11 @@ public final class KlinesTable extends BinanceTable {
     private long cursor;
     private boolean done;
 
-    KlineStream(String symbol, String timeframe, ScanQuery q) {
+    KlineStream(String symbol, String timeframe, String zone, ScanQuery q) {
       this.q = q;
       this.symbol = symbol;
       this.timeframe = timeframe;
+      this.zone = zone;
       // close_time = open_time + interval - 1, so a close_time bound is an open_time bound too
       // (for 1M the longest month); the enumerator still checks close_time exactly.
       long span = maxIntervalMillis(timeframe);
@@ -120,7 +134,7 @@ public final class KlinesTable extends BinanceTable {
       this.forwards =
           backwards || done
               ? null
-              : new AheadPages(cursor, hi, 2, PAGE, step * PAGE,
+              : new AheadPages(cursor, hi, OPEN_TIME, PAGE, step * PAGE,
                   ctx.config().maxConcurrentRequests(), this::fetch, ctx::fetchAhead);
     }
 
@@ -140,7 +154,7 @@ public final class KlinesTable extends BinanceTable {
       if (rows.size() < limit) {
         done = true;
       } else {
-        cursor = (Long) rows.get(0)[2] - 1;
+        cursor = (Long) rows.get(0)[OPEN_TIME] - 1;
         done = cursor < lo || cursor < 0;
       }
       if (reverse) {
@@ -161,6 +175,9 @@ public final class KlinesTable extends BinanceTable {
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
       params.add(Param.of("interval", timeframe));
+      if (!zone.equals(UTC)) {
+        params.add(Param.of("timeZone", zone));
+      }
       if (backwards) {
         if (start != null) {
           params.add(Param.of("endTime", start));
@@ -172,7 +189,8 @@ public final class KlinesTable extends BinanceTable {
         }
       }
       params.add(Param.of("limit", limit));
-      return ctx.get(q, path, params, EndpointWeights.KLINES, p -> read(p, symbol, timeframe, q),
+      return ctx.get(q, path, params, EndpointWeights.KLINES,
+          p -> read(p, symbol, timeframe, zone, q),
           q.neededKey());
     }
   }
@@ -200,7 +218,7 @@ public final class KlinesTable extends BinanceTable {
     return n * unit;
   }
 
-  /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 2). */
+  /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 3). */
   private static final ColumnType[] FIELD_TYPES = {
     ColumnType.TIMESTAMP, ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.DECIMAL,
     ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
@@ -212,24 +230,25 @@ public final class KlinesTable extends BinanceTable {
    * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
    * others are skipped as tokens, never turned into strings or decimals.
    */
-  static List<Object[]> read(JsonParser p, String symbol, String timeframe, ScanQuery q)
-      throws IOException {
+  static List<Object[]> read(JsonParser p, String symbol, String timeframe, String zone,
+      ScanQuery q) throws IOException {
     boolean[] need = new boolean[FIELD_TYPES.length];
     for (int i = 0; i < need.length; i++) {
-      need[i] = i == 0 || q.needs(i + 2);
+      need[i] = i == 0 || q.needs(i + OPEN_TIME);
     }
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();
     while (p.nextToken() == JsonToken.START_ARRAY) {
-      Object[] r = new Object[13];
+      Object[] r = new Object[WIDTH];
       r[0] = symbol;
       r[1] = timeframe;
+      r[2] = zone;
       for (int i = 0; i < FIELD_TYPES.length; i++) {
         if (p.nextToken() == JsonToken.END_ARRAY) {
           throw new IllegalStateException("a kline of " + i + " fields at " + p.currentLocation());
         }
         if (need[i]) {
-          r[i + 2] = Json.value(p, FIELD_TYPES[i]);
+          r[i + OPEN_TIME] = Json.value(p, FIELD_TYPES[i]);
         } else {
           p.skipChildren();
         }

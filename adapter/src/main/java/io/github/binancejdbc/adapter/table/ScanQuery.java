@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -253,7 +254,7 @@ public final class ScanQuery {
     if (v == null) {
       throw missingKeys(column, example);
     }
-    return new ArrayList<>(v);
+    return symbols(column, v);
   }
 
   /**
@@ -289,7 +290,24 @@ public final class ScanQuery {
   /** The values of an optional key column, sorted, or {@code null} when it is not constrained. */
   public List<String> optional(String column) {
     Set<String> v = points.get(def.index(column));
-    return v == null ? null : new ArrayList<>(v);
+    return v == null ? null : symbols(column, v);
+  }
+
+  /**
+   * The values, checked when they are symbols: Binance's symbols are upper case, and a lower-case
+   * one would be sent only to fail with -1100 (illegal characters).
+   */
+  private static List<String> symbols(String column, Set<String> values) {
+    if (column.equals("symbol")) {
+      for (String s : values) {
+        String upper = s.toUpperCase(Locale.ROOT);
+        if (!upper.equals(s)) {
+          throw BinanceException.badValue(
+              "Symbols are upper case: '" + s + "' matches no symbol; write '" + upper + "'");
+        }
+      }
+    }
+    return new ArrayList<>(values);
   }
 
   /** Inclusive lower bound of a range column, {@code Long.MIN_VALUE} when unbounded. */

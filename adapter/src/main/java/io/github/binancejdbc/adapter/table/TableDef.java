@@ -18,8 +18,10 @@ public final class TableDef {
   private final List<String> sortColumns;
   private final boolean limitPushable;
   private final List<String> primaryKey;
+  private final java.util.Set<String> defaultedKeys;
 
   private TableDef(Builder b) {
+    this.defaultedKeys = java.util.Set.copyOf(b.defaultedKeys);
 
     this.name = b.name;
     this.remarks = b.remarks;
@@ -32,6 +34,9 @@ public final class TableDef {
       index(s);
     }
     for (String k : primaryKey) {
+      index(k);
+    }
+    for (String k : defaultedKeys) {
       index(k);
     }
   }
@@ -76,6 +81,14 @@ public final class TableDef {
     return primaryKey;
   }
 
+  /**
+   * Whether {@code column} is an optional key that stands for one default value when the query
+   * does not name one (klines' {@code time_zone} is {@code '0'}), rather than for every value.
+   */
+  public boolean hasDefault(String column) {
+    return defaultedKeys.contains(column);
+  }
+
   public int index(String column) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(column)) {
@@ -109,6 +122,7 @@ public final class TableDef {
     private final List<String> sortColumns = new ArrayList<>();
     private boolean limitPushable;
     private final List<String> primaryKey = new ArrayList<>();
+    private final java.util.Set<String> defaultedKeys = new java.util.HashSet<>();
 
     private Builder(String name, String endpoint, String remarks) {
       this.name = requireNonNull(name, "name is null");
@@ -128,6 +142,12 @@ public final class TableDef {
 
     public Builder primaryKey(String... cols) {
       primaryKey.addAll(List.of(cols));
+      return this;
+    }
+
+    /** Marks optional keys that mean one default value when absent (see {@link #hasDefault}). */
+    public Builder defaulted(String... cols) {
+      defaultedKeys.addAll(List.of(cols));
       return this;
     }
 

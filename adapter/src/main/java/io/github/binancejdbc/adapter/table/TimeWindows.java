@@ -5,7 +5,7 @@ import java.util.Deque;
 
 /**
  * The {@code startTime}/{@code endTime} windows that cover an inclusive span: consecutive, each
- * at most 24 h (Binance rejects longer ones with -1127), produced one at a time so that a query
+ * with at most 24 h between its ends (Binance rejects more with -1127), produced one at a time so that a query
  * that stops early sends nothing for the rest. A window whose answer filled a whole page is split
  * in two halves that are asked next, because these endpoints cannot page inside a time window
  * (they ignore the id cursor when times are given).
@@ -29,7 +29,10 @@ final class TimeWindows {
     if (next > hi) {
       return null;
     }
-    long end = Math.min(hi, next + Signed.DAY - 1);
+    // Binance refuses more than 24 h between startTime and endTime, not exactly 24 h: the last
+    // window may reach one millisecond further, so an inclusive upper bound on a day boundary
+    // (BETWEEN t AND t + 1 day) ends the last day's window instead of adding a 1-ms one.
+    long end = hi - next <= Signed.DAY ? hi : next + Signed.DAY - 1;
     long[] w = {next, end};
     next = end + 1;
     return w;

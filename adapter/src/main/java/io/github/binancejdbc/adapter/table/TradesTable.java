@@ -26,14 +26,8 @@ public final class TradesTable extends BinanceTable {
 
   public TradesTable(BinanceContext ctx) {
     super(
-        TableDef.builder("trades", "GET /api/v3/trades, GET /api/v3/historicalTrades", "Trades")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(range("trade_id", ColumnType.BIGINT, "Trade id, increasing with time"))
-            .column(col("price", ColumnType.DECIMAL, "Trade price"))
-            .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
-            .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
-            .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
-            .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"))
+        tradeColumns(TableDef.builder("trades",
+                "GET /api/v3/trades, GET /api/v3/historicalTrades", "Trades"), "Trade id")
             .column(col("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the best"
                 + " price match"))
             .primaryKey("symbol", "trade_id")
@@ -41,16 +35,26 @@ public final class TradesTable extends BinanceTable {
             .limitPushable()
             .build(),
         ctx);
-    this.fields =
-        new Json.Fields(
-            def,
-            "id", "trade_id",
-            "price", "price",
-            "qty", "qty",
-            "quoteQty", "quote_qty",
-            "time", "trade_time",
-            "isBuyerMaker", "is_buyer_maker",
-            "isBestMatch", "is_best_match");
+    this.fields = new Json.Fields(def, tradeFields("isBestMatch", "is_best_match"));
+  }
+
+  /** The columns {@code trades} shares with {@code block_trades}, keys and ranges included. */
+  static TableDef.Builder tradeColumns(TableDef.Builder b, String idRemarks) {
+    return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+        .column(range("trade_id", ColumnType.BIGINT, idRemarks + ", increasing with time"))
+        .column(col("price", ColumnType.DECIMAL, "Trade price"))
+        .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
+        .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
+        .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
+        .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"));
+  }
+
+  /** JSON field to column pairs of {@link #tradeColumns}, then {@code more}. */
+  static String[] tradeFields(String... more) {
+    List<String> pairs = new ArrayList<>(List.of("id", "trade_id", "price", "price", "qty", "qty",
+        "quoteQty", "quote_qty", "time", "trade_time", "isBuyerMaker", "is_buyer_maker"));
+    pairs.addAll(List.of(more));
+    return pairs.toArray(String[]::new);
   }
 
   @Override

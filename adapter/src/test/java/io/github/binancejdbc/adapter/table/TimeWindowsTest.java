@@ -22,6 +22,17 @@ class TimeWindowsTest {
   }
 
   @Test
+  void anInclusiveUpperBoundOnADayBoundaryAddsNoOneMillisecondWindow() {
+    TimeWindows w = new TimeWindows(0, 3 * DAY);
+    assertArrayEquals(new long[] {0, DAY - 1}, w.next());
+    assertArrayEquals(new long[] {DAY, 2 * DAY - 1}, w.next());
+    long[] last = w.next();
+    assertArrayEquals(new long[] {2 * DAY, 3 * DAY}, last);
+    assertTrue(w.isLast(last));
+    assertNull(w.next());
+  }
+
+  @Test
   void anEmptySpanHasNoWindow() {
     assertNull(new TimeWindows(10, 9).next());
   }

@@ -65,6 +65,7 @@ public final class ConnectionSettings {
       try {
         switch (p) {
           case BASE_URL -> b.baseUrl(v);
+          case MARKET_DATA_URL -> b.marketDataUrl(v);
           case API_KEY -> b.apiKey(v);
           case SECRET_KEY -> b.secretKey(v);
           case PRIVATE_KEY_FILE -> b.privateKeyFile(v);

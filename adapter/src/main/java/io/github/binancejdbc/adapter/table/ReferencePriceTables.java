@@ -1,0 +1,90 @@
+package io.github.binancejdbc.adapter.table;
+
+import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
+
+import io.github.binancejdbc.adapter.client.EndpointWeights;
+import io.github.binancejdbc.adapter.client.Param;
+import io.github.binancejdbc.adapter.error.BinanceErrorCode;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code reference_prices} ({@code GET /api/v3/referencePrice}) and {@code
+ * reference_price_calculations} ({@code GET /api/v3/referencePrice/calculation}): one row per
+ * symbol asked for, one request each. A symbol without a reference price (Binance's {@code -2043})
+ * is a row whose other columns are NULL, like the {@code "referencePrice": null} Binance sends for
+ * a price that is not set at the moment, so a list of symbols never fails for one of them.
+ */
+public final class ReferencePriceTables extends BinanceTable {
+  private final String path;
+  private final Json.Fields fields;
+
+  private ReferencePriceTables(TableDef def, BinanceContext ctx, String path, String... pairs) {
+    super(def, ctx);
+    this.path = path;
+    this.fields = new Json.Fields(def, pairs);
+  }
+
+  public static ReferencePriceTables referencePrices(BinanceContext ctx) {
+    TableDef def =
+        TableDef.builder("reference_prices", "GET /api/v3/referencePrice", "The reference price"
+                + " a symbol's price-range execution rule and price filters use")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(nullable("reference_price", ColumnType.DECIMAL, "Reference price; NULL when"
+                + " the symbol has none"))
+            .column(nullable("reference_time", ColumnType.TIMESTAMP, "When the reference price"
+                + " was computed (UTC)"))
+            .primaryKey("symbol")
+            .build();
+    return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice", "symbol", "symbol",
+        "referencePrice", "reference_price", "timestamp", "reference_time");
+  }
+
+  public static ReferencePriceTables calculations(BinanceContext ctx) {
+    TableDef def =
+        TableDef.builder("reference_price_calculations", "GET /api/v3/referencePrice/calculation",
+                "How a symbol's reference price is calculated")
+            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+            .column(nullable("calculation_type", ColumnType.VARCHAR, "ARITHMETIC_MEAN or"
+                + " EXTERNAL; NULL when the symbol has no reference price"))
+            .column(nullable("bucket_count", ColumnType.INTEGER, "ARITHMETIC_MEAN: number of"
+                + " buckets averaged"))
+            .column(nullable("bucket_width_ms", ColumnType.BIGINT, "ARITHMETIC_MEAN: width of"
+                + " a bucket in milliseconds"))
+            .column(nullable("external_calculation_id", ColumnType.BIGINT, "EXTERNAL: id of the"
+                + " external calculation"))
+            .primaryKey("symbol")
+            .build();
+    return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice/calculation", "symbol",
+        "symbol", "calculationType", "calculation_type", "bucketCount", "bucket_count",
+        "bucketWidthMs", "bucket_width_ms", "externalCalculationId", "external_calculation_id");
+  }
+
+  @Override
+  protected List<RowStream> streams(ScanQuery q) {
+    List<RowStream> streams = new ArrayList<>();
+    for (String symbol : q.required("symbol", "BTCUSDT")) {
+      streams.add(RowStream.once(() -> fetch(q, symbol)));
+    }
+    return streams;
+  }
+
+  private List<Object[]> fetch(ScanQuery q, String symbol) {
+    try {
+      return ctx.get(q, path, List.of(Param.of("symbol", symbol)),
+          EndpointWeights.REFERENCE_PRICE,
+          p -> fields.readObjectOrArray(p, r -> r[0] = symbol));
+    } catch (BinanceException e) {
+      if (e.vendorCode() != BinanceErrorCode.NO_REFERENCE_PRICE.code()) {
+        throw e;
+      }
+      List<Object[]> rows = new ArrayList<>();
+      Object[] row = new Object[fields.width()];
+      row[0] = symbol;
+      rows.add(row);
+      return rows;
+    }
+  }
+}
