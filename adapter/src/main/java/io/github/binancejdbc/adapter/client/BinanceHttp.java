@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
 import java.time.Instant;
@@ -90,7 +90,7 @@ public final class BinanceHttp implements AutoCloseable {
    * @param path e.g. {@code /api/v3/klines}
    * @param weight the request weight of this call, as the endpoint documents it for these
    *     parameters
-   * @throws BinanceException for every failure; see {@link ErrorKind} for the categories
+   * @throws BinanceException for every failure; see {@link SqlState} for the categories
    */
   public <T> T get(String path, List<Param> query, int weight, BodyReader<T> reader) {
     return send(Method.GET, path, query, weight, reader, false, false);
@@ -103,7 +103,7 @@ public final class BinanceHttp implements AutoCloseable {
   public <T> T keyed(
       Method method, String path, List<Param> params, int weight, BodyReader<T> reader) {
     if (config.apiKey() == null) {
-      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
           method + " " + path + " needs an API key: set apiKey in the connection properties or"
               + " the BINANCE_API_KEY environment variable", null);
     }
@@ -146,7 +146,7 @@ public final class BinanceHttp implements AutoCloseable {
       throw new IllegalArgumentException("path must start with /, but was: " + path);
     }
     if (signed && !canSign()) {
-      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
           method + " " + path + " is a signed endpoint: set apiKey and secretKey (or"
               + " privateKeyFile) in the connection properties or the BINANCE_API_KEY /"
               + " BINANCE_SECRET_KEY environment variables", null);
@@ -197,8 +197,7 @@ public final class BinanceHttp implements AutoCloseable {
             throw ResponseErrors.gaveUp(
                 ResponseErrors.rateLimited(body, name, path, params),
                 attempt,
-                ErrorKind.RATE_LIMITED,
-                "53000");
+                SqlState.RATE_LIMITED);
           }
           waitMillis = retryAfter * 1000;
         } else if (status >= 500 && status <= 599) {
@@ -207,7 +206,7 @@ public final class BinanceHttp implements AutoCloseable {
             throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
           }
           if (attempt >= attempts) {
-            throw ResponseErrors.gaveUp(e, attempt, ErrorKind.SERVER, "58000");
+            throw ResponseErrors.gaveUp(e, attempt, SqlState.SYSTEM_ERROR);
           }
           waitMillis = backoffMillis(attempt);
         } else {
@@ -222,7 +221,7 @@ public final class BinanceHttp implements AutoCloseable {
         ensureOpen(e);
         if (Thread.currentThread().isInterrupted()) {
           throw new BinanceException(
-              ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for " + name + " " + path,
+              SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + name + " " + path,
               e);
         }
         LOG.debug("{} {} failed (attempt {} of {}): {}", name, path, attempt, attempts,
@@ -239,7 +238,7 @@ public final class BinanceHttp implements AutoCloseable {
           throw unknownOutcome(message, 0, e);
         }
         if (attempt >= attempts) {
-          throw new BinanceException(ErrorKind.SERVER, "58030", 0,
+          throw new BinanceException(SqlState.IO_ERROR, 0,
               message + ResponseErrors.gaveUpSuffix(attempt), e);
         }
         waitMillis = backoffMillis(attempt);
@@ -250,7 +249,7 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   private static BinanceException unknownOutcome(String message, int code, Throwable cause) {
-    return new BinanceException(ErrorKind.SERVER, "58000", code,
+    return new BinanceException(SqlState.SYSTEM_ERROR, code,
         message + " (execution status unknown: the request may have been executed)", cause, true);
   }
 
@@ -419,7 +418,7 @@ public final class BinanceHttp implements AutoCloseable {
   private void ensureOpen(Throwable cause) {
     if (closed) {
       throw new BinanceException(
-          ErrorKind.CONNECTION, "08003", 0, "The connection is closed", cause);
+          SqlState.CONNECTION_DOES_NOT_EXIST, 0, "The connection is closed", cause);
     }
   }
 

@@ -3,7 +3,7 @@ package io.github.binancejdbc.adapter.client;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -199,9 +199,7 @@ public final class WeightGovernor {
   /** The BANNED exception, with one wording for the 418 itself and for every call afterwards. */
   BinanceException bannedException(long untilMillis, int vendorCode, String detail) {
     return new BinanceException(
-        ErrorKind.BANNED,
-        "53000",
-        vendorCode,
+        SqlState.IP_BANNED, vendorCode,
         "The IP is banned by Binance until "
             + Instant.ofEpochMilli(untilMillis)
             + "; all requests to "
@@ -219,7 +217,7 @@ public final class WeightGovernor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BinanceException(
-          ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for " + what, e);
+          SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + what, e);
     }
   }
 

@@ -5,7 +5,7 @@ import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import io.github.binancejdbc.adapter.client.BodyReader;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.BinanceContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ final class Reconciler {
       if (e == failure || e.getCause() == failure) {
         throw e;
       }
-      throw new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(),
+      throw new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(),
           def.name() + ": " + failure.getMessage() + ". Asking the exchange what happened failed"
               + " too (" + e.getMessage() + "), so the outcome is unknown. Check before retrying: "
               + "SELECT * FROM open_orders WHERE symbol = '" + symbol + "'" + clientIdHint(),
@@ -149,7 +149,7 @@ final class Reconciler {
     if (open.size() == 0) {
       return List.of();
     }
-    throw new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(), def.name() + ": "
+    throw new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(), def.name() + ": "
         + failure.getMessage() + ". Afterwards " + open.size() + " order(s) are still open on "
         + symbol + ": running it again is safe.", failure);
   }
@@ -168,7 +168,7 @@ final class Reconciler {
   }
 
   private BinanceException notPlaced(String what) {
-    return new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(), def.name() + ": "
+    return new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(), def.name() + ": "
         + failure.getMessage() + ". The exchange has no " + what + " after " + checks
         + " checks, and the request's recvWindow (" + ctx.config().recvWindowMillis()
         + " ms) has passed, so it can no longer execute: it was not placed; running the"
@@ -182,7 +182,7 @@ final class Reconciler {
       ctx.config().sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BinanceException(ErrorKind.TIMEOUT, "57014", 0, def.name()
+      throw new BinanceException(SqlState.QUERY_CANCELED, 0, def.name()
           + ": interrupted while checking whether the request was executed", failure, true);
     }
   }
