@@ -11,6 +11,7 @@ import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
+import java.io.PushbackInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class BinanceHttp implements AutoCloseable {
 
   static final String USER_AGENT = "binance-jdbc/0.1";
   private static final String LEGACY_USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT";
+  private static final String ORDER_COUNT_HEADER = "X-MBX-ORDER-COUNT-";
   private static final long BACKOFF_BASE_MILLIS = 250;
   private static final long BACKOFF_CAP_MILLIS = 5_000;
   private static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -151,6 +153,10 @@ public final class BinanceHttp implements AutoCloseable {
               + " privateKeyFile) in the connection properties or the BINANCE_API_KEY /"
               + " BINANCE_SECRET_KEY environment variables", null);
     }
+    if (!path.equals("/api/v3/exchangeInfo") && governor.needsLimits()) {
+      LimitLearner.learn(this, governor);
+    }
+    int newOrders = LimitLearner.newOrders(method, path);
     boolean idempotent = method == Method.GET;
     int attempts = idempotent ? config.maxRetries() + 1 : 1;
     boolean resynced = false;
@@ -159,7 +165,7 @@ public final class BinanceHttp implements AutoCloseable {
       List<Param> params = signed ? withTimestamp(query) : List.copyOf(query);
       Request request = request(method, path, params, signed, keyed);
       String name = method.name();
-      governor.acquire(weight);
+      governor.acquire(weight, newOrders);
       long waitMillis;
       long start = config.clock().millis();
       try (Response response = client.newCall(request).execute()) {
@@ -176,7 +182,24 @@ public final class BinanceHttp implements AutoCloseable {
               usedWeight);
         }
         if (status >= 200 && status < 300) {
-          return read(response, name, path, params, reader);
+          try {
+            return read(response, name, path, params, reader);
+          } catch (BinanceException unreadable) {
+            // A 2xx whose body is not the answer (cut short, a proxy's HTML page, empty, the
+            // wrong shape): a read is asked again; anything else may have been executed.
+            if (!idempotent) {
+              throw unknownOutcome(unreadable.getMessage(), 0, unreadable);
+            }
+            if (attempt >= attempts) {
+              throw ResponseErrors.gaveUp(unreadable, attempt, SqlState.INTERNAL_ERROR);
+            }
+            LOG.debug("{} {}: unreadable answer (attempt {} of {}): {}", name, path, attempt,
+                attempts, unreadable.getMessage());
+            waitMillis = backoffMillis(attempt);
+            response.close();
+            WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
+            continue;
+          }
         }
         ErrorBody body = ErrorBody.parse(JSON, response.peekBody(MAX_ERROR_BODY_BYTES).string());
         if (status == 418) {
@@ -191,8 +214,9 @@ public final class BinanceHttp implements AutoCloseable {
         }
         if (status == 429) {
           long retryAfter = retryAfterSeconds(response, DEFAULT_RETRY_AFTER_SECONDS);
-          // Tell the governor first so that every other request to this host waits too.
-          governor.onRateLimited(retryAfter);
+          // Tell the governor first so that every other request to this host waits too, and
+          // learn the limit the message states ("current limit is 300 request weight per ...").
+          governor.onRateLimited(retryAfter, body.msg());
           if (attempt >= attempts) {
             throw ResponseErrors.gaveUp(
                 ResponseErrors.rateLimited(body, name, path, params),
@@ -205,6 +229,9 @@ public final class BinanceHttp implements AutoCloseable {
           if (!idempotent) {
             throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
           }
+          if (!ResponseErrors.retryable(status, body)) {
+            throw e;
+          }
           if (attempt >= attempts) {
             throw ResponseErrors.gaveUp(e, attempt, SqlState.SYSTEM_ERROR);
           }
@@ -215,7 +242,15 @@ public final class BinanceHttp implements AutoCloseable {
               && (body.code() == -1006 || body.code() == -1007)) {
             throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
           }
-          throw e;
+          // A GET refused for a reason that passes (-1001 disconnected, -1008 busy, ...) is
+          // asked again, as after a 5xx; the catalogue's retryable flag decides.
+          if (!idempotent || !ResponseErrors.retryable(status, body)) {
+            throw e;
+          }
+          if (attempt >= attempts) {
+            throw ResponseErrors.gaveUp(e, attempt, e.state());
+          }
+          waitMillis = backoffMillis(attempt);
         }
       } catch (IOException e) {
         ensureOpen(e);
@@ -349,13 +384,27 @@ public final class BinanceHttp implements AutoCloseable {
   private <T> T read(
       Response response, String method, String path, List<Param> params, BodyReader<T> reader)
       throws IOException {
-    try (JsonParser parser = JSON.createParser(response.body().byteStream())) {
+    PushbackInputStream in = new PushbackInputStream(response.body().byteStream(), 1);
+    int first = in.read();
+    while (first == ' ' || first == '\n' || first == '\r' || first == '\t') {
+      first = in.read();
+    }
+    if (first < 0) {
+      throw BinanceException.internal("Unexpected response from " + method + " " + path
+          + ": an empty body with HTTP " + response.code() + ErrorMessages.paramsSuffix(params),
+          null);
+    }
+    in.unread(first);
+    try (JsonParser parser = JSON.createParser(in)) {
       try {
         return reader.read(parser);
       } catch (JsonProcessingException e) {
         throw ResponseErrors.unexpected(
             method, path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
-      } catch (IllegalStateException e) {
+      } catch (IllegalStateException | IllegalArgumentException | NullPointerException
+          | ClassCastException | ArithmeticException e) {
+        // A reader found an element of the wrong shape, a field missing or a corrupted number
+        // (NumberFormatException is an IllegalArgumentException).
         throw ResponseErrors.unexpected(
             method, path, params, e.getMessage(), parser.currentLocation(), parser, e);
       }
@@ -380,6 +429,16 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   private long feedUsedWeight(Response response) {
+    for (String name : response.headers().names()) {
+      if (name.regionMatches(true, 0, ORDER_COUNT_HEADER, 0, ORDER_COUNT_HEADER.length())) {
+        try {
+          governor.onOrderCountHeader(name.substring(ORDER_COUNT_HEADER.length()),
+              Long.parseLong(response.header(name).trim()));
+        } catch (NumberFormatException e) {
+          LOG.debug("Ignoring unparsable order-count header {}", name);
+        }
+      }
+    }
     String value = response.header(governor.usedWeightHeader());
     if (value == null && governor.windowMillis() == 60_000) {
       value = response.header(LEGACY_USED_WEIGHT_HEADER);

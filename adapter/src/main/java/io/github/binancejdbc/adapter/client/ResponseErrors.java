@@ -6,6 +6,7 @@ import io.github.binancejdbc.adapter.error.BinanceErrorCode;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
+import io.github.binancejdbc.adapter.error.HttpStatusMapping;
 import java.util.List;
 
 /** Builds the exceptions {@link BinanceHttp} throws for error responses and unreadable bodies. */
@@ -55,6 +56,15 @@ final class ResponseErrors {
     return body.code() != null
         ? BinanceErrorCode.toException(status, body.code(), body.msg(), method, path, params)
         : BinanceErrorCode.fromHttpStatus(status, body.snippet(), method, path, params);
+  }
+
+  /**
+   * Whether the same request may succeed when sent again: the catalogue's flag for a known
+   * Binance code, else the HTTP status's.
+   */
+  static boolean retryable(int status, ErrorBody body) {
+    BinanceErrorCode known = body.code() == null ? null : BinanceErrorCode.fromCode(body.code());
+    return known != null ? known.retryable() : HttpStatusMapping.of(status).retryable();
   }
 
   static BinanceException gaveUp(BinanceException e, int attempts, SqlState state) {

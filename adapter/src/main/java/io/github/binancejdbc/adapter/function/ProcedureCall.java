@@ -98,9 +98,10 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     BinanceHttp http = ctx.http();
     JsonNode response;
     try {
+      BodyReader<JsonNode> reader = p -> ResultRows.checkShape(def.result(), TREE.read(p));
       response = def.signed()
-          ? http.signed(def.method(), def.path(), params, def.weight(), TREE)
-          : http.keyed(def.method(), def.path(), params, def.weight(), TREE);
+          ? http.signed(def.method(), def.path(), params, def.weight(), reader)
+          : http.keyed(def.method(), def.path(), params, def.weight(), reader);
     } catch (BinanceException e) {
       if (e.outcomeUnknown()) {
         return reconcile(ctx, values, e);
