@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +38,12 @@ class DaylightSavingZoneTest {
           .options(wireMockConfig().dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
+
+  /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
+  @BeforeEach
+  void limitsAreKnown() {
+    KnownLimits.of(wm.baseUrl());
+  }
 
   private static final long GAP = Instant.parse("2024-03-31T01:00:00Z").toEpochMilli();
   private static final long OVERLAP = Instant.parse("2024-10-27T00:00:00Z").toEpochMilli();
