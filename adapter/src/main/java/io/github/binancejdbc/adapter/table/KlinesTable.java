@@ -180,7 +180,7 @@ public final class KlinesTable extends BinanceTable {
   static List<Object[]> read(JsonParser p, String symbol, String timeframe) throws IOException {
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();
-    while (p.nextToken() == JsonToken.START_ARRAY) {
+    while (Json.nextElement(p, JsonToken.START_ARRAY)) {
       Object[] r = new Object[13];
       r[0] = symbol;
       r[1] = timeframe;

@@ -129,7 +129,7 @@ public final class OrderListsTable extends BinanceTable {
     List<Long> ids = new ArrayList<>();
     JsonToken t = p.nextToken();
     if (t == JsonToken.START_ARRAY) {
-      while (p.nextToken() == JsonToken.START_OBJECT) {
+      while (Json.nextElement(p, JsonToken.START_OBJECT)) {
         readList(p, rows, ids);
       }
     } else {
@@ -146,7 +146,7 @@ public final class OrderListsTable extends BinanceTable {
       String name = p.currentName();
       p.nextToken();
       if (name.equals("orders") && p.currentToken() == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (Json.nextElement(p, JsonToken.START_OBJECT)) {
           Object[] o = new Object[orderFields.width()];
           orderFields.readObject(p, o);
           orders.add(o);
