@@ -165,11 +165,14 @@ public final class BinanceHttp implements AutoCloseable {
       List<Param> params = signed ? withTimestamp(query) : List.copyOf(query);
       Request request = request(method, path, params, signed, keyed);
       String name = method.name();
-      governor.acquire(weight, newOrders);
+      long window = governor.acquire(weight, newOrders);
       long waitMillis;
       long start = config.clock().millis();
+      boolean answered = false;
       try (Response response = client.newCall(request).execute()) {
-        long usedWeight = feedUsedWeight(response);
+        answered = true;
+        governor.done(weight, window);
+        long usedWeight = feedUsedWeight(response, window);
         int status = response.code();
         if (LOG.isDebugEnabled()) {
           LOG.debug(
@@ -253,6 +256,9 @@ public final class BinanceHttp implements AutoCloseable {
           waitMillis = backoffMillis(attempt);
         }
       } catch (IOException e) {
+        if (!answered) {
+          governor.done(weight, window);
+        }
         ensureOpen(e);
         if (Thread.currentThread().isInterrupted()) {
           throw new BinanceException(
@@ -428,7 +434,7 @@ public final class BinanceHttp implements AutoCloseable {
     return governor.bannedException(now + seconds * 1000, code, detail);
   }
 
-  private long feedUsedWeight(Response response) {
+  private long feedUsedWeight(Response response, long window) {
     for (String name : response.headers().names()) {
       if (name.regionMatches(true, 0, ORDER_COUNT_HEADER, 0, ORDER_COUNT_HEADER.length())) {
         try {
@@ -448,7 +454,7 @@ public final class BinanceHttp implements AutoCloseable {
     }
     try {
       long used = Long.parseLong(value.trim());
-      governor.onUsedWeightHeader(used);
+      governor.onUsedWeightHeader(used, window);
       return used;
     } catch (NumberFormatException e) {
       LOG.debug("Ignoring unparsable used-weight header: {}", value);

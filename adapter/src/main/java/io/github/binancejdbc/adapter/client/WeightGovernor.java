@@ -78,6 +78,8 @@ public final class WeightGovernor {
     long millis;
     long start = Long.MIN_VALUE;
     long used;
+    /** Counted but not yet answered: the server may count it in the next window instead. */
+    long inFlight;
 
     Window(int limit, long millis) {
       this.limit = limit;
@@ -88,8 +90,10 @@ public final class WeightGovernor {
       long s = Math.floorDiv(now, millis) * millis;
       // Only forward: a clock stepping back must not hand out a fresh budget.
       if (s > start) {
+        // Requests still unanswered from the window just ended are counted here once more.
+        used = s == start + millis ? inFlight : 0;
+        inFlight = 0;
         start = s;
-        used = 0;
       }
     }
 
@@ -177,15 +181,30 @@ public final class WeightGovernor {
    * @throws IllegalArgumentException if {@code weight} is negative or can never fit the limit
    */
   public void acquire(int weight) {
-    acquire(weight, 0);
+    long window = acquire(weight, 0);
+    done(weight, window);
+  }
+
+  /**
+   * A request counted by {@link #acquire(int, int)} in {@code window} has been answered (or
+   * failed): its weight no longer needs carrying into the next window. Requests still in flight
+   * when a window ends are counted in the next one too, as the server may count them there.
+   */
+  public synchronized void done(int weight, long window) {
+    if (window == weightWindow.start) {
+      weightWindow.inFlight = Math.max(0, weightWindow.inFlight - weight);
+    }
   }
 
   /**
    * As {@link #acquire(int)}, for a request that also creates {@code newOrders} unfilled orders:
    * it waits for the 10-second order window too, and is refused (nothing sent) when the day's
-   * order limit is reached.
+   * order limit is reached. Every call must be followed by {@link #done(int, long)} once the
+   * request has been answered.
+   *
+   * @return the start of the weight window the request was counted in (epoch ms)
    */
-  public void acquire(int weight, int newOrders) {
+  public long acquire(int weight, int newOrders) {
     if (weight < 0 || newOrders < 0) {
       throw new IllegalArgumentException("weight must not be negative, but was: " + weight);
     }
@@ -216,12 +235,13 @@ public final class WeightGovernor {
           waitMillis = ordersShort.waitMillis(now);
         } else {
           weightWindow.used += weight;
+          weightWindow.inFlight += weight;
           raw.used++;
           if (newOrders > 0) {
             ordersShort.used += newOrders;
             ordersDay.used += newOrders;
           }
-          return;
+          return weightWindow.start;
         }
       }
       LOG.debug("Waiting {} ms for request weight {} on {}", waitMillis, weight, baseUrl);
@@ -231,7 +251,19 @@ public final class WeightGovernor {
 
   /** Adopts the server's count for the current window when it is higher than ours. */
   public synchronized void onUsedWeightHeader(long usedByServer) {
+    onUsedWeightHeader(usedByServer, Long.MAX_VALUE);
+  }
+
+  /**
+   * Adopts the server's count when it is higher than ours, unless the request was counted in an
+   * earlier window ({@code sentInWindow}, from {@link #acquire(int, int)}): an answer that crosses
+   * a window boundary reports the old window, and adopting it would block the new one.
+   */
+  public synchronized void onUsedWeightHeader(long usedByServer, long sentInWindow) {
     weightWindow.roll(clock.millis());
+    if (sentInWindow < weightWindow.start) {
+      return;
+    }
     if (usedByServer > weightWindow.used) {
       weightWindow.used = usedByServer;
     }

@@ -169,4 +169,23 @@ class Issue11TransportTest {
     assertEquals(0, LimitLearner.newOrders(Method.GET, "/api/v3/order"));
     assertEquals(3, LimitLearner.newOrders(Method.POST, "/api/v3/orderList/otoco"));
   }
+
+  @Test
+  void anAnswerCrossingAWindowBoundaryNeitherBlocksNorOverrunsTheNextWindow() {
+    WeightGovernor g = governor(false);
+    g.setLimit("REQUEST_WEIGHT", "MINUTE", 1, 100);
+    long w0 = g.acquire(10, 0); // sent at 00:00:10, answered after 00:01:00
+    clock.advance(50_000);
+    // The answer reports the old window's count: adopting it would block the new minute.
+    g.onUsedWeightHeader(100, w0);
+    // The request was still in flight at the boundary: the server may count it in this window.
+    assertEquals(10, g.usedInWindow());
+    g.done(10, w0);
+    assertEquals(10, g.usedInWindow());
+    long w1 = g.acquire(5, 0);
+    g.onUsedWeightHeader(40, w1);
+    assertEquals(40, g.usedInWindow());
+    g.done(5, w1);
+    assertEquals(List.of(), sleeper.sleeps());
+  }
 }
