@@ -67,6 +67,8 @@ final class FakeBinance {
 
   /** Stubs the public market data endpoints the clients' queries reach. */
   static void stubMarketData(WireMockExtension wm) {
+    // Connection.isValid asks the server.
+    wm.stubFor(get(urlPathEqualTo("/api/v3/ping")).willReturn(okJson("{}")));
     wm.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(okJson(resource(
         "/exchangeInfo.json"))));
     wm.stubFor(get(urlPathEqualTo("/api/v3/klines"))

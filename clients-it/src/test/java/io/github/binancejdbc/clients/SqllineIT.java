@@ -102,12 +102,10 @@ class SqllineIT {
             List.of("40026.00000000", "40027.00000000", "126")),
         bars.subList(1, 4).stream().map(r -> r.subList(1, 4)).toList());
     assertEquals(4, bars.size());
-    // By design (issue 5: getTimestamp is UTC-true): sqlline prints getObject(i).toString(), a
-    // java.sql.Timestamp of the instant, in the JVM's zone. This run uses Asia/Tokyo, so the bar
-    // selected with TIMESTAMP '2024-01-02 00:00:00' (UTC) prints as 09:00 local time; ./sql-shell
-    // runs sqlline with -Duser.timezone=UTC and so prints the UTC digits.
-    assertEquals(List.of("2024-01-02 09:00:00.0", "2024-01-02 10:00:00.0",
-        "2024-01-02 11:00:00.0"), column(bars, "open_time"), "local time of the UTC instants");
+    // sqlline prints getObject(i).toString(): the UTC wall clock the literal selected, in this
+    // JVM under Asia/Tokyo as in any other zone.
+    assertEquals(List.of("2024-01-02 00:00:00.0", "2024-01-02 01:00:00.0",
+        "2024-01-02 02:00:00.0"), column(bars, "open_time"));
     assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=1704153600000"
             + "&endTime=1704164399999&limit=1000"),
         queries("/api/v3/klines"));

@@ -5,6 +5,7 @@ import io.github.binancejdbc.adapter.BinanceSchema;
 import io.github.binancejdbc.jdbc.internal.CallRewriter;
 import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
 import io.github.binancejdbc.jdbc.internal.JdbcProxies;
+import io.github.binancejdbc.jdbc.internal.MaxRows;
 import io.github.binancejdbc.jdbc.internal.UrlParser;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
@@ -14,6 +15,18 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare.Materialization;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -57,10 +70,16 @@ public final class BinanceDriver extends Driver {
         "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
   }
 
-  /** Lets {@code CALL p(...)} and {@code {call p(...)}} run: see {@link CallRewriter}. */
+  /**
+   * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), and plans a
+   * statement's max rows as a LIMIT (see {@link MaxRows}). Calcite makes one of these per
+   * statement it prepares.
+   */
   @Override
   public CalcitePrepare createPrepare() {
     return new CalcitePrepareImpl() {
+      private long maxRows;
+
       @Override
       public <T> CalciteSignature<T> prepareSql(
           Context context, Query<T> query, Type elementType, long maxRowCount) {
@@ -70,11 +89,37 @@ public final class BinanceDriver extends Driver {
         } catch (SQLFeatureNotSupportedException e) {
           throw new IllegalArgumentException(e.getMessage(), e);
         }
+        maxRows = query.sql == null || EXPLAIN.matcher(query.sql).lookingAt()
+            ? 0 : MaxRows.forStatement(maxRowCount);
         return super.prepareSql(
             context, rewritten == null ? query : Query.of(rewritten), elementType, maxRowCount);
       }
+
+      @Override
+      protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+          CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+        JavaTypeFactory typeFactory = context.getTypeFactory();
+        EnumerableRel.Prefer prefer = elementType == Object[].class
+            ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+        Convention convention =
+            enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
+        long limit = maxRows;
+        return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
+            context.getRootSchema(), prefer,
+            createCluster(planner, new RexBuilder(typeFactory)), convention,
+            createConvertletTable()) {
+          @Override
+          protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
+              List<CalciteSchema.LatticeEntry> lattices) {
+            return super.optimize(MaxRows.limit(root, limit), materializations, lattices);
+          }
+        };
+      }
     };
   }
+
+  private static final Pattern EXPLAIN =
+      Pattern.compile("\\s*explain\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
   public boolean acceptsURL(String url) throws SQLException {

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -142,7 +143,7 @@ class AccountTablesTest {
       assertTrue(rs.getBoolean("can_trade"));
       assertFalse(rs.getBoolean("can_withdraw"));
       assertFalse(rs.getBoolean("prevent_sor"));
-      assertEquals(1701856395927L, rs.getTimestamp("update_time").getTime());
+      assertEquals(1701856395927L, rs.getObject("update_time", Instant.class).toEpochMilli());
       assertEquals("SPOT", rs.getString("account_type"));
       assertEquals("SPOT,TRD_GRP_005", rs.getString("permissions"));
       assertEquals(365859102L, rs.getLong("uid"));
@@ -150,6 +151,26 @@ class AccountTablesTest {
       assertFalse(rs.next());
     }
     assertEquals(List.of(""), queries("/api/v3/account"));
+  }
+
+  @Test
+  void accountAndBalancesInOneStatementAreOneRequest() throws SQLException {
+    stub(signedGet("/api/v3/account"), AccountFixtures.account());
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT a.account_type, b.asset,"
+        + " b.total_qty FROM account a CROSS JOIN account_balances b ORDER BY b.asset")) {
+      assertTrue(rs.next());
+      assertEquals("SPOT", rs.getString(1));
+      assertEquals("BTC", rs.getString(2));
+      assertEquals(new BigDecimal("1.00000053"), rs.getBigDecimal(3));
+      assertTrue(rs.next());
+      assertEquals("ETH", rs.getString(2));
+    }
+    assertEquals(List.of(""), queries("/api/v3/account"));
+    // A second statement asks again: balances are live.
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM account_balances")) {
+      assertTrue(rs.next());
+    }
+    assertEquals(List.of("", ""), queries("/api/v3/account"));
   }
 
   @Test
@@ -203,7 +224,7 @@ class AccountTablesTest {
       assertEquals("FILLED", rs.getString("status"));
       assertEquals("MARKET", rs.getString("order_type"));
       assertEquals(new BigDecimal("9.08000000"), rs.getBigDecimal("cumulative_quote_qty"));
-      assertEquals(1679571174472L, rs.getTimestamp("order_time").getTime());
+      assertEquals(1679571174472L, rs.getObject("order_time", Instant.class).toEpochMilli());
       assertEquals("NONE", rs.getString("self_trade_prevention_mode"));
       assertNull(rs.getObject("trailing_delta"));
       assertFalse(rs.next());
@@ -425,7 +446,7 @@ class AccountTablesTest {
       assertEquals(new BigDecimal("29.87237850"), rs.getBigDecimal("quote_qty"));
       assertEquals(new BigDecimal("0.00000177"), rs.getBigDecimal("commission"));
       assertEquals("BTC", rs.getString("commission_asset"));
-      assertEquals(JAN_1 + DAY + HOUR, rs.getTimestamp("trade_time").getTime());
+      assertEquals(JAN_1 + DAY + HOUR, rs.getObject("trade_time", Instant.class).toEpochMilli());
       assertTrue(rs.getBoolean("is_buyer"));
       assertFalse(rs.getBoolean("is_maker"));
       assertTrue(rs.next());
@@ -494,7 +515,7 @@ class AccountTablesTest {
       assertEquals("EXEC_STARTED", rs.getString("list_status_type"));
       assertEquals("EXECUTING", rs.getString("list_order_status"));
       assertEquals("LTCBTC", rs.getString("symbol"));
-      assertEquals(1565245913407L, rs.getTimestamp("transaction_time").getTime());
+      assertEquals(1565245913407L, rs.getObject("transaction_time", Instant.class).toEpochMilli());
       assertEquals(2L, rs.getLong("order_id"));
       assertEquals("leg_a", rs.getString("client_order_id"));
       assertTrue(rs.next());
@@ -546,7 +567,7 @@ class AccountTablesTest {
       assertEquals(1L, rs.getLong("prevented_match_id"));
       assertEquals(3L, rs.getLong("maker_order_id"));
       assertEquals(new BigDecimal("1.300000"), rs.getBigDecimal("maker_prevented_qty"));
-      assertEquals(1669101687094L, rs.getTimestamp("transact_time").getTime());
+      assertEquals(1669101687094L, rs.getObject("transact_time", Instant.class).toEpochMilli());
       assertFalse(rs.next());
     }
     assertEquals(1, longs("SELECT taker_order_id FROM prevented_matches"
@@ -572,7 +593,7 @@ class AccountTablesTest {
       assertEquals(0L, rs.getLong("allocation_id"));
       assertEquals("SOR", rs.getString("allocation_type"));
       assertEquals(new BigDecimal("5.00000000"), rs.getBigDecimal("qty"));
-      assertEquals(1687506878118L, rs.getTimestamp("allocation_time").getTime());
+      assertEquals(1687506878118L, rs.getObject("allocation_time", Instant.class).toEpochMilli());
       assertFalse(rs.getBoolean("is_allocator"));
       assertFalse(rs.next());
     }
@@ -621,7 +642,7 @@ class AccountTablesTest {
       assertEquals(25L, rs.getLong("execution_id"));
       assertEquals("BTCUSDT", rs.getString("symbol"));
       assertEquals(new BigDecimal("3.00000000"), rs.getBigDecimal("new_qty"));
-      assertEquals(1741672924895L, rs.getTimestamp("amend_time").getTime());
+      assertEquals(1741672924895L, rs.getObject("amend_time", Instant.class).toEpochMilli());
       assertTrue(rs.next());
       assertEquals(22L, rs.getLong("execution_id"));
       assertFalse(rs.next());

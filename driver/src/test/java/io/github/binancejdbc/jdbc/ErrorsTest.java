@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -137,7 +138,7 @@ class ErrorsTest {
       assertTrue(rs.next());
       assertEquals(5, rs.getInt(1));
       assertEquals("2201.12345678", rs.getString(2));
-      assertEquals(1704067200123L, rs.getTimestamp(3).getTime());
+      assertEquals(1704067200123L, rs.getObject(3, Instant.class).toEpochMilli());
     }
     wm.verify(3, getRequestedFor(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT")));
   }

@@ -175,7 +175,8 @@ class MetadataTest {
             rs.next();
           }
         });
-        assertEquals("klines needs symbol: WHERE symbol = 'BTCUSDT'", e.getMessage());
+        assertEquals("klines needs symbol and timeframe: WHERE symbol = 'BTCUSDT' AND timeframe"
+            + " = '1h'", e.getMessage());
       }
       // Metabase's sync probe, on every table.
       for (String t : column(md.getTables(null, "binance", "%", null), "TABLE_NAME")) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -89,7 +90,7 @@ class PushdownTest {
             + " AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
             + " AND open_time < TIMESTAMP '2024-03-01 00:00:00'")) {
       while (rs.next()) {
-        long open = rs.getTimestamp("open_time").getTime();
+        long open = rs.getObject("open_time", Instant.class).toEpochMilli();
         assertEquals(JAN_1 + rows * Bars.HOUR, open);
         assertTrue(open > previous);
         previous = open;
@@ -119,7 +120,7 @@ class PushdownTest {
         "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
             + " ORDER BY open_time DESC LIMIT 10")) {
       while (rs.next()) {
-        opens.add(rs.getTimestamp(1).getTime());
+        opens.add(rs.getObject(1, Instant.class).toEpochMilli());
       }
     }
     assertEquals(10, opens.size());
@@ -141,7 +142,7 @@ class PushdownTest {
       try (ResultSet rs = ps.executeQuery()) {
         int n = 0;
         while (rs.next()) {
-          assertEquals(JAN_1 + (2 - n) * 24 * Bars.HOUR, rs.getTimestamp(1).getTime());
+          assertEquals(JAN_1 + (2 - n) * 24 * Bars.HOUR, rs.getObject(1, Instant.class).toEpochMilli());
           n++;
         }
         assertEquals(3, n);
@@ -216,6 +217,40 @@ class PushdownTest {
       assertFalse(rs.next());
     }
     assertEquals(2, queries("/api/v3/klines").size());
+  }
+
+  private static final String BOOK = "{\"lastUpdateId\":9,\"bids\":[[\"4.00\",\"1\"],"
+      + "[\"3.99\",\"2\"],[\"3.98\",\"3\"],[\"3.97\",\"4\"],[\"3.96\",\"5\"]],"
+      + "\"asks\":[[\"4.01\",\"6\"],[\"4.02\",\"7\"],[\"4.03\",\"8\"],[\"4.04\",\"9\"],"
+      + "[\"4.05\",\"10\"]]}";
+
+  @Test
+  void bestPricesOfOneSideInTheirNaturalOrderAskForTheSmallestDepth() throws SQLException {
+    wm.stubFor(get(urlPathEqualTo("/api/v3/depth")).willReturn(okJson(BOOK)));
+    List<String> bids = new ArrayList<>();
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT price FROM order_book"
+        + " WHERE symbol = 'BTCUSDT' AND side = 'BID' ORDER BY price DESC LIMIT 5")) {
+      while (rs.next()) {
+        bids.add(rs.getString(1));
+      }
+    }
+    assertEquals(List.of("4.00", "3.99", "3.98", "3.97", "3.96"), bids);
+    List<String> asks = new ArrayList<>();
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT price FROM order_book"
+        + " WHERE symbol = 'BTCUSDT' AND side = 'ASK' ORDER BY price LIMIT 3")) {
+      while (rs.next()) {
+        asks.add(rs.getString(1));
+      }
+    }
+    assertEquals(List.of("4.01", "4.02", "4.03"), asks);
+    // The worst bids first are not the book's order: the whole book is read and sorted.
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT price FROM order_book"
+        + " WHERE symbol = 'BTCUSDT' AND side = 'BID' ORDER BY price LIMIT 2")) {
+      assertTrue(rs.next());
+      assertEquals("3.96", rs.getString(1));
+    }
+    assertEquals(List.of("symbol=BTCUSDT&limit=5", "symbol=BTCUSDT&limit=3",
+        "symbol=BTCUSDT&limit=5000"), queries("/api/v3/depth"));
   }
 
   @Test
@@ -317,7 +352,8 @@ class PushdownTest {
     });
     assertTrue(e instanceof SQLFeatureNotSupportedException, e.toString());
     assertEquals("0A000", e.getSQLState());
-    assertEquals("klines needs symbol: WHERE symbol = 'BTCUSDT'", e.getMessage());
+    assertEquals("klines needs symbol and timeframe: WHERE symbol = 'BTCUSDT' AND timeframe ="
+        + " '1h'", e.getMessage());
     SQLException tf = assertThrows(SQLException.class, () -> {
       try (ResultSet rs = conn.createStatement().executeQuery(
           "SELECT * FROM klines WHERE symbol = 'BTCUSDT'")) {
@@ -357,7 +393,8 @@ class PushdownTest {
         "SELECT open_time FROM klines WHERE symbol='BTCUSDT' AND timeframe='1m'")) {
       for (int i = 0; i < 5; i++) {
         assertTrue(rs.next());
-        assertEquals(new Timestamp(1502942400000L + i * 60_000L), rs.getTimestamp(1));
+        assertEquals(Instant.ofEpochMilli(1502942400000L + i * 60_000L),
+            rs.getObject(1, Instant.class));
       }
     }
     assertEquals(1, queries("/api/v3/klines").size());
@@ -392,7 +429,7 @@ class PushdownTest {
     try (ResultSet rs = conn.createStatement().executeQuery("SELECT open_time FROM klines"
         + " WHERE symbol='BTCUSDT' AND timeframe='1h' ORDER BY open_time DESC LIMIT 1200")) {
       while (rs.next()) {
-        assertEquals(expected, rs.getTimestamp(1).getTime());
+        assertEquals(expected, rs.getObject(1, Instant.class).toEpochMilli());
         expected -= Bars.HOUR;
         n++;
       }
@@ -446,23 +483,26 @@ class PushdownTest {
   }
 
   @Test
-  void maxRowsStopsTheFetching() throws SQLException {
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=0&limit=1000"))
-        .willReturn(okJson(Bars.klines(1502942400000L, 1000, 60_000))));
+  void maxRowsIsPushedAsALimit() throws SQLException {
+    long newest = 1704067200000L;
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=200"))
+        .willReturn(okJson(Bars.klines(newest - 199 * 60_000L, 200, 60_000))));
     try (Statement s = conn.createStatement()) {
-      // As DBeaver's data viewer does. (linq4j's take() reads one row ahead, so a limit that
-      // falls exactly on a page boundary costs one more page; a pushed LIMIT does not.)
+      // As DBeaver's data viewer does: the newest 200 bars in one request, as LIMIT 200 would.
       s.setMaxRows(200);
       int n = 0;
+      long last = 0;
       try (ResultSet rs = s.executeQuery(
           "SELECT open_time FROM klines WHERE symbol='BTCUSDT' AND timeframe='1m'")) {
         while (rs.next()) {
           n++;
+          last = rs.getObject(1, Instant.class).toEpochMilli();
         }
       }
       assertEquals(200, n);
+      assertEquals(newest, last);
     }
-    assertEquals(1, queries("/api/v3/klines").size());
+    assertEquals(List.of("symbol=BTCUSDT&interval=1m&limit=200"), queries("/api/v3/klines"));
   }
 
   @Test
@@ -499,7 +539,7 @@ class PushdownTest {
         + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
         + " AND close_time BETWEEN TIMESTAMP '2024-01-01 05:00:00' AND TIMESTAMP '2024-01-01 07:00:00'")) {
       while (rs.next()) {
-        closes.add(rs.getTimestamp(1).getTime());
+        closes.add(rs.getObject(1, Instant.class).toEpochMilli());
       }
     }
     assertEquals(List.of(JAN_1 + 6 * Bars.HOUR - 1, JAN_1 + 7 * Bars.HOUR - 1), closes);

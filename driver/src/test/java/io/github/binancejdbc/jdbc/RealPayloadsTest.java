@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -182,7 +183,7 @@ class RealPayloadsTest {
       assertEquals("60670.01000000", rs.getString("low_price"));
       assertEquals("60714.03000000", rs.getString("close_price"));
       assertEquals("11.82048000", rs.getString("volume"));
-      assertEquals(1634943839999L, rs.getTimestamp("close_time").getTime());
+      assertEquals(1634943839999L, rs.getObject("close_time", Instant.class).toEpochMilli());
       assertEquals(617, rs.getLong("trade_count"));
       assertEquals("7.08153000", rs.getString("taker_buy_base_volume"));
       assertEquals("429964.65413970", rs.getString("taker_buy_quote_volume"));
@@ -200,7 +201,7 @@ class RealPayloadsTest {
         + " close_time FROM avg_price WHERE symbol IN ('BTCUSDT', 'BNBBTC') ORDER BY symbol")) {
       assertTrue(rs.next());
       assertEquals("BNBBTC", rs.getString(1));
-      assertEquals(1694061154503L, rs.getTimestamp(4).getTime());
+      assertEquals(1694061154503L, rs.getObject(4, Instant.class).toEpochMilli());
       assertTrue(rs.next());
       assertEquals("BTCUSDT", rs.getString(1));
       assertEquals(5, rs.getInt(2));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Instant;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -73,13 +74,33 @@ class ShadedJarIT {
               "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
                   + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 2")) {
         assertTrue(rs.next());
-        assertEquals(1704067200000L + Bars.HOUR, rs.getTimestamp(1).getTime());
+        assertEquals(1704067200000L + Bars.HOUR, rs.getObject(1, Instant.class).toEpochMilli());
         assertEquals("40002.00000000", rs.getString(2));
         assertTrue(rs.next());
         assertFalse(rs.next());
       }
     }
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2")));
+  }
+
+  @Test
+  void loadingTheDriverPrintsNothing() throws Exception {
+    String classes = new File(QuietLoad.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).getPath();
+    Process p = new ProcessBuilder(
+            new File(System.getProperty("java.home"), "bin/java").getPath(),
+            "-cp", jar().getPath() + File.pathSeparator + classes,
+            QuietLoad.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), output);
+    assertEquals("", output, "loading the driver printed");
+    try (JarFile jf = new JarFile(jar())) {
+      assertNull(jf.getEntry("org/slf4j/LoggerFactory.class"));
+      assertNotNull(jf.getEntry("io/github/binancejdbc/shaded/slf4j/LoggerFactory.class"));
+    }
   }
 
   @Test

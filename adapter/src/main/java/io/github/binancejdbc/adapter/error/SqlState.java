@@ -32,6 +32,8 @@ public enum SqlState {
   INVALID_PARAMETER_VALUE("22023", ErrorKind.DATA),
   /** A result set used when it has no current row, or after it was closed. */
   INVALID_CURSOR_STATE("24000", ErrorKind.STATEMENT),
+  /** A procedure that moves money on a connection set read-only, or DML. */
+  READ_ONLY_SQL_TRANSACTION("25006", ErrorKind.STATEMENT),
   /** Key, signature or permission rejected. */
   INVALID_AUTHORIZATION("28000", ErrorKind.AUTHORIZATION),
   /** A statement that does not parse. */

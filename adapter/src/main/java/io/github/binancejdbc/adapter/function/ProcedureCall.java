@@ -84,6 +84,11 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
 
   private List<Object[]> execute(BinanceContext ctx) {
     Map<String, String> values = values();
+    if (def.trading() && ctx.readOnly()) {
+      throw new BinanceException(SqlState.READ_ONLY_SQL_TRANSACTION, 0, def.name() + " changes"
+          + " orders and this connection was set read-only (Connection.setReadOnly(true)): call"
+          + " setReadOnly(false) to allow it. Nothing was sent.", null);
+    }
     if (def.trading() && !ctx.config().trading()) {
       throw new BinanceException(SqlState.INSUFFICIENT_PRIVILEGE, 0, def.name() + " changes"
           + " orders and this connection is read-only: connect with trading=true to allow it."

@@ -87,6 +87,12 @@ public final class BinanceRules {
       }
       RelFieldCollation fc = collation.getFieldCollations().get(0);
       TableDef def = scan.table.def();
+      if (scan.table.naturallyOrdered(singleValues(scan.spec), fc.getFieldIndex(),
+          fc.getDirection().isDescending())) {
+        // The rows already come in this order: the sort goes, the scan keeps its direction.
+        call.transformTo(scan.with(scan.getTraitSet().replace(collation), scan.spec));
+        return;
+      }
       if (!def.sortColumns().contains(def.column(fc.getFieldIndex()).name())
           || !singleValuedKeys(scan.spec, def)) {
         return;
@@ -95,6 +101,18 @@ public final class BinanceRules {
           fc.getDirection().isDescending() ? ScanSpec.Direction.DESC : ScanSpec.Direction.ASC;
       call.transformTo(
           scan.with(scan.getTraitSet().replace(collation), scan.spec.withDirection(dir)));
+    }
+
+    /** The columns constrained to one literal value, with that value (string form). */
+    private static java.util.Map<Integer, Object> singleValues(ScanSpec spec) {
+      java.util.Map<Integer, Object> out = new java.util.HashMap<>();
+      for (Constraint k : spec.constraints()) {
+        if (k.isPoints() && k.points().size() == 1
+            && k.points().get(0) instanceof ValueRef.Literal lit && lit.value() != null) {
+          out.put(k.column(), lit.value().toString());
+        }
+      }
+      return out;
     }
 
     private static boolean singleValuedKeys(ScanSpec spec, TableDef def) {

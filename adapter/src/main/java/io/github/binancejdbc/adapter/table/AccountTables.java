@@ -167,18 +167,29 @@ public final class AccountTables {
           "discount", "discount");
 
   public static BinanceTable account(BinanceContext ctx) {
-    return new Snapshot(ACCOUNT, ctx, t -> List.of(RowStream.once(() ->
-        Signed.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT,
-            p -> List.<Object[]>of(readAccount(p, null))))));
+    return new Snapshot(ACCOUNT, ctx, q -> List.of(RowStream.once(() ->
+        List.<Object[]>of(snapshot(ctx, q).account()))));
   }
 
   public static BinanceTable balances(BinanceContext ctx) {
-    return new Snapshot(BALANCES, ctx, t -> List.of(RowStream.once(() -> {
-      List<Object[]> rows = new ArrayList<>();
-      Signed.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT,
-          p -> readAccount(p, rows));
-      return rows;
-    })));
+    return new Snapshot(BALANCES, ctx, q -> List.of(RowStream.once(() ->
+        snapshot(ctx, q).balances())));
+  }
+
+  /** One {@code /api/v3/account} response: the account row and the balance rows. */
+  private record AccountSnapshot(Object[] account, List<Object[]> balances) {}
+
+  /**
+   * The account as of this statement execution: one request however many account tables the
+   * statement reads ({@code account CROSS JOIN account_balances} included).
+   */
+  private static AccountSnapshot snapshot(BinanceContext ctx, ScanQuery q) {
+    return ctx.remember(q, "GET /api/v3/account", () ->
+        Signed.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT, p -> {
+          List<Object[]> rows = new ArrayList<>();
+          Object[] account = readAccount(p, rows);
+          return new AccountSnapshot(account, List.copyOf(rows));
+        }));
   }
 
   public static BinanceTable orderRateLimits(BinanceContext ctx) {

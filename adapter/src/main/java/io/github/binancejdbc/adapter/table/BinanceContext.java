@@ -11,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /** What the tables of one connection share: settings, the transport and the exchange-info cache. */
 public final class BinanceContext implements AutoCloseable {
   private final BinanceConfig config;
   private final BinanceHttp http;
   private final ExchangeInfoCache exchangeInfo;
+  private volatile boolean readOnly;
   /** Per statement execution (DataContext identity; released when the execution is collected). */
   private final Map<Object, Map<String, Object>> memo =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -37,6 +39,18 @@ public final class BinanceContext implements AutoCloseable {
     return http;
   }
 
+  /**
+   * Whether the JDBC connection was set read-only ({@code Connection.setReadOnly(true)}): then no
+   * side-effecting procedure runs, whatever {@code trading} says.
+   */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  public void setReadOnly(boolean readOnly) {
+    this.readOnly = readOnly;
+  }
+
   public ExchangeInfoCache exchangeInfo() {
     return exchangeInfo;
   }
@@ -49,6 +63,16 @@ public final class BinanceContext implements AutoCloseable {
    */
   public <T> T get(ScanQuery query, String path, List<Param> params, int weight,
       BodyReader<T> reader) {
+    return remember(query, path + "?" + BinanceHttp.encodeQuery(params),
+        () -> http.get(path, params, weight, reader));
+  }
+
+  /**
+   * The value {@code fetch} gives, fetched once per statement execution for {@code key}: see
+   * {@link #get}. Signed snapshots use it too, so that {@code account CROSS JOIN
+   * account_balances} sends one {@code /api/v3/account}.
+   */
+  public <T> T remember(ScanQuery query, String key, Supplier<T> fetch) {
     Map<String, Object> m = memo.computeIfAbsent(query.root(), k -> new LinkedHashMap<>(16, 0.75f,
         true) {
       @Override
@@ -56,7 +80,6 @@ public final class BinanceContext implements AutoCloseable {
         return size() > MEMO_SIZE;
       }
     });
-    String key = path + "?" + BinanceHttp.encodeQuery(params);
     synchronized (m) {
       Object hit = m.get(key);
       if (hit != null) {
@@ -65,7 +88,7 @@ public final class BinanceContext implements AutoCloseable {
         return t;
       }
     }
-    T value = http.get(path, params, weight, reader);
+    T value = fetch.get();
     synchronized (m) {
       m.put(key, value);
     }

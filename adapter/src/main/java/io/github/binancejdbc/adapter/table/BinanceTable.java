@@ -72,6 +72,17 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    */
   protected abstract List<RowStream> streams(ScanQuery query);
 
+  /**
+   * Whether the rows of a scan with these constraints already come in the order {@code column}
+   * ({@code descending} or not) asks for, beyond the table's sortable columns: then an ORDER BY
+   * on it costs nothing and a LIMIT above it can be pushed. {@code constraints} maps a column
+   * index to its single value known at planning, for the key columns that have one.
+   */
+  public boolean naturallyOrdered(java.util.Map<Integer, Object> constraints, int column,
+      boolean descending) {
+    return false;
+  }
+
   @Override
   public String toString() {
     return getClass().getSimpleName() + "{" + def.name() + "}";

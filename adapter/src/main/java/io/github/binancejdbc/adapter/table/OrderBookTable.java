@@ -37,6 +37,27 @@ public final class OrderBookTable extends BinanceTable {
         ctx);
   }
 
+  /**
+   * One side of one symbol's book comes best level first: bids by price descending, asks by price
+   * ascending. So {@code side = 'BID' ORDER BY price DESC LIMIT 5} asks for 5 levels (weight 5),
+   * not the whole book.
+   */
+  @Override
+  public boolean naturallyOrdered(java.util.Map<Integer, Object> constraints, int column,
+      boolean descending) {
+    Object side = constraints.get(def.index("side"));
+    if (!(side instanceof String s) || !constraints.containsKey(def.index("symbol"))) {
+      return false;
+    }
+    if (column == def.index("level")) {
+      return !descending;
+    }
+    if (column == def.index("price")) {
+      return s.equals("BID") ? descending : s.equals("ASK") && !descending;
+    }
+    return false;
+  }
+
   @Override
   protected List<RowStream> streams(ScanQuery q) {
     int levels = MAX_LEVELS;

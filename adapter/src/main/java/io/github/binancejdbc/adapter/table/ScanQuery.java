@@ -183,10 +183,39 @@ public final class ScanQuery {
   public List<String> required(String column, String example) {
     Set<String> v = points.get(def.index(column));
     if (v == null) {
-      throw BinanceException.unsupported(
-          def.name() + " needs " + column + ": WHERE " + column + " = '" + example + "'");
+      throw missingKeys(column, example);
     }
     return new ArrayList<>(v);
+  }
+
+  /**
+   * Names every required key the query lacks at once, with one example WHERE clause: {@code klines
+   * needs symbol and timeframe: WHERE symbol = 'BTCUSDT' AND timeframe = '1h'}.
+   */
+  private BinanceException missingKeys(String column, String example) {
+    List<String> names = new ArrayList<>();
+    List<String> clauses = new ArrayList<>();
+    for (ColumnDef c : def.columns()) {
+      if (c.pushdown() == Pushdown.KEY && points.get(def.index(c.name())) == null) {
+        names.add(c.name());
+        String value = c.name().equals(column) ? example : exampleOf(c);
+        clauses.add(c.name() + " = " + (c.type() == ColumnType.VARCHAR ? "'" + value + "'" : value));
+      }
+    }
+    if (names.isEmpty()) {
+      names.add(column);
+      clauses.add(column + " = '" + example + "'");
+    }
+    return BinanceException.unsupported(def.name() + " needs " + String.join(" and ", names)
+        + ": WHERE " + String.join(" AND ", clauses));
+  }
+
+  private static String exampleOf(ColumnDef c) {
+    return switch (c.name()) {
+      case "symbol" -> "BTCUSDT";
+      case "timeframe" -> "1h";
+      default -> c.type() == ColumnType.VARCHAR ? "..." : "1";
+    };
   }
 
   /** The values of an optional key column, sorted, or {@code null} when it is not constrained. */

@@ -63,6 +63,15 @@ public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory 
         }
       }
     }
+    if (dataType == java.sql.Types.TIMESTAMP) {
+      // TIMESTAMP(3): the length of '2024-01-01 00:00:00.000', and 3 fractional digits, as JDBC
+      // defines COLUMN_SIZE and DECIMAL_DIGITS for datetime types. The value is the UTC wall clock.
+      columnSize = 23;
+      decimalDigits = 3;
+      if (remarks != null && !remarks.contains("(UTC)")) {
+        remarks = remarks + " (UTC)";
+      }
+    }
     return new BinanceMetaColumn(remarks, tableCat, tableSchem, tableName, columnName, dataType,
         cleanTypeName(typeName), columnSize, decimalDigits, numPrecRadix, nullable,
         charOctetLength, ordinalPosition, isNullable);

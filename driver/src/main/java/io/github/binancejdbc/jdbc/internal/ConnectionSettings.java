@@ -25,7 +25,6 @@ public final class ConnectionSettings {
     p.setProperty("unquotedCasing", "TO_LOWER");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("conformance", "LENIENT");
-    p.setProperty("timeZone", "UTC");
     p.setProperty("typeSystem", BinanceTypeSystem.class.getName() + "#INSTANCE");
     p.setProperty("metaTableFactory", BinanceMetaTableFactory.class.getName());
     p.setProperty("metaColumnFactory", BinanceMetaColumnFactory.class.getName());
@@ -40,6 +39,14 @@ public final class ConnectionSettings {
         p.setProperty(name, merged.getProperty(name));
       }
     }
+    // Not a default but the contract: a TIMESTAMP is the UTC wall clock, in every JVM zone. Another
+    // zone here would shift every bound parameter and every value read.
+    for (String name : p.stringPropertyNames()) {
+      if (name.replace("_", "").equalsIgnoreCase("timezone")) {
+        p.remove(name);
+      }
+    }
+    p.setProperty("timeZone", "UTC");
     return p;
   }
 

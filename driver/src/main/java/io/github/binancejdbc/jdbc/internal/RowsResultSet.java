@@ -67,28 +67,22 @@ public final class RowsResultSet {
       this.rows = rows;
     }
 
+    private static final Dispatch<Handler> IDENTITY =
+        new Dispatch<Handler>(ResultSet.class).identity(h -> "RowsResultSet" + h.columns, h -> null);
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
+      Dispatch.Op<Handler> identity = IDENTITY.find(method);
+      if (identity != null) {
+        return identity.apply(this, proxy, method, args);
+      }
       switch (name) {
         case "close":
           closed = true;
           return null;
         case "isClosed":
           return closed;
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "RowsResultSet" + columns;
-        case "unwrap":
-          if (((Class<?>) args[0]).isInstance(proxy)) {
-            return proxy;
-          }
-          throw new SQLException("Not a wrapper for " + args[0]);
-        case "isWrapperFor":
-          return ((Class<?>) args[0]).isInstance(proxy);
         default:
           break;
       }

@@ -1,91 +1,375 @@
 package io.github.binancejdbc.jdbc.internal;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.JDBCType;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Calendar;
+import java.util.Locale;
 
 /**
- * {@code ResultSet.getObject(column, Class)} for the java.time types and the common boxes. Times
- * are UTC: {@code Timestamp.toLocalDateTime()} would use the JVM zone, so it is never used here.
+ * Every conversion between JDBC's time classes and the driver's time values, in one place.
+ *
+ * <p>The contract: a {@code TIMESTAMP} holds the UTC wall clock, whatever the JVM's zone. Inside
+ * Calcite it is a {@code long}: the wall clock read as UTC, which is also the epoch millisecond
+ * Binance uses. At the JDBC edge:
+ *
+ * <ul>
+ *   <li>reading, {@code getTimestamp(i)} returns the {@link Timestamp} whose local fields (and so
+ *       {@code toString()}) are that wall clock, as pgjdbc does for {@code timestamp without time
+ *       zone}; {@code getTimestamp(i, cal)} reads the wall clock in {@code cal}'s zone; the {@code
+ *       Instant}, {@code OffsetDateTime} and {@code ZonedDateTime} forms give the true instant in
+ *       UTC; {@code getDate} is the UTC day;
+ *   <li>writing, a value bound to a time parameter means the same wall clock as the equivalent SQL
+ *       literal: a {@code Timestamp}, {@code java.util.Date}, {@code java.sql.Date} or {@code
+ *       LocalDateTime} by its local fields (in {@code cal}'s zone when one is given), an {@code
+ *       Instant}, {@code OffsetDateTime} or {@code ZonedDateTime} by its instant, a string as ISO
+ *       or JDBC-escape text.
+ * </ul>
+ *
+ * <p>A wall clock that does not exist in the JVM's zone (the hour skipped by a daylight-saving
+ * change) has no {@code java.sql.Timestamp} with those local fields; for such rows read {@code
+ * getObject(i, LocalDateTime.class)}, which is exact.
  */
 final class TypeConversions {
   static final Object NOT_HANDLED = new Object();
 
+  private static final long DAY = 86_400_000L;
+
   private TypeConversions() {}
 
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
   /**
-   * {@code getTimestamp(column[, calendar])} of a TIMESTAMP column, exact in every JVM zone: the
-   * stored UTC wall clock read in the calendar's zone (UTC without one: the connection's
-   * {@code timeZone}). Avatica's own conversion passes through {@code Timestamp.valueOf} in the JVM
-   * zone and shifts times inside a daylight-saving gap by an hour.
+   * The stored value of a time column: epoch millis of the UTC wall clock for TIMESTAMP, the UTC
+   * day (as millis of its midnight) for DATE, millis of the day for TIME; {@code null} for SQL NULL.
    */
-  static java.sql.Timestamp timestamp(ResultSet rs, Object column, java.util.Calendar calendar)
-      throws SQLException {
-    Instant utc = instant(rs, column);
-    if (utc == null) {
+  static Long stored(ResultSet rs, int column, int sqlType) throws SQLException {
+    long raw = rs.getLong(column);
+    if (rs.wasNull()) {
       return null;
     }
-    if (calendar == null) {
-      return java.sql.Timestamp.from(utc);
-    }
-    LocalDateTime wall = LocalDateTime.ofInstant(utc, ZoneOffset.UTC);
-    return java.sql.Timestamp.from(wall.atZone(calendar.getTimeZone().toZoneId()).toInstant());
+    return sqlType == Types.DATE ? raw * DAY : raw;
   }
 
-  static Object getObject(ResultSet rs, Object column, Class<?> type) throws SQLException {
+  static LocalDateTime wallClock(long utcMillis) {
+    return LocalDateTime.ofEpochSecond(
+        Math.floorDiv(utcMillis, 1000L),
+        (int) Math.floorMod(utcMillis, 1000L) * 1_000_000,
+        ZoneOffset.UTC);
+  }
+
+  static long utcMillis(LocalDateTime wall) {
+    return wall.toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /** The {@code getTimestamp} answer: the wall clock in {@code calendar}'s zone, else the JVM's. */
+  static Timestamp timestamp(long utcMillis, Calendar calendar) {
+    LocalDateTime wall = wallClock(utcMillis);
+    if (calendar == null) {
+      return Timestamp.valueOf(wall);
+    }
+    Timestamp t = Timestamp.from(wall.atZone(calendar.getTimeZone().toZoneId()).toInstant());
+    return t;
+  }
+
+  /** The {@code getDate} answer: the UTC day, as a date in {@code calendar}'s zone or the JVM's. */
+  static Date date(long utcMillis, Calendar calendar) {
+    LocalDate day = wallClock(utcMillis).toLocalDate();
+    if (calendar == null) {
+      return Date.valueOf(day);
+    }
+    return new Date(day.atStartOfDay(calendar.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+  }
+
+  /** The {@code getTime} answer: the UTC time of day, milliseconds kept. */
+  static Time time(long utcMillis, Calendar calendar) {
+    LocalTime t = wallClock(utcMillis).toLocalTime();
+    ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    return new Time(LocalDate.of(1970, 1, 1).atTime(t).atZone(zone).toInstant().toEpochMilli());
+  }
+
+  /** {@code getObject(column)} of a time column. */
+  static Object object(long utcMillis, int sqlType) {
+    return switch (sqlType) {
+      case Types.DATE -> date(utcMillis, null);
+      case Types.TIME -> time(utcMillis, null);
+      default -> timestamp(utcMillis, null);
+    };
+  }
+
+  /** {@code getString(column)} of a time column: the wall clock, as the SQL literal spells it. */
+  static String string(long utcMillis, int sqlType) {
+    LocalDateTime wall = wallClock(utcMillis);
+    return switch (sqlType) {
+      case Types.DATE -> wall.toLocalDate().toString();
+      case Types.TIME -> wall.toLocalTime().format(TIME_TEXT);
+      default -> wall.format(TIMESTAMP_TEXT);
+    };
+  }
+
+  private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final DateTimeFormatter TIMESTAMP_TEXT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+  /**
+   * {@code getObject(column, type)} of a time column, or {@link #NOT_HANDLED} for a type this
+   * method does not produce.
+   */
+  static Object object(long utcMillis, int sqlType, Class<?> type) {
     if (type == LocalDateTime.class) {
-      Instant i = instant(rs, column);
-      return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-    if (type == Instant.class) {
-      return instant(rs, column);
-    }
-    if (type == OffsetDateTime.class) {
-      Instant i = instant(rs, column);
-      return i == null ? null : i.atOffset(ZoneOffset.UTC);
+      return wallClock(utcMillis);
     }
     if (type == LocalDate.class) {
-      Instant i = instant(rs, column);
-      return i == null ? null : LocalDate.ofInstant(i, ZoneOffset.UTC);
+      return wallClock(utcMillis).toLocalDate();
     }
-    if (type == BigDecimal.class) {
-      return column instanceof Integer i ? rs.getBigDecimal(i) : rs.getBigDecimal((String) column);
+    if (type == LocalTime.class) {
+      return wallClock(utcMillis).toLocalTime();
+    }
+    if (type == Instant.class) {
+      return Instant.ofEpochMilli(utcMillis);
+    }
+    if (type == OffsetDateTime.class) {
+      return Instant.ofEpochMilli(utcMillis).atOffset(ZoneOffset.UTC);
+    }
+    if (type == ZonedDateTime.class) {
+      return Instant.ofEpochMilli(utcMillis).atZone(ZoneOffset.UTC);
+    }
+    if (type == OffsetTime.class) {
+      return wallClock(utcMillis).toLocalTime().atOffset(ZoneOffset.UTC);
+    }
+    if (type == Timestamp.class || type == java.util.Date.class) {
+      return sqlType == Types.DATE ? date(utcMillis, null) : timestamp(utcMillis, null);
+    }
+    if (type == Date.class) {
+      return date(utcMillis, null);
+    }
+    if (type == Time.class) {
+      return time(utcMillis, null);
     }
     if (type == String.class) {
-      return column instanceof Integer i ? rs.getString(i) : rs.getString((String) column);
+      return string(utcMillis, sqlType);
+    }
+    if (type == Long.class) {
+      return utcMillis;
+    }
+    if (type == Object.class) {
+      return object(utcMillis, sqlType);
     }
     return NOT_HANDLED;
   }
 
-  /**
-   * The UTC instant of a TIMESTAMP or DATE value, from its string form (UTC wall clock, e.g.
-   * {@code 2024-03-31 02:00:00}): going through java.sql.Timestamp would apply the JVM zone's
-   * offset and shift times that fall into a daylight-saving gap by an hour.
-   */
-  private static Instant instant(ResultSet rs, Object column) throws SQLException {
-    Object o = column instanceof Integer i ? rs.getObject(i) : rs.getObject((String) column);
-    if (o == null) {
+  /** {@code getObject(column, type)} of a DECIMAL column: plain types only. */
+  static Object decimal(BigDecimal d, Class<?> type) {
+    if (d == null) {
       return null;
     }
-    if (o instanceof java.util.Date) {
-      String s = column instanceof Integer i ? rs.getString(i) : rs.getString((String) column);
-      try {
-        if (s.length() == 10) {
-          return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (type == BigDecimal.class || type == Number.class || type == Object.class) {
+      return d;
+    }
+    if (type == String.class) {
+      return d.toPlainString();
+    }
+    if (type == Double.class) {
+      return d.doubleValue();
+    }
+    if (type == Long.class) {
+      return d.longValueExact();
+    }
+    if (type == Integer.class) {
+      return d.intValueExact();
+    }
+    return NOT_HANDLED;
+  }
+
+  static boolean isTime(int sqlType) {
+    return sqlType == Types.TIMESTAMP || sqlType == Types.DATE || sqlType == Types.TIME
+        || sqlType == Types.TIMESTAMP_WITH_TIMEZONE;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  /** True for the values {@link #utcMillisOf} understands. */
+  static boolean isTimeValue(Object x) {
+    return x instanceof java.util.Date
+        || x instanceof LocalDateTime
+        || x instanceof LocalDate
+        || x instanceof LocalTime
+        || x instanceof Instant
+        || x instanceof OffsetDateTime
+        || x instanceof ZonedDateTime
+        || x instanceof OffsetTime
+        || x instanceof Calendar;
+  }
+
+  /**
+   * The UTC wall clock (as epoch millis) that a bound value means.
+   *
+   * @param calendar the zone in which a {@code Timestamp}'s, {@code Date}'s or {@code Time}'s
+   *     instant is read as a wall clock (the {@code setTimestamp(i, ts, cal)} form); {@code null}
+   *     for its local fields
+   * @throws SQLDataException (22007) for text that is not a date or time
+   */
+  static long utcMillisOf(Object x, Calendar calendar) throws SQLException {
+    if (x instanceof Timestamp t) {
+      LocalDateTime wall = calendar == null
+          ? t.toLocalDateTime()
+          : LocalDateTime.ofInstant(t.toInstant(), calendar.getTimeZone().toZoneId());
+      return utcMillis(wall);
+    }
+    if (x instanceof Date d) {
+      LocalDate day = calendar == null
+          ? d.toLocalDate()
+          : LocalDate.ofInstant(Instant.ofEpochMilli(d.getTime()),
+              calendar.getTimeZone().toZoneId());
+      return day.toEpochDay() * DAY;
+    }
+    if (x instanceof Time t) {
+      LocalTime clock = calendar == null
+          ? LocalTime.ofInstant(Instant.ofEpochMilli(t.getTime()), ZoneId.systemDefault())
+          : LocalTime.ofInstant(Instant.ofEpochMilli(t.getTime()),
+              calendar.getTimeZone().toZoneId());
+      return clock.toNanoOfDay() / 1_000_000L;
+    }
+    if (x instanceof java.util.Date d) {
+      ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+      return utcMillis(LocalDateTime.ofInstant(d.toInstant(), zone));
+    }
+    if (x instanceof Calendar c) {
+      return utcMillis(LocalDateTime.ofInstant(c.toInstant(), c.getTimeZone().toZoneId()));
+    }
+    if (x instanceof LocalDateTime l) {
+      return utcMillis(l);
+    }
+    if (x instanceof LocalDate l) {
+      return l.toEpochDay() * DAY;
+    }
+    if (x instanceof LocalTime l) {
+      return l.toNanoOfDay() / 1_000_000L;
+    }
+    if (x instanceof OffsetTime o) {
+      return o.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().toNanoOfDay() / 1_000_000L;
+    }
+    if (x instanceof Instant i) {
+      return i.toEpochMilli();
+    }
+    if (x instanceof OffsetDateTime o) {
+      return o.toInstant().toEpochMilli();
+    }
+    if (x instanceof ZonedDateTime z) {
+      return z.toInstant().toEpochMilli();
+    }
+    if (x instanceof CharSequence s) {
+      return parse(s.toString());
+    }
+    throw new SQLDataException("Cannot bind a " + x.getClass().getName() + " as a time: use a"
+        + " Timestamp, LocalDateTime, Instant or a string such as '2024-01-01 00:00:00'", "22018");
+  }
+
+  private static final DateTimeFormatter TEXT =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendPattern("[' ']['T']")
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+
+  /**
+   * Text as the SQL literal of the same spelling means it: {@code 2024-01-01}, {@code 2024-01-01
+   * 00:00:00[.fff]}, the same with {@code T}, with an offset or {@code Z} (then by its instant), a
+   * bare time of day {@code 00:00:00}, or a JDBC escape ({@code {ts '...'}}, {@code {d '...'}},
+   * {@code {t '...'}}).
+   */
+  static long parse(String text) throws SQLException {
+    String s = unescape(text.trim());
+    try {
+      if (s.length() >= 5 && s.charAt(2) == ':') {
+        return LocalTime.parse(s).toNanoOfDay() / 1_000_000L;
+      }
+      TemporalAccessor t = TEXT.parse(s);
+      LocalDate day = LocalDate.from(t);
+      if (!t.isSupported(ChronoField.HOUR_OF_DAY)) {
+        return day.toEpochDay() * DAY;
+      }
+      LocalDateTime wall = day.atTime(LocalTime.from(t));
+      if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
+        return wall.toInstant(ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)))
+            .toEpochMilli();
+      }
+      return utcMillis(wall);
+    } catch (DateTimeException e) {
+      throw new SQLDataException("Cannot read '" + shorten(text) + "' as a time: use"
+          + " 'yyyy-MM-dd HH:mm:ss[.SSS]' (UTC) or 'yyyy-MM-dd'", "22007", e);
+    }
+  }
+
+  private static String unescape(String s) {
+    if (s.startsWith("{") && s.endsWith("}")) {
+      String inner = s.substring(1, s.length() - 1).trim();
+      int quote = inner.indexOf('\'');
+      if (quote > 0 && inner.endsWith("'")) {
+        String kind = inner.substring(0, quote).trim().toLowerCase(Locale.ROOT);
+        if (kind.equals("ts") || kind.equals("d") || kind.equals("t")) {
+          return inner.substring(quote + 1, inner.length() - 1).trim();
         }
-        return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-      } catch (java.time.format.DateTimeParseException e) {
-        return Instant.ofEpochMilli(((java.util.Date) o).getTime());
       }
     }
-    if (o instanceof Number n) {
-      return Instant.ofEpochMilli(n.longValue());
+    return s;
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+
+  /** The {@link Types} code of a {@code SQLType} ({@code JDBCType} or a vendor's). */
+  static int typeCode(SQLType type) throws SQLException {
+    Integer code = type.getVendorTypeNumber();
+    if (code == null) {
+      throw new SQLDataException("Unknown SQL type " + type.getName(), "22023");
     }
-    throw new SQLException("Cannot read " + o.getClass().getSimpleName() + " as a time", "22018");
+    if (!(type instanceof JDBCType)) {
+      // A vendor's type we do not know: bind by the value instead.
+      return Types.OTHER;
+    }
+    return code;
   }
 }

@@ -1,0 +1,220 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import io.github.binancejdbc.adapter.BinanceSchema;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * The {@link Connection} users get: Calcite's connection with transactions that do nothing
+ * (auto-commit is always true), a read-only flag that procedures obey, an {@code isValid} that asks
+ * the server, statements that refuse writes and push {@code setMaxRows} down, and closing that
+ * releases the HTTP client.
+ */
+final class ConnectionProxy implements InvocationHandler {
+  private static final Dispatch<ConnectionProxy> OPS =
+      new Dispatch<ConnectionProxy>(Connection.class)
+          .identity(h -> "BinanceConnection{" + h.displayUrl + (h.closed ? ", closed" : "") + "}",
+              h -> h.delegate)
+          .on("close", (h, p, m, a) -> h.close())
+          .on("abort", (h, p, m, a) -> h.abort((Executor) a[0]))
+          .on("isClosed", (h, p, m, a) -> h.closed || h.delegate.isClosed())
+          .on("isValid", (h, p, m, a) -> h.isValid((Integer) a[0]))
+          .on("getAutoCommit", (h, p, m, a) -> h.open(true))
+          // No transactions: every statement takes effect at once. Harmless no-ops keep pools and
+          // DBeaver working.
+          .on("setAutoCommit", (h, p, m, a) -> h.open(null))
+          .on("commit", (h, p, m, a) -> h.open(null))
+          .on("rollback", (h, p, m, a) -> h.open(null))
+          .on("setTransactionIsolation", (h, p, m, a) -> h.open(null))
+          .on("getTransactionIsolation", (h, p, m, a) -> h.open(Connection.TRANSACTION_NONE))
+          .on("setReadOnly", (h, p, m, a) -> h.setReadOnly((Boolean) a[0]))
+          .on("isReadOnly", (h, p, m, a) -> h.open(h.isReadOnly()))
+          .on("setClientInfo", (h, p, m, a) -> h.setClientInfo(a))
+          .on("getClientInfo", (h, p, m, a) -> h.getClientInfo(a))
+          .on("getTypeMap", (h, p, m, a) -> h.open(new HashMap<String, Class<?>>()))
+          .on("setTypeMap", (h, p, m, a) -> h.open(null))
+          .on("setNetworkTimeout", (h, p, m, a) -> h.setNetworkTimeout((Integer) a[1]))
+          .on("getNetworkTimeout", (h, p, m, a) -> h.open(h.networkTimeout))
+          .on("getMetaData", (h, p, m, a) -> h.metaData())
+          .on("createStatement", (h, p, m, a) -> h.createStatement(a))
+          .on("prepareStatement", (h, p, m, a) -> h.prepareStatement((String) a[0]))
+          .on("prepareCall", (h, p, m, a) -> h.prepareCall((String) a[0]));
+
+  private final Connection delegate;
+  private final BinanceSchema schema;
+  private final String displayUrl;
+  private final boolean trading;
+  private final Properties clientInfo = new Properties();
+  private final ConnectionCheck check;
+  private volatile boolean closed;
+  private volatile boolean userReadOnly;
+  private int networkTimeout;
+  private Connection self;
+
+  private ConnectionProxy(
+      Connection delegate, BinanceSchema schema, String displayUrl, boolean trading) {
+    this.delegate = delegate;
+    this.schema = schema;
+    this.displayUrl = displayUrl;
+    this.trading = trading;
+    this.check = new ConnectionCheck(schema.context().http());
+  }
+
+  static Connection create(
+      Connection calcite, BinanceSchema schema, String displayUrl, boolean trading) {
+    ConnectionProxy h = new ConnectionProxy(calcite, schema, displayUrl, trading);
+    h.self =
+        (Connection)
+            Proxy.newProxyInstance(
+                ConnectionProxy.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
+    return h.self;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    return OPS.invoke(this, delegate, proxy, method, args);
+  }
+
+  /** {@code value}, after checking that the connection is open. */
+  private Object open(Object value) throws SQLException {
+    if (closed) {
+      throw new SQLNonTransientConnectionException("Connection is closed", "08003");
+    }
+    return value;
+  }
+
+  /** True unless the connection allows trading and was not set read-only. */
+  boolean isReadOnly() {
+    return userReadOnly || !trading;
+  }
+
+  String displayUrl() {
+    return displayUrl;
+  }
+
+  BinanceSchema schema() {
+    return schema;
+  }
+
+  Connection self() {
+    return self;
+  }
+
+  private Object setReadOnly(boolean readOnly) throws SQLException {
+    open(null);
+    userReadOnly = readOnly;
+    schema.context().setReadOnly(readOnly);
+    return null;
+  }
+
+  private Object isValid(int timeoutSeconds) throws SQLException {
+    if (timeoutSeconds < 0) {
+      throw new SQLException("isValid timeout must not be negative", "22023");
+    }
+    if (closed || delegate.isClosed()) {
+      return false;
+    }
+    return check.isValid(timeoutSeconds);
+  }
+
+  private Object setClientInfo(Object[] a) throws SQLException {
+    if (closed) {
+      throw new SQLClientInfoException("Connection is closed", "08003", null);
+    }
+    if (a.length == 1) {
+      clientInfo.putAll((Properties) a[0]);
+    } else if (a[1] == null) {
+      clientInfo.remove(a[0]);
+    } else {
+      clientInfo.setProperty((String) a[0], (String) a[1]);
+    }
+    return null;
+  }
+
+  private Object getClientInfo(Object[] a) throws SQLException {
+    open(null);
+    return a == null || a.length == 0
+        ? (Properties) clientInfo.clone()
+        : clientInfo.getProperty((String) a[0]);
+  }
+
+  private Object setNetworkTimeout(int millis) throws SQLException {
+    open(null);
+    if (millis < 0) {
+      throw new SQLException("Network timeout must not be negative", "22023");
+    }
+    networkTimeout = millis;
+    return null;
+  }
+
+  private Object close() throws SQLException {
+    if (closed) {
+      return null;
+    }
+    closed = true;
+    try {
+      delegate.close();
+    } finally {
+      try {
+        schema.close();
+      } catch (RuntimeException e) {
+        throw JdbcProxies.translate(e);
+      }
+    }
+    return null;
+  }
+
+  private Object abort(Executor executor) throws SQLException {
+    if (executor == null) {
+      throw new SQLException("abort needs an executor", "22023");
+    }
+    return close();
+  }
+
+  private Object metaData() throws SQLException {
+    open(null);
+    return MetaDataProxy.create(delegate.getMetaData(), this);
+  }
+
+  private Object createStatement(Object[] a) throws SQLException {
+    open(null);
+    Statement s = a == null || a.length == 0 ? delegate.createStatement()
+        : a.length == 2 ? delegate.createStatement((Integer) a[0], (Integer) a[1])
+        : delegate.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
+    return StatementProxy.create(s, Statement.class, null, this);
+  }
+
+  private Object prepareStatement(String sql) throws SQLException {
+    open(null);
+    SqlGate.check(sql);
+    return StatementProxy.create(prepare(sql, 0), PreparedStatement.class, sql, this);
+  }
+
+  /**
+   * {@code CALL p(...)} and {@code {call p(...)}} become {@code SELECT * FROM TABLE(p(...))}; OUT
+   * parameters do not exist here (procedures return rows), so their methods say so.
+   */
+  private Object prepareCall(String sql) throws SQLException {
+    open(null);
+    SqlGate.check(sql);
+    String rewritten = CallRewriter.rewrite(sql);
+    String text = rewritten == null ? sql : rewritten;
+    return StatementProxy.create(prepare(text, 0), CallableStatement.class, text, this);
+  }
+
+  /** Calcite's statement for {@code sql}, planned for at most {@code maxRows} rows (0: all). */
+  PreparedStatement prepare(String sql, long maxRows) throws SQLException {
+    return MaxRows.preparing(maxRows, () -> delegate.prepareStatement(sql));
+  }
+}

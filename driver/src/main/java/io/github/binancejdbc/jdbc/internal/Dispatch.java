@@ -1,0 +1,139 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+import java.sql.Wrapper;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The methods a JDBC proxy answers itself, resolved once per interface. Each entry names a method
+ * of the interface; a name the interface does not have fails when the table is built (at class
+ * initialisation), so a typo cannot silently pass a call through. Every other method is passed to
+ * the delegate.
+ *
+ * @param <H> the handler whose state the operations use
+ */
+final class Dispatch<H> {
+  /** What a proxy does for one method. */
+  @FunctionalInterface
+  interface Op<H> {
+    Object apply(H handler, Object proxy, Method method, Object[] args) throws Throwable;
+  }
+
+  private final Class<?> iface;
+  private final Map<String, Op<H>> byName = new HashMap<>();
+  private final Map<String, Op<H>> bySignature = new HashMap<>();
+  private final Map<Method, Op<H>> resolved = new ConcurrentHashMap<>();
+  private static final Op<?> PASS = (h, p, m, a) -> null;
+
+  Dispatch(Class<?> iface) {
+    this.iface = iface;
+  }
+
+  /** Every overload of {@code name}. */
+  Dispatch<H> on(String name, Op<H> op) {
+    boolean found = false;
+    for (Method m : iface.getMethods()) {
+      found |= m.getName().equals(name);
+    }
+    if (!found && !isObjectMethod(name)) {
+      throw new IllegalStateException(iface.getSimpleName() + " has no method " + name);
+    }
+    byName.put(name, op);
+    return this;
+  }
+
+  /** The one overload of {@code name} with these parameter types. */
+  Dispatch<H> on(String name, Class<?>[] parameterTypes, Op<H> op) {
+    try {
+      iface.getMethod(name, parameterTypes);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(
+          iface.getSimpleName() + " has no method " + name + Arrays.toString(parameterTypes), e);
+    }
+    bySignature.put(signature(name, parameterTypes), op);
+    return this;
+  }
+
+  /**
+   * The identity methods every proxy answers the same way: identity {@code equals} and {@code
+   * hashCode}, a {@code toString} without secrets, {@code unwrap} and {@code isWrapperFor} that
+   * know the proxy (and the delegate, when there is one).
+   */
+  Dispatch<H> identity(Function<H, String> label, Function<H, Object> delegate) {
+    on("equals", (h, p, m, a) -> p == a[0]);
+    on("hashCode", (h, p, m, a) -> System.identityHashCode(p));
+    on("toString", (h, p, m, a) -> label.apply(h));
+    if (Wrapper.class.isAssignableFrom(iface)) {
+      on("unwrap", (h, p, m, a) -> unwrap(p, delegate.apply(h), (Class<?>) a[0]));
+      on("isWrapperFor", (h, p, m, a) -> isWrapperFor(p, delegate.apply(h), (Class<?>) a[0]));
+    }
+    return this;
+  }
+
+  /** The operation for {@code method}, or {@code null} to pass it to the delegate. */
+  Op<H> find(Method method) {
+    Op<H> op = resolved.computeIfAbsent(method, m -> {
+      Op<H> o = bySignature.get(signature(m.getName(), m.getParameterTypes()));
+      if (o == null) {
+        o = byName.get(m.getName());
+      }
+      @SuppressWarnings("unchecked")
+      Op<H> pass = (Op<H>) PASS;
+      return o == null ? pass : o;
+    });
+    return op == PASS ? null : op;
+  }
+
+  private static boolean isObjectMethod(String name) {
+    return name.equals("equals") || name.equals("hashCode") || name.equals("toString");
+  }
+
+  private static String signature(String name, Class<?>[] types) {
+    return name + Arrays.toString(types);
+  }
+
+  static Object unwrap(Object proxy, Object delegate, Class<?> iface) throws SQLException {
+    if (iface.isInstance(proxy)) {
+      return proxy;
+    }
+    if (delegate instanceof Wrapper w) {
+      return w.unwrap(iface);
+    }
+    throw new SQLException("Not a wrapper for " + iface.getName(), "HY000");
+  }
+
+  static boolean isWrapperFor(Object proxy, Object delegate, Class<?> iface) throws SQLException {
+    return iface.isInstance(proxy) || (delegate instanceof Wrapper w && w.isWrapperFor(iface));
+  }
+
+  /** Calls {@code method} on {@code target}, translating what it throws. */
+  static Object call(Object target, Method method, Object[] args) throws SQLException {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw JdbcProxies.translate(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new SQLException("Internal error calling " + method.getName(), "XX000", e);
+    }
+  }
+
+  /** Runs {@code op} or passes the call through, every failure as an SQLException. */
+  Object invoke(H handler, Object delegate, Object proxy, Method method, Object[] args)
+      throws SQLException {
+    Op<H> op = find(method);
+    if (op == null) {
+      return call(delegate, method, args);
+    }
+    try {
+      return op.apply(handler, proxy, method, args);
+    } catch (Throwable t) {
+      throw JdbcProxies.translate(t);
+    }
+  }
+}
