@@ -29,6 +29,9 @@ public final class ErrorTranslation {
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^(]*)\\(");
 
+  private static final Pattern HUGE_BOUND =
+      Pattern.compile("(fetch|offset)=\\[\\d{10,}");
+
   private ErrorTranslation() {}
 
   /** The exception a caller should see for {@code t}. */
@@ -75,6 +78,15 @@ public final class ErrorTranslation {
       return of(SqlState.STATEMENT_TOO_COMPLEX, "The statement is too large to compile (a very"
           + " long IN list or expression): split it into several statements or join a smaller"
           + " list", top);
+    }
+    if (msg.startsWith("Unable to implement")) {
+      // Calcite 1.42 cannot run a LIMIT or OFFSET above Integer.MAX_VALUE; the message would be
+      // the whole plan.
+      return HUGE_BOUND.matcher(msg).find()
+          ? of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "LIMIT, OFFSET and FETCH take at most"
+              + " 2147483647 here: write LIMIT 2147483647 for \"no limit\"", top)
+          : of(SqlState.FEATURE_NOT_SUPPORTED, "The SQL engine cannot run this statement: write"
+              + " it more simply (fewer nested subqueries, no exotic operators)", top);
     }
     if (c instanceof ArithmeticException) {
       boolean zero = msg.toLowerCase(Locale.ROOT).contains("division") || msg.contains("/ by zero");
