@@ -153,7 +153,9 @@ public final class BinanceHttp implements AutoCloseable {
               + " privateKeyFile) in the connection properties or the BINANCE_API_KEY /"
               + " BINANCE_SECRET_KEY environment variables", null);
     }
-    if (!path.equals("/api/v3/exchangeInfo") && governor.needsLimits()) {
+    // ping and time (weight 1, a connection check, a clock sync) do not wait for the limits;
+    // the first request that can spend a budget does.
+    if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
       LimitLearner.learn(this, governor);
     }
     int newOrders = LimitLearner.newOrders(method, path);

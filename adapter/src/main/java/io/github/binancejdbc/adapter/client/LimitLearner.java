@@ -21,6 +21,10 @@ final class LimitLearner {
   /** One symbol keeps the answer small; the rate limits are the same for every symbol. */
   static final List<Param> QUERY = List.of(Param.of("symbol", "BTCUSDT"));
 
+  /** Paths that never trigger the read: the read itself, and the weight-1 ping and time. */
+  static final java.util.Set<String> EXEMPT =
+      java.util.Set.of("/api/v3/exchangeInfo", "/api/v3/ping", "/api/v3/time");
+
   private LimitLearner() {}
 
   /** Asks the server once; a failure leaves the defaults (and the 429 messages) in charge. */

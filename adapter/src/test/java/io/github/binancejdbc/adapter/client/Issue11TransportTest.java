@@ -90,6 +90,7 @@ class Issue11TransportTest {
           + " (gave up after 3 attempts)", e.getMessage());
     }
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/ping")));
+    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
     assertEquals(List.of(250L, 500L), sleeper.sleeps());
   }
 
@@ -123,13 +124,19 @@ class Issue11TransportTest {
             + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
             + "\"limit\":1000}],\"symbols\":[]}")));
     WM.stubFor(get(urlEqualTo("/api/v3/ping")).willReturn(okJson("{}")));
+    WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));
     WeightGovernor g = governor(true);
     try (BinanceHttp http = http(g)) {
+      // A ping (weight 1, a connection check) does not wait for the limits; the first request
+      // that can spend a budget does.
       http.get("/api/v3/ping", List.of(), 1, OBJECT);
+      assertEquals(WeightGovernor.DEFAULT_LIMIT, g.limit());
+      WM.verify(0, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+      http.get("/api/v3/avgPrice", List.of(), 0, OBJECT);
       assertEquals(30, g.limit());
       assertEquals(1000, g.rawLimit());
       assertArrayEquals(new int[] {2, 5}, g.orderLimits());
-      // exchangeInfo (20) + ping (1) = 21: a weight of 10 no longer fits this minute.
+      // ping (1) + exchangeInfo (20) = 21: a weight of 10 no longer fits this minute.
       http.get("/api/v3/ping", List.of(), 9, OBJECT);
       assertEquals(List.of(), sleeper.sleeps());
       http.get("/api/v3/ping", List.of(), 1, OBJECT);
@@ -137,6 +144,7 @@ class Issue11TransportTest {
     }
     WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/ping")));
+    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
   }
 
   @Test
