@@ -90,7 +90,6 @@ class Issue11TransportTest {
           + " (gave up after 3 attempts)", e.getMessage());
     }
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/ping")));
-    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
     assertEquals(List.of(250L, 500L), sleeper.sleeps());
   }
 
