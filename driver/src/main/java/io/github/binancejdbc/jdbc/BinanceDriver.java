@@ -71,14 +71,20 @@ public final class BinanceDriver extends Driver {
   }
 
   /**
-   * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), and plans a
-   * statement's max rows as a LIMIT (see {@link MaxRows}). Calcite makes one of these per
-   * statement it prepares.
+   * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), plans a
+   * statement's max rows as a LIMIT (see {@link MaxRows}) and reads timestamp strings once (see
+   * {@code TimestampCastConvertlets}). Calcite makes one of these per statement it prepares.
    */
   @Override
   public CalcitePrepare createPrepare() {
     return new CalcitePrepareImpl() {
       private long maxRows;
+
+      /** Timestamp strings are read once, when the statement is converted. */
+      @Override
+      protected org.apache.calcite.sql2rel.SqlRexConvertletTable createConvertletTable() {
+        return io.github.binancejdbc.adapter.rel.TimestampCastConvertlets.INSTANCE;
+      }
 
       @Override
       public <T> CalciteSignature<T> prepareSql(

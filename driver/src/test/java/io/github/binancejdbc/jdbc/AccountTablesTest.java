@@ -206,6 +206,31 @@ class AccountTablesTest {
   // ---- orders --------------------------------------------------------------------------------
 
   @Test
+  void clientOrderIdEqualityIsOneGetOrderEach() throws SQLException {
+    stub(signedGet("/api/v3/order").withQueryParam("origClientOrderId", equalTo("abc")),
+        "{\"symbol\":\"ETHUSDT\",\"orderId\":7,\"orderListId\":-1,\"clientOrderId\":\"abc\","
+        + "\"price\":\"1.00000000\",\"origQty\":\"1.00000000\",\"executedQty\":\"0.00000000\","
+        + "\"cummulativeQuoteQty\":\"0.00000000\",\"status\":\"NEW\",\"timeInForce\":\"GTC\","
+        + "\"type\":\"LIMIT\",\"side\":\"BUY\",\"stopPrice\":\"0.00000000\","
+        + "\"icebergQty\":\"0.00000000\",\"time\":1679571174472,\"updateTime\":1679571174472,"
+        + "\"isWorking\":true,\"workingTime\":1679571174472,\"origQuoteOrderQty\":\"0.00000000\","
+        + "\"selfTradePreventionMode\":\"NONE\"}");
+    wm.stubFor(signedGet("/api/v3/order").withQueryParam("origClientOrderId", equalTo("gone"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+            .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT order_id, client_order_id"
+        + " FROM orders WHERE symbol = 'ETHUSDT' AND client_order_id IN ('abc', 'gone')")) {
+      assertTrue(rs.next());
+      assertEquals(7L, rs.getLong(1));
+      assertEquals("abc", rs.getString(2));
+      assertFalse(rs.next());
+    }
+    assertEquals(List.of("symbol=ETHUSDT&origClientOrderId=abc",
+        "symbol=ETHUSDT&origClientOrderId=gone"), queries("/api/v3/order"));
+    assertTrue(queries("/api/v3/allOrders").isEmpty());
+  }
+
+  @Test
   void orderIdEqualityIsOneGetOrder() throws SQLException {
     // Shape of a real FILLED market order (ccxt recording), with the ids as JSON strings.
     stub(signedGet("/api/v3/order"), "{\"symbol\":\"BTCUSDT\",\"orderId\":\"123\","
@@ -499,6 +524,18 @@ class AccountTablesTest {
   }
 
   // ---- the smaller tables --------------------------------------------------------------------
+
+  @Test
+  void listClientOrderIdEqualityIsOneGetOrderList() throws SQLException {
+    stub(signedGet("/api/v3/orderList"), AccountFixtures.orderList(27, 1565245656253L, 4));
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT order_list_id, order_id"
+        + " FROM order_lists WHERE list_client_order_id = 'list_27' ORDER BY order_list_id DESC")) {
+      assertTrue(rs.next());
+      assertEquals(27L, rs.getLong(1));
+    }
+    assertEquals(List.of("origClientOrderId=list_27"), queries("/api/v3/orderList"));
+    assertTrue(queries("/api/v3/allOrderList").isEmpty());
+  }
 
   @Test
   void orderListsAreOneRowPerOrderOfAList() throws SQLException {

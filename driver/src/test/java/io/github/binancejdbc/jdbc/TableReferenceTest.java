@@ -52,6 +52,7 @@ class TableReferenceTest {
             case KEY -> "required key";
             case OPTIONAL_KEY -> "optional key";
             case RANGE -> "range";
+            case LOOKUP -> "lookup";
             case NONE -> "";
           };
           sb.append("| `").append(c.name()).append("` | ").append(type)

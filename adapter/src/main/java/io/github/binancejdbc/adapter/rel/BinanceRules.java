@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.rel;
 import io.github.binancejdbc.adapter.table.ColumnDef;
 import io.github.binancejdbc.adapter.table.Pushdown;
 import io.github.binancejdbc.adapter.table.TableDef;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.plan.RelOptRule;
@@ -11,6 +12,7 @@ import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -26,7 +28,20 @@ public final class BinanceRules {
   private BinanceRules() {}
 
   public static final List<RelOptRule> RULES =
-      List.of(new FilterIntoScanRule(), new SortIntoScanRule(), new LimitIntoScanRule());
+      List.of(
+          new FilterIntoScanRule(),
+          new SortIntoScanRule(),
+          new LimitIntoScanRule(),
+          // A bound on one side of a join (or an IN sub-query, or a long IN list that Calcite
+          // turns into a join with VALUES) is inferred for the other side, where the filter rule
+          // pushes it into that scan: without it, the scan pages from the start of history.
+          CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
+          new ExactAvgRule(),
+          ExactAvgRule.REDUCE_OTHERS,
+          new WindowGuardRule());
+
+  /** Calcite's rules that the rules above replace (see {@link ExactAvgRule}). */
+  public static final List<RelOptRule> REPLACED = List.of(CoreRules.AGGREGATE_REDUCE_FUNCTIONS);
 
   /** WHERE into the scan: translated conjuncts become constraints, the rest stays a filter. */
   static final class FilterIntoScanRule extends RelOptRule {
@@ -40,19 +55,22 @@ public final class BinanceRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalFilter filter = call.rel(0);
       BinanceTableScan scan = call.rel(1);
-      if (scan.spec.filterPushed()
-          || scan.spec.fetch() != null
-          || scan.spec.direction() != ScanSpec.Direction.NONE) {
+      if (scan.spec.fetch() != null || scan.spec.direction() != ScanSpec.Direction.NONE) {
         return;
       }
       PredicateTranslator.Result r =
           PredicateTranslator.translate(
               filter.getCondition(), scan.table.def(), filter.getCluster().getRexBuilder());
-      if (r.constraints().isEmpty()) {
+      // A scan may already hold constraints: the planner can split one WHERE into several filters
+      // (a bound it infers from a join or an IN sub-query arrives later). Every new constraint
+      // narrows the scan; one it already holds changes nothing, which also ends the recursion.
+      List<Constraint> fresh = new ArrayList<>(r.constraints());
+      fresh.removeAll(scan.spec.constraints());
+      if (fresh.isEmpty()) {
         return;
       }
       BinanceTableScan newScan =
-          scan.with(scan.getTraitSet(), scan.spec.withConstraints(r.constraints()));
+          scan.with(scan.getTraitSet(), scan.spec.withConstraints(fresh));
       if (r.residual() == null) {
         call.transformTo(newScan);
       } else {

@@ -102,6 +102,9 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
     for (RelOptRule rule : BinanceRules.RULES) {
       planner.addRule(rule);
     }
+    for (RelOptRule rule : BinanceRules.REPLACED) {
+      planner.removeRule(rule);
+    }
   }
 
   @Override

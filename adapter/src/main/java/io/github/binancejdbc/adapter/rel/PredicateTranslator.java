@@ -2,6 +2,8 @@ package io.github.binancejdbc.adapter.rel;
 
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.ErrorKind;
 import io.github.binancejdbc.adapter.table.ColumnDef;
 import io.github.binancejdbc.adapter.table.ColumnType;
 import io.github.binancejdbc.adapter.table.Pushdown;
@@ -22,6 +24,8 @@ import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
@@ -96,7 +100,7 @@ public final class PredicateTranslator {
     if (sarg == null || sarg.nullAs == RexUnknownAs.TRUE) {
       return null;
     }
-    if (c.pushdown() == Pushdown.KEY || c.pushdown() == Pushdown.OPTIONAL_KEY) {
+    if (c.pushdown().takesPoints()) {
       if (!sarg.isPoints()) {
         return null;
       }
@@ -114,6 +118,19 @@ public final class PredicateTranslator {
       Set<? extends Range<?>> ranges = sarg.rangeSet.asRanges();
       if (ranges.isEmpty()) {
         return null;
+      }
+      if (sarg.isPoints() && ranges.size() > 1 && c.type() != ColumnType.TIMESTAMP) {
+        // id IN (...): the scan looks up these ids (point or small-range requests) instead of
+        // paging through the whole span between the smallest and the largest.
+        List<ValueRef> points = new ArrayList<>();
+        for (Range<?> r : ranges) {
+          Object v = literalValue(r.lowerEndpoint(), c.type());
+          if (v == null) {
+            return null;
+          }
+          points.add(new ValueRef.Literal(v));
+        }
+        return new Translation(Constraint.points(col, points), true);
       }
       Range<?> span = sarg.rangeSet.span();
       ValueRef lower = null;
@@ -166,7 +183,7 @@ public final class PredicateTranslator {
     if (ref == null) {
       return null;
     }
-    if (c.pushdown() == Pushdown.KEY || c.pushdown() == Pushdown.OPTIONAL_KEY) {
+    if (c.pushdown().takesPoints()) {
       return kind == SqlKind.EQUALS
           ? new Translation(Constraint.points(col, List.of(ref)), true)
           : null;
@@ -207,7 +224,19 @@ public final class PredicateTranslator {
     return col < 0 ? null : new Translation(Constraint.points(col, points), true);
   }
 
+  /**
+   * The column a side of a comparison reads, or -1. A lossless cast of a whole-number column is
+   * the column itself ({@code trade_id > 17089900.5} compares {@code CAST(trade_id AS DECIMAL)}):
+   * the scan rounds the bound to the whole numbers it admits.
+   */
   private static int columnIndex(RexNode node) {
+    if (node.getKind() == SqlKind.CAST
+        && ((RexCall) node).getOperands().get(0) instanceof RexInputRef ref
+        && SqlTypeName.INT_TYPES.contains(ref.getType().getSqlTypeName())
+        && SqlTypeUtil.isExactNumeric(node.getType())
+        && RexUtil.isLosslessCast(node)) {
+      return ref.getIndex();
+    }
     return node instanceof RexInputRef ref ? ref.getIndex() : -1;
   }
 
@@ -289,7 +318,14 @@ public final class PredicateTranslator {
           return ds.getMillisSinceEpoch();
         }
         if (v instanceof NlsString s) {
-          return parseTimestamp(s.getValue().strip());
+          Long millis = parseTimestamp(s.getValue().strip());
+          if (millis == null) {
+            // Calcite would fail on it too, or fold the comparison to "no rows": say so instead.
+            throw new BinanceException(ErrorKind.DATA, "22007", 0,
+                "'" + s.getValue() + "' is not a timestamp: write it as TIMESTAMP"
+                    + " '2024-01-01 00:00:00' (or '2024-01-01')", null);
+          }
+          return millis;
         }
         return v instanceof Long l ? l : null;
       case BIGINT:

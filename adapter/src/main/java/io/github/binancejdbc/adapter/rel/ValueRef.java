@@ -1,14 +1,15 @@
 package io.github.binancejdbc.adapter.rel;
 
 import io.github.binancejdbc.adapter.BinanceTypeSystem;
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.ErrorKind;
 import io.github.binancejdbc.adapter.table.ColumnType;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
 /**
@@ -41,12 +42,24 @@ public sealed interface ValueRef {
     @Override
     public Object resolve(DataContext root) {
       RexBuilder rexBuilder = new RexBuilder(new JavaTypeFactoryImpl(BinanceTypeSystem.INSTANCE));
-      List<RexNode> out = new ArrayList<>();
-      new RexExecutorImpl(root).reduce(rexBuilder, List.of(expr), out);
-      if (out.size() != 1 || !(out.get(0) instanceof RexLiteral lit)) {
-        return null;
+      RelDataType noRow = rexBuilder.getTypeFactory().builder().build();
+      Object[] values;
+      try {
+        // Not RexExecutorImpl.reduce: it swallows a failure and leaves the call unreduced, which
+        // would read as "no value" and silently return no rows for level <= 5/0.
+        values = RexExecutorImpl.getExecutable(rexBuilder, List.of(expr), noRow)
+            .getFunction()
+            .apply(root);
+      } catch (ArithmeticException e) {
+        throw new BinanceException(ErrorKind.DATA, e.getMessage() != null
+            && e.getMessage().contains("zero") ? "22012" : "22003", 0,
+            "Cannot evaluate " + expr + ": " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        throw new BinanceException(ErrorKind.DATA, "22018", 0,
+            "Cannot evaluate " + expr + ": " + e.getMessage(), e);
       }
-      return PredicateTranslator.literalValue(lit.getValueAs(Comparable.class), type);
+      Object v = values == null || values.length != 1 ? null : values[0];
+      return v == null ? null : PredicateTranslator.literalValue(v, type);
     }
 
     @Override

@@ -83,6 +83,9 @@ public final class AggTradesTable extends BinanceTable {
     private final long timeHi;
     private boolean first = true;
     private boolean done;
+    /** The next backward page asks for the most recent aggregates (no fromId). */
+    private boolean latest;
+    private boolean latestTried;
     private long cursor;
 
     AggStream(String symbol, ScanQuery q) {
@@ -106,31 +109,50 @@ public final class AggTradesTable extends BinanceTable {
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
-      if (backwards) {
-        if (first && idHi == Long.MAX_VALUE) {
-          // The most recent aggregates, or the most recent at or before endTime.
-          if (timeHi != Long.MAX_VALUE) {
-            params.add(Param.of("endTime", timeHi));
-          }
-        } else {
-          long upper = first ? idHi : cursor;
-          long from = Math.max(idLo, upper - limit + 1);
-          limit = (int) (upper - from + 1);
-          params.add(Param.of("fromId", from));
+      // A time bound opens the scan unless an id list is tighter: startTime/endTime find the first
+      // page at once, where a loose agg_trade_id bound (>= 1) would page from the start of history.
+      boolean byTime = first && !q.hasPoints("agg_trade_id");
+      long from = 0;
+      long end = 0;
+      boolean backwardById = false;
+      if (backwards && (latest
+          || byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE))) {
+        // The most recent aggregates, or the most recent at or before endTime.
+        if (timeHi != Long.MAX_VALUE) {
+          params.add(Param.of("endTime", timeHi));
         }
-      } else if (first && idLo == 0 && timeLo != Long.MIN_VALUE) {
+        latest = false;
+      } else if (!backwards && byTime && timeLo != Long.MIN_VALUE) {
         params.add(Param.of("startTime", timeLo));
         if (timeHi != Long.MAX_VALUE) {
           params.add(Param.of("endTime", timeHi));
         }
       } else {
-        params.add(Param.of("fromId", first ? idLo : cursor));
+        Long next = backwards ? q.previousWanted("agg_trade_id", first ? idHi : cursor)
+            : q.nextWanted("agg_trade_id", Math.max(idLo, first ? idLo : cursor));
+        if (next == null) {
+          done = true;
+          return null;
+        }
+        if (backwards) {
+          from = q.nextWanted("agg_trade_id", Math.max(idLo, next - limit + 1));
+          limit = (int) (next - from + 1);
+          end = next;
+          backwardById = true;
+        } else {
+          from = next;
+          limit = (int) (q.lastWantedWithin("agg_trade_id", from, limit) - from + 1);
+        }
+        params.add(Param.of("fromId", from));
       }
       params.add(Param.of("limit", limit));
       first = false;
       List<Object[]> rows = new ArrayList<>(
           ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
               p -> FIELDS.readArray(p, r -> r[0] = symbol)));
+      if (backwardById) {
+        return backwardPage(rows, from, end);
+      }
       if (rows.size() < limit) {
         done = true;
       }
@@ -138,13 +160,36 @@ public final class AggTradesTable extends BinanceTable {
         Object[] head = rows.get(0);
         Object[] tail = rows.get(rows.size() - 1);
         if (backwards) {
-          cursor = (Long) head[ID] - 1;
+          cursor = Math.min((Long) head[ID] - 1, idHi);
           done |= cursor < idLo || (Long) head[TIME] < timeLo;
         } else {
-          cursor = (Long) tail[ID] + 1;
+          cursor = Math.max((Long) tail[ID] + 1, idLo);
           done |= cursor > idHi || (Long) tail[TIME] > timeHi;
         }
       }
+      if (reverse) {
+        Collections.reverse(rows);
+      }
+      return rows;
+    }
+
+    /**
+     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
+     * aggregate with nothing (then the scan goes on from the newest) and one below the first from
+     * the first on (then rows past {@code end} are dropped and the scan ends): neither a short page
+     * nor an empty one means the scan is done.
+     */
+    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
+      if (rows.isEmpty()) {
+        done = latestTried;
+        latestTried = true;
+        latest = true;
+        return rows;
+      }
+      long firstId = (Long) rows.get(0)[ID];
+      rows.removeIf(row -> (Long) row[ID] > end);
+      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < timeLo;
+      cursor = from - 1;
       if (reverse) {
         Collections.reverse(rows);
       }

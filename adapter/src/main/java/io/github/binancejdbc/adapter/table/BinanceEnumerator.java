@@ -28,6 +28,8 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
   private Iterator<Object[]> page = Collections.emptyIterator();
   private Object[] current;
   private long emitted;
+  /** Whether a fetched row failed the constraints: pages then stay full-size (see moveNext). */
+  private boolean discarded;
   private long startMillis;
 
   BinanceEnumerator(
@@ -68,6 +70,7 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
           emitted++;
           return true;
         }
+        discarded = true;
       }
       checkCancel();
       if (stream == null) {
@@ -76,7 +79,9 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
         }
         stream = streams.next();
       }
-      List<Object[]> next = stream.nextPage(query.limit() - emitted);
+      // A page sized to the rows still wanted is right only while every fetched row matches:
+      // once rows are discarded (paging by id towards a time bound), ask for full pages.
+      List<Object[]> next = stream.nextPage(discarded ? Long.MAX_VALUE : query.limit() - emitted);
       if (next == null) {
         stream = null;
       } else {

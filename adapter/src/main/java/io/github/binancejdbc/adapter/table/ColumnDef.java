@@ -41,6 +41,7 @@ public record ColumnDef(
       case KEY -> remarks + ". Required: WHERE " + name + " = ... (or IN (...))";
       case OPTIONAL_KEY -> remarks + ". Pushed down: " + name + " = ... or IN (...)";
       case RANGE -> remarks + ". Pushed down: =, <, <=, >, >=, BETWEEN";
+      case LOOKUP -> remarks + ". Pushed down: " + name + " = ... or IN (...) looks the rows up";
       case NONE -> remarks;
     };
   }

@@ -112,6 +112,8 @@ public final class KlinesTable extends BinanceTable {
               || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
       this.reverse = q.direction() == ScanSpec.Direction.DESC;
       this.cursor = backwards ? hi : Math.max(lo, 0);
+      // open_time >= X AND close_time < X: no bar, no request.
+      this.done = lo > hi;
     }
 
     @Override

@@ -23,13 +23,18 @@ final class OrderColumns {
   /** The order columns; {@code symbol}, {@code order_id} and the times carry the given pushdown. */
   static TableDef.Builder columns(
       TableDef.Builder b, ColumnDef symbol, Pushdown idPushdown, Pushdown timePushdown) {
+    return columns(b, symbol, idPushdown, timePushdown, Pushdown.NONE);
+  }
+
+  static TableDef.Builder columns(TableDef.Builder b, ColumnDef symbol, Pushdown idPushdown,
+      Pushdown timePushdown, Pushdown clientIdPushdown) {
     return b.column(symbol)
         .column(new ColumnDef("order_id", ColumnType.BIGINT, false, idPushdown, "Order id,"
             + " increasing with order_time within a symbol"))
         .column(col("order_list_id", ColumnType.BIGINT, "Order list id; -1 unless the order"
             + " belongs to an order list"))
-        .column(col("client_order_id", ColumnType.VARCHAR, "Client order id (newClientOrderId"
-            + " or generated)"))
+        .column(new ColumnDef("client_order_id", ColumnType.VARCHAR, false, clientIdPushdown,
+            "Client order id (newClientOrderId or generated)"))
         .column(nullable("price", ColumnType.DECIMAL, "Limit price; 0 for MARKET orders"))
         .column(nullable("orig_qty", ColumnType.DECIMAL, "Ordered base quantity"))
         .column(nullable("executed_qty", ColumnType.DECIMAL, "Filled base quantity"))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +59,8 @@ public final class OrderListsTable extends BinanceTable {
         .column(col("list_status_type", ColumnType.VARCHAR, "RESPONSE, EXEC_STARTED, UPDATED"
             + " or ALL_DONE"))
         .column(col("list_order_status", ColumnType.VARCHAR, "EXECUTING, ALL_DONE or REJECT"))
-        .column(col("list_client_order_id", ColumnType.VARCHAR, "Client id of the list"))
+        .column(new ColumnDef("list_client_order_id", ColumnType.VARCHAR, false,
+            push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE, "Client id of the list"))
         .column(new ColumnDef("transaction_time", ColumnType.TIMESTAMP, false, push, "Last"
             + " transaction of the list (UTC)"))
         .column(col("symbol", ColumnType.VARCHAR, "Trading pair of the list"))
@@ -89,7 +91,20 @@ public final class OrderListsTable extends BinanceTable {
     long idLo = Math.max(0, q.lower("order_list_id"));
     long idHi = q.upper("order_list_id");
     if (idLo == idHi) {
-      return List.of(RowStream.once(() -> one(idLo)));
+      return List.of(RowStream.once(() -> one(Param.of("orderListId", idLo))));
+    }
+    List<String> clientIds = q.optional("list_client_order_id");
+    if (clientIds != null) {
+      // One GET /api/v3/orderList (weight 4) per list client id, not allOrderList pages.
+      RowStream lookups = RowStream.once(() -> {
+        List<Object[]> rows = new ArrayList<>();
+        for (String id : clientIds) {
+          rows.addAll(one(Param.of("origClientOrderId", id)));
+        }
+        return rows;
+      });
+      return List.of(q.direction() == ScanSpec.Direction.NONE ? lookups
+          : Signed.sorted(lookups, 0, q.direction() == ScanSpec.Direction.DESC));
     }
     return List.of(RowStream.deferred(() -> plan(q, idLo, idHi)));
   }
@@ -105,9 +120,9 @@ public final class OrderListsTable extends BinanceTable {
     return new Paging(idLo, idHi);
   }
 
-  private List<Object[]> one(long id) {
+  private List<Object[]> one(Param which) {
     try {
-      return fetch("/api/v3/orderList", List.of(Param.of("orderListId", id)),
+      return fetch("/api/v3/orderList", List.of(which),
           EndpointWeights.ORDER_LIST).rows();
     } catch (BinanceException e) {
       if (e.vendorCode() == -2013 || e.vendorCode() == -2011) {

@@ -50,7 +50,8 @@ public final class OrdersTable extends BinanceTable {
                   + " order of the account on a symbol: open, filled, cancelled, expired"),
               key("symbol", "Trading pair, e.g. BTCUSDT"),
               Pushdown.RANGE,
-              Pushdown.RANGE)
+              Pushdown.RANGE,
+              Pushdown.LOOKUP)
           .sortable("order_id", "order_time")
           .limitPushable()
           .primaryKey("symbol", "order_id")
@@ -91,7 +92,20 @@ public final class OrdersTable extends BinanceTable {
       long idLo = Math.max(0, q.lower("order_id"));
       long idHi = q.upper("order_id");
       if (idLo == idHi) {
-        return RowStream.once(() -> one(idLo));
+        return RowStream.once(() -> one(Param.of("orderId", idLo)));
+      }
+      List<String> clientIds = q.optional("client_order_id");
+      if (clientIds != null) {
+        // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
+        RowStream lookups = RowStream.once(() -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (String id : clientIds) {
+            rows.addAll(one(Param.of("origClientOrderId", id)));
+          }
+          return rows;
+        });
+        return q.direction() == ScanSpec.Direction.NONE ? lookups
+            : Signed.sorted(lookups, ID, q.direction() == ScanSpec.Direction.DESC);
       }
       long placedHi = q.upper("order_time");
       boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
@@ -116,10 +130,10 @@ public final class OrdersTable extends BinanceTable {
       return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
     }
 
-    private List<Object[]> one(long orderId) {
+    private List<Object[]> one(Param which) {
       try {
         return Signed.get(ctx, "/api/v3/order",
-            List.of(Param.of("symbol", symbol), Param.of("orderId", orderId)),
+            List.of(Param.of("symbol", symbol), which),
             EndpointWeights.ORDER, p -> OrderColumns.read(p, DEF, FIELDS));
       } catch (BinanceException e) {
         if (e.vendorCode() == -2013) {

@@ -9,5 +9,15 @@ public enum Pushdown {
   /** Optional key: as {@link #KEY}; absent means all. */
   OPTIONAL_KEY,
   /** Range: {@code =}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code BETWEEN}. */
-  RANGE
+  RANGE,
+  /**
+   * Lookup: {@code =} or {@code IN} selects single rows through another endpoint (an order by its
+   * client order id); absent means no lookup. Unlike a key it says nothing of the row order.
+   */
+  LOOKUP;
+
+  /** Whether equalities and IN lists on the column are pushed as values. */
+  public boolean takesPoints() {
+    return this == KEY || this == OPTIONAL_KEY || this == LOOKUP;
+  }
 }

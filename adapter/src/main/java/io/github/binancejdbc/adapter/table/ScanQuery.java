@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.DataContext;
@@ -24,6 +25,8 @@ public final class ScanQuery {
   private final TableDef def;
   private final Map<Integer, Set<String>> points = new HashMap<>();
   private final Map<Integer, long[]> ranges = new HashMap<>();
+  /** Point sets on range columns ({@code trade_id IN (...)}): the scan visits only these ids. */
+  private final Map<Integer, NavigableSet<Long>> rangePoints = new HashMap<>();
   private final ScanSpec.Direction direction;
   private final long limit;
   private final Object root;
@@ -46,7 +49,9 @@ public final class ScanQuery {
     }
     ScanQuery q = new ScanQuery(def, spec.direction(), limit, root);
     for (Constraint c : spec.constraints()) {
-      if (c.isPoints()) {
+      if (c.isPoints() && def.column(c.column()).pushdown() == Pushdown.RANGE) {
+        q.addRangePoints(c.column(), c.points(), root);
+      } else if (c.isPoints()) {
         q.addPoints(c.column(), c.points(), root);
       } else {
         q.addRange(c, root);
@@ -76,6 +81,36 @@ public final class ScanQuery {
     }
   }
 
+  /**
+   * {@code id IN (...)} on a range column: the whole numbers among the values (an id is never 1.5),
+   * intersected with earlier point sets, and their span as the range.
+   */
+  private void addRangePoints(int column, List<ValueRef> refs, DataContext root) {
+    NavigableSet<Long> values = new TreeSet<>();
+    for (ValueRef r : refs) {
+      BigDecimal v = toDecimal(r.resolve(root));
+      if (v != null
+          && v.stripTrailingZeros().scale() <= 0
+          && v.compareTo(LONG_MIN) >= 0
+          && v.compareTo(LONG_MAX) <= 0) {
+        values.add(v.longValueExact());
+      }
+    }
+    NavigableSet<Long> prior = rangePoints.get(column);
+    if (prior != null) {
+      values.retainAll(prior);
+    }
+    rangePoints.put(column, values);
+    if (values.isEmpty()) {
+      empty = true;
+      return;
+    }
+    intersect(column, values.first(), values.last());
+  }
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
   private void addRange(Constraint c, DataContext root) {
     long lo = Long.MIN_VALUE;
     long hi = Long.MAX_VALUE;
@@ -86,10 +121,16 @@ public final class ScanQuery {
         return;
       }
       // x > 1.5 means x >= 2; x > 2 means x >= 3; x >= 1.5 means x >= 2.
-      lo =
+      BigDecimal bound =
           c.lowerStrict()
-              ? v.setScale(0, RoundingMode.FLOOR).longValueExact() + 1
-              : v.setScale(0, RoundingMode.CEILING).longValueExact();
+              ? v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+              : v.setScale(0, RoundingMode.CEILING);
+      if (bound.compareTo(LONG_MAX) > 0) {
+        // Past every BIGINT (trade_id >= 9223372036854775808): no row can match.
+        empty = true;
+        return;
+      }
+      lo = bound.max(LONG_MIN).longValueExact();
     }
     if (c.upper() != null) {
       BigDecimal v = toDecimal(c.upper().resolve(root));
@@ -97,17 +138,27 @@ public final class ScanQuery {
         empty = true;
         return;
       }
-      hi =
+      BigDecimal bound =
           c.upperStrict()
-              ? v.setScale(0, RoundingMode.CEILING).longValueExact() - 1
-              : v.setScale(0, RoundingMode.FLOOR).longValueExact();
+              ? v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
+              : v.setScale(0, RoundingMode.FLOOR);
+      if (bound.compareTo(LONG_MIN) < 0) {
+        empty = true;
+        return;
+      }
+      hi = bound.min(LONG_MAX).longValueExact();
     }
-    long[] prior = ranges.get(c.column());
+    intersect(c.column(), lo, hi);
+  }
+
+  /** Narrows the range of {@code column} to {@code [lo, hi]}; an empty range empties the query. */
+  private void intersect(int column, long lo, long hi) {
+    long[] prior = ranges.get(column);
     if (prior != null) {
       lo = Math.max(lo, prior[0]);
       hi = Math.min(hi, prior[1]);
     }
-    ranges.put(c.column(), new long[] {lo, hi});
+    ranges.put(column, new long[] {lo, hi});
     if (lo > hi) {
       empty = true;
     }
@@ -244,6 +295,51 @@ public final class ScanQuery {
     return upper(column) != Long.MAX_VALUE;
   }
 
+  /**
+   * The smallest wanted value of a range column at or after {@code from}: {@code from} itself when
+   * the column has no point set, else the next point; {@code null} when none is left or {@code from}
+   * is past the upper bound.
+   */
+  public Long nextWanted(String column, long from) {
+    long lo = Math.max(from, lower(column));
+    if (lo > upper(column)) {
+      return null;
+    }
+    NavigableSet<Long> p = rangePoints.get(def.index(column));
+    return p == null ? Long.valueOf(lo) : p.ceiling(lo);
+  }
+
+  /** The largest wanted value at or before {@code from}, as {@link #nextWanted} backwards. */
+  public Long previousWanted(String column, long from) {
+    long hi = Math.min(from, upper(column));
+    if (hi < lower(column)) {
+      return null;
+    }
+    NavigableSet<Long> p = rangePoints.get(def.index(column));
+    return p == null ? Long.valueOf(hi) : p.floor(hi);
+  }
+
+  /**
+   * The largest wanted value of a range column in {@code [from, from + span)}: with a point set, the
+   * last point a page of {@code span} rows from {@code from} reaches, so a page asks for no more
+   * rows than that (a point lookup is one row); without one, {@code from + span - 1}.
+   */
+  public long lastWantedWithin(String column, long from, int span) {
+    long end = from + span - 1 < from ? Long.MAX_VALUE : from + span - 1;
+    end = Math.min(end, upper(column));
+    NavigableSet<Long> p = rangePoints.get(def.index(column));
+    if (p == null) {
+      return end;
+    }
+    Long last = p.floor(end);
+    return last == null || last < from ? from : last;
+  }
+
+  /** Whether a range column is limited to a set of values ({@code IN}). */
+  public boolean hasPoints(String column) {
+    return rangePoints.containsKey(def.index(column));
+  }
+
   /** Whether a row satisfies every pushed constraint. */
   public boolean matches(Object[] row) {
     for (Map.Entry<Integer, Set<String>> e : points.entrySet()) {
@@ -259,6 +355,10 @@ public final class ScanQuery {
       }
       long x = n.longValue();
       if (x < e.getValue()[0] || x > e.getValue()[1]) {
+        return false;
+      }
+      NavigableSet<Long> p = rangePoints.get(e.getKey());
+      if (p != null && !p.contains(x)) {
         return false;
       }
     }

@@ -76,6 +76,7 @@ public final class TradesTable extends BinanceTable {
     private final boolean reverse;
     private boolean started;
     private boolean done;
+    private boolean latestTried;
     private long cursor;
 
     TradeStream(String symbol, ScanQuery q) {
@@ -97,18 +98,32 @@ public final class TradesTable extends BinanceTable {
         return null;
       }
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      long idLo = Math.max(0, q.lower("trade_id"));
       List<Object[]> rows;
       if (backwards && cursor == Long.MAX_VALUE) {
         rows =
             fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
                 symbol);
-      } else if (backwards) {
-        long from = Math.max(idLo, cursor - limit + 1);
-        limit = (int) (cursor - from + 1);
-        rows = historical(from, limit);
       } else {
-        rows = historical(cursor, limit);
+        // The next id still wanted (an IN list skips the ids between its values); none: done.
+        Long next = backwards ? q.previousWanted("trade_id", cursor)
+            : q.nextWanted("trade_id", Math.max(0, cursor));
+        if (next == null) {
+          done = true;
+          return null;
+        }
+        long from;
+        if (backwards) {
+          // The lowest wanted id of the page that ends at next; never null, next is wanted.
+          from = q.nextWanted("trade_id", Math.max(0, next - limit + 1));
+          limit = (int) (next - from + 1);
+        } else {
+          from = next;
+          limit = (int) (q.lastWantedWithin("trade_id", from, limit) - from + 1);
+        }
+        rows = historical(from, limit);
+        if (backwards) {
+          return backwardPage(rows, from, next);
+        }
       }
       if (rows.size() < limit) {
         done = true;
@@ -118,12 +133,35 @@ public final class TradesTable extends BinanceTable {
         Object[] last = rows.get(rows.size() - 1);
         if (backwards) {
           cursor = (Long) first[ID] - 1;
-          done |= cursor < idLo || (Long) first[TIME] < q.lower("trade_time");
+          done |= (Long) first[TIME] < q.lower("trade_time");
         } else {
           cursor = (Long) last[ID] + 1;
-          done |= cursor > q.upper("trade_id") || (Long) last[TIME] > q.upper("trade_time");
+          done |= (Long) last[TIME] > q.upper("trade_time");
         }
       }
+      if (reverse) {
+        Collections.reverse(rows);
+      }
+      return rows;
+    }
+
+    /**
+     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
+     * trade with nothing (then the scan goes on from the newest trade) and one below the first
+     * trade from the first trade on (then rows past {@code end} are dropped and the scan ends):
+     * neither a short page nor an empty one means the scan is done.
+     */
+    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
+      if (rows.isEmpty()) {
+        done = latestTried;
+        latestTried = true;
+        cursor = Long.MAX_VALUE;
+        return rows;
+      }
+      long firstId = (Long) rows.get(0)[ID];
+      rows.removeIf(row -> (Long) row[ID] > end);
+      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < q.lower("trade_time");
+      cursor = from - 1;
       if (reverse) {
         Collections.reverse(rows);
       }

@@ -1,0 +1,66 @@
+package io.github.binancejdbc.adapter.rel;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.ErrorKind;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Calcite's convertlets, except that a string literal cast to TIMESTAMP (written, or added by
+ * implicit coercion in {@code open_time >= '2024-02-20T05:00:00'}) becomes a TIMESTAMP literal
+ * when the statement is converted. So the ISO form with {@code T} works wherever it is written, as
+ * it does in a pushed bound (Calcite's runtime cast knows only the blank separator and failed with
+ * an ExceptionInInitializerError), and a string that is no timestamp at all ({@code CAST('x' AS
+ * TIMESTAMP)}) is an error (22007) rather than a comparison that matches nothing.
+ */
+public final class TimestampCastConvertlets implements SqlRexConvertletTable {
+  public static final TimestampCastConvertlets INSTANCE = new TimestampCastConvertlets();
+
+  private TimestampCastConvertlets() {}
+
+  @Override
+  public SqlRexConvertlet get(SqlCall call) {
+    if (call.getKind() == SqlKind.CAST
+        && call.operandCount() == 2
+        && call.operand(0) instanceof SqlCharStringLiteral lit) {
+      return (cx, c) -> {
+        RelDataType type = cx.getValidator().getValidatedNodeType(c);
+        if (type.getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+          return StandardConvertletTable.INSTANCE.convertCall(cx, c);
+        }
+        String text = lit.getValueAs(String.class).strip();
+        TimestampString ts = parse(text);
+        if (ts == null) {
+          throw new BinanceException(ErrorKind.DATA, "22007", 0,
+              "'" + text + "' is not a timestamp: write '2024-01-01 00:00:00' (or"
+                  + " '2024-01-01T00:00:00', '2024-01-01')", null);
+        }
+        int precision = type.getPrecision() < 0 ? 3 : type.getPrecision();
+        return cx.getRexBuilder().makeCast(type,
+            cx.getRexBuilder().makeTimestampLiteral(ts.round(precision), precision));
+      };
+    }
+    return StandardConvertletTable.INSTANCE.get(call);
+  }
+
+  /** {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.fff]} or the same with {@code T}; else null. */
+  static TimestampString parse(String s) {
+    try {
+      if (s.length() == 10) {
+        return new TimestampString(s + " 00:00:00");
+      }
+      TimestampString ts = new TimestampString(s.replace('T', ' '));
+      ts.getMillisSinceEpoch();
+      return ts;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}
