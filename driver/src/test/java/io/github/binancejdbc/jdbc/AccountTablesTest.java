@@ -49,6 +49,12 @@ class AccountTablesTest {
           .failOnUnmatchedRequests(true)
           .build();
 
+  /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
+  @BeforeEach
+  void limitsAreKnown() {
+    KnownLimits.of(wm.baseUrl());
+  }
+
   static final String API_KEY = "test-api-key-0123456789";
   static final String SECRET = "test-secret-key-S3CR3T-abcdef";
   static final long JAN_1 = 1704067200000L; // 2024-01-01T00:00Z

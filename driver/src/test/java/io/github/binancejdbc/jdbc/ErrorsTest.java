@@ -169,7 +169,7 @@ class ErrorsTest {
   void unknownTableIsASyntaxError() {
     SQLException e = failure(url(), "SELECT * FROM candles");
     assertInstanceOf(SQLSyntaxErrorException.class, e);
-    assertEquals("42000", e.getSQLState());
+    assertEquals("42P01", e.getSQLState());
     assertTrue(e.getMessage().contains("Object 'candles' not found"), e.getMessage());
   }
 }

@@ -23,6 +23,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +38,12 @@ class MetadataTest {
           .options(wireMockConfig().dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
+
+  /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
+  @BeforeEach
+  void limitsAreKnown() {
+    KnownLimits.of(wm.baseUrl());
+  }
 
   private Connection connect(String extra) throws SQLException {
     return DriverManager.getConnection("jdbc:binance:?maxRetries=0&baseUrl=" + wm.baseUrl()

@@ -31,7 +31,6 @@ import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -93,7 +92,8 @@ class ProceduresTest {
           rs.next();
         }
       });
-      assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
+      // 42501 is class 42, "syntax error or access rule violation": JDBC's SQLSyntaxErrorException.
+      assertInstanceOf(java.sql.SQLSyntaxErrorException.class, e);
       assertEquals("42501", e.getSQLState());
       assertEquals("place_order changes orders and this connection is read-only: connect with"
           + " trading=true to allow it. Nothing was sent.", e.getMessage());

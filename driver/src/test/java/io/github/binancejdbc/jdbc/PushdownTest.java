@@ -44,6 +44,12 @@ class PushdownTest {
           .failOnUnmatchedRequests(true)
           .build();
 
+  /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
+  @BeforeEach
+  void limitsAreKnown() {
+    KnownLimits.of(wm.baseUrl());
+  }
+
   private static final long JAN_1 = 1704067200000L; // 2024-01-01T00:00Z
   private static final long MAR_1 = 1709251200000L; // 2024-03-01T00:00Z
 

@@ -39,6 +39,12 @@ class RealPayloadsTest {
           .failOnUnmatchedRequests(true)
           .build();
 
+  /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
+  @BeforeEach
+  void limitsAreKnown() {
+    KnownLimits.of(wm.baseUrl());
+  }
+
   static final String EXCHANGE_INFO = """
       {"timezone":"UTC","serverTime":1634942465856,
        "rateLimits":[

@@ -52,6 +52,10 @@ class ShadedJarIT {
   void driverLoadsAloneAndRunsAQuery() throws Exception {
     wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2"))
         .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
+    // A fresh process reads the limits before its first request.
+    wm.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(
+        "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
+            + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
       List<String> drivers = new ArrayList<>();

@@ -57,6 +57,12 @@ class TimeMatrixTest {
           .failOnUnmatchedRequests(true)
           .build();
 
+  /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
+  @BeforeEach
+  void limitsAreKnown() {
+    KnownLimits.of(wm.baseUrl());
+  }
+
   private static final long JAN_1 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
   private static final String BARS = "SELECT open_time, close_time, CAST(open_time AS DATE) AS d,"
       + " CAST(close_time AS TIME) AS t FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'";

@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
  *   <li>{@code POST /sim/faults} with a JSON body, e.g. {@code {"type":"fail","count":1,
  *       "status":503,"path":"/api/v3/order"}}; types {@code delay} ({@code delayMs}), {@code drop},
  *       {@code fail} ({@code status}), {@code failAfterExecution} ({@code status}), {@code code}
- *       ({@code code}, optional {@code msg}), {@code clockSkew} ({@code skewMs}), {@code reset};
+ *       ({@code code}, optional {@code msg}), {@code dropAfterExecution}, {@code unreadable}
+ *       (optional {@code msg}: the body; none: the real answer cut short), {@code clockSkew}
+ *       ({@code skewMs}), {@code reset};
  *   <li>{@code POST /sim/limits/reset}: forget request weights and IP bans.
  * </ul>
  */

@@ -194,6 +194,11 @@ public final class BinanceSimulator implements AutoCloseable {
     return Units.toDecimal(exchange.balance(account, asset)[1]);
   }
 
+  /** The 429s, 418s and admitted weight per minute so far, for soak reports. */
+  RequestLimiter.Stats limitStats() {
+    return limiter.stats();
+  }
+
   /** Forgets the request weight used and any IP ban. */
   public void resetRateLimits() {
     limiter.reset();

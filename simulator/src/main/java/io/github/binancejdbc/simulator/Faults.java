@@ -21,6 +21,8 @@ import java.util.Locale;
  * sim.faults().dropNext(2);                               // close the socket without answering
  * sim.faults().delayNext(1, Duration.ofSeconds(3));       // answer late
  * sim.faults().failNextWithCode("/api/v3/klines", -1003); // a Binance error body, usual status
+ * sim.faults().dropNextAfterExecution(1, "/api/v3/order"); // placed, then no answer at all
+ * sim.faults().unreadableNextAfterExecution(1, "/api/v3/order", null); // placed, answer cut short
  * sim.faults().clockSkew(Duration.ofSeconds(-2));         // server time runs 2 s behind
  * }</pre>
  */
@@ -36,7 +38,15 @@ public final class Faults {
     /** Execute the request (place the order, ...), then answer an HTTP error instead. */
     FAIL_AFTER_EXECUTION,
     /** Answer a Binance error code (with its usual HTTP status) before executing. */
-    CODE
+    CODE,
+    /** Execute the request, then close the connection without an answer. */
+    DROP_AFTER_EXECUTION,
+    /**
+     * Execute the request, then answer HTTP 200 with a body that is not the answer: the given
+     * text (a proxy's HTML page, nothing at all), or, when none is given, the real answer cut
+     * short in its middle.
+     */
+    UNREADABLE_AFTER_EXECUTION
   }
 
   /** One scripted fault. {@code path} null means any API path. */
@@ -107,6 +117,19 @@ public final class Faults {
   public Faults failNextAfterExecution(int count, int httpStatus, String path) {
     return add(
         new Rule(Kind.FAIL_AFTER_EXECUTION, count, path, 0, httpStatus, bodyCodeOf(httpStatus), null));
+  }
+
+  /** Executes the next {@code count} requests on {@code path}, then closes without answering. */
+  public Faults dropNextAfterExecution(int count, String path) {
+    return add(new Rule(Kind.DROP_AFTER_EXECUTION, count, path, 0, 0, 0, null));
+  }
+
+  /**
+   * Executes the next {@code count} requests on {@code path}, then answers 200 with {@code body}
+   * instead of the result; a null body sends the real result cut short in its middle.
+   */
+  public Faults unreadableNextAfterExecution(int count, String path, String body) {
+    return add(new Rule(Kind.UNREADABLE_AFTER_EXECUTION, count, path, 0, 200, 0, body));
   }
 
   /** The next request on {@code path} fails with Binance error {@code code} and its usual message. */
@@ -181,6 +204,9 @@ public final class Faults {
       case "fail" -> Kind.FAIL;
       case "failafterexecution", "fail_after_execution", "failafter" -> Kind.FAIL_AFTER_EXECUTION;
       case "code" -> Kind.CODE;
+      case "dropafterexecution", "drop_after_execution" -> Kind.DROP_AFTER_EXECUTION;
+      case "unreadable", "unreadableafterexecution", "unreadable_after_execution" ->
+          Kind.UNREADABLE_AFTER_EXECUTION;
       default -> throw new IllegalArgumentException("unknown fault type: " + type);
     };
   }

@@ -100,6 +100,10 @@ final class HttpFront implements HttpHandler {
       return;
     }
     Reply reply = dispatch(ex, method, path, rawQuery, rawBody);
+    if (api && faults.take(Faults.Kind.DROP_AFTER_EXECUTION, path) != null) {
+      LOG.debug("Executed {} {}, dropping the connection instead of answering", method, path);
+      return;
+    }
     if (delay != null) {
       try {
         Thread.sleep(delay.delayMillis());
@@ -167,6 +171,15 @@ final class HttpFront implements HttpHandler {
       Faults.Rule after = faults.take(Faults.Kind.FAIL_AFTER_EXECUTION, path);
       if (after != null) {
         return withWeight(faultReply(after.httpStatus(), after.code(), after.msg(), headers), ip, now);
+      }
+      Faults.Rule unreadable = faults.take(Faults.Kind.UNREADABLE_AFTER_EXECUTION, path);
+      if (unreadable != null) {
+        byte[] whole = Json.bytes(result);
+        byte[] body = unreadable.msg() != null ? unreadable.msg().getBytes(UTF_8)
+            : java.util.Arrays.copyOf(whole, whole.length / 2);
+        String type = unreadable.msg() != null && unreadable.msg().startsWith("<") ? "text/html"
+            : JSON;
+        return withWeight(new Reply(200, body, type, headers), ip, now);
       }
       if (micro) {
         toMicros(result, path.endsWith("lines"));

@@ -18,6 +18,16 @@ final class RequestLimiter {
   private final int weightLimit;
   private final int rawLimit;
   private final Map<String, State> states = new HashMap<>();
+  // What every IP together was answered, for soak reports.
+  private long rateLimited;
+  private long banned;
+  private final java.util.TreeMap<Long, Long> admittedByMinute = new java.util.TreeMap<>();
+
+  /**
+   * What the limiter has answered since the start (or the last reset): 429s, 418s, and the
+   * weight admitted in each minute window (window start in epoch ms to weight).
+   */
+  record Stats(long rateLimited, long banned, java.util.SortedMap<Long, Long> admittedByMinute) {}
 
   /** The outcome of charging a request: {@code status} 0 means admitted. */
   record Decision(int status, long retryAfterSeconds, int code, String msg, int usedWeight) {
@@ -52,6 +62,7 @@ final class RequestLimiter {
   synchronized Decision charge(String ip, int weight, long now) {
     State s = roll(ip, now);
     if (now < s.bannedUntil) {
+      banned++;
       return banned(s, now);
     }
     s.raw++;
@@ -63,9 +74,11 @@ final class RequestLimiter {
           ban *= 4;
         }
         s.bannedUntil = now + Math.min(ban, MAX_BAN);
+        banned++;
         return banned(s, now);
       }
       s.limited = true;
+      rateLimited++;
       boolean raw = s.raw > rawLimit;
       long windowEnd = raw ? s.rawWindow + RAW_WINDOW : s.window + MINUTE;
       String msg =
@@ -79,6 +92,7 @@ final class RequestLimiter {
       return new Decision(429, Math.max(1, (windowEnd - now + 999) / 1000), -1003, msg, s.used);
     }
     s.used += weight;
+    admittedByMinute.merge(s.window, (long) weight, Long::sum);
     return new Decision(0, 0, 0, null, s.used);
   }
 
@@ -92,9 +106,14 @@ final class RequestLimiter {
         s.used);
   }
 
+  synchronized Stats stats() {
+    return new Stats(rateLimited, banned, new java.util.TreeMap<>(admittedByMinute));
+  }
+
   /** Gives weight back (a successful order placement weighs 0 since 2026-04). */
   synchronized int refund(String ip, int weight, long now) {
     State s = roll(ip, now);
+    admittedByMinute.merge(s.window, (long) -Math.min(weight, s.used), Long::sum);
     s.used = Math.max(0, s.used - weight);
     return s.used;
   }
@@ -105,6 +124,9 @@ final class RequestLimiter {
 
   synchronized void reset() {
     states.clear();
+    rateLimited = 0;
+    banned = 0;
+    admittedByMinute.clear();
   }
 
   private State roll(String ip, long now) {

@@ -3,7 +3,7 @@ package io.github.binancejdbc.adapter.auth;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +80,6 @@ public final class PemKeys {
   }
 
   private static BinanceException fail(String message, Throwable cause) {
-    return new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0, message, cause);
+    return new BinanceException(SqlState.INVALID_AUTHORIZATION, 0, message, cause);
   }
 }

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -82,7 +82,7 @@ public abstract class Signer {
       jca = "SHA256withRSA";
       name = "RSA";
     } else {
-      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
           "privateKeyFile holds a " + alg + " key; Binance accepts Ed25519 or RSA keys", null);
     }
     return new Signer() {
@@ -94,7 +94,7 @@ public abstract class Signer {
           s.update(payload.getBytes(UTF_8));
           return new String(Base64.getEncoder().encode(s.sign()), US_ASCII);
         } catch (GeneralSecurityException e) {
-          throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+          throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
               "Cannot sign with the " + name + " key: " + e.getMessage(), e);
         }
       }

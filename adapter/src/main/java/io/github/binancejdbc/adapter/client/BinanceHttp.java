@@ -8,9 +8,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
+import java.io.PushbackInputStream;
 import java.time.Instant;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -45,6 +46,7 @@ public final class BinanceHttp implements AutoCloseable {
 
   static final String USER_AGENT = "binance-jdbc/0.1";
   private static final String LEGACY_USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT";
+  private static final String ORDER_COUNT_HEADER = "X-MBX-ORDER-COUNT-";
   private static final long BACKOFF_BASE_MILLIS = 250;
   private static final long BACKOFF_CAP_MILLIS = 5_000;
   private static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -125,7 +127,7 @@ public final class BinanceHttp implements AutoCloseable {
    * @param path e.g. {@code /api/v3/klines}
    * @param weight the request weight of this call, as the endpoint documents it for these
    *     parameters
-   * @throws BinanceException for every failure; see {@link ErrorKind} for the categories
+   * @throws BinanceException for every failure; see {@link SqlState} for the categories
    */
   public <T> T get(String path, List<Param> query, int weight, BodyReader<T> reader) {
     return send(Method.GET, path, query, weight, reader, false, false);
@@ -138,7 +140,7 @@ public final class BinanceHttp implements AutoCloseable {
   public <T> T keyed(
       Method method, String path, List<Param> params, int weight, BodyReader<T> reader) {
     if (config.apiKey() == null) {
-      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
           method + " " + path + " needs an API key: set apiKey in the connection properties or"
               + " the BINANCE_API_KEY environment variable", null);
     }
@@ -181,11 +183,17 @@ public final class BinanceHttp implements AutoCloseable {
       throw new IllegalArgumentException("path must start with /, but was: " + path);
     }
     if (signed && !canSign()) {
-      throw new BinanceException(ErrorKind.AUTHORIZATION, "28000", 0,
+      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
           method + " " + path + " is a signed endpoint: set apiKey and secretKey (or"
               + " privateKeyFile) in the connection properties or the BINANCE_API_KEY /"
               + " BINANCE_SECRET_KEY environment variables", null);
     }
+    // ping and time (weight 1, a connection check, a clock sync) do not wait for the limits;
+    // the first request that can spend a budget does.
+    if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
+      LimitLearner.learn(this, governor);
+    }
+    int newOrders = LimitLearner.newOrders(method, path);
     boolean idempotent = method == Method.GET;
     int attempts = idempotent ? config.maxRetries() + 1 : 1;
     boolean resynced = false;
@@ -201,11 +209,14 @@ public final class BinanceHttp implements AutoCloseable {
       tried.add(host);
       Request request = request(host, method, path, params, signed, keyed);
       String name = method.name();
-      governor.acquire(weight);
+      long window = governor.acquire(weight, newOrders);
       long waitMillis;
       long start = config.clock().millis();
+      boolean answered = false;
       try (Response response = client.newCall(request).execute()) {
-        long usedWeight = feedUsedWeight(response, governor);
+        answered = true;
+        governor.done(weight, window);
+        long usedWeight = feedUsedWeight(response, governor, window);
         int status = response.code();
         if (LOG.isDebugEnabled()) {
           // The host is named: with backups in the list, it says which one served the request.
@@ -220,7 +231,24 @@ public final class BinanceHttp implements AutoCloseable {
               usedWeight);
         }
         if (status >= 200 && status < 300) {
-          return read(response, name, path, params, reader);
+          try {
+            return read(response, name, path, params, reader);
+          } catch (BinanceException unreadable) {
+            // A 2xx whose body is not the answer (cut short, a proxy's HTML page, empty, the
+            // wrong shape): a read is asked again; anything else may have been executed.
+            if (!idempotent) {
+              throw unknownOutcome(unreadable.getMessage(), 0, unreadable);
+            }
+            if (attempt >= attempts) {
+              throw ResponseErrors.gaveUp(unreadable, attempt, SqlState.INTERNAL_ERROR);
+            }
+            LOG.debug("{} {}: unreadable answer (attempt {} of {}): {}", name, path, attempt,
+                attempts, unreadable.getMessage());
+            waitMillis = backoffMillis(attempt);
+            response.close();
+            WeightGovernor.sleep(waitMillis, config.sleeper(), "a retry of " + name + " " + path);
+            continue;
+          }
         }
         ErrorBody body = ErrorBody.parse(JSON, response.peekBody(MAX_ERROR_BODY_BYTES).string());
         if (status == 418) {
@@ -235,14 +263,14 @@ public final class BinanceHttp implements AutoCloseable {
         }
         if (status == 429) {
           long retryAfter = retryAfterSeconds(response, DEFAULT_RETRY_AFTER_SECONDS);
-          // Tell the governor first so that every other request to this host waits too.
-          governor.onRateLimited(retryAfter);
+          // Tell the governor first so that every other request to this host waits too, and
+          // learn the limit the message states ("current limit is 300 request weight per ...").
+          governor.onRateLimited(retryAfter, body.msg());
           if (attempt >= attempts) {
             throw ResponseErrors.gaveUp(
                 ResponseErrors.rateLimited(body, name, path, params),
                 attempt,
-                ErrorKind.RATE_LIMITED,
-                "53000");
+                SqlState.RATE_LIMITED);
           }
           waitMillis = retryAfter * 1000;
         } else if (idempotent && route.size() > 1 && hostFailure(status, body, response)) {
@@ -258,8 +286,11 @@ public final class BinanceHttp implements AutoCloseable {
           if (!idempotent) {
             throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
           }
+          if (!ResponseErrors.retryable(status, body)) {
+            throw e;
+          }
           if (attempt >= attempts) {
-            throw ResponseErrors.gaveUp(e, attempt, ErrorKind.SERVER, "58000");
+            throw ResponseErrors.gaveUp(e, attempt, SqlState.SYSTEM_ERROR);
           }
           waitMillis = backoffMillis(attempt);
         } else {
@@ -268,13 +299,24 @@ public final class BinanceHttp implements AutoCloseable {
               && (body.code() == -1006 || body.code() == -1007)) {
             throw unknownOutcome(e.getMessage(), e.vendorCode(), e);
           }
-          throw e;
+          // A GET refused for a reason that passes (-1001 disconnected, -1008 busy, ...) is
+          // asked again, as after a 5xx; the catalogue's retryable flag decides.
+          if (!idempotent || !ResponseErrors.retryable(status, body)) {
+            throw e;
+          }
+          if (attempt >= attempts) {
+            throw ResponseErrors.gaveUp(e, attempt, e.state());
+          }
+          waitMillis = backoffMillis(attempt);
         }
       } catch (IOException e) {
+        if (!answered) {
+          governor.done(weight, window);
+        }
         ensureOpen(e);
         if (Thread.currentThread().isInterrupted()) {
           throw new BinanceException(
-              ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for " + name + " " + path,
+              SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + name + " " + path,
               e);
         }
         LOG.debug("{} {}{} failed (attempt {} of {}): {}", name, host, path, attempt, attempts,
@@ -301,7 +343,7 @@ public final class BinanceHttp implements AutoCloseable {
           continue;
         }
         if (attempt >= attempts) {
-          throw new BinanceException(ErrorKind.SERVER, "58030", 0,
+          throw new BinanceException(SqlState.IO_ERROR, 0,
               message + ResponseErrors.gaveUpSuffix(attempt), e);
         }
         waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
@@ -333,7 +375,7 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   private static BinanceException unknownOutcome(String message, int code, Throwable cause) {
-    return new BinanceException(ErrorKind.SERVER, "58000", code,
+    return new BinanceException(SqlState.SYSTEM_ERROR, code,
         message + " (execution status unknown: the request may have been executed)", cause, true);
   }
 
@@ -434,13 +476,27 @@ public final class BinanceHttp implements AutoCloseable {
   private <T> T read(
       Response response, String method, String path, List<Param> params, BodyReader<T> reader)
       throws IOException {
-    try (JsonParser parser = JSON.createParser(response.body().byteStream())) {
+    PushbackInputStream in = new PushbackInputStream(response.body().byteStream(), 1);
+    int first = in.read();
+    while (first == ' ' || first == '\n' || first == '\r' || first == '\t') {
+      first = in.read();
+    }
+    if (first < 0) {
+      throw BinanceException.internal("Unexpected response from " + method + " " + path
+          + ": an empty body with HTTP " + response.code() + ErrorMessages.paramsSuffix(params),
+          null);
+    }
+    in.unread(first);
+    try (JsonParser parser = JSON.createParser(in)) {
       try {
         return reader.read(parser);
       } catch (JsonProcessingException e) {
         throw ResponseErrors.unexpected(
             method, path, params, e.getOriginalMessage(), e.getLocation(), parser, e);
-      } catch (IllegalStateException e) {
+      } catch (IllegalStateException | IllegalArgumentException | NullPointerException
+          | ClassCastException | ArithmeticException e) {
+        // A reader found an element of the wrong shape, a field missing or a corrupted number
+        // (NumberFormatException is an IllegalArgumentException).
         throw ResponseErrors.unexpected(
             method, path, params, e.getMessage(), parser.currentLocation(), parser, e);
       }
@@ -465,7 +521,18 @@ public final class BinanceHttp implements AutoCloseable {
     return governor.bannedException(now + seconds * 1000, code, detail);
   }
 
-  private static long feedUsedWeight(Response response, WeightGovernor governor) {
+  private static long feedUsedWeight(Response response, WeightGovernor governor,
+      long window) {
+    for (String name : response.headers().names()) {
+      if (name.regionMatches(true, 0, ORDER_COUNT_HEADER, 0, ORDER_COUNT_HEADER.length())) {
+        try {
+          governor.onOrderCountHeader(name.substring(ORDER_COUNT_HEADER.length()),
+              Long.parseLong(response.header(name).trim()));
+        } catch (NumberFormatException e) {
+          LOG.debug("Ignoring unparsable order-count header {}", name);
+        }
+      }
+    }
     String value = response.header(governor.usedWeightHeader());
     if (value == null && governor.windowMillis() == 60_000) {
       value = response.header(LEGACY_USED_WEIGHT_HEADER);
@@ -475,7 +542,7 @@ public final class BinanceHttp implements AutoCloseable {
     }
     try {
       long used = Long.parseLong(value.trim());
-      governor.onUsedWeightHeader(used);
+      governor.onUsedWeightHeader(used, window);
       return used;
     } catch (NumberFormatException e) {
       LOG.debug("Ignoring unparsable used-weight header: {}", value);
@@ -504,7 +571,7 @@ public final class BinanceHttp implements AutoCloseable {
   private void ensureOpen(Throwable cause) {
     if (closed) {
       throw new BinanceException(
-          ErrorKind.CONNECTION, "08003", 0, "The connection is closed", cause);
+          SqlState.CONNECTION_DOES_NOT_EXIST, 0, "The connection is closed", cause);
     }
   }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.binancejdbc.adapter.error.BinanceErrorCode;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
+import io.github.binancejdbc.adapter.error.HttpStatusMapping;
 import java.util.List;
 
 /** Builds the exceptions {@link BinanceHttp} throws for error responses and unreadable bodies. */
@@ -47,7 +48,7 @@ final class ResponseErrors {
     // No Binance body: still report -1003, the code Binance uses for a broken weight limit.
     return body.code() != null
         ? e
-        : new BinanceException(e.kind(), e.sqlState(), -1003, e.getMessage(), null);
+        : new BinanceException(e.state(), -1003, e.getMessage(), null);
   }
 
   static BinanceException toException(
@@ -57,10 +58,18 @@ final class ResponseErrors {
         : BinanceErrorCode.fromHttpStatus(status, body.snippet(), method, path, params);
   }
 
-  static BinanceException gaveUp(
-      BinanceException e, int attempts, ErrorKind kind, String sqlState) {
+  /**
+   * Whether the same request may succeed when sent again: the catalogue's flag for a known
+   * Binance code, else the HTTP status's.
+   */
+  static boolean retryable(int status, ErrorBody body) {
+    BinanceErrorCode known = body.code() == null ? null : BinanceErrorCode.fromCode(body.code());
+    return known != null ? known.retryable() : HttpStatusMapping.of(status).retryable();
+  }
+
+  static BinanceException gaveUp(BinanceException e, int attempts, SqlState state) {
     String message = e.getMessage() + gaveUpSuffix(attempts);
-    return new BinanceException(kind, sqlState, e.vendorCode(), message, e.getCause());
+    return new BinanceException(state, e.vendorCode(), message, e.getCause());
   }
 
   static String gaveUpSuffix(int attempts) {

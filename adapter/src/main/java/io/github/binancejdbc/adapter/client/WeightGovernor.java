@@ -3,27 +3,35 @@ package io.github.binancejdbc.adapter.client;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the request weight sent to one Binance base URL under its {@code REQUEST_WEIGHT} limit, and
- * stops all traffic while Binance asks us to pause (429 Retry-After) or has banned the IP (418).
- * Binance counts weight per IP, so there is one governor per base URL for the whole process.
+ * Keeps what is sent to one Binance base URL within its limits: {@code REQUEST_WEIGHT} and {@code
+ * RAW_REQUESTS} per IP, and {@code ORDERS} (unfilled orders per 10 s and per day) for placements;
+ * and stops all traffic while Binance asks us to pause (429 Retry-After) or has banned the IP
+ * (418). Binance counts per IP, so there is one governor per base URL for the whole process.
  *
- * <p>Model: a fixed window (default 6000 per 1 minute) aligned to the epoch, as Binance aligns its
- * windows. {@link #acquire(int)} waits for the next window rather than exceed the limit. The
- * server's {@code X-MBX-USED-WEIGHT-*} header is trusted when it reports more than we counted
- * (other processes on the same IP), but never lowers our count (our count includes requests still
- * in flight that the header did not see yet). No safety margin is subtracted: the header already
- * reports foreign use, and the remaining risk, our clock running ahead of Binance's at a window
- * boundary, is better fixed by giving a server-synchronised {@link Clock} than by a margin.
+ * <p>Limits are learnt before they can bind: a governor of the registry ({@link #forBaseUrl})
+ * asks for them ({@link #needsLimits()}) before its first request, takes them from every {@code
+ * exchangeInfo} read, and from the limit a 429's message states ("current limit is 300 request
+ * weight per 1 MINUTE"). Until then it assumes Binance's documented 6000 per minute.
+ *
+ * <p>Model: fixed windows aligned to the epoch, as Binance aligns its windows. {@link
+ * #acquire(int)} waits for the next window rather than exceed a limit. The server's {@code
+ * X-MBX-USED-WEIGHT-*} and {@code X-MBX-ORDER-COUNT-*} headers are trusted when they report more
+ * than we counted (other processes on the same IP or account), but never lower our count (ours
+ * includes requests still in flight). No safety margin is subtracted: the headers already report
+ * foreign use, and the remaining risk, our clock running ahead of Binance's at a window boundary,
+ * is better fixed by a server-synchronised {@link Clock} than by a margin.
  *
  * <p>Thread-safe; waits happen outside the lock, through the injected {@link Sleeper}.
  *
@@ -35,30 +43,84 @@ public final class WeightGovernor {
   private static final ConcurrentMap<String, WeightGovernor> BY_BASE_URL =
       new ConcurrentHashMap<>();
 
-  /** Binance's documented default, used until exchangeInfo tells otherwise. */
+  /** Binance's documented default, used until exchangeInfo or a 429 tells otherwise. */
   public static final int DEFAULT_LIMIT = 6000;
 
   /** Bans start at 2 minutes; used when a 418 gives no duration at all. */
   static final long DEFAULT_BAN_SECONDS = 120;
 
+  // "current limit is 300 request weight per 1 MINUTE", "... 6100 requests per 5 MINUTE",
+  // "Too many new orders; current limit is 50 orders per 10 SECOND."
+  private static final Pattern STATED_LIMIT = Pattern.compile(
+      "current limit is (\\d+) (request weight|requests|orders) per (\\d+) (SECOND|MINUTE|HOUR|DAY)",
+      Pattern.CASE_INSENSITIVE);
+
   private final String baseUrl;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final boolean learns;
 
   // Guarded by this.
-  private int limit = DEFAULT_LIMIT;
-  private long windowMillis = 60_000;
+  private final Window weightWindow = new Window(DEFAULT_LIMIT, 60_000);
+  private final Window raw = new Window(Integer.MAX_VALUE, 300_000);
+  private final Window ordersShort = new Window(Integer.MAX_VALUE, 10_000);
+  private final Window ordersDay = new Window(Integer.MAX_VALUE, 86_400_000);
   private String headerSuffix = "1M";
-  private long windowStart = Long.MIN_VALUE;
-  private long used;
+  private boolean limitsKnown;
+  private boolean learning;
+  private boolean learnt;
   private long pausedUntil;
   private long bannedUntil;
 
-  /** A governor of its own, outside the registry; for tests and tools. */
+  /** A fixed window: a limit, its length, and the count in the current window. */
+  private static final class Window {
+    int limit;
+    long millis;
+    long start = Long.MIN_VALUE;
+    long used;
+    /** Counted but not yet answered: the server may count it in the next window instead. */
+    long inFlight;
+
+    Window(int limit, long millis) {
+      this.limit = limit;
+      this.millis = millis;
+    }
+
+    void roll(long now) {
+      long s = Math.floorDiv(now, millis) * millis;
+      // Only forward: a clock stepping back must not hand out a fresh budget.
+      if (s > start) {
+        // Requests still unanswered from the window just ended are counted here once more.
+        used = s == start + millis ? inFlight : 0;
+        inFlight = 0;
+        start = s;
+      }
+    }
+
+    boolean fits(long now, long n) {
+      roll(now);
+      return used + n <= limit;
+    }
+
+    long waitMillis(long now) {
+      return start + millis - now;
+    }
+  }
+
+  /** A governor of its own, outside the registry, that does not ask for limits; for tests. */
   public WeightGovernor(String baseUrl, Clock clock, Sleeper sleeper) {
+    this(baseUrl, clock, sleeper, false);
+  }
+
+  /**
+   * @param learns whether {@link #needsLimits()} asks the transport to read the limits before the
+   *     first request
+   */
+  public WeightGovernor(String baseUrl, Clock clock, Sleeper sleeper, boolean learns) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.sleeper = requireNonNull(sleeper, "sleeper is null");
+    this.learns = learns;
   }
 
   /**
@@ -69,40 +131,117 @@ public final class WeightGovernor {
     requireNonNull(baseUrl, "baseUrl is null");
     requireNonNull(clock, "clock is null");
     requireNonNull(sleeper, "sleeper is null");
-    return BY_BASE_URL.computeIfAbsent(baseUrl, url -> new WeightGovernor(url, clock, sleeper));
+    return BY_BASE_URL.computeIfAbsent(
+        baseUrl, url -> new WeightGovernor(url, clock, sleeper, true));
   }
 
   /**
-   * Waits until {@code weight} fits, then counts it.
+   * True exactly once, for the caller that should read the limits now (it calls {@link #setLimit}
+   * for each, then {@link #limitsRead()}, whether or not the read succeeded); false when they are
+   * known or were asked for, or this governor does not learn. A caller arriving while they are
+   * being read waits for the read to end.
+   */
+  public synchronized boolean needsLimits() {
+    if (!learns || limitsKnown || learnt) {
+      return false;
+    }
+    if (learning) {
+      // Another thread is reading them: wait, so that no request goes out on a guessed limit.
+      while (learning) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return false;
+    }
+    learning = true;
+    return true;
+  }
+
+  /** Called once the read that {@link #needsLimits()} asked for has ended, well or not. */
+  public synchronized void limitsRead() {
+    learning = false;
+    learnt = true;
+    notifyAll();
+  }
+
+  /** Whether a REQUEST_WEIGHT limit has been read from the server. */
+  public synchronized boolean limitsKnown() {
+    return limitsKnown;
+  }
+
+  /**
+   * Waits until {@code weight} (and one raw request) fits, then counts it.
    *
    * @throws BinanceException kind BANNED while the IP is banned (nothing may be sent); kind TIMEOUT
    *     if the thread is interrupted while waiting (the interrupt flag is restored)
    * @throws IllegalArgumentException if {@code weight} is negative or can never fit the limit
    */
   public void acquire(int weight) {
-    if (weight < 0) {
+    long window = acquire(weight, 0);
+    done(weight, window);
+  }
+
+  /**
+   * A request counted by {@link #acquire(int, int)} in {@code window} has been answered (or
+   * failed): its weight no longer needs carrying into the next window. Requests still in flight
+   * when a window ends are counted in the next one too, as the server may count them there.
+   */
+  public synchronized void done(int weight, long window) {
+    if (window == weightWindow.start) {
+      weightWindow.inFlight = Math.max(0, weightWindow.inFlight - weight);
+    }
+  }
+
+  /**
+   * As {@link #acquire(int)}, for a request that also creates {@code newOrders} unfilled orders:
+   * it waits for the 10-second order window too, and is refused (nothing sent) when the day's
+   * order limit is reached. Every call must be followed by {@link #done(int, long)} once the
+   * request has been answered.
+   *
+   * @return the start of the weight window the request was counted in (epoch ms)
+   */
+  public long acquire(int weight, int newOrders) {
+    if (weight < 0 || newOrders < 0) {
       throw new IllegalArgumentException("weight must not be negative, but was: " + weight);
     }
     while (true) {
       long waitMillis;
       synchronized (this) {
-        if (weight > limit) {
+        if (weight > weightWindow.limit) {
           throw new IllegalArgumentException(
-              "weight " + weight + " can never fit the request weight limit " + limit);
+              "weight " + weight + " can never fit the request weight limit " + weightWindow.limit);
         }
         long now = clock.millis();
         if (now < bannedUntil) {
           throw bannedException(bannedUntil, 418, "nothing was sent");
         }
+        if (newOrders > 0 && !ordersDay.fits(now, newOrders)) {
+          throw new BinanceException(SqlState.RATE_LIMITED, -1015, "The account's order limit of "
+              + ordersDay.limit + " per day is reached (" + ordersDay.used + " unfilled orders"
+              + " counted); nothing was sent. Try again after " + Instant.ofEpochMilli(
+                  ordersDay.start + ordersDay.millis), null);
+        }
         if (now < pausedUntil) {
           waitMillis = pausedUntil - now;
+        } else if (!weightWindow.fits(now, weight)) {
+          waitMillis = weightWindow.waitMillis(now);
+        } else if (!raw.fits(now, 1)) {
+          waitMillis = raw.waitMillis(now);
+        } else if (newOrders > 0 && !ordersShort.fits(now, newOrders)) {
+          waitMillis = ordersShort.waitMillis(now);
         } else {
-          roll(now);
-          if (used + weight <= limit) {
-            used += weight;
-            return;
+          weightWindow.used += weight;
+          weightWindow.inFlight += weight;
+          raw.used++;
+          if (newOrders > 0) {
+            ordersShort.used += newOrders;
+            ordersDay.used += newOrders;
           }
-          waitMillis = windowStart + windowMillis - now;
+          return weightWindow.start;
         }
       }
       LOG.debug("Waiting {} ms for request weight {} on {}", waitMillis, weight, baseUrl);
@@ -112,15 +251,64 @@ public final class WeightGovernor {
 
   /** Adopts the server's count for the current window when it is higher than ours. */
   public synchronized void onUsedWeightHeader(long usedByServer) {
-    roll(clock.millis());
-    if (usedByServer > used) {
-      used = usedByServer;
+    onUsedWeightHeader(usedByServer, Long.MAX_VALUE);
+  }
+
+  /**
+   * Adopts the server's count when it is higher than ours, unless the request was counted in an
+   * earlier window ({@code sentInWindow}, from {@link #acquire(int, int)}): an answer that crosses
+   * a window boundary reports the old window, and adopting it would block the new one.
+   */
+  public synchronized void onUsedWeightHeader(long usedByServer, long sentInWindow) {
+    weightWindow.roll(clock.millis());
+    if (sentInWindow < weightWindow.start) {
+      return;
+    }
+    if (usedByServer > weightWindow.used) {
+      weightWindow.used = usedByServer;
+    }
+  }
+
+  /**
+   * Adopts the account's unfilled-order count of an {@code X-MBX-ORDER-COUNT-<n><unit>} header
+   * when it is higher than ours.
+   *
+   * @param suffix the header's end, e.g. {@code 10S} or {@code 1D}
+   */
+  public synchronized void onOrderCountHeader(String suffix, long count) {
+    Window w = suffix.toUpperCase(Locale.ROOT).endsWith("D") ? ordersDay : ordersShort;
+    w.roll(clock.millis());
+    if (count > w.used) {
+      w.used = count;
     }
   }
 
   /** After a 429: every acquire waits {@code retryAfterSeconds} from now. */
-  public synchronized void onRateLimited(long retryAfterSeconds) {
-    pausedUntil = Math.max(pausedUntil, clock.millis() + Math.max(0, retryAfterSeconds) * 1000);
+  public void onRateLimited(long retryAfterSeconds) {
+    onRateLimited(retryAfterSeconds, null);
+  }
+
+  /**
+   * After a 429: every acquire waits {@code retryAfterSeconds} from now, and the limit the message
+   * states (if it states one) is adopted.
+   */
+  public void onRateLimited(long retryAfterSeconds, String message) {
+    if (message != null) {
+      Matcher m = STATED_LIMIT.matcher(message);
+      if (m.find()) {
+        String what = m.group(2).toLowerCase(Locale.ROOT);
+        String type = what.startsWith("orders") ? "ORDERS"
+            : what.equals("requests") ? "RAW_REQUESTS" : "REQUEST_WEIGHT";
+        try {
+          setLimit(type, m.group(4), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)));
+        } catch (NumberFormatException e) {
+          LOG.debug("Ignoring an unreadable stated limit: {}", message);
+        }
+      }
+    }
+    synchronized (this) {
+      pausedUntil = Math.max(pausedUntil, clock.millis() + Math.max(0, retryAfterSeconds) * 1000);
+    }
   }
 
   /** After a 418: every acquire throws until now + {@code retryAfterSeconds}. */
@@ -129,8 +317,10 @@ public final class WeightGovernor {
   }
 
   /**
-   * Applies one entry of {@code exchangeInfo.rateLimits}; only {@code REQUEST_WEIGHT} is used. A
-   * new window length restarts the window but keeps the count, which errs on the side of waiting.
+   * Applies one entry of {@code exchangeInfo.rateLimits}: {@code REQUEST_WEIGHT}, {@code
+   * RAW_REQUESTS}, and {@code ORDERS} (a DAY interval is the daily limit, a shorter one the short
+   * window). A new window length restarts the window but keeps the count, which errs on the side
+   * of waiting. Unknown types are ignored.
    *
    * @param interval SECOND, MINUTE, HOUR or DAY
    * @throws IllegalArgumentException for an unknown interval or a non-positive number
@@ -138,7 +328,8 @@ public final class WeightGovernor {
   public void setLimit(String rateLimitType, String interval, int intervalNum, int limit) {
     requireNonNull(rateLimitType, "rateLimitType is null");
     requireNonNull(interval, "interval is null");
-    if (!"REQUEST_WEIGHT".equals(rateLimitType.toUpperCase(Locale.ROOT))) {
+    String type = rateLimitType.toUpperCase(Locale.ROOT);
+    if (!type.equals("REQUEST_WEIGHT") && !type.equals("RAW_REQUESTS") && !type.equals("ORDERS")) {
       return;
     }
     if (intervalNum < 1 || limit < 1) {
@@ -157,29 +348,47 @@ public final class WeightGovernor {
                   "interval must be SECOND, MINUTE, HOUR or DAY, but was: " + interval);
         };
     synchronized (this) {
+      Window w = switch (type) {
+        case "REQUEST_WEIGHT" -> weightWindow;
+        case "RAW_REQUESTS" -> raw;
+        default -> unit.equals("DAY") ? ordersDay : ordersShort;
+      };
       long newWindow = unitMillis * intervalNum;
-      if (newWindow != windowMillis) {
-        windowMillis = newWindow;
-        windowStart = Math.floorDiv(clock.millis(), newWindow) * newWindow;
+      if (newWindow != w.millis) {
+        w.millis = newWindow;
+        w.start = Math.floorDiv(clock.millis(), newWindow) * newWindow;
       }
-      this.limit = limit;
-      // The header name Binance uses for this window, e.g. X-MBX-USED-WEIGHT-1M.
-      this.headerSuffix = intervalNum + unit.substring(0, 1);
+      w.limit = limit;
+      if (w == weightWindow) {
+        limitsKnown = true;
+        // The header name Binance uses for this window, e.g. X-MBX-USED-WEIGHT-1M.
+        this.headerSuffix = intervalNum + unit.substring(0, 1);
+      }
     }
   }
 
   public synchronized int limit() {
-    return limit;
+    return weightWindow.limit;
+  }
+
+  /** The RAW_REQUESTS limit, or {@link Integer#MAX_VALUE} while unknown. */
+  public synchronized int rawLimit() {
+    return raw.limit;
+  }
+
+  /** The ORDERS limits (short window, day), or {@link Integer#MAX_VALUE} while unknown. */
+  public synchronized int[] orderLimits() {
+    return new int[] {ordersShort.limit, ordersDay.limit};
   }
 
   /** Weight counted in the current window (0 once the window has passed). */
   public synchronized long usedInWindow() {
-    roll(clock.millis());
-    return used;
+    weightWindow.roll(clock.millis());
+    return weightWindow.used;
   }
 
   public synchronized long windowMillis() {
-    return windowMillis;
+    return weightWindow.millis;
   }
 
   /** The response header reporting this window's usage, e.g. {@code X-MBX-USED-WEIGHT-1M}. */
@@ -199,8 +408,7 @@ public final class WeightGovernor {
   /** The BANNED exception, with one wording for the 418 itself and for every call afterwards. */
   BinanceException bannedException(long untilMillis, int vendorCode, String detail) {
     return new BinanceException(
-        ErrorKind.BANNED,
-        "53000",
+        SqlState.IP_BANNED,
         vendorCode,
         "The IP is banned by Binance until "
             + Instant.ofEpochMilli(untilMillis)
@@ -219,16 +427,7 @@ public final class WeightGovernor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BinanceException(
-          ErrorKind.TIMEOUT, "57014", 0, "Interrupted while waiting for " + what, e);
-    }
-  }
-
-  private void roll(long now) {
-    long start = Math.floorDiv(now, windowMillis) * windowMillis;
-    // Only forward: a clock stepping back must not hand out a fresh budget.
-    if (start > windowStart) {
-      windowStart = start;
-      used = 0;
+          SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + what, e);
     }
   }
 }

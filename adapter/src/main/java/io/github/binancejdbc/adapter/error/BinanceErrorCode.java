@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one catalogue of Binance Spot REST error codes: each code's name, the {@link ErrorKind} and
- * SQLState it maps to, whether the same request may succeed when sent again later, and an optional
- * hint. FIX-only (-1033..-1035, -1169..-1191) and WebSocket-only (-2035, -2036, -2042) codes are
+ * The one catalogue of Binance Spot REST error codes: each code's name, the {@link SqlState} it
+ * maps to (which carries the {@link ErrorKind}), whether the same request may succeed when sent
+ * again later (the transport retries a GET exactly then), and an optional hint. FIX-only (-1033..-1035, -1169..-1191) and WebSocket-only (-2035, -2036, -2042) codes are
  * left out; an unknown code falls back to the mapping of its HTTP status.
  *
  * <p>Order and cancel rejections (-1010, -1013 filter failures, -2010, -2011, -2013, -2026, -2038,
@@ -23,100 +23,98 @@ import java.util.Map;
  */
 public enum BinanceErrorCode {
   // 10xx: general server or network issues.
-  UNKNOWN(-1000, ErrorKind.SERVER, "58000", true, null),
-  DISCONNECTED(-1001, ErrorKind.SERVER, "58000", true, null),
+  UNKNOWN(-1000, SqlState.SYSTEM_ERROR, true, null),
+  DISCONNECTED(-1001, SqlState.SYSTEM_ERROR, true, null),
   UNAUTHORIZED(
-      -1002, ErrorKind.AUTHORIZATION, "28000", false, "check the API key and its permissions"),
+      -1002, SqlState.INVALID_AUTHORIZATION, false, "check the API key and its permissions"),
   TOO_MANY_REQUESTS(
-      -1003, ErrorKind.RATE_LIMITED, "53000", true, "wait for Retry-After; poll less"),
-  UNEXPECTED_RESP(-1006, ErrorKind.SERVER, "58000", true, null),
-  TIMEOUT(-1007, ErrorKind.SERVER, "58000", true, null),
-  SERVER_BUSY(-1008, ErrorKind.SERVER, "58000", true, null),
-  ERROR_MSG_RECEIVED(-1010, ErrorKind.DATA, "22023", false, null),
+      -1003, SqlState.RATE_LIMITED, true, "wait for Retry-After; poll less"),
+  UNEXPECTED_RESP(-1006, SqlState.SYSTEM_ERROR, true, null),
+  TIMEOUT(-1007, SqlState.SYSTEM_ERROR, true, null),
+  SERVER_BUSY(-1008, SqlState.SYSTEM_ERROR, true, null),
+  ERROR_MSG_RECEIVED(-1010, SqlState.INVALID_PARAMETER_VALUE, false, null),
   INVALID_MESSAGE(
-      -1013, ErrorKind.DATA, "22023", false, "check the symbol filters in exchangeInfo"),
-  UNKNOWN_ORDER_COMPOSITION(-1014, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
-  TOO_MANY_ORDERS(-1015, ErrorKind.RATE_LIMITED, "53000", true, null),
-  SERVICE_SHUTTING_DOWN(-1016, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
-  UNSUPPORTED_OPERATION(-1020, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
-  INVALID_TIMESTAMP(-1021, ErrorKind.DATA, "22023", false, "check clock sync or raise recvWindow"),
+      -1013, SqlState.INVALID_PARAMETER_VALUE, false, "check the symbol filters in exchangeInfo"),
+  UNKNOWN_ORDER_COMPOSITION(-1014, SqlState.FEATURE_NOT_SUPPORTED, false, null),
+  TOO_MANY_ORDERS(-1015, SqlState.RATE_LIMITED, true, null),
+  SERVICE_SHUTTING_DOWN(-1016, SqlState.FEATURE_NOT_SUPPORTED, false, null),
+  UNSUPPORTED_OPERATION(-1020, SqlState.FEATURE_NOT_SUPPORTED, false, null),
+  INVALID_TIMESTAMP(-1021, SqlState.INVALID_PARAMETER_VALUE, false, "check clock sync or raise recvWindow"),
   INVALID_SIGNATURE(
-      -1022, ErrorKind.AUTHORIZATION, "28000", false, "check the secret key or private key"),
+      -1022, SqlState.INVALID_AUTHORIZATION, false, "check the secret key or private key"),
   // 11xx: request issues.
-  ILLEGAL_CHARS(-1100, ErrorKind.DATA, "22023", false, null),
-  TOO_MANY_PARAMETERS(-1101, ErrorKind.DATA, "22023", false, null),
-  MANDATORY_PARAM_EMPTY_OR_MALFORMED(-1102, ErrorKind.DATA, "22023", false, null),
-  UNKNOWN_PARAM(-1103, ErrorKind.DATA, "22023", false, null),
-  UNREAD_PARAMETERS(-1104, ErrorKind.DATA, "22023", false, null),
-  PARAM_EMPTY(-1105, ErrorKind.DATA, "22023", false, null),
-  PARAM_NOT_REQUIRED(-1106, ErrorKind.DATA, "22023", false, null),
-  PARAM_OVERFLOW(-1108, ErrorKind.DATA, "22023", false, null),
-  BAD_PRECISION(-1111, ErrorKind.DATA, "22023", false, null),
-  NO_DEPTH(-1112, ErrorKind.DATA, "22023", false, null),
-  TIF_NOT_REQUIRED(-1114, ErrorKind.DATA, "22023", false, null),
-  INVALID_TIF(-1115, ErrorKind.DATA, "22023", false, null),
-  INVALID_ORDER_TYPE(-1116, ErrorKind.DATA, "22023", false, null),
-  INVALID_SIDE(-1117, ErrorKind.DATA, "22023", false, null),
-  EMPTY_NEW_CL_ORD_ID(-1118, ErrorKind.DATA, "22023", false, null),
-  EMPTY_ORG_CL_ORD_ID(-1119, ErrorKind.DATA, "22023", false, null),
+  ILLEGAL_CHARS(-1100, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  TOO_MANY_PARAMETERS(-1101, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  MANDATORY_PARAM_EMPTY_OR_MALFORMED(-1102, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  UNKNOWN_PARAM(-1103, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  UNREAD_PARAMETERS(-1104, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  PARAM_EMPTY(-1105, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  PARAM_NOT_REQUIRED(-1106, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  PARAM_OVERFLOW(-1108, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  BAD_PRECISION(-1111, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  NO_DEPTH(-1112, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  TIF_NOT_REQUIRED(-1114, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_TIF(-1115, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_ORDER_TYPE(-1116, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_SIDE(-1117, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  EMPTY_NEW_CL_ORD_ID(-1118, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  EMPTY_ORG_CL_ORD_ID(-1119, SqlState.INVALID_PARAMETER_VALUE, false, null),
   BAD_INTERVAL(
       -1120,
-      ErrorKind.DATA,
-      "22023",
+      SqlState.INVALID_PARAMETER_VALUE,
       false,
       "valid intervals: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M"),
-  BAD_SYMBOL(-1121, ErrorKind.DATA, "22023", false, "check the symbol in the symbols table"),
-  INVALID_SYMBOLSTATUS(-1122, ErrorKind.DATA, "22023", false, "valid: TRADING HALT BREAK"),
-  INVALID_LISTEN_KEY(-1125, ErrorKind.DATA, "22023", false, null),
-  MORE_THAN_XX_HOURS(-1127, ErrorKind.DATA, "22023", false, "narrow the time range"),
-  OPTIONAL_PARAMS_BAD_COMBO(-1128, ErrorKind.DATA, "22023", false, null),
-  INVALID_PARAMETER(-1130, ErrorKind.DATA, "22023", false, null),
-  BAD_STRATEGY_TYPE(-1134, ErrorKind.DATA, "22023", false, null),
-  INVALID_JSON(-1135, ErrorKind.DATA, "22023", false, null),
-  INVALID_TICKER_TYPE(-1139, ErrorKind.DATA, "22023", false, "valid: FULL MINI"),
-  INVALID_CANCEL_RESTRICTIONS(-1145, ErrorKind.DATA, "22023", false, null),
-  DUPLICATE_SYMBOLS(-1151, ErrorKind.DATA, "22023", false, null),
+  BAD_SYMBOL(-1121, SqlState.INVALID_PARAMETER_VALUE, false, "check the symbol in the symbols table"),
+  INVALID_SYMBOLSTATUS(-1122, SqlState.INVALID_PARAMETER_VALUE, false, "valid: TRADING HALT BREAK"),
+  INVALID_LISTEN_KEY(-1125, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  MORE_THAN_XX_HOURS(-1127, SqlState.INVALID_PARAMETER_VALUE, false, "narrow the time range"),
+  OPTIONAL_PARAMS_BAD_COMBO(-1128, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_PARAMETER(-1130, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  BAD_STRATEGY_TYPE(-1134, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_JSON(-1135, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_TICKER_TYPE(-1139, SqlState.INVALID_PARAMETER_VALUE, false, "valid: FULL MINI"),
+  INVALID_CANCEL_RESTRICTIONS(-1145, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  DUPLICATE_SYMBOLS(-1151, SqlState.INVALID_PARAMETER_VALUE, false, null),
   // We never ask for SBE, so an SBE complaint means the adapter itself sent something wrong.
-  INVALID_SBE_HEADER(-1152, ErrorKind.INTERNAL, "XX000", false, null),
-  UNSUPPORTED_SCHEMA_ID(-1153, ErrorKind.INTERNAL, "XX000", false, null),
-  SBE_DISABLED(-1155, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
-  OCO_ORDER_TYPE_REJECTED(-1158, ErrorKind.DATA, "22023", false, null),
-  OCO_ICEBERGQTY_TIMEINFORCE(-1160, ErrorKind.DATA, "22023", false, null),
-  DEPRECATED_SCHEMA(-1161, ErrorKind.INTERNAL, "XX000", false, null),
-  BUY_OCO_LIMIT_MUST_BE_BELOW(-1165, ErrorKind.DATA, "22023", false, null),
-  SELL_OCO_LIMIT_MUST_BE_ABOVE(-1166, ErrorKind.DATA, "22023", false, null),
-  BOTH_OCO_ORDERS_CANNOT_BE_LIMIT(-1168, ErrorKind.DATA, "22023", false, null),
-  INVALID_TIME_UNIT(-1194, ErrorKind.DATA, "22023", false, null),
-  BUY_OCO_STOP_LOSS_MUST_BE_ABOVE(-1196, ErrorKind.DATA, "22023", false, null),
-  SELL_OCO_STOP_LOSS_MUST_BE_BELOW(-1197, ErrorKind.DATA, "22023", false, null),
-  BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW(-1198, ErrorKind.DATA, "22023", false, null),
-  SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE(-1199, ErrorKind.DATA, "22023", false, null),
-  INVALID_PEG_PRICE_TYPE(-1210, ErrorKind.DATA, "22023", false, null),
-  INVALID_PEG_OFFSET_TYPE(-1211, ErrorKind.DATA, "22023", false, null),
-  SYMBOL_DOES_NOT_MATCH_STATUS(-1220, ErrorKind.DATA, "22023", false, null),
-  INVALID_SBE_MESSAGE_FIELD(-1221, ErrorKind.INTERNAL, "XX000", false, null),
-  OPO_WORKING_MUST_BE_BUY(-1222, ErrorKind.DATA, "22023", false, null),
-  OPO_PENDING_MUST_BE_SELL(-1223, ErrorKind.DATA, "22023", false, null),
-  WORKING_PARAM_REQUIRED(-1224, ErrorKind.DATA, "22023", false, null),
-  PENDING_PARAM_NOT_REQUIRED(-1225, ErrorKind.DATA, "22023", false, null),
+  INVALID_SBE_HEADER(-1152, SqlState.INTERNAL_ERROR, false, null),
+  UNSUPPORTED_SCHEMA_ID(-1153, SqlState.INTERNAL_ERROR, false, null),
+  SBE_DISABLED(-1155, SqlState.FEATURE_NOT_SUPPORTED, false, null),
+  OCO_ORDER_TYPE_REJECTED(-1158, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  OCO_ICEBERGQTY_TIMEINFORCE(-1160, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  DEPRECATED_SCHEMA(-1161, SqlState.INTERNAL_ERROR, false, null),
+  BUY_OCO_LIMIT_MUST_BE_BELOW(-1165, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  SELL_OCO_LIMIT_MUST_BE_ABOVE(-1166, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  BOTH_OCO_ORDERS_CANNOT_BE_LIMIT(-1168, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_TIME_UNIT(-1194, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  BUY_OCO_STOP_LOSS_MUST_BE_ABOVE(-1196, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  SELL_OCO_STOP_LOSS_MUST_BE_BELOW(-1197, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW(-1198, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE(-1199, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_PEG_PRICE_TYPE(-1210, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_PEG_OFFSET_TYPE(-1211, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  SYMBOL_DOES_NOT_MATCH_STATUS(-1220, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  INVALID_SBE_MESSAGE_FIELD(-1221, SqlState.INTERNAL_ERROR, false, null),
+  OPO_WORKING_MUST_BE_BUY(-1222, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  OPO_PENDING_MUST_BE_SELL(-1223, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  WORKING_PARAM_REQUIRED(-1224, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  PENDING_PARAM_NOT_REQUIRED(-1225, SqlState.INVALID_PARAMETER_VALUE, false, null),
   // 20xx: processing issues (orders, keys).
-  NEW_ORDER_REJECTED(-2010, ErrorKind.DATA, "22023", false, null),
-  CANCEL_REJECTED(-2011, ErrorKind.DATA, "22023", false, null),
-  NO_SUCH_ORDER(-2013, ErrorKind.DATA, "22023", false, null),
-  BAD_API_KEY_FMT(-2014, ErrorKind.AUTHORIZATION, "28000", false, "check the API key"),
+  NEW_ORDER_REJECTED(-2010, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  CANCEL_REJECTED(-2011, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  NO_SUCH_ORDER(-2013, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  BAD_API_KEY_FMT(-2014, SqlState.INVALID_AUTHORIZATION, false, "check the API key"),
   REJECTED_MBX_KEY(
       -2015,
-      ErrorKind.AUTHORIZATION,
-      "28000",
+      SqlState.INVALID_AUTHORIZATION,
       false,
       "check the API key, its IP whitelist and its permissions"),
-  NO_TRADING_WINDOW(-2016, ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", false, null),
-  CANCEL_REPLACE_PARTIALLY_FAILED(-2021, ErrorKind.DATA, "22023", false, null),
-  CANCEL_REPLACE_FAILED(-2022, ErrorKind.DATA, "22023", false, null),
-  ORDER_ARCHIVED(-2026, ErrorKind.DATA, "22023", false, null),
-  ORDER_AMEND_REJECTED(-2038, ErrorKind.DATA, "22023", false, null),
-  CLIENT_ORDER_ID_INVALID(-2039, ErrorKind.DATA, "22023", false, null),
-  NO_REFERENCE_PRICE(-2043, ErrorKind.DATA, "22023", false, null);
+  NO_TRADING_WINDOW(-2016, SqlState.FEATURE_NOT_SUPPORTED, false, null),
+  CANCEL_REPLACE_PARTIALLY_FAILED(-2021, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  CANCEL_REPLACE_FAILED(-2022, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  ORDER_ARCHIVED(-2026, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  ORDER_AMEND_REJECTED(-2038, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  CLIENT_ORDER_ID_INVALID(-2039, SqlState.INVALID_PARAMETER_VALUE, false, null),
+  NO_REFERENCE_PRICE(-2043, SqlState.INVALID_PARAMETER_VALUE, false, null);
 
   private static final Map<Integer, BinanceErrorCode> BY_CODE = new HashMap<>();
 
@@ -129,15 +127,13 @@ public enum BinanceErrorCode {
   }
 
   private final int code;
-  private final ErrorKind kind;
-  private final String sqlState;
+  private final SqlState state;
   private final boolean retryable;
   private final String hint;
 
-  BinanceErrorCode(int code, ErrorKind kind, String sqlState, boolean retryable, String hint) {
+  BinanceErrorCode(int code, SqlState state, boolean retryable, String hint) {
     this.code = code;
-    this.kind = kind;
-    this.sqlState = sqlState;
+    this.state = state;
     this.retryable = retryable;
     this.hint = hint;
   }
@@ -147,12 +143,16 @@ public enum BinanceErrorCode {
     return code;
   }
 
+  public SqlState state() {
+    return state;
+  }
+
   public ErrorKind kind() {
-    return kind;
+    return state.kind();
   }
 
   public String sqlState() {
-    return sqlState;
+    return state.code();
   }
 
   /** Whether the very same request may succeed when sent again later, without a change. */
@@ -179,21 +179,10 @@ public enum BinanceErrorCode {
       int httpStatus, int code, String msg, String method, String path, List<Param> params) {
     requireNonNull(msg, "msg is null");
     BinanceErrorCode known = fromCode(code);
-    ErrorKind kind;
-    String sqlState;
-    String hint;
-    if (known != null) {
-      kind = known.kind;
-      sqlState = known.sqlState;
-      hint = known.hint;
-    } else {
-      HttpStatusMapping byStatus = HttpStatusMapping.of(httpStatus);
-      kind = byStatus.kind();
-      sqlState = byStatus.sqlState();
-      hint = null;
-    }
+    SqlState state = known != null ? known.state : HttpStatusMapping.of(httpStatus).state();
+    String hint = known != null ? known.hint : null;
     String message = ErrorMessages.format(httpStatus, code, msg, method, path, params, hint);
-    return new BinanceException(kind, sqlState, code, message, null);
+    return new BinanceException(state, code, message, null);
   }
 
   /**
@@ -211,6 +200,6 @@ public enum BinanceErrorCode {
             ? byStatus.description()
             : byStatus.description() + ", body: " + bodySnippet;
     String message = ErrorMessages.format(httpStatus, null, text, method, path, params, null);
-    return new BinanceException(byStatus.kind(), byStatus.sqlState(), httpStatus, message, null);
+    return new BinanceException(byStatus.state(), httpStatus, message, null);
   }
 }

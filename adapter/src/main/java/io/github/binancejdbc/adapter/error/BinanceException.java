@@ -4,38 +4,44 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The one runtime exception the adapter throws. It carries what the JDBC layer needs to build a
- * fitting {@link java.sql.SQLException}: the category, the SQLState and the vendor code (the Binance
- * error code when there is one, else the HTTP status, else 0). Its message never holds a secret.
+ * fitting {@link java.sql.SQLException}: the {@link SqlState} (which decides the category and so
+ * the JDBC class) and the vendor code (the Binance error code when there is one, else the HTTP
+ * status, else 0). Its message never holds a secret.
  */
 public final class BinanceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final ErrorKind kind;
-  private final String sqlState;
+  private final SqlState state;
   private final int vendorCode;
   private final boolean outcomeUnknown;
 
-  public BinanceException(
-      ErrorKind kind, String sqlState, int vendorCode, String message, Throwable cause) {
-    this(kind, sqlState, vendorCode, message, cause, false);
+  public BinanceException(SqlState state, int vendorCode, String message, Throwable cause) {
+    this(state, vendorCode, message, cause, false);
   }
 
   /**
    * @param outcomeUnknown true when a request that changes state (an order) may or may not have
-   *     been executed: a timeout, a dropped connection, a 5xx, {@code -1006} or {@code -1007}
+   *     been executed: a timeout, a dropped connection, a 5xx, {@code -1006}, {@code -1007} or an
+   *     answer that is not a well-formed Binance response
    */
   public BinanceException(
-      ErrorKind kind,
-      String sqlState,
-      int vendorCode,
-      String message,
-      Throwable cause,
-      boolean outcomeUnknown) {
+      SqlState state, int vendorCode, String message, Throwable cause, boolean outcomeUnknown) {
     super(requireNonNull(message, "message is null"), cause);
-    this.kind = requireNonNull(kind, "kind is null");
-    this.sqlState = requireNonNull(sqlState, "sqlState is null");
+    this.state = requireNonNull(state, "state is null");
     this.vendorCode = vendorCode;
     this.outcomeUnknown = outcomeUnknown;
+  }
+
+  /**
+   * The older form: the state is looked up in {@link SqlState} and decides the kind, so a kind
+   * that disagrees with the state is overruled.
+   *
+   * @deprecated name a {@link SqlState} instead
+   */
+  @Deprecated
+  public BinanceException(
+      ErrorKind kind, String sqlState, int vendorCode, String message, Throwable cause) {
+    this(SqlState.of(sqlState, kind), vendorCode, message, cause, false);
   }
 
   /** True when the request may have been executed even though it failed (never for a GET). */
@@ -45,30 +51,34 @@ public final class BinanceException extends RuntimeException {
 
   /** A query lacks something the API needs, e.g. {@code klines needs symbol: WHERE ...}. */
   public static BinanceException unsupported(String message) {
-    return new BinanceException(ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", 0, message, null);
+    return new BinanceException(SqlState.FEATURE_NOT_SUPPORTED, 0, message, null);
   }
 
   /** A value the user gave is not acceptable. */
   public static BinanceException badValue(String message) {
-    return new BinanceException(ErrorKind.DATA, "22023", 0, message, null);
+    return new BinanceException(SqlState.INVALID_PARAMETER_VALUE, 0, message, null);
   }
 
   /** The API answered with something we cannot read. */
   public static BinanceException internal(String message, Throwable cause) {
-    return new BinanceException(ErrorKind.INTERNAL, "XX000", 0, message, cause);
+    return new BinanceException(SqlState.INTERNAL_ERROR, 0, message, cause);
   }
 
   /** The statement was cancelled or ran past its timeout. */
   public static BinanceException cancelled(String message) {
-    return new BinanceException(ErrorKind.TIMEOUT, "57014", 0, message, null);
+    return new BinanceException(SqlState.QUERY_CANCELED, 0, message, null);
+  }
+
+  public SqlState state() {
+    return state;
   }
 
   public ErrorKind kind() {
-    return kind;
+    return state.kind();
   }
 
   public String sqlState() {
-    return sqlState;
+    return state.code();
   }
 
   public int vendorCode() {

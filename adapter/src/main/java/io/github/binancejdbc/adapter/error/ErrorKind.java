@@ -1,13 +1,20 @@
 package io.github.binancejdbc.adapter.error;
 
-/** The category of a failure; it picks the JDBC exception class a caller sees. */
+/**
+ * The category of a failure; it picks the JDBC exception class a caller sees. Every {@link
+ * SqlState} carries its kind, so state and class agree.
+ */
 public enum ErrorKind {
   /** API unreachable while connecting, or the connection is closed (08xxx). */
   CONNECTION,
   /** Key, signature or permission rejected (28000). */
   AUTHORIZATION,
-  /** A bad parameter or property value (22023). */
+  /** A bad value: parameter, property, cast, overflow, division by zero (22xxx). */
   DATA,
+  /** A statement that does not parse, names nothing known, or is not allowed here (42xxx). */
+  SYNTAX,
+  /** A statement used wrongly or too large to run: unbound parameters, limits (07001, 54001). */
+  STATEMENT,
   /** A query the driver or the API cannot answer, such as a missing required key (0A000). */
   FEATURE_NOT_SUPPORTED,
   /** Rate limited (429, -1003): worth retrying later (53000). */

@@ -8,6 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLNonTransientException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
 import java.util.Collections;
@@ -33,6 +34,8 @@ public final class SqlExceptions {
       case CONNECTION -> new SQLNonTransientConnectionException(msg, state, code, e);
       case AUTHORIZATION -> new SQLInvalidAuthorizationSpecException(msg, state, code, e);
       case DATA -> new SQLDataException(msg, state, code, e);
+      case SYNTAX -> new SQLSyntaxErrorException(msg, state, code, e);
+      case STATEMENT -> new SQLNonTransientException(msg, state, code, e);
       case FEATURE_NOT_SUPPORTED -> new SQLFeatureNotSupportedException(msg, state, code, e);
       // An order whose outcome could not be settled must not look safely retryable.
       case RATE_LIMITED, SERVER -> e.outcomeUnknown()

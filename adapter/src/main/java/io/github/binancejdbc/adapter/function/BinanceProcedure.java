@@ -83,16 +83,16 @@ public final class BinanceProcedure implements TableFunction, ImplementableFunct
   }
 
   /**
-   * Decimals are DECIMAL(38, 18) so that no literal a user writes is rounded on its way in; the
-   * value is sent with trailing zeros stripped, so {@code 0.1} goes out as {@code 0.1}.
+   * Numbers and flags are typed ANY: a BIGINT or DECIMAL(p, s) parameter would let Calcite cast the
+   * argument on its way in, {@code order_id => 1.5} to 1 and a 20-decimal quantity to 18
+   * decimals, silently. As ANY the value arrives as written and {@link Arguments} converts it
+   * exactly or refuses it.
    */
   static RelDataType sqlType(RelDataTypeFactory f, ProcParam.Kind kind) {
     RelDataType t =
         switch (kind) {
           case STRING, ENUM -> f.createSqlType(SqlTypeName.VARCHAR);
-          case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, 38, 18);
-          case LONG -> f.createSqlType(SqlTypeName.BIGINT);
-          case BOOLEAN -> f.createSqlType(SqlTypeName.BOOLEAN);
+          case DECIMAL, LONG, BOOLEAN -> f.createSqlType(SqlTypeName.ANY);
         };
     return f.createTypeWithNullability(t, true);
   }

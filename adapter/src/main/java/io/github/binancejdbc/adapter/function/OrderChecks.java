@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.function;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.ExchangeInfoCache.ExchangeInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,8 +67,7 @@ final class OrderChecks {
 
   static void checkFilters(ExchangeInfo info, Order o) {
     if (!info.hasSymbol(o.symbol())) {
-      throw new BinanceException(io.github.binancejdbc.adapter.error.ErrorKind.DATA, "22023",
-          -1121, o.procedure() + ": unknown symbol " + o.symbol() + " (not in exchangeInfo;"
+      throw new BinanceException(SqlState.INVALID_PARAMETER_VALUE, -1121, o.procedure() + ": unknown symbol " + o.symbol() + " (not in exchangeInfo;"
               + " see the symbols table). Nothing was sent.", null);
     }
     // amend_order carries no type (Set.of rejects a null lookup).

@@ -6,7 +6,7 @@ import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.BodyReader;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.BinanceContext;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -85,12 +85,12 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
   private List<Object[]> execute(BinanceContext ctx) {
     Map<String, String> values = values();
     if (def.trading() && ctx.readOnly()) {
-      throw new BinanceException(ErrorKind.INTERNAL, "25006", 0, def.name() + " changes"
+      throw new BinanceException(SqlState.READ_ONLY_SQL_TRANSACTION, 0, def.name() + " changes"
           + " orders and this connection was set read-only (Connection.setReadOnly(true)): call"
           + " setReadOnly(false) to allow it. Nothing was sent.", null);
     }
     if (def.trading() && !ctx.config().trading()) {
-      throw new BinanceException(ErrorKind.AUTHORIZATION, "42501", 0, def.name() + " changes"
+      throw new BinanceException(SqlState.INSUFFICIENT_PRIVILEGE, 0, def.name() + " changes"
           + " orders and this connection is read-only: connect with trading=true to allow it."
           + " Nothing was sent.", null);
     }
@@ -103,9 +103,10 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     BinanceHttp http = ctx.http();
     JsonNode response;
     try {
+      BodyReader<JsonNode> reader = p -> ResultRows.checkShape(def.result(), TREE.read(p));
       response = def.signed()
-          ? http.signed(def.method(), def.path(), params, def.weight(), TREE)
-          : http.keyed(def.method(), def.path(), params, def.weight(), TREE);
+          ? http.signed(def.method(), def.path(), params, def.weight(), reader)
+          : http.keyed(def.method(), def.path(), params, def.weight(), reader);
     } catch (BinanceException e) {
       if (e.outcomeUnknown()) {
         return reconcile(ctx, values, e);
@@ -145,47 +146,16 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     for (int i = 0; i < params.size(); i++) {
       ProcParam p = params.get(i);
       Object v = i < args.length ? args[i] : null;
-      if (v == null || (v instanceof String s && s.isBlank())) {
+      if (v == null) {
         if (p.required()) {
           throw BinanceException.badValue(def.name() + " needs " + p.name() + ": " + def.name()
               + "(" + p.name() + " => ...). " + p.remarks() + ". Nothing was sent.");
         }
         continue;
       }
-      out.put(p.apiName(), text(p, v));
+      out.put(p.apiName(), Arguments.text(def.name(), p, v));
     }
     return out;
-  }
-
-  private String text(ProcParam p, Object v) {
-    try {
-      return switch (p.kind()) {
-        case STRING -> v.toString();
-        case ENUM -> v.toString().strip().toUpperCase(Locale.ROOT);
-        case DECIMAL -> decimal(v).stripTrailingZeros().toPlainString();
-        case LONG -> {
-          BigDecimal d = decimal(v);
-          yield Long.toString(d.longValueExact());
-        }
-        case BOOLEAN -> Boolean.toString(
-            v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString().strip()));
-      };
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw BinanceException.badValue(def.name() + ": " + p.name() + " must be "
-          + (p.kind() == ProcParam.Kind.LONG ? "a whole number" : "a number") + ", but was '" + v
-          + "'. Nothing was sent.");
-    }
-  }
-
-  private static BigDecimal decimal(Object v) {
-    if (v instanceof BigDecimal b) {
-      return b;
-    }
-    if (v instanceof Double || v instanceof Float) {
-      // A double bound with setDouble: its shortest decimal form, e.g. 0.1 and not 0.1000000000000000055.
-      return new BigDecimal(v.toString());
-    }
-    return new BigDecimal(v.toString().strip());
   }
 
   /** {@code bjdbc-} and 24 random hex digits: unique, and within Binance's 36 characters. */

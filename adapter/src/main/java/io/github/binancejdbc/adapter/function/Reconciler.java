@@ -5,22 +5,30 @@ import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import io.github.binancejdbc.adapter.client.BodyReader;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.BinanceContext;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Settles a trading request whose outcome is unknown by asking the exchange, by the client id the
- * request carried, what happened. The result is either the order as the exchange has it (placed
- * exactly once), or a clear statement that it does not exist (nothing was placed; running the
- * statement again is safe), or, when even the question fails, an error that says the status is
- * unknown and how to check it. The request itself is never sent again.
+ * Settles a trading request whose outcome is unknown by asking the exchange what happened, never
+ * by sending it again. Every kind of request is asked about until it has visibly happened or can
+ * no longer happen: Binance rejects a request whose timestamp is more than recvWindow old just
+ * before the matching engine, so once {@code failedAt + recvWindow} (plus a second for clock
+ * error) has passed, an order not found was not placed, an order still open was not cancelled, a
+ * quantity unchanged was not amended. The answer is the rows as the exchange has them, or an error
+ * saying plainly that the request did not execute (running the statement again is safe), or, only
+ * when even the questions fail, an error saying the outcome is unknown and how to check it.
  */
 final class Reconciler {
   private static final BodyReader<JsonNode> TREE = p -> ResultRows.MAPPER.readTree(p);
   private static final int NO_SUCH_ORDER = -2013;
+  /** Statuses after which a cancel or an amend can no longer change anything. */
+  private static final Set<String> FINAL =
+      Set.of("CANCELED", "FILLED", "EXPIRED", "EXPIRED_IN_MATCH", "REJECTED");
 
   private final BinanceContext ctx;
   private final ProcedureDef def;
@@ -30,10 +38,7 @@ final class Reconciler {
   private int checks;
 
   /**
-   * @param failedAt when the failure was seen (the request's timestamp is no later): Binance
-   *     rejects a request whose timestamp is more than recvWindow old just before the matching
-   *     engine, so after {@code failedAt + recvWindow} (plus a second for clock error) a request
-   *     still in flight can no longer execute, and "not found" then means "not placed"
+   * @param failedAt when the failure was seen (the request's timestamp is no later)
    */
   Reconciler(BinanceContext ctx, ProcedureDef def, Map<String, String> v,
       BinanceException failure, long failedAt) {
@@ -50,9 +55,9 @@ final class Reconciler {
       return switch (def.reconcile()) {
         case NEW_ORDER -> newOrder(symbol, v.get("newClientOrderId"));
         case NEW_ORDER_LIST -> newOrderList(v.get("listClientOrderId"));
-        case ORDER_STATUS -> List.<Object[]>of(
-            status(symbol, v.get("orderId"), v.get("origClientOrderId")));
-        case ORDER_LIST_STATUS -> listStatus(v.get("orderListId"), v.get("listClientOrderId"));
+        case ORDER_STATUS -> List.<Object[]>of(def.path().contains("amend") ? amended(symbol)
+            : cancelled(symbol, v.get("orderId"), v.get("origClientOrderId"), false));
+        case ORDER_LIST_STATUS -> listCancelled(v.get("orderListId"), v.get("listClientOrderId"));
         case OPEN_ORDERS -> openOrders(symbol);
         case CANCEL_REPLACE -> cancelReplace(symbol);
         case NONE -> throw failure;
@@ -61,7 +66,7 @@ final class Reconciler {
       if (e == failure || e.getCause() == failure) {
         throw e;
       }
-      throw new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(),
+      throw new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(),
           def.name() + ": " + failure.getMessage() + ". Asking the exchange what happened failed"
               + " too (" + e.getMessage() + "), so the outcome is unknown. Check before retrying: "
               + "SELECT * FROM open_orders WHERE symbol = '" + symbol + "'" + clientIdHint(),
@@ -79,100 +84,155 @@ final class Reconciler {
         + " reported afterwards.";
   }
 
-  /**
-   * The order by its client id, asked until it is found or the request can no longer execute:
-   * an order still in flight may appear late.
-   */
+  /** The order by its client id, asked until it is found or the request can no longer execute. */
   private List<Object[]> newOrder(String symbol, String clientId) {
-    while (true) {
-      boolean last = ctx.config().clock().millis() >= deadline;
-      checks++;
-      try {
-        JsonNode o = ctx.http().signed(Method.GET, "/api/v3/order", List.of(
-            Param.of("symbol", symbol), Param.of("origClientOrderId", clientId)), 4, TREE);
-        return List.<Object[]>of(ResultRows.order(o, "PLACED", note()));
-      } catch (BinanceException e) {
-        if (e.vendorCode() != NO_SUCH_ORDER) {
-          throw e;
-        }
-      }
-      if (last) {
-        throw notPlaced("order with client order id " + clientId + " on " + symbol);
-      }
-      pause();
+    JsonNode o = poll(() -> lookUp(Method.GET, "/api/v3/order", List.of(
+        Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))), n -> n != null);
+    if (o == null) {
+      throw notExecuted("The exchange has no order with client order id " + clientId + " on "
+          + symbol, "it was not placed");
     }
+    return List.<Object[]>of(ResultRows.order(o, "PLACED", note()));
   }
 
   private List<Object[]> newOrderList(String listClientId) {
-    while (true) {
-      boolean last = ctx.config().clock().millis() >= deadline;
-      checks++;
-      try {
-        JsonNode list = ctx.http().signed(Method.GET, "/api/v3/orderList",
-            List.of(Param.of("origClientOrderId", listClientId)), 4, TREE);
-        return ResultRows.orderList(list, "PLACED", note());
-      } catch (BinanceException e) {
-        if (e.vendorCode() != NO_SUCH_ORDER) {
-          throw e;
-        }
-      }
-      if (last) {
-        throw notPlaced("order list with client id " + listClientId);
-      }
-      pause();
+    JsonNode list = poll(() -> lookUp(Method.GET, "/api/v3/orderList",
+        List.of(Param.of("origClientOrderId", listClientId))), n -> n != null);
+    if (list == null) {
+      throw notExecuted("The exchange has no order list with client id " + listClientId,
+          "it was not placed");
     }
+    return ResultRows.orderList(list, "PLACED", note());
   }
 
-  private Object[] status(String symbol, String orderId, String clientId) {
+  /**
+   * The target of a cancel, asked until it is no longer open or the cancel can no longer execute.
+   *
+   * @param quiet for cancel-replace: an order still open is reported as such, not as an error
+   */
+  private Object[] cancelled(String symbol, String orderId, String clientId, boolean quiet) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    if (orderId != null) {
-      q.add(Param.of("orderId", orderId));
-    } else {
-      q.add(Param.of("origClientOrderId", clientId));
+    q.add(orderId != null ? Param.of("orderId", orderId)
+        : Param.of("origClientOrderId", clientId));
+    JsonNode o = poll(() -> lookUp(Method.GET, "/api/v3/order", q),
+        n -> n == null || FINAL.contains(n.path("status").asText()));
+    if (o == null) {
+      throw notExecuted("The exchange has no order with " + q.get(1).name() + " "
+          + q.get(1).value() + " on " + symbol, "there was nothing to cancel");
     }
-    JsonNode o = ctx.http().signed(Method.GET, "/api/v3/order", q, 4, TREE);
     String status = o.path("status").asText();
-    return ResultRows.order(o, "STATUS_" + status, note());
+    if (FINAL.contains(status)) {
+      return ResultRows.order(o, status.equals("CANCELED") ? "CANCELED" : "STATUS_" + status,
+          note());
+    }
+    if (quiet) {
+      return ResultRows.order(o, "NOT_CANCELED", note());
+    }
+    throw notExecuted("The order is still " + status, "it was not cancelled");
   }
 
-  private List<Object[]> listStatus(String listId, String listClientId) {
+  /** The target of an amend, asked until its quantity is the new one or the amend cannot run. */
+  private Object[] amended(String symbol) {
+    List<Param> q = new ArrayList<>();
+    q.add(Param.of("symbol", symbol));
+    q.add(v.get("orderId") != null ? Param.of("orderId", v.get("orderId"))
+        : Param.of("origClientOrderId", v.get("origClientOrderId")));
+    BigDecimal wanted = new BigDecimal(v.get("newQty"));
+    JsonNode o = poll(() -> lookUp(Method.GET, "/api/v3/order", q), n -> n == null
+        || FINAL.contains(n.path("status").asText()) || qty(n).compareTo(wanted) == 0);
+    if (o == null) {
+      throw notExecuted("The exchange has no order with " + q.get(1).name() + " "
+          + q.get(1).value() + " on " + symbol, "there was nothing to amend");
+    }
+    if (qty(o).compareTo(wanted) == 0) {
+      return ResultRows.order(o, "AMENDED", note());
+    }
+    if (FINAL.contains(o.path("status").asText())) {
+      return ResultRows.order(o, "STATUS_" + o.path("status").asText(), note());
+    }
+    throw notExecuted("The order's quantity is still " + qty(o).toPlainString(),
+        "it was not amended");
+  }
+
+  private static BigDecimal qty(JsonNode o) {
+    String s = o.path("origQty").asText();
+    return s.isEmpty() ? BigDecimal.ZERO : new BigDecimal(s);
+  }
+
+  private List<Object[]> listCancelled(String listId, String listClientId) {
     Param p = listId != null ? Param.of("orderListId", listId)
         : Param.of("origClientOrderId", listClientId);
-    JsonNode list = ctx.http().signed(Method.GET, "/api/v3/orderList", List.of(p), 4, TREE);
-    return ResultRows.orderList(list, "STATUS_" + list.path("listOrderStatus").asText(), note());
+    JsonNode list = poll(() -> lookUp(Method.GET, "/api/v3/orderList", List.of(p)),
+        n -> n == null || "ALL_DONE".equals(n.path("listOrderStatus").asText()));
+    if (list == null) {
+      throw notExecuted("The exchange has no order list with " + p.name() + " " + p.value(),
+          "there was nothing to cancel");
+    }
+    String status = list.path("listOrderStatus").asText();
+    if (!"ALL_DONE".equals(status)) {
+      throw notExecuted("The order list is still " + status, "it was not cancelled");
+    }
+    return ResultRows.orderList(list, "CANCELED", note());
   }
 
   private List<Object[]> openOrders(String symbol) {
-    JsonNode open = ctx.http().signed(Method.GET, "/api/v3/openOrders",
-        List.of(Param.of("symbol", symbol)), 6, TREE);
+    JsonNode open = poll(() -> ctx.http().signed(Method.GET, "/api/v3/openOrders",
+        List.of(Param.of("symbol", symbol)), 6, TREE), n -> n.size() == 0);
     if (open.size() == 0) {
       return List.of();
     }
-    throw new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(), def.name() + ": "
-        + failure.getMessage() + ". Afterwards " + open.size() + " order(s) are still open on "
-        + symbol + ": running it again is safe.", failure);
+    throw notExecuted(open.size() + " order(s) are still open on " + symbol,
+        "they were not cancelled");
   }
 
   private List<Object[]> cancelReplace(String symbol) {
     List<Object[]> rows = new ArrayList<>();
-    rows.add(status(symbol, v.get("cancelOrderId"), v.get("cancelOrigClientOrderId")));
-    try {
-      rows.addAll(newOrder(symbol, v.get("newClientOrderId")));
-    } catch (BinanceException e) {
-      if (!e.getMessage().contains("was not placed")) {
-        throw e;
-      }
+    rows.add(cancelled(symbol, v.get("cancelOrderId"), v.get("cancelOrigClientOrderId"), true));
+    String clientId = v.get("newClientOrderId");
+    JsonNode placed = poll(() -> lookUp(Method.GET, "/api/v3/order", List.of(
+        Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))), n -> n != null);
+    if (placed != null) {
+      rows.add(ResultRows.order(placed, "PLACED", note()));
     }
     return rows;
   }
 
-  private BinanceException notPlaced(String what) {
-    return new BinanceException(ErrorKind.SERVER, "58000", failure.vendorCode(), def.name() + ": "
-        + failure.getMessage() + ". The exchange has no " + what + " after " + checks
-        + " checks, and the request's recvWindow (" + ctx.config().recvWindowMillis()
-        + " ms) has passed, so it can no longer execute: it was not placed; running the"
-        + " statement again is safe.", failure);
+  /** The answer of a GET that may say "no such order" (then null). */
+  private JsonNode lookUp(Method method, String path, List<Param> q) {
+    try {
+      return ctx.http().signed(method, path, q, 4, TREE);
+    } catch (BinanceException e) {
+      if (e.vendorCode() == NO_SUCH_ORDER) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Asks {@code probe} until {@code settled} holds or the request can no longer execute (then
+   * asks one last time), pausing between questions; returns the last answer.
+   */
+  private JsonNode poll(java.util.function.Supplier<JsonNode> probe,
+      java.util.function.Predicate<JsonNode> settled) {
+    while (true) {
+      boolean last = ctx.config().clock().millis() >= deadline;
+      checks++;
+      JsonNode n = probe.get();
+      if (settled.test(n) || last) {
+        return n;
+      }
+      pause();
+    }
+  }
+
+  private BinanceException notExecuted(String finding, String conclusion) {
+    return new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(), def.name() + ": "
+        + failure.getMessage() + ". " + finding + " after " + checks + " checks, and the"
+        + " request's recvWindow (" + ctx.config().recvWindowMillis() + " ms) has passed, so it"
+        + " can no longer execute: " + conclusion + "; running the statement again is safe.",
+        failure);
   }
 
   /** Waits before the next check: half a second, but never past the deadline by much. */
@@ -182,7 +242,7 @@ final class Reconciler {
       ctx.config().sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BinanceException(ErrorKind.TIMEOUT, "57014", 0, def.name()
+      throw new BinanceException(SqlState.QUERY_CANCELED, 0, def.name()
           + ": interrupted while checking whether the request was executed", failure, true);
     }
   }

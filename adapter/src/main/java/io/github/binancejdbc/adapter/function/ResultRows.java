@@ -171,6 +171,38 @@ final class ResultRows {
     return rows;
   }
 
+  /**
+   * {@code n} when it is a well-formed answer of the shape {@code result} expects, else an
+   * IllegalStateException naming what is wrong: for a side-effecting call the transport then
+   * reports an unknown outcome, which is reconciled, instead of rows made of nulls.
+   */
+  static JsonNode checkShape(ProcedureDef.Result result, JsonNode n) {
+    if (n == null || n.isMissingNode() || !(n.isObject() || n.isArray())) {
+      throw new IllegalStateException("expected a JSON object but found " + n);
+    }
+    if (result == ProcedureDef.Result.ORDERS) {
+      for (JsonNode o : n.isArray() ? n : List.of(n)) {
+        if (!o.isObject() || !(o.hasNonNull("orderId") || o.hasNonNull("orderListId")
+            || o.has("amendedOrder") || o.has("cancelResult"))) {
+          throw new IllegalStateException("expected an order or an order list (orderId or"
+              + " orderListId) but found " + abbreviate(o));
+        }
+        JsonNode id = o.has("orderId") ? o.get("orderId") : o.get("orderListId");
+        if (id != null && !id.isIntegralNumber()) {
+          throw new IllegalStateException("expected a whole-number id but found " + id);
+        }
+      }
+    } else if (!n.isObject()) {
+      throw new IllegalStateException("expected a JSON object but found " + abbreviate(n));
+    }
+    return n;
+  }
+
+  private static String abbreviate(JsonNode n) {
+    String s = String.valueOf(n);
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+
   /** The TEST row: validation passed, with commission rates when the response has them. */
   static Object[] test(String symbol, JsonNode n) {
     JsonNode std = n.path("standardCommissionForOrder");

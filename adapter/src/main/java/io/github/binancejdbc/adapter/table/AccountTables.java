@@ -228,7 +228,7 @@ public final class AccountTables {
         RATES.readObject(p, row);
       } else if (name.equals("balances") && balances != null) {
         Json.expect(p, JsonToken.START_ARRAY);
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (Json.nextElement(p, JsonToken.START_OBJECT)) {
           Object[] b = new Object[BALANCE_FIELDS.width()];
           BALANCE_FIELDS.readObject(p, b);
           if (b[1] != null && b[2] != null) {

@@ -52,7 +52,8 @@ public final class AggTradesTable extends BinanceTable {
           "l", "last_trade_id",
           "T", "trade_time",
           "m", "is_buyer_maker",
-          "M", "is_best_match");
+          "M", "is_best_match")
+          .require("a", "p", "q", "T");
 
   /** For the trades table's time-to-id lookup. */
   static final Json.Fields FIELDS_FOR_LOOKUP = FIELDS;
@@ -148,7 +149,7 @@ public final class AggTradesTable extends BinanceTable {
       first = false;
       List<Object[]> rows = new ArrayList<>(
           ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
-              p -> FIELDS.readObjectOrArray(p, r -> r[0] = symbol)));
+              p -> FIELDS.readArray(p, r -> r[0] = symbol)));
       if (backwardById) {
         return backwardPage(rows, from, end);
       }

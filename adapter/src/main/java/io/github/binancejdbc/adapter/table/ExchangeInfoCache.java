@@ -124,7 +124,7 @@ public final class ExchangeInfoCache {
         case "serverTime" -> serverTime = p.getLongValue();
         case "rateLimits" -> {
           Json.expect(p, JsonToken.START_ARRAY);
-          while (p.nextToken() == JsonToken.START_OBJECT) {
+          while (Json.nextElement(p, JsonToken.START_OBJECT)) {
             Object[] r = new Object[RATE_LIMIT.width()];
             RATE_LIMIT.readObject(p, r);
             rateLimits.add(r);
@@ -142,7 +142,7 @@ public final class ExchangeInfoCache {
   private static void readSymbols(JsonParser p, List<Object[]> symbols, List<Object[]> filters)
       throws IOException {
     Json.expect(p, JsonToken.START_ARRAY);
-    while (p.nextToken() == JsonToken.START_OBJECT) {
+    while (Json.nextElement(p, JsonToken.START_OBJECT)) {
       Object[] row = new Object[SYMBOL.width()];
       List<Object[]> own = new ArrayList<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -150,7 +150,7 @@ public final class ExchangeInfoCache {
         p.nextToken();
         if (name.equals("filters")) {
           Json.expect(p, JsonToken.START_ARRAY);
-          while (p.nextToken() == JsonToken.START_OBJECT) {
+          while (Json.nextElement(p, JsonToken.START_OBJECT)) {
             Object[] f = new Object[FILTER.width()];
             FILTER.readObject(p, f);
             own.add(f);

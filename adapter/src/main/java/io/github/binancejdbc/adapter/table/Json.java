@@ -20,6 +20,7 @@ final class Json {
   static final class Fields {
     private final Map<String, Integer> slot = new HashMap<>();
     private final Map<String, ColumnType> type = new HashMap<>();
+    private final List<String> required = new ArrayList<>();
     private final int width;
 
     Fields(TableDef def, String... pairs) {
@@ -35,6 +36,21 @@ final class Json {
       return width;
     }
 
+    /**
+     * Names JSON fields every object must carry (the keys, and the values a row is made of): an
+     * element without one is not a row of this table, and reading it fails instead of yielding a
+     * row of nulls.
+     */
+    Fields require(String... jsonNames) {
+      for (String n : jsonNames) {
+        if (!slot.containsKey(n)) {
+          throw new IllegalArgumentException("no field " + n);
+        }
+        required.add(n);
+      }
+      return this;
+    }
+
     /** Reads one JSON object (current token START_OBJECT) into {@code row}. */
     void readObject(JsonParser p, Object[] row) throws IOException {
       expect(p, JsonToken.START_OBJECT);
@@ -46,6 +62,11 @@ final class Json {
           p.skipChildren();
         } else {
           row[i] = value(p, type.get(name));
+        }
+      }
+      for (String n : required) {
+        if (row[slot.get(n)] == null) {
+          throw new IllegalStateException("an element without \"" + n + "\"");
         }
       }
     }
@@ -66,7 +87,7 @@ final class Json {
       JsonToken t = p.nextToken();
       List<Object[]> rows = new ArrayList<>();
       if (t == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (nextElement(p, JsonToken.START_OBJECT)) {
           Object[] row = new Object[width];
           init.accept(row);
           readObject(p, row);
@@ -80,6 +101,44 @@ final class Json {
       }
       return rows;
     }
+
+    /** Reads an array of objects (anything else is the wrong shape) into new rows. */
+    List<Object[]> readArray(JsonParser p, java.util.function.Consumer<Object[]> init)
+        throws IOException {
+      next(p, JsonToken.START_ARRAY);
+      p.nextToken();
+      List<Object[]> rows = new ArrayList<>();
+      while (elementAtHand(p, JsonToken.START_OBJECT)) {
+        Object[] row = new Object[width];
+        init.accept(row);
+        readObject(p, row);
+        rows.add(row);
+        p.nextToken();
+      }
+      return rows;
+    }
+  }
+
+  /**
+   * Moves to the next element of an array: true when it starts with {@code token}, false at the
+   * end of the array; any other element (a number where objects belong, a nested array) is the
+   * wrong shape and fails the read instead of silently ending it.
+   */
+  static boolean nextElement(JsonParser p, JsonToken token) throws IOException {
+    p.nextToken();
+    return elementAtHand(p, token);
+  }
+
+  private static boolean elementAtHand(JsonParser p, JsonToken token) {
+    JsonToken t = p.currentToken();
+    if (t == token) {
+      return true;
+    }
+    if (t == JsonToken.END_ARRAY) {
+      return false;
+    }
+    throw new IllegalStateException("expected " + token + " or END_ARRAY but found " + t
+        + " in an array");
   }
 
   static void expect(JsonParser p, JsonToken token) throws IOException {

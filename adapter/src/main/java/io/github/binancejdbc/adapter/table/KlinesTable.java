@@ -238,7 +238,7 @@ public final class KlinesTable extends BinanceTable {
     }
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();
-    while (p.nextToken() == JsonToken.START_ARRAY) {
+    while (Json.nextElement(p, JsonToken.START_ARRAY)) {
       Object[] r = new Object[WIDTH];
       r[0] = symbol;
       r[1] = timeframe;

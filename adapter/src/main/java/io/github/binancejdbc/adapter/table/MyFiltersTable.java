@@ -88,7 +88,7 @@ public final class MyFiltersTable extends BinanceTable {
         p.skipChildren();
         continue;
       }
-      while (p.nextToken() == JsonToken.START_OBJECT) {
+      while (Json.nextElement(p, JsonToken.START_OBJECT)) {
         rows.add(filter(p, symbol, scope));
       }
     }

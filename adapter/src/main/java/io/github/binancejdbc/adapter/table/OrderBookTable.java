@@ -112,7 +112,7 @@ public final class OrderBookTable extends BinanceTable {
       throws IOException {
     Json.expect(p, JsonToken.START_ARRAY);
     int level = 0;
-    while (p.nextToken() == JsonToken.START_ARRAY) {
+    while (Json.nextElement(p, JsonToken.START_ARRAY)) {
       Object[] r = new Object[6];
       r[0] = symbol;
       r[1] = side;

@@ -126,7 +126,7 @@ final class OrderColumns {
     List<Object[]> rows = new ArrayList<>();
     JsonToken t = p.nextToken();
     if (t == JsonToken.START_ARRAY) {
-      while (p.nextToken() == JsonToken.START_OBJECT) {
+      while (Json.nextElement(p, JsonToken.START_OBJECT)) {
         rows.add(row(p, def, fields, working, trailing));
       }
       Json.expect(p, JsonToken.END_ARRAY);

@@ -144,7 +144,7 @@ public final class OrderListsTable extends BinanceTable {
     List<Long> ids = new ArrayList<>();
     JsonToken t = p.nextToken();
     if (t == JsonToken.START_ARRAY) {
-      while (p.nextToken() == JsonToken.START_OBJECT) {
+      while (Json.nextElement(p, JsonToken.START_OBJECT)) {
         readList(p, rows, ids);
       }
     } else {
@@ -161,7 +161,7 @@ public final class OrderListsTable extends BinanceTable {
       String name = p.currentName();
       p.nextToken();
       if (name.equals("orders") && p.currentToken() == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (Json.nextElement(p, JsonToken.START_OBJECT)) {
           Object[] o = new Object[orderFields.width()];
           orderFields.readObject(p, o);
           orders.add(o);

@@ -5,6 +5,7 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.key;
 import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
@@ -271,7 +272,11 @@ public final class TickerTable extends BinanceTable {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append('"').append(symbols.get(i).replace("\"", "")).append('"');
+      // JSON-escaped: a quote, a backslash or a control character stays part of the one value
+      // (and Binance then refuses it as a symbol) instead of being dropped or sent raw.
+      sb.append('"');
+      JsonStringEncoder.getInstance().quoteAsString(symbols.get(i), sb);
+      sb.append('"');
     }
     return sb.append(']').toString();
   }

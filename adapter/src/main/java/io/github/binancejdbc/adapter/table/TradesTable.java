@@ -35,7 +35,8 @@ public final class TradesTable extends BinanceTable {
             .limitPushable()
             .build(),
         ctx);
-    this.fields = new Json.Fields(def, tradeFields("isBestMatch", "is_best_match"));
+    this.fields = new Json.Fields(def, tradeFields("isBestMatch", "is_best_match"))
+        .require("id", "price", "qty", "time");
   }
 
   /** The columns {@code trades} shares with {@code block_trades}, keys and ranges included. */
@@ -68,7 +69,7 @@ public final class TradesTable extends BinanceTable {
 
   private List<Object[]> fetch(ScanQuery q, String path, List<Param> params, String symbol) {
     return new ArrayList<>(ctx.get(q, path, params, EndpointWeights.TRADES,
-        p -> fields.readObjectOrArray(p, r -> r[0] = symbol)));
+        p -> fields.readArray(p, r -> r[0] = symbol)));
   }
 
   /** The trades of one symbol, by id, forwards or backwards. */
@@ -215,7 +216,7 @@ public final class TradesTable extends BinanceTable {
                   "/api/v3/aggTrades",
                   List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
                   EndpointWeights.AGG_TRADES,
-                  p -> AggTradesTable.FIELDS_FOR_LOOKUP.readObjectOrArray(p, r -> { }));
+                  p -> AggTradesTable.FIELDS_FOR_LOOKUP.readArray(p, r -> { }));
       if (agg.isEmpty()) {
         return null;
       }

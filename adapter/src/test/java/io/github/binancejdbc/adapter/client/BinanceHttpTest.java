@@ -506,9 +506,11 @@ class BinanceHttpTest {
     assertEquals(
         "Unexpected response from GET /api/v3/klines: Unexpected end-of-input: expected close"
             + " marker for Array (start marker at [line: 1, column: 2]) at line 1, column 8,"
-            + " JSON path /0/1 [symbol=BTCUSDT, interval=1m, limit=2]",
+            + " JSON path /0/1 [symbol=BTCUSDT, interval=1m, limit=2] (gave up after 4 attempts)",
         e.getMessage());
-    WM.verify(1, getRequestedFor(urlEqualTo(KLINES_URL)));
+    // An unreadable answer to a read is asked again, like a 5xx, with the same backoff.
+    WM.verify(4, getRequestedFor(urlEqualTo(KLINES_URL)));
+    assertEquals(List.of(250L, 500L, 1000L), sleeper.sleeps());
   }
 
   @Test
@@ -540,7 +542,7 @@ class BinanceHttpTest {
     assertEquals(
         "Unexpected response from GET /api/v3/klines: expected an array of klines but got"
             + " START_OBJECT at line 1, column 2, JSON path / [symbol=BTCUSDT, interval=1m,"
-            + " limit=2]",
+            + " limit=2] (gave up after 4 attempts)",
         e.getMessage());
     assertInstanceOf(IllegalStateException.class, e.getCause());
   }

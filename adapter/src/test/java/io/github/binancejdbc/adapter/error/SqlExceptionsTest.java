@@ -11,39 +11,69 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLNonTransientException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SqlExceptionsTest {
   private static final Map<ErrorKind, Class<? extends SQLException>> EXPECTED =
+      Map.ofEntries(
+          Map.entry(ErrorKind.CONNECTION, SQLNonTransientConnectionException.class),
+          Map.entry(ErrorKind.AUTHORIZATION, SQLInvalidAuthorizationSpecException.class),
+          Map.entry(ErrorKind.DATA, SQLDataException.class),
+          Map.entry(ErrorKind.SYNTAX, SQLSyntaxErrorException.class),
+          Map.entry(ErrorKind.STATEMENT, SQLNonTransientException.class),
+          Map.entry(ErrorKind.FEATURE_NOT_SUPPORTED, SQLFeatureNotSupportedException.class),
+          Map.entry(ErrorKind.RATE_LIMITED, SQLTransientException.class),
+          Map.entry(ErrorKind.BANNED, SQLNonTransientException.class),
+          Map.entry(ErrorKind.SERVER, SQLTransientException.class),
+          Map.entry(ErrorKind.TIMEOUT, SQLTimeoutException.class),
+          Map.entry(ErrorKind.INTERNAL, SQLException.class));
+
+  /** The JDBC 4 table of SQLState classes and the subclass each calls for. */
+  private static final Map<String, Class<? extends SQLException>> BY_CLASS =
       Map.of(
-          ErrorKind.CONNECTION, SQLNonTransientConnectionException.class,
-          ErrorKind.AUTHORIZATION, SQLInvalidAuthorizationSpecException.class,
-          ErrorKind.DATA, SQLDataException.class,
-          ErrorKind.FEATURE_NOT_SUPPORTED, SQLFeatureNotSupportedException.class,
-          ErrorKind.RATE_LIMITED, SQLTransientException.class,
-          ErrorKind.BANNED, SQLNonTransientException.class,
-          ErrorKind.SERVER, SQLTransientException.class,
-          ErrorKind.TIMEOUT, SQLTimeoutException.class,
-          ErrorKind.INTERNAL, SQLException.class);
+          "08", SQLNonTransientConnectionException.class,
+          "22", SQLDataException.class,
+          "28", SQLInvalidAuthorizationSpecException.class,
+          "42", SQLSyntaxErrorException.class,
+          "0A", SQLFeatureNotSupportedException.class);
 
   @Test
-  void everyKindBecomesItsJdbcClassWithStateCodeAndCause() {
-    assertEquals(ErrorKind.values().length, EXPECTED.size());
-    for (ErrorKind kind : ErrorKind.values()) {
-      BinanceException e =
-          new BinanceException(kind, "S" + kind.ordinal(), -7, "msg " + kind, null);
+  void everyStateBecomesItsKindsJdbcClassWithStateCodeAndCause() {
+    Set<ErrorKind> reached = EnumSet.noneOf(ErrorKind.class);
+    for (SqlState state : SqlState.values()) {
+      assertEquals(5, state.code().length(), state.name());
+      BinanceException e = new BinanceException(state, -7, "msg " + state, null);
 
       SQLException sql = SqlExceptions.toSqlException(e);
 
-      assertSame(EXPECTED.get(kind), sql.getClass(), kind.name());
-      assertEquals("msg " + kind, sql.getMessage());
-      assertEquals("S" + kind.ordinal(), sql.getSQLState());
+      reached.add(state.kind());
+      assertSame(EXPECTED.get(state.kind()), sql.getClass(), state.name());
+      Class<? extends SQLException> jdbc = BY_CLASS.get(state.code().substring(0, 2));
+      if (jdbc != null) {
+        assertSame(jdbc, sql.getClass(), state + " is class " + state.code().substring(0, 2));
+      }
+      assertEquals("msg " + state, sql.getMessage());
+      assertEquals(state.code(), sql.getSQLState());
       assertEquals(-7, sql.getErrorCode());
       assertSame(e, sql.getCause());
     }
+    assertEquals(EnumSet.allOf(ErrorKind.class), reached);
+  }
+
+  @Test
+  void theStateDecidesTheKindEvenWhenTheOldConstructorNamesAnother() {
+    @SuppressWarnings("deprecation")
+    BinanceException e = new BinanceException(ErrorKind.AUTHORIZATION, "42501", 0, "m", null);
+    assertSame(SqlState.INSUFFICIENT_PRIVILEGE, e.state());
+    assertSame(SQLSyntaxErrorException.class, SqlExceptions.toSqlException(e).getClass());
+    assertSame(SqlState.IP_BANNED, SqlState.of("53000", ErrorKind.BANNED));
+    assertSame(SqlState.RATE_LIMITED, SqlState.of("53000", ErrorKind.RATE_LIMITED));
   }
 
   @Test

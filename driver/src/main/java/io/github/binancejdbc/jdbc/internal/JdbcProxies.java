@@ -41,32 +41,6 @@ public final class JdbcProxies {
 
   /** The exception a caller should see for {@code t}. */
   public static SQLException translate(Throwable t) {
-    BinanceException be = SqlExceptions.find(t);
-    if (be != null) {
-      return SqlExceptions.toSqlException(be);
-    }
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ArithmeticException a) {
-        String m = String.valueOf(a.getMessage());
-        return new java.sql.SQLDataException(m, m.contains("ivision") ? "22012" : "22003", t);
-      }
-      String name = c.getClass().getName();
-      if (name.equals("org.apache.calcite.runtime.CalciteContextException")
-          || name.equals("org.apache.calcite.sql.parser.SqlParseException")) {
-        return new SQLSyntaxErrorException(c.getMessage(), "42000", t);
-      }
-      if (c == c.getCause()) {
-        break;
-      }
-    }
-    if (t instanceof SQLException se) {
-      // Avatica's own words for a cancelled statement carry no SQLState.
-      if (se.getSQLState() == null && "Statement canceled".equals(se.getMessage())) {
-        return new SQLException("Statement was cancelled", "57014", se);
-      }
-      return se;
-    }
-    String msg = t.getMessage() == null ? t.toString() : t.getMessage();
-    return new SQLException(msg, "XX000", t);
+    return ErrorTranslation.translate(t);
   }
 }

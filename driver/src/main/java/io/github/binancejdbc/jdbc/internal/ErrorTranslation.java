@@ -1,0 +1,172 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.SqlExceptions;
+import io.github.binancejdbc.adapter.error.SqlState;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns whatever a statement threw into the {@link SQLException} a caller should see: a {@link
+ * SqlState} from the catalogue (so the JDBC class and the state agree), and a message of at most a
+ * few lines saying what was wrong and how to fix it, never a plan dump, generated code or secret.
+ *
+ * <p>The adapter's own {@link BinanceException} is translated as it stands. Everything else comes
+ * from Calcite, Avatica or Janino; their failures are recognised by class and message, walking the
+ * cause chain once (each cause visited at most once, so a cyclic chain ends).
+ */
+public final class ErrorTranslation {
+  /** Longest message we pass on from a third party; longer ones are cut at a line or here. */
+  static final int MAX_MESSAGE = 300;
+
+  private static final Pattern NOT_FOUND =
+      Pattern.compile("(Object|Column|Table) '([^']*)' not found(.*)");
+  private static final Pattern NO_FUNCTION =
+      Pattern.compile("No match found for function signature ([^(]*)\\(");
+
+  private static final Pattern HUGE_BOUND =
+      Pattern.compile("(fetch|offset)=\\[\\d{10,}");
+
+  private ErrorTranslation() {}
+
+  /** The exception a caller should see for {@code t}. */
+  public static SQLException translate(Throwable t) {
+    BinanceException be = SqlExceptions.find(t);
+    if (be != null) {
+      return SqlExceptions.toSqlException(be);
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      SQLException known = recognise(c, t);
+      if (known != null) {
+        return known;
+      }
+    }
+    if (t instanceof SQLException se) {
+      if (se.getSQLState() != null) {
+        return se;
+      }
+      // Avatica's own words for a cancelled statement carry no SQLState.
+      if ("Statement canceled".equals(se.getMessage())) {
+        return of(SqlState.QUERY_CANCELED, "Statement was cancelled", se);
+      }
+    }
+    return of(SqlState.INTERNAL_ERROR, "Internal error: " + shorten(describe(rootOf(t)))
+        + ". Please report it with the statement that caused it.", t);
+  }
+
+  /** A known failure {@code c} (somewhere in the chain of {@code top}), or null. */
+  private static SQLException recognise(Throwable c, Throwable top) {
+    String name = c.getClass().getName();
+    String msg = c.getMessage() == null ? "" : c.getMessage();
+    if (msg.contains("unbound parameter")) {
+      return of(SqlState.PARAMETER_NOT_BOUND, "A ? parameter has no value: call setXxx(index,"
+          + " value) for every ? before executing", top);
+    }
+    if (c instanceof StackOverflowError) {
+      return of(SqlState.STATEMENT_TOO_COMPLEX, "The statement is nested too deeply to plan:"
+          + " simplify it (fewer nested expressions or subqueries)", top);
+    }
+    if (name.equals("org.codehaus.commons.compiler.CompileException")
+        || name.equals("org.codehaus.commons.compiler.InternalCompilerException")
+        || msg.contains("Code too large") || msg.contains("code too large")) {
+      return of(SqlState.STATEMENT_TOO_COMPLEX, "The statement is too large to compile (a very"
+          + " long IN list or expression): split it into several statements or join a smaller"
+          + " list", top);
+    }
+    if (msg.startsWith("Unable to implement")) {
+      // Calcite 1.42 cannot run a LIMIT or OFFSET above Integer.MAX_VALUE; the message would be
+      // the whole plan.
+      return HUGE_BOUND.matcher(msg).find()
+          ? of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "LIMIT, OFFSET and FETCH take at most"
+              + " 2147483647 here: write LIMIT 2147483647 for \"no limit\"", top)
+          : of(SqlState.FEATURE_NOT_SUPPORTED, "The SQL engine cannot run this statement: write"
+              + " it more simply (fewer nested subqueries, no exotic operators)", top);
+    }
+    if (c instanceof ArithmeticException) {
+      boolean zero = msg.toLowerCase(Locale.ROOT).contains("division") || msg.contains("/ by zero");
+      return zero
+          ? of(SqlState.DIVISION_BY_ZERO, "Division by zero", top)
+          : of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "Numeric value out of range: "
+              + shorten(msg), top);
+    }
+    if (c instanceof NumberFormatException) {
+      return of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, "A text is not a number where one is"
+          + " needed (" + shorten(msg) + "): compare or cast only numeric text, e.g."
+          + " open_price > 100", top);
+    }
+    if (msg.startsWith("Failed to encode") || msg.contains("in character set")) {
+      return of(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "A literal holds a character outside"
+          + " ISO-8859-1, which the SQL engine cannot hold in a plain literal: write it as a"
+          + " Unicode literal, e.g. U&'\\4F60'", top);
+    }
+    if (msg.contains("Invalid DATE") || msg.contains("Invalid TIMESTAMP")
+        || msg.contains("not a valid timestamp") || msg.contains("Unparseable date")) {
+      return of(SqlState.INVALID_DATETIME_FORMAT, "A text is not a timestamp where one is needed ("
+          + shorten(msg) + "): write TIMESTAMP '2024-01-31 00:00:00'", top);
+    }
+    if (name.equals("org.apache.calcite.sql.parser.SqlParseException")
+        || name.endsWith(".ParseException")) {
+      return of(SqlState.SYNTAX_ERROR, "Syntax error: " + firstLine(msg), top);
+    }
+    if (name.equals("org.apache.calcite.runtime.CalciteContextException")
+        || name.equals("org.apache.calcite.sql.validate.SqlValidatorException")) {
+      return validation(c, msg, top);
+    }
+    return null;
+  }
+
+  private static SQLException validation(Throwable c, String msg, Throwable top) {
+    // Prefer the validator's own words (no "From line 1, column 8 ..." position prefix twice).
+    String text = firstLine(msg);
+    Matcher nf = NOT_FOUND.matcher(text);
+    if (nf.find()) {
+      SqlState state = nf.group(1).equals("Column") ? SqlState.UNDEFINED_COLUMN
+          : SqlState.UNDEFINED_TABLE;
+      return of(state, text, top);
+    }
+    if (NO_FUNCTION.matcher(text).find() || text.contains("No match found for function")) {
+      return of(SqlState.UNDEFINED_FUNCTION, text + " (see DatabaseMetaData.getProcedures and"
+          + " getFunctions for the names and arguments)", top);
+    }
+    if (text.contains("Invalid number of arguments")) {
+      return of(SqlState.UNDEFINED_FUNCTION, text, top);
+    }
+    return of(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, text, top);
+  }
+
+  private static SQLException of(SqlState state, String message, Throwable cause) {
+    return SqlExceptions.toSqlException(new BinanceException(state, 0, message, cause));
+  }
+
+  private static Throwable rootOf(Throwable t) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Throwable root = t;
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      root = c;
+    }
+    return root;
+  }
+
+  private static String describe(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  /** The first line of {@code s}. */
+  static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return shorten(nl < 0 ? s.strip() : s.substring(0, nl).strip());
+  }
+
+  /** {@code s} on one line and at most {@link #MAX_MESSAGE} characters. */
+  static String shorten(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.length() <= MAX_MESSAGE ? one : one.substring(0, MAX_MESSAGE) + "...";
+  }
+}
