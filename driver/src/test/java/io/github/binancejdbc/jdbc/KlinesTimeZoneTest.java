@@ -33,6 +33,7 @@ class KlinesTimeZoneTest {
 
   @BeforeEach
   void connect() throws SQLException {
+    KnownLimits.of(wm.baseUrl());
     conn = DriverManager.getConnection("jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0");
   }
 

@@ -278,7 +278,7 @@ public final class BinanceHttp implements AutoCloseable {
           BinanceException e = ResponseErrors.toException(status, body, name, path, params);
           route.failed(host, "HTTP " + status + " on " + name + " " + path);
           if (attempt >= attempts) {
-            throw ResponseErrors.gaveUp(e, attempt, e.kind(), e.sqlState());
+            throw ResponseErrors.gaveUp(e, attempt, e.state());
           }
           waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
         } else if (status >= 500 && status <= 599) {

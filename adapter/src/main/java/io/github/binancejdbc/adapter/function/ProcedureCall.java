@@ -116,7 +116,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
         // The server's page (HTML from the gateway, usually) says nothing useful: say it plainly.
         String said = e.vendorCode() < 0 ? e.getMessage()
             : "HTTP " + e.vendorCode() + " on " + def.method() + " " + def.path();
-        throw new BinanceException(ErrorKind.FEATURE_NOT_SUPPORTED, "0A000", e.vendorCode(),
+        throw new BinanceException(SqlState.FEATURE_NOT_SUPPORTED, e.vendorCode(),
             def.name() + ": Binance retired the listen-key endpoints on 2026-02-20 and the server"
                 + " says so (" + said + "). Subscribe to the user data stream with the WebSocket"
                 + " API's userDataStream.subscribe instead.", e);

@@ -341,10 +341,14 @@ public final class PredicateTranslator {
 
   /** {@code '2024-01-01'} or {@code '2024-01-01 12:00:00[.000]'} as UTC millis, else null. */
   private static Long parseTimestamp(String s) {
+    TimestampString ts = TimestampCastConvertlets.parse(s);
+    if (ts == null) {
+      return null;
+    }
     try {
       return s.length() == 10
           ? new DateString(s).getMillisSinceEpoch()
-          : new TimestampString(s.replace('T', ' ')).getMillisSinceEpoch();
+          : ts.getMillisSinceEpoch();
     } catch (RuntimeException e) {
       return null;
     }

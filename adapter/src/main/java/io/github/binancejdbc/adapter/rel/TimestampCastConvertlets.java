@@ -54,8 +54,11 @@ public final class TimestampCastConvertlets implements SqlRexConvertletTable {
   static TimestampString parse(String s) {
     try {
       if (s.length() == 10) {
+        // Strict: 2024-13-45 is no date (Calcite's own parsing would roll it over).
+        java.time.LocalDate.parse(s);
         return new TimestampString(s + " 00:00:00");
       }
+      java.time.LocalDateTime.parse(s.replace(' ', 'T'));
       TimestampString ts = new TimestampString(s.replace('T', ' '));
       ts.getMillisSinceEpoch();
       return ts;
