@@ -74,6 +74,17 @@ final class BenchServer implements AutoCloseable {
           body = tickerPrice(q.get("symbol"));
         }
         case "/api/v3/ping" -> body = "{}".getBytes(UTF_8);
+        case "/api/v3/exchangeInfo" -> {
+          // The driver reads the limits once before its first weighed request, as on Binance.
+          w = 20;
+          body = ("{\"timezone\":\"UTC\",\"serverTime\":" + System.currentTimeMillis()
+              + ",\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":"
+              + "\"MINUTE\",\"intervalNum\":1,\"limit\":6000},{\"rateLimitType\":\"ORDERS\","
+              + "\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":100},{\"rateLimitType\":"
+              + "\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":200000},"
+              + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
+              + "\"limit\":61000}],\"exchangeFilters\":[],\"symbols\":[]}").getBytes(UTF_8);
+        }
         case "/api/v3/time" -> body =
             ("{\"serverTime\":" + System.currentTimeMillis() + "}").getBytes(UTF_8);
         default -> {
