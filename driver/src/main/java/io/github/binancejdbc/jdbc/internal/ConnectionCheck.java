@@ -1,6 +1,7 @@
 package io.github.binancejdbc.jdbc.internal;
 
 import io.github.binancejdbc.adapter.client.BinanceHttp;
+import io.github.binancejdbc.adapter.client.BodyReader;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.ErrorKind;
@@ -28,6 +29,13 @@ final class ConnectionCheck {
         return t;
       });
 
+  /** Reads past a JSON answer: only whether one came matters. */
+  private static final BodyReader<Boolean> ANSWERED = p -> {
+    p.nextToken();
+    p.skipChildren();
+    return Boolean.TRUE;
+  };
+
   private final BinanceHttp http;
   private volatile boolean keyAccepted;
 
@@ -50,11 +58,7 @@ final class ConnectionCheck {
 
   private boolean check() {
     try {
-      http.get("/api/v3/ping", List.of(), 1, p -> {
-        p.nextToken();
-        p.skipChildren();
-        return Boolean.TRUE;
-      });
+      http.get("/api/v3/ping", List.of(), 1, ANSWERED);
     } catch (RuntimeException e) {
       return false;
     }
@@ -63,11 +67,7 @@ final class ConnectionCheck {
     }
     try {
       http.signed(BinanceHttp.Method.GET, "/api/v3/openOrders",
-          List.of(Param.of("symbol", "BTCUSDT")), 6, p -> {
-            p.nextToken();
-            p.skipChildren();
-            return Boolean.TRUE;
-          });
+          List.of(Param.of("symbol", "BTCUSDT")), 6, ANSWERED);
     } catch (BinanceException e) {
       if (e.kind() == ErrorKind.AUTHORIZATION || e.vendorCode() == 401
           || e.vendorCode() == 403 || e.vendorCode() == 0) {

@@ -61,19 +61,14 @@ public final class MaxRows {
     }
     RelNode rel = root.rel;
     RexNode fetch = rel.getCluster().getRexBuilder().makeExactLiteral(BigDecimal.valueOf(maxRows));
-    if (rel instanceof Sort sort && sort.offset == null) {
-      if (sort.fetch instanceof RexLiteral lit) {
-        Long existing = lit.getValueAs(Long.class);
-        if (existing != null && existing <= maxRows) {
-          return root;
-        }
-        return root.withRel(sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(),
-            null, fetch));
+    if (rel instanceof Sort sort && sort.offset == null
+        && (sort.fetch == null || sort.fetch instanceof RexLiteral)) {
+      Long existing = sort.fetch == null ? null : ((RexLiteral) sort.fetch).getValueAs(Long.class);
+      if (existing != null && existing <= maxRows) {
+        return root;
       }
-      if (sort.fetch == null) {
-        return root.withRel(sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(),
-            null, fetch));
-      }
+      return root.withRel(sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(),
+          null, fetch));
     }
     return root.withRel(LogicalSort.create(rel, root.collation, null, fetch));
   }

@@ -259,15 +259,13 @@ final class StatementProxy implements InvocationHandler {
 
   private static Binding time(int index, int type, long millis) {
     return switch (type) {
-      case Types.DATE -> ps -> ps.setDate(index, new Date(Math.floorDiv(millis, DAY) * DAY));
-      case Types.TIME -> ps -> ps.setTime(index, new Time(Math.floorMod(millis, DAY)));
+      case Types.DATE -> ps -> ps.setDate(index, new Date(Math.floorDiv(millis, TypeConversions.DAY) * TypeConversions.DAY));
+      case Types.TIME -> ps -> ps.setTime(index, new Time(Math.floorMod(millis, TypeConversions.DAY)));
       case Types.VARCHAR, Types.CHAR ->
           ps -> ps.setString(index, TypeConversions.string(millis, Types.TIMESTAMP));
       default -> ps -> ps.setTimestamp(index, new Timestamp(millis));
     };
   }
-
-  private static final long DAY = 86_400_000L;
 
   private Object bindString(Method m, Object[] a) throws SQLException {
     int index = (Integer) a[0];
@@ -356,7 +354,7 @@ final class StatementProxy implements InvocationHandler {
     if (type == Types.INTEGER && v == (int) v) {
       return n instanceof Integer ? null : ps -> ps.setInt(index, (int) v);
     }
-    if (type == Types.BIGINT || type == Types.INTEGER) {
+    if (type == Types.BIGINT) {
       return n instanceof Long ? null : ps -> ps.setLong(index, v);
     }
     return null;

@@ -54,7 +54,7 @@ import java.util.Locale;
 final class TypeConversions {
   static final Object NOT_HANDLED = new Object();
 
-  private static final long DAY = 86_400_000L;
+  static final long DAY = 86_400_000L;
 
   private TypeConversions() {}
 
@@ -90,8 +90,7 @@ final class TypeConversions {
     if (calendar == null) {
       return Timestamp.valueOf(wall);
     }
-    Timestamp t = Timestamp.from(wall.atZone(calendar.getTimeZone().toZoneId()).toInstant());
-    return t;
+    return Timestamp.from(wall.atZone(calendar.getTimeZone().toZoneId()).toInstant());
   }
 
   /** The {@code getDate} answer: the UTC day, as a date in {@code calendar}'s zone or the JVM's. */
