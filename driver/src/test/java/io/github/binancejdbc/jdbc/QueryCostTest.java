@@ -130,7 +130,8 @@ class QueryCostTest {
     String plan = explain("SELECT close_price FROM klines WHERE symbol = 'BTCUSDT'"
         + " AND timeframe = '1h' AND open_time >= CURRENT_TIMESTAMP - INTERVAL '7' DAY");
     assertTrue(bill(plan).startsWith("requests=[[GET /api/v3/klines?symbol=BTCUSDT&interval=1h"
-        + "&startTime={-(CURRENT_TIMESTAMP, 604800000:INTERVAL DAY)}&limit=1000 x pages"), plan);
+        + "&startTime={CAST(-(CURRENT_TIMESTAMP, 604800000:INTERVAL DAY)):TIMESTAMP(3) NOT NULL}"
+        + "&limit=1000 x pages of 1000 until the latest bar (weight 2 each)]]"), plan);
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
