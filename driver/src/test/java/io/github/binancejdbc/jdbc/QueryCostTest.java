@@ -196,6 +196,19 @@ class QueryCostTest {
   }
 
   @Test
+  void explainOfExchangeInfoAndSystemTables() throws SQLException {
+    assertEquals("requests=[[GET /api/v3/exchangeInfo x 1 (weight 20)]], weight=[20]",
+        bill(explain("SELECT symbol FROM symbols")));
+    assertEquals("requests=[[none]], weight=[0]",
+        bill(explain("SELECT endpoint FROM api_requests")));
+    // LIMIT 0 leaves no scan at all: the engine folds it to no rows.
+    String plan = explain("SELECT close_price FROM klines WHERE symbol = 'BTCUSDT'"
+        + " AND timeframe = '1h' LIMIT 0");
+    assertFalse(plan.contains("BinanceTableScan"), plan);
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void apiRequestsListsWhatWasSentWithoutSecretsAndSendsNothing() throws SQLException {
     wm.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson(
         Bars.klines(JAN_1, 3, Bars.HOUR)).withHeader("X-MBX-USED-WEIGHT-1M", "42")));
