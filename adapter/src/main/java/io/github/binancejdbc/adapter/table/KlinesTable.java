@@ -227,8 +227,8 @@ public final class KlinesTable extends BinanceTable {
       }
       // Before sending: the server's time when it answers is at least this.
       long serverTime = ctx.http().serverTimeAtLeast();
-      List<Object[]> rows = ctx.get(q, path, params, EndpointWeights.KLINES,
-          p -> read(p, symbol, timeframe, zone, null), "*");
+      List<Object[]> rows = within(ctx.get(q, path, params, EndpointWeights.KLINES,
+          p -> read(p, symbol, timeframe, zone, null), "*"), start, end);
       Segment closed = closedPart(start, end, limit, rows, serverTime, timeframe);
       if (closed != null) {
         ctx.history().put(series, closed);
@@ -292,6 +292,25 @@ public final class KlinesTable extends BinanceTable {
       }
     }
     return new Segment(start, to, OPEN_TIME, kept);
+  }
+
+  /**
+   * The bars of a page that lie in the range asked for: what is served next to held bars must
+   * not repeat them, even from a server that answers outside startTime..endTime.
+   */
+  private static List<Object[]> within(List<Object[]> rows, long start, long end) {
+    for (Object[] r : rows) {
+      if (openTime(r) < start || openTime(r) > end) {
+        List<Object[]> in = new ArrayList<>(rows.size());
+        for (Object[] x : rows) {
+          if (openTime(x) >= start && openTime(x) <= end) {
+            in.add(x);
+          }
+        }
+        return in;
+      }
+    }
+    return rows;
   }
 
   private static long openTime(Object[] row) {
