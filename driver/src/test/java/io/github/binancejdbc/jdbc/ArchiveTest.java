@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The archive on disk: closed history read once is read again after the archive was closed, and
  * in a new JVM (a child process on the test class path), at no request; a second process that
  * finds the archive in use works from memory with one WARN line; a file that is not an archive is
- * refused with a clear message and SQLState 22023, and an archive of a newer format too.
+ * refused with a clear message and SQLState 22023, and an archive of a newer format too; a
+ * damaged record is fetched again, never read as rows.
  */
 class ArchiveTest {
   private static final String SQL =
@@ -92,6 +94,35 @@ class ArchiveTest {
     assertEquals("rows=1440", fresh.out().strip());
     assertEquals(0, fresh.warnings("archive"), fresh.err());
     assertEquals(0, exchange.requestCount("/api/v3/klines"));
+  }
+
+  @Test
+  void aDamagedRecordIsFetchedAgainNeverReadAsRows() throws SQLException {
+    List<String> first;
+    try (Connection conn = DriverManager.getConnection(url(""))) {
+      first = ResultRows.lines(conn, SQL);
+    }
+    try (MVStore s = MVStore.open(dir.resolve(FILE).toString())) {
+      MVMap<String, byte[]> segments = s.openMap("segments",
+          new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE)
+              .valueType(ByteArrayDataType.INSTANCE));
+      assertEquals(2, segments.size(), "one record per page");
+      for (String k : segments.keySet()) {
+        byte[] v = segments.get(k).clone();
+        v[v.length / 2] ^= 0x55; // a flipped byte in the middle of the rows
+        segments.put(k, v);
+      }
+    }
+    exchange.resetRequests();
+    try (Connection conn = DriverManager.getConnection(url(""))) {
+      assertEquals(first, ResultRows.lines(conn, SQL));
+    }
+    assertEquals(2, exchange.requestCount("/api/v3/klines"), "both pages fetched again");
+    exchange.resetRequests();
+    try (Connection conn = DriverManager.getConnection(url(""))) {
+      assertEquals(first, ResultRows.lines(conn, SQL));
+    }
+    assertEquals(0, exchange.requestCount("/api/v3/klines"), "and kept again");
   }
 
   @Test
