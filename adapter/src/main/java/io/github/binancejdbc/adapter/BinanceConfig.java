@@ -49,8 +49,12 @@ public final class BinanceConfig {
   private final Sleeper sleeper;
   private final java.math.BigDecimal maxOrderNotional;
   private final java.util.Set<String> allowedSymbols;
+  private final long cacheSizeBytes;
+  private final String archive;
 
   private BinanceConfig(Builder b) {
+    this.cacheSizeBytes = b.cacheSizeBytes;
+    this.archive = b.archive;
     this.maxOrderNotional = b.maxOrderNotional;
     this.allowedSymbols = b.allowedSymbols;
     this.baseUrls = b.baseUrls;
@@ -165,6 +169,19 @@ public final class BinanceConfig {
     return allowedSymbols;
   }
 
+  /**
+   * The bound in bytes of the memory cache of closed history (shared per base URL: the largest
+   * any connection asks for); 0 keeps nothing in memory.
+   */
+  public long cacheSizeBytes() {
+    return cacheSizeBytes;
+  }
+
+  /** The directory of the archive of closed history on disk; {@code null} for none. */
+  public String archive() {
+    return archive;
+  }
+
   @Override
   public String toString() {
     return "BinanceConfig{baseUrl="
@@ -202,8 +219,26 @@ public final class BinanceConfig {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private java.math.BigDecimal maxOrderNotional;
     private java.util.Set<String> allowedSymbols = java.util.Set.of();
+    private long cacheSizeBytes = io.github.binancejdbc.adapter.cache.HistoryCache.DEFAULT_BYTES;
+    private String archive;
 
     private Builder() {}
+
+    /** The memory cache's bound in bytes; 0 turns it off. */
+    public Builder cacheSizeBytes(long cacheSizeBytes) {
+      if (cacheSizeBytes < 0) {
+        throw new IllegalArgumentException(
+            "cacheSize must not be negative (0 turns the cache off), but was: " + cacheSizeBytes);
+      }
+      this.cacheSizeBytes = cacheSizeBytes;
+      return this;
+    }
+
+    /** A directory for the archive of closed history; null or blank for none. */
+    public Builder archive(String archive) {
+      this.archive = emptyToNull(archive);
+      return this;
+    }
 
     public Builder maxOrderNotional(java.math.BigDecimal maxOrderNotional) {
       if (maxOrderNotional != null && maxOrderNotional.signum() <= 0) {

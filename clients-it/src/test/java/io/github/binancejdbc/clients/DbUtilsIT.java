@@ -36,7 +36,8 @@ class DbUtilsIT {
   static void pool() {
     HikariConfig config = new HikariConfig();
     config.setDriverClassName("io.github.binancejdbc.jdbc.BinanceDriver");
-    config.setJdbcUrl(FakeBinance.url(wm));
+    // Each query's requests are counted: no closed bars kept between them.
+    config.setJdbcUrl(FakeBinance.url(wm) + "&cacheSize=0");
     config.setMaximumPoolSize(2);
     config.setPoolName("dbutils");
     pool = new HikariDataSource(config);

@@ -46,7 +46,8 @@ class MetabaseBindingIT {
 
   @Test
   void metabaseDateFiltersSelectTheUtcDay() throws Exception {
-    try (Connection c = DriverManager.getConnection(FakeBinance.url(wm));
+    // Each binding's request is asserted: no closed bars kept between them.
+    try (Connection c = DriverManager.getConnection(FakeBinance.url(wm) + "&cacheSize=0");
         PreparedStatement ps = c.prepareStatement("SELECT open_time FROM klines"
             + " WHERE symbol = 'BTCUSDT' AND timeframe = '4h' AND open_time >= ? AND open_time < ?"
             + " ORDER BY open_time")) {

@@ -101,7 +101,24 @@ public enum BinanceProperty {
       "300",
       null,
       false,
-      "Seconds the exchange information (symbols, filters, rate limits) is cached");
+      "Seconds the exchange information (symbols, filters, rate limits) is cached"),
+  CACHE_SIZE(
+      "cacheSize",
+      "integer",
+      "64",
+      null,
+      false,
+      "Megabytes of closed history (closed klines bars) kept in memory, shared by the"
+          + " connections to one baseUrl in the JVM, so a range is fetched once; 0 turns the cache"
+          + " off"),
+  ARCHIVE(
+      "archive",
+      "path",
+      null,
+      null,
+      false,
+      "Directory where closed history is also kept on disk (an H2 MVStore file), across"
+          + " processes: a report over a closed range costs no request the second time");
 
   private final String propertyName;
   private final String type;

@@ -57,7 +57,9 @@ class PushdownTest {
 
   @BeforeEach
   void connect() throws SQLException {
-    conn = DriverManager.getConnection("jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0");
+    // The requests each query sends are asserted: no closed bars kept between tests.
+    conn = DriverManager.getConnection(
+        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
   }
 
   @AfterEach

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random differential testing: {@link RandomQueries} generates seeded queries, each runs on the
- * driver (against the fixture exchange) and on H2 holding the same rows, and the answers must be
- * equal. The driver must also stay within a request budget computed from the rows each scan of
+ * driver (against the fixture exchange) with the cache of closed history off and on, and on H2
+ * holding the same rows, and the answers must be equal. The driver must also stay within a request budget computed from the rows each scan of
  * the query matches ({@code ceil(rows / 1000) + 2} per scan, plus one per IN-list value), so a
  * runaway scan fails even when its answer is right. A documented refusal (0A000 for a window
  * frame Calcite computes wrongly) is accepted where the generator marks it.
@@ -42,6 +42,8 @@ class RandomDifferentialTest {
 
   private static FixtureExchange exchange;
   private static Connection binance;
+  /** The same driver with {@code cacheSize=0}: the rows must not depend on the cache. */
+  private static Connection uncached;
   private static Connection h2;
 
   @BeforeAll
@@ -49,6 +51,7 @@ class RandomDifferentialTest {
     exchange = FixtureExchange.start();
     // Default retries: a GET that meets a dropped keep-alive connection is retried, as in use.
     binance = DriverManager.getConnection(exchange.jdbcUrl());
+    uncached = DriverManager.getConnection(exchange.jdbcUrl() + "&cacheSize=0");
     h2 = exchange.openH2("random_differential");
   }
 
@@ -56,6 +59,7 @@ class RandomDifferentialTest {
   static void stop() throws SQLException {
     try {
       binance.close();
+      uncached.close();
       h2.close();
     } finally {
       exchange.close();
@@ -98,9 +102,18 @@ class RandomDifferentialTest {
         ResultSet rs = s.executeQuery(q.sql())) {
       expected = ResultRows.read(rs);
     }
+    // Cache off, then on: the cached connection has by now held what earlier queries read.
+    for (Connection driver : List.of(uncached, binance)) {
+      String mode = driver == binance ? " (cache on)" : " (cache off)";
+      runOn(driver, q, expected, mode);
+    }
+  }
+
+  private static void runOn(Connection driver, Query q, List<List<Object>> expected, String mode)
+      throws SQLException {
     exchange.resetRequests();
     List<List<Object>> actual;
-    try (Statement s = binance.createStatement()) {
+    try (Statement s = driver.createStatement()) {
       s.setQueryTimeout(30);
       try (ResultSet rs = s.executeQuery(q.sql())) {
         actual = ResultRows.read(rs);
@@ -110,8 +123,8 @@ class RandomDifferentialTest {
         assertEquals(0, exchange.requestCount(), "a refusal sends nothing");
         return;
       }
-      throw new AssertionError(q.name() + ": the driver failed (" + e.getSQLState() + ") on\n"
-          + q.sql() + "\n" + e, e);
+      throw new AssertionError(q.name() + mode + ": the driver failed (" + e.getSQLState()
+          + ") on\n" + q.sql() + "\n" + e, e);
     }
     List<FixtureExchange.FixtureRequest> sent = exchange.requests();
     if (q.refusal() != null) {
@@ -121,16 +134,16 @@ class RandomDifferentialTest {
     List<List<Object>> a = q.ordered() ? actual : ResultRows.sorted(actual);
     String diff = ResultRows.diffOrdered(e, a, q.tolerance());
     if (diff != null) {
-      fail(q.name() + ": " + diff + "\n" + q.sql() + "\nrequests " + describe(sent));
+      fail(q.name() + mode + ": " + diff + "\n" + q.sql() + "\nrequests " + describe(sent));
     }
     int budget = budget(q);
     if (sent.size() > budget) {
-      fail(q.name() + ": " + sent.size() + " requests, budget " + budget + "\n" + q.sql()
+      fail(q.name() + mode + ": " + sent.size() + " requests, budget " + budget + "\n" + q.sql()
           + "\nrequests " + describe(sent));
     }
     String early = startedTooEarly(q, sent);
     if (early != null) {
-      fail(q.name() + ": " + early + "\n" + q.sql() + "\nrequests " + describe(sent));
+      fail(q.name() + mode + ": " + early + "\n" + q.sql() + "\nrequests " + describe(sent));
     }
   }
 

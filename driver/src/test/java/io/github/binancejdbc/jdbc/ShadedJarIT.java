@@ -87,6 +87,46 @@ class ShadedJarIT {
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2")));
   }
 
+  /** The archive's MVStore runs relocated from the shaded jar: the second read sends nothing. */
+  @Test
+  void theArchiveWorksFromTheShadedJar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String range = "/api/v3/klines?symbol=BTCUSDT&interval=1h&startTime=1704067200000"
+        + "&endTime=1704074399999&limit=1000";
+    wm.stubFor(get(urlEqualTo(range))
+        .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
+    wm.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(
+        "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
+            + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
+    String sql = "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
+        + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+        + " AND open_time < TIMESTAMP '2024-01-01 02:00:00'";
+    String url = "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&cacheSize=0&archive=" + dir;
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Driver binance = null;
+      for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+        if (d.getClass().getClassLoader() == loader) {
+          binance = d;
+        }
+      }
+      for (int run = 0; run < 2; run++) {
+        try (Connection c = binance.connect(url, new Properties());
+            ResultSet rs = c.createStatement().executeQuery(sql)) {
+          assertTrue(rs.next());
+          assertTrue(rs.next());
+          assertFalse(rs.next());
+        }
+      }
+    }
+    wm.verify(1, getRequestedFor(urlEqualTo(range)));
+    assertTrue(dir.resolve("binance-jdbc-archive.mv.db").toFile().isFile());
+    try (JarFile jf = new JarFile(jar())) {
+      assertNotNull(jf.getEntry("io/github/binancejdbc/shaded/h2/mvstore/MVStore.class"));
+      assertNull(jf.getEntry("org/h2/mvstore/MVStore.class"));
+    }
+  }
+
   @Test
   void loadingTheDriverPrintsNothing() throws Exception {
     String classes = new File(QuietLoad.class.getProtectionDomain().getCodeSource().getLocation()

@@ -229,6 +229,7 @@ public final class BinanceHttp implements AutoCloseable {
         answered = true;
         governor.done(weight, window);
         long usedWeight = feedUsedWeight(response, governor, window);
+        noteServerDate(response, governor);
         int status = response.code();
         loggedStatus = status;
         if (LOG.isDebugEnabled()) {
@@ -427,6 +428,30 @@ public final class BinanceHttp implements AutoCloseable {
         });
     long after = config.clock().millis();
     serverOffsetMillis = server - (before + after) / 2;
+  }
+
+  /**
+   * A time the server's clock has certainly reached: the latest {@code Date} header of an answer
+   * from this base URL to any connection of the JVM (the server's time, cut to whole seconds),
+   * or before any such header our clock corrected by the measured offset, less a minute for a
+   * clock that runs ahead. A closed kline is one whose close time is before this.
+   */
+  public long serverTimeAtLeast() {
+    long date = Math.max(governor.serverDateMillis(), marketGovernor.serverDateMillis());
+    if (date > 0) {
+      return date;
+    }
+    Long offset = serverOffsetMillis;
+    return config.clock().millis() + (offset == null ? 0 : offset) - UNSYNCED_SLACK_MILLIS;
+  }
+
+  private static final long UNSYNCED_SLACK_MILLIS = 60_000;
+
+  private static void noteServerDate(Response response, WeightGovernor governor) {
+    java.util.Date date = response.headers().getDate("Date");
+    if (date != null) {
+      governor.noteServerDate(date.getTime());
+    }
   }
 
   /** The measured server-time offset in milliseconds, or {@code null} before the first signed call. */

@@ -132,6 +132,23 @@ public final class WeightGovernor {
   }
 
   /**
+   * The latest {@code Date} header any connection got from this base URL (the server's time, cut
+   * to whole seconds), or 0: a time the server has certainly reached.
+   */
+  private final java.util.concurrent.atomic.AtomicLong serverDate =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Notes the {@code Date} header of an answer; time never goes back. */
+  void noteServerDate(long millis) {
+    serverDate.accumulateAndGet(millis, Math::max);
+  }
+
+  /** The latest server time seen in a {@code Date} header, or 0 before any. */
+  long serverDateMillis() {
+    return serverDate.get();
+  }
+
+  /**
    * The process-wide governor of {@code baseUrl}. The first caller's clock and sleeper are kept:
    * every connection to the same host must share one budget.
    */

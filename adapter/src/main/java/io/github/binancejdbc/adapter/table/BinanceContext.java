@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.table;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
+import io.github.binancejdbc.adapter.cache.History;
 import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.BodyReader;
 import io.github.binancejdbc.adapter.client.Param;
@@ -18,6 +19,7 @@ public final class BinanceContext implements AutoCloseable {
   private final BinanceConfig config;
   private final BinanceHttp http;
   private final ExchangeInfoCache exchangeInfo;
+  private final History history;
   private volatile boolean readOnly;
   /** Per statement execution (DataContext identity; released when the execution is collected). */
   private final Map<Object, Map<String, Object>> memo =
@@ -34,6 +36,20 @@ public final class BinanceContext implements AutoCloseable {
     this.config = requireNonNull(config, "config is null");
     this.http = requireNonNull(http, "http is null");
     this.exchangeInfo = new ExchangeInfoCache(this);
+    try {
+      this.history = new History(config.baseUrl(), config.cacheSizeBytes(), config.archive());
+      // What the cache answers shows in api_requests (from_cache) and api_usage (saved).
+      history.onHit(hit -> http.servedFromCache(BinanceHttp.Method.GET, hit.path(),
+          hit.params(), hit.weight(), false, hit.rows()));
+    } catch (RuntimeException e) {
+      http.close();
+      throw e;
+    }
+  }
+
+  /** Closed history kept in memory (shared per base URL) and in the archive, if any. */
+  public History history() {
+    return history;
   }
 
   public BinanceConfig config() {
@@ -141,6 +157,7 @@ public final class BinanceContext implements AutoCloseable {
       }
     }
     exchangeInfo.invalidate();
+    history.close();
     http.close();
   }
 }

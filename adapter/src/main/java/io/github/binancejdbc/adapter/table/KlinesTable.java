@@ -7,6 +7,10 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.cache.History;
+import io.github.binancejdbc.adapter.cache.Segment;
+import io.github.binancejdbc.adapter.cache.Series;
+import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -26,6 +30,7 @@ public final class KlinesTable extends BinanceTable {
   static final int PAGE = 1000;
   private static final String UTC = "0";
   private static final int OPEN_TIME = 3;
+  private static final int CLOSE_TIME = 9;
   private static final int WIDTH = 14;
 
   private final String path;
@@ -131,14 +136,35 @@ public final class KlinesTable extends BinanceTable {
       // Forwards, a full page of a fixed-length interval covers PAGE intervals, so the next
       // page's start is known ahead (not for 1M: months differ).
       long step = timeframe.endsWith("M") ? 0 : span;
-      this.forwards =
-          backwards || done
-              ? null
-              : new AheadPages(cursor, hi, OPEN_TIME, PAGE, step * PAGE,
-                  ctx.config().maxConcurrentRequests(), this::fetch, ctx::fetchAhead);
+      History history = ctx.history();
+      this.series = history.enabled()
+          ? Series.of(path, "symbol", symbol, "interval", timeframe, "timeZone", zone)
+          : null;
+      if (backwards || done) {
+        this.forwards = null;
+      } else if (series == null) {
+        this.forwards = gap(cursor, hi, step);
+      } else {
+        // Held bars are served, only the gaps between them fetched (still ahead).
+        this.forwards = new CachedPages(history, series, cursor, hi, step * PAGE,
+            (from, to) -> gap(from, to, step),
+            (from, to, rows, fromArchive) -> history.served(path,
+                params(from, to, Math.max(1, Math.min(PAGE, rows))), EndpointWeights.KLINES,
+                rows, fromArchive));
+      }
     }
 
-    private final AheadPages forwards;
+    /** Non-null when closed bars are kept: the series they are kept under. */
+    private final Series series;
+
+    private final RowStream forwards;
+
+    /** A forward pager over open times {@code from..to}. */
+    private AheadPages gap(long from, long to, long step) {
+      return new AheadPages(from, to, OPEN_TIME, PAGE, step * PAGE,
+          ctx.config().maxConcurrentRequests(), (start, limit) -> fetch(start, to, limit),
+          ctx::fetchAhead);
+    }
 
     @Override
     public List<Object[]> nextPage(long wanted) {
@@ -150,7 +176,8 @@ public final class KlinesTable extends BinanceTable {
       }
       int limit = (int) Math.max(1, Math.min(PAGE, wanted));
       // With both bounds Binance pages from startTime; latest-first needs endTime alone.
-      List<Object[]> rows = new ArrayList<>(fetch(cursor == Long.MAX_VALUE ? null : cursor, limit));
+      List<Object[]> rows = new ArrayList<>(fetch(cursor == Long.MAX_VALUE ? null : (Long) cursor,
+          limit));
       if (rows.size() < limit) {
         done = true;
       } else {
@@ -170,7 +197,7 @@ public final class KlinesTable extends BinanceTable {
       }
     }
 
-    /** One page: from {@code start} up to the upper bound forwards, up to {@code start} backwards. */
+    /** One page backwards: the latest {@code limit} bars up to {@code start} (null: now). */
     private List<Object[]> fetch(Long start, int limit) {
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
@@ -178,21 +205,116 @@ public final class KlinesTable extends BinanceTable {
       if (!zone.equals(UTC)) {
         params.add(Param.of("timeZone", zone));
       }
-      if (backwards) {
-        if (start != null) {
-          params.add(Param.of("endTime", start));
-        }
-      } else {
-        params.add(Param.of("startTime", start));
-        if (hi != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", hi));
-        }
+      if (start != null) {
+        params.add(Param.of("endTime", start));
       }
       params.add(Param.of("limit", limit));
       return ctx.get(q, path, params, EndpointWeights.KLINES,
           p -> read(p, symbol, timeframe, zone, q),
           q.neededKey());
     }
+
+    /**
+     * One page forwards: bars from {@code start} up to {@code end}. With the cache on, every
+     * column is read (a kept bar answers any later projection) and the closed bars are kept.
+     */
+    private List<Object[]> fetch(long start, long end, int limit) {
+      List<Param> params = params(start, end, limit);
+      if (series == null) {
+        return ctx.get(q, path, params, EndpointWeights.KLINES,
+            p -> read(p, symbol, timeframe, zone, q),
+            q.neededKey());
+      }
+      // Before sending: the server's time when it answers is at least this.
+      long serverTime = ctx.http().serverTimeAtLeast();
+      List<Object[]> rows = within(ctx.get(q, path, params, EndpointWeights.KLINES,
+          p -> read(p, symbol, timeframe, zone, null), "*"), start, end);
+      Segment closed = closedPart(start, end, limit, rows, serverTime, timeframe);
+      if (closed != null) {
+        ctx.history().put(series, closed);
+      }
+      return rows;
+    }
+
+    private List<Param> params(long start, long end, int limit) {
+      List<Param> params = new ArrayList<>();
+      params.add(Param.of("symbol", symbol));
+      params.add(Param.of("interval", timeframe));
+      if (!zone.equals(UTC)) {
+        params.add(Param.of("timeZone", zone));
+      }
+      params.add(Param.of("startTime", start));
+      if (end != Long.MAX_VALUE) {
+        params.add(Param.of("endTime", end));
+      }
+      params.add(Param.of("limit", limit));
+      return params;
+    }
+  }
+
+  /**
+   * The part of a forward page (bars from {@code start} to {@code end}, at most {@code limit})
+   * that can no longer change, as a segment; null if none. A bar is closed when another bar
+   * follows it in the page or its close time is before {@code serverTime} (a time the server had
+   * reached before it answered). The segment ends before the first bar that may be open, at the
+   * last bar of a full page (the rest was not asked for), and, with no open bar in the page, at
+   * the last open time whose bar has certainly closed (a bar opening later may not exist yet).
+   */
+  static Segment closedPart(long start, long end, int limit, List<Object[]> rows,
+      long serverTime, String timeframe) {
+    long to = end;
+    if (rows.size() >= limit && !rows.isEmpty()) {
+      to = Math.min(to, openTime(rows.get(rows.size() - 1)));
+    }
+    boolean openBar = false;
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] r = rows.get(i);
+      boolean followed = i + 1 < rows.size();
+      if (!followed && (Long) r[CLOSE_TIME] >= serverTime) {
+        to = Math.min(to, openTime(r) - 1);
+        openBar = true;
+      }
+    }
+    long span = maxIntervalMillis(timeframe);
+    if (!openBar) {
+      if (span <= 0) {
+        return null;
+      }
+      to = Math.min(to, serverTime - span);
+    }
+    if (to < start) {
+      return null;
+    }
+    List<Object[]> kept = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      if (openTime(r) <= to) {
+        kept.add(r);
+      }
+    }
+    return new Segment(start, to, OPEN_TIME, kept);
+  }
+
+  /**
+   * The bars of a page that lie in the range asked for: what is served next to held bars must
+   * not repeat them, even from a server that answers outside startTime..endTime.
+   */
+  private static List<Object[]> within(List<Object[]> rows, long start, long end) {
+    for (Object[] r : rows) {
+      if (openTime(r) < start || openTime(r) > end) {
+        List<Object[]> in = new ArrayList<>(rows.size());
+        for (Object[] x : rows) {
+          if (openTime(x) >= start && openTime(x) <= end) {
+            in.add(x);
+          }
+        }
+        return in;
+      }
+    }
+    return rows;
+  }
+
+  private static long openTime(Object[] row) {
+    return (Long) row[OPEN_TIME];
   }
 
   /**
@@ -333,13 +455,14 @@ public final class KlinesTable extends BinanceTable {
   /**
    * {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}.
    * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
-   * others are skipped as tokens, never turned into strings or decimals.
+   * others are skipped as tokens, never turned into strings or decimals. A null {@code q} reads
+   * every column.
    */
   static List<Object[]> read(JsonParser p, String symbol, String timeframe, String zone,
       ScanQuery q) throws IOException {
     boolean[] need = new boolean[FIELD_TYPES.length];
     for (int i = 0; i < need.length; i++) {
-      need[i] = i == 0 || q.needs(i + OPEN_TIME);
+      need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);
     }
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();

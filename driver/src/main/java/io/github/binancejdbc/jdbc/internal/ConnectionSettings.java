@@ -79,6 +79,8 @@ public final class ConnectionSettings {
           case MAX_ORDER_NOTIONAL -> b.maxOrderNotional(new java.math.BigDecimal(v.trim()));
           case ALLOWED_SYMBOLS -> b.allowedSymbols(java.util.List.of(v.split(",")));
           case EXCHANGE_INFO_TTL -> b.exchangeInfoTtl(Duration.ofSeconds(Long.parseLong(v.trim())));
+          case CACHE_SIZE -> b.cacheSizeBytes(megabytes(Long.parseLong(v.trim())));
+          case ARCHIVE -> b.archive(v);
         }
       } catch (IllegalArgumentException e) {
         String shown = p.isSensitive() ? "****" : v;
@@ -90,6 +92,14 @@ public final class ConnectionSettings {
       }
     }
     return b.build();
+  }
+
+  private static long megabytes(long mb) {
+    if (mb < 0 || mb > 1L << 20) {
+      throw new IllegalArgumentException(
+          "cacheSize is in megabytes, from 0 (off) to 1048576, but was: " + mb);
+    }
+    return mb << 20;
   }
 
   private static boolean bool(String v) {

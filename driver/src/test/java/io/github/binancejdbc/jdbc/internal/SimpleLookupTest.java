@@ -53,7 +53,9 @@ class SimpleLookupTest {
     // Limits known up front: the requests compared are the statement's own.
     WeightGovernor.forBaseUrl(wm.baseUrl(), Clock.systemUTC(), Sleeper.SYSTEM)
         .setLimit("REQUEST_WEIGHT", "MINUTE", 1, WeightGovernor.DEFAULT_LIMIT);
-    conn = DriverManager.getConnection("jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0");
+    // Both paths must send the same requests: no closed bars kept from the first run.
+    conn = DriverManager.getConnection(
+        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
     wm.stubFor(get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
         .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}")));
     wm.stubFor(get(urlEqualTo("/api/v3/ticker/price?symbol=ETHUSDT"))
