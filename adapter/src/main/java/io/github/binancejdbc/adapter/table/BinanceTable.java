@@ -67,6 +67,14 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   }
 
   /**
+   * Fails, as reading the rows would, when {@code spec} lacks a key the table requires; sends
+   * nothing (opening streams never does).
+   */
+  public void checkKeys(DataContext root, ScanSpec spec) {
+    streams(ScanQuery.resolve(def, spec, root));
+  }
+
+  /**
    * Opens the streams that together yield the rows of {@code query} (one per key value, say). Must
    * check required keys (through {@link ScanQuery#required}) and send nothing.
    */

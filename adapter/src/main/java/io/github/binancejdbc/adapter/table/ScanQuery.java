@@ -37,7 +37,8 @@ public final class ScanQuery {
 
   private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit, Object root,
       List<Integer> fields, List<Constraint> constraints) {
-    this.root = root;
+    // A lookup join's batches belong to one execution: they share its remembered responses.
+    this.root = root instanceof io.github.binancejdbc.adapter.rel.OuterValues o ? o.statement() : root;
     if (fields == null) {
       this.fields = null;
       this.needed = null;

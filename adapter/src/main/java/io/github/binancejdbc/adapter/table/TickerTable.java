@@ -210,6 +210,9 @@ public final class TickerTable extends BinanceTable {
       List<String> given = q.optional(extraColumn);
       extras = given == null ? List.of(extraDefault) : given;
     }
+    if (mode == Mode.OPTIONAL_LIST && symbols != null && cheaperAll(q, symbols.size())) {
+      symbols = null; // the rows of other symbols are dropped by the symbol constraint
+    }
     List<RowStream> streams = new ArrayList<>();
     for (String extra : extras) {
       if (symbols == null) {
@@ -226,6 +229,30 @@ public final class TickerTable extends BinanceTable {
       }
     }
     return streams;
+  }
+
+  /**
+   * Whether one request for every symbol weighs less than the lists still to send for {@code n}
+   * symbols (or the same, in fewer requests), counting the lists this statement execution has
+   * already sent: a lookup join asks for its symbols batch by batch, and past a few hundred
+   * symbols the whole answer, fetched once and remembered for the execution, is the cheaper.
+   */
+  private boolean cheaperAll(ScanQuery q, int n) {
+    int planned = 0;
+    int requests = 0;
+    for (int i = 0; i < n; i += chunk) {
+      planned += weight.applyAsInt(Math.min(chunk, n - i));
+      requests++;
+    }
+    java.util.concurrent.atomic.AtomicInteger spent = ctx.remember(q, "weight of lists " + path,
+        java.util.concurrent.atomic.AtomicInteger::new);
+    int all = weight.applyAsInt(0);
+    int total = spent.get() + planned;
+    if (total > all || (total == all && requests > 1)) {
+      return true;
+    }
+    spent.addAndGet(planned);
+    return false;
   }
 
   private List<Object[]> fetch(ScanQuery q, List<String> symbols, String extra) {
