@@ -5,6 +5,7 @@ import io.github.binancejdbc.adapter.BinanceSchema;
 import io.github.binancejdbc.jdbc.internal.CallRewriter;
 import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
 import io.github.binancejdbc.jdbc.internal.JdbcProxies;
+import io.github.binancejdbc.adapter.rel.LongLimit;
 import io.github.binancejdbc.jdbc.internal.MaxRows;
 import io.github.binancejdbc.jdbc.internal.UrlParser;
 import java.sql.Connection;
@@ -81,7 +82,7 @@ public final class BinanceDriver extends Driver {
   /**
    * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), plans a
    * statement's max rows as a LIMIT (see {@link MaxRows}) and reads timestamp strings once (see
-   * {@code TimestampCastConvertlets}). Calcite makes one of these per statement it prepares.
+   * {@code LiteralCastConvertlets}). Calcite makes one of these per statement it prepares.
    */
   @Override
   public CalcitePrepare createPrepare() {
@@ -91,7 +92,7 @@ public final class BinanceDriver extends Driver {
       /** Timestamp strings are read once, when the statement is converted. */
       @Override
       protected org.apache.calcite.sql2rel.SqlRexConvertletTable createConvertletTable() {
-        return io.github.binancejdbc.adapter.rel.TimestampCastConvertlets.INSTANCE;
+        return io.github.binancejdbc.adapter.rel.LiteralCastConvertlets.INSTANCE;
       }
 
       @Override
@@ -136,7 +137,8 @@ public final class BinanceDriver extends Driver {
           @Override
           protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
               List<CalciteSchema.LatticeEntry> lattices) {
-            return super.optimize(MaxRows.limit(root, limit), materializations, lattices);
+            return super.optimize(
+                MaxRows.limit(LongLimit.rewrite(root), limit), materializations, lattices);
           }
         };
       }

@@ -92,8 +92,8 @@ class WeightSoakTest {
       long worst = whole.stream().mapToLong(Long::longValue).min().orElse(0);
       System.out.printf(Locale.ROOT, "SOAK connections=%d minutes=%d limit=%d/min statements=%d"
           + " http429=%d http418=%d wholeMinutes=%d budgetShare=%.1f%% worstMinute=%d/%d"
-          + " failures=%s%n", CONNECTIONS, minutes, LIMIT, statements.get(), stats.rateLimited(),
-          stats.banned(), whole.size(), share, worst, LIMIT, failures);
+          + " failures=%s byMinute=%s%n", CONNECTIONS, minutes, LIMIT, statements.get(), stats.rateLimited(),
+          stats.banned(), whole.size(), share, worst, LIMIT, failures, byMinute.values());
       assertEquals(0, stats.rateLimited(), "429s");
       assertEquals(0, stats.banned(), "418s");
       assertEquals(Map.of(), failures);

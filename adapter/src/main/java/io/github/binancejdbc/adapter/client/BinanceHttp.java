@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import io.github.binancejdbc.adapter.auth.Signer;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.OkHttpClient;
@@ -108,9 +110,16 @@ public final class BinanceHttp implements AutoCloseable {
             .readTimeout(config.readTimeout())
             // Retries are ours: only GETs, counted, with backoff and weight accounted each time.
             .retryOnConnectionFailure(false)
+            // Idle connections are dropped before servers drop them (30 s and up is common):
+            // a request on a connection the server has closed fails unsent yet costs its weight
+            // here, which after every wait for the next window halved the budget actually used.
+            .connectionPool(new ConnectionPool(5, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
             .build();
     this.signer = Signer.fromConfig(config);
   }
+
+  /** How long an idle connection is kept for reuse. */
+  static final long IDLE_KEEP_ALIVE_SECONDS = 15;
 
   /** HTTP methods the API uses. */
   public enum Method {

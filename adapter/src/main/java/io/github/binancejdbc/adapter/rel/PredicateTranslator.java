@@ -341,7 +341,7 @@ public final class PredicateTranslator {
 
   /** {@code '2024-01-01'} or {@code '2024-01-01 12:00:00[.000]'} as UTC millis, else null. */
   private static Long parseTimestamp(String s) {
-    TimestampString ts = TimestampCastConvertlets.parse(s);
+    TimestampString ts = LiteralCastConvertlets.parse(s);
     if (ts == null) {
       return null;
     }

@@ -29,9 +29,6 @@ public final class ErrorTranslation {
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^(]*)\\(");
 
-  private static final Pattern HUGE_BOUND =
-      Pattern.compile("(fetch|offset)=\\[\\d{10,}");
-
   private ErrorTranslation() {}
 
   /** The exception a caller should see for {@code t}. */
@@ -68,6 +65,12 @@ public final class ErrorTranslation {
       return of(SqlState.PARAMETER_NOT_BOUND, "A ? parameter has no value: call setXxx(index,"
           + " value) for every ? before executing", top);
     }
+    if (c instanceof ClassCastException && msg.contains("java.lang.Long cannot be cast to class"
+        + " java.lang.Integer")) {
+      return of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "A ? parameter in an INTEGER place (such as"
+          + " LIMIT ? or OFFSET ?) takes at most 2147483647: bind a smaller number, or write a"
+          + " larger LIMIT as a literal", top);
+    }
     if (c instanceof StackOverflowError) {
       return of(SqlState.STATEMENT_TOO_COMPLEX, "The statement is nested too deeply to plan:"
           + " simplify it (fewer nested expressions or subqueries)", top);
@@ -80,12 +83,8 @@ public final class ErrorTranslation {
           + " list", top);
     }
     if (msg.startsWith("Unable to implement")) {
-      // Calcite 1.42 cannot run a LIMIT or OFFSET above Integer.MAX_VALUE; the message would be
-      // the whole plan.
-      return HUGE_BOUND.matcher(msg).find()
-          ? of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "LIMIT, OFFSET and FETCH take at most"
-              + " 2147483647 here: write LIMIT 2147483647 for \"no limit\"", top)
-          : of(SqlState.FEATURE_NOT_SUPPORTED, "The SQL engine cannot run this statement: write"
+      // The message would be the whole plan.
+      return of(SqlState.FEATURE_NOT_SUPPORTED, "The SQL engine cannot run this statement: write"
               + " it more simply (fewer nested subqueries, no exotic operators)", top);
     }
     if (c instanceof ArithmeticException) {

@@ -2,7 +2,9 @@ package io.github.binancejdbc.adapter.rel;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
@@ -19,11 +21,16 @@ import org.apache.calcite.util.TimestampString;
  * it does in a pushed bound (Calcite's runtime cast knows only the blank separator and failed with
  * an ExceptionInInitializerError), and a string that is no timestamp at all ({@code CAST('x' AS
  * TIMESTAMP)}) is an error (22007) rather than a comparison that matches nothing.
+ *
+ * <p>Likewise a string literal cast to a number ({@code open_price > 'cheap'}, {@code CAST('x' AS
+ * BIGINT)}) is checked when the statement is converted, with the parse the runtime would use:
+ * text that is no number of that type fails at once (22018), before any request, instead of when
+ * the first row is compared.
  */
-public final class TimestampCastConvertlets implements SqlRexConvertletTable {
-  public static final TimestampCastConvertlets INSTANCE = new TimestampCastConvertlets();
+public final class LiteralCastConvertlets implements SqlRexConvertletTable {
+  public static final LiteralCastConvertlets INSTANCE = new LiteralCastConvertlets();
 
-  private TimestampCastConvertlets() {}
+  private LiteralCastConvertlets() {}
 
   @Override
   public SqlRexConvertlet get(SqlCall call) {
@@ -33,6 +40,7 @@ public final class TimestampCastConvertlets implements SqlRexConvertletTable {
       return (cx, c) -> {
         RelDataType type = cx.getValidator().getValidatedNodeType(c);
         if (type.getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+          checkNumber(lit.getValueAs(String.class), type.getSqlTypeName());
           return StandardConvertletTable.INSTANCE.convertCall(cx, c);
         }
         String text = lit.getValueAs(String.class).strip();
@@ -48,6 +56,29 @@ public final class TimestampCastConvertlets implements SqlRexConvertletTable {
       };
     }
     return StandardConvertletTable.INSTANCE.get(call);
+  }
+
+  /** Fails (22018) when {@code text} is no value of the numeric type {@code target}. */
+  static void checkNumber(String text, SqlTypeName target) {
+    try {
+      switch (target) {
+        case TINYINT -> Byte.parseByte(text.trim());
+        case SMALLINT -> SqlFunctions.toShort(text);
+        case INTEGER -> SqlFunctions.toInt(text);
+        case BIGINT -> SqlFunctions.toLong(text);
+        case DECIMAL -> SqlFunctions.toBigDecimal(text);
+        case FLOAT, REAL -> SqlFunctions.toFloat(text);
+        case DOUBLE -> SqlFunctions.toDouble(text);
+        default -> {
+          return;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+      throw new BinanceException(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, 0, "'" + shown
+          + "' is not a number of type " + target + ": write a number, e.g. open_price > 100",
+          null);
+    }
   }
 
   /** {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.fff]} or the same with {@code T}; else null. */
