@@ -159,7 +159,10 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
         ColumnDef c = scan.table.def().column(column);
         RelDataTypeField outer = outerFields.get(pair.source);
         if (!takesOuterValues(c) || scan.keyed(column) || !sameFamily(outer, c)
-            || (c.pushdown() != Pushdown.KEY && computed(join.getLeft(), pair.source))) {
+            || (c.pushdown() != Pushdown.KEY && computed(join.getLeft(), pair.source))
+            || (c.pushdown() == Pushdown.RANGE
+                && (scan.table.def().sortColumns().contains(c.name())
+                    || bounded(scan.spec, column)))) {
           continue;
         }
         List<ValueRef> values = new ArrayList<>();
@@ -216,6 +219,27 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
       if (rel instanceof Project p) {
         return !(p.getProjects().get(field) instanceof RexInputRef ref)
             || computed(p.getInput(), ref.getIndex(), depth + 1);
+      }
+      return false;
+    }
+
+    /*
+     * An id column the API pages by (trade_id, orders' order_id) is not looked up: the scan reads
+     * one stretch of ids, where lookups batch by batch would split runs of nearby ids. One that
+     * is a request parameter of its own (my_trades' order_id: orderId) is.
+     */
+
+    /**
+     * Whether an id column already has a bound (one inferred from the other side, say): the
+     * scan then reads one stretch of ids, which costs no more than looking the ids up batch by
+     * batch, where runs of nearby ids are split across batches. Unbounded, it would page from
+     * the first id.
+     */
+    private static boolean bounded(ScanSpec spec, int column) {
+      for (Constraint k : spec.constraints()) {
+        if (k.column() == column) {
+          return true;
+        }
       }
       return false;
     }

@@ -219,12 +219,12 @@ public final class TickerTable extends BinanceTable {
         streams.add(RowStream.once(() -> fetch(q, null, extra)));
       } else if (mode == Mode.REQUIRED_EACH) {
         for (String s : symbols) {
-          streams.add(RowStream.once(() -> fetch(q, List.of(s), extra)));
+          streams.add(RowStream.once(() -> fetchKnown(q, List.of(s), extra)));
         }
       } else {
         for (int i = 0; i < symbols.size(); i += chunk) {
           List<String> part = symbols.subList(i, Math.min(symbols.size(), i + chunk));
-          streams.add(RowStream.once(() -> fetch(q, part, extra)));
+          streams.add(RowStream.once(() -> fetchKnown(q, part, extra)));
         }
       }
     }
@@ -253,6 +253,33 @@ public final class TickerTable extends BinanceTable {
     }
     spent.addAndGet(planned);
     return false;
+  }
+
+  /**
+   * As {@link #fetch}, but a symbol that came from the other side of a join and that the endpoint
+   * does not know (-1121: a listed symbol in BREAK, a made-up pair) yields no row instead of
+   * failing the statement: a list is then asked for all at once where the endpoint allows it,
+   * else symbol by symbol.
+   */
+  private List<Object[]> fetchKnown(ScanQuery q, List<String> symbols, String extra) {
+    try {
+      return fetch(q, symbols, extra);
+    } catch (io.github.binancejdbc.adapter.error.BinanceException e) {
+      if (e.vendorCode() != -1121 || symbols == null || !q.fromOuterRows("symbol")) {
+        throw e;
+      }
+      if (symbols.size() == 1) {
+        return List.of();
+      }
+      if (mode == Mode.OPTIONAL_LIST) {
+        return fetch(q, null, extra);
+      }
+      List<Object[]> rows = new ArrayList<>();
+      for (String s : symbols) {
+        rows.addAll(fetchKnown(q, List.of(s), extra));
+      }
+      return rows;
+    }
   }
 
   private List<Object[]> fetch(ScanQuery q, List<String> symbols, String extra) {
