@@ -7,6 +7,7 @@ import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
 import io.github.binancejdbc.jdbc.internal.JdbcProxies;
 import io.github.binancejdbc.adapter.rel.LongLimit;
 import io.github.binancejdbc.jdbc.internal.MaxRows;
+import io.github.binancejdbc.jdbc.internal.SimpleLookup;
 import io.github.binancejdbc.jdbc.internal.UrlParser;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
@@ -76,8 +77,11 @@ public final class BinanceDriver extends Driver {
         "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
   }
 
-  private static final MetadataHandlerProvider METADATA =
-      new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+  /** Built on first planning: a lookup ({@link SimpleLookup}) never needs it. */
+  private static final class Metadata {
+    static final MetadataHandlerProvider PROVIDER =
+        new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+  }
 
   /**
    * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), plans a
@@ -106,6 +110,12 @@ public final class BinanceDriver extends Driver {
         }
         maxRows = query.sql == null || EXPLAIN.matcher(query.sql).lookingAt()
             ? 0 : MaxRows.forStatement(maxRowCount);
+        if (rewritten == null) {
+          CalciteSignature<T> lookup = SimpleLookup.prepare(context, query.sql, maxRowCount, maxRows);
+          if (lookup != null) {
+            return lookup;
+          }
+        }
         return super.prepareSql(
             context, rewritten == null ? query : Query.of(rewritten), elementType, maxRowCount);
       }
@@ -117,7 +127,7 @@ public final class BinanceDriver extends Driver {
       @Override
       protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
         RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
+        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(Metadata.PROVIDER));
         return cluster;
       }
 

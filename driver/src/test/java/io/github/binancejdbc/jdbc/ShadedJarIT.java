@@ -125,4 +125,34 @@ class ShadedJarIT {
       assertEquals("io.github.binancejdbc.jdbc.BinanceDriver", services.strip());
     }
   }
+
+  /**
+   * Only Calcite, Avatica, their compiler and what Calcite's own classes name, besides the
+   * driver's relocated libraries: a class of another package (an unrelocated leaf library, or
+   * one the driver never loads, such as Avatica's HTTP client or the JDBC adapter's pools) fails
+   * this test.
+   */
+  @Test
+  void onlyAllowedPackagesAreInTheJar() throws Exception {
+    List<String> allowed = List.of("io/github/binancejdbc/", "org/apache/calcite/",
+        "org/codehaus/janino/", "org/codehaus/commons/compiler/", "org/locationtech/jts/",
+        "com/jayway/jsonpath/", "net/minidev/", "org/objectweb/asm/", "org/checkerframework/",
+        "org/pentaho/aggdes/", "com/google/thirdparty/publicsuffix/", "com/google/errorprone/",
+        "com/google/j2objc/", "org/intellij/lang/annotations/", "org/jetbrains/annotations/",
+        "org/joou/", "org/apiguardian/", "javax/annotation/", "org/jspecify/annotations/",
+        "org/codehaus/commons/nullanalysis/");
+    List<String> outside = new ArrayList<>();
+    try (JarFile jf = new JarFile(jar())) {
+      Enumeration<JarEntry> entries = jf.entries();
+      while (entries.hasMoreElements()) {
+        String name = entries.nextElement().getName();
+        if (name.endsWith(".class") && !name.startsWith("META-INF/")
+            && allowed.stream().noneMatch(name::startsWith)) {
+          outside.add(name);
+        }
+      }
+    }
+    assertEquals(List.of(), outside.subList(0, Math.min(20, outside.size())),
+        outside.size() + " classes outside the allowed packages");
+  }
 }

@@ -17,8 +17,8 @@ import java.util.function.Function;
  * k. Up to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
  *
  * <p>The first page is one request on the reader's thread, as without fetching ahead; the window
- * widens by one page for each further page the reader takes (so a reader that stops early pays
- * for at most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT
+ * then doubles with each further page the reader takes (so a reader that stops early pays for at
+ * most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT
  * still wants. A page may reach past the start of the page fetched after it (a gap in the data
  * makes a full page span more keys): those rows are dropped from it, the next page has them. A
  * short page means the data ends there: what is still in flight is cancelled, as on {@link
@@ -99,9 +99,12 @@ final class AheadPages implements RowStream {
     return rows;
   }
 
-  /** Widens by one page per page read, up to maxInFlight, the upper bound and the rows wanted. */
+  /**
+   * Nothing ahead after the first page; then the window doubles with each page read (1, 3, 7, ...
+   * pages), up to maxInFlight, the upper bound and the rows wanted.
+   */
   private void fillAhead(long wantedAfter) {
-    int target = Math.min(maxInFlight, pagesRead - 1);
+    int target = Math.min(maxInFlight, (1 << Math.min(pagesRead - 1, 20)) - 1);
     while (pending.size() < target
         && next <= hi
         && (long) pending.size() * pageSize < wantedAfter) {

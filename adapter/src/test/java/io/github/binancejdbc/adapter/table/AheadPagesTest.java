@@ -89,7 +89,7 @@ class AheadPagesTest {
   }
 
   @Test
-  void theWindowWidensByOnePagePerPageReadUpToTheMaximum() {
+  void theWindowDoublesWithEachPageReadUpToTheMaximum() {
     FakeFetch f = new FakeFetch(1000, 999);
     AheadPages p = pager(f, 0, 3, NOW);
     p.nextPage(Long.MAX_VALUE);
@@ -97,7 +97,8 @@ class AheadPagesTest {
     p.nextPage(Long.MAX_VALUE);
     assertEquals(List.of("0/10", "10/10", "20/10"), f.sent);
     p.nextPage(Long.MAX_VALUE);
-    assertEquals(List.of("0/10", "10/10", "20/10", "30/10", "40/10"), f.sent);
+    // 3 ahead after the third page (1, 3, 7, ... capped at 3).
+    assertEquals(List.of("0/10", "10/10", "20/10", "30/10", "40/10", "50/10"), f.sent);
     p.nextPage(Long.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     // Three ahead at most: pages 50, 60, 70 once the reader holds page 40.

@@ -29,7 +29,6 @@ final class Dispatch<H> {
   private final Map<String, Op<H>> byName = new HashMap<>();
   private final Map<String, Op<H>> bySignature = new HashMap<>();
   private final Map<Method, Op<H>> resolved = new ConcurrentHashMap<>();
-  private static final Op<?> PASS = (h, p, m, a) -> null;
 
   Dispatch(Class<?> iface) {
     this.iface = iface;
@@ -78,16 +77,42 @@ final class Dispatch<H> {
 
   /** The operation for {@code method}, or {@code null} to pass it to the delegate. */
   Op<H> find(Method method) {
-    Op<H> op = resolved.computeIfAbsent(method, m -> {
+    Op<H> op = resolve(method);
+    return op instanceof Pass ? null : op;
+  }
+
+  /** The operation for {@code method}: one of this table, or a {@link Pass} to the delegate. */
+  private Op<H> resolve(Method method) {
+    Op<H> op = resolved.get(method);
+    return op != null ? op : resolved.computeIfAbsent(method, m -> {
       Op<H> o = bySignature.get(signature(m.getName(), m.getParameterTypes()));
       if (o == null) {
         o = byName.get(m.getName());
       }
-      @SuppressWarnings("unchecked")
-      Op<H> pass = (Op<H>) PASS;
-      return o == null ? pass : o;
+      return o == null ? new Pass<>(accessible(m)) : o;
     });
-    return op == PASS ? null : op;
+  }
+
+  /**
+   * A pass-through call: {@code target} is the interface method with access checks suppressed
+   * once, so that {@code Method.invoke} skips them (and its caller-class lookup) on every row.
+   */
+  private record Pass<H>(Method target) implements Op<H> {
+    @Override
+    public Object apply(H handler, Object proxy, Method method, Object[] args) {
+      throw new UnsupportedOperationException("a pass-through is called on the delegate");
+    }
+  }
+
+  /** A copy of public interface method {@code m} that skips access checks, else {@code m}. */
+  private static Method accessible(Method m) {
+    try {
+      Method copy = m.getDeclaringClass().getMethod(m.getName(), m.getParameterTypes());
+      copy.setAccessible(true);
+      return copy;
+    } catch (NoSuchMethodException | RuntimeException e) {
+      return m;
+    }
   }
 
   private static boolean isObjectMethod(String name) {
@@ -126,9 +151,9 @@ final class Dispatch<H> {
   /** Runs {@code op} or passes the call through, every failure as an SQLException. */
   Object invoke(H handler, Object delegate, Object proxy, Method method, Object[] args)
       throws SQLException {
-    Op<H> op = find(method);
-    if (op == null) {
-      return call(delegate, method, args);
+    Op<H> op = resolve(method);
+    if (op instanceof Pass<H> pass) {
+      return call(delegate, pass.target(), args);
     }
     try {
       return op.apply(handler, proxy, method, args);

@@ -86,11 +86,15 @@ final class TypeConversions {
 
   /** The {@code getTimestamp} answer: the wall clock in {@code calendar}'s zone, else the JVM's. */
   static Timestamp timestamp(long utcMillis, Calendar calendar) {
-    LocalDateTime wall = wallClock(utcMillis);
     if (calendar == null) {
-      return Timestamp.valueOf(wall);
+      return Timestamp.valueOf(wallClock(utcMillis));
     }
-    return Timestamp.from(wall.atZone(calendar.getTimeZone().toZoneId()).toInstant());
+    java.time.ZoneId zone = calendar.getTimeZone().toZoneId();
+    if (zone.normalized() instanceof ZoneOffset fixed) {
+      // A fixed offset (UTC, say): the same instant without building a LocalDateTime per row.
+      return new Timestamp(utcMillis - fixed.getTotalSeconds() * 1000L);
+    }
+    return Timestamp.from(wallClock(utcMillis).atZone(zone).toInstant());
   }
 
   /** The {@code getDate} answer: the UTC day, as a date in {@code calendar}'s zone or the JVM's. */

@@ -1,0 +1,403 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import io.github.binancejdbc.adapter.BinanceSchema;
+import io.github.binancejdbc.adapter.rel.BinanceTableScan;
+import io.github.binancejdbc.adapter.rel.Constraint;
+import io.github.binancejdbc.adapter.rel.ScanSpec;
+import io.github.binancejdbc.adapter.rel.ValueRef;
+import io.github.binancejdbc.adapter.table.BinanceTable;
+import io.github.binancejdbc.adapter.table.ColumnDef;
+import io.github.binancejdbc.adapter.table.ColumnType;
+import io.github.binancejdbc.adapter.table.Pushdown;
+import io.github.binancejdbc.adapter.table.TableDef;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Prepares the simplest and most common statement, a lookup by key values such as {@code SELECT
+ * price FROM ticker_price WHERE symbol = 'BTCUSDT'} or {@code ... WHERE symbol = ?}, without
+ * Calcite's parser, validator, planner and code generator, in the way Calcite itself prepares
+ * {@code SELECT 1}. The statement gets the signature Calcite would give it (the same columns,
+ * types, parameters and cursor) and runs the same scan with the same pushed constraints and
+ * fields; only the minutes of class loading and the milliseconds of planning are saved. A first
+ * query in a fresh JVM no longer loads the planner, and a fresh {@code Statement} plans in
+ * microseconds.
+ *
+ * <p>The shape accepted is exactly {@code SELECT c [, c]* FROM [binance.]t WHERE cond [AND
+ * cond]*}: unquoted, unreserved identifiers; distinct output columns; each condition either
+ * {@code k = v} on a distinct VARCHAR key column of {@code t}, with {@code v} a {@code ?} or a
+ * plain string literal (printable ASCII, no quotes or spaces), or {@code r op TIMESTAMP '...'}
+ * ({@code op} one of {@code = < <= > >=}, at most one lower and one upper bound) on a TIMESTAMP
+ * range column, such as {@code open_time} of {@code klines}: the history scan. The scan enforces
+ * each of these exactly, so no condition is left for Calcite. Anything else, and any statement
+ * with max rows, goes through Calcite unchanged.
+ */
+public final class SimpleLookup {
+  /** Off in tests that compare this path with Calcite's. */
+  static volatile boolean enabled = true;
+
+  /**
+   * Reserved words of Calcite's parser that could name a column or table; such a name must be
+   * quoted, so a statement using it unquoted is left to Calcite (which refuses it). The list is
+   * checked against the parser's own by a test, for every name in the schema.
+   */
+  static final Set<String> RESERVED =
+      Set.of("all", "and", "as", "at", "by", "close", "count", "current", "day", "end", "from",
+          "hour", "interval", "language", "limit", "minute", "month", "offset", "open", "order",
+          "position", "result", "second", "select", "time", "timestamp", "to", "type", "user",
+          "value", "values", "where", "window", "year", "side", "status", "filter", "method");
+
+  private SimpleLookup() {}
+
+  /**
+   * The signature for {@code sql} if it is a simple lookup on a table of {@code schemaName} in
+   * {@code rootSchema}, else {@code null}.
+   */
+  public static <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
+      String sql, long maxRowCount, long maxRows) {
+    if (!enabled || sql == null || maxRows > 0) {
+      return null;
+    }
+    List<String> path = context.getDefaultSchemaPath();
+    Parsed q = parse(sql, path.size() == 1 ? path.get(0) : null);
+    if (q == null) {
+      return null;
+    }
+    CalciteSchema root = context.getRootSchema();
+    CalciteSchema sub = root.getSubSchema(q.schema, true);
+    if (sub == null || !(sub.schema instanceof BinanceSchema)) {
+      return null;
+    }
+    CalciteSchema.TableEntry entry = sub.getTable(q.table, true);
+    if (entry == null || !(entry.getTable() instanceof BinanceTable table)) {
+      return null;
+    }
+    TableDef def = table.def();
+    List<Integer> fields = new ArrayList<>();
+    for (String c : q.columns) {
+      int i = indexOf(def, c);
+      if (i < 0 || fields.contains(i)) {
+        return null;
+      }
+      fields.add(i);
+    }
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    RelDataType full = table.getRowType(typeFactory);
+    List<Constraint> constraints = new ArrayList<>();
+    List<Integer> keyed = new ArrayList<>();
+    List<AvaticaParameter> parameters = new ArrayList<>();
+    Map<Integer, Constraint> ranges = new java.util.LinkedHashMap<>();
+    for (Condition cond : q.conditions) {
+      int i = indexOf(def, cond.column());
+      if (i < 0 || keyed.contains(i)) {
+        return null;
+      }
+      ColumnDef c = def.column(i);
+      if (c.pushdown().takesPoints() && c.type() == ColumnType.VARCHAR && cond.op().equals("=")
+          && !(cond.value() instanceof Long)) {
+        keyed.add(i);
+        ValueRef ref;
+        if (cond.value() == null) {
+          RelDataType type = full.getFieldList().get(i).getType();
+          ref = new ValueRef.Param(parameters.size());
+          parameters.add(new AvaticaParameter(false, precision(type), scale(type),
+              type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(),
+              Object.class.getName(), "?" + parameters.size()));
+        } else {
+          ref = new ValueRef.Literal(cond.value());
+        }
+        constraints.add(Constraint.points(i, List.of(ref)));
+      } else if (c.pushdown() == Pushdown.RANGE && c.type() == ColumnType.TIMESTAMP
+          && cond.value() instanceof Long) {
+        Constraint merged = merge(ranges.get(i), i, cond.op(), new ValueRef.Literal(cond.value()));
+        if (merged == null) {
+          return null;
+        }
+        ranges.put(i, merged);
+      } else {
+        return null;
+      }
+    }
+    constraints.addAll(ranges.values());
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (int i : fields) {
+      RelDataType type = full.getFieldList().get(i).getType();
+      if (!SIMPLE_TYPES.contains(type.getSqlTypeName())) {
+        return null;
+      }
+      String name = def.column(i).name();
+      b.add(name, type);
+      columns.add(metaData(typeFactory, columns.size(), name, type, def.name(), q.schema));
+    }
+    boolean identity = fields.size() == def.columns().size();
+    for (int i = 0; identity && i < fields.size(); i++) {
+      identity = fields.get(i) == i;
+    }
+    ScanSpec spec = ScanSpec.EMPTY.withConstraints(constraints);
+    if (!identity) {
+      spec = spec.withFields(fields);
+    }
+    ScanSpec pushed = spec;
+    boolean scalar = fields.size() == 1;
+    @SuppressWarnings("unchecked")
+    Bindable<T> bindable =
+        root1 -> (org.apache.calcite.linq4j.Enumerable<T>)
+            BinanceTableScan.execute(root1, table, pushed, scalar);
+    return new CalcitePrepare.CalciteSignature<>(sql, parameters, Map.of(), b.build(), columns,
+        Meta.CursorFactory.deduce(columns, Object[].class), root, List.of(), maxRowCount,
+        bindable, Meta.StatementType.SELECT);
+  }
+
+  private static final Set<SqlTypeName> SIMPLE_TYPES =
+      Set.of(SqlTypeName.VARCHAR, SqlTypeName.DECIMAL, SqlTypeName.TIMESTAMP, SqlTypeName.BIGINT,
+          SqlTypeName.INTEGER, SqlTypeName.BOOLEAN);
+
+  /**
+   * {@code existing} (a range on {@code column}, or null) narrowed by {@code column op value}; null
+   * when the result is not one range with at most one bound on each side.
+   */
+  private static Constraint merge(Constraint existing, int column, String op, ValueRef value) {
+    ValueRef lower = existing == null ? null : existing.lower();
+    ValueRef upper = existing == null ? null : existing.upper();
+    boolean lowerStrict = existing != null && existing.lowerStrict();
+    boolean upperStrict = existing != null && existing.upperStrict();
+    boolean setsLower = !op.startsWith("<");
+    boolean setsUpper = !op.startsWith(">");
+    if ((setsLower && lower != null) || (setsUpper && upper != null)) {
+      return null;
+    }
+    if (setsLower) {
+      lower = value;
+      lowerStrict = op.equals(">");
+    }
+    if (setsUpper) {
+      upper = value;
+      upperStrict = op.equals("<");
+    }
+    return Constraint.range(column, lower, lowerStrict, upper, upperStrict);
+  }
+
+  private static int indexOf(TableDef def, String column) {
+    for (int i = 0; i < def.columns().size(); i++) {
+      if (def.column(i).name().equals(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The column as Calcite describes a plain column reference of a table (its {@code metaData}). */
+  private static ColumnMetaData metaData(JavaTypeFactory typeFactory, int ordinal, String name,
+      RelDataType type, String table, String schema) {
+    ColumnMetaData.Rep rep = ColumnMetaData.Rep.of(typeFactory.getJavaClass(type));
+    ColumnMetaData.AvaticaType avaticaType = ColumnMetaData.scalar(
+        type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(), rep);
+    return new ColumnMetaData(ordinal, false, true, false, false,
+        type.isNullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
+        true, type.getPrecision(), name, name, schema, precision(type), scale(type), table, null,
+        avaticaType, true, false, false, avaticaType.columnClassName());
+  }
+
+  private static int precision(RelDataType type) {
+    return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED ? 0 : type.getPrecision();
+  }
+
+  private static int scale(RelDataType type) {
+    return type.getScale() == RelDataType.SCALE_NOT_SPECIFIED ? 0 : type.getScale();
+  }
+
+  /** A recognised statement: output columns, schema, table and the conditions. */
+  record Parsed(List<String> columns, String schema, String table, List<Condition> conditions) {}
+
+  /**
+   * {@code column op value}: the value is {@code null} for {@code ?}, a String for a string
+   * literal, a Long (UTC wall-clock milliseconds) for a TIMESTAMP literal.
+   */
+  record Condition(String column, String op, Object value) {}
+
+  /**
+   * Reads {@code sql} if it has the accepted shape, with {@code defaultSchema} for an unqualified
+   * table; a {@code null} value stands for {@code ?}. Null for anything else.
+   */
+  static Parsed parse(String sql, String defaultSchema) {
+    Tokens t = new Tokens(sql);
+    if (!t.keyword("select")) {
+      return null;
+    }
+    List<String> columns = new ArrayList<>();
+    do {
+      String c = t.name();
+      if (c == null) {
+        return null;
+      }
+      columns.add(c);
+    } while (t.symbol(','));
+    if (!t.keyword("from")) {
+      return null;
+    }
+    String schema = defaultSchema;
+    String table = t.name();
+    if (table != null && t.symbol('.')) {
+      schema = table;
+      table = t.name();
+    }
+    if (table == null || schema == null || !t.keyword("where")) {
+      return null;
+    }
+    List<Condition> conditions = new ArrayList<>();
+    do {
+      String k = t.name();
+      String op = k == null ? null : t.operator();
+      if (op == null) {
+        return null;
+      }
+      Object v;
+      if (t.symbol('?')) {
+        v = null;
+      } else if (t.keyword("timestamp")) {
+        v = timestamp(t.literal(true));
+        if (v == null) {
+          return null;
+        }
+      } else {
+        v = t.literal(false);
+        if (v == null) {
+          return null;
+        }
+      }
+      conditions.add(new Condition(k, op, v));
+    } while (t.keyword("and"));
+    return t.atEnd() ? new Parsed(columns, schema, table, conditions) : null;
+  }
+
+  private static final java.util.regex.Pattern TIMESTAMP =
+      java.util.regex.Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?");
+
+  /**
+   * The UTC wall-clock milliseconds of a {@code TIMESTAMP} literal written in full ({@code
+   * yyyy-MM-dd HH:mm:ss} with up to 3 fractional digits) and naming a real time; null otherwise
+   * (Calcite then reads it, and reports what is wrong with it).
+   */
+  static Long timestamp(String text) {
+    java.util.regex.Matcher m = text == null ? null : TIMESTAMP.matcher(text);
+    if (m == null || !m.matches()) {
+      return null;
+    }
+    String fraction = m.group(7) == null ? "0" : (m.group(7) + "00").substring(0, 3);
+    try {
+      return java.time.LocalDateTime.of(Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+          Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+          Integer.parseInt(m.group(6)), Integer.parseInt(fraction) * 1_000_000)
+          .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** A cursor over the statement text. */
+  private static final class Tokens {
+    private final String s;
+    private int pos;
+
+    Tokens(String s) {
+      this.s = s;
+    }
+
+    private void skipSpace() {
+      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+        pos++;
+      }
+    }
+
+    /** The next word, lower-cased (unquoted identifiers are folded to lower case). */
+    private String word() {
+      skipSpace();
+      int start = pos;
+      while (pos < s.length()) {
+        char c = s.charAt(pos);
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (!letter && !(pos > start && c >= '0' && c <= '9')) {
+          break;
+        }
+        pos++;
+      }
+      return pos == start ? null : s.substring(start, pos).toLowerCase(Locale.ROOT);
+    }
+
+    boolean keyword(String k) {
+      int mark = pos;
+      String w = word();
+      if (k.equals(w)) {
+        return true;
+      }
+      pos = mark;
+      return false;
+    }
+
+    /** An unquoted identifier that is no reserved word. */
+    String name() {
+      String w = word();
+      return w == null || RESERVED.contains(w) ? null : w;
+    }
+
+    /** {@code =}, {@code <}, {@code <=}, {@code >} or {@code >=}; null for anything else. */
+    String operator() {
+      skipSpace();
+      for (String op : List.of("<=", ">=", "=", "<", ">")) {
+        if (s.startsWith(op, pos)) {
+          pos += op.length();
+          return op;
+        }
+      }
+      return null;
+    }
+
+    boolean symbol(char c) {
+      skipSpace();
+      if (pos < s.length() && s.charAt(pos) == c) {
+        pos++;
+        return true;
+      }
+      return false;
+    }
+
+    /** A non-empty string literal of printable ASCII without quotes (or spaces, unless allowed). */
+    String literal(boolean spaces) {
+      if (!symbol('\'')) {
+        return null;
+      }
+      int start = pos;
+      while (pos < s.length() && s.charAt(pos) >= (spaces ? ' ' : '!') && s.charAt(pos) < 127
+          && s.charAt(pos) != '\'') {
+        pos++;
+      }
+      if (pos == start || pos >= s.length() || s.charAt(pos) != '\'') {
+        return null;
+      }
+      return s.substring(start, pos++);
+    }
+
+    boolean atEnd() {
+      skipSpace();
+      return pos == s.length();
+    }
+  }
+}
