@@ -232,6 +232,12 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
     return implementor.result(physType, bb.toBlock());
   }
 
+  /** As {@link #execute(DataContext, BinanceTable, ScanSpec, boolean, Object[])}, no outer rows. */
+  public static Enumerable<?> execute(
+      DataContext root, BinanceTable table, ScanSpec spec, boolean scalar) {
+    return execute(root, table, spec, scalar, new Object[0]);
+  }
+
   /**
    * Called by the generated code once per execution (once per batch of outer rows for a lookup
    * join's inner scan); no request is sent until rows are read.
