@@ -1,4 +1,5 @@
--- EXPLAIN shows what the driver pushed into the requests, without sending any.
+-- EXPLAIN shows what the driver pushed, and the requests it will send with their weight,
+-- without sending any.
 EXPLAIN PLAN FOR
 SELECT open_time, close_price
 FROM klines

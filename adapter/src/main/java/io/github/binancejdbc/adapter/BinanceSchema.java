@@ -22,6 +22,7 @@ import io.github.binancejdbc.adapter.table.OrderBookTable;
 import io.github.binancejdbc.adapter.table.OrdersTable;
 import io.github.binancejdbc.adapter.table.PreventedMatchesTable;
 import io.github.binancejdbc.adapter.table.ServerTimeTable;
+import io.github.binancejdbc.adapter.table.SystemTables;
 import io.github.binancejdbc.adapter.table.TickerTable;
 import io.github.binancejdbc.adapter.table.TradesTable;
 import java.util.ArrayList;
@@ -88,6 +89,8 @@ public final class BinanceSchema extends AbstractSchema implements AutoCloseable
     all.add(AccountTables.commissionRates(ctx));
     all.add(new OrderAmendmentsTable(ctx));
     all.add(new MyFiltersTable(ctx));
+    all.add(SystemTables.apiRequests(ctx));
+    all.add(SystemTables.apiUsage(ctx));
     Map<String, Table> map = new LinkedHashMap<>();
     for (BinanceTable t : all) {
       map.put(t.def().name(), t);

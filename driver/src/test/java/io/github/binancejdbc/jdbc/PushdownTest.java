@@ -408,7 +408,9 @@ class PushdownTest {
       assertTrue(rs.next());
       String plan = rs.getString(1);
       assertTrue(plan.contains("BinanceTableScan(table=[[binance, klines]],"
-          + " filter=[[symbol IN ['BTCUSDT'], timeframe IN ['1h']]], order=[DESC], fetch=[10])"),
+          + " filter=[[symbol IN ['BTCUSDT'], timeframe IN ['1h']]], order=[DESC], fetch=[10],"
+          + " requests=[[GET /api/v3/klines?symbol=BTCUSDT&interval=1h&limit=10 x 1"
+          + " (weight 2)]], weight=[2])"),
           plan);
       assertFalse(plan.contains("EnumerableSort"), plan);
     }

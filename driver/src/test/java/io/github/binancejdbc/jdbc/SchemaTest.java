@@ -36,7 +36,7 @@ class SchemaTest {
       "account",
       "account_balances", "open_orders", "orders", "my_trades", "order_lists", "open_order_lists",
       "order_rate_limits", "prevented_matches", "sor_allocations", "commission_rates",
-      "order_amendments", "my_filters");
+      "order_amendments", "my_filters", "api_requests", "api_usage");
 
   private Connection conn;
 

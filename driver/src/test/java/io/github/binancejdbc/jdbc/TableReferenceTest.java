@@ -9,6 +9,7 @@ import io.github.binancejdbc.adapter.function.ProcedureDef;
 import io.github.binancejdbc.adapter.function.Procedures;
 import io.github.binancejdbc.adapter.table.BinanceTable;
 import io.github.binancejdbc.adapter.table.ColumnDef;
+import io.github.binancejdbc.adapter.table.SystemTables;
 import io.github.binancejdbc.adapter.table.TableDef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,9 @@ class TableReferenceTest {
       for (Table t : schema.binanceTables().values()) {
         TableDef def = ((BinanceTable) t).def();
         sb.append("\n#### `").append(def.name()).append("`\n\n");
-        sb.append(def.remarks()).append(". Endpoint: `").append(def.endpoint()).append("`.");
+        sb.append(def.remarks()).append(def.endpoint().equals(SystemTables.NO_REQUEST)
+            ? ". Sends no request: answered from the connection's memory."
+            : ". Endpoint: `" + def.endpoint() + "`.");
         if (!def.sortColumns().isEmpty()) {
           sb.append(" Sort pushed down: `ORDER BY ")
               .append(String.join("`, `", def.sortColumns()))

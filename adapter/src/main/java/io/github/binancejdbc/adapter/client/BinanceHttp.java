@@ -81,6 +81,7 @@ public final class BinanceHttp implements AutoCloseable {
   private final WeightGovernor marketGovernor;
   private final OkHttpClient client;
   private final Signer signer;
+  private final RequestLog requestLog = new RequestLog();
   private volatile Long serverOffsetMillis;
   private volatile boolean closed;
 
@@ -222,11 +223,14 @@ public final class BinanceHttp implements AutoCloseable {
       long waitMillis;
       long start = config.clock().millis();
       boolean answered = false;
+      Integer loggedStatus = null;
+      Integer loggedRows = null;
       try (Response response = client.newCall(request).execute()) {
         answered = true;
         governor.done(weight, window);
         long usedWeight = feedUsedWeight(response, governor, window);
         int status = response.code();
+        loggedStatus = status;
         if (LOG.isDebugEnabled()) {
           // The host is named: with backups in the list, it says which one served the request.
           LOG.debug(
@@ -241,7 +245,9 @@ public final class BinanceHttp implements AutoCloseable {
         }
         if (status >= 200 && status < 300) {
           try {
-            return read(response, name, path, params, reader);
+            T answer = read(response, name, path, params, reader);
+            loggedRows = RequestLog.rowsOf(answer);
+            return answer;
           } catch (BinanceException unreadable) {
             // A 2xx whose body is not the answer (cut short, a proxy's HTML page, empty, the
             // wrong shape): a read is asked again; anything else may have been executed.
@@ -356,6 +362,9 @@ public final class BinanceHttp implements AutoCloseable {
               message + ResponseErrors.gaveUpSuffix(attempt), e);
         }
         waitMillis = tried.contains(route.current()) ? backoffMillis(attempt) : 0;
+      } finally {
+        requestLog.add(new RequestLog.Entry(start, host, name, path, RequestLog.loggable(params),
+            weight, loggedStatus, config.clock().millis() - start, loggedRows, false));
       }
       // Outside the try: the response (and its pooled connection) is released before we wait.
       if (waitMillis > 0) {
@@ -444,6 +453,38 @@ public final class BinanceHttp implements AutoCloseable {
     b.url(url);
     RequestBody body = inBody ? RequestBody.create(payload.getBytes(UTF_8), FORM) : null;
     return b.method(method.name(), body).build();
+  }
+
+  /** The last requests of this connection (the {@code api_requests} table). */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /**
+   * The governors this connection sends through, one per base URL: the main list's and, with a
+   * {@code marketDataUrl}, the market-data hosts' (the {@code api_usage} table).
+   */
+  public List<WeightGovernor> governors() {
+    return marketGovernor == governor ? List.of(governor) : List.of(governor, marketGovernor);
+  }
+
+  /**
+   * Records an answer served from a cache instead of the network: logged in {@link #requestLog()}
+   * with {@code fromCache} set, and counted as saved on the governor the request would have gone
+   * through. Sends nothing.
+   *
+   * @param weight the weight the request would have cost
+   * @param rows rows served, or null when unknown
+   */
+  public void servedFromCache(Method method, String path, List<Param> params, int weight,
+      boolean signed, Integer rows) {
+    boolean market = marketHosts != null && method == Method.GET && !signed
+        && MARKET_DATA_PATHS.contains(path);
+    WeightGovernor target = market ? marketGovernor : governor;
+    target.servedFromCache(weight);
+    requestLog.add(new RequestLog.Entry(config.clock().millis(),
+        (market ? marketHosts : hosts).current(), method.name(), path,
+        RequestLog.loggable(params), weight, null, 0, rows, true));
   }
 
   /** The governor shared by every connection to this base URL. */

@@ -71,6 +71,14 @@ public final class WeightGovernor {
   private boolean learnt;
   private long pausedUntil;
   private long bannedUntil;
+  /** Since this governor was made (the first connection to the base URL in this process). */
+  private long requestsSent;
+  private long weightSent;
+  private long requestsSaved;
+  private long weightSaved;
+  /** The last used-weight header of the current window, and that window's start. */
+  private long serverUsed = -1;
+  private long serverUsedWindow = Long.MIN_VALUE;
 
   /** A fixed window: a limit, its length, and the count in the current window. */
   private static final class Window {
@@ -237,6 +245,8 @@ public final class WeightGovernor {
           weightWindow.used += weight;
           weightWindow.inFlight += weight;
           raw.used++;
+          requestsSent++;
+          weightSent += weight;
           if (newOrders > 0) {
             ordersShort.used += newOrders;
             ordersDay.used += newOrders;
@@ -264,6 +274,8 @@ public final class WeightGovernor {
     if (sentInWindow < weightWindow.start) {
       return;
     }
+    serverUsed = usedByServer;
+    serverUsedWindow = weightWindow.start;
     if (usedByServer > weightWindow.used) {
       weightWindow.used = usedByServer;
     }
@@ -385,6 +397,29 @@ public final class WeightGovernor {
   public synchronized long usedInWindow() {
     weightWindow.roll(clock.millis());
     return weightWindow.used;
+  }
+
+  /**
+   * The weight the server reported (the used-weight header) on the last answer of the current
+   * window, or -1 when no answer of this window carried one.
+   */
+  public synchronized long serverUsedInWindow() {
+    weightWindow.roll(clock.millis());
+    return serverUsedWindow == weightWindow.start ? serverUsed : -1;
+  }
+
+  /** A request answered from a cache instead: counted as saved, not as sent. */
+  public synchronized void servedFromCache(int weight) {
+    requestsSaved++;
+    weightSaved += weight;
+  }
+
+  /**
+   * What was sent and saved since this governor was made: {@code {requestsSent, weightSent,
+   * requestsSaved, weightSaved}}.
+   */
+  public synchronized long[] totals() {
+    return new long[] {requestsSent, weightSent, requestsSaved, weightSaved};
   }
 
   public synchronized long windowMillis() {

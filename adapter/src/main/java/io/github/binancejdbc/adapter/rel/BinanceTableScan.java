@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.rel;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.table.BinanceTable;
+import io.github.binancejdbc.adapter.table.RequestPlan;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -137,12 +139,30 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw)
+    super.explainTerms(pw)
         .itemIf("filter", spec.describeFilter(table.def()), !spec.constraints().isEmpty())
         .itemIf("order", spec.direction(), spec.direction() != ScanSpec.Direction.NONE)
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)
         .itemIf("offset", spec.offset(), spec.offset() != null)
         .itemIf("fields", spec.fields(), spec.fields() != null);
+    // Only in EXPLAIN output: the digest (DIGEST_ATTRIBUTES) identifies the scan by what was
+    // pushed, and need not pay for the description on every planner step.
+    SqlExplainLevel level = pw.getDetailLevel();
+    if (level != SqlExplainLevel.DIGEST_ATTRIBUTES && level != SqlExplainLevel.NO_ATTRIBUTES) {
+      String requests;
+      String weight;
+      try {
+        RequestPlan plan = table.requestPlan(spec);
+        requests = plan.requests();
+        weight = plan.weight();
+      } catch (RuntimeException e) {
+        // EXPLAIN must work whatever the estimate does; the execution reports real errors.
+        requests = "[not estimated: " + e.getMessage() + "]";
+        weight = "unknown";
+      }
+      pw.item("requests", requests).item("weight", weight);
+    }
+    return pw;
   }
 
   @Override

@@ -168,12 +168,19 @@ public final class AccountTables {
 
   public static BinanceTable account(BinanceContext ctx) {
     return new Snapshot(ACCOUNT, ctx, q -> List.of(RowStream.once(() ->
-        List.<Object[]>of(snapshot(ctx, q).account()))));
+        List.<Object[]>of(snapshot(ctx, q).account()))), AccountTables::explainAccount);
   }
 
   public static BinanceTable balances(BinanceContext ctx) {
     return new Snapshot(BALANCES, ctx, q -> List.of(RowStream.once(() ->
-        snapshot(ctx, q).balances())));
+        snapshot(ctx, q).balances())), AccountTables::explainAccount);
+  }
+
+  /** One signed {@code /api/v3/account}, shared by every account table of the statement. */
+  private static RequestPlan explainAccount(BinanceTable t, ExplainQuery q) {
+    return RequestPlan.none().exact(1, "GET", "/api/v3/account", t.signedQuery(""),
+            EndpointWeights.ACCOUNT)
+        .note("one per statement for account and account_balances together");
   }
 
   /** One {@code /api/v3/account} response: the account row and the balance rows. */
@@ -199,7 +206,8 @@ public final class AccountTables {
               List<Object[]> rows = RATE_LIMIT_FIELDS.readObjectOrArray(p, r -> { });
               rows.forEach(r -> Signed.requirePresent(RATE_LIMITS, r));
               return rows;
-            }))));
+            }))), (t, q) -> RequestPlan.none().exact(1, "GET", "/api/v3/rateLimit/order",
+                t.signedQuery(""), EndpointWeights.RATE_LIMIT_ORDER));
   }
 
   public static BinanceTable commissionRates(BinanceContext ctx) {
@@ -211,6 +219,10 @@ public final class AccountTables {
             p -> List.<Object[]>of(readCommission(p, symbol)))));
       }
       return streams;
+    }, (t, q) -> {
+      BinanceTable.Keys keys = BinanceTable.keys(q, "symbol", "symbol");
+      return RequestPlan.none().per(keys, "GET", "/api/v3/account/commission",
+          t.signedQuery(RequestPlan.query(keys.params())), EndpointWeights.ACCOUNT_COMMISSION);
     });
   }
 
@@ -272,15 +284,23 @@ public final class AccountTables {
   /** A table whose streams come from a function of the query. */
   private static final class Snapshot extends BinanceTable {
     private final Function<ScanQuery, List<RowStream>> streams;
+    private final java.util.function.BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain;
 
-    Snapshot(TableDef def, BinanceContext ctx, Function<ScanQuery, List<RowStream>> streams) {
+    Snapshot(TableDef def, BinanceContext ctx, Function<ScanQuery, List<RowStream>> streams,
+        java.util.function.BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain) {
       super(def, ctx);
       this.streams = streams;
+      this.explain = explain;
     }
 
     @Override
     protected List<RowStream> streams(ScanQuery q) {
       return streams.apply(q);
+    }
+
+    @Override
+    protected RequestPlan explain(ExplainQuery q) {
+      return explain.apply(this, q);
     }
   }
 }

@@ -196,4 +196,9 @@ public final class AggTradesTable extends BinanceTable {
       return rows;
     }
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.AGG_TRADES;
+  }
 }

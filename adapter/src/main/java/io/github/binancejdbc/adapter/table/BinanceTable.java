@@ -75,6 +75,114 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   }
 
   /**
+   * The requests a scan with {@code spec} will send, for EXPLAIN: computed from the plan alone,
+   * sending nothing and reading only what is already in memory. A query that lacks a required
+   * key, or whose LIMIT is 0, sends none.
+   */
+  public final RequestPlan requestPlan(ScanSpec spec) {
+    ExplainQuery q = new ExplainQuery(def, spec);
+    List<String> missing = new java.util.ArrayList<>();
+    for (ColumnDef c : def.columns()) {
+      if (c.pushdown() == Pushdown.KEY && q.points(c.name()) == null) {
+        missing.add(c.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      return RequestPlan.none().note("none: " + def.name() + " needs "
+          + String.join(" and ", missing) + ", the execution fails without sending");
+    }
+    ExplainQuery.Sym limit = q.limit();
+    if (limit != null && limit.known() && limit.number() == 0) {
+      return RequestPlan.none();
+    }
+    return explain(q);
+  }
+
+  /**
+   * The requests for {@code q}, whose required keys all have values. The default names the
+   * table's endpoint once per combination of key values; tables override it with their paging.
+   */
+  protected RequestPlan explain(ExplainQuery q) {
+    String[] endpoint = def.endpoint().split("[ ,]+");
+    List<io.github.binancejdbc.adapter.client.Param> params = new java.util.ArrayList<>();
+    long n = 1;
+    for (ColumnDef c : def.columns()) {
+      List<ExplainQuery.Sym> values = q.points(c.name());
+      if (c.pushdown() == Pushdown.KEY || (c.pushdown().takesPoints() && values != null)) {
+        n *= values.size();
+        params.add(io.github.binancejdbc.adapter.client.Param.of(camel(c.name()),
+            values.size() == 1 ? values.get(0) : "{each}"));
+      }
+    }
+    String query = RequestPlan.query(params);
+    return RequestPlan.none().open(n + " or more", endpoint[0], endpoint[1],
+        signs() ? signedQuery(query) : query, nominalWeight());
+  }
+
+  /** Whether the table's requests are signed (the default {@link #explain} shows it). */
+  protected boolean signs() {
+    return false;
+  }
+
+  /**
+   * The key parameters of a table's requests for EXPLAIN: one request per combination of the
+   * values of the given columns, each column's value as its parameter ({@code symbol=BTCUSDT},
+   * or {@code symbol={each of 3}}). Columns without a constraint are left out.
+   *
+   * @param count how many combinations
+   * @param exact false when a column's values are an upper bound (parameters intersected)
+   */
+  record Keys(List<io.github.binancejdbc.adapter.client.Param> params, long count,
+      boolean exact) {}
+
+  /** See {@link Keys}; {@code columnParam} pairs a column with its parameter name. */
+  static Keys keys(ExplainQuery q, String... columnParam) {
+    List<io.github.binancejdbc.adapter.client.Param> params = new java.util.ArrayList<>();
+    long n = 1;
+    boolean exact = true;
+    for (int i = 0; i < columnParam.length; i += 2) {
+      List<ExplainQuery.Sym> values = q.points(columnParam[i]);
+      if (values == null) {
+        continue;
+      }
+      n *= values.size();
+      exact &= q.exactPoints(columnParam[i]);
+      params.add(io.github.binancejdbc.adapter.client.Param.of(columnParam[i + 1],
+          values.size() == 1 ? values.get(0) : "{each of " + values.size() + "}"));
+    }
+    return new Keys(params, n, exact);
+  }
+
+  /** The weight of one request to the table's endpoint, as {@link #explain} shows it. */
+  protected int nominalWeight() {
+    return 0;
+  }
+
+  /** The API's name of a column's parameter: {@code order_id} is {@code orderId}. */
+  static String camel(String column) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char ch : column.toCharArray()) {
+      if (ch == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(ch) : ch);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code query} as a signed request carries it: the transport adds {@code recvWindow}, a fresh
+   * {@code timestamp} and the signature.
+   */
+  protected String signedQuery(String query) {
+    return (query.isEmpty() ? "" : query + "&") + "recvWindow=" + ctx.config().recvWindowMillis()
+        + "&timestamp={now}&signature={signature}";
+  }
+
+  /**
    * Opens the streams that together yield the rows of {@code query} (one per key value, say). Must
    * check required keys (through {@link ScanQuery#required}) and send nothing.
    */

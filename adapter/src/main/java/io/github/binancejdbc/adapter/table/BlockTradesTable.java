@@ -77,4 +77,9 @@ public final class BlockTradesTable extends BinanceTable {
       return rows;
     });
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.HISTORICAL_BLOCK_TRADES;
+  }
 }

@@ -262,6 +262,43 @@ public final class ExchangeInfoTables {
       return List.of(RowStream.once(() -> rows.apply(ctx.exchangeInfo().get())));
     }
 
+    /**
+     * One {@code exchangeInfo} (weight 20) unless the whole answer is cached now; per permission
+     * or status one each; a symbol list is one request, or the whole answer when it is long.
+     */
+    @Override
+    protected RequestPlan explain(ExplainQuery q) {
+      RequestPlan plan = RequestPlan.none();
+      String path = "/api/v3/exchangeInfo";
+      int w = io.github.binancejdbc.adapter.client.EndpointWeights.EXCHANGE_INFO;
+      List<ExplainQuery.Sym> permissions = has("permission") ? q.points("permission") : null;
+      List<ExplainQuery.Sym> symbols = has("symbol") ? q.points("symbol") : null;
+      List<ExplainQuery.Sym> statuses = has("status") ? q.points("status") : null;
+      boolean whole = ctx.exchangeInfo().cachedWhole() != null;
+      if (permissions != null) {
+        for (ExplainQuery.Sym p : permissions) {
+          plan.atMost(1, "GET", path, "permissions=" + p, w);
+        }
+        return plan.note("a part already cached is not asked again");
+      }
+      if (symbols != null && !whole && symbols.size() <= MAX_SYMBOLS) {
+        return plan.atMost(1, "GET", path, symbols.size() == 1 ? "symbol=" + symbols.get(0)
+                : "symbols=" + TickerTable.symbolList(symbols), w)
+            .note("a part already cached is not asked again");
+      }
+      if (whole) {
+        return plan.note("none: exchangeInfo is cached");
+      }
+      if (symbols == null && statuses != null && statuses.stream()
+          .allMatch(v -> FILTERABLE_STATUSES.contains(v.text()))) {
+        for (ExplainQuery.Sym status : statuses) {
+          plan.atMost(1, "GET", path, "symbolStatus=" + status, w);
+        }
+        return plan.note("a part already cached is not asked again");
+      }
+      return plan.exact(1, "GET", path, "", w);
+    }
+
     private boolean has(String column) {
       return def.columns().stream().anyMatch(c -> c.name().equals(column));
     }

@@ -120,4 +120,9 @@ public final class ExecutionRulesTable extends BinanceTable {
     }
     return rows;
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.EXECUTION_RULES_ALL;
+  }
 }

@@ -195,6 +195,111 @@ public final class KlinesTable extends BinanceTable {
     }
   }
 
+  /**
+   * Per symbol, interval and zone: latest-first, one request per 1000 rows of the LIMIT; forwards,
+   * the pages the range's bars fill, counted as the pager sends them (a page after a full one,
+   * unless the range ends at its last bar). The count is exact for a range of literals when the
+   * symbol traded throughout it; a range open to the present is counted up to now.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    List<ExplainQuery.Sym> zones = q.points("time_zone");
+    RequestPlan plan = RequestPlan.none();
+    for (ExplainQuery.Sym symbol : q.points("symbol")) {
+      for (ExplainQuery.Sym tf : q.points("timeframe")) {
+        for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))
+            : zones) {
+          explainStream(q, plan, symbol, tf, zone);
+        }
+      }
+    }
+    return plan;
+  }
+
+  private void explainStream(ExplainQuery q, RequestPlan plan, ExplainQuery.Sym symbol,
+      ExplainQuery.Sym tf, ExplainQuery.Sym zone) {
+    long span = tf.text().startsWith("?") ? 0 : maxIntervalMillis(tf.text());
+    ExplainQuery.Sym lo = q.lower("open_time");
+    ExplainQuery.Sym hi = q.upper("open_time");
+    ExplainQuery.Sym closeLo = q.lower("close_time");
+    ExplainQuery.Sym closeHi = q.upper("close_time");
+    if (closeLo != null && span > 0) {
+      ExplainQuery.Sym fromClose = closeLo.plus(-span + 1);
+      lo = lo == null || (lo.known() && fromClose.known() && fromClose.number() > lo.number())
+          ? fromClose : lo;
+    }
+    if (closeHi != null) {
+      hi = hi == null || (hi.known() && closeHi.known() && closeHi.number() < hi.number())
+          ? closeHi : hi;
+    }
+    List<Param> params = new ArrayList<>();
+    params.add(Param.of("symbol", symbol));
+    params.add(Param.of("interval", tf));
+    if (!zone.text().equals(UTC)) {
+      params.add(Param.of("timeZone", zone));
+    }
+    ExplainQuery.Sym limit = q.limit();
+    boolean backwards = q.direction() == ScanSpec.Direction.DESC
+        || (q.direction() == ScanSpec.Direction.NONE && limit != null);
+    if (lo != null && hi != null && lo.known() && hi.known() && lo.number() > hi.number()) {
+      return;
+    }
+    if (backwards) {
+      if (hi != null) {
+        params.add(Param.of("endTime", hi));
+      }
+      if (limit == null) {
+        params.add(Param.of("limit", PAGE));
+        plan.open(lo == null ? "pages of 1000 back to the first bar"
+            : "pages of 1000 back to the range start", "GET", path, RequestPlan.query(params),
+            EndpointWeights.KLINES);
+      } else if (limit.known()) {
+        params.add(Param.of("limit", Math.min(PAGE, Math.max(1, limit.number()))));
+        long pages = (limit.number() + PAGE - 1) / PAGE;
+        if (pages <= 1) {
+          plan.exact(1, "GET", path, RequestPlan.query(params), EndpointWeights.KLINES);
+        } else {
+          plan.atMost(pages, "GET", path, RequestPlan.query(params), EndpointWeights.KLINES);
+        }
+      } else {
+        params.add(Param.of("limit", "min(1000, " + limit + ")"));
+        plan.open("1 per 1000 rows of the LIMIT", "GET", path, RequestPlan.query(params),
+            EndpointWeights.KLINES);
+      }
+      return;
+    }
+    params.add(Param.of("startTime", lo == null ? ExplainQuery.Sym.of(0)
+        : lo.known() ? ExplainQuery.Sym.of(Math.max(0, lo.number())) : lo));
+    if (hi != null) {
+      params.add(Param.of("endTime", hi));
+    }
+    params.add(Param.of("limit", limit != null && limit.known() && limit.number() < PAGE
+        ? Math.max(1, limit.number()) : PAGE));
+    String query = RequestPlan.query(params);
+    boolean fixedBars = span > 0 && !tf.text().endsWith("M") && !tf.text().endsWith("w")
+        && !tf.text().endsWith("3d") && zone.text().equals(UTC);
+    long now = ctx.config().clock().millis();
+    if (span == 0 || lo == null || !lo.known() || (hi != null && !hi.known())) {
+      plan.open(hi == null ? "pages of 1000 until the latest bar"
+          : "pages of 1000 until the range ends", "GET", path, query, EndpointWeights.KLINES);
+      return;
+    }
+    long from = Math.max(0, lo.number());
+    long to = hi == null ? now : Math.min(hi.number(), Long.MAX_VALUE);
+    long first = fixedBars ? Math.floorDiv(from + span - 1, span) * span : from;
+    long bars = to < first ? 0 : (to - first) / span + 1;
+    long last = first + (bars - 1) * span;
+    long pages = bars / PAGE + (bars % PAGE == 0 && bars > 0 && hi != null && last == to ? 0 : 1);
+    if (limit != null && limit.known()) {
+      pages = Math.min(pages, Math.max(1, (limit.number() + PAGE - 1) / PAGE));
+    }
+    if (fixedBars && hi != null && hi.number() < now) {
+      plan.exact(pages, "GET", path, query, EndpointWeights.KLINES);
+    } else {
+      plan.atMost(pages, "GET", path, query, EndpointWeights.KLINES);
+    }
+  }
+
   /** The longest bar of an interval in milliseconds (a 31-day month for 1M); 0 if unknown. */
   static long maxIntervalMillis(String timeframe) {
     if (timeframe.length() < 2) {

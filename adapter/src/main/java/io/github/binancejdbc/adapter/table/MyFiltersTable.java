@@ -124,4 +124,11 @@ public final class MyFiltersTable extends BinanceTable {
     Signed.requirePresent(DEF, row);
     return row;
   }
+
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    return RequestPlan.none().per(keys, "GET", "/api/v3/myFilters",
+        signedQuery(RequestPlan.query(keys.params())), EndpointWeights.MY_FILTERS);
+  }
 }

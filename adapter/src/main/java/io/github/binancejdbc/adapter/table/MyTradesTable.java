@@ -158,6 +158,72 @@ public final class MyTradesTable extends BinanceTable {
     return streams;
   }
 
+  /**
+   * As {@link FillStream#plan}, per symbol: an order's fills by {@code orderId}; the latest n in
+   * one request; 24 h windows from a lower time bound (at most one per day of the range, until
+   * one has rows) and then the id cursor; or the id cursor alone.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    ExplainQuery.Sym idLo = q.lower(idColumn);
+    ExplainQuery.Sym idHi = q.upper(idColumn);
+    ExplainQuery.Sym orderLo = q.lower("order_id");
+    ExplainQuery.Sym orderHi = q.upper("order_id");
+    ExplainQuery.Sym timeLo = q.lower(timeColumn);
+    ExplainQuery.Sym timeHi = q.upper(timeColumn);
+    ExplainQuery.Sym limit = q.limit();
+    List<Param> params = new ArrayList<>(keys.params());
+    String pages = "pages of 1000 until the range ends";
+    if (orderLo != null && orderHi != null && orderLo.text().equals(orderHi.text())) {
+      params.add(Param.of("orderId", orderLo));
+      if (idLo != null) {
+        params.add(Param.of(idParam, idLo));
+      }
+      params.add(Param.of("limit", Signed.PAGE));
+      return plan.open(keys.count() + " or more (pages of 1000 until the order's fills end)",
+          "GET", path, signedQuery(RequestPlan.query(params)), weightByOrder);
+    }
+    boolean latest = (q.direction() == ScanSpec.Direction.DESC
+        || (q.direction() == ScanSpec.Direction.NONE && limit != null))
+        && idHi == null && timeHi == null;
+    if (latest) {
+      long n = limit != null && limit.known() ? Math.max(1, limit.number()) : Signed.PAGE;
+      params.add(Param.of("limit", Math.min(n, Signed.PAGE)));
+      String query = signedQuery(RequestPlan.query(params));
+      if (limit != null && limit.known() && n <= Signed.PAGE) {
+        return plan.per(keys, "GET", path, query, weight);
+      }
+      return plan.open(keys.count() + " or more (the latest 1000, then older pages)", "GET",
+          path, query, weight);
+    }
+    if ((idLo == null || (idLo.known() && idLo.number() <= 0)) && timeLo != null) {
+      List<Param> window = new ArrayList<>(params);
+      window.add(Param.of("startTime", timeLo));
+      window.add(Param.of("endTime", timeLo.plus(Signed.DAY - 1)));
+      window.add(Param.of("limit", Signed.PAGE));
+      long now = ctx.config().clock().millis() + Signed.NOW_SLACK;
+      long end = timeHi == null ? now : timeHi.known() ? Math.min(timeHi.number(), now) : -1;
+      String query = signedQuery(RequestPlan.query(window));
+      if (timeLo.known() && end >= 0) {
+        long windows = Math.max(1, (end - timeLo.number() + Signed.DAY) / Signed.DAY);
+        plan.atMost(keys.count() * windows, "GET", path, query, weight);
+      } else {
+        plan.open("1 per 24 h window of the range until one has rows", "GET", path, query,
+            weight);
+      }
+      params.add(Param.of(idParam, "{last id + 1}"));
+      params.add(Param.of("limit", Signed.PAGE));
+      plan.open("then " + pages, "GET", path, signedQuery(RequestPlan.query(params)), weight);
+      return plan.note("a window that fills a page is split in two");
+    }
+    params.add(Param.of(idParam, idLo == null ? ExplainQuery.Sym.of(0) : idLo));
+    params.add(Param.of("limit", Signed.PAGE));
+    return plan.open(keys.count() + " or more (" + pages + ")", "GET", path,
+        signedQuery(RequestPlan.query(params)), weight);
+  }
+
   private List<Object[]> fetch(String symbol, List<Param> params, boolean byOrder) {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));

@@ -53,4 +53,16 @@ public final class OpenOrdersTable extends BinanceTable {
     return Signed.get(ctx, "/api/v3/openOrders", params, weight,
         p -> OrderColumns.read(p, DEF, FIELDS));
   }
+
+  /** As {@link #streams}: one request per symbol, or one for all (weight 80) beyond 13. */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    if (keys.params().isEmpty() || keys.count() > MAX_PER_SYMBOL) {
+      return RequestPlan.none().exact(1, "GET", "/api/v3/openOrders", signedQuery(""),
+          EndpointWeights.OPEN_ORDERS_ALL);
+    }
+    return RequestPlan.none().per(keys, "GET", "/api/v3/openOrders",
+        signedQuery(RequestPlan.query(keys.params())), EndpointWeights.OPEN_ORDERS_SYMBOL);
+  }
 }

@@ -96,4 +96,14 @@ public final class OrderAmendmentsTable extends BinanceTable {
           });
     });
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.ORDER_AMENDMENTS;
+  }
+
+  @Override
+  protected boolean signs() {
+    return true;
+  }
 }

@@ -83,6 +83,42 @@ public final class OrderBookTable extends BinanceTable {
     return streams;
   }
 
+  /**
+   * One request per symbol with the smallest {@code limit} that covers {@code level <= n} and the
+   * LIMIT, weighed by that limit; when a bound is a parameter, the largest weight it can cost.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    long levels = MAX_LEVELS;
+    boolean known = true;
+    ExplainQuery.Sym upper = q.upper("level");
+    if (upper != null) {
+      known = upper.known();
+      levels = known ? Math.max(1, Math.min(MAX_LEVELS, upper.number())) : levels;
+    }
+    ExplainQuery.Sym limit = q.limit();
+    ExplainQuery.Sym lower = q.lower("level");
+    if (limit != null && known) {
+      known = limit.known() && (lower == null || lower.known());
+      if (known) {
+        long skipped = lower == null ? 0 : Math.max(0, lower.number() - 1);
+        levels = Math.max(1, Math.min(levels, skipped + limit.number()));
+      }
+    }
+    List<Param> params = new ArrayList<>(keys.params());
+    RequestPlan plan = RequestPlan.none();
+    if (known) {
+      params.add(Param.of("limit", levels));
+      return plan.per(keys, "GET", "/api/v3/depth", RequestPlan.query(params),
+          EndpointWeights.depth((int) levels));
+    }
+    params.add(Param.of("limit", "{the smallest of 5000, the level bound and the LIMIT}"));
+    return plan.atMost(keys.count(), "GET", "/api/v3/depth", RequestPlan.query(params),
+            EndpointWeights.depth(MAX_LEVELS))
+        .note("weight by limit: 5 up to 100, 25 up to 500, 50 up to 1000, 250 above");
+  }
+
   /** {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}. */
   static List<Object[]> read(JsonParser p, String symbol) throws IOException {
     Json.next(p, JsonToken.START_OBJECT);

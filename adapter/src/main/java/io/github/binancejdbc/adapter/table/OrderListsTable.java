@@ -249,4 +249,14 @@ public final class OrderListsTable extends BinanceTable {
       return rows;
     }
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.ALL_ORDER_LIST;
+  }
+
+  @Override
+  protected boolean signs() {
+    return true;
+  }
 }

@@ -217,4 +217,14 @@ public final class OrdersTable extends BinanceTable {
       }
     }
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.ALL_ORDERS;
+  }
+
+  @Override
+  protected boolean signs() {
+    return true;
+  }
 }

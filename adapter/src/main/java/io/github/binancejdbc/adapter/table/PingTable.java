@@ -53,4 +53,9 @@ public final class PingTable extends BinanceTable {
     rows.add(new Object[] {failure == null, elapsed, failure});
     return rows;
   }
+
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    return RequestPlan.none().exact(1, "GET", "/api/v3/ping", "", EndpointWeights.PING);
+  }
 }

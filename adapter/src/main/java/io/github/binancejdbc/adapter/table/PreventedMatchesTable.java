@@ -106,4 +106,14 @@ public final class PreventedMatchesTable extends BinanceTable {
         List.of(Param.of("orderId", orderId), Param.of("fromPreventedMatchId", cursor),
             Param.of("limit", limit)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER;
+  }
+
+  @Override
+  protected boolean signs() {
+    return true;
+  }
 }

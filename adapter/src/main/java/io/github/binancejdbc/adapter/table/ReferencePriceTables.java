@@ -87,4 +87,11 @@ public final class ReferencePriceTables extends BinanceTable {
       return rows;
     }
   }
+
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    return RequestPlan.none().per(keys, "GET", path, RequestPlan.query(keys.params()),
+        EndpointWeights.REFERENCE_PRICE);
+  }
 }

@@ -23,4 +23,9 @@ public final class ServerTimeTable extends BinanceTable {
     return List.of(RowStream.once(() -> ctx.get(q, "/api/v3/time", List.of(),
         EndpointWeights.TIME, p -> fields.readObjectOrArray(p, r -> { }))));
   }
+
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    return RequestPlan.none().exact(1, "GET", "/api/v3/time", "", EndpointWeights.TIME);
+  }
 }

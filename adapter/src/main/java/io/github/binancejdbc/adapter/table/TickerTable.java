@@ -282,6 +282,51 @@ public final class TickerTable extends BinanceTable {
     }
   }
 
+  /**
+   * As {@link #streams}: no symbol is one request for all, one is {@code symbol=}, several are
+   * {@code symbols=[...]} in chunks, each weighed by its size (ticker/24hr: 2 for up to 20).
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    List<ExplainQuery.Sym> symbols = q.points("symbol");
+    List<ExplainQuery.Sym> extras = extraColumn == null ? List.of(new ExplainQuery.Sym("", null))
+        : q.points(extraColumn) == null ? List.of(new ExplainQuery.Sym(extraDefault, null))
+            : q.points(extraColumn);
+    boolean exact = q.exactPoints("symbol") && (extraColumn == null
+        || q.exactPoints(extraColumn));
+    RequestPlan plan = RequestPlan.none();
+    for (ExplainQuery.Sym extra : extras) {
+      List<List<ExplainQuery.Sym>> requests = new ArrayList<>();
+      if (symbols == null) {
+        requests.add(null);
+      } else if (mode == Mode.REQUIRED_EACH) {
+        symbols.forEach(s -> requests.add(List.of(s)));
+      } else {
+        for (int i = 0; i < symbols.size(); i += chunk) {
+          requests.add(symbols.subList(i, Math.min(symbols.size(), i + chunk)));
+        }
+      }
+      for (List<ExplainQuery.Sym> part : requests) {
+        List<Param> params = new ArrayList<>();
+        if (part != null && part.size() == 1) {
+          params.add(Param.of("symbol", part.get(0)));
+        } else if (part != null) {
+          params.add(Param.of("symbols", symbolList(part)));
+        }
+        if (extraParam != null) {
+          params.add(Param.of(extraParam, extra));
+        }
+        int w = weight.applyAsInt(part == null ? 0 : part.size());
+        if (exact) {
+          plan.exact(1, "GET", path, RequestPlan.query(params), w);
+        } else {
+          plan.atMost(1, "GET", path, RequestPlan.query(params), w);
+        }
+      }
+    }
+    return plan;
+  }
+
   private List<Object[]> fetch(ScanQuery q, List<String> symbols, String extra) {
     List<Param> params = new ArrayList<>();
     if (symbols != null && symbols.size() == 1) {
@@ -317,6 +362,17 @@ public final class TickerTable extends BinanceTable {
     return symbols == 1
         ? EndpointWeights.TICKER_PRICE_SYMBOL
         : EndpointWeights.TICKER_PRICE_SYMBOLS_OR_ALL;
+  }
+
+  /** {@code ["BTCUSDT",?1]}: literals as sent, parameters as they stand. */
+  static String symbolList(List<ExplainQuery.Sym> symbols) {
+    StringBuilder sb = new StringBuilder("[");
+    for (ExplainQuery.Sym s : symbols) {
+      boolean literal = !s.text().startsWith("?") && !s.text().startsWith("{");
+      String one = literal ? jsonArray(List.of(s.text())) : "[" + s.text() + "]";
+      sb.append(sb.length() > 1 ? "," : "").append(one, 1, one.length() - 1);
+    }
+    return sb.append(']').toString();
   }
 
   /** {@code ["BTCUSDT","ETHUSDT"]}, the form Binance takes for {@code symbols}. */

@@ -224,4 +224,9 @@ public final class TradesTable extends BinanceTable {
       return (Long) row[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
     }
   }
+
+  @Override
+  protected int nominalWeight() {
+    return EndpointWeights.HISTORICAL_TRADES;
+  }
 }
