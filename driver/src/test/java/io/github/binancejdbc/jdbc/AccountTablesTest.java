@@ -515,6 +515,55 @@ class AccountTablesTest {
         "symbol=BTCUSDT&fromId=103&limit=1000"), queries("/api/v3/myTrades"));
   }
 
+  /** The request for the most recent fills: no cursor, no time. */
+  private static MappingBuilder latestFills() {
+    return signedGet("/api/v3/myTrades").withQueryParam("limit", equalTo("1000"))
+        .withQueryParam("startTime", absent()).withQueryParam("fromId", absent());
+  }
+
+  @Test
+  void monthsWithoutFillsCostOneRequestNotOnePerDay() throws SQLException {
+    // Sixty days to now (March 1st): the latest fills are from December, so none is in range.
+    stub(latestFills(), array(trade("BTCUSDT", 40, 4, JAN_1 - 20 * DAY),
+        trade("BTCUSDT", 41, 4, JAN_1 - 19 * DAY)));
+    assertEquals(List.of(), longs("SELECT trade_id FROM my_trades WHERE symbol = 'BTCUSDT'"
+        + " AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'", "trade_id"));
+    assertEquals(List.of("symbol=BTCUSDT&limit=1000"), queries("/api/v3/myTrades"));
+  }
+
+  @Test
+  void recentFillsReachingBackPastTheBoundAreTheWholeRange() throws SQLException {
+    stub(latestFills(), array(trade("BTCUSDT", 40, 4, JAN_1 - DAY),
+        trade("BTCUSDT", 41, 4, JAN_1 + 5 * DAY), trade("BTCUSDT", 42, 5, JAN_1 + 40 * DAY)));
+    assertEquals(List.of(41L, 42L), longs("SELECT trade_id FROM my_trades"
+        + " WHERE symbol = 'BTCUSDT' AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'"
+        + " ORDER BY trade_id", "trade_id"));
+    assertEquals(List.of("symbol=BTCUSDT&limit=1000"), queries("/api/v3/myTrades"));
+  }
+
+  @Test
+  void aFullPageOfRecentFillsLeavesOnlyTheWindowsBeforeIt() throws SQLException {
+    long oldest = JAN_1 + 36 * HOUR;
+    String[] recent = new String[1000];
+    for (int i = 0; i < recent.length; i++) {
+      recent[i] = trade("BTCUSDT", 2000 + i, 9, oldest + i * 60_000L);
+    }
+    stub(latestFills(), array(recent));
+    stub(signedGet("/api/v3/myTrades").withQueryParam("startTime", equalTo("" + JAN_1)), "[]");
+    // The second window ends at the oldest recent fill and returns it again: it is read once.
+    stub(signedGet("/api/v3/myTrades").withQueryParam("startTime", equalTo("" + (JAN_1 + DAY))),
+        array(trade("BTCUSDT", 1500, 8, JAN_1 + 30 * HOUR), trade("BTCUSDT", 2000, 9, oldest)));
+    List<Long> ids = longs("SELECT trade_id FROM my_trades WHERE symbol = 'BTCUSDT'"
+        + " AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'", "trade_id");
+    assertEquals(1001, ids.size());
+    assertEquals(List.of(1500L, 2000L, 2001L), ids.subList(0, 3));
+    assertEquals(2999L, ids.get(1000));
+    assertEquals(List.of("symbol=BTCUSDT&limit=1000",
+        "symbol=BTCUSDT&startTime=" + JAN_1 + "&endTime=" + (JAN_1 + DAY - 1) + "&limit=1000",
+        "symbol=BTCUSDT&startTime=" + (JAN_1 + DAY) + "&endTime=" + oldest + "&limit=1000"),
+        queries("/api/v3/myTrades"));
+  }
+
   @Test
   void tradesOfOneOrderAskByOrderId() throws SQLException {
     stub(signedGet("/api/v3/myTrades"), array(trade("BTCUSDT", 70, 5, JAN_1),

@@ -550,7 +550,7 @@ class PushdownTest {
     assertEquals(1, queries("/api/v3/klines").size());
   }
 
-  private static String ticker(String symbol, String last) {
+  static String ticker(String symbol, String last) {
     return "{\"symbol\":\"" + symbol + "\",\"priceChange\":\"-94.99999800\",\"priceChangePercent\":"
         + "\"-95.960\",\"weightedAvgPrice\":\"0.29628482\",\"prevClosePrice\":\"0.10002000\","
         + "\"lastPrice\":\"" + last + "\",\"lastQty\":\"200.00000000\",\"bidPrice\":\"4.00000000\","

@@ -45,6 +45,9 @@ public final class BinanceRules {
           // turns into a join with VALUES) is inferred for the other side, where the filter rule
           // pushes it into that scan: without it, the scan pages from the start of history.
           CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
+          // A key that only the other side's rows can give: read those rows first, in batches,
+          // and push their values into this scan.
+          new BinanceLookupJoin.Rule(),
           new ExactAvgRule(),
           ExactAvgRule.REDUCE_OTHERS,
           new WindowGuardRule());

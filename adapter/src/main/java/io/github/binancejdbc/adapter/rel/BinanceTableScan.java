@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.binancejdbc.adapter.table.BinanceTable;
 import io.github.binancejdbc.adapter.table.RequestPlan;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -14,7 +15,7 @@ import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Types;
@@ -53,7 +54,8 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
               DataContext.class,
               BinanceTable.class,
               ScanSpec.class,
-              boolean.class),
+              boolean.class,
+              Object[].class),
           "execute");
 
   final BinanceTable table;
@@ -191,7 +193,37 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
     // A pushed sort costs the scan nothing extra: the API delivers that order. Fewer columns cost
     // less to parse (Calcite's CsvTableScan weighs its projection the same way).
     double share = (getRowType().getFieldCount() + 2d) / (table.def().columns().size() + 2d);
-    return planner.getCostFactory().makeCost(rows, rows * share, rows * 10 * share);
+    // A scan without a value for a required key cannot run: any plan that gives it one (a lookup
+    // join that reads the key from the other side) must win, and it stays only when none can.
+    double penalty = lacksRequiredKey(table, spec) ? 1e6 : 1;
+    return planner.getCostFactory()
+        .makeCost(rows * penalty, rows * share * penalty, rows * 10 * share * penalty);
+  }
+
+  /** Whether a required key column has no {@code =}/{@code IN} constraint. */
+  static boolean lacksRequiredKey(BinanceTable table, ScanSpec spec) {
+    List<io.github.binancejdbc.adapter.table.ColumnDef> columns = table.def().columns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).pushdown() == io.github.binancejdbc.adapter.table.Pushdown.KEY
+          && !keyed(spec, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether table column {@code column} has a point constraint ({@code =}, {@code IN}). */
+  boolean keyed(int column) {
+    return keyed(spec, column);
+  }
+
+  private static boolean keyed(ScanSpec spec, int column) {
+    for (Constraint c : spec.constraints()) {
+      if (c.column() == column && c.isPoints()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -199,20 +231,47 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     boolean scalar = physType.getFormat() == JavaRowFormat.SCALAR;
+    BlockBuilder bb = new BlockBuilder();
+    // The inner scan of a lookup join reads the outer rows of the current batch: the join binds
+    // them to its correlation variables, which the generated code passes in here.
+    List<Expression> outer = new ArrayList<>();
+    for (ValueRef.Correl ref : spec.correlations()) {
+      Expression value =
+          implementor.getCorrelVariableGetter(ref.corr()).field(bb, ref.field(), null);
+      outer.add(Expressions.convert_(Expressions.box(value), Object.class));
+    }
     Expression call =
         Expressions.call(
             EXECUTE,
             implementor.getRootExpression(),
             implementor.stash(table, BinanceTable.class),
             implementor.stash(spec, ScanSpec.class),
-            Expressions.constant(scalar));
-    return implementor.result(physType, Blocks.toBlock(call));
+            Expressions.constant(scalar),
+            Expressions.newArrayInit(Object.class, outer));
+    bb.add(Expressions.return_(null, call));
+    return implementor.result(physType, bb.toBlock());
   }
 
-  /** Called by the generated code once per execution; no request is sent until rows are read. */
+  /** As {@link #execute(DataContext, BinanceTable, ScanSpec, boolean, Object[])}, no outer rows. */
   public static Enumerable<?> execute(
       DataContext root, BinanceTable table, ScanSpec spec, boolean scalar) {
-    Enumerable<Object[]> rows = table.scan(root, spec);
+    return execute(root, table, spec, scalar, new Object[0]);
+  }
+
+  /**
+   * Called by the generated code once per execution (once per batch of outer rows for a lookup
+   * join's inner scan); no request is sent until rows are read.
+   */
+  public static Enumerable<?> execute(
+      DataContext root, BinanceTable table, ScanSpec spec, boolean scalar, Object[] outer) {
+    List<ValueRef.Correl> refs = spec.correlations();
+    if (refs.isEmpty() && lacksRequiredKey(table, spec)) {
+      // Refused before any scan of the statement sends a request: the other side of a join is
+      // read first, and its requests would be spent on a query that cannot run.
+      table.checkKeys(root, spec);
+    }
+    DataContext context = refs.isEmpty() ? root : new OuterValues(root, refs, outer);
+    Enumerable<Object[]> rows = table.scan(context, spec);
     return scalar ? rows.select(r -> r[0]) : rows;
   }
 }

@@ -53,6 +53,21 @@ public record ScanSpec(
     return fields == null ? i : fields.get(i);
   }
 
+  /** The outer-row values the constraints read (a lookup join's inner scan), each once, in order. */
+  public List<ValueRef.Correl> correlations() {
+    List<ValueRef.Correl> out = new ArrayList<>();
+    for (Constraint c : constraints) {
+      if (c.isPoints()) {
+        for (ValueRef v : c.points()) {
+          if (v instanceof ValueRef.Correl r && !out.contains(r)) {
+            out.add(r);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** EXPLAIN text of the constraints, e.g. {@code [symbol IN ['BTCUSDT'], open_time IN [..)]}. */
   public String describeFilter(TableDef def) {
     List<String> parts = new ArrayList<>();

@@ -68,6 +68,25 @@ public sealed interface ValueRef {
     }
   }
 
+  /**
+   * A value of the outer row of a lookup join ({@link BinanceLookupJoin}): field {@code field}
+   * (named {@code name}) of correlation variable {@code corr}, bound once per batch of outer rows.
+   */
+  record Correl(String corr, int field, String name) implements ValueRef {
+    @Override
+    public Object resolve(DataContext root) {
+      if (root instanceof OuterValues outer) {
+        return outer.value(this);
+      }
+      throw new IllegalStateException(this + " read outside its lookup join");
+    }
+
+    @Override
+    public String toString() {
+      return corr + "." + name;
+    }
+  }
+
   /** The dynamic parameter {@code ?index} (0-based). */
   record Param(int index) implements ValueRef {
     @Override

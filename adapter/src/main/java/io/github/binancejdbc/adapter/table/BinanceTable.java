@@ -67,6 +67,14 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   }
 
   /**
+   * Fails, as reading the rows would, when {@code spec} lacks a key the table requires; sends
+   * nothing (opening streams never does).
+   */
+  public void checkKeys(DataContext root, ScanSpec spec) {
+    streams(ScanQuery.resolve(def, spec, root));
+  }
+
+  /**
    * The requests a scan with {@code spec} will send, for EXPLAIN: computed from the plan alone,
    * sending nothing and reading only what is already in memory. A query that lacks a required
    * key, or whose LIMIT is 0, sends none.

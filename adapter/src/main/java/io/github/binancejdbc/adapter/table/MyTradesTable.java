@@ -21,13 +21,18 @@ import java.util.List;
  *
  * <ol>
  *   <li>{@code order_id = n}: {@code orderId=n} (myTrades: weight 5), paged by the id cursor,
- *       which may be combined with {@code orderId}.
+ *       which may be combined with {@code orderId}. Several order ids (an IN list, the batch of a
+ *       lookup join from {@code orders}): one {@code orderId} request each while together they
+ *       weigh no more than one page of the symbol (4 orders for myTrades), else as in 4 with the
+ *       rows of other orders dropped.
  *   <li>{@code ORDER BY id DESC LIMIT n} or an unordered {@code LIMIT n} with no upper bound: one
  *       request for the most recent n; older rows, if still wanted, as in 3 or 4.
  *   <li>A lower time bound (and no lower id bound): 24 h windows from it, one after another,
  *       until one returns rows; from there the id cursor (last id + 1) continues, which never
  *       comes back empty and so costs no request per quiet day. A window that is the last one and
- *       not full ends the scan.
+ *       not full ends the scan. When the range needs more than two windows, one request for the
+ *       most recent fills comes first: no window is asked after the account's last fill, and none
+ *       at all when that page reaches back to the lower bound (see {@code RecentFirst}).
  *   <li>Otherwise the id cursor from the lower id bound (or 0: the whole history).
  * </ol>
  *
@@ -65,8 +70,9 @@ public final class MyTradesTable extends BinanceTable {
   private static TableDef.Builder fill(TableDef.Builder b, String id, String idRemarks) {
     return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
         .column(range(id, ColumnType.BIGINT, idRemarks))
-        .column(range("order_id", ColumnType.BIGINT, "Order id; order_id = n asks for the fills"
-            + " of that order only (orderId), other predicates on it are applied to the rows"))
+        .column(range("order_id", ColumnType.BIGINT, "Order id; order_id = n (or an IN list"
+            + " weighing no more than a page) asks for the fills of those orders only (orderId),"
+            + " other predicates on it are applied to the rows"))
         .column(col("order_list_id", ColumnType.BIGINT, "Order list id; -1 unless the order"
             + " belongs to an order list"))
         .column(col("price", ColumnType.DECIMAL, "Fill price"))
@@ -248,15 +254,45 @@ public final class MyTradesTable extends BinanceTable {
       ScanSpec.Direction dir = q.direction();
       boolean descending = dir == ScanSpec.Direction.DESC;
       RowStream forward;
+      List<Long> orders = q.hasPoints("order_id") ? wantedOrders() : List.of();
       if (orderLo != Long.MIN_VALUE && orderLo == q.upper("order_id")) {
-        forward = new Forward(orderLo, idLo, idHi);
+        forward = new Forward(orderLo, idLo, idHi, Long.MAX_VALUE);
+      } else if (!orders.isEmpty() && orders.size() * weightByOrder <= weight) {
+        // A few orders (an IN list, a lookup join's batch): their fills by orderId cost no more
+        // than one page of the symbol's fills. With more, one pass over the symbol's fills is
+        // the cheaper as soon as the orders average fewer than 1000 / (weight / weightByOrder)
+        // fills each (250 for myTrades), which is what accounts have; a later batch of a lookup
+        // join re-reads the same pages from this execution's memory.
+        List<RowStream> each = new ArrayList<>();
+        for (long order : orders) {
+          each.add(new Forward(order, idLo, idHi, Long.MAX_VALUE));
+        }
+        RowStream all = RowStream.concat(each);
+        return dir == ScanSpec.Direction.NONE ? all : Signed.sorted(all, idSlot, descending);
       } else if ((descending || (dir == ScanSpec.Direction.NONE && q.hasLimit()))
           && idHi == Long.MAX_VALUE && !q.hasUpper(timeColumn)) {
         return new Latest(idLo, descending);
+      } else if (idLo == 0 && q.hasLower(timeColumn)
+          && Math.min(q.upper(timeColumn), Signed.serverNow(ctx)) - q.lower(timeColumn)
+              > 2 * Signed.DAY) {
+        // More than two windows: one request for the latest fills may save all but one of them,
+        // and costs one more at worst; with two windows or fewer it cannot save anything.
+        forward = new RecentFirst(idHi);
       } else {
-        forward = new Forward(null, idLo, idHi);
+        forward = new Forward(null, idLo, idHi, Long.MAX_VALUE);
       }
       return descending ? Signed.sorted(forward, idSlot, true) : forward;
+    }
+
+    /** The order ids an {@code order_id IN (...)} asks for, ascending. */
+    private List<Long> wantedOrders() {
+      List<Long> out = new ArrayList<>();
+      Long next = q.nextWanted("order_id", Long.MIN_VALUE);
+      while (next != null) {
+        out.add(next);
+        next = next == Long.MAX_VALUE ? null : q.nextWanted("order_id", next + 1);
+      }
+      return out;
     }
 
     /** Ascending by id: time windows until the first rows, then the id cursor. */
@@ -268,14 +304,16 @@ public final class MyTradesTable extends BinanceTable {
       private long cursor;
       private boolean done;
 
-      Forward(Long orderId, long idLo, long idHi) {
+      /** {@code windowEnd}: no fill is later than this (else {@code Long.MAX_VALUE}: now). */
+      Forward(Long orderId, long idLo, long idHi, long windowEnd) {
         this.orderId = orderId;
         this.idHi = idHi;
         this.timeHi = q.upper(timeColumn);
         this.cursor = idLo;
         this.done = idLo > idHi;
         if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && !done) {
-          long end = Math.min(timeHi, Signed.serverNow(ctx));
+          long end = Math.min(timeHi,
+              windowEnd == Long.MAX_VALUE ? Signed.serverNow(ctx) : windowEnd);
           windows = new TimeWindows(q.lower(timeColumn), end);
         }
       }
@@ -315,6 +353,9 @@ public final class MyTradesTable extends BinanceTable {
           done = rows.size() < Signed.PAGE && windows.isLast(w);
           windows = null;
           advance(rows);
+          // A window up to a fill already read (see RecentFirst) may return it again.
+          rows = new ArrayList<>(rows);
+          rows.removeIf(r -> (Long) r[idSlot] > idHi);
         }
         return rows;
       }
@@ -325,6 +366,52 @@ public final class MyTradesTable extends BinanceTable {
           cursor = (Long) last[idSlot] + 1;
           done |= cursor > idHi || (Long) last[timeSlot] > timeHi;
         }
+      }
+    }
+
+    /**
+     * A lower time bound more than a day back: the most recent fills first (one request, no
+     * cursor), because they show where the account's fills end. A page that is not full, or that
+     * reaches back past the lower bound, holds every fill in the range, and an account with no
+     * fill since the bound costs this one request instead of one per day. Otherwise only the older
+     * fills are read as {@link Forward} does, with windows up to the page's oldest fill and the id
+     * cursor up to its id; the page's rows come last, so the order stays ascending.
+     */
+    private final class RecentFirst implements RowStream {
+      private final long idHi;
+      private List<Object[]> recent;
+      private RowStream older;
+      private boolean started;
+
+      RecentFirst(long idHi) {
+        this.idHi = idHi;
+      }
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (!started) {
+          started = true;
+          List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", Signed.PAGE)), false);
+          if (rows.isEmpty()) {
+            return null;
+          }
+          Object[] oldest = rows.get(0);
+          long oldestTime = (Long) oldest[timeSlot];
+          if (rows.size() == Signed.PAGE && oldestTime >= q.lower(timeColumn)) {
+            older = new Forward(null, 0, Math.min(idHi, (Long) oldest[idSlot] - 1), oldestTime);
+          }
+          recent = rows;
+        }
+        if (older != null) {
+          List<Object[]> page = older.nextPage(wanted);
+          if (page != null) {
+            return page;
+          }
+          older = null;
+        }
+        List<Object[]> last = recent;
+        recent = null;
+        return last;
       }
     }
 
@@ -352,7 +439,7 @@ public final class MyTradesTable extends BinanceTable {
           Object[] oldest = rows.get(0);
           long below = (Long) oldest[idSlot] - 1;
           if (below >= idLo && (Long) oldest[timeSlot] >= q.lower(timeColumn)) {
-            Forward forward = new Forward(null, idLo, below);
+            Forward forward = new Forward(null, idLo, below, Long.MAX_VALUE);
             older = descending ? Signed.sorted(forward, idSlot, true) : forward;
           }
         }

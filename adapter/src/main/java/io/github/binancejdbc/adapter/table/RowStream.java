@@ -32,6 +32,32 @@ public interface RowStream {
     };
   }
 
+  /** The streams one after another, each read to its end. */
+  static RowStream concat(List<RowStream> parts) {
+    return new RowStream() {
+      private int next;
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        while (next < parts.size()) {
+          List<Object[]> page = parts.get(next).nextPage(wanted);
+          if (page != null) {
+            return page;
+          }
+          next++;
+        }
+        return null;
+      }
+
+      @Override
+      public void close() {
+        for (int i = next; i < parts.size(); i++) {
+          parts.get(i).close();
+        }
+      }
+    };
+  }
+
   /**
    * A stream whose plan (which endpoint, which cursor) is chosen on the first read, when the
    * resolved bounds are known and a request may be sent; later reads go to that plan.

@@ -34,10 +34,13 @@ public final class ScanQuery {
   private final int[] fields;
   private final java.util.BitSet needed;
   private boolean empty;
+  /** Key columns whose values come from a lookup join's outer rows. */
+  private final Set<Integer> outerColumns = new java.util.HashSet<>();
 
   private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit, Object root,
       List<Integer> fields, List<Constraint> constraints) {
-    this.root = root;
+    // A lookup join's batches belong to one execution: they share its remembered responses.
+    this.root = root instanceof io.github.binancejdbc.adapter.rel.OuterValues o ? o.statement() : root;
     if (fields == null) {
       this.fields = null;
       this.needed = null;
@@ -82,6 +85,9 @@ public final class ScanQuery {
   }
 
   private void addPoints(int column, List<ValueRef> refs, DataContext root) {
+    if (refs.stream().anyMatch(r -> r instanceof ValueRef.Correl)) {
+      outerColumns.add(column);
+    }
     Set<String> values = new TreeSet<>();
     for (ValueRef r : refs) {
       Object v = r.resolve(root);
@@ -285,6 +291,14 @@ public final class ScanQuery {
       case "timeframe" -> "1h";
       default -> c.type() == ColumnType.VARCHAR ? "..." : "1";
     };
+  }
+
+  /**
+   * Whether the values of key {@code column} come from the other side of a join rather than from
+   * the query's text: one that names nothing the endpoint knows is then no row, not an error.
+   */
+  public boolean fromOuterRows(String column) {
+    return outerColumns.contains(def.index(column));
   }
 
   /** The values of an optional key column, sorted, or {@code null} when it is not constrained. */

@@ -210,22 +210,76 @@ public final class TickerTable extends BinanceTable {
       List<String> given = q.optional(extraColumn);
       extras = given == null ? List.of(extraDefault) : given;
     }
+    if (mode == Mode.OPTIONAL_LIST && symbols != null && cheaperAll(q, symbols.size())) {
+      symbols = null; // the rows of other symbols are dropped by the symbol constraint
+    }
     List<RowStream> streams = new ArrayList<>();
     for (String extra : extras) {
       if (symbols == null) {
         streams.add(RowStream.once(() -> fetch(q, null, extra)));
       } else if (mode == Mode.REQUIRED_EACH) {
         for (String s : symbols) {
-          streams.add(RowStream.once(() -> fetch(q, List.of(s), extra)));
+          streams.add(RowStream.once(() -> fetchKnown(q, List.of(s), extra)));
         }
       } else {
         for (int i = 0; i < symbols.size(); i += chunk) {
           List<String> part = symbols.subList(i, Math.min(symbols.size(), i + chunk));
-          streams.add(RowStream.once(() -> fetch(q, part, extra)));
+          streams.add(RowStream.once(() -> fetchKnown(q, part, extra)));
         }
       }
     }
     return streams;
+  }
+
+  /**
+   * Whether one request for every symbol weighs less than the lists still to send for {@code n}
+   * symbols (or the same, in fewer requests), counting the lists this statement execution has
+   * already sent: a lookup join asks for its symbols batch by batch, and past a few hundred
+   * symbols the whole answer, fetched once and remembered for the execution, is the cheaper.
+   */
+  private boolean cheaperAll(ScanQuery q, int n) {
+    int planned = 0;
+    int requests = 0;
+    for (int i = 0; i < n; i += chunk) {
+      planned += weight.applyAsInt(Math.min(chunk, n - i));
+      requests++;
+    }
+    java.util.concurrent.atomic.AtomicInteger spent = ctx.remember(q, "weight of lists " + path,
+        java.util.concurrent.atomic.AtomicInteger::new);
+    int all = weight.applyAsInt(0);
+    int total = spent.get() + planned;
+    if (total > all || (total == all && requests > 1)) {
+      return true;
+    }
+    spent.addAndGet(planned);
+    return false;
+  }
+
+  /**
+   * As {@link #fetch}, but a symbol that came from the other side of a join and that the endpoint
+   * does not know (-1121: a listed symbol in BREAK, a made-up pair) yields no row instead of
+   * failing the statement: a list is then asked for all at once where the endpoint allows it,
+   * else symbol by symbol.
+   */
+  private List<Object[]> fetchKnown(ScanQuery q, List<String> symbols, String extra) {
+    try {
+      return fetch(q, symbols, extra);
+    } catch (io.github.binancejdbc.adapter.error.BinanceException e) {
+      if (e.vendorCode() != -1121 || symbols == null || !q.fromOuterRows("symbol")) {
+        throw e;
+      }
+      if (symbols.size() == 1) {
+        return List.of();
+      }
+      if (mode == Mode.OPTIONAL_LIST) {
+        return fetch(q, null, extra);
+      }
+      List<Object[]> rows = new ArrayList<>();
+      for (String s : symbols) {
+        rows.addAll(fetchKnown(q, List.of(s), extra));
+      }
+      return rows;
+    }
   }
 
   /**
