@@ -105,12 +105,12 @@ public enum BinanceProperty {
   CACHE_SIZE(
       "cacheSize",
       "integer",
-      "64",
+      null,
       null,
       false,
       "Megabytes of closed history (closed klines bars) kept in memory, shared by the"
           + " connections to one baseUrl in the JVM, so a range is fetched once; 0 turns the cache"
-          + " off"),
+          + " off; default 64, or an eighth of the maximum heap when that is less"),
   ARCHIVE(
       "archive",
       "path",

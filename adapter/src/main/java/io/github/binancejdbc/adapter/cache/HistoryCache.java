@@ -22,8 +22,12 @@ import java.util.concurrent.atomic.LongAdder;
  * to the part that is new. Thread-safe.
  */
 public final class HistoryCache {
-  /** {@code cacheSize}'s default: 64 MB. */
-  public static final long DEFAULT_BYTES = 64L << 20;
+  /**
+   * {@code cacheSize}'s default: 64 MB, or an eighth of the heap when that is less, so that a small
+   * heap (a 10-million-row report at {@code -Xmx64m}) is not filled by the cache.
+   */
+  public static final long DEFAULT_BYTES =
+      Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
 
   private static final ConcurrentMap<String, HistoryCache> BY_BASE_URL =
       new ConcurrentHashMap<>();
