@@ -798,6 +798,6 @@ SELECT open_time, close_price FROM klines WHERE symbol = ? AND timeframe = '1h' 
 -- * rolling_ticker / trading_day_ticker without window_size / time_zone: the driver answers the
 --   default window (1d) or zone (0) only, whereas H2 holds several; a defaulted key, not a filter.
 -- * a key inside an OR with other columns ((symbol = 'A' AND open_time < x) OR symbol = 'B'): the
---   driver cannot derive the required key and refuses with 0A000 by design (SCHEMA.md, K keys).
+--   driver cannot derive the required key and refuses with 0A000 by design (a required key that no predicate gives).
 -- * functions spelled differently in H2 and Calcite (FLOOR(ts TO DAY), DATE_TRUNC, TIMESTAMPADD
 --   argument forms): CAST(ts AS DATE) and EXTRACT are used instead.

@@ -5,6 +5,7 @@ import io.github.binancejdbc.adapter.BinanceSchema;
 import io.github.binancejdbc.jdbc.internal.CallRewriter;
 import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
 import io.github.binancejdbc.jdbc.internal.JdbcProxies;
+import io.github.binancejdbc.adapter.Version;
 import io.github.binancejdbc.adapter.rel.LongLimit;
 import io.github.binancejdbc.jdbc.internal.MaxRows;
 import io.github.binancejdbc.jdbc.internal.SimpleLookup;
@@ -56,7 +57,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * }</pre>
  */
 public final class BinanceDriver extends Driver {
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = Version.VERSION;
 
   static {
     new BinanceDriver().register();
@@ -74,7 +75,8 @@ public final class BinanceDriver extends Driver {
   @Override
   protected DriverVersion createDriverVersion() {
     return new DriverVersion(
-        "binance-jdbc", VERSION, "Binance Spot API", "v3", true, 0, 1, 3, 0);
+        "binance-jdbc", VERSION, "Binance Spot API", "v3", true, Version.major(), Version.minor(),
+        3, 0);
   }
 
   /** Built on first planning: a lookup ({@link SimpleLookup}) never needs it. */

@@ -86,6 +86,22 @@ class Issue12TablesTest {
         .withHeader("Content-Type", "application/json").withBody(body)));
   }
 
+  /** The driver's version, its JDBC numbers and the User-Agent come from one build resource. */
+  @Test
+  void theDriverVersionIsTheBuildsAndTheUserAgentCarriesIt() throws SQLException {
+    stub("/api/v3/ping", "{}");
+    java.sql.DatabaseMetaData md = conn.getMetaData();
+    String version = md.getDriverVersion();
+    assertTrue(version.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version);
+    String[] numbers = version.split("[.-]");
+    assertEquals(Integer.parseInt(numbers[0]), md.getDriverMajorVersion());
+    assertEquals(Integer.parseInt(numbers[1]), md.getDriverMinorVersion());
+    rows("SELECT answered FROM ping");
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/ping"))
+        .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+            "binance-jdbc/" + version)));
+  }
+
   @Test
   void pingIsOneRowOfWhetherTheServerAnsweredAndTheRoundTrip() throws SQLException {
     stub("/api/v3/ping", "{}");

@@ -15,7 +15,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * The endpoint table: every {@code /api/v3} path with its parameters and request weight as
- * Binance documents them (BINANCE-API.md §6).
+ * Binance documents them (its REST API "Limits" and each endpoint's weight).
  */
 final class Routes {
   private final Map<String, Endpoint> byKey = new HashMap<>();

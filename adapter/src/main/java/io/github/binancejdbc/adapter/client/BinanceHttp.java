@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.binancejdbc.adapter.BinanceConfig;
+import io.github.binancejdbc.adapter.Version;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
@@ -46,7 +47,7 @@ public final class BinanceHttp implements AutoCloseable {
   /** The one Jackson factory: thread-safe, and costly enough to build that it is shared. */
   static final JsonFactory JSON = JsonFactory.builder().build();
 
-  static final String USER_AGENT = "binance-jdbc/0.1";
+  static final String USER_AGENT = "binance-jdbc/" + Version.VERSION;
   private static final String LEGACY_USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT";
   private static final String ORDER_COUNT_HEADER = "X-MBX-ORDER-COUNT-";
   private static final long BACKOFF_BASE_MILLIS = 250;

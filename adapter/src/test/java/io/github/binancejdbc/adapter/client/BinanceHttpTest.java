@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -114,7 +115,7 @@ class BinanceHttpTest {
     WM.verify(
         1,
         getRequestedFor(urlEqualTo(KLINES_URL))
-            .withHeader("User-Agent", equalTo("binance-jdbc/0.1")));
+            .withHeader("User-Agent", matching("binance-jdbc/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")));
     assertEquals(42, governor.usedInWindow());
     assertEquals(List.of(), sleeper.sleeps());
   }
