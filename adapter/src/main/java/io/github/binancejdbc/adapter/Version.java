@@ -15,23 +15,26 @@ public final class Version {
   /** E.g. {@code 0.1.0-SNAPSHOT}. */
   public static final String VERSION = read();
 
-  private static final Matcher NUMBERS =
-      Pattern.compile("(\\d+)\\.(\\d+).*").matcher(VERSION);
+  private static final int MAJOR;
+  private static final int MINOR;
 
   static {
-    if (!NUMBERS.matches()) {
+    Matcher m = Pattern.compile("(\\d+)\\.(\\d+).*").matcher(VERSION);
+    if (!m.matches()) {
       throw new IllegalStateException("Not a version: " + VERSION);
     }
+    MAJOR = Integer.parseInt(m.group(1));
+    MINOR = Integer.parseInt(m.group(2));
   }
 
   private Version() {}
 
   public static int major() {
-    return Integer.parseInt(NUMBERS.group(1));
+    return MAJOR;
   }
 
   public static int minor() {
-    return Integer.parseInt(NUMBERS.group(2));
+    return MINOR;
   }
 
   private static String read() {
