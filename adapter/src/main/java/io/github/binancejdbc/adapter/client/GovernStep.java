@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * (a ban, the day's order limit) end the call here, with nothing sent.
  */
 final class GovernStep implements Step {
-  private static final Logger LOG = LoggerFactory.getLogger(GovernStep.class);
+  // The transport's logger, the one the README names for the request log lines.
+  private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
   private static final String LEGACY_USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT";
   private static final String ORDER_COUNT_HEADER = "X-MBX-ORDER-COUNT-";
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * other failure leaves its outcome unknown, and it is reconciled instead of being sent again.
  */
 final class IoFailureStep implements Step {
-  private static final Logger LOG = LoggerFactory.getLogger(IoFailureStep.class);
+  // The transport's logger, the one the README names for the request log lines.
+  private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
 
   private final BooleanSupplier closed;
 

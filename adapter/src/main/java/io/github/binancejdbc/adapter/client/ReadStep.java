@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * as an {@link ErrorBody} of at most 16 KiB. Steps before this one see a read {@link Reply}.
  */
 final class ReadStep implements Step {
-  private static final Logger LOG = LoggerFactory.getLogger(ReadStep.class);
+  // The transport's logger, the one the README names for the request log lines.
+  private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
   private static final long MAX_ERROR_BODY_BYTES = 16 * 1024;
 
   private final JsonFactory json;

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * and is never sent again; everything else is the error the catalogue maps it to.
  */
 final class ServerErrorStep implements Step.OnReply {
-  private static final Logger LOG = LoggerFactory.getLogger(ServerErrorStep.class);
+  // The transport's logger, the one the README names for the request log lines.
+  private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
 
   @Override
   public Reply onReply(Call call, Reply reply) {
