@@ -40,8 +40,7 @@ final class RetryStep implements Step {
         long waitMillis =
             retry.waitMillis == Retry.BACKOFF ? backoffMillis(attempt) : retry.waitMillis;
         if (waitMillis > 0) {
-          WeightGovernor.sleep(
-              waitMillis, sleeper, "a retry of " + call.name() + " " + call.path);
+          Sleeper.sleep(sleeper, waitMillis, "a retry of " + call.name() + " " + call.path);
         }
       }
     }
