@@ -493,4 +493,62 @@ class ProceduresTest {
     }
     wm.verify(1, anyRequestedFor(urlPathEqualTo("/api/v3/userDataStream")));
   }
+
+  /** What a statement that must be refused before sending says. */
+  private static SQLException refused(Connection c, String sql) {
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.lines(c, sql));
+    assertInstanceOf(SQLDataException.class, e, e.getMessage());
+    assertEquals("22023", e.getSQLState());
+    return e;
+  }
+
+  @Test
+  void eachLegOfAnOcoIsCheckedAgainstTheFiltersBeforeSending() throws SQLException {
+    try (Connection c = connect("&trading=true")) {
+      String oco = "SELECT * FROM TABLE(place_oco(symbol => 'BTCUSDT', side => 'SELL',"
+          + " quantity => %s, above_type => 'LIMIT_MAKER', above_price => %s,"
+          + " below_type => 'STOP_LOSS_LIMIT', below_price => 19000, below_stop_price => %s,"
+          + " below_time_in_force => 'GTC'))";
+      assertEquals("place_oco on BTCUSDT fails PRICE_FILTER: price 30000.005 is not a multiple"
+          + " of the step 0.01; nearest valid values: 30000 or 30000.01. Nothing was sent.",
+          refused(c, String.format(oco, "0.001", "30000.005", "19100")).getMessage());
+      assertEquals("place_oco on BTCUSDT fails PRICE_FILTER: stop_price 19100.001 is not a"
+          + " multiple of the step 0.01; nearest valid values: 19100 or 19100.01. Nothing was"
+          + " sent.", refused(c, String.format(oco, "0.001", "30000", "19100.001")).getMessage());
+      // The list's quantity is each leg's: the first leg reports it.
+      assertEquals("place_oco on BTCUSDT fails LOT_SIZE: quantity 0.0012345 is not a multiple"
+          + " of the step 0.00001; nearest valid values: 0.00123 or 0.00124. Nothing was sent.",
+          refused(c, String.format(oco, "0.0012345", "30000", "19100")).getMessage());
+    }
+    wm.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void theLegsOfOtoOtocoAndOpocoAreCheckedWithTheirOwnOrSharedQuantities() throws SQLException {
+    try (Connection c = connect("&trading=true")) {
+      assertEquals("place_oto on BTCUSDT fails LOT_SIZE: quantity 0.0012345 is not a multiple"
+          + " of the step 0.00001; nearest valid values: 0.00123 or 0.00124. Nothing was sent.",
+          refused(c, "SELECT * FROM TABLE(place_oto(symbol => 'BTCUSDT',"
+              + " working_type => 'LIMIT', working_side => 'BUY', working_price => 20000,"
+              + " working_quantity => 0.001, working_time_in_force => 'GTC',"
+              + " pending_type => 'LIMIT_MAKER', pending_side => 'SELL', pending_price => 21000,"
+              + " pending_quantity => 0.0012345))").getMessage());
+      String otoco = "SELECT * FROM TABLE(%s(symbol => 'BTCUSDT',"
+          + " working_type => 'LIMIT', working_side => 'BUY', working_price => %s,"
+          + " working_quantity => %s, working_time_in_force => 'GTC', pending_side => 'SELL',"
+          + " %s pending_above_type => 'LIMIT_MAKER', pending_above_price => 21000,"
+          + " pending_below_type => 'STOP_LOSS_LIMIT', pending_below_price => 19000,"
+          + " pending_below_stop_price => 19100, pending_below_time_in_force => 'GTC',"
+          + " pending_below_iceberg_qty => %s))";
+      // The pending legs share pending_quantity: pending_below's iceberg is checked on its step.
+      assertEquals("place_otoco on BTCUSDT fails LOT_SIZE: iceberg_qty 0.0001234 is not a"
+          + " multiple of the step 0.00001; nearest valid values: 0.00012 or 0.00013. Nothing"
+          + " was sent.", refused(c, String.format(otoco, "place_otoco", "20000", "0.001",
+              "pending_quantity => 0.001,", "0.0001234")).getMessage());
+      assertTrue(refused(c, String.format(otoco, "place_opoco", "20000", "0.0001", "", "0.0001"))
+          .getMessage().startsWith("place_opoco on BTCUSDT fails MIN_NOTIONAL: price x quantity"
+              + " 2 is below the minimum notional 10"));
+    }
+    wm.verify(0, postRequestedFor(anyUrl()));
+  }
 }
