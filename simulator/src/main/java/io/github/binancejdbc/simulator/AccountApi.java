@@ -78,7 +78,7 @@ final class AccountApi {
 
   JsonNode order(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Order o = exchange.orders().find(c.account(), s.symbol(), p.optLong("orderId"),
         p.get("origClientOrderId"));
     return exchange.atomically(() -> Render.queried(o));
@@ -86,7 +86,7 @@ final class AccountApi {
 
   JsonNode openOrders(Endpoint.Call c) {
     Params p = c.params();
-    String symbol = p.has("symbol") ? MarketApi.symbol(p, market).symbol() : null;
+    String symbol = p.has("symbol") ? MarketParams.symbol(p, market).symbol() : null;
     return exchange.atomically(() -> {
       ArrayNode a = Json.arr();
       for (Order o : c.account().orders) {
@@ -100,11 +100,11 @@ final class AccountApi {
 
   JsonNode allOrders(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long orderId = p.optLong("orderId");
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
-    int limit = MarketApi.limit(p, 500, 1000);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    int limit = MarketParams.limit(p, 500, 1000);
     window(start, end);
     return exchange.atomically(() -> {
       List<Order> all = new ArrayList<>();
@@ -164,12 +164,12 @@ final class AccountApi {
 
   JsonNode myTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long orderId = p.optLong("orderId");
     Long fromId = p.optLong("fromId");
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
-    int limit = MarketApi.limit(p, 500, 1000);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    int limit = MarketParams.limit(p, 500, 1000);
     boolean time = start != null || end != null;
     if ((orderId != null && time) || (fromId != null && time)) {
       throw Errors.badCombination();
@@ -225,7 +225,7 @@ final class AccountApi {
 
   JsonNode orderList(Endpoint.Call c) {
     Params p = c.params();
-    OrderList l = exchange.orders().findList(c.account(), p.optLong("orderListId"),
+    OrderList l = exchange.orderLists().find(c.account(), p.optLong("orderListId"),
         p.get("origClientOrderId"));
     return exchange.atomically(() -> Render.list(l, null, null));
   }
@@ -233,9 +233,9 @@ final class AccountApi {
   JsonNode allOrderList(Endpoint.Call c) {
     Params p = c.params();
     Long fromId = p.optLong("fromId");
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
-    int limit = MarketApi.limit(p, 500, 1000);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    int limit = MarketParams.limit(p, 500, 1000);
     if (fromId != null && (start != null || end != null)) {
       throw Errors.badCombination();
     }
@@ -264,11 +264,11 @@ final class AccountApi {
 
   JsonNode preventedMatches(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long id = p.optLong("preventedMatchId");
     Long orderId = p.optLong("orderId");
     Long fromId = p.optLong("fromPreventedMatchId");
-    int limit = MarketApi.limit(p, 500, 1000);
+    int limit = MarketParams.limit(p, 500, 1000);
     if ((id == null) == (orderId == null) || (fromId != null && orderId == null)) {
       throw Errors.badCombination();
     }
@@ -299,12 +299,12 @@ final class AccountApi {
 
   JsonNode allocations(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
+    SymbolSpec s = MarketParams.symbol(p, market);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
     Long fromId = p.optLong("fromAllocationId");
     Long orderId = p.optLong("orderId");
-    int limit = MarketApi.limit(p, 500, 1000);
+    int limit = MarketParams.limit(p, 500, 1000);
     boolean time = start != null || end != null;
     if ((time && (fromId != null || orderId != null))) {
       throw Errors.badCombination();
@@ -341,7 +341,7 @@ final class AccountApi {
   }
 
   JsonNode commission(Endpoint.Call c) {
-    SymbolSpec s = MarketApi.symbol(c.params(), market);
+    SymbolSpec s = MarketParams.symbol(c.params(), market);
     Account a = c.account();
     ObjectNode n = Json.obj();
     n.put("symbol", s.symbol());
@@ -361,10 +361,10 @@ final class AccountApi {
 
   JsonNode amendments(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     long orderId = p.requireLong("orderId");
     Long fromId = p.optLong("fromExecutionId");
-    int limit = MarketApi.limit(p, 500, 1000);
+    int limit = MarketParams.limit(p, 500, 1000);
     exchange.orders().find(c.account(), s.symbol(), orderId, null);
     return exchange.atomically(() -> {
       ArrayNode a = Json.arr();
@@ -387,7 +387,7 @@ final class AccountApi {
   }
 
   JsonNode myFilters(Endpoint.Call c) {
-    SymbolSpec s = MarketApi.symbol(c.params(), market);
+    SymbolSpec s = MarketParams.symbol(c.params(), market);
     ObjectNode n = Json.obj();
     n.putArray("exchangeFilters");
     n.set("symbolFilters", ExchangeInfoApi.filters(s));
