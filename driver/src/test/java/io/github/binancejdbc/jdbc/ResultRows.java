@@ -23,22 +23,6 @@ import java.util.Objects;
 final class ResultRows {
   private ResultRows() {}
 
-  /** The rows of {@code sql}, each as its columns' {@code getString} values joined by '|'. */
-  static List<String> lines(java.sql.Connection conn, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = conn.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(sb.toString());
-      }
-    }
-    return out;
-  }
-
   static List<List<Object>> read(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();

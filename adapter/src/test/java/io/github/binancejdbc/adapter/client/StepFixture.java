@@ -1,6 +1,7 @@
 package io.github.binancejdbc.adapter.client;
 
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
+import io.github.binancejdbc.testing.FakeClock;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,0 +1,20 @@
+package io.github.binancejdbc.testing;
+
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.binancejdbc.testing.WireMocks;
+
+/** The WireMock servers the tests stand a Binance up with: one per test class, on a free port. */
+public final class WireMocks {
+  private WireMocks() {}
+
+  /** A server that fails the test when a request matches no stub: every request is expected. */
+  public static WireMockExtension strict() {
+    return WireMocks.strict();
+  }
+
+  /** A server that answers an unstubbed request with 404 and lets the test judge it. */
+  public static WireMockExtension lenient() {
+    return WireMocks.lenient();
+  }
+}
