@@ -35,7 +35,7 @@ final class AccountApi {
     boolean omitZero = Boolean.TRUE.equals(c.params().optBoolean("omitZeroBalances"));
     Account a = c.account();
     return exchange.atomically(() -> {
-      ObjectNode n = Json.obj();
+      ObjectNode n = JsonNodes.obj();
       n.put("makerCommission", a.makerBips);
       n.put("takerCommission", a.takerBips);
       n.put("buyerCommission", 0);
@@ -88,7 +88,7 @@ final class AccountApi {
     Params p = c.params();
     String symbol = p.has("symbol") ? MarketParams.symbol(p, market).symbol() : null;
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (Order o : c.account().orders) {
         if (o.status.isOpen() && (symbol == null || o.symbol.equals(symbol))) {
           a.add(Render.queried(o));
@@ -113,7 +113,7 @@ final class AccountApi {
           all.add(o);
         }
       }
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       Long from = start == null && end == null ? orderId : null;
       for (Order o : page(all, from, start, end, limit, x -> x.orderId, x -> x.time)) {
         a.add(Render.queried(o));
@@ -182,7 +182,7 @@ final class AccountApi {
           all.add(t);
         }
       }
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
       for (Account.AccountTrade t : page(all, from, start, end, limit,
           Account.AccountTrade::id, Account.AccountTrade::time)) {
@@ -207,7 +207,7 @@ final class AccountApi {
 
   JsonNode rateLimitOrder(Endpoint.Call c) {
     long[] counts = exchange.orderCounts(c.account());
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     ObjectNode s = a.addObject();
     s.put("rateLimitType", "ORDERS");
     s.put("interval", "SECOND");
@@ -241,7 +241,7 @@ final class AccountApi {
     }
     window(start, end);
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (OrderList l : page(c.account().lists, fromId, start, end, limit, x -> x.id,
           x -> x.transactionTime)) {
         a.add(Render.list(l, null, null));
@@ -252,7 +252,7 @@ final class AccountApi {
 
   JsonNode openOrderList(Endpoint.Call c) {
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (OrderList l : c.account().lists) {
         if (l.isOpen()) {
           a.add(Render.list(l, null, null));
@@ -273,7 +273,7 @@ final class AccountApi {
       throw Errors.badCombination();
     }
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       Predicate<Account.PreventedMatch> keep = m -> m.symbol().equals(s.symbol())
           && (id == null || m.preventedMatchId() == id)
           && (orderId == null || m.takerOrderId() == orderId || m.makerOrderId() == orderId)
@@ -317,7 +317,7 @@ final class AccountApi {
           all.add(x);
         }
       }
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (Account.Allocation x : page(all, fromId, start, end, limit,
           Account.Allocation::allocationId, Account.Allocation::time)) {
         ObjectNode n = a.addObject();
@@ -343,7 +343,7 @@ final class AccountApi {
   JsonNode commission(Endpoint.Call c) {
     SymbolSpec s = MarketParams.symbol(c.params(), market);
     Account a = c.account();
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     fourRates(n.putObject("standardCommission"), a.makerBips, a.takerBips);
     fourRates(n.putObject("specialCommission"), 0, 0);
@@ -367,7 +367,7 @@ final class AccountApi {
     int limit = MarketParams.limit(p, 500, 1000);
     exchange.orders().find(c.account(), s.symbol(), orderId, null);
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (Account.Amendment m : c.account().amendments) {
         if (m.symbol().equals(s.symbol()) && m.orderId() == orderId
             && (fromId == null || m.executionId() >= fromId) && a.size() < limit) {
@@ -388,7 +388,7 @@ final class AccountApi {
 
   JsonNode myFilters(Endpoint.Call c) {
     SymbolSpec s = MarketParams.symbol(c.params(), market);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.putArray("exchangeFilters");
     n.set("symbolFilters", ExchangeInfoApi.filters(s));
     n.putArray("assetFilters");

@@ -63,7 +63,7 @@ final class ExchangeInfoApi {
         }
       }
     }
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("timezone", "UTC");
     n.put("serverTime", c.serverTime());
     ArrayNode limits = n.putArray("rateLimits");
@@ -119,7 +119,7 @@ final class ExchangeInfoApi {
   }
 
   private static ObjectNode symbol(SymbolSpec s, boolean showSets) {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     n.put("status", s.status());
     n.put("baseAsset", s.baseAsset());
@@ -157,7 +157,7 @@ final class ExchangeInfoApi {
 
   /** The symbol's filters, as exchangeInfo and myFilters list them. */
   static ArrayNode filters(SymbolSpec s) {
-    ArrayNode f = Json.arr();
+    ArrayNode f = JsonNodes.arr();
     ObjectNode price = f.addObject();
     price.put("filterType", "PRICE_FILTER");
     price.put("minPrice", format(s.tickUnits()));

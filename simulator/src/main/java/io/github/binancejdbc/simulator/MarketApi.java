@@ -43,7 +43,7 @@ final class MarketApi {
     }
     int limit = MarketParams.limit(p, 100, 5000);
     Exchange.BookView book = exchange.depth(s.symbol(), limit);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("lastUpdateId", book.lastUpdateId());
     n.set("bids", levels(book.bids()));
     n.set("asks", levels(book.asks()));
@@ -51,7 +51,7 @@ final class MarketApi {
   }
 
   private static ArrayNode levels(List<long[]> levels) {
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (long[] l : levels) {
       ArrayNode pair = a.addArray();
       pair.add(format(l[0]));
@@ -81,11 +81,11 @@ final class MarketApi {
     MarketParams.symbol(p, market);
     p.requireLong("fromId");
     MarketParams.limit(p, 500, 1000);
-    return Json.arr(); // no block trades happen in the simulated market
+    return JsonNodes.arr(); // no block trades happen in the simulated market
   }
 
   private static ArrayNode tradeList(List<SymbolMarket.Trade> trades) {
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (SymbolMarket.Trade t : trades) {
       ObjectNode n = a.addObject();
       n.put("id", t.id());
@@ -122,7 +122,7 @@ final class MarketApi {
     } else {
       aggs = h.aggTrades(Math.max(0, h.aggCount() - limit), limit, Long.MAX_VALUE);
     }
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (SymbolMarket.AggTrade t : aggs) {
       ObjectNode n = a.addObject();
       n.put("a", t.id());
@@ -148,7 +148,7 @@ final class MarketApi {
     Long end = MarketParams.time(p, "endTime");
     long offset = MarketParams.timeZone(p);
     int limit = MarketParams.limit(p, 500, 1000);
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     if (start != null && end != null && start > end) {
       return a;
     }
@@ -175,7 +175,7 @@ final class MarketApi {
     SymbolMarket h = market.history(s.symbol());
     long end = h.dataEndMs();
     Bar b = h.aggregate(end - 5 * 60_000, end);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("mins", 5);
     long lastId = h.tradeCount() - 1;
     if (b.count() > 0) {
@@ -248,7 +248,7 @@ final class MarketApi {
       last = b.close() * tick;
     }
     long volume = b.volume() * s.tapeLotUnits();
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     if (!mini) {
       n.put("priceChange", format(last - open));
@@ -290,7 +290,7 @@ final class MarketApi {
     Params p = c.params();
     List<ObjectNode> out = new ArrayList<>();
     for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
-      ObjectNode n = Json.obj();
+      ObjectNode n = JsonNodes.obj();
       n.put("symbol", s.symbol());
       n.put("price", format(exchange.lastPrice(s.symbol())));
       out.add(n);
@@ -305,7 +305,7 @@ final class MarketApi {
       Exchange.BookView book = exchange.depth(s.symbol(), 1);
       long[] bid = book.bids().isEmpty() ? new long[2] : book.bids().get(0);
       long[] ask = book.asks().isEmpty() ? new long[2] : book.asks().get(0);
-      ObjectNode n = Json.obj();
+      ObjectNode n = JsonNodes.obj();
       n.put("symbol", s.symbol());
       n.put("bidPrice", format(bid[0]));
       n.put("bidQty", format(bid[1]));
@@ -333,7 +333,7 @@ final class MarketApi {
     if (given > 1) {
       throw Errors.badCombination();
     }
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     ArrayNode rules = n.putArray("symbolRules");
     for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
       ObjectNode r = rules.addObject();

@@ -155,7 +155,7 @@ final class MarketParams {
     if (p.has("symbol")) {
       return items.get(0);
     }
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     items.forEach(a::add);
     return a;
   }

@@ -75,7 +75,7 @@ final class TradingApi {
     OrderParams.respType(c.params(), RespType.ACK);
     Boolean rates = c.params().optBoolean("computeCommissionRates");
     entry.test(c.account(), r);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     if (rates == null || !rates) {
       return n;
     }
@@ -118,7 +118,7 @@ final class TradingApi {
 
   JsonNode cancelOpenOrders(Endpoint.Call c) {
     SymbolSpec s = MarketParams.symbol(c.params(), market);
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (Object o : entry.cancelAll(c.account(), s.symbol())) {
       if (o instanceof OrderEntry.Cancel x) {
         a.add(Render.cancel(x));
@@ -161,7 +161,7 @@ final class TradingApi {
             p.get("cancelNewClientOrderId"), restrictions));
         cancelled = true;
       } catch (ApiException e) {
-        cancelResponse = Json.error(e.code(), e.getMessage());
+        cancelResponse = JsonNodes.error(e.code(), e.getMessage());
         cancelled = false;
       }
       if (!cancelled && mode.equals("STOP_ON_FAILURE")) {
@@ -173,7 +173,7 @@ final class TradingApi {
         newResponse = Render.placed(entry.place(a, r), type);
         placed = true;
       } catch (ApiException e) {
-        newResponse = Json.error(e.code(), e.getMessage());
+        newResponse = JsonNodes.error(e.code(), e.getMessage());
         placed = false;
         if (e.code() == -1015) {
           ObjectNode data = data("SUCCESS", "FAILURE", cancelResponse, newResponse);
@@ -193,7 +193,7 @@ final class TradingApi {
 
   private static ObjectNode data(String cancel, String place, JsonNode cancelResponse,
       JsonNode newResponse) {
-    ObjectNode d = Json.obj();
+    ObjectNode d = JsonNodes.obj();
     d.put("cancelResult", cancel);
     d.put("newOrderResult", place);
     d.set("cancelResponse", cancelResponse);
@@ -218,7 +218,7 @@ final class TradingApi {
     OrderEntry.Amend x = entry.amend(c.account(), s.symbol(), p.optLong("orderId"),
         p.get("origClientOrderId"), p.get("newClientOrderId"), newQty);
     Order o = x.order();
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("transactTime", x.time());
     n.put("executionId", x.executionId());
     ObjectNode ao = n.putObject("amendedOrder");

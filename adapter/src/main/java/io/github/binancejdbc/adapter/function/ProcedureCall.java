@@ -38,7 +38,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  */
 public final class ProcedureCall extends AbstractTable implements ScannableTable {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final BodyReader<JsonNode> TREE = p -> ResultRows.MAPPER.readTree(p);
+  private static final BodyReader<JsonNode> TREE = p -> ProcedureRows.MAPPER.readTree(p);
 
   private final ProcedureDef def;
   private final Object[] args;
@@ -56,7 +56,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return ResultRows.rowType(typeFactory, def.result());
+    return ProcedureRows.rowType(typeFactory, def.result());
   }
 
   @Override
@@ -103,7 +103,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     BinanceHttp http = ctx.http();
     JsonNode response;
     try {
-      BodyReader<JsonNode> reader = p -> ResultRows.checkShape(def.result(), TREE.read(p));
+      BodyReader<JsonNode> reader = p -> ProcedureRows.checkShape(def.result(), TREE.read(p));
       response = def.signed()
           ? http.signed(def.method(), def.path(), params, def.weight(), reader)
           : http.keyed(def.method(), def.path(), params, def.weight(), reader);
@@ -124,11 +124,11 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
       throw e;
     }
     return switch (def.result()) {
-      case TEST -> List.<Object[]>of(ResultRows.test(values.get("symbol"), response));
+      case TEST -> List.<Object[]>of(ProcedureRows.test(values.get("symbol"), response));
       case LISTEN_KEY -> List.<Object[]>of(new Object[] {
           response.hasNonNull("listenKey") ? response.get("listenKey").asText()
               : values.get("listenKey"), def.outcome()});
-      case ORDERS -> ResultRows.orders(response, def.outcome(), null);
+      case ORDERS -> ProcedureRows.orders(response, def.outcome(), null);
     };
   }
 

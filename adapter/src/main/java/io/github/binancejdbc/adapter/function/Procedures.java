@@ -274,7 +274,7 @@ public final class Procedures {
 
   /** The result columns of a procedure: name to {@link java.sql.Types} code, in order. */
   public static Map<String, Integer> resultColumns(ProcedureDef d) {
-    return java.util.Collections.unmodifiableMap(ResultRows.columnTypes(d.result()));
+    return java.util.Collections.unmodifiableMap(ProcedureRows.columnTypes(d.result()));
   }
 
   public static ProcedureDef get(String name) {

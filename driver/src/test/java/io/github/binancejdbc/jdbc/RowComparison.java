@@ -20,8 +20,8 @@ import java.util.Objects;
  * LocalDateTime.class)}, never through {@code java.sql.Timestamp} and the JVM zone), dates {@link
  * LocalDate}, strings lose CHAR padding, SQL NULL is {@code null}.
  */
-final class ResultRows {
-  private ResultRows() {}
+final class RowComparison {
+  private RowComparison() {}
 
   static List<List<Object>> read(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
@@ -85,7 +85,7 @@ final class ResultRows {
   /** A canonical order for multiset comparison (numbers rounded so tolerance cannot reorder). */
   static List<List<Object>> sorted(List<List<Object>> rows) {
     List<List<Object>> out = new ArrayList<>(rows);
-    out.sort(Comparator.comparing(ResultRows::sortKey));
+    out.sort(Comparator.comparing(RowComparison::sortKey));
     return out;
   }
 
