@@ -114,6 +114,28 @@ class KlinesCacheTest {
   }
 
   @Test
+  void aScanLargerThanHalfTheCacheIsStreamedWithoutBeingKept() throws SQLException {
+    exchange = FixtureExchange.start();
+    // 1 MB: two months of hourly bars (1440, about 860 KB kept) would take more than half.
+    try (Connection conn = connect("&cacheSize=1")) {
+      List<String> first = Rows.lines(conn, JAN_FEB);
+      assertEquals(1440, first.size());
+      assertEquals(2, exchange.requestCount(KLINES));
+      exchange.resetRequests();
+      assertEquals(first, Rows.lines(conn, JAN_FEB));
+      assertEquals(2, exchange.requestCount(KLINES), "not kept: fetched again");
+      // Two weeks (336 bars, about 200 KB) are kept.
+      exchange.resetRequests();
+      List<String> weeks = Rows.lines(conn, range(JAN_1, JAN_15));
+      assertEquals(336, weeks.size());
+      assertEquals(1, exchange.requestCount(KLINES));
+      exchange.resetRequests();
+      assertEquals(weeks, Rows.lines(conn, range(JAN_1, JAN_15)));
+      assertEquals(0, exchange.requestCount(KLINES));
+    }
+  }
+
+  @Test
   void aRangePartlyHeldFetchesOnlyTheRest() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {

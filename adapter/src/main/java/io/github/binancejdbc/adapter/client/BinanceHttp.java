@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -82,7 +83,10 @@ public final class BinanceHttp implements AutoCloseable {
             ? governor
             : WeightGovernor.forBaseUrl(market.get(0), config.clock(), config.sleeper());
     this.client =
-        new OkHttpClient.Builder()
+        HttpClients.base()
+            .newBuilder()
+            // Its own threads and pool: closing this connection never cancels another's calls.
+            .dispatcher(new Dispatcher())
             .connectTimeout(config.connectTimeout())
             .readTimeout(config.readTimeout())
             // Retries are ours: only GETs, counted, with backoff and weight accounted each time.
@@ -177,9 +181,9 @@ public final class BinanceHttp implements AutoCloseable {
               + " BINANCE_SECRET_KEY environment variables", null);
     }
     // ping and time (weight 1, a connection check, a clock sync) do not wait for the limits;
-    // the first request that can spend a budget does.
+    // the first request that can spend a budget reads them (beside itself when it is small).
     if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
-      LimitLearner.learn(this, governor);
+      LimitLearner.learnFor(this, governor, method, weight);
     }
     boolean market = marketHosts != null && method == Method.GET && !signed && !keyed
         && MARKET_DATA_PATHS.contains(path);
