@@ -39,12 +39,26 @@ final class GovernStep implements Step {
     }
     governor.done(call.weight, window);
     call.usedWeight = feedUsedWeight(reply, governor, window);
-    java.util.Date date = reply.headers().getDate("Date");
-    if (date != null) {
-      governor.noteServerDate(date.getTime());
+    String dateText = reply.header("Date", null);
+    if (dateText != null) {
+      // Parsed once per distinct value: a scan reads many answers within one second.
+      ServerDate last = lastDate;
+      if (last == null || !last.text().equals(dateText)) {
+        java.util.Date date = reply.headers().getDate("Date");
+        last = date == null ? null : new ServerDate(dateText, date.getTime());
+        lastDate = last;
+      }
+      if (last != null) {
+        governor.noteServerDate(last.millis());
+      }
     }
     return reply;
   }
+
+  /** A {@code Date} header and its time. */
+  private record ServerDate(String text, long millis) {}
+
+  private volatile ServerDate lastDate;
 
   private static long feedUsedWeight(Reply reply, WeightGovernor governor, long window) {
     for (String name : reply.headers().names()) {

@@ -421,15 +421,18 @@ public final class ScanQuery {
   private Compiled compiled;
 
   /** {@link #matches} runs once per row: no map iteration, boxing or string copies there. */
-  private record Compiled(int[] pointColumns, Set<?>[] pointValues, int[] rangeColumns,
+  private record Compiled(int[] pointColumns, Set<?>[] pointValues, Object[] onlyValue,
+      int[] rangeColumns,
       long[] lows, long[] highs, NavigableSet<?>[] rangeValues) {}
 
   private Compiled compile() {
     int[] pc = new int[points.size()];
     Set<?>[] pv = new Set<?>[pc.length];
+    Object[] only = new Object[pc.length];
     int i = 0;
     for (Map.Entry<Integer, Set<String>> e : points.entrySet()) {
       pc[i] = e.getKey();
+      only[i] = e.getValue().size() == 1 ? e.getValue().iterator().next() : null;
       pv[i++] = e.getValue();
     }
     int[] rc = new int[ranges.size()];
@@ -443,7 +446,7 @@ public final class ScanQuery {
       hi[i] = e.getValue()[1];
       rv[i++] = rangePoints.get(e.getKey());
     }
-    return new Compiled(pc, pv, rc, lo, hi, rv);
+    return new Compiled(pc, pv, only, rc, lo, hi, rv);
   }
 
   /** Whether a row satisfies every pushed constraint. */
@@ -454,7 +457,13 @@ public final class ScanQuery {
     }
     for (int i = 0; i < c.pointColumns.length; i++) {
       Object v = row[c.pointColumns[i]];
-      if (v == null || !c.pointValues[i].contains(v instanceof String str ? str : v.toString())) {
+      if (v == null) {
+        return false;
+      }
+      String text = v instanceof String str ? str : v.toString();
+      // One value (symbol = 'BTCUSDT'): equals, which is identity for the request's own string.
+      Object only = c.onlyValue[i];
+      if (only != null ? !only.equals(text) : !c.pointValues[i].contains(text)) {
         return false;
       }
     }
