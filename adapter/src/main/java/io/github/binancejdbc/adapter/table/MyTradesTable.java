@@ -9,7 +9,6 @@ import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,7 +52,7 @@ public final class MyTradesTable extends BinanceTable {
   private final int symbolSlot;
 
   private MyTradesTable(TableDef def, BinanceContext ctx, String path, String idColumn,
-      String idParam, String timeColumn, int weight, int weightByOrder, String... fieldPairs) {
+      String idParam, String timeColumn, int weight, int weightByOrder, String[] fieldPairs) {
     super(def, ctx);
     this.path = path;
     this.idColumn = idColumn;
@@ -82,6 +81,16 @@ public final class MyTradesTable extends BinanceTable {
         .column(col("commission_asset", ColumnType.VARCHAR, "Asset the commission was paid in"));
   }
 
+  /** JSON field to column pairs both endpoints share, then {@code more}. */
+  private static String[] fillFields(String... more) {
+    List<String> pairs = new ArrayList<>(List.of("symbol", "symbol", "orderId", "order_id",
+        "orderListId", "order_list_id", "price", "price", "qty", "qty", "quoteQty", "quote_qty",
+        "commission", "commission", "commissionAsset", "commission_asset", "isBuyer", "is_buyer",
+        "isMaker", "is_maker"));
+    pairs.addAll(List.of(more));
+    return pairs.toArray(String[]::new);
+  }
+
   public static MyTradesTable myTrades(BinanceContext ctx) {
     TableDef def =
         fill(TableDef.builder("my_trades", "GET /api/v3/myTrades", "The account's trades"
@@ -99,19 +108,7 @@ public final class MyTradesTable extends BinanceTable {
             .build();
     return new MyTradesTable(def, ctx, "/api/v3/myTrades", "trade_id", "fromId", "trade_time",
         EndpointWeights.MY_TRADES, EndpointWeights.MY_TRADES_ORDER_ID,
-        "symbol", "symbol",
-        "id", "trade_id",
-        "orderId", "order_id",
-        "orderListId", "order_list_id",
-        "price", "price",
-        "qty", "qty",
-        "quoteQty", "quote_qty",
-        "commission", "commission",
-        "commissionAsset", "commission_asset",
-        "time", "trade_time",
-        "isBuyer", "is_buyer",
-        "isMaker", "is_maker",
-        "isBestMatch", "is_best_match");
+        fillFields("id", "trade_id", "time", "trade_time", "isBestMatch", "is_best_match"));
   }
 
   public static MyTradesTable sorAllocations(BinanceContext ctx) {
@@ -133,20 +130,8 @@ public final class MyTradesTable extends BinanceTable {
     return new MyTradesTable(def, ctx, "/api/v3/myAllocations", "allocation_id",
         "fromAllocationId", "allocation_time", EndpointWeights.MY_ALLOCATIONS,
         EndpointWeights.MY_ALLOCATIONS,
-        "symbol", "symbol",
-        "allocationId", "allocation_id",
-        "allocationType", "allocation_type",
-        "orderId", "order_id",
-        "orderListId", "order_list_id",
-        "price", "price",
-        "qty", "qty",
-        "quoteQty", "quote_qty",
-        "commission", "commission",
-        "commissionAsset", "commission_asset",
-        "time", "allocation_time",
-        "isBuyer", "is_buyer",
-        "isMaker", "is_maker",
-        "isAllocator", "is_allocator");
+        fillFields("allocationId", "allocation_id", "allocationType", "allocation_type", "time",
+            "allocation_time", "isAllocator", "is_allocator"));
   }
 
   @Override
@@ -256,7 +241,7 @@ public final class MyTradesTable extends BinanceTable {
       RowStream forward;
       List<Long> orders = q.hasPoints("order_id") ? wantedOrders() : List.of();
       if (orderLo != Long.MIN_VALUE && orderLo == q.upper("order_id")) {
-        forward = new Forward(orderLo, idLo, idHi, Long.MAX_VALUE);
+        forward = forward(orderLo, idLo, idHi, Long.MAX_VALUE);
       } else if (!orders.isEmpty() && orders.size() * weightByOrder <= weight) {
         // A few orders (an IN list, a lookup join's batch): their fills by orderId cost no more
         // than one page of the symbol's fills. With more, one pass over the symbol's fills is
@@ -265,13 +250,22 @@ public final class MyTradesTable extends BinanceTable {
         // join re-reads the same pages from this execution's memory.
         List<RowStream> each = new ArrayList<>();
         for (long order : orders) {
-          each.add(new Forward(order, idLo, idHi, Long.MAX_VALUE));
+          each.add(forward(order, idLo, idHi, Long.MAX_VALUE));
         }
         RowStream all = RowStream.concat(each);
         return dir == ScanSpec.Direction.NONE ? all : Signed.sorted(all, idSlot, descending);
       } else if ((descending || (dir == ScanSpec.Direction.NONE && q.hasLimit()))
           && idHi == Long.MAX_VALUE && !q.hasUpper(timeColumn)) {
-        return new Latest(idLo, descending);
+        return KeyedPager.newestThenOlder(
+            limit -> fetch(symbol, List.of(Param.of("limit", limit)), false),
+            oldest -> {
+              long below = (Long) oldest[idSlot] - 1;
+              if (below < idLo || (Long) oldest[timeSlot] < q.lower(timeColumn)) {
+                return null;
+              }
+              RowStream older = forward(null, idLo, below, Long.MAX_VALUE);
+              return descending ? Signed.sorted(older, idSlot, true) : older;
+            });
       } else if (idLo == 0 && q.hasLower(timeColumn)
           && Math.min(q.upper(timeColumn), Signed.serverNow(ctx)) - q.lower(timeColumn)
               > 2 * Signed.DAY) {
@@ -279,7 +273,7 @@ public final class MyTradesTable extends BinanceTable {
         // and costs one more at worst; with two windows or fewer it cannot save anything.
         forward = new RecentFirst(idHi);
       } else {
-        forward = new Forward(null, idLo, idHi, Long.MAX_VALUE);
+        forward = forward(null, idLo, idHi, Long.MAX_VALUE);
       }
       return descending ? Signed.sorted(forward, idSlot, true) : forward;
     }
@@ -295,78 +289,44 @@ public final class MyTradesTable extends BinanceTable {
       return out;
     }
 
-    /** Ascending by id: time windows until the first rows, then the id cursor. */
-    private final class Forward implements RowStream {
-      private final Long orderId;
-      private final long idHi;
-      private final long timeHi;
-      private TimeWindows windows;
-      private long cursor;
-      private boolean done;
-
-      /** {@code windowEnd}: no fill is later than this (else {@code Long.MAX_VALUE}: now). */
-      Forward(Long orderId, long idLo, long idHi, long windowEnd) {
-        this.orderId = orderId;
-        this.idHi = idHi;
-        this.timeHi = q.upper(timeColumn);
-        this.cursor = idLo;
-        this.done = idLo > idHi;
-        if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && !done) {
-          long end = Math.min(timeHi,
-              windowEnd == Long.MAX_VALUE ? Signed.serverNow(ctx) : windowEnd);
-          windows = new TimeWindows(q.lower(timeColumn), end);
-        }
+    /**
+     * Ascending by id: for the whole history from a lower time bound, 24 h windows until the first
+     * rows, then the id cursor from there; else the id cursor from {@code idLo}. {@code windowEnd}:
+     * no fill is later than this (else {@code Long.MAX_VALUE}: now).
+     */
+    private RowStream forward(Long orderId, long idLo, long idHi, long windowEnd) {
+      long timeHi = q.upper(timeColumn);
+      if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && idLo <= idHi) {
+        long end = Math.min(timeHi,
+            windowEnd == Long.MAX_VALUE ? Signed.serverNow(ctx) : windowEnd);
+        return WindowPager.untilRows(q.lower(timeColumn), end, idSlot,
+                (start, stop) -> fetch(symbol, List.of(Param.of("startTime", start),
+                    Param.of("endTime", stop), Param.of("limit", Signed.PAGE)), false),
+                last -> (Long) last[timeSlot] > timeHi ? null
+                    : byId(null, (Long) last[idSlot] + 1, idHi))
+            // A window up to a fill already read (see RecentFirst) may return it again.
+            .maxKey(idHi);
       }
+      return byId(orderId, idLo, idHi);
+    }
 
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (done) {
-          return null;
-        }
-        if (windows != null) {
-          return nextWindow();
-        }
-        int limit = Signed.pageLimit(wanted);
-        List<Param> params = new ArrayList<>();
-        if (orderId != null) {
-          params.add(Param.of("orderId", orderId));
-        }
-        if (orderId == null || cursor > 0) {
-          params.add(Param.of(idParam, cursor));
-        }
-        params.add(Param.of("limit", limit));
-        List<Object[]> rows = fetch(symbol, params, orderId != null);
-        done = rows.size() < limit;
-        advance(rows);
-        return rows;
-      }
-
-      private List<Object[]> nextWindow() {
-        long[] w = windows.next();
-        if (w == null) {
-          done = true;
-          return null;
-        }
-        List<Object[]> rows = fetch(symbol, List.of(Param.of("startTime", w[0]),
-            Param.of("endTime", w[1]), Param.of("limit", Signed.PAGE)), false);
-        if (!rows.isEmpty()) {
-          done = rows.size() < Signed.PAGE && windows.isLast(w);
-          windows = null;
-          advance(rows);
-          // A window up to a fill already read (see RecentFirst) may return it again.
-          rows = new ArrayList<>(rows);
-          rows.removeIf(r -> (Long) r[idSlot] > idHi);
-        }
-        return rows;
-      }
-
-      private void advance(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-          Object[] last = rows.get(rows.size() - 1);
-          cursor = (Long) last[idSlot] + 1;
-          done |= cursor > idHi || (Long) last[timeSlot] > timeHi;
-        }
-      }
+    /** The id cursor from {@code idLo} to {@code idHi}, of one order's fills or all. */
+    private RowStream byId(Long orderId, long idLo, long idHi) {
+      long timeHi = q.upper(timeColumn);
+      return KeyedPager.forwards(idSlot, Signed.PAGE, KeyedPager.Wanted.range(idLo, idHi), idLo,
+              (cursor, limit) -> {
+                List<Param> params = new ArrayList<>();
+                if (orderId != null) {
+                  params.add(Param.of("orderId", orderId));
+                }
+                if (orderId == null || cursor > 0) {
+                  params.add(Param.of(idParam, cursor));
+                }
+                params.add(Param.of("limit", limit));
+                return fetch(symbol, params, orderId != null);
+              })
+          .fullPages(true)
+          .stopAt(last -> (Long) last[timeSlot] > timeHi);
     }
 
     /**
@@ -374,7 +334,7 @@ public final class MyTradesTable extends BinanceTable {
      * cursor), because they show where the account's fills end. A page that is not full, or that
      * reaches back past the lower bound, holds every fill in the range, and an account with no
      * fill since the bound costs this one request instead of one per day. Otherwise only the older
-     * fills are read as {@link Forward} does, with windows up to the page's oldest fill and the id
+     * fills are read as {@code forward} does, with windows up to the page's oldest fill and the id
      * cursor up to its id; the page's rows come last, so the order stays ascending.
      */
     private final class RecentFirst implements RowStream {
@@ -398,7 +358,7 @@ public final class MyTradesTable extends BinanceTable {
           Object[] oldest = rows.get(0);
           long oldestTime = (Long) oldest[timeSlot];
           if (rows.size() == Signed.PAGE && oldestTime >= q.lower(timeColumn)) {
-            older = new Forward(null, 0, Math.min(idHi, (Long) oldest[idSlot] - 1), oldestTime);
+            older = forward(null, 0, Math.min(idHi, (Long) oldest[idSlot] - 1), oldestTime);
           }
           recent = rows;
         }
@@ -412,39 +372,6 @@ public final class MyTradesTable extends BinanceTable {
         List<Object[]> last = recent;
         recent = null;
         return last;
-      }
-    }
-
-    /** The most recent fills first (no cursor), then the older ones forwards. */
-    private final class Latest implements RowStream {
-      private final long idLo;
-      private final boolean descending;
-      private RowStream older;
-      private boolean started;
-
-      Latest(long idLo, boolean descending) {
-        this.idLo = idLo;
-        this.descending = descending;
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (started) {
-          return older == null ? null : older.nextPage(wanted);
-        }
-        started = true;
-        int limit = Signed.pageLimit(wanted);
-        List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", limit)), false);
-        if (rows.size() == limit) {
-          Object[] oldest = rows.get(0);
-          long below = (Long) oldest[idSlot] - 1;
-          if (below >= idLo && (Long) oldest[timeSlot] >= q.lower(timeColumn)) {
-            Forward forward = new Forward(null, idLo, below, Long.MAX_VALUE);
-            older = descending ? Signed.sorted(forward, idSlot, true) : forward;
-          }
-        }
-        Collections.reverse(rows);
-        return rows;
       }
     }
   }

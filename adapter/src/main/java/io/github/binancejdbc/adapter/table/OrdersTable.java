@@ -7,10 +7,7 @@ import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code orders}: every order of a symbol ({@code GET /api/v3/allOrders}, {@code GET
@@ -97,15 +94,7 @@ public final class OrdersTable extends BinanceTable {
       List<String> clientIds = q.optional("client_order_id");
       if (clientIds != null) {
         // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
-        RowStream lookups = RowStream.once(() -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (String id : clientIds) {
-            rows.addAll(one(Param.of("origClientOrderId", id)));
-          }
-          return rows;
-        });
-        return q.direction() == ScanSpec.Direction.NONE ? lookups
-            : Signed.sorted(lookups, ID, q.direction() == ScanSpec.Direction.DESC);
+        return Signed.byClientIds(clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
       }
       long placedHi = q.upper("order_time");
       boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
@@ -114,13 +103,27 @@ public final class OrdersTable extends BinanceTable {
       boolean latestFirst = dir == ScanSpec.Direction.DESC
           || (dir == ScanSpec.Direction.NONE && q.hasLimit());
       if (latestFirst && idHi == Long.MAX_VALUE && placedHi == Long.MAX_VALUE && !updateBounded) {
-        return new Latest(idLo, dir == ScanSpec.Direction.DESC);
+        // The most recent orders (allOrders?limit=n), then the older ones; ids grow with
+        // order_time: nothing older can pass a lower bound the oldest failed.
+        return KeyedPager.newestThenOlder(
+            limit -> allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit))),
+            oldest -> {
+              long below = (Long) oldest[ID] - 1;
+              if (below < idLo || (Long) oldest[TIME] < q.lower("order_time")) {
+                return null;
+              }
+              RowStream paging = paging(idLo, below, Long.MAX_VALUE);
+              return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
+            });
       }
       long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
       if (spanLo != Long.MIN_VALUE) {
         long spanHi = Math.min(q.upper("update_time"), Signed.serverNow(ctx));
         if (spanHi - spanLo < MAX_WINDOW_DAYS * Signed.DAY) {
-          RowStream windows = new Windows(spanLo, spanHi);
+          RowStream windows = WindowPager.splitting(spanLo, spanHi, ID,
+              (start, end) -> allOrders(List.of(Param.of("symbol", symbol),
+                  Param.of("startTime", start), Param.of("endTime", end),
+                  Param.of("limit", Signed.PAGE))), "orders", "order updates");
           return dir == ScanSpec.Direction.NONE
               ? windows
               : Signed.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
@@ -145,76 +148,11 @@ public final class OrdersTable extends BinanceTable {
 
     /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
     private RowStream paging(long from, long idHi, long stopAfter) {
-      return new IdPages(from, idHi, ID, true,
-          (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
-              Param.of("orderId", cursor), Param.of("limit", limit))),
-          last -> (Long) last[TIME] > stopAfter);
-    }
-
-    /** The most recent orders first ({@code allOrders?limit=n}), then the older ones. */
-    private final class Latest implements RowStream {
-      private final long idLo;
-      private final boolean descending;
-      private RowStream older;
-      private boolean started;
-
-      Latest(long idLo, boolean descending) {
-        this.idLo = idLo;
-        this.descending = descending;
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (started) {
-          return older == null ? null : older.nextPage(wanted);
-        }
-        started = true;
-        int limit = Signed.pageLimit(wanted);
-        List<Object[]> rows =
-            allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit)));
-        if (rows.size() == limit) {
-          Object[] oldest = rows.get(0);
-          long below = (Long) oldest[ID] - 1;
-          // Ids grow with order_time: nothing older can pass a lower bound the oldest failed.
-          if (below >= idLo && (Long) oldest[TIME] >= q.lower("order_time")) {
-            RowStream paging = paging(idLo, below, Long.MAX_VALUE);
-            older = descending ? Signed.sorted(paging, ID, true) : paging;
-          }
-        }
-        Collections.reverse(rows);
-        return rows;
-      }
-    }
-
-    /** {@code startTime}/{@code endTime} windows over the update time, split when full. */
-    private final class Windows implements RowStream {
-      private final TimeWindows windows;
-      private final Set<Long> seen = new HashSet<>();
-
-      Windows(long lo, long hi) {
-        this.windows = new TimeWindows(lo, hi);
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        long[] w = windows.next();
-        if (w == null) {
-          return null;
-        }
-        List<Object[]> rows = allOrders(List.of(Param.of("symbol", symbol),
-            Param.of("startTime", w[0]), Param.of("endTime", w[1]),
-            Param.of("limit", Signed.PAGE)));
-        if (rows.size() >= Signed.PAGE && !windows.split(w)) {
-          throw Signed.unsplittable("orders", "order updates", w[0]);
-        }
-        List<Object[]> fresh = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-          if (seen.add((Long) r[ID])) {
-            fresh.add(r);
-          }
-        }
-        return fresh;
-      }
+      return KeyedPager.forwards(ID, Signed.PAGE, KeyedPager.Wanted.range(from, idHi), from,
+              (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
+                  Param.of("orderId", cursor), Param.of("limit", limit))))
+          .fullPages(true)
+          .stopAt(last -> (Long) last[TIME] > stopAfter);
     }
   }
 

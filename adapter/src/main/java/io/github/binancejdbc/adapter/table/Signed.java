@@ -123,6 +123,24 @@ final class Signed {
     return RowStream.once(() -> drainSorted(source, slot, descending));
   }
 
+  /**
+   * One single-item request per client id ({@code origClientOrderId}), in one page, sorted by
+   * {@code slot} when the query orders: cheaper than paging the account's history.
+   */
+  static RowStream byClientIds(List<String> clientIds, java.util.function.Function<String,
+      List<Object[]>> one, ScanQuery q, int slot) {
+    RowStream lookups = RowStream.once(() -> {
+      List<Object[]> rows = new ArrayList<>();
+      for (String id : clientIds) {
+        rows.addAll(one.apply(id));
+      }
+      return rows;
+    });
+    return q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.NONE ? lookups
+        : sorted(lookups, slot,
+            q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.DESC);
+  }
+
   /** The error for more than a page of rows in one millisecond, which no window can split. */
   static BinanceException unsplittable(String table, String what, long millis) {
     return BinanceException.unsupported(

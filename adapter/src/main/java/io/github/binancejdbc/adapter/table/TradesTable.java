@@ -8,7 +8,6 @@ import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -62,7 +61,7 @@ public final class TradesTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<RowStream> streams = new ArrayList<>();
     for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(new TradeStream(s, q));
+      streams.add(RowStream.deferred(() -> plan(s, q)));
     }
     return streams;
   }
@@ -72,157 +71,82 @@ public final class TradesTable extends BinanceTable {
         p -> fields.readArray(p, r -> r[0] = symbol)));
   }
 
-  /** The trades of one symbol, by id, forwards or backwards. */
-  private final class TradeStream implements RowStream {
-    private final String symbol;
-    private final ScanQuery q;
-    private final boolean backwards;
-    private final boolean reverse;
-    private boolean started;
-    private boolean done;
-    private boolean latestTried;
-    private long cursor;
-
-    TradeStream(String symbol, ScanQuery q) {
-      this.symbol = symbol;
-      this.q = q;
-      this.backwards =
-          q.direction() == ScanSpec.Direction.DESC
-              || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
-      this.reverse = q.direction() == ScanSpec.Direction.DESC;
-    }
-
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (!started) {
-        started = true;
-        start();
-      }
-      if (done) {
-        return null;
-      }
-      int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      List<Object[]> rows;
-      if (backwards && cursor == Long.MAX_VALUE) {
-        rows =
-            fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
-                symbol);
-      } else {
-        // The next id still wanted (an IN list skips the ids between its values); none: done.
-        Long next = backwards ? q.previousWanted("trade_id", cursor)
-            : q.nextWanted("trade_id", Math.max(0, cursor));
-        if (next == null) {
-          done = true;
-          return null;
+  /**
+   * The trades of one symbol by id, forwards or backwards; a time bound becomes a trade id through
+   * one aggTrades call first. Forwards over a range of ids that ends (and no later time bound),
+   * pages are fetched ahead: page k+1 starts 1000 ids after page k.
+   */
+  private RowStream plan(String symbol, ScanQuery q) {
+    boolean backwards = q.direction() == ScanSpec.Direction.DESC
+        || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+    KeyedPager.Wanted wanted = KeyedPager.Wanted.of(q, "trade_id");
+    KeyedPager.Fetch fetch = (from, limit) -> from == null
+        ? fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
+            symbol)
+        : historical(q, symbol, from, limit);
+    if (backwards) {
+      long cursor = q.upper("trade_id");
+      if (q.hasUpper("trade_time")) {
+        Long lastId = aggBoundary(q, symbol, Param.of("endTime", q.upper("trade_time")), false);
+        if (lastId == null) {
+          return RowStream.EMPTY;
         }
-        long from;
-        if (backwards) {
-          // The lowest wanted id of the page that ends at next; never null, next is wanted.
-          from = q.nextWanted("trade_id", Math.max(0, next - limit + 1));
-          limit = (int) (next - from + 1);
-        } else {
-          from = next;
-          limit = (int) (q.lastWantedWithin("trade_id", from, limit) - from + 1);
-        }
-        rows = historical(from, limit);
-        if (backwards) {
-          return backwardPage(rows, from, next);
-        }
+        cursor = Math.min(cursor, lastId);
       }
-      if (rows.size() < limit) {
-        done = true;
-      }
-      if (!rows.isEmpty()) {
-        Object[] first = rows.get(0);
-        Object[] last = rows.get(rows.size() - 1);
-        if (backwards) {
-          cursor = (Long) first[ID] - 1;
-          done |= (Long) first[TIME] < q.lower("trade_time");
-        } else {
-          cursor = (Long) last[ID] + 1;
-          done |= (Long) last[TIME] > q.upper("trade_time");
-        }
-      }
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
+      return KeyedPager.backwards(ID, PAGE, wanted, cursor,
+          q.direction() == ScanSpec.Direction.DESC, fetch)
+          .stopAt(r -> (Long) r[TIME] < q.lower("trade_time"));
     }
+    long from = Math.max(0, q.lower("trade_id"));
+    if (q.hasLower("trade_time")) {
+      Long firstId = aggBoundary(q, symbol, Param.of("startTime", q.lower("trade_time")), true);
+      if (firstId == null) {
+        return RowStream.EMPTY;
+      }
+      from = Math.max(from, firstId);
+    }
+    if (aheadById(q, "trade_id") && !q.hasUpper("trade_time")) {
+      return ahead(ctx, from, q.upper("trade_id"), ID,
+          (start, limit) -> historical(q, symbol, start, limit));
+    }
+    return KeyedPager.forwards(ID, PAGE, wanted, from, fetch)
+        .stopAt(r -> (Long) r[TIME] > q.upper("trade_time"));
+  }
 
-    /**
-     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
-     * trade with nothing (then the scan goes on from the newest trade) and one below the first
-     * trade from the first trade on (then rows past {@code end} are dropped and the scan ends):
-     * neither a short page nor an empty one means the scan is done.
-     */
-    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
-      if (rows.isEmpty()) {
-        done = latestTried;
-        latestTried = true;
-        cursor = Long.MAX_VALUE;
-        return rows;
-      }
-      long firstId = (Long) rows.get(0)[ID];
-      rows.removeIf(row -> (Long) row[ID] > end);
-      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < q.lower("trade_time");
-      cursor = from - 1;
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
-    }
+  /**
+   * Whether a forward scan of id column {@code column} may fetch ahead: a range of ids with an
+   * upper bound (ids are consecutive, so a full page from id n ends at n + 999), no IN list.
+   */
+  static boolean aheadById(ScanQuery q, String column) {
+    return q.hasUpper(column) && !q.hasPoints(column);
+  }
 
-    private List<Object[]> historical(long fromId, int limit) {
-      return fetch(
-          q,
-          "/api/v3/historicalTrades",
-          List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
-          symbol);
-    }
+  /** Pages of ids {@code from..hi} fetched ahead, no page reaching past {@code hi}. */
+  static RowStream ahead(BinanceContext ctx, long from, long hi, int idSlot,
+      AheadPages.Fetch page) {
+    return new AheadPages(from, hi, idSlot, PAGE, PAGE, ctx.config().maxConcurrentRequests(),
+        (start, limit) -> page.page(start, (int) Math.min(limit, hi - start + 1)),
+        ctx::fetchAhead);
+  }
 
-    /** Sets the first cursor, turning a time bound into a trade id through one aggTrades call. */
-    private void start() {
-      if (backwards) {
-        cursor = q.upper("trade_id");
-        if (q.hasUpper("trade_time")) {
-          Long lastId = aggBoundary(Param.of("endTime", q.upper("trade_time")), false);
-          if (lastId == null) {
-            done = true;
-            return;
-          }
-          cursor = Math.min(cursor, lastId);
-        }
-      } else {
-        cursor = Math.max(0, q.lower("trade_id"));
-        if (q.hasLower("trade_time")) {
-          Long firstId = aggBoundary(Param.of("startTime", q.lower("trade_time")), true);
-          if (firstId == null) {
-            done = true;
-            return;
-          }
-          cursor = Math.max(cursor, firstId);
-        }
-      }
-    }
+  private List<Object[]> historical(ScanQuery q, String symbol, long fromId, int limit) {
+    return fetch(q, "/api/v3/historicalTrades",
+        List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
+        symbol);
+  }
 
-    /**
-     * The first trade id at or after {@code startTime}, or the last at or before {@code endTime}:
-     * the aggregate trade nearest the bound carries both ({@code f} and {@code l}).
-     */
-    private Long aggBoundary(Param timeBound, boolean first) {
-      List<Object[]> agg =
-          ctx.get(
-                  q,
-                  "/api/v3/aggTrades",
-                  List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
-                  EndpointWeights.AGG_TRADES,
-                  p -> AggTradesTable.FIELDS_FOR_LOOKUP.readArray(p, r -> { }));
-      if (agg.isEmpty()) {
-        return null;
-      }
-      Object[] row = agg.get(0);
-      return (Long) row[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
+  /**
+   * The first trade id at or after {@code startTime}, or the last at or before {@code endTime}:
+   * the aggregate trade nearest the bound carries both ({@code f} and {@code l}).
+   */
+  private Long aggBoundary(ScanQuery q, String symbol, Param timeBound, boolean first) {
+    List<Object[]> agg = ctx.get(q, "/api/v3/aggTrades",
+        List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
+        EndpointWeights.AGG_TRADES, p -> AggTradesTable.FIELDS_FOR_LOOKUP.readArray(p, r -> { }));
+    if (agg.isEmpty()) {
+      return null;
     }
+    return (Long) agg.get(0)[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
   }
 
   @Override
