@@ -79,7 +79,8 @@ public enum BinanceProperty {
       null,
       false,
       "Pages one scan may have in flight (1 to 16; 1 = one after another): long klines ranges"
-          + " fetch ahead while you read, widening from one request"),
+          + " and `trades`/`agg_trades` id ranges fetch ahead while you read, widening from one"
+          + " request"),
   MAX_ORDER_NOTIONAL(
       "maxOrderNotional",
       "decimal",
