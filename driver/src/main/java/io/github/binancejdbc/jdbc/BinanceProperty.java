@@ -109,9 +109,9 @@ public enum BinanceProperty {
       null,
       null,
       false,
-      "Megabytes of closed history (closed klines bars) kept in memory, shared by the"
-          + " connections to one baseUrl in the JVM, so a range is fetched once; 0 turns the cache"
-          + " off; default 64, or an eighth of the maximum heap when that is less"),
+      "Megabytes of closed history (closed klines bars, trades and aggregate trades by id) kept"
+          + " in memory, shared by the connections to one baseUrl in the JVM, so a range is fetched"
+          + " once; 0 turns the cache off; default 64, or an eighth of the maximum heap when that is less"),
   ARCHIVE(
       "archive",
       "path",

@@ -74,7 +74,7 @@ public final class AggTradesTable extends BinanceTable {
    * The aggregate trades of one symbol, forwards or backwards. A time bound opens the scan unless
    * an id list is tighter: startTime/endTime find the first page at once, where a loose
    * agg_trade_id bound (>= 1) would page from the start of history. Forwards over a range of ids
-   * that ends (no time bound), pages are fetched ahead.
+   * (no IN list, no time bound), see {@link CachedIds}.
    */
   private RowStream stream(String symbol, ScanQuery q) {
     boolean backwards = q.direction() == ScanSpec.Direction.DESC
@@ -97,9 +97,9 @@ public final class AggTradesTable extends BinanceTable {
           .stopAt(r -> (Long) r[TIME] < timeLo);
     }
     boolean open = byTime && timeLo != Long.MIN_VALUE;
-    if (!open && timeHi == Long.MAX_VALUE && TradesTable.aheadById(q, "agg_trade_id")) {
-      return TradesTable.ahead(ctx, idLo, idHi, ID,
-          (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
+    if (!open && timeHi == Long.MAX_VALUE && !q.hasPoints("agg_trade_id")) {
+      return CachedIds.open(ctx, "/api/v3/aggTrades", EndpointWeights.AGG_TRADES, symbol, idLo,
+          idHi, ID, (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
     }
     KeyedPager.Fetch fetch = (from, limit) -> from == null
         ? page(q, symbol, timeHi == Long.MAX_VALUE ? List.of(Param.of("startTime", timeLo))

@@ -73,8 +73,8 @@ public final class TradesTable extends BinanceTable {
 
   /**
    * The trades of one symbol by id, forwards or backwards; a time bound becomes a trade id through
-   * one aggTrades call first. Forwards over a range of ids that ends (and no later time bound),
-   * pages are fetched ahead: page k+1 starts 1000 ids after page k.
+   * one aggTrades call first. Forwards over a range of ids (no IN list, no upper time bound),
+   * see {@link CachedIds}.
    */
   private RowStream plan(String symbol, ScanQuery q) {
     boolean backwards = q.direction() == ScanSpec.Direction.DESC
@@ -105,8 +105,10 @@ public final class TradesTable extends BinanceTable {
       }
       from = Math.max(from, firstId);
     }
-    if (aheadById(q, "trade_id") && !q.hasUpper("trade_time")) {
-      return ahead(ctx, from, q.upper("trade_id"), ID,
+    if (!q.hasPoints("trade_id") && !q.hasUpper("trade_time")) {
+      // A range of ids: fetched ahead when it ends, held trades served from the cache.
+      return CachedIds.open(ctx, "/api/v3/historicalTrades", EndpointWeights.HISTORICAL_TRADES,
+          symbol, from, q.upper("trade_id"), ID,
           (start, limit) -> historical(q, symbol, start, limit));
     }
     return KeyedPager.forwards(ID, PAGE, wanted, from, fetch)
@@ -114,14 +116,9 @@ public final class TradesTable extends BinanceTable {
   }
 
   /**
-   * Whether a forward scan of id column {@code column} may fetch ahead: a range of ids with an
-   * upper bound (ids are consecutive, so a full page from id n ends at n + 999), no IN list.
+   * Pages of ids {@code from..hi} fetched ahead, no page reaching past {@code hi}: ids are
+   * consecutive, so a full page from id n ends at n + 999.
    */
-  static boolean aheadById(ScanQuery q, String column) {
-    return q.hasUpper(column) && !q.hasPoints(column);
-  }
-
-  /** Pages of ids {@code from..hi} fetched ahead, no page reaching past {@code hi}. */
   static RowStream ahead(BinanceContext ctx, long from, long hi, int idSlot,
       AheadPages.Fetch page) {
     return new AheadPages(from, hi, idSlot, PAGE, PAGE, ctx.config().maxConcurrentRequests(),
