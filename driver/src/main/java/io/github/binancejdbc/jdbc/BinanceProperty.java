@@ -111,7 +111,8 @@ public enum BinanceProperty {
       false,
       "Megabytes of closed history (closed klines bars, trades and aggregate trades by id) kept"
           + " in memory, shared by the connections to one baseUrl in the JVM, so a range is fetched"
-          + " once; 0 turns the cache off; default 64, or an eighth of the maximum heap when that is less"),
+          + " once; 0 turns the cache off; default 64, or an eighth of the maximum heap when that"
+          + " is less"),
   ARCHIVE(
       "archive",
       "path",

@@ -98,7 +98,7 @@ public final class AggTradesTable extends BinanceTable {
     }
     boolean open = byTime && timeLo != Long.MIN_VALUE;
     if (!open && timeHi == Long.MAX_VALUE && !q.hasPoints("agg_trade_id")) {
-      return CachedIds.open(ctx, "/api/v3/aggTrades", EndpointWeights.AGG_TRADES, symbol, idLo,
+      return CachedIds.trades(ctx, "/api/v3/aggTrades", EndpointWeights.AGG_TRADES, symbol, idLo,
           idHi, ID, (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
     }
     KeyedPager.Fetch fetch = (from, limit) -> from == null

@@ -310,23 +310,32 @@ public final class MyTradesTable extends BinanceTable {
       return byId(orderId, idLo, idHi);
     }
 
-    /** The id cursor from {@code idLo} to {@code idHi}, of one order's fills or all. */
+    /**
+     * The id cursor from {@code idLo} to {@code idHi}, of one order's fills or all. All fills
+     * with no upper time bound go through the account's cache: a fill never changes.
+     */
     private RowStream byId(Long orderId, long idLo, long idHi) {
       long timeHi = q.upper(timeColumn);
-      return KeyedPager.forwards(idSlot, Signed.PAGE, KeyedPager.Wanted.range(idLo, idHi), idLo,
-              (cursor, limit) -> {
-                List<Param> params = new ArrayList<>();
-                if (orderId != null) {
-                  params.add(Param.of("orderId", orderId));
-                }
-                if (orderId == null || cursor > 0) {
-                  params.add(Param.of(idParam, cursor));
-                }
-                params.add(Param.of("limit", limit));
-                return fetch(symbol, params, orderId != null);
-              })
+      AheadPages.Fetch page = (cursor, limit) -> {
+        List<Param> params = new ArrayList<>();
+        if (orderId != null) {
+          params.add(Param.of("orderId", orderId));
+        }
+        if (orderId == null || cursor > 0) {
+          params.add(Param.of(idParam, cursor));
+        }
+        params.add(Param.of("limit", limit));
+        return fetch(symbol, params, orderId != null);
+      };
+      CachedIds.Gap pager = (from, to, p) -> KeyedPager.forwards(idSlot, Signed.PAGE,
+              KeyedPager.Wanted.range(from, to), from, p::page)
           .fullPages(true)
           .stopAt(last -> (Long) last[timeSlot] > timeHi);
+      if (orderId != null || timeHi != Long.MAX_VALUE) {
+        return pager.open(idLo, idHi, page);
+      }
+      return CachedIds.account(ctx, path, weight, symbol, idParam, idLo, idHi, idSlot,
+          row -> true, page, pager);
     }
 
     /**

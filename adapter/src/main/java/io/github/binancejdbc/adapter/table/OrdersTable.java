@@ -8,6 +8,7 @@ import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code orders}: every order of a symbol ({@code GET /api/v3/allOrders}, {@code GET
@@ -57,6 +58,11 @@ public final class OrdersTable extends BinanceTable {
   private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
   private static final int ID = OrderColumns.ORDER_ID;
   private static final int TIME = DEF.index("order_time");
+  private static final int STATUS = DEF.index("status");
+
+  /** The statuses after which an order never changes. */
+  private static final Set<Object> FINAL =
+      Set.of("FILLED", "CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
 
   public OrdersTable(BinanceContext ctx) {
     super(DEF, ctx);
@@ -148,11 +154,18 @@ public final class OrdersTable extends BinanceTable {
 
     /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
     private RowStream paging(long from, long idHi, long stopAfter) {
-      return KeyedPager.forwards(ID, Signed.PAGE, KeyedPager.Wanted.range(from, idHi), from,
-              (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
-                  Param.of("orderId", cursor), Param.of("limit", limit))))
+      AheadPages.Fetch page = (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
+          Param.of("orderId", cursor), Param.of("limit", limit)));
+      CachedIds.Gap pager = (lo, hi, p) -> KeyedPager.forwards(ID, Signed.PAGE,
+              KeyedPager.Wanted.range(lo, hi), lo, p::page)
           .fullPages(true)
           .stopAt(last -> (Long) last[TIME] > stopAfter);
+      if (stopAfter != Long.MAX_VALUE) {
+        return pager.open(from, idHi, page);
+      }
+      // Orders in a final status no longer change: kept for this account.
+      return CachedIds.account(ctx, "/api/v3/allOrders", EndpointWeights.ALL_ORDERS, symbol,
+          "orderId", from, idHi, ID, row -> FINAL.contains(row[STATUS]), page, pager);
     }
   }
 

@@ -107,7 +107,7 @@ public final class TradesTable extends BinanceTable {
     }
     if (!q.hasPoints("trade_id") && !q.hasUpper("trade_time")) {
       // A range of ids: fetched ahead when it ends, held trades served from the cache.
-      return CachedIds.open(ctx, "/api/v3/historicalTrades", EndpointWeights.HISTORICAL_TRADES,
+      return CachedIds.trades(ctx, "/api/v3/historicalTrades", EndpointWeights.HISTORICAL_TRADES,
           symbol, from, q.upper("trade_id"), ID,
           (start, limit) -> historical(q, symbol, start, limit));
     }
