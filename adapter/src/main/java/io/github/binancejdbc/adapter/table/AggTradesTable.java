@@ -119,6 +119,55 @@ public final class AggTradesTable extends BinanceTable {
         p -> FIELDS.readArray(p, r -> r[0] = symbol));
   }
 
+  /**
+   * Per symbol, as {@link #stream} sends: newest first, {@code aggTrades?limit=n} (with {@code
+   * endTime}); forwards from a time, {@code startTime} then {@code fromId} pages; else {@code
+   * fromId} pages (counted when the id range is known; fetched ahead, held ids not asked).
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    IdExplain.Bounds b = IdExplain.Bounds.of(q, "agg_trade_id");
+    boolean byTime = q.points("agg_trade_id") == null;
+    String path = "/api/v3/aggTrades";
+    int w = EndpointWeights.AGG_TRADES;
+    List<Param> p = new ArrayList<>(keys.params());
+    List<Param> next = new ArrayList<>(keys.params());
+    String more;
+    if (IdExplain.backwards(q)) {
+      if (byTime && (b.timeHi() != null || b.idHi() == null)) {
+        if (b.timeHi() != null) {
+          p.add(Param.of("endTime", b.timeHi()));
+        }
+      } else {
+        p.add(Param.of("fromId", b.idHi() + " - " + IdExplain.firstLimit(b.limit()) + " + 1"));
+      }
+      next.add(Param.of("fromId", "{first id} - 1000"));
+      more = "then pages of 1000 back to the range start";
+    } else if (byTime && b.timeLo() != null) {
+      p.add(Param.of("startTime", b.timeLo()));
+      if (b.timeHi() != null) {
+        p.add(Param.of("endTime", b.timeHi()));
+      }
+      next.add(Param.of("fromId", "{last id + 1}"));
+      more = "then pages of 1000 until the range ends";
+    } else {
+      IdExplain.forward(plan, keys, path, keys.params(), "fromId", b.idLo(), b.idHi(), b.limit(),
+          true, w, s -> s, b.timeHi() != null ? "until a trade past the range" : b.idHi() != null
+              ? "until the range ends" : "until the newest trade");
+      return b.idHi() != null && b.timeHi() == null && byTime
+          ? plan.note("fetched ahead; ids the cache holds are not asked") : plan;
+    }
+    p.add(Param.of("limit", IdExplain.firstLimit(b.limit())));
+    plan.per(keys, "GET", path, RequestPlan.query(p), w);
+    if (!IdExplain.onePage(b.limit())) {
+      next.add(Param.of("limit", 1000));
+      plan.open(more, "GET", path, RequestPlan.query(next), w);
+    }
+    return plan;
+  }
+
   @Override
   protected int nominalWeight() {
     return EndpointWeights.AGG_TRADES;

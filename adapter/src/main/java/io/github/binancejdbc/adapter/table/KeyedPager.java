@@ -142,8 +142,8 @@ final class KeyedPager implements RowStream {
   }
 
   /**
-   * Backwards through keys {@code lo..hi} of an endpoint that pages by the end of the range (klines'
-   * {@code endTime}): each page is the latest {@code limit} rows at or before {@code
+   * Backwards through keys {@code lo..hi} of an endpoint that pages by the end of the range
+   * (klines' {@code endTime}): each page is the latest {@code limit} rows at or before {@code
    * fetch.page(end, limit)}'s end (null: the newest rows), the next ends below its first row.
    */
   static KeyedPager backwardsByEnd(int keySlot, int pageSize, long lo, long hi, boolean reverse,

@@ -233,6 +233,18 @@ public final class KlinesTable extends BinanceTable {
   protected RequestPlan explain(ExplainQuery q) {
     List<ExplainQuery.Sym> zones = q.points("time_zone");
     RequestPlan plan = RequestPlan.none();
+    int outer = q.outerRows("symbol");
+    if (outer > 0) {
+      // A lookup join's inner scan: one stream per outer row's symbol.
+      RequestPlan each = RequestPlan.none();
+      for (ExplainQuery.Sym tf : q.points("timeframe")) {
+        for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))
+            : zones) {
+          explainStream(q, each, new ExplainQuery.Sym("{outer symbol}", null), tf, zone);
+        }
+      }
+      return plan.perOuterRow(each, outer);
+    }
     for (ExplainQuery.Sym symbol : q.points("symbol")) {
       for (ExplainQuery.Sym tf : q.points("timeframe")) {
         for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))

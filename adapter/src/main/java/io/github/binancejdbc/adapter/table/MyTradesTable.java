@@ -34,10 +34,8 @@ import java.util.List;
  *       at all when that page reaches back to the lower bound (see {@code RecentFirst}).
  *   <li>Otherwise the id cursor from the lower id bound (or 0: the whole history).
  * </ol>
- *
- * Every forward scan stops at the upper id or time bound. Paging inside a time window by a later
- * {@code startTime} is avoided on purpose: fills can share a millisecond, and the id cursor cannot
- * skip or repeat them.
+ * Every forward scan stops at the upper id or time bound. No paging by a later {@code startTime}:
+ * fills can share a millisecond; the id cursor cannot skip or repeat them.
  */
 public final class MyTradesTable extends BinanceTable {
   private final String path;
@@ -150,7 +148,10 @@ public final class MyTradesTable extends BinanceTable {
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
-    Keys keys = keys(q, "symbol", "symbol");
+    int outer = q.outerRows("symbol"); // a lookup join's inner scan: a stream per outer symbol
+    Keys keys = outer > 0
+        ? new Keys(List.of(Param.of("symbol", "{outer symbol}")), outer, false)
+        : keys(q, "symbol", "symbol");
     RequestPlan plan = RequestPlan.none();
     ExplainQuery.Sym idLo = q.lower(idColumn);
     ExplainQuery.Sym idHi = q.upper(idColumn);
@@ -169,6 +170,16 @@ public final class MyTradesTable extends BinanceTable {
       params.add(Param.of("limit", Signed.PAGE));
       return plan.open(keys.count() + " or more (pages of 1000 until the order's fills end)",
           "GET", path, signedQuery(RequestPlan.query(params)), weightByOrder);
+    }
+    int orders = q.count("order_id", 0);
+    if (orders > 1 && orders * weightByOrder <= weight) { // a few orders: their fills by orderId
+      params.add(Param.of("orderId", "{each}"));
+      params.add(Param.of("limit", Signed.PAGE));
+      return plan.atMost(keys.count() * orders, "GET", path,
+          signedQuery(RequestPlan.query(params)), weightByOrder)
+          .note("then pages of 1000 for an order with more fills");
+    } else if (orders > 1) {
+      plan.note("one pass over the symbol's fills for the " + orders + " orders");
     }
     boolean latest = (q.direction() == ScanSpec.Direction.DESC
         || (q.direction() == ScanSpec.Direction.NONE && limit != null))
@@ -205,8 +216,9 @@ public final class MyTradesTable extends BinanceTable {
     }
     params.add(Param.of(idParam, idLo == null ? ExplainQuery.Sym.of(0) : idLo));
     params.add(Param.of("limit", Signed.PAGE));
-    return plan.open(keys.count() + " or more (" + pages + ")", "GET", path,
-        signedQuery(RequestPlan.query(params)), weight);
+    return plan.open((outer > 0 ? "per outer symbol: 1" : Long.toString(keys.count()))
+        + " or more (" + pages + ")", "GET", path, signedQuery(RequestPlan.query(params)),
+        weight);
   }
 
   private List<Object[]> fetch(String symbol, List<Param> params, boolean byOrder) {

@@ -183,6 +183,42 @@ public final class OrderListsTable extends BinanceTable {
     }
   }
 
+  /**
+   * As {@link #plan} chooses: one {@code orderList} per id or client id; 24 h windows over a
+   * {@code transaction_time} span under a week; else {@code fromId} pages of 1000 lists.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    if (open) {
+      return super.explain(q);
+    }
+    Keys none = new Keys(List.of(), 1, true);
+    RequestPlan plan = RequestPlan.none();
+    ExplainQuery.Sym idLo = q.lower("order_list_id");
+    ExplainQuery.Sym idHi = q.upper("order_list_id");
+    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
+      IdExplain.lookups(plan, none, "/api/v3/orderList", List.of(), "orderListId",
+          List.of(idLo), EndpointWeights.ORDER_LIST, this::signedQuery);
+      return plan;
+    }
+    List<ExplainQuery.Sym> clientIds = q.points("list_client_order_id");
+    if (clientIds != null) {
+      IdExplain.lookups(plan, none, "/api/v3/orderList", List.of(), "origClientOrderId",
+          clientIds, EndpointWeights.ORDER_LIST, this::signedQuery);
+      return plan;
+    }
+    if ((idLo == null || (idLo.known() && idLo.number() <= 0))
+        && IdExplain.windows(plan, none, "/api/v3/allOrderList", List.of(),
+            q.lower("transaction_time"), q.upper("transaction_time"),
+            ctx.config().clock().millis() + Signed.NOW_SLACK, EndpointWeights.ALL_ORDER_LIST,
+            this::signedQuery)) {
+      return plan;
+    }
+    IdExplain.forward(plan, none, "/api/v3/allOrderList", List.of(), "fromId", idLo, idHi, null,
+        false, EndpointWeights.ALL_ORDER_LIST, this::signedQuery, "until the range ends");
+    return plan;
+  }
+
   @Override
   protected int nominalWeight() {
     return EndpointWeights.ALL_ORDER_LIST;

@@ -169,6 +169,56 @@ public final class OrdersTable extends BinanceTable {
     }
   }
 
+  /**
+   * Per symbol, as {@link OrderStream#plan} chooses: one {@code order} per id or client id; the
+   * latest n; 24 h windows over a span under a week; else {@code orderId} pages.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    List<Param> head = keys.params();
+    ExplainQuery.Sym idLo = q.lower("order_id");
+    ExplainQuery.Sym idHi = q.upper("order_id");
+    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
+      IdExplain.lookups(plan, keys, "/api/v3/order", head, "orderId", List.of(idLo),
+          EndpointWeights.ORDER, this::signedQuery);
+      return plan;
+    }
+    List<ExplainQuery.Sym> clientIds = q.points("client_order_id");
+    if (clientIds != null) {
+      IdExplain.lookups(plan, keys, "/api/v3/order", head, "origClientOrderId", clientIds,
+          EndpointWeights.ORDER, this::signedQuery);
+      return plan;
+    }
+    ExplainQuery.Sym limit = q.limit();
+    ExplainQuery.Sym updateLo = q.lower("update_time");
+    ExplainQuery.Sym updateHi = q.upper("update_time");
+    if (IdExplain.backwards(q) && idHi == null && q.upper("order_time") == null
+        && updateLo == null && updateHi == null) {
+      List<Param> p = new ArrayList<>(head);
+      p.add(Param.of("limit", IdExplain.firstLimit(limit)));
+      plan.per(keys, "GET", "/api/v3/allOrders", signedQuery(RequestPlan.query(p)),
+          EndpointWeights.ALL_ORDERS);
+      if (IdExplain.onePage(limit)) {
+        return plan;
+      }
+      return plan.note("then the older orders by orderId");
+    }
+    ExplainQuery.Sym placedLo = q.lower("order_time");
+    ExplainQuery.Sym spanLo = updateLo == null ? placedLo : placedLo == null ? updateLo
+        : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
+            ? placedLo : updateLo;
+    if (IdExplain.windows(plan, keys, "/api/v3/allOrders", head, spanLo, updateHi,
+        ctx.config().clock().millis() + Signed.NOW_SLACK, EndpointWeights.ALL_ORDERS,
+        this::signedQuery)) {
+      return plan;
+    }
+    IdExplain.forward(plan, keys, "/api/v3/allOrders", head, "orderId", idLo, idHi, limit, false,
+        EndpointWeights.ALL_ORDERS, this::signedQuery, "until the range ends");
+    return plan.note("final orders the cache holds are not asked");
+  }
+
   @Override
   protected int nominalWeight() {
     return EndpointWeights.ALL_ORDERS;

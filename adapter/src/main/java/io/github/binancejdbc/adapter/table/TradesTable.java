@@ -146,6 +146,64 @@ public final class TradesTable extends BinanceTable {
     return (Long) agg.get(0)[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
   }
 
+  /**
+   * Per symbol, as {@link #plan} sends: an IN list of ids, one page per run of ids; a time bound,
+   * one aggTrades lookup first; newest first, {@code trades?limit=n}; forwards, {@code fromId}
+   * pages (counted when the id range is known; fetched ahead, held ids not asked).
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    IdExplain.Bounds b = IdExplain.Bounds.of(q, "trade_id");
+    List<Param> head = keys.params();
+    String historical = "/api/v3/historicalTrades";
+    List<ExplainQuery.Sym> points = q.points("trade_id");
+    if (points != null) {
+      List<Param> p = new ArrayList<>(head);
+      p.add(Param.of("fromId", points.size() == 1 ? points.get(0) : "{each}"));
+      p.add(Param.of("limit", 1));
+      return plan.atMost(keys.count() * points.size(), "GET", historical, RequestPlan.query(p),
+          EndpointWeights.HISTORICAL_TRADES).note("one per run of consecutive ids");
+    }
+    boolean backwards = IdExplain.backwards(q);
+    ExplainQuery.Sym bound = backwards ? b.timeHi() : b.timeLo();
+    if (bound != null) {
+      List<Param> p = new ArrayList<>(head);
+      p.add(Param.of(backwards ? "endTime" : "startTime", bound));
+      p.add(Param.of("limit", 1));
+      plan.per(keys, "GET", "/api/v3/aggTrades", RequestPlan.query(p),
+          EndpointWeights.AGG_TRADES);
+    }
+    if (backwards) {
+      List<Param> p = new ArrayList<>(head);
+      String path = historical;
+      if (bound != null) {
+        p.add(Param.of("fromId",
+            "{last id at endTime} - " + IdExplain.firstLimit(b.limit()) + " + 1"));
+      } else if (b.idHi() == null) {
+        path = "/api/v3/trades";
+      } else {
+        p.add(Param.of("fromId", b.idHi() + " - " + IdExplain.firstLimit(b.limit()) + " + 1"));
+      }
+      p.add(Param.of("limit", IdExplain.firstLimit(b.limit())));
+      if (IdExplain.onePage(b.limit())) {
+        return plan.per(keys, "GET", path, RequestPlan.query(p), EndpointWeights.TRADES);
+      }
+      return plan.open("pages of 1000 back to the range start", "GET", path,
+          RequestPlan.query(p), EndpointWeights.TRADES);
+    }
+    IdExplain.forward(plan, keys, historical, head, "fromId",
+        b.timeLo() != null ? new ExplainQuery.Sym("{first id at startTime}", null) : b.idLo(),
+        b.idHi(), b.limit(), true, EndpointWeights.HISTORICAL_TRADES, s -> s, b.timeHi() != null
+            ? "until a trade past the range" : b.idHi() != null ? "until the range ends"
+            : "until the newest trade");
+    if (b.idHi() != null && b.timeHi() == null) {
+      plan.note("fetched ahead; ids the cache holds are not asked");
+    }
+    return plan;
+  }
+
   @Override
   protected int nominalWeight() {
     return EndpointWeights.HISTORICAL_TRADES;
