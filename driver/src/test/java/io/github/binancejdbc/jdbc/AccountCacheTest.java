@@ -5,11 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.binancejdbc.testing.Rows;
+import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,11 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AccountCacheTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static WireMockExtension wm = WireMocks.strict();
 
   private static final String KEY_A = "account-a-key-0123456789";
   private static final String KEY_B = "account-b-key-9876543210";
@@ -83,18 +80,18 @@ class AccountCacheTest {
         + " WHERE symbol = 'ETHUSDT' AND trade_id BETWEEN 100 AND 110";
     List<String> rows;
     try (Connection a = connect(KEY_A)) {
-      rows = ResultRows.lines(a, sql);
+      rows = Rows.lines(a, sql);
       assertEquals(List.of("100|7|16877.05000000", "105|7|16877.05000000",
           "110|8|16877.05000000"), rows);
-      assertEquals(rows, ResultRows.lines(a, sql));
+      assertEquals(rows, Rows.lines(a, sql));
       assertEquals(List.of("symbol=ETHUSDT&fromId=100&limit=1000"),
           sent("/api/v3/myTrades", KEY_A), "the second time from the cache");
       assertEquals(List.of("/api/v3/myTrades|symbol=ETHUSDT&fromId=100&limit=3|true"),
-          ResultRows.lines(a, "SELECT endpoint, query_string, from_cache FROM api_requests"
+          Rows.lines(a, "SELECT endpoint, query_string, from_cache FROM api_requests"
               + " WHERE from_cache"));
     }
     try (Connection b = connect(KEY_B)) {
-      assertEquals(rows, ResultRows.lines(b, sql));
+      assertEquals(rows, Rows.lines(b, sql));
       assertEquals(List.of("symbol=ETHUSDT&fromId=100&limit=1000"),
           sent("/api/v3/myTrades", KEY_B), "another key sends its own request");
     }
@@ -115,23 +112,23 @@ class AccountCacheTest {
         + " WHERE symbol = 'BNBUSDT' AND order_id BETWEEN 1 AND 10";
     try (Connection a = connect(KEY_A)) {
       assertEquals(List.of("1|FILLED", "2|CANCELED", "3|NEW", "4|EXPIRED"),
-          ResultRows.lines(a, sql));
+          Rows.lines(a, sql));
       // Orders 1 and 2 are final and served; order 3 was NEW: asked again from there.
       assertEquals(List.of("1|FILLED", "2|CANCELED", "3|FILLED", "4|EXPIRED"),
-          ResultRows.lines(a, sql));
+          Rows.lines(a, sql));
       assertEquals(List.of("symbol=BNBUSDT&orderId=1&limit=1000",
           "symbol=BNBUSDT&orderId=3&limit=1000"), sent("/api/v3/allOrders", KEY_A));
       // Now all four are final: the third read asks only for orders after them.
       stub("/api/v3/allOrders", KEY_A, "symbol=BNBUSDT&orderId=5", "[]");
       assertEquals(List.of("1|FILLED", "2|CANCELED", "3|FILLED", "4|EXPIRED"),
-          ResultRows.lines(a, sql));
+          Rows.lines(a, sql));
       assertEquals(List.of("symbol=BNBUSDT&orderId=1&limit=1000",
           "symbol=BNBUSDT&orderId=3&limit=1000", "symbol=BNBUSDT&orderId=5&limit=1000"),
           sent("/api/v3/allOrders", KEY_A));
     }
     stub("/api/v3/allOrders", KEY_B, "symbol=BNBUSDT&orderId=1", "[]");
     try (Connection b = connect(KEY_B)) {
-      assertEquals(List.of(), ResultRows.lines(b, sql), "key B's account has no orders");
+      assertEquals(List.of(), Rows.lines(b, sql), "key B's account has no orders");
       assertEquals(List.of("symbol=BNBUSDT&orderId=1&limit=1000"),
           sent("/api/v3/allOrders", KEY_B));
     }

@@ -3,6 +3,7 @@ package io.github.binancejdbc.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.binancejdbc.fixture.FixtureExchange;
+import io.github.binancejdbc.testing.Rows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,7 +52,7 @@ class TradesCacheTest {
     String sql = trades("BTCUSDT", first, first + 2499);
     List<String> rows;
     try (Connection conn = connect("")) {
-      rows = ResultRows.lines(conn, sql);
+      rows = Rows.lines(conn, sql);
       assertEquals(2500, rows.size());
       assertEquals(List.of(
           "symbol=BTCUSDT&fromId=" + first + "&limit=1000",
@@ -59,24 +60,24 @@ class TradesCacheTest {
           "symbol=BTCUSDT&fromId=" + (first + 2000) + "&limit=500"),
           exchange.queries(TRADES).stream().sorted().toList());
       exchange.resetRequests();
-      assertEquals(rows, ResultRows.lines(conn, sql));
+      assertEquals(rows, Rows.lines(conn, sql));
       assertEquals(0, exchange.requestCount());
     }
     try (Connection conn = connect("")) {
-      assertEquals(rows, ResultRows.lines(conn, sql));
+      assertEquals(rows, Rows.lines(conn, sql));
       assertEquals(0, exchange.requestCount(), "a new connection: served by the shared cache");
       assertEquals(List.of(
           TRADES + "|symbol=BTCUSDT&fromId=" + first + "&limit=1000|25|1000|true",
           TRADES + "|symbol=BTCUSDT&fromId=" + (first + 1000) + "&limit=1000|25|1000|true",
           TRADES + "|symbol=BTCUSDT&fromId=" + (first + 2000) + "&limit=500|25|500|true"),
-          ResultRows.lines(conn, "SELECT endpoint, query_string, weight, row_count, from_cache"
+          Rows.lines(conn, "SELECT endpoint, query_string, weight, row_count, from_cache"
               + " FROM api_requests ORDER BY request_number"));
-      assertEquals(List.of("6|150"), ResultRows.lines(conn,
+      assertEquals(List.of("6|150"), Rows.lines(conn,
           "SELECT requests_saved, weight_saved FROM api_usage"));
     }
     try (Connection off = connect("&cacheSize=0")) {
       exchange.resetRequests();
-      assertEquals(rows, ResultRows.lines(off, sql), "the same rows without the cache");
+      assertEquals(rows, Rows.lines(off, sql), "the same rows without the cache");
       assertEquals(3, exchange.requestCount(TRADES));
     }
   }
@@ -85,9 +86,9 @@ class TradesCacheTest {
   void aTradeIdRangePartlyHeldFetchesOnlyTheRest() throws SQLException {
     long first = firstTradeId("ETHUSDT");
     try (Connection conn = connect("")) {
-      ResultRows.lines(conn, trades("ETHUSDT", first + 100, first + 1599));
+      Rows.lines(conn, trades("ETHUSDT", first + 100, first + 1599));
       exchange.resetRequests();
-      List<String> rows = ResultRows.lines(conn, trades("ETHUSDT", first, first + 1999));
+      List<String> rows = Rows.lines(conn, trades("ETHUSDT", first, first + 1999));
       assertEquals(2000, rows.size());
       // The 100 ids before the held ones, then the 400 after: never the 1500 held.
       assertEquals(List.of("symbol=ETHUSDT&fromId=" + first + "&limit=100",
@@ -95,14 +96,14 @@ class TradesCacheTest {
           exchange.queries(TRADES));
       // A few held ids between two gaps that one page covers are fetched through: fewer requests.
       exchange.resetRequests();
-      ResultRows.lines(conn, trades("ETHUSDT", first + 2100, first + 2199));
+      Rows.lines(conn, trades("ETHUSDT", first + 2100, first + 2199));
       exchange.resetRequests();
-      assertEquals(900, ResultRows.lines(conn, trades("ETHUSDT", first + 2000, first + 2899))
+      assertEquals(900, Rows.lines(conn, trades("ETHUSDT", first + 2000, first + 2899))
           .size());
       assertEquals(List.of("symbol=ETHUSDT&fromId=" + (first + 2000) + "&limit=900"),
           exchange.queries(TRADES));
       try (Connection off = connect("&cacheSize=0")) {
-        assertEquals(ResultRows.lines(off, trades("ETHUSDT", first, first + 1999)), rows);
+        assertEquals(Rows.lines(off, trades("ETHUSDT", first, first + 1999)), rows);
       }
     }
   }
@@ -114,13 +115,13 @@ class TradesCacheTest {
         + " WHERE symbol = 'BNBUSDT' AND agg_trade_id >= " + first + " AND agg_trade_id < "
         + (first + 1200);
     try (Connection conn = connect("")) {
-      List<String> rows = ResultRows.lines(conn, sql);
+      List<String> rows = Rows.lines(conn, sql);
       assertEquals(1200, rows.size());
       assertEquals(List.of("symbol=BNBUSDT&fromId=" + first + "&limit=1000",
           "symbol=BNBUSDT&fromId=" + (first + 1000) + "&limit=200"),
           exchange.queries(AGG).stream().sorted().toList());
       exchange.resetRequests();
-      assertEquals(rows, ResultRows.lines(conn, sql));
+      assertEquals(rows, Rows.lines(conn, sql));
       assertEquals(0, exchange.requestCount());
     }
   }

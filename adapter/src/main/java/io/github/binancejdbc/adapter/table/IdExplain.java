@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * many follow and what ends them.
  */
 final class IdExplain {
-  private static final int PAGE = Signed.PAGE;
+  private static final int PAGE = AccountRequests.PAGE;
 
   private IdExplain() {}
 
@@ -95,14 +95,14 @@ final class IdExplain {
       return false;
     }
     long end = hi == null ? now : Math.min(hi.number(), now);
-    if (end - lo.number() >= OrdersTable.MAX_WINDOW_DAYS * Signed.DAY) {
+    if (end - lo.number() >= OrdersTable.MAX_WINDOW_DAYS * AccountRequests.DAY) {
       return false;
     }
     List<Param> w = new ArrayList<>(head);
     w.add(Param.of("startTime", lo));
-    w.add(Param.of("endTime", lo.plus(Signed.DAY - 1)));
+    w.add(Param.of("endTime", lo.plus(AccountRequests.DAY - 1)));
     w.add(Param.of("limit", PAGE));
-    long n = Math.max(1, (end - lo.number() + Signed.DAY - 1) / Signed.DAY);
+    long n = Math.max(1, (end - lo.number() + AccountRequests.DAY - 1) / AccountRequests.DAY);
     plan.per(new BinanceTable.Keys(keys.params(), keys.count() * n, keys.exact()), "GET", path,
         sign.apply(RequestPlan.query(w)), weight);
     plan.note("one per 24 h window; a window that fills a page is split in two");

@@ -134,11 +134,11 @@ final class KeyedPager implements RowStream {
   }
 
   /**
-   * Forwards through ids {@code from..hi}, full pages of {@link Signed#PAGE} from the last id + 1:
+   * Forwards through ids {@code from..hi}, full pages of {@link AccountRequests#PAGE} from the last id + 1:
    * the account endpoints that take a {@code fromId}-like cursor.
    */
   static KeyedPager byId(long from, long hi, int idSlot, Fetch fetch) {
-    return forwards(idSlot, Signed.PAGE, Wanted.range(from, hi), from, fetch).fullPages(false);
+    return forwards(idSlot, AccountRequests.PAGE, Wanted.range(from, hi), from, fetch).fullPages(false);
   }
 
   /**
@@ -307,7 +307,7 @@ final class KeyedPager implements RowStream {
           return rest == null ? null : rest.nextPage(want);
         }
         started = true;
-        int limit = Signed.pageLimit(want);
+        int limit = AccountRequests.pageLimit(want);
         List<Object[]> rows = new ArrayList<>(newest.apply(limit));
         if (rows.size() == limit) {
           rest = older.apply(rows.get(0));

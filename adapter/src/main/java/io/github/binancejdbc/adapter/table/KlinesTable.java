@@ -27,6 +27,9 @@ public final class KlinesTable extends BinanceTable {
   private static final String UTC = "0";
   static final int OPEN_TIME = 3;
 
+  /** Roughly the heap a kept bar takes: its row and its values (see {@code Segment.bytes}). */
+  private static final long BAR_BYTES = 600;
+
   private final String path;
 
   private KlinesTable(TableDef def, BinanceContext ctx, String path) {
@@ -126,7 +129,7 @@ public final class KlinesTable extends BinanceTable {
       // page's start is known ahead (not for 1M: months differ).
       long step = timeframe.endsWith("M") ? 0 : span;
       History history = ctx.history();
-      this.series = history.enabled()
+      this.series = history.enabled() && history.worthKeeping(keptBytes(step, backwards, cursor))
           ? Series.of(path, "symbol", symbol, "interval", timeframe, "timeZone", zone)
           : null;
       if (backwards || done) {
@@ -143,6 +146,18 @@ public final class KlinesTable extends BinanceTable {
                 params(from, to, Math.max(1, Math.min(PAGE, rows))), EndpointWeights.KLINES,
                 rows, fromArchive));
       }
+    }
+
+    /**
+     * Roughly the heap the bars of this forward scan would take kept; 0 when it cannot be told
+     * ahead (calendar months) or nothing is kept (a backward scan).
+     */
+    private long keptBytes(long step, boolean backwards, long cursor) {
+      if (backwards || step <= 0) {
+        return 0;
+      }
+      long to = hi == Long.MAX_VALUE ? ctx.config().clock().millis() : hi;
+      return Math.max(0, to - cursor) / step * BAR_BYTES;
     }
 
     /** Non-null when closed bars are kept: the series they are kept under. */

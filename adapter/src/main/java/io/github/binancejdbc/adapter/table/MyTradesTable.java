@@ -167,14 +167,14 @@ public final class MyTradesTable extends BinanceTable {
       if (idLo != null) {
         params.add(Param.of(idParam, idLo));
       }
-      params.add(Param.of("limit", Signed.PAGE));
+      params.add(Param.of("limit", AccountRequests.PAGE));
       return plan.open(keys.count() + " or more (pages of 1000 until the order's fills end)",
           "GET", path, signedQuery(RequestPlan.query(params)), weightByOrder);
     }
     int orders = q.count("order_id", 0);
     if (orders > 1 && orders * weightByOrder <= weight) { // a few orders: their fills by orderId
       params.add(Param.of("orderId", "{each}"));
-      params.add(Param.of("limit", Signed.PAGE));
+      params.add(Param.of("limit", AccountRequests.PAGE));
       return plan.atMost(keys.count() * orders, "GET", path,
           signedQuery(RequestPlan.query(params)), weightByOrder)
           .note("then pages of 1000 for an order with more fills");
@@ -185,10 +185,10 @@ public final class MyTradesTable extends BinanceTable {
         || (q.direction() == ScanSpec.Direction.NONE && limit != null))
         && idHi == null && timeHi == null;
     if (latest) {
-      long n = limit != null && limit.known() ? Math.max(1, limit.number()) : Signed.PAGE;
-      params.add(Param.of("limit", Math.min(n, Signed.PAGE)));
+      long n = limit != null && limit.known() ? Math.max(1, limit.number()) : AccountRequests.PAGE;
+      params.add(Param.of("limit", Math.min(n, AccountRequests.PAGE)));
       String query = signedQuery(RequestPlan.query(params));
-      if (limit != null && limit.known() && n <= Signed.PAGE) {
+      if (limit != null && limit.known() && n <= AccountRequests.PAGE) {
         return plan.per(keys, "GET", path, query, weight);
       }
       return plan.open(keys.count() + " or more (the latest 1000, then older pages)", "GET",
@@ -197,25 +197,25 @@ public final class MyTradesTable extends BinanceTable {
     if ((idLo == null || (idLo.known() && idLo.number() <= 0)) && timeLo != null) {
       List<Param> window = new ArrayList<>(params);
       window.add(Param.of("startTime", timeLo));
-      window.add(Param.of("endTime", timeLo.plus(Signed.DAY - 1)));
-      window.add(Param.of("limit", Signed.PAGE));
-      long now = ctx.config().clock().millis() + Signed.NOW_SLACK;
+      window.add(Param.of("endTime", timeLo.plus(AccountRequests.DAY - 1)));
+      window.add(Param.of("limit", AccountRequests.PAGE));
+      long now = ctx.config().clock().millis() + AccountRequests.NOW_SLACK;
       long end = timeHi == null ? now : timeHi.known() ? Math.min(timeHi.number(), now) : -1;
       String query = signedQuery(RequestPlan.query(window));
       if (timeLo.known() && end >= 0) {
-        long windows = Math.max(1, (end - timeLo.number() + Signed.DAY) / Signed.DAY);
+        long windows = Math.max(1, (end - timeLo.number() + AccountRequests.DAY) / AccountRequests.DAY);
         plan.atMost(keys.count() * windows, "GET", path, query, weight);
       } else {
         plan.open("1 per 24 h window of the range until one has rows", "GET", path, query,
             weight);
       }
       params.add(Param.of(idParam, "{last id + 1}"));
-      params.add(Param.of("limit", Signed.PAGE));
+      params.add(Param.of("limit", AccountRequests.PAGE));
       plan.open("then " + pages, "GET", path, signedQuery(RequestPlan.query(params)), weight);
       return plan.note("a window that fills a page is split in two");
     }
     params.add(Param.of(idParam, idLo == null ? ExplainQuery.Sym.of(0) : idLo));
-    params.add(Param.of("limit", Signed.PAGE));
+    params.add(Param.of("limit", AccountRequests.PAGE));
     return plan.open((outer > 0 ? "per outer symbol: 1" : Long.toString(keys.count()))
         + " or more (" + pages + ")", "GET", path, signedQuery(RequestPlan.query(params)),
         weight);
@@ -225,11 +225,11 @@ public final class MyTradesTable extends BinanceTable {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return Signed.get(ctx, path, all, byOrder ? weightByOrder : weight, p -> {
+    return AccountRequests.get(ctx, path, all, byOrder ? weightByOrder : weight, p -> {
       List<Object[]> rows = fields.readObjectOrArray(p, r -> { });
       for (Object[] r : rows) {
         r[symbolSlot] = symbol;
-        Signed.requirePresent(def, r);
+        RowChecks.requirePresent(def, r);
       }
       return rows;
     });
@@ -265,7 +265,7 @@ public final class MyTradesTable extends BinanceTable {
           each.add(forward(order, idLo, idHi, Long.MAX_VALUE));
         }
         RowStream all = RowStream.concat(each);
-        return dir == ScanSpec.Direction.NONE ? all : Signed.sorted(all, idSlot, descending);
+        return dir == ScanSpec.Direction.NONE ? all : SortedStreams.sorted(all, idSlot, descending);
       } else if ((descending || (dir == ScanSpec.Direction.NONE && q.hasLimit()))
           && idHi == Long.MAX_VALUE && !q.hasUpper(timeColumn)) {
         return KeyedPager.newestThenOlder(
@@ -276,18 +276,18 @@ public final class MyTradesTable extends BinanceTable {
                 return null;
               }
               RowStream older = forward(null, idLo, below, Long.MAX_VALUE);
-              return descending ? Signed.sorted(older, idSlot, true) : older;
+              return descending ? SortedStreams.sorted(older, idSlot, true) : older;
             });
       } else if (idLo == 0 && q.hasLower(timeColumn)
-          && Math.min(q.upper(timeColumn), Signed.serverNow(ctx)) - q.lower(timeColumn)
-              > 2 * Signed.DAY) {
+          && Math.min(q.upper(timeColumn), AccountRequests.serverNow(ctx)) - q.lower(timeColumn)
+              > 2 * AccountRequests.DAY) {
         // More than two windows: one request for the latest fills may save all but one of them,
         // and costs one more at worst; with two windows or fewer it cannot save anything.
         forward = new RecentFirst(idHi);
       } else {
         forward = forward(null, idLo, idHi, Long.MAX_VALUE);
       }
-      return descending ? Signed.sorted(forward, idSlot, true) : forward;
+      return descending ? SortedStreams.sorted(forward, idSlot, true) : forward;
     }
 
     /** The order ids an {@code order_id IN (...)} asks for, ascending. */
@@ -310,10 +310,10 @@ public final class MyTradesTable extends BinanceTable {
       long timeHi = q.upper(timeColumn);
       if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && idLo <= idHi) {
         long end = Math.min(timeHi,
-            windowEnd == Long.MAX_VALUE ? Signed.serverNow(ctx) : windowEnd);
+            windowEnd == Long.MAX_VALUE ? AccountRequests.serverNow(ctx) : windowEnd);
         return WindowPager.untilRows(q.lower(timeColumn), end, idSlot,
                 (start, stop) -> fetch(symbol, List.of(Param.of("startTime", start),
-                    Param.of("endTime", stop), Param.of("limit", Signed.PAGE)), false),
+                    Param.of("endTime", stop), Param.of("limit", AccountRequests.PAGE)), false),
                 last -> (Long) last[timeSlot] > timeHi ? null
                     : byId(null, (Long) last[idSlot] + 1, idHi))
             // A window up to a fill already read (see RecentFirst) may return it again.
@@ -339,7 +339,7 @@ public final class MyTradesTable extends BinanceTable {
         params.add(Param.of("limit", limit));
         return fetch(symbol, params, orderId != null);
       };
-      CachedIds.Gap pager = (from, to, p) -> KeyedPager.forwards(idSlot, Signed.PAGE,
+      CachedIds.Gap pager = (from, to, p) -> KeyedPager.forwards(idSlot, AccountRequests.PAGE,
               KeyedPager.Wanted.range(from, to), from, p::page)
           .fullPages(true)
           .stopAt(last -> (Long) last[timeSlot] > timeHi);
@@ -372,13 +372,13 @@ public final class MyTradesTable extends BinanceTable {
       public List<Object[]> nextPage(long wanted) {
         if (!started) {
           started = true;
-          List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", Signed.PAGE)), false);
+          List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", AccountRequests.PAGE)), false);
           if (rows.isEmpty()) {
             return null;
           }
           Object[] oldest = rows.get(0);
           long oldestTime = (Long) oldest[timeSlot];
-          if (rows.size() == Signed.PAGE && oldestTime >= q.lower(timeColumn)) {
+          if (rows.size() == AccountRequests.PAGE && oldestTime >= q.lower(timeColumn)) {
             older = forward(null, 0, Math.min(idHi, (Long) oldest[idSlot] - 1), oldestTime);
           }
           recent = rows;

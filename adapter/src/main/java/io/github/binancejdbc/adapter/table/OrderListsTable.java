@@ -94,7 +94,7 @@ public final class OrderListsTable extends BinanceTable {
     List<String> clientIds = q.optional("list_client_order_id");
     if (clientIds != null) {
       // One GET /api/v3/orderList (weight 4) per list client id, not allOrderList pages.
-      return List.of(Signed.byClientIds(clientIds,
+      return List.of(AccountRequests.byClientIds(clientIds,
           id -> one(Param.of("origClientOrderId", id)), q, LIST_ID));
     }
     return List.of(RowStream.deferred(() -> plan(q, idLo, idHi)));
@@ -103,11 +103,11 @@ public final class OrderListsTable extends BinanceTable {
   private RowStream plan(ScanQuery q, long idLo, long idHi) {
     if (q.hasLower("transaction_time") && idLo == 0) {
       long lo = q.lower("transaction_time");
-      long hi = Math.min(q.upper("transaction_time"), Signed.serverNow(ctx));
-      if (hi - lo < OrdersTable.MAX_WINDOW_DAYS * Signed.DAY) {
+      long hi = Math.min(q.upper("transaction_time"), AccountRequests.serverNow(ctx));
+      if (hi - lo < OrdersTable.MAX_WINDOW_DAYS * AccountRequests.DAY) {
         return WindowPager.splitting(lo, hi, LIST_ID,
             (start, end) -> fetch("/api/v3/allOrderList", List.of(Param.of("startTime", start),
-                Param.of("endTime", end), Param.of("limit", Signed.PAGE)),
+                Param.of("endTime", end), Param.of("limit", AccountRequests.PAGE)),
                 EndpointWeights.ALL_ORDER_LIST).rows(), "order_lists", "order lists");
       }
     }
@@ -134,7 +134,7 @@ public final class OrderListsTable extends BinanceTable {
   private record Lists(List<Object[]> rows, List<Long> ids) {}
 
   private Lists fetch(String path, List<Param> params, int weight) {
-    return Signed.get(ctx, path, params, weight, this::read);
+    return AccountRequests.get(ctx, path, params, weight, this::read);
   }
 
   private Lists read(JsonParser p) throws IOException {
@@ -168,7 +168,7 @@ public final class OrderListsTable extends BinanceTable {
         listFields.readField(p, name, list);
       }
     }
-    Signed.requirePresent(def, list);
+    RowChecks.requirePresent(def, list);
     ids.add((Long) list[LIST_ID]);
     if (orders.isEmpty()) {
       rows.add(list);
@@ -210,7 +210,7 @@ public final class OrderListsTable extends BinanceTable {
     if ((idLo == null || (idLo.known() && idLo.number() <= 0))
         && IdExplain.windows(plan, none, "/api/v3/allOrderList", List.of(),
             q.lower("transaction_time"), q.upper("transaction_time"),
-            ctx.config().clock().millis() + Signed.NOW_SLACK, EndpointWeights.ALL_ORDER_LIST,
+            ctx.config().clock().millis() + AccountRequests.NOW_SLACK, EndpointWeights.ALL_ORDER_LIST,
             this::signedQuery)) {
       return plan;
     }

@@ -78,7 +78,7 @@ public final class OrdersTable extends BinanceTable {
   }
 
   private List<Object[]> allOrders(List<Param> params) {
-    return Signed.get(ctx, "/api/v3/allOrders", params, EndpointWeights.ALL_ORDERS,
+    return AccountRequests.get(ctx, "/api/v3/allOrders", params, EndpointWeights.ALL_ORDERS,
         p -> OrderColumns.read(p, DEF, FIELDS));
   }
 
@@ -100,7 +100,7 @@ public final class OrdersTable extends BinanceTable {
       List<String> clientIds = q.optional("client_order_id");
       if (clientIds != null) {
         // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
-        return Signed.byClientIds(clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
+        return AccountRequests.byClientIds(clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
       }
       long placedHi = q.upper("order_time");
       boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
@@ -119,29 +119,29 @@ public final class OrdersTable extends BinanceTable {
                 return null;
               }
               RowStream paging = paging(idLo, below, Long.MAX_VALUE);
-              return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
+              return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
             });
       }
       long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
       if (spanLo != Long.MIN_VALUE) {
-        long spanHi = Math.min(q.upper("update_time"), Signed.serverNow(ctx));
-        if (spanHi - spanLo < MAX_WINDOW_DAYS * Signed.DAY) {
+        long spanHi = Math.min(q.upper("update_time"), AccountRequests.serverNow(ctx));
+        if (spanHi - spanLo < MAX_WINDOW_DAYS * AccountRequests.DAY) {
           RowStream windows = WindowPager.splitting(spanLo, spanHi, ID,
               (start, end) -> allOrders(List.of(Param.of("symbol", symbol),
                   Param.of("startTime", start), Param.of("endTime", end),
-                  Param.of("limit", Signed.PAGE))), "orders", "order updates");
+                  Param.of("limit", AccountRequests.PAGE))), "orders", "order updates");
           return dir == ScanSpec.Direction.NONE
               ? windows
-              : Signed.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
+              : SortedStreams.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
         }
       }
       RowStream paging = paging(idLo, idHi, stopAfter);
-      return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
+      return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
     }
 
     private List<Object[]> one(Param which) {
       try {
-        return Signed.get(ctx, "/api/v3/order",
+        return AccountRequests.get(ctx, "/api/v3/order",
             List.of(Param.of("symbol", symbol), which),
             EndpointWeights.ORDER, p -> OrderColumns.read(p, DEF, FIELDS));
       } catch (BinanceException e) {
@@ -156,7 +156,7 @@ public final class OrdersTable extends BinanceTable {
     private RowStream paging(long from, long idHi, long stopAfter) {
       AheadPages.Fetch page = (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
           Param.of("orderId", cursor), Param.of("limit", limit)));
-      CachedIds.Gap pager = (lo, hi, p) -> KeyedPager.forwards(ID, Signed.PAGE,
+      CachedIds.Gap pager = (lo, hi, p) -> KeyedPager.forwards(ID, AccountRequests.PAGE,
               KeyedPager.Wanted.range(lo, hi), lo, p::page)
           .fullPages(true)
           .stopAt(last -> (Long) last[TIME] > stopAfter);
@@ -210,7 +210,7 @@ public final class OrdersTable extends BinanceTable {
         : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
             ? placedLo : updateLo;
     if (IdExplain.windows(plan, keys, "/api/v3/allOrders", head, spanLo, updateHi,
-        ctx.config().clock().millis() + Signed.NOW_SLACK, EndpointWeights.ALL_ORDERS,
+        ctx.config().clock().millis() + AccountRequests.NOW_SLACK, EndpointWeights.ALL_ORDERS,
         this::signedQuery)) {
       return plan;
     }

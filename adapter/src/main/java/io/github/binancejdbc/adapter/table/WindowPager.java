@@ -97,7 +97,7 @@ final class WindowPager implements RowStream {
     if (after != null) {
       if (!rows.isEmpty()) {
         done = true;
-        if (rows.size() >= Signed.PAGE || !windows.isLast(w)) {
+        if (rows.size() >= AccountRequests.PAGE || !windows.isLast(w)) {
           then = after.apply(rows.get(rows.size() - 1));
         }
         if (maxKey != Long.MAX_VALUE) {
@@ -115,8 +115,8 @@ final class WindowPager implements RowStream {
       }
     }
     int keys = countIn(rows);
-    if (keys >= Signed.PAGE && !windows.split(w)) {
-      throw Signed.unsplittable(table, what, w[0]);
+    if (keys >= AccountRequests.PAGE && !windows.split(w)) {
+      throw AccountRequests.unsplittable(table, what, w[0]);
     }
     seen.addAll(fresh);
     if (fresh.size() == keys) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The 24-hour window pager against a fake endpoint: rows {@code {id, time}} filtered by time. */
 class WindowPagerTest {
-  private static final long DAY = Signed.DAY;
+  private static final long DAY = AccountRequests.DAY;
 
   private static final class FakeFetch implements WindowPager.Fetch {
     final TreeMap<Long, Long> timeToId = new TreeMap<>();
@@ -24,7 +24,7 @@ class WindowPagerTest {
       sent.add(start + ".." + end);
       List<Object[]> rows = new ArrayList<>();
       for (var e : timeToId.subMap(start, true, end, true).entrySet()) {
-        if (rows.size() == Signed.PAGE) {
+        if (rows.size() == AccountRequests.PAGE) {
           break;
         }
         rows.add(new Object[] {e.getValue(), e.getKey()});
@@ -74,7 +74,7 @@ class WindowPagerTest {
   void aFullMillisecondCannotBeSplitAndSaysHowToPage() {
     WindowPager.Fetch full = (start, end) -> {
       List<Object[]> rows = new ArrayList<>();
-      for (long i = 0; i < Signed.PAGE; i++) {
+      for (long i = 0; i < AccountRequests.PAGE; i++) {
         rows.add(new Object[] {i, start});
       }
       return rows;
