@@ -57,8 +57,9 @@ class LookupJoinTest {
     Properties p = new Properties();
     p.setProperty("apiKey", API_KEY);
     p.setProperty("secretKey", SECRET);
+    // Each test stubs its own history on one base URL: no rows kept between tests.
     conn = DriverManager.getConnection(
-        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0", p);
+        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0", p);
   }
 
   @AfterEach

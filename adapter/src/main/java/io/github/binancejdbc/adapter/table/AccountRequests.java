@@ -58,4 +58,22 @@ final class AccountRequests {
         table + ": more than " + PAGE + " " + what + " at one millisecond (" + millis + "); page"
             + " by id instead of by time");
   }
+
+  /**
+   * One single-item request per client id ({@code origClientOrderId}), in one page, sorted by
+   * {@code slot} when the query orders: cheaper than paging the account's history.
+   */
+  static RowStream byClientIds(List<String> clientIds,
+      java.util.function.Function<String, List<Object[]>> one, ScanQuery q, int slot) {
+    RowStream lookups = RowStream.once(() -> {
+      List<Object[]> rows = new java.util.ArrayList<>();
+      for (String id : clientIds) {
+        rows.addAll(one.apply(id));
+      }
+      return rows;
+    });
+    return q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.NONE ? lookups
+        : SortedStreams.sorted(lookups, slot,
+            q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.DESC);
+  }
 }

@@ -76,7 +76,7 @@ public final class OrderAmendmentsTable extends BinanceTable {
 
   /** The amendments of one order, paged by {@code fromExecutionId}. */
   private RowStream amendments(String symbol, long orderId, long lo, long hi) {
-    return new IdPages(lo, hi, EXECUTION_ID, (cursor, limit) -> {
+    return KeyedPager.byId(lo, hi, EXECUTION_ID, (cursor, limit) -> {
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
       params.add(Param.of("orderId", orderId));

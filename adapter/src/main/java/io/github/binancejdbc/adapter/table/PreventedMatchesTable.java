@@ -102,7 +102,7 @@ public final class PreventedMatchesTable extends BinanceTable {
 
   /** The prevented matches of one order, paged by {@code fromPreventedMatchId}. */
   private RowStream byOrder(String symbol, long orderId, long lo, long hi) {
-    return new IdPages(lo, hi, MATCH_ID, (cursor, limit) -> fetch(symbol, orderId,
+    return KeyedPager.byId(lo, hi, MATCH_ID, (cursor, limit) -> fetch(symbol, orderId,
         List.of(Param.of("orderId", orderId), Param.of("fromPreventedMatchId", cursor),
             Param.of("limit", limit)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
   }
