@@ -1,9 +1,7 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
 import static io.github.binancejdbc.adapter.table.ColumnDef.key;
 import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -28,37 +26,38 @@ public final class AccountTables {
   static final TableDef ACCOUNT =
       TableDef.builder("account", "GET /api/v3/account", "The account: commissions,"
               + " permissions, flags (one row)")
-          .column(col("maker_commission", ColumnType.INTEGER, "Maker commission in basis points"
-              + " (legacy integer form; see maker_commission_rate)"))
-          .column(col("taker_commission", ColumnType.INTEGER, "Taker commission in basis"
-              + " points"))
-          .column(col("buyer_commission", ColumnType.INTEGER, "Buyer commission in basis"
-              + " points"))
-          .column(col("seller_commission", ColumnType.INTEGER, "Seller commission in basis"
-              + " points"))
-          .column(nullable("maker_commission_rate", ColumnType.DECIMAL, "Maker commission rate"
-              + " (commissionRates.maker, e.g. 0.001 = 0.1 %)"))
-          .column(nullable("taker_commission_rate", ColumnType.DECIMAL, "Taker commission rate"
-              + " (commissionRates.taker)"))
-          .column(nullable("buyer_commission_rate", ColumnType.DECIMAL, "Buyer commission rate"
-              + " (commissionRates.buyer)"))
-          .column(nullable("seller_commission_rate", ColumnType.DECIMAL, "Seller commission"
-              + " rate (commissionRates.seller)"))
-          .column(col("can_trade", ColumnType.BOOLEAN, "Whether the account may trade"))
-          .column(col("can_withdraw", ColumnType.BOOLEAN, "Whether the account may withdraw"))
-          .column(col("can_deposit", ColumnType.BOOLEAN, "Whether the account may deposit"))
-          .column(nullable("brokered", ColumnType.BOOLEAN, "Whether the account is brokered"))
-          .column(nullable("require_self_trade_prevention", ColumnType.BOOLEAN, "Whether"
-              + " self-trade prevention is mandatory"))
-          .column(nullable("prevent_sor", ColumnType.BOOLEAN, "Whether smart order routing is"
-              + " disabled"))
-          .column(nullable("update_time", ColumnType.TIMESTAMP, "Last account update (UTC)"))
-          .column(nullable("account_type", ColumnType.VARCHAR, "Account type, e.g. SPOT"))
-          .column(nullable("permissions", ColumnType.VARCHAR, "Permissions, comma-separated,"
-              + " e.g. SPOT"))
-          .column(nullable("uid", ColumnType.BIGINT, "User id"))
-          .column(nullable("trade_group_id", ColumnType.BIGINT, "Trade group id (self-trade"
-              + " prevention), when Binance sends it"))
+          .columns("""
+              maker_commission               INTEGER    plain     Maker commission in basis points
+                                                                  (legacy integer form; see
+                                                                  maker_commission_rate)
+              taker_commission               INTEGER    plain     Taker commission in basis points
+              buyer_commission               INTEGER    plain     Buyer commission in basis points
+              seller_commission              INTEGER    plain     Seller commission in basis points
+              maker_commission_rate          DECIMAL    nullable  Maker commission rate
+                                                                  (commissionRates.maker, e.g. 0.001
+                                                                  = 0.1 %)
+              taker_commission_rate          DECIMAL    nullable  Taker commission rate
+                                                                  (commissionRates.taker)
+              buyer_commission_rate          DECIMAL    nullable  Buyer commission rate
+                                                                  (commissionRates.buyer)
+              seller_commission_rate         DECIMAL    nullable  Seller commission rate
+                                                                  (commissionRates.seller)
+              can_trade                      BOOLEAN    plain     Whether the account may trade
+              can_withdraw                   BOOLEAN    plain     Whether the account may withdraw
+              can_deposit                    BOOLEAN    plain     Whether the account may deposit
+              brokered                       BOOLEAN    nullable  Whether the account is brokered
+              require_self_trade_prevention  BOOLEAN    nullable  Whether self-trade prevention is
+                                                                  mandatory
+              prevent_sor                    BOOLEAN    nullable  Whether smart order routing is
+                                                                  disabled
+              update_time                    TIMESTAMP  nullable  Last account update (UTC)
+              account_type                   VARCHAR    nullable  Account type, e.g. SPOT
+              permissions                    VARCHAR    nullable  Permissions, comma-separated, e.g.
+                                                                  SPOT
+              uid                            BIGINT     nullable  User id
+              trade_group_id                 BIGINT     nullable  Trade group id (self-trade
+                                                                  prevention), when Binance sends it
+              """)
           .build();
 
   private static final Json.Fields ACCOUNT_FIELDS =
@@ -91,11 +90,13 @@ public final class AccountTables {
   static final TableDef BALANCES =
       TableDef.builder("account_balances", "GET /api/v3/account", "The account's balance of"
               + " every asset, zero balances included")
-          .column(optionalKey("asset", "Asset, e.g. BTC (filters the rows; the request is the"
-              + " same)"))
-          .column(col("free_qty", ColumnType.DECIMAL, "Available quantity (free)"))
-          .column(col("locked_qty", ColumnType.DECIMAL, "Quantity locked in open orders"))
-          .column(col("total_qty", ColumnType.DECIMAL, "free_qty + locked_qty, exact"))
+          .columns("""
+              asset       VARCHAR  optional-key  Asset, e.g. BTC (filters the rows; the request is
+                                                 the same)
+              free_qty    DECIMAL  plain         Available quantity (free)
+              locked_qty  DECIMAL  plain         Quantity locked in open orders
+              total_qty   DECIMAL  plain         free_qty + locked_qty, exact
+              """)
           .primaryKey("asset")
           .build();
 
@@ -105,12 +106,13 @@ public final class AccountTables {
   static final TableDef RATE_LIMITS =
       TableDef.builder("order_rate_limits", "GET /api/v3/rateLimit/order", "The account's"
               + " unfilled-order counts against the ORDERS rate limits")
-          .column(col("rate_limit_type", ColumnType.VARCHAR, "ORDERS"))
-          .column(col("interval_unit", ColumnType.VARCHAR, "SECOND, MINUTE or DAY"))
-          .column(col("interval_num", ColumnType.INTEGER, "Number of interval units"))
-          .column(col("limit_value", ColumnType.INTEGER, "Orders allowed per interval"))
-          .column(nullable("order_count", ColumnType.INTEGER, "Orders counted in the current"
-              + " interval"))
+          .columns("""
+              rate_limit_type  VARCHAR  plain     ORDERS
+              interval_unit    VARCHAR  plain     SECOND, MINUTE or DAY
+              interval_num     INTEGER  plain     Number of interval units
+              limit_value      INTEGER  plain     Orders allowed per interval
+              order_count      INTEGER  nullable  Orders counted in the current interval
+              """)
           .primaryKey("rate_limit_type", "interval_unit", "interval_num")
           .build();
 
@@ -138,14 +140,17 @@ public final class AccountTables {
       }
     }
     COMMISSION =
-        b.column(nullable("discount_enabled_for_account", ColumnType.BOOLEAN, "Whether paying"
-                + " commission in the discount asset is enabled for the account"))
-            .column(nullable("discount_enabled_for_symbol", ColumnType.BOOLEAN, "Whether the"
-                + " discount applies on this symbol"))
-            .column(nullable("discount_asset", ColumnType.VARCHAR, "Asset that earns the"
-                + " discount, e.g. BNB"))
-            .column(nullable("discount", ColumnType.DECIMAL, "Discount factor as Binance gives"
-                + " it, e.g. 0.75"))
+        b.columns("""
+                discount_enabled_for_account  BOOLEAN  nullable  Whether paying commission in the
+                                                                 discount asset is enabled for the
+                                                                 account
+                discount_enabled_for_symbol   BOOLEAN  nullable  Whether the discount applies on
+                                                                 this symbol
+                discount_asset                VARCHAR  nullable  Asset that earns the discount, e.g.
+                                                                 BNB
+                discount                      DECIMAL  nullable  Discount factor as Binance gives
+                                                                 it, e.g. 0.75
+                """)
             .primaryKey("symbol")
             .build();
   }

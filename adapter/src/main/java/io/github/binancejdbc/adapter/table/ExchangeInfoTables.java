@@ -1,9 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
-
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceErrorCode;
 import io.github.binancejdbc.adapter.error.BinanceException;
@@ -24,48 +20,48 @@ public final class ExchangeInfoTables {
 
   static final TableDef SYMBOLS =
       TableDef.builder("symbols", "GET /api/v3/exchangeInfo", "Trading pairs and their rules")
-          .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
-          .column(optionalKey("status", "TRADING, END_OF_DAY, HALT, BREAK or CANCEL_ONLY"))
-          .column(col("base_asset", ColumnType.VARCHAR, "Base asset, e.g. BTC"))
-          .column(nullable("base_asset_precision", ColumnType.INTEGER, "Decimals of the base"
-              + " asset"))
-          .column(col("quote_asset", ColumnType.VARCHAR, "Quote asset, e.g. USDT"))
-          .column(nullable("quote_precision", ColumnType.INTEGER, "Decimals of the quote asset"
-              + " (legacy name)"))
-          .column(nullable("quote_asset_precision", ColumnType.INTEGER, "Decimals of the quote"
-              + " asset"))
-          .column(nullable("base_commission_precision", ColumnType.INTEGER, "Decimals of"
-              + " commissions in the base asset"))
-          .column(nullable("quote_commission_precision", ColumnType.INTEGER, "Decimals of"
-              + " commissions in the quote asset"))
-          .column(nullable("order_types", ColumnType.VARCHAR, "Allowed order types,"
-              + " comma-separated"))
-          .column(nullable("iceberg_allowed", ColumnType.BOOLEAN, "Iceberg orders allowed"))
-          .column(nullable("oco_allowed", ColumnType.BOOLEAN, "OCO order lists allowed"))
-          .column(nullable("oto_allowed", ColumnType.BOOLEAN, "OTO order lists allowed"))
-          .column(nullable("opo_allowed", ColumnType.BOOLEAN, "OPO order lists allowed"))
-          .column(nullable("quote_order_qty_market_allowed", ColumnType.BOOLEAN, "MARKET orders"
-              + " by quote quantity allowed"))
-          .column(nullable("allow_trailing_stop", ColumnType.BOOLEAN, "Trailing stops allowed"))
-          .column(nullable("cancel_replace_allowed", ColumnType.BOOLEAN, "Cancel-replace"
-              + " allowed"))
-          .column(nullable("amend_allowed", ColumnType.BOOLEAN, "Amend keep-priority allowed"))
-          .column(nullable("peg_instructions_allowed", ColumnType.BOOLEAN, "Pegged orders"
-              + " allowed"))
-          .column(nullable("is_spot_trading_allowed", ColumnType.BOOLEAN, "Spot trading"
-              + " allowed"))
-          .column(nullable("is_margin_trading_allowed", ColumnType.BOOLEAN, "Margin trading"
-              + " allowed"))
-          .column(nullable("permission_sets", ColumnType.VARCHAR, "Permission sets: commas"
-              + " join alternatives (OR), semicolons join sets (AND)"))
-          .column(nullable("default_self_trade_prevention_mode", ColumnType.VARCHAR, "Default"
-              + " STP mode"))
-          .column(nullable("allowed_self_trade_prevention_modes", ColumnType.VARCHAR, "Allowed"
-              + " STP modes, comma-separated"))
-          .column(new ColumnDef("permission", ColumnType.VARCHAR, true, Pushdown.OPTIONAL_KEY,
-              "The permission asked for (SPOT, MARGIN, TRD_GRP_004, ...), sent as permissions;"
-                  + " NULL when the query does not filter on it. Without it Binance lists the"
-                  + " symbols having SPOT, MARGIN or LEVERAGED"))
+          .columns("""
+              symbol                      VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+              status                      VARCHAR  optional-key  TRADING, END_OF_DAY, HALT, BREAK or
+                                                                 CANCEL_ONLY
+              base_asset                  VARCHAR  plain         Base asset, e.g. BTC
+              base_asset_precision        INTEGER  nullable      Decimals of the base asset
+              quote_asset                 VARCHAR  plain         Quote asset, e.g. USDT
+              quote_precision             INTEGER  nullable      Decimals of the quote asset (legacy
+                                                                 name)
+              quote_asset_precision       INTEGER  nullable      Decimals of the quote asset
+              base_commission_precision   INTEGER  nullable      Decimals of commissions in the base
+                                                                 asset
+              quote_commission_precision  INTEGER  nullable      Decimals of commissions in the
+                                                                 quote asset
+              order_types                 VARCHAR  nullable      Allowed order types,
+                                                                 comma-separated
+              iceberg_allowed             BOOLEAN  nullable      Iceberg orders allowed
+              oco_allowed                 BOOLEAN  nullable      OCO order lists allowed
+              oto_allowed                 BOOLEAN  nullable      OTO order lists allowed
+              opo_allowed                 BOOLEAN  nullable      OPO order lists allowed
+              quote_order_qty_market_allowed  BOOLEAN  nullable      MARKET orders by quote quantity
+                                                                 allowed
+              allow_trailing_stop         BOOLEAN  nullable      Trailing stops allowed
+              cancel_replace_allowed      BOOLEAN  nullable      Cancel-replace allowed
+              amend_allowed               BOOLEAN  nullable      Amend keep-priority allowed
+              peg_instructions_allowed    BOOLEAN  nullable      Pegged orders allowed
+              is_spot_trading_allowed     BOOLEAN  nullable      Spot trading allowed
+              is_margin_trading_allowed   BOOLEAN  nullable      Margin trading allowed
+              permission_sets             VARCHAR  nullable      Permission sets: commas join
+                                                                 alternatives (OR), semicolons join
+                                                                 sets (AND)
+              default_self_trade_prevention_mode  VARCHAR  nullable      Default STP mode
+              allowed_self_trade_prevention_modes  VARCHAR  nullable      Allowed STP modes,
+                                                                 comma-separated
+              permission                  VARCHAR  nullable,optional-key  The permission asked for
+                                                                 (SPOT, MARGIN, TRD_GRP_004, ...),
+                                                                 sent as permissions; NULL when the
+                                                                 query does not filter on it.
+                                                                 Without it Binance lists the
+                                                                 symbols having SPOT, MARGIN or
+                                                                 LEVERAGED
+              """)
           .primaryKey("symbol")
           .build();
 
@@ -99,49 +95,46 @@ public final class ExchangeInfoTables {
   static final TableDef FILTERS =
       TableDef.builder("symbol_filters", "GET /api/v3/exchangeInfo", "Trading rules (filters)"
               + " per symbol, one row per filter; a column is null where the filter lacks it")
-          .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
-          .column(col("filter_type", ColumnType.VARCHAR, "PRICE_FILTER, LOT_SIZE, NOTIONAL, ..."))
-          .column(nullable("min_price", ColumnType.DECIMAL, "PRICE_FILTER minimum price"))
-          .column(nullable("max_price", ColumnType.DECIMAL, "PRICE_FILTER maximum price"))
-          .column(nullable("tick_size", ColumnType.DECIMAL, "PRICE_FILTER price step"))
-          .column(nullable("multiplier_up", ColumnType.DECIMAL, "PERCENT_PRICE upper multiplier"))
-          .column(nullable("multiplier_down", ColumnType.DECIMAL, "PERCENT_PRICE lower"
-              + " multiplier"))
-          .column(nullable("avg_price_mins", ColumnType.INTEGER, "Minutes of the average price"
-              + " the filter uses"))
-          .column(nullable("bid_multiplier_up", ColumnType.DECIMAL, "PERCENT_PRICE_BY_SIDE"))
-          .column(nullable("bid_multiplier_down", ColumnType.DECIMAL, "PERCENT_PRICE_BY_SIDE"))
-          .column(nullable("ask_multiplier_up", ColumnType.DECIMAL, "PERCENT_PRICE_BY_SIDE"))
-          .column(nullable("ask_multiplier_down", ColumnType.DECIMAL, "PERCENT_PRICE_BY_SIDE"))
-          .column(nullable("min_qty", ColumnType.DECIMAL, "LOT_SIZE / MARKET_LOT_SIZE minimum"
-              + " quantity"))
-          .column(nullable("max_qty", ColumnType.DECIMAL, "LOT_SIZE / MARKET_LOT_SIZE maximum"
-              + " quantity"))
-          .column(nullable("step_size", ColumnType.DECIMAL, "LOT_SIZE / MARKET_LOT_SIZE"
-              + " quantity step"))
-          .column(nullable("min_notional", ColumnType.DECIMAL, "MIN_NOTIONAL / NOTIONAL minimum"
-              + " price x quantity"))
-          .column(nullable("apply_to_market", ColumnType.BOOLEAN, "MIN_NOTIONAL applies to"
-              + " MARKET orders"))
-          .column(nullable("apply_min_to_market", ColumnType.BOOLEAN, "NOTIONAL minimum applies"
-              + " to MARKET orders"))
-          .column(nullable("max_notional", ColumnType.DECIMAL, "NOTIONAL maximum price x"
-              + " quantity"))
-          .column(nullable("apply_max_to_market", ColumnType.BOOLEAN, "NOTIONAL maximum applies"
-              + " to MARKET orders"))
-          .column(nullable("iceberg_parts_limit", ColumnType.INTEGER, "ICEBERG_PARTS maximum"
-              + " parts"))
-          .column(nullable("max_num_orders", ColumnType.INTEGER, "MAX_NUM_ORDERS"))
-          .column(nullable("max_num_algo_orders", ColumnType.INTEGER, "MAX_NUM_ALGO_ORDERS"))
-          .column(nullable("max_num_iceberg_orders", ColumnType.INTEGER,
-              "MAX_NUM_ICEBERG_ORDERS"))
-          .column(nullable("max_num_order_amends", ColumnType.INTEGER, "MAX_NUM_ORDER_AMENDS"))
-          .column(nullable("max_num_order_lists", ColumnType.INTEGER, "MAX_NUM_ORDER_LISTS"))
-          .column(nullable("max_position", ColumnType.DECIMAL, "MAX_POSITION"))
-          .column(nullable("min_trailing_above_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
-          .column(nullable("max_trailing_above_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
-          .column(nullable("min_trailing_below_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
-          .column(nullable("max_trailing_below_delta", ColumnType.INTEGER, "TRAILING_DELTA"))
+          .columns("""
+              symbol                    VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+              filter_type               VARCHAR  plain         PRICE_FILTER, LOT_SIZE, NOTIONAL, ...
+              min_price                 DECIMAL  nullable      PRICE_FILTER minimum price
+              max_price                 DECIMAL  nullable      PRICE_FILTER maximum price
+              tick_size                 DECIMAL  nullable      PRICE_FILTER price step
+              multiplier_up             DECIMAL  nullable      PERCENT_PRICE upper multiplier
+              multiplier_down           DECIMAL  nullable      PERCENT_PRICE lower multiplier
+              avg_price_mins            INTEGER  nullable      Minutes of the average price the
+                                                               filter uses
+              bid_multiplier_up         DECIMAL  nullable      PERCENT_PRICE_BY_SIDE
+              bid_multiplier_down       DECIMAL  nullable      PERCENT_PRICE_BY_SIDE
+              ask_multiplier_up         DECIMAL  nullable      PERCENT_PRICE_BY_SIDE
+              ask_multiplier_down       DECIMAL  nullable      PERCENT_PRICE_BY_SIDE
+              min_qty                   DECIMAL  nullable      LOT_SIZE / MARKET_LOT_SIZE minimum
+                                                               quantity
+              max_qty                   DECIMAL  nullable      LOT_SIZE / MARKET_LOT_SIZE maximum
+                                                               quantity
+              step_size                 DECIMAL  nullable      LOT_SIZE / MARKET_LOT_SIZE quantity
+                                                               step
+              min_notional              DECIMAL  nullable      MIN_NOTIONAL / NOTIONAL minimum price
+                                                               x quantity
+              apply_to_market           BOOLEAN  nullable      MIN_NOTIONAL applies to MARKET orders
+              apply_min_to_market       BOOLEAN  nullable      NOTIONAL minimum applies to MARKET
+                                                               orders
+              max_notional              DECIMAL  nullable      NOTIONAL maximum price x quantity
+              apply_max_to_market       BOOLEAN  nullable      NOTIONAL maximum applies to MARKET
+                                                               orders
+              iceberg_parts_limit       INTEGER  nullable      ICEBERG_PARTS maximum parts
+              max_num_orders            INTEGER  nullable      MAX_NUM_ORDERS
+              max_num_algo_orders       INTEGER  nullable      MAX_NUM_ALGO_ORDERS
+              max_num_iceberg_orders    INTEGER  nullable      MAX_NUM_ICEBERG_ORDERS
+              max_num_order_amends      INTEGER  nullable      MAX_NUM_ORDER_AMENDS
+              max_num_order_lists       INTEGER  nullable      MAX_NUM_ORDER_LISTS
+              max_position              DECIMAL  nullable      MAX_POSITION
+              min_trailing_above_delta  INTEGER  nullable      TRAILING_DELTA
+              max_trailing_above_delta  INTEGER  nullable      TRAILING_DELTA
+              min_trailing_below_delta  INTEGER  nullable      TRAILING_DELTA
+              max_trailing_below_delta  INTEGER  nullable      TRAILING_DELTA
+              """)
           .primaryKey("symbol", "filter_type")
           .build();
 
@@ -180,11 +173,12 @@ public final class ExchangeInfoTables {
 
   static final TableDef RATE_LIMITS =
       TableDef.builder("rate_limits", "GET /api/v3/exchangeInfo", "The API's rate limits")
-          .column(col("rate_limit_type", ColumnType.VARCHAR, "REQUEST_WEIGHT, ORDERS or"
-              + " RAW_REQUESTS"))
-          .column(col("interval_unit", ColumnType.VARCHAR, "SECOND, MINUTE, HOUR or DAY"))
-          .column(col("interval_num", ColumnType.INTEGER, "Number of interval units"))
-          .column(col("limit_value", ColumnType.INTEGER, "The limit per interval"))
+          .columns("""
+              rate_limit_type  VARCHAR  plain  REQUEST_WEIGHT, ORDERS or RAW_REQUESTS
+              interval_unit    VARCHAR  plain  SECOND, MINUTE, HOUR or DAY
+              interval_num     INTEGER  plain  Number of interval units
+              limit_value      INTEGER  plain  The limit per interval
+              """)
           .primaryKey("rate_limit_type", "interval_unit", "interval_num")
           .build();
 

@@ -1,9 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
@@ -29,19 +25,22 @@ public final class ExecutionRulesTable extends BinanceTable {
     super(
         TableDef.builder("execution_rules", "GET /api/v3/executionRules", "Execution rules, such"
                 + " as the price range a limit order must keep around the reference price")
-            .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(col("rule_type", ColumnType.VARCHAR, "Rule type, e.g. PRICE_RANGE"))
-            .column(nullable("bid_limit_mult_up", ColumnType.DECIMAL, "A bid's price may be at"
-                + " most the reference price times this"))
-            .column(nullable("bid_limit_mult_down", ColumnType.DECIMAL, "A bid's price must be at"
-                + " least the reference price times this"))
-            .column(nullable("ask_limit_mult_up", ColumnType.DECIMAL, "An ask's price may be at"
-                + " most the reference price times this"))
-            .column(nullable("ask_limit_mult_down", ColumnType.DECIMAL, "An ask's price must be"
-                + " at least the reference price times this"))
-            .column(new ColumnDef("symbol_status", ColumnType.VARCHAR, true,
-                Pushdown.OPTIONAL_KEY, "The symbol status asked for (TRADING, HALT or BREAK),"
-                    + " sent as symbolStatus; NULL when the query does not filter on it"))
+            .columns("""
+                symbol               VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+                rule_type            VARCHAR  plain         Rule type, e.g. PRICE_RANGE
+                bid_limit_mult_up    DECIMAL  nullable      A bid's price may be at most the
+                                                            reference price times this
+                bid_limit_mult_down  DECIMAL  nullable      A bid's price must be at least the
+                                                            reference price times this
+                ask_limit_mult_up    DECIMAL  nullable      An ask's price may be at most the
+                                                            reference price times this
+                ask_limit_mult_down  DECIMAL  nullable      An ask's price must be at least the
+                                                            reference price times this
+                symbol_status        VARCHAR  nullable,optional-key  The symbol status asked for
+                                                            (TRADING, HALT or BREAK), sent as
+                                                            symbolStatus; NULL when the query does
+                                                            not filter on it
+                """)
             .primaryKey("symbol", "rule_type")
             .build(),
         ctx);

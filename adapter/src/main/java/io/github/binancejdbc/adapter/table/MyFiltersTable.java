@@ -1,9 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
@@ -28,13 +24,15 @@ public final class MyFiltersTable extends BinanceTable {
         TableDef.builder("my_filters", "GET /api/v3/myFilters", "Filters that apply to the"
                 + " account on a symbol, one row per filter; a column is null where the filter"
                 + " lacks it")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(col("filter_scope", ColumnType.VARCHAR, "EXCHANGE, SYMBOL or ASSET: the"
-                + " list the filter came from"))
-            .column(col("filter_type", ColumnType.VARCHAR, "MAX_NUM_ORDERS, MAX_ASSET, ..."))
-            .column(nullable("asset", ColumnType.VARCHAR, "MAX_ASSET asset"))
-            .column(nullable("asset_limit", ColumnType.DECIMAL, "MAX_ASSET maximum quantity"
-                + " (base asset) or notional (quote asset) per order"));
+            .columns("""
+                symbol        VARCHAR  key       Trading pair, e.g. BTCUSDT
+                filter_scope  VARCHAR  plain     EXCHANGE, SYMBOL or ASSET: the list the filter came
+                                                 from
+                filter_type   VARCHAR  plain     MAX_NUM_ORDERS, MAX_ASSET, ...
+                asset         VARCHAR  nullable  MAX_ASSET asset
+                asset_limit   DECIMAL  nullable  MAX_ASSET maximum quantity (base asset) or notional
+                                                 (quote asset) per order
+                """);
     List<ColumnDef> shared = ExchangeInfoTables.FILTERS.columns();
     for (ColumnDef c : shared.subList(2, shared.size())) {
       b.column(c);

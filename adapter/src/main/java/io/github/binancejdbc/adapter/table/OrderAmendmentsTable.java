@@ -1,10 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-import static io.github.binancejdbc.adapter.table.ColumnDef.range;
-
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
@@ -21,17 +16,16 @@ public final class OrderAmendmentsTable extends BinanceTable {
   static final TableDef DEF =
       TableDef.builder("order_amendments", "GET /api/v3/order/amendments", "Quantity"
               + " amendments (keep priority) of an order")
-          .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-          .column(new ColumnDef("order_id", ColumnType.BIGINT, false, Pushdown.KEY, "Order"
-              + " id"))
-          .column(range("execution_id", ColumnType.BIGINT, "Execution id of the amendment"))
-          .column(nullable("orig_client_order_id", ColumnType.VARCHAR, "Client order id before"
-              + " the amendment"))
-          .column(nullable("new_client_order_id", ColumnType.VARCHAR, "Client order id after"
-              + " the amendment"))
-          .column(col("orig_qty", ColumnType.DECIMAL, "Quantity before the amendment"))
-          .column(col("new_qty", ColumnType.DECIMAL, "Quantity after the amendment"))
-          .column(col("amend_time", ColumnType.TIMESTAMP, "When the order was amended (UTC)"))
+          .columns("""
+              symbol                VARCHAR    key       Trading pair, e.g. BTCUSDT
+              order_id              BIGINT     key       Order id
+              execution_id          BIGINT     range     Execution id of the amendment
+              orig_client_order_id  VARCHAR    nullable  Client order id before the amendment
+              new_client_order_id   VARCHAR    nullable  Client order id after the amendment
+              orig_qty              DECIMAL    plain     Quantity before the amendment
+              new_qty               DECIMAL    plain     Quantity after the amendment
+              amend_time            TIMESTAMP  plain     When the order was amended (UTC)
+              """)
           .sortable("execution_id", "amend_time")
           .primaryKey("symbol", "order_id", "execution_id")
           .build();

@@ -1,10 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
-import static io.github.binancejdbc.adapter.table.ColumnDef.range;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
@@ -25,12 +20,14 @@ public final class OrderBookTable extends BinanceTable {
     super(
         TableDef.builder("order_book", "GET /api/v3/depth", "Order book depth, one row per level"
                 + " and side")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(optionalKey("side", "BID or ASK"))
-            .column(range("level", ColumnType.INTEGER, "Level from the best price, 1 = best"))
-            .column(col("price", ColumnType.DECIMAL, "Price of the level"))
-            .column(col("qty", ColumnType.DECIMAL, "Quantity at the level"))
-            .column(col("last_update_id", ColumnType.BIGINT, "Book update id of the snapshot"))
+            .columns("""
+                symbol          VARCHAR  key           Trading pair, e.g. BTCUSDT
+                side            VARCHAR  optional-key  BID or ASK
+                level           INTEGER  range         Level from the best price, 1 = best
+                price           DECIMAL  plain         Price of the level
+                qty             DECIMAL  plain         Quantity at the level
+                last_update_id  BIGINT   plain         Book update id of the snapshot
+                """)
             .primaryKey("symbol", "side", "level")
             .limitPushable()
             .build(),

@@ -1,13 +1,11 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of an order as the query endpoints return it ({@code GET /api/v3/order},
@@ -29,55 +27,61 @@ final class OrderColumns {
   static TableDef.Builder columns(TableDef.Builder b, ColumnDef symbol, Pushdown idPushdown,
       Pushdown timePushdown, Pushdown clientIdPushdown) {
     return b.column(symbol)
-        .column(new ColumnDef("order_id", ColumnType.BIGINT, false, idPushdown, "Order id,"
-            + " increasing with order_time within a symbol"))
-        .column(col("order_list_id", ColumnType.BIGINT, "Order list id; -1 unless the order"
-            + " belongs to an order list"))
-        .column(new ColumnDef("client_order_id", ColumnType.VARCHAR, false, clientIdPushdown,
-            "Client order id (newClientOrderId or generated)"))
-        .column(nullable("price", ColumnType.DECIMAL, "Limit price; 0 for MARKET orders"))
-        .column(nullable("orig_qty", ColumnType.DECIMAL, "Ordered base quantity"))
-        .column(nullable("executed_qty", ColumnType.DECIMAL, "Filled base quantity"))
-        .column(nullable("cumulative_quote_qty", ColumnType.DECIMAL, "Filled quote quantity"
-            + " (cummulativeQuoteQty); negative for some old orders, meaning unavailable"))
-        .column(col("status", ColumnType.VARCHAR, "NEW, PENDING_NEW, PARTIALLY_FILLED, FILLED,"
-            + " CANCELED, REJECTED, EXPIRED or EXPIRED_IN_MATCH"))
-        .column(nullable("time_in_force", ColumnType.VARCHAR, "GTC, IOC or FOK"))
-        .column(col("order_type", ColumnType.VARCHAR, "LIMIT, MARKET, STOP_LOSS,"
-            + " STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT or LIMIT_MAKER"))
-        .column(col("side", ColumnType.VARCHAR, "BUY or SELL"))
-        .column(nullable("stop_price", ColumnType.DECIMAL, "Stop price of stop and take-profit"
-            + " orders"))
-        .column(nullable("iceberg_qty", ColumnType.DECIMAL, "Visible quantity of an iceberg"
-            + " order"))
-        .column(new ColumnDef("order_time", ColumnType.TIMESTAMP, false, timePushdown, "When"
-            + " the order was placed (UTC; the API's time)"))
-        .column(new ColumnDef("update_time", ColumnType.TIMESTAMP, true, timePushdown, "Last"
-            + " update of the order (UTC); what Binance's startTime/endTime filter on"))
-        .column(nullable("is_working", ColumnType.BOOLEAN, "Whether the order is on the book"))
-        .column(nullable("working_time", ColumnType.TIMESTAMP, "When the order went on the"
-            + " book (UTC); null while it is not yet working (the API sends -1)"))
-        .column(nullable("orig_quote_order_qty", ColumnType.DECIMAL, "Ordered quote quantity"
-            + " (quoteOrderQty of a MARKET order)"))
-        .column(nullable("self_trade_prevention_mode", ColumnType.VARCHAR, "NONE,"
-            + " EXPIRE_MAKER, EXPIRE_TAKER, EXPIRE_BOTH, DECREMENT or TRANSFER"))
-        .column(nullable("prevented_match_id", ColumnType.BIGINT, "Prevented match id, when"
-            + " self-trade prevention expired the order"))
-        .column(nullable("prevented_qty", ColumnType.DECIMAL, "Quantity expired by self-trade"
-            + " prevention (preventedQuantity)"))
-        .column(nullable("trailing_delta", ColumnType.BIGINT, "Trailing delta in basis points"))
-        .column(nullable("trailing_time", ColumnType.TIMESTAMP, "When trailing started (UTC);"
-            + " null before (the API sends -1)"))
-        .column(nullable("strategy_id", ColumnType.BIGINT, "Strategy id given at placement"))
-        .column(nullable("strategy_type", ColumnType.INTEGER, "Strategy type given at"
-            + " placement"))
-        .column(nullable("used_sor", ColumnType.BOOLEAN, "Placed through smart order routing"))
-        .column(nullable("working_floor", ColumnType.VARCHAR, "EXCHANGE or SOR"))
-        .column(nullable("peg_price_type", ColumnType.VARCHAR, "PRIMARY_PEG or MARKET_PEG"))
-        .column(nullable("peg_offset_type", ColumnType.VARCHAR, "PRICE_LEVEL"))
-        .column(nullable("peg_offset_value", ColumnType.INTEGER, "Peg offset in price levels"))
-        .column(nullable("pegged_price", ColumnType.DECIMAL, "Current price of a pegged order"))
-        .column(nullable("expiry_reason", ColumnType.VARCHAR, "Why the order expired"));
+        .columns("""
+            order_id                    BIGINT     $id        Order id, increasing with order_time
+                                                              within a symbol
+            order_list_id               BIGINT     plain      Order list id; -1 unless the order
+                                                              belongs to an order list
+            client_order_id             VARCHAR    $clientId  Client order id (newClientOrderId or
+                                                              generated)
+            price                       DECIMAL    nullable   Limit price; 0 for MARKET orders
+            orig_qty                    DECIMAL    nullable   Ordered base quantity
+            executed_qty                DECIMAL    nullable   Filled base quantity
+            cumulative_quote_qty        DECIMAL    nullable   Filled quote quantity
+                                                              (cummulativeQuoteQty); negative for
+                                                              some old orders, meaning unavailable
+            status                      VARCHAR    plain      NEW, PENDING_NEW, PARTIALLY_FILLED,
+                                                              FILLED, CANCELED, REJECTED, EXPIRED or
+                                                              EXPIRED_IN_MATCH
+            time_in_force               VARCHAR    nullable   GTC, IOC or FOK
+            order_type                  VARCHAR    plain      LIMIT, MARKET, STOP_LOSS,
+                                                              STOP_LOSS_LIMIT, TAKE_PROFIT,
+                                                              TAKE_PROFIT_LIMIT or LIMIT_MAKER
+            side                        VARCHAR    plain      BUY or SELL
+            stop_price                  DECIMAL    nullable   Stop price of stop and take-profit
+                                                              orders
+            iceberg_qty                 DECIMAL    nullable   Visible quantity of an iceberg order
+            order_time                  TIMESTAMP  $time      When the order was placed (UTC; the
+                                                              API's time)
+            update_time                 TIMESTAMP  nullable,$time  Last update of the order (UTC);
+                                                              what Binance's startTime/endTime
+                                                              filter on
+            is_working                  BOOLEAN    nullable   Whether the order is on the book
+            working_time                TIMESTAMP  nullable   When the order went on the book (UTC);
+                                                              null while it is not yet working (the
+                                                              API sends -1)
+            orig_quote_order_qty        DECIMAL    nullable   Ordered quote quantity (quoteOrderQty
+                                                              of a MARKET order)
+            self_trade_prevention_mode  VARCHAR    nullable   NONE, EXPIRE_MAKER, EXPIRE_TAKER,
+                                                              EXPIRE_BOTH, DECREMENT or TRANSFER
+            prevented_match_id          BIGINT     nullable   Prevented match id, when self-trade
+                                                              prevention expired the order
+            prevented_qty               DECIMAL    nullable   Quantity expired by self-trade
+                                                              prevention (preventedQuantity)
+            trailing_delta              BIGINT     nullable   Trailing delta in basis points
+            trailing_time               TIMESTAMP  nullable   When trailing started (UTC); null
+                                                              before (the API sends -1)
+            strategy_id                 BIGINT     nullable   Strategy id given at placement
+            strategy_type               INTEGER    nullable   Strategy type given at placement
+            used_sor                    BOOLEAN    nullable   Placed through smart order routing
+            working_floor               VARCHAR    nullable   EXCHANGE or SOR
+            peg_price_type              VARCHAR    nullable   PRIMARY_PEG or MARKET_PEG
+            peg_offset_type             VARCHAR    nullable   PRICE_LEVEL
+            peg_offset_value            INTEGER    nullable   Peg offset in price levels
+            pegged_price                DECIMAL    nullable   Current price of a pegged order
+            expiry_reason               VARCHAR    nullable   Why the order expired
+            """,
+            Map.of("clientId", clientIdPushdown, "id", idPushdown, "time", timePushdown));
   }
 
   static Json.Fields fields(TableDef def) {

@@ -1,8 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.ErrorKind;
@@ -19,11 +16,12 @@ public final class PingTable extends BinanceTable {
   public PingTable(BinanceContext ctx) {
     super(
         TableDef.builder("ping", "GET /api/v3/ping", "Whether the REST API answers, and how fast")
-            .column(col("answered", ColumnType.BOOLEAN, "Whether the server answered"))
-            .column(col("round_trip_ms", ColumnType.BIGINT, "Milliseconds from sending the"
-                + " request to reading the answer (or the failure), retries included"))
-            .column(nullable("failure", ColumnType.VARCHAR, "Why the server did not answer;"
-                + " NULL when it did"))
+            .columns("""
+                answered       BOOLEAN  plain     Whether the server answered
+                round_trip_ms  BIGINT   plain     Milliseconds from sending the request to reading
+                                                  the answer (or the failure), retries included
+                failure        VARCHAR  nullable  Why the server did not answer; NULL when it did
+                """)
             .build(),
         ctx);
   }

@@ -1,10 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-import static io.github.binancejdbc.adapter.table.ColumnDef.range;
-
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
@@ -22,22 +17,24 @@ public final class PreventedMatchesTable extends BinanceTable {
   static final TableDef DEF =
       TableDef.builder("prevented_matches", "GET /api/v3/myPreventedMatches", "Matches of the"
               + " account that self-trade prevention stopped, by order")
-          .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-          .column(new ColumnDef("order_id", ColumnType.BIGINT, true, Pushdown.OPTIONAL_KEY,
-              "The order id asked for (orderId; needed unless prevented_match_id = n is given)."
-                  + " Null when asked by prevented_match_id"))
-          .column(range("prevented_match_id", ColumnType.BIGINT, "Prevented match id"))
-          .column(col("taker_order_id", ColumnType.BIGINT, "Order id of the taker"))
-          .column(nullable("maker_symbol", ColumnType.VARCHAR, "Symbol of the maker order"))
-          .column(col("maker_order_id", ColumnType.BIGINT, "Order id of the maker"))
-          .column(nullable("trade_group_id", ColumnType.BIGINT, "Trade group id"))
-          .column(nullable("self_trade_prevention_mode", ColumnType.VARCHAR, "EXPIRE_MAKER,"
-              + " EXPIRE_TAKER, EXPIRE_BOTH, DECREMENT or TRANSFER"))
-          .column(nullable("price", ColumnType.DECIMAL, "Price of the prevented match"))
-          .column(nullable("maker_prevented_qty", ColumnType.DECIMAL, "Maker quantity"
-              + " prevented (makerPreventedQuantity)"))
-          .column(col("transact_time", ColumnType.TIMESTAMP, "When the match was prevented"
-              + " (UTC)"))
+          .columns("""
+              symbol                      VARCHAR    key       Trading pair, e.g. BTCUSDT
+              order_id                    BIGINT     nullable,optional-key  The order id asked for
+                                                               (orderId; needed unless
+                                                               prevented_match_id = n is given).
+                                                               Null when asked by prevented_match_id
+              prevented_match_id          BIGINT     range     Prevented match id
+              taker_order_id              BIGINT     plain     Order id of the taker
+              maker_symbol                VARCHAR    nullable  Symbol of the maker order
+              maker_order_id              BIGINT     plain     Order id of the maker
+              trade_group_id              BIGINT     nullable  Trade group id
+              self_trade_prevention_mode  VARCHAR    nullable  EXPIRE_MAKER, EXPIRE_TAKER,
+                                                               EXPIRE_BOTH, DECREMENT or TRANSFER
+              price                       DECIMAL    nullable  Price of the prevented match
+              maker_prevented_qty         DECIMAL    nullable  Maker quantity prevented
+                                                               (makerPreventedQuantity)
+              transact_time               TIMESTAMP  plain     When the match was prevented (UTC)
+              """)
           .primaryKey("symbol", "prevented_match_id")
           .build();
 

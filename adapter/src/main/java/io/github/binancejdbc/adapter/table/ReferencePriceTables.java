@@ -1,8 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceErrorCode;
@@ -31,11 +28,11 @@ public final class ReferencePriceTables extends BinanceTable {
     TableDef def =
         TableDef.builder("reference_prices", "GET /api/v3/referencePrice", "The reference price"
                 + " a symbol's price-range execution rule and price filters use")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(nullable("reference_price", ColumnType.DECIMAL, "Reference price; NULL when"
-                + " the symbol has none"))
-            .column(nullable("reference_time", ColumnType.TIMESTAMP, "When the reference price"
-                + " was computed (UTC)"))
+            .columns("""
+                symbol           VARCHAR    key       Trading pair, e.g. BTCUSDT
+                reference_price  DECIMAL    nullable  Reference price; NULL when the symbol has none
+                reference_time   TIMESTAMP  nullable  When the reference price was computed (UTC)
+                """)
             .primaryKey("symbol")
             .build();
     return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice", "symbol", "symbol",
@@ -46,15 +43,16 @@ public final class ReferencePriceTables extends BinanceTable {
     TableDef def =
         TableDef.builder("reference_price_calculations", "GET /api/v3/referencePrice/calculation",
                 "How a symbol's reference price is calculated")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(nullable("calculation_type", ColumnType.VARCHAR, "ARITHMETIC_MEAN or"
-                + " EXTERNAL; NULL when the symbol has no reference price"))
-            .column(nullable("bucket_count", ColumnType.INTEGER, "ARITHMETIC_MEAN: number of"
-                + " buckets averaged"))
-            .column(nullable("bucket_width_ms", ColumnType.BIGINT, "ARITHMETIC_MEAN: width of"
-                + " a bucket in milliseconds"))
-            .column(nullable("external_calculation_id", ColumnType.BIGINT, "EXTERNAL: id of the"
-                + " external calculation"))
+            .columns("""
+                symbol                   VARCHAR  key       Trading pair, e.g. BTCUSDT
+                calculation_type         VARCHAR  nullable  ARITHMETIC_MEAN or EXTERNAL; NULL when
+                                                            the symbol has no reference price
+                bucket_count             INTEGER  nullable  ARITHMETIC_MEAN: number of buckets
+                                                            averaged
+                bucket_width_ms          BIGINT   nullable  ARITHMETIC_MEAN: width of a bucket in
+                                                            milliseconds
+                external_calculation_id  BIGINT   nullable  EXTERNAL: id of the external calculation
+                """)
             .primaryKey("symbol")
             .build();
     return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice/calculation", "symbol",

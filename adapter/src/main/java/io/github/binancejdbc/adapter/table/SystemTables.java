@@ -1,8 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import io.github.binancejdbc.adapter.client.RequestLog;
 import io.github.binancejdbc.adapter.client.WeightGovernor;
 import java.time.Instant;
@@ -31,24 +28,24 @@ public final class SystemTables extends BinanceTable {
     TableDef def = TableDef.builder("api_requests", NO_REQUEST, "The last "
             + RequestLog.CAPACITY + " requests of this connection, oldest first, and the answers"
             + " it served from the cache instead")
-        .column(col("request_number", ColumnType.BIGINT, "1 for the connection's first request,"
-            + " counting on"))
-        .column(col("request_time", ColumnType.TIMESTAMP, "When it was sent (UTC)"))
-        .column(col("base_url", ColumnType.VARCHAR, "The host asked (for a cached answer, the"
-            + " host it would have gone to)"))
-        .column(col("http_method", ColumnType.VARCHAR, "GET, POST, PUT or DELETE"))
-        .column(col("endpoint", ColumnType.VARCHAR, "Path, e.g. /api/v3/klines"))
-        .column(col("query_string", ColumnType.VARCHAR, "Parameters as sent (a POST's form"
-            + " body), percent-encoded; the signature and any key are left out"))
-        .column(col("weight", ColumnType.INTEGER, "Request weight counted for it"))
-        .column(nullable("http_status", ColumnType.INTEGER, "HTTP status; NULL when no answer"
-            + " came (an I/O error) or it came from the cache"))
-        .column(col("millis", ColumnType.BIGINT, "Milliseconds from sending to the end of"
-            + " reading the answer"))
-        .column(nullable("row_count", ColumnType.INTEGER, "Rows parsed from the answer; NULL"
-            + " when unknown"))
-        .column(col("from_cache", ColumnType.BOOLEAN, "Whether the cache answered and nothing"
-            + " was sent"))
+        .columns("""
+            request_number  BIGINT     plain     1 for the connection's first request, counting on
+            request_time    TIMESTAMP  plain     When it was sent (UTC)
+            base_url        VARCHAR    plain     The host asked (for a cached answer, the host it
+                                                 would have gone to)
+            http_method     VARCHAR    plain     GET, POST, PUT or DELETE
+            endpoint        VARCHAR    plain     Path, e.g. /api/v3/klines
+            query_string    VARCHAR    plain     Parameters as sent (a POST's form body),
+                                                 percent-encoded; the signature and any key are left
+                                                 out
+            weight          INTEGER    plain     Request weight counted for it
+            http_status     INTEGER    nullable  HTTP status; NULL when no answer came (an I/O
+                                                 error) or it came from the cache
+            millis          BIGINT     plain     Milliseconds from sending to the end of reading the
+                                                 answer
+            row_count       INTEGER    nullable  Rows parsed from the answer; NULL when unknown
+            from_cache      BOOLEAN    plain     Whether the cache answered and nothing was sent
+            """)
         .primaryKey("request_number")
         .build();
     return new SystemTables(def, ctx, SystemTables::requestRows);
@@ -58,23 +55,27 @@ public final class SystemTables extends BinanceTable {
     TableDef def = TableDef.builder("api_usage", NO_REQUEST, "Request weight per base URL of"
             + " this connection: this window's use, the limit, and what was sent and saved by the"
             + " cache since the process first used the base URL")
-        .column(col("base_url", ColumnType.VARCHAR, "Base URL (the comma-separated list when"
-            + " several hosts share one budget)"))
-        .column(nullable("used_weight_server", ColumnType.BIGINT, "Weight used in the current"
-            + " window by the server's count (X-MBX-USED-WEIGHT-1M of the last answer); NULL"
-            + " when no answer of this window carried it"))
-        .column(col("used_weight_driver", ColumnType.BIGINT, "Weight used in the current window"
-            + " by the driver's count (its requests, or the server's count when higher)"))
-        .column(col("weight_limit", ColumnType.INTEGER, "Request weight allowed per window"
-            + " (from exchangeInfo; 6000 until read)"))
-        .column(col("window_seconds", ColumnType.INTEGER, "Length of the weight window"))
-        .column(col("requests_sent", ColumnType.BIGINT, "Requests sent since the process first"
-            + " used this base URL (every connection, retries included)"))
-        .column(col("weight_sent", ColumnType.BIGINT, "Their weight"))
-        .column(col("requests_saved", ColumnType.BIGINT, "Requests the cache answered instead"))
-        .column(col("weight_saved", ColumnType.BIGINT, "Their weight"))
-        .column(nullable("banned_until", ColumnType.TIMESTAMP, "End of an IP ban (HTTP 418)"
-            + " in force (UTC); NULL when there is none"))
+        .columns("""
+            base_url            VARCHAR    plain     Base URL (the comma-separated list when several
+                                                     hosts share one budget)
+            used_weight_server  BIGINT     nullable  Weight used in the current window by the
+                                                     server's count (X-MBX-USED-WEIGHT-1M of the
+                                                     last answer); NULL when no answer of this
+                                                     window carried it
+            used_weight_driver  BIGINT     plain     Weight used in the current window by the
+                                                     driver's count (its requests, or the server's
+                                                     count when higher)
+            weight_limit        INTEGER    plain     Request weight allowed per window (from
+                                                     exchangeInfo; 6000 until read)
+            window_seconds      INTEGER    plain     Length of the weight window
+            requests_sent       BIGINT     plain     Requests sent since the process first used this
+                                                     base URL (every connection, retries included)
+            weight_sent         BIGINT     plain     Their weight
+            requests_saved      BIGINT     plain     Requests the cache answered instead
+            weight_saved        BIGINT     plain     Their weight
+            banned_until        TIMESTAMP  nullable  End of an IP ban (HTTP 418) in force (UTC);
+                                                     NULL when there is none
+            """)
         .primaryKey("base_url")
         .build();
     return new SystemTables(def, ctx, SystemTables::usageRows);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one column registry of a table: name, description, endpoint, columns, and which columns the
@@ -27,6 +28,13 @@ public final class TableDef {
     this.remarks = b.remarks;
     this.endpoint = b.endpoint;
     this.columns = List.copyOf(b.columns);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ColumnDef c : columns) {
+      if (!seen.add(c.name())) {
+        throw new IllegalArgumentException(
+            "table " + name + ": column " + c.name() + " is declared twice");
+      }
+    }
     this.sortColumns = List.copyOf(b.sortColumns);
     this.limitPushable = b.limitPushable;
     this.primaryKey = List.copyOf(b.primaryKey);
@@ -132,6 +140,22 @@ public final class TableDef {
 
     public Builder column(ColumnDef c) {
       columns.add(c);
+      return this;
+    }
+
+    /**
+     * Adds the columns of a block of lines, one column a line: {@code name TYPE kind description},
+     * see {@link ColumnBlock}.
+     *
+     * @throws IllegalArgumentException naming the table and line of a malformed line
+     */
+    public Builder columns(String block) {
+      return columns(block, Map.of());
+    }
+
+    /** As {@link #columns(String)}, with the pushdowns the block names {@code $name}. */
+    public Builder columns(String block, Map<String, Pushdown> pushdowns) {
+      columns.addAll(ColumnBlock.parse(name, block, pushdowns));
       return this;
     }
 

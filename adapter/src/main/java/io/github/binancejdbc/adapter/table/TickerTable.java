@@ -1,7 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
 import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 
@@ -78,32 +76,37 @@ public final class TickerTable extends BinanceTable {
   };
 
   private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
-    b.column(nullable("price_change", ColumnType.DECIMAL, "Last price minus open price"))
-        .column(nullable("price_change_percent", ColumnType.DECIMAL, "Price change in percent"))
-        .column(nullable("weighted_avg_price", ColumnType.DECIMAL, "Volume-weighted average"
-            + " price (quote volume / volume)"));
+    b.columns("""
+            price_change          DECIMAL  nullable  Last price minus open price
+            price_change_percent  DECIMAL  nullable  Price change in percent
+            weighted_avg_price    DECIMAL  nullable  Volume-weighted average price (quote volume /
+                                                     volume)
+            """);
     if (with24hrExtras) {
-      b.column(nullable("prev_close_price", ColumnType.DECIMAL, "Close price of the previous"
-              + " window"))
-          .column(nullable("last_price", ColumnType.DECIMAL, "Last trade price"))
-          .column(nullable("last_qty", ColumnType.DECIMAL, "Last trade quantity"))
-          .column(nullable("bid_price", ColumnType.DECIMAL, "Best bid price"))
-          .column(nullable("bid_qty", ColumnType.DECIMAL, "Best bid quantity"))
-          .column(nullable("ask_price", ColumnType.DECIMAL, "Best ask price"))
-          .column(nullable("ask_qty", ColumnType.DECIMAL, "Best ask quantity"));
+      b.columns("""
+              prev_close_price  DECIMAL  nullable  Close price of the previous window
+              last_price        DECIMAL  nullable  Last trade price
+              last_qty          DECIMAL  nullable  Last trade quantity
+              bid_price         DECIMAL  nullable  Best bid price
+              bid_qty           DECIMAL  nullable  Best bid quantity
+              ask_price         DECIMAL  nullable  Best ask price
+              ask_qty           DECIMAL  nullable  Best ask quantity
+              """);
     } else {
       b.column(nullable("last_price", ColumnType.DECIMAL, "Last trade price"));
     }
-    return b.column(nullable("open_price", ColumnType.DECIMAL, "First price of the window"))
-        .column(nullable("high_price", ColumnType.DECIMAL, "Highest price of the window"))
-        .column(nullable("low_price", ColumnType.DECIMAL, "Lowest price of the window"))
-        .column(nullable("volume", ColumnType.DECIMAL, "Base asset volume"))
-        .column(nullable("quote_volume", ColumnType.DECIMAL, "Quote asset volume"))
-        .column(nullable("open_time", ColumnType.TIMESTAMP, "Window start (UTC)"))
-        .column(nullable("close_time", ColumnType.TIMESTAMP, "Window end (UTC)"))
-        .column(nullable("first_trade_id", ColumnType.BIGINT, "First trade id in the window"))
-        .column(nullable("last_trade_id", ColumnType.BIGINT, "Last trade id in the window"))
-        .column(nullable("trade_count", ColumnType.BIGINT, "Number of trades in the window"));
+    return b.columns("""
+            open_price      DECIMAL    nullable  First price of the window
+            high_price      DECIMAL    nullable  Highest price of the window
+            low_price       DECIMAL    nullable  Lowest price of the window
+            volume          DECIMAL    nullable  Base asset volume
+            quote_volume    DECIMAL    nullable  Quote asset volume
+            open_time       TIMESTAMP  nullable  Window start (UTC)
+            close_time      TIMESTAMP  nullable  Window end (UTC)
+            first_trade_id  BIGINT     nullable  First trade id in the window
+            last_trade_id   BIGINT     nullable  Last trade id in the window
+            trade_count     BIGINT     nullable  Number of trades in the window
+            """);
   }
 
   public static TickerTable ticker24hr(BinanceContext ctx) {
@@ -127,8 +130,10 @@ public final class TickerTable extends BinanceTable {
   public static TickerTable tickerPrice(BinanceContext ctx) {
     TableDef def =
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
-            .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(col("price", ColumnType.DECIMAL, "Latest price"))
+            .columns("""
+                symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+                price   DECIMAL  plain         Latest price
+                """)
             .primaryKey("symbol")
             .build();
     return new TickerTable(def, ctx, "/api/v3/ticker/price", Mode.OPTIONAL_LIST, 1000,
@@ -139,11 +144,13 @@ public final class TickerTable extends BinanceTable {
     TableDef def =
         TableDef.builder("book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per"
                 + " symbol")
-            .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(nullable("bid_price", ColumnType.DECIMAL, "Best bid price"))
-            .column(nullable("bid_qty", ColumnType.DECIMAL, "Best bid quantity"))
-            .column(nullable("ask_price", ColumnType.DECIMAL, "Best ask price"))
-            .column(nullable("ask_qty", ColumnType.DECIMAL, "Best ask quantity"))
+            .columns("""
+                symbol     VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+                bid_price  DECIMAL  nullable      Best bid price
+                bid_qty    DECIMAL  nullable      Best bid quantity
+                ask_price  DECIMAL  nullable      Best ask price
+                ask_qty    DECIMAL  nullable      Best ask quantity
+                """)
             .primaryKey("symbol")
             .build();
     return new TickerTable(def, ctx, "/api/v3/ticker/bookTicker", Mode.OPTIONAL_LIST, 1000,
@@ -154,10 +161,12 @@ public final class TickerTable extends BinanceTable {
   public static TickerTable avgPrice(BinanceContext ctx) {
     TableDef def =
         TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-            .column(col("mins", ColumnType.INTEGER, "Averaging window in minutes"))
-            .column(col("price", ColumnType.DECIMAL, "Average price over the window"))
-            .column(nullable("close_time", ColumnType.TIMESTAMP, "Time of the last trade (UTC)"))
+            .columns("""
+                symbol      VARCHAR    key       Trading pair, e.g. BTCUSDT
+                mins        INTEGER    plain     Averaging window in minutes
+                price       DECIMAL    plain     Average price over the window
+                close_time  TIMESTAMP  nullable  Time of the last trade (UTC)
+                """)
             .primaryKey("symbol")
             .build();
     return new TickerTable(def, ctx, "/api/v3/avgPrice", Mode.REQUIRED_EACH, 1,
@@ -170,9 +179,11 @@ public final class TickerTable extends BinanceTable {
         statistics(
                 TableDef.builder("rolling_ticker", "GET /api/v3/ticker", "Rolling window price"
                         + " change statistics")
-                    .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-                    .column(optionalKey("window_size", "Window: 1m..59m, 1h..23h, 1d..7d;"
-                        + " default 1d")),
+                    .columns("""
+                        symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
+                        window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d;
+                                                            default 1d
+                        """),
                 false)
             .primaryKey("symbol", "window_size")
             .build();
@@ -188,9 +199,11 @@ public final class TickerTable extends BinanceTable {
         statistics(
                 TableDef.builder("trading_day_ticker", "GET /api/v3/ticker/tradingDay", "Price"
                         + " change statistics of the current trading day")
-                    .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-                    .column(optionalKey("time_zone", "Time zone of the trading day, e.g. 0,"
-                        + " -1:00, 05:45; default 0 (UTC)")),
+                    .columns("""
+                        symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
+                        time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0,
+                                                          -1:00, 05:45; default 0 (UTC)
+                        """),
                 false)
             .primaryKey("symbol", "time_zone")
             .build();
