@@ -26,16 +26,17 @@ public final class AggTradesTable extends BinanceTable {
   static final TableDef DEF =
       TableDef.builder("agg_trades", "GET /api/v3/aggTrades", "Aggregate trades: fills of one"
               + " taker order at one price and time")
-          .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-          .column(range("agg_trade_id", ColumnType.BIGINT, "Aggregate trade id"))
-          .column(col("price", ColumnType.DECIMAL, "Price"))
-          .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
-          .column(col("first_trade_id", ColumnType.BIGINT, "First trade id in the aggregate"))
-          .column(col("last_trade_id", ColumnType.BIGINT, "Last trade id in the aggregate"))
-          .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
-          .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"))
-          .column(col("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the best price"
-              + " match"))
+          .columns("""
+              symbol          VARCHAR    key    Trading pair, e.g. BTCUSDT
+              agg_trade_id    BIGINT     range  Aggregate trade id
+              price           DECIMAL    plain  Price
+              qty             DECIMAL    plain  Base asset quantity
+              first_trade_id  BIGINT     plain  First trade id in the aggregate
+              last_trade_id   BIGINT     plain  Last trade id in the aggregate
+              trade_time      TIMESTAMP  range  Trade time (UTC)
+              is_buyer_maker  BOOLEAN    plain  Whether the buyer was the maker
+              is_best_match   BOOLEAN    plain  Whether the trade was the best price match
+              """)
           .primaryKey("symbol", "agg_trade_id")
             .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
           .limitPushable()

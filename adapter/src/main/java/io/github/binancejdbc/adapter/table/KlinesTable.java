@@ -51,23 +51,27 @@ public final class KlinesTable extends BinanceTable {
 
   static TableDef def(String name, String endpoint, String remarks) {
     return TableDef.builder(name, endpoint, remarks)
-        .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-        .column(key("timeframe", "Binance kline interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h"
-            + " 1d 3d 1w 1M"))
-        .column(optionalKey("time_zone", "Time zone of the bar boundaries of 1d and longer, e.g."
-            + " 0, 8, -1:00, 05:45 (Binance's timeZone); default 0 (UTC). Times stay UTC"))
-        .column(range("open_time", ColumnType.TIMESTAMP, "Bar open time (UTC)"))
-        .column(col("open_price", ColumnType.DECIMAL, "First trade price of the bar"))
-        .column(col("high_price", ColumnType.DECIMAL, "Highest trade price of the bar"))
-        .column(col("low_price", ColumnType.DECIMAL, "Lowest trade price of the bar"))
-        .column(col("close_price", ColumnType.DECIMAL, "Last trade price of the bar"))
-        .column(col("volume", ColumnType.DECIMAL, "Base asset volume"))
-        .column(range("close_time", ColumnType.TIMESTAMP, "Bar close time (UTC), open time +"
-            + " interval - 1 ms"))
-        .column(col("quote_volume", ColumnType.DECIMAL, "Quote asset volume"))
-        .column(col("trade_count", ColumnType.BIGINT, "Number of trades"))
-        .column(col("taker_buy_base_volume", ColumnType.DECIMAL, "Taker buy base asset volume"))
-        .column(col("taker_buy_quote_volume", ColumnType.DECIMAL, "Taker buy quote asset volume"))
+        .columns("""
+            symbol                  VARCHAR    key           Trading pair, e.g. BTCUSDT
+            timeframe               VARCHAR    key           Binance kline interval: 1s 1m 3m 5m 15m
+                                                             30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M
+            time_zone               VARCHAR    optional-key  Time zone of the bar boundaries of 1d
+                                                             and longer, e.g. 0, 8, -1:00, 05:45
+                                                             (Binance's timeZone); default 0 (UTC).
+                                                             Times stay UTC
+            open_time               TIMESTAMP  range         Bar open time (UTC)
+            open_price              DECIMAL    plain         First trade price of the bar
+            high_price              DECIMAL    plain         Highest trade price of the bar
+            low_price               DECIMAL    plain         Lowest trade price of the bar
+            close_price             DECIMAL    plain         Last trade price of the bar
+            volume                  DECIMAL    plain         Base asset volume
+            close_time              TIMESTAMP  range         Bar close time (UTC), open time +
+                                                             interval - 1 ms
+            quote_volume            DECIMAL    plain         Quote asset volume
+            trade_count             BIGINT     plain         Number of trades
+            taker_buy_base_volume   DECIMAL    plain         Taker buy base asset volume
+            taker_buy_quote_volume  DECIMAL    plain         Taker buy quote asset volume
+            """)
         .primaryKey("symbol", "timeframe", "time_zone", "open_time")
         .defaulted("time_zone")
             .sortable("open_time", "close_time")

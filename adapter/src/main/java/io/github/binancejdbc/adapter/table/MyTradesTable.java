@@ -67,16 +67,19 @@ public final class MyTradesTable extends BinanceTable {
   private static TableDef.Builder fill(TableDef.Builder b, String id, String idRemarks) {
     return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
         .column(range(id, ColumnType.BIGINT, idRemarks))
-        .column(range("order_id", ColumnType.BIGINT, "Order id; order_id = n (or an IN list"
-            + " weighing no more than a page) asks for the fills of those orders only (orderId),"
-            + " other predicates on it are applied to the rows"))
-        .column(col("order_list_id", ColumnType.BIGINT, "Order list id; -1 unless the order"
-            + " belongs to an order list"))
-        .column(col("price", ColumnType.DECIMAL, "Fill price"))
-        .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
-        .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
-        .column(col("commission", ColumnType.DECIMAL, "Commission paid"))
-        .column(col("commission_asset", ColumnType.VARCHAR, "Asset the commission was paid in"));
+        .columns("""
+            order_id          BIGINT   range  Order id; order_id = n (or an IN list weighing no more
+                                              than a page) asks for the fills of those orders only
+                                              (orderId), other predicates on it are applied to the
+                                              rows
+            order_list_id     BIGINT   plain  Order list id; -1 unless the order belongs to an order
+                                              list
+            price             DECIMAL  plain  Fill price
+            qty               DECIMAL  plain  Base asset quantity
+            quote_qty         DECIMAL  plain  Quote asset quantity
+            commission        DECIMAL  plain  Commission paid
+            commission_asset  VARCHAR  plain  Asset the commission was paid in
+            """);
   }
 
   /** JSON field to column pairs both endpoints share, then {@code more}. */
@@ -93,12 +96,12 @@ public final class MyTradesTable extends BinanceTable {
     TableDef def =
         fill(TableDef.builder("my_trades", "GET /api/v3/myTrades", "The account's trades"
                 + " (fills) on a symbol"), "trade_id", "Trade id, increasing with trade_time")
-            .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
-            .column(col("is_buyer", ColumnType.BOOLEAN, "Whether the account bought"))
-            .column(col("is_maker", ColumnType.BOOLEAN, "Whether the account's order was the"
-                + " maker"))
-            .column(nullable("is_best_match", ColumnType.BOOLEAN, "Whether the trade was the"
-                + " best price match"))
+            .columns("""
+                trade_time     TIMESTAMP  range     Trade time (UTC)
+                is_buyer       BOOLEAN    plain     Whether the account bought
+                is_maker       BOOLEAN    plain     Whether the account's order was the maker
+                is_best_match  BOOLEAN    nullable  Whether the trade was the best price match
+                """)
             .sortable("trade_id", "trade_time")
             .limitPushable()
             // A self-trade is two fills with one trade id: the buyer's and the seller's.
@@ -114,13 +117,13 @@ public final class MyTradesTable extends BinanceTable {
         fill(TableDef.builder("sor_allocations", "GET /api/v3/myAllocations", "Allocations"
                 + " that fill the account's smart-order-routing (SOR) orders"), "allocation_id",
             "Allocation id, increasing with allocation_time")
-            .column(range("allocation_time", ColumnType.TIMESTAMP, "Allocation time (UTC)"))
-            .column(col("is_buyer", ColumnType.BOOLEAN, "Whether the account bought"))
-            .column(col("is_maker", ColumnType.BOOLEAN, "Whether the account's order was the"
-                + " maker"))
-            .column(nullable("is_allocator", ColumnType.BOOLEAN, "Whether the account was the"
-                + " allocator"))
-            .column(nullable("allocation_type", ColumnType.VARCHAR, "SOR"))
+            .columns("""
+                allocation_time  TIMESTAMP  range     Allocation time (UTC)
+                is_buyer         BOOLEAN    plain     Whether the account bought
+                is_maker         BOOLEAN    plain     Whether the account's order was the maker
+                is_allocator     BOOLEAN    nullable  Whether the account was the allocator
+                allocation_type  VARCHAR    nullable  SOR
+                """)
             .sortable("allocation_id", "allocation_time")
             .limitPushable()
             .primaryKey("symbol", "allocation_id")

@@ -12,6 +12,7 @@ import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code order_lists} ({@code GET /api/v3/allOrderList}, {@code GET /api/v3/orderList}) and
@@ -51,20 +52,20 @@ public final class OrderListsTable extends BinanceTable {
 
   private static TableDef def(String name, String endpoint, String remarks, Pushdown push) {
     return TableDef.builder(name, endpoint, remarks)
-        .column(new ColumnDef("order_list_id", ColumnType.BIGINT, false, push, "Order list id"))
-        .column(col("contingency_type", ColumnType.VARCHAR, "OCO or OTO (OTOCO, OPO and OPOCO"
-            + " lists also say OTO)"))
-        .column(col("list_status_type", ColumnType.VARCHAR, "RESPONSE, EXEC_STARTED, UPDATED"
-            + " or ALL_DONE"))
-        .column(col("list_order_status", ColumnType.VARCHAR, "EXECUTING, ALL_DONE or REJECT"))
-        .column(new ColumnDef("list_client_order_id", ColumnType.VARCHAR, false,
-            push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE, "Client id of the list"))
-        .column(new ColumnDef("transaction_time", ColumnType.TIMESTAMP, false, push, "Last"
-            + " transaction of the list (UTC)"))
-        .column(col("symbol", ColumnType.VARCHAR, "Trading pair of the list"))
-        .column(nullable("order_id", ColumnType.BIGINT, "Id of one order of the list"))
-        .column(nullable("client_order_id", ColumnType.VARCHAR, "Client order id of that"
-            + " order"))
+        .columns("""
+            order_list_id         BIGINT     $push      Order list id
+            contingency_type      VARCHAR    plain      OCO or OTO (OTOCO, OPO and OPOCO lists also
+                                                        say OTO)
+            list_status_type      VARCHAR    plain      RESPONSE, EXEC_STARTED, UPDATED or ALL_DONE
+            list_order_status     VARCHAR    plain      EXECUTING, ALL_DONE or REJECT
+            list_client_order_id  VARCHAR    $clientId  Client id of the list
+            transaction_time      TIMESTAMP  $push      Last transaction of the list (UTC)
+            symbol                VARCHAR    plain      Trading pair of the list
+            order_id              BIGINT     nullable   Id of one order of the list
+            client_order_id       VARCHAR    nullable   Client order id of that order
+            """,
+            Map.of("push", push,
+                "clientId", push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE))
         .primaryKey("order_list_id", "order_id")
         .build();
   }

@@ -42,11 +42,13 @@ public final class TradesTable extends BinanceTable {
   static TableDef.Builder tradeColumns(TableDef.Builder b, String idRemarks) {
     return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
         .column(range("trade_id", ColumnType.BIGINT, idRemarks + ", increasing with time"))
-        .column(col("price", ColumnType.DECIMAL, "Trade price"))
-        .column(col("qty", ColumnType.DECIMAL, "Base asset quantity"))
-        .column(col("quote_qty", ColumnType.DECIMAL, "Quote asset quantity"))
-        .column(range("trade_time", ColumnType.TIMESTAMP, "Trade time (UTC)"))
-        .column(col("is_buyer_maker", ColumnType.BOOLEAN, "Whether the buyer was the maker"));
+        .columns("""
+            price           DECIMAL    plain  Trade price
+            qty             DECIMAL    plain  Base asset quantity
+            quote_qty       DECIMAL    plain  Quote asset quantity
+            trade_time      TIMESTAMP  range  Trade time (UTC)
+            is_buyer_maker  BOOLEAN    plain  Whether the buyer was the maker
+            """);
   }
 
   /** JSON field to column pairs of {@link #tradeColumns}, then {@code more}. */
