@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.rel.BinanceTableScan;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -187,6 +189,15 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    * check required keys (through {@link ScanQuery#required}) and send nothing.
    */
   protected abstract List<RowStream> streams(ScanQuery query);
+
+  /** One stream per value of the required {@code symbol}, in the order the query gave them. */
+  protected static List<RowStream> perSymbol(ScanQuery q, Function<String, RowStream> stream) {
+    List<RowStream> streams = new ArrayList<>();
+    for (String symbol : q.required("symbol", "BTCUSDT")) {
+      streams.add(stream.apply(symbol));
+    }
+    return streams;
+  }
 
   /**
    * Whether the rows of a scan with these constraints already come in the order {@code column}

@@ -61,13 +61,9 @@ public final class MyFiltersTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.once(() -> AccountRequests.get(ctx, "/api/v3/myFilters",
-          List.of(Param.of("symbol", symbol)), EndpointWeights.MY_FILTERS,
-          p -> read(p, symbol))));
-    }
-    return streams;
+    return perSymbol(q, symbol -> RowStream.once(() -> AccountRequests.get(ctx,
+        "/api/v3/myFilters", List.of(Param.of("symbol", symbol)), EndpointWeights.MY_FILTERS,
+        p -> read(p, symbol))));
   }
 
   static List<Object[]> read(JsonParser p, String symbol) throws IOException {

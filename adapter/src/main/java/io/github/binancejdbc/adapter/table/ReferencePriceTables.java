@@ -62,11 +62,7 @@ public final class ReferencePriceTables extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.once(() -> fetch(q, symbol)));
-    }
-    return streams;
+    return perSymbol(q, symbol -> RowStream.once(() -> fetch(q, symbol)));
   }
 
   private List<Object[]> fetch(ScanQuery q, String symbol) {

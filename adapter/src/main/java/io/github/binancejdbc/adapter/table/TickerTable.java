@@ -175,42 +175,35 @@ public final class TickerTable extends BinanceTable {
   }
 
   public static TickerTable rollingTicker(BinanceContext ctx) {
-    TableDef def =
-        statistics(
-                TableDef.builder("rolling_ticker", "GET /api/v3/ticker", "Rolling window price"
-                        + " change statistics")
-                    .columns("""
-                        symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
-                        window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d;
-                                                            default 1d
-                        """),
-                false)
-            .primaryKey("symbol", "window_size")
-            .build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(List.of("symbol", "symbol"));
-    return new TickerTable(def, ctx, "/api/v3/ticker", Mode.REQUIRED_LIST, 100,
-        EndpointWeights::tickerPerSymbol, "window_size", "windowSize", "1d",
-        pairs.toArray(String[]::new));
+    return statisticsPerSymbol(ctx, TableDef.builder("rolling_ticker", "GET /api/v3/ticker",
+            "Rolling window price change statistics")
+        .columns("""
+            symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
+            window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
+            """), "/api/v3/ticker", "window_size", "windowSize", "1d");
   }
 
   public static TickerTable tradingDayTicker(BinanceContext ctx) {
-    TableDef def =
-        statistics(
-                TableDef.builder("trading_day_ticker", "GET /api/v3/ticker/tradingDay", "Price"
-                        + " change statistics of the current trading day")
-                    .columns("""
-                        symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
-                        time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0,
-                                                          -1:00, 05:45; default 0 (UTC)
-                        """),
-                false)
-            .primaryKey("symbol", "time_zone")
-            .build();
+    return statisticsPerSymbol(ctx, TableDef.builder("trading_day_ticker",
+            "GET /api/v3/ticker/tradingDay", "Price change statistics of the current trading day")
+        .columns("""
+            symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
+            time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
+                                              default 0 (UTC)
+            """), "/api/v3/ticker/tradingDay", "time_zone", "timeZone", "0");
+  }
+
+  /**
+   * A statistics table keyed by the required {@code symbol}, sent as a list, and {@code
+   * extraColumn}, sent as {@code extraParam} ({@code extraDefault} when the query names none).
+   */
+  private static TickerTable statisticsPerSymbol(BinanceContext ctx, TableDef.Builder keys,
+      String path, String extraColumn, String extraParam, String extraDefault) {
+    TableDef def = statistics(keys, false).primaryKey("symbol", extraColumn).build();
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol"));
-    return new TickerTable(def, ctx, "/api/v3/ticker/tradingDay", Mode.REQUIRED_LIST, 100,
-        EndpointWeights::tickerPerSymbol, "time_zone", "timeZone", "0",
+    return new TickerTable(def, ctx, path, Mode.REQUIRED_LIST, 100,
+        EndpointWeights::tickerPerSymbol, extraColumn, extraParam, extraDefault,
         pairs.toArray(String[]::new));
   }
 
