@@ -125,4 +125,23 @@ class TradesCacheTest {
       assertEquals(0, exchange.requestCount());
     }
   }
+
+  @Test
+  void theNewestTradeIsKeptOnlyOnceALaterOneExists() throws SQLException {
+    List<?> all = exchange.data().trades("ETHUSDT");
+    long newest = exchange.data().trades("ETHUSDT").get(all.size() - 1).id();
+    String sql = "SELECT trade_id FROM trades WHERE symbol = 'ETHUSDT' AND trade_id >= "
+        + (newest - 4);
+    try (Connection conn = connect("")) {
+      List<String> rows = Rows.lines(conn, sql);
+      assertEquals(5, rows.size());
+      assertEquals(List.of("symbol=ETHUSDT&fromId=" + (newest - 4) + "&limit=1000"),
+          exchange.queries(TRADES));
+      exchange.resetRequests();
+      // The four older ones are held; the newest is asked for again.
+      assertEquals(rows, Rows.lines(conn, sql));
+      assertEquals(List.of("symbol=ETHUSDT&fromId=" + newest + "&limit=1000"),
+          exchange.queries(TRADES));
+    }
+  }
 }

@@ -20,9 +20,9 @@ import java.util.function.Predicate;
  * a larger id.
  *
  * <ul>
- *   <li>Trades and aggregate trades ({@link #trades}): a trade never changes once it exists (an
- *       aggregate is the fills of one taker order at one price, published at once), and ids are
- *       consecutive, so a bounded gap is fetched ahead and a small held part fetched through.
+ *   <li>Trades and aggregate trades ({@link #trades}): kept once a later one exists (the newest,
+ *       at the end of a short page, is asked for again next time); ids are consecutive, so a
+ *       bounded gap is fetched ahead and a small held part fetched through.
  *   <li>The account's fills and orders ({@link #account}): kept per API key (a digest of it, never
  *       the key), never shared across keys; an order only up to the first that is not in a final
  *       status (FILLED, CANCELED, REJECTED, EXPIRED, EXPIRED_IN_MATCH), a fill always.
@@ -47,7 +47,21 @@ final class CachedIds {
       return gap.open(from, hi, page);
     }
     return open(ctx, Series.of(path, "symbol", symbol), path, weight, symbol, "fromId", from, hi,
-        idSlot, TradesTable.PAGE, row -> true, page, gap);
+        idSlot, TradesTable.PAGE, row -> true, true, page, gap);
+  }
+
+  /**
+   * Historical block trades of {@code symbol} ({@code historicalBlockTrades?fromId=}): immutable
+   * like trades, but a symbol's ids need not be consecutive, so nothing is fetched through.
+   */
+  static RowStream blockTrades(BinanceContext ctx, String path, int weight, String symbol,
+      long from, long hi, int idSlot, AheadPages.Fetch page) {
+    Gap gap = (f, t, p) -> KeyedPager.byId(f, t, idSlot, p::page);
+    if (!ctx.history().enabled()) {
+      return gap.open(from, hi, page);
+    }
+    return open(ctx, Series.of(path, "symbol", symbol), path, weight, symbol, "fromId", from, hi,
+        idSlot, 0, row -> true, true, page, gap);
   }
 
   /**
@@ -63,19 +77,23 @@ final class CachedIds {
     }
     Series series = Series.of(path, "symbol", symbol, "account", digest(key));
     // Ids are sparse: how many a page covers is unknown, nothing is fetched through.
-    return open(ctx, series, path, weight, symbol, idParam, from, hi, idSlot, 0, isFinal, page,
-        gap);
+    return open(ctx, series, path, weight, symbol, idParam, from, hi, idSlot, 0, isFinal, false,
+        page, gap);
   }
 
   private static RowStream open(BinanceContext ctx, Series series, String path, int weight,
       String symbol, String idParam, long from, long hi, int idSlot, long keysPerPage,
-      Predicate<Object[]> isFinal, AheadPages.Fetch page, Gap gap) {
+      Predicate<Object[]> isFinal, boolean newestWaits, AheadPages.Fetch page, Gap gap) {
     History history = ctx.history();
     AheadPages.Fetch keeping = (start, limit) -> {
       List<Object[]> rows = page.page(start, limit);
       int n = 0;
       while (n < rows.size() && isFinal.test(rows.get(n))) {
         n++;
+      }
+      if (newestWaits && n == rows.size() && n > 0 && rows.size() < limit) {
+        // A short page ends at the newest trade: it is kept once a later one exists.
+        n--;
       }
       long to = n == rows.size()
           ? (rows.isEmpty() ? start - 1 : (Long) rows.get(n - 1)[idSlot])
