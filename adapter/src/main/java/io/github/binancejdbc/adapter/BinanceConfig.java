@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.binancejdbc.adapter.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -267,7 +266,7 @@ public final class BinanceConfig {
      * for that service's published hosts.
      */
     public Builder baseUrl(String baseUrl) {
-      List<String> urls = urls(baseUrl, "baseUrl");
+      List<String> urls = HostLists.parse(baseUrl, "baseUrl");
       if (urls.isEmpty()) {
         throw new IllegalArgumentException(
             "baseUrl must name at least one URL, e.g. https://api.binance.com, but was: '"
@@ -288,43 +287,8 @@ public final class BinanceConfig {
      */
     public Builder marketDataUrl(String marketDataUrl) {
       this.marketDataUrls =
-          marketDataUrl == null ? List.of() : urls(marketDataUrl, "marketDataUrl");
+          marketDataUrl == null ? List.of() : HostLists.parse(marketDataUrl, "marketDataUrl");
       return this;
-    }
-
-    private static List<String> urls(String list, String property) {
-      requireNonNull(list, property + " is null");
-      List<String> urls = new ArrayList<>();
-      for (String part : list.split(",")) {
-        if (part.isBlank()) {
-          continue;
-        }
-        String url = url(part, property);
-        if (urls.contains(url)) {
-          throw new IllegalArgumentException(
-              property + " lists " + url + " twice: name each host once");
-        }
-        urls.add(url);
-      }
-      return List.copyOf(urls);
-    }
-
-    private static String url(String given, String property) {
-      String url = given.trim();
-      while (url.endsWith("/")) {
-        url = url.substring(0, url.length() - 1);
-      }
-      // The testnet is documented as https://testnet.binance.vision/api; our paths carry /api/v3.
-      if (url.endsWith("/api")) {
-        url = url.substring(0, url.length() - 4);
-      }
-      String lower = url.toLowerCase(Locale.ROOT);
-      if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-        throw new IllegalArgumentException(
-            property + " must start with http:// or https://, e.g. https://api.binance.com, but"
-                + " was: " + given.trim());
-      }
-      return url;
     }
 
     public Builder apiKey(String apiKey) {

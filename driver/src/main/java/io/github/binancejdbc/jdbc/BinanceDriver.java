@@ -2,43 +2,23 @@ package io.github.binancejdbc.jdbc;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.BinanceSchema;
-import io.github.binancejdbc.jdbc.internal.CallRewriter;
+import io.github.binancejdbc.jdbc.internal.DriverPrepare;
 import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
 import io.github.binancejdbc.jdbc.internal.JdbcProxies;
 import io.github.binancejdbc.adapter.Version;
-import io.github.binancejdbc.adapter.rel.LongLimit;
-import io.github.binancejdbc.jdbc.internal.MaxRows;
-import io.github.binancejdbc.jdbc.internal.SimpleLookup;
 import io.github.binancejdbc.jdbc.internal.UrlParser;
+import io.github.binancejdbc.jdbc.internal.Warmup;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
-import java.lang.reflect.Type;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
-import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import java.util.regex.Pattern;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.interpreter.BindableConvention;
-import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.plan.Convention;
-import org.apache.calcite.prepare.CalciteCatalogReader;
-import org.apache.calcite.prepare.Prepare.Materialization;
-import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.HandlerImpl;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -60,6 +40,9 @@ public final class BinanceDriver extends Driver {
   public static final String VERSION = Version.VERSION;
 
   static {
+    // The HTTP client's TLS set-up, the slowest part of a first connection, starts now on a second
+    // thread, beside the Calcite connection set-up.
+    Warmup.start();
     new BinanceDriver().register();
   }
 
@@ -79,86 +62,20 @@ public final class BinanceDriver extends Driver {
         3, 0);
   }
 
-  /** Built on first planning: a lookup ({@link SimpleLookup}) never needs it. */
-  private static final class Metadata {
-    static final MetadataHandlerProvider PROVIDER =
-        new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
-  }
-
   /**
-   * Lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link CallRewriter}), plans a
-   * statement's max rows as a LIMIT (see {@link MaxRows}) and reads timestamp strings once (see
-   * {@code LiteralCastConvertlets}). Calcite makes one of these per statement it prepares.
+   * Calcite's handler would read a model file and define the tiles of lattices when a connection
+   * opens; a Binance connection has neither (its one schema is added by {@link #connect}).
    */
   @Override
-  public CalcitePrepare createPrepare() {
-    return new CalcitePrepareImpl() {
-      private long maxRows;
-
-      /** Timestamp strings are read once, when the statement is converted. */
-      @Override
-      protected org.apache.calcite.sql2rel.SqlRexConvertletTable createConvertletTable() {
-        return io.github.binancejdbc.adapter.rel.LiteralCastConvertlets.INSTANCE;
-      }
-
-      @Override
-      public <T> CalciteSignature<T> prepareSql(
-          Context context, Query<T> query, Type elementType, long maxRowCount) {
-        String rewritten;
-        try {
-          rewritten = CallRewriter.rewrite(query.sql);
-        } catch (SQLFeatureNotSupportedException e) {
-          throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        maxRows = query.sql == null || EXPLAIN.matcher(query.sql).lookingAt()
-            ? 0 : MaxRows.forStatement(maxRowCount);
-        if (rewritten == null) {
-          CalciteSignature<T> lookup = SimpleLookup.prepare(context, query.sql, maxRowCount, maxRows);
-          if (lookup != null) {
-            return lookup;
-          }
-        }
-        return super.prepareSql(
-            context, rewritten == null ? query : Query.of(rewritten), elementType, maxRowCount);
-      }
-
-      /**
-       * Metadata through reflective proxies instead of handler classes that Janino compiles on
-       * first use: that compilation was the largest single cost of the first statement.
-       */
-      @Override
-      protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
-        RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(Metadata.PROVIDER));
-        return cluster;
-      }
-
-      @Override
-      protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
-          CalciteCatalogReader catalogReader, RelOptPlanner planner) {
-        JavaTypeFactory typeFactory = context.getTypeFactory();
-        EnumerableRel.Prefer prefer = elementType == Object[].class
-            ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
-        Convention convention =
-            enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
-        long limit = maxRows;
-        return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
-            context.getRootSchema(), prefer,
-            createCluster(planner, new RexBuilder(typeFactory)), convention,
-            createConvertletTable()) {
-          @Override
-          protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
-              List<CalciteSchema.LatticeEntry> lattices) {
-            return super.optimize(
-                MaxRows.limit(LongLimit.rewrite(root), limit), materializations, lattices);
-          }
-        };
-      }
-    };
+  protected Handler createHandler() {
+    return new HandlerImpl();
   }
 
-  private static final Pattern EXPLAIN =
-      Pattern.compile("\\s*explain\\b", Pattern.CASE_INSENSITIVE);
+  /** See {@link DriverPrepare}: lookups without the planner, the driver's planning otherwise. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new DriverPrepare();
+  }
 
   @Override
   public boolean acceptsURL(String url) throws SQLException {
@@ -173,7 +90,7 @@ public final class BinanceDriver extends Driver {
     Properties merged = UrlParser.parse(url, info, System.getenv());
     BinanceConfig config = ConnectionSettings.config(merged);
     Connection calcite = super.connect(UrlParser.PREFIX, ConnectionSettings.calciteProperties(merged));
-    BinanceSchema schema;
+    BinanceSchema schema = null;
     try {
       CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
       schema = new BinanceSchema(config);
@@ -181,6 +98,9 @@ public final class BinanceDriver extends Driver {
       root.add(BinanceSchema.NAME, schema);
       cc.setSchema(BinanceSchema.NAME);
     } catch (RuntimeException | SQLException e) {
+      if (schema != null) {
+        schema.close();
+      }
       calcite.close();
       throw JdbcProxies.translate(e);
     }

@@ -79,7 +79,8 @@ public enum BinanceProperty {
       null,
       false,
       "Pages one scan may have in flight (1 to 16; 1 = one after another): long klines ranges"
-          + " fetch ahead while you read, widening from one request"),
+          + " and `trades`/`agg_trades` id ranges fetch ahead while you read, widening from one"
+          + " request"),
   MAX_ORDER_NOTIONAL(
       "maxOrderNotional",
       "decimal",
@@ -108,9 +109,10 @@ public enum BinanceProperty {
       null,
       null,
       false,
-      "Megabytes of closed history (closed klines bars) kept in memory, shared by the"
-          + " connections to one baseUrl in the JVM, so a range is fetched once; 0 turns the cache"
-          + " off; default 64, or an eighth of the maximum heap when that is less"),
+      "Megabytes of closed history (closed klines bars, trades and aggregate trades by id) kept"
+          + " in memory, shared by the connections to one baseUrl in the JVM, so a range is fetched"
+          + " once; 0 turns the cache off; default 64, or an eighth of the maximum heap when that"
+          + " is less"),
   ARCHIVE(
       "archive",
       "path",

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.binancejdbc.jdbc.AccountFixtures.DAY;
 import static io.github.binancejdbc.jdbc.AccountFixtures.HOUR;
 import static io.github.binancejdbc.jdbc.AccountFixtures.array;
@@ -22,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.binancejdbc.testing.WireMocks;
 import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -43,11 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AccountTablesTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static WireMockExtension wm = WireMocks.strict();
 
   /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
   @BeforeEach
@@ -68,8 +64,9 @@ class AccountTablesTest {
     Properties p = new Properties();
     p.setProperty("apiKey", API_KEY);
     p.setProperty("secretKey", SECRET);
+    // Each test stubs its own history on one base URL: no rows kept between tests.
     conn = DriverManager.getConnection(
-        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0", p);
+        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0", p);
   }
 
   @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.binancejdbc.fixture.FixtureExchange;
+import io.github.binancejdbc.testing.Rows;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,14 +62,14 @@ class ArchiveTest {
   void anArchiveClosedAndOpenedAgainServesTheRangeWithoutARequest() throws SQLException {
     List<String> first;
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      first = ResultRows.lines(conn, SQL);
+      first = Rows.lines(conn, SQL);
       assertEquals(1440, first.size());
       assertEquals(2, exchange.requestCount("/api/v3/klines"));
     }
     assertTrue(Files.isRegularFile(dir.resolve(FILE)));
     exchange.resetRequests();
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      assertEquals(first, ResultRows.lines(conn, SQL));
+      assertEquals(first, Rows.lines(conn, SQL));
     }
     assertEquals(0, exchange.requestCount());
   }
@@ -77,7 +78,7 @@ class ArchiveTest {
   void aNewJvmServesTheRangeFromTheArchiveAndASecondProcessFallsBackToMemory()
       throws Exception {
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      assertEquals(1440, ResultRows.lines(conn, SQL).size());
+      assertEquals(1440, Rows.lines(conn, SQL).size());
       exchange.resetRequests();
       // This process holds the archive: the child cannot open it, warns once, and still answers
       // (from the API).
@@ -100,7 +101,7 @@ class ArchiveTest {
   void aDamagedRecordIsFetchedAgainNeverReadAsRows() throws SQLException {
     List<String> first;
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      first = ResultRows.lines(conn, SQL);
+      first = Rows.lines(conn, SQL);
     }
     try (MVStore s = MVStore.open(dir.resolve(FILE).toString())) {
       MVMap<String, byte[]> segments = s.openMap("segments",
@@ -115,12 +116,12 @@ class ArchiveTest {
     }
     exchange.resetRequests();
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      assertEquals(first, ResultRows.lines(conn, SQL));
+      assertEquals(first, Rows.lines(conn, SQL));
     }
     assertEquals(2, exchange.requestCount("/api/v3/klines"), "both pages fetched again");
     exchange.resetRequests();
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      assertEquals(first, ResultRows.lines(conn, SQL));
+      assertEquals(first, Rows.lines(conn, SQL));
     }
     assertEquals(0, exchange.requestCount("/api/v3/klines"), "and kept again");
   }
@@ -160,7 +161,7 @@ class ArchiveTest {
       s.<String, String>openMap("segments").put("x", "old layout");
     }
     try (Connection conn = DriverManager.getConnection(url(""))) {
-      assertEquals(1440, ResultRows.lines(conn, SQL).size());
+      assertEquals(1440, Rows.lines(conn, SQL).size());
     }
     assertEquals(2, exchange.requestCount("/api/v3/klines"));
   }

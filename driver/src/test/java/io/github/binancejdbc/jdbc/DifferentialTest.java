@@ -187,18 +187,18 @@ class DifferentialTest {
       List<Param> params = q.params().subList(0, q.params().size() - full.getValue());
       List<List<Object>> all = runH2(full.getKey(), params);
       assertEquals(expected.size(), actual.size(), "row count" + context);
-      String missing = ResultRows.missing(all, actual, q.tolerance());
+      String missing = RowComparison.missing(all, actual, q.tolerance());
       if (missing != null) {
         fail(missing + context);
       }
     } else {
-      List<List<Object>> e = ResultRows.project(expected, q.columns());
-      List<List<Object>> a = ResultRows.project(actual, q.columns());
+      List<List<Object>> e = RowComparison.project(expected, q.columns());
+      List<List<Object>> a = RowComparison.project(actual, q.columns());
       if (!q.ordered()) {
-        e = ResultRows.sorted(e);
-        a = ResultRows.sorted(a);
+        e = RowComparison.sorted(e);
+        a = RowComparison.sorted(a);
       }
-      String diff = ResultRows.diffOrdered(e, a, q.tolerance());
+      String diff = RowComparison.diffOrdered(e, a, q.tolerance());
       if (diff != null) {
         fail(diff + context);
       }
@@ -236,7 +236,7 @@ class DifferentialTest {
     if (params.isEmpty()) {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(sql)) {
-        return ResultRows.read(rs);
+        return RowComparison.read(rs);
       }
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -244,7 +244,7 @@ class DifferentialTest {
         bind(ps, i + 1, params.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
-        return ResultRows.read(rs);
+        return RowComparison.read(rs);
       }
     }
   }

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.adapter.client.Sleeper;
 import io.github.binancejdbc.adapter.client.WeightGovernor;
+import io.github.binancejdbc.testing.Rows;
+import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,11 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class Issue12TablesTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static WireMockExtension wm = WireMocks.strict();
 
   private static final String RULES = """
       {"symbolRules":[
@@ -61,7 +58,7 @@ class Issue12TablesTest {
   }
 
   private List<String> rows(String sql) throws SQLException {
-    return ResultRows.lines(conn, sql);
+    return Rows.lines(conn, sql);
   }
 
   /** The request weight {@code sql} counted on this base URL's governor. */

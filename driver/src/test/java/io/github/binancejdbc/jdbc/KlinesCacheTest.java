@@ -9,6 +9,7 @@ import io.github.binancejdbc.adapter.BinanceSchema;
 import io.github.binancejdbc.adapter.cache.HistoryCache;
 import io.github.binancejdbc.fixture.FixtureData;
 import io.github.binancejdbc.fixture.FixtureExchange;
+import io.github.binancejdbc.testing.Rows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -70,15 +71,15 @@ class KlinesCacheTest {
     exchange = FixtureExchange.start();
     List<String> first;
     try (Connection conn = connect("")) {
-      first = ResultRows.lines(conn, JAN_FEB);
+      first = Rows.lines(conn, JAN_FEB);
       assertEquals(1440, first.size());
       assertEquals(2, exchange.requestCount(KLINES));
       exchange.resetRequests();
-      assertEquals(first, ResultRows.lines(conn, JAN_FEB));
+      assertEquals(first, Rows.lines(conn, JAN_FEB));
       assertEquals(0, exchange.requestCount(KLINES));
     }
     try (Connection conn = connect("")) {
-      assertEquals(first, ResultRows.lines(conn, JAN_FEB));
+      assertEquals(first, Rows.lines(conn, JAN_FEB));
       assertEquals(0, exchange.requestCount(), "a new connection: served by the shared cache");
       // The bill shows it: two requests served from the cache, the weight they saved.
       assertEquals(List.of(
@@ -86,9 +87,9 @@ class KlinesCacheTest {
               + "&endTime=1707663600000&limit=1000|2|1000|true",
           "/api/v3/klines|symbol=BTCUSDT&interval=1h&startTime=1707663600001"
               + "&endTime=1709251199999&limit=440|2|440|true"),
-          ResultRows.lines(conn, "SELECT endpoint, query_string, weight, row_count, from_cache"
+          Rows.lines(conn, "SELECT endpoint, query_string, weight, row_count, from_cache"
               + " FROM api_requests ORDER BY request_number"));
-      assertEquals(List.of("4|8"), ResultRows.lines(conn,
+      assertEquals(List.of("4|8"), Rows.lines(conn,
           "SELECT requests_saved, weight_saved FROM api_usage"));
       assertEquals(0, exchange.requestCount());
     }
@@ -103,29 +104,51 @@ class KlinesCacheTest {
   void cacheSizeZeroKeepsNothing() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("&cacheSize=0")) {
-      List<String> first = ResultRows.lines(conn, JAN_FEB);
+      List<String> first = Rows.lines(conn, JAN_FEB);
       assertEquals(2, exchange.requestCount(KLINES));
       exchange.resetRequests();
-      assertEquals(first, ResultRows.lines(conn, JAN_FEB));
+      assertEquals(first, Rows.lines(conn, JAN_FEB));
       assertEquals(2, exchange.requestCount(KLINES));
     }
     assertEquals(0, HistoryCache.existing(exchange.baseUrl()).savedRequests());
   }
 
   @Test
+  void aScanLargerThanHalfTheCacheIsStreamedWithoutBeingKept() throws SQLException {
+    exchange = FixtureExchange.start();
+    // 1 MB: two months of hourly bars (1440, about 860 KB kept) would take more than half.
+    try (Connection conn = connect("&cacheSize=1")) {
+      List<String> first = Rows.lines(conn, JAN_FEB);
+      assertEquals(1440, first.size());
+      assertEquals(2, exchange.requestCount(KLINES));
+      exchange.resetRequests();
+      assertEquals(first, Rows.lines(conn, JAN_FEB));
+      assertEquals(2, exchange.requestCount(KLINES), "not kept: fetched again");
+      // Two weeks (336 bars, about 200 KB) are kept.
+      exchange.resetRequests();
+      List<String> weeks = Rows.lines(conn, range(JAN_1, JAN_15));
+      assertEquals(336, weeks.size());
+      assertEquals(1, exchange.requestCount(KLINES));
+      exchange.resetRequests();
+      assertEquals(weeks, Rows.lines(conn, range(JAN_1, JAN_15)));
+      assertEquals(0, exchange.requestCount(KLINES));
+    }
+  }
+
+  @Test
   void aRangePartlyHeldFetchesOnlyTheRest() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {
-      ResultRows.lines(conn, range(JAN_1, JAN_15));
+      Rows.lines(conn, range(JAN_1, JAN_15));
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&endTime="
           + (JAN_15 - 1) + "&limit=1000"), exchange.queries(KLINES));
       exchange.resetRequests();
-      List<String> all = ResultRows.lines(conn, range(JAN_1, FEB_1));
+      List<String> all = Rows.lines(conn, range(JAN_1, FEB_1));
       assertEquals(31 * 24, all.size());
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_15 + "&endTime="
           + (FEB_1 - 1) + "&limit=1000"), exchange.queries(KLINES));
       try (Connection uncached = connect("&cacheSize=0")) {
-        assertEquals(ResultRows.lines(uncached, range(JAN_1, FEB_1)), all);
+        assertEquals(Rows.lines(uncached, range(JAN_1, FEB_1)), all);
       }
     }
   }
@@ -134,10 +157,10 @@ class KlinesCacheTest {
   void aSmallHeldPartInsideOnePageIsFetchedThroughNotAround() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {
-      ResultRows.lines(conn, range(JAN_10, JAN_12));
+      Rows.lines(conn, range(JAN_10, JAN_12));
       exchange.resetRequests();
       // 216 bars, 48 held, 480 bars: one page through, two around.
-      List<String> all = ResultRows.lines(conn, range(JAN_1, FEB_1));
+      List<String> all = Rows.lines(conn, range(JAN_1, FEB_1));
       assertEquals(31 * 24, all.size());
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&endTime="
           + (FEB_1 - 1) + "&limit=1000"), exchange.queries(KLINES));
@@ -150,10 +173,10 @@ class KlinesCacheTest {
     try (Connection conn = connect("");
         Connection uncached = connect("&cacheSize=0")) {
       // Held from a query that reads one column; read back with every column.
-      ResultRows.lines(conn, range(JAN_1, FEB_1));
+      Rows.lines(conn, range(JAN_1, FEB_1));
       exchange.resetRequests();
       String sql = JAN_FEB.replace("2024-03-01", "2024-02-01");
-      assertEquals(ResultRows.lines(uncached, sql), ResultRows.lines(conn, sql));
+      assertEquals(Rows.lines(uncached, sql), Rows.lines(conn, sql));
       assertEquals(1, exchange.requestCount(KLINES), "only the uncached connection asked");
     }
   }
@@ -162,11 +185,11 @@ class KlinesCacheTest {
   void timeZoneAndUiKlinesAreHeldApart() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {
-      ResultRows.lines(conn, range(JAN_1, FEB_1));
+      Rows.lines(conn, range(JAN_1, FEB_1));
       exchange.resetRequests();
-      ResultRows.lines(conn, range(JAN_1, FEB_1).replace("timeframe = '1h'",
+      Rows.lines(conn, range(JAN_1, FEB_1).replace("timeframe = '1h'",
           "timeframe = '1h' AND time_zone = '8'"));
-      ResultRows.lines(conn, range(JAN_1, FEB_1).replace("FROM klines", "FROM ui_klines"));
+      Rows.lines(conn, range(JAN_1, FEB_1).replace("FROM klines", "FROM ui_klines"));
       assertEquals(1, exchange.requestCount(KLINES));
       assertEquals(1, exchange.requestCount("/api/v3/uiKlines"));
       assertTrue(exchange.queries(KLINES).get(0).contains("timeZone=8"));
@@ -191,12 +214,12 @@ class KlinesCacheTest {
     try (BinanceSchema schema = new BinanceSchema(config);
         Connection conn = DriverManager.getConnection("jdbc:calcite:", props)) {
       conn.unwrap(CalciteConnection.class).getRootSchema().add(BinanceSchema.NAME, schema);
-      List<String> first = ResultRows.lines(conn, sql);
+      List<String> first = Rows.lines(conn, sql);
       assertEquals(4, first.size());
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + eightPm + "&limit=1000"),
           exchange.queries(KLINES));
       exchange.resetRequests();
-      assertEquals(first, ResultRows.lines(conn, sql));
+      assertEquals(first, Rows.lines(conn, sql));
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + (eightPm + 3 * HOUR)
           + "&limit=1000"), exchange.queries(KLINES));
     }
@@ -206,11 +229,11 @@ class KlinesCacheTest {
   void aPageCutShortByLimitHoldsOnlyTheBarsItHas() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {
-      ResultRows.lines(conn, range(JAN_1, FEB_1) + " ORDER BY open_time LIMIT 5");
+      Rows.lines(conn, range(JAN_1, FEB_1) + " ORDER BY open_time LIMIT 5");
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&endTime="
           + (FEB_1 - 1) + "&limit=5"), exchange.queries(KLINES));
       exchange.resetRequests();
-      assertEquals(31 * 24, ResultRows.lines(conn, range(JAN_1, FEB_1)).size());
+      assertEquals(31 * 24, Rows.lines(conn, range(JAN_1, FEB_1)).size());
       // Held up to the fifth bar's open time: the rest starts a millisecond later.
       assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + (JAN_1 + 4 * HOUR + 1)
           + "&endTime=" + (FEB_1 - 1) + "&limit=1000"), exchange.queries(KLINES));

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.binancejdbc.jdbc.AccountFixtures.array;
 import static io.github.binancejdbc.jdbc.AccountFixtures.order;
 import static io.github.binancejdbc.jdbc.AccountFixtures.trade;
@@ -17,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,11 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LookupJoinTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static WireMockExtension wm = WireMocks.strict();
 
   static final String API_KEY = "test-api-key-0123456789";
   static final String SECRET = "test-secret-key-S3CR3T-abcdef";
@@ -61,8 +57,9 @@ class LookupJoinTest {
     Properties p = new Properties();
     p.setProperty("apiKey", API_KEY);
     p.setProperty("secretKey", SECRET);
+    // Each test stubs its own history on one base URL: no rows kept between tests.
     conn = DriverManager.getConnection(
-        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0", p);
+        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0", p);
   }
 
   @AfterEach

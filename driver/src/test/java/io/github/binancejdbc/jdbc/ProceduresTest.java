@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.binancejdbc.testing.Rows;
+import io.github.binancejdbc.testing.WireMocks;
 import java.math.BigDecimal;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -43,11 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Trading procedures: read-only by default, exactly once, checked before sending, reconciled. */
 class ProceduresTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(false)
-          .build();
+  static WireMockExtension wm = WireMocks.lenient();
 
   static final String ORDER_FULL = "{\"symbol\":\"BTCUSDT\",\"orderId\":28,\"orderListId\":-1,"
       + "\"clientOrderId\":\"CID\",\"transactTime\":1507725176595,\"price\":\"20000.00000000\","
@@ -430,7 +427,7 @@ class ProceduresTest {
   void pegArgumentsReachTheApiAsItNamesThemAndMakeThePriceOptional() throws SQLException {
     wm.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(okJson(ProceduresTest.ORDER_FULL)));
     try (Connection c = connect("&trading=true")) {
-      assertEquals(List.of("NEW"), ResultRows.lines(c, "SELECT status FROM TABLE(place_order("
+      assertEquals(List.of("NEW"), Rows.lines(c, "SELECT status FROM TABLE(place_order("
           + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.001,"
           + " time_in_force => 'GTC', peg_price_type => 'primary_peg', peg_offset_value => 1,"
           + " peg_offset_type => 'PRICE_LEVEL', new_client_order_id => 'peg-1'))"));
@@ -446,14 +443,14 @@ class ProceduresTest {
   @Test
   void aLimitOrderWithoutPriceOrPegIsRefusedBeforeSending() throws SQLException {
     try (Connection c = connect("&trading=true")) {
-      SQLException e = assertThrows(SQLException.class, () -> ResultRows.lines(c,
+      SQLException e = assertThrows(SQLException.class, () -> Rows.lines(c,
           "SELECT * FROM TABLE(test_order(symbol => 'BTCUSDT', side => 'BUY',"
               + " order_type => 'LIMIT', quantity => 0.001, time_in_force => 'GTC'))"));
       assertEquals("22023", e.getSQLState());
       assertEquals("test_order: a LIMIT order needs a price (or peg_price_type, to follow the"
           + " book). Nothing was sent.", e.getMessage());
 
-      SQLException market = assertThrows(SQLException.class, () -> ResultRows.lines(c,
+      SQLException market = assertThrows(SQLException.class, () -> Rows.lines(c,
           "SELECT * FROM TABLE(place_order(symbol => 'BTCUSDT', side => 'BUY',"
               + " order_type => 'MARKET', quantity => 0.001, peg_price_type => 'MARKET_PEG'))"));
       assertEquals("22023", market.getSQLState());
@@ -469,7 +466,7 @@ class ProceduresTest {
     wm.stubFor(post(urlPathEqualTo("/api/v3/orderList/oto")).willReturn(okJson(OTO)));
     try (Connection c = connect("&trading=true")) {
       assertEquals(List.of("work-1|NEW|2024-04-05 03:56:29.158", "pend-1|PENDING_NEW|null"),
-          ResultRows.lines(c, String.format(PLACE_OTO, "working_peg_price_type => 'MARKET_PEG'")));
+          Rows.lines(c, String.format(PLACE_OTO, "working_peg_price_type => 'MARKET_PEG'")));
     }
     String body = posts("/api/v3/orderList/oto").get(0).getBodyAsString();
     assertTrue(body.contains("&workingPegPriceType=MARKET_PEG&"), body);
@@ -483,7 +480,7 @@ class ProceduresTest {
         .withBody("<html><head><title>410 Gone</title></head><body>Gone</body></html>")));
     try (Connection c = connect("&trading=true")) {
       SQLException e = assertThrows(SQLException.class,
-          () -> ResultRows.lines(c, "CALL start_user_data_stream()"));
+          () -> Rows.lines(c, "CALL start_user_data_stream()"));
       assertEquals("0A000", e.getSQLState());
       assertEquals(410, e.getErrorCode());
       assertEquals("start_user_data_stream: Binance retired the listen-key endpoints on"
@@ -492,5 +489,63 @@ class ProceduresTest {
           + " userDataStream.subscribe instead.", e.getMessage());
     }
     wm.verify(1, anyRequestedFor(urlPathEqualTo("/api/v3/userDataStream")));
+  }
+
+  /** What a statement that must be refused before sending says. */
+  private static SQLException refused(Connection c, String sql) {
+    SQLException e = assertThrows(SQLException.class, () -> Rows.lines(c, sql));
+    assertInstanceOf(SQLDataException.class, e, e.getMessage());
+    assertEquals("22023", e.getSQLState());
+    return e;
+  }
+
+  @Test
+  void eachLegOfAnOcoIsCheckedAgainstTheFiltersBeforeSending() throws SQLException {
+    try (Connection c = connect("&trading=true")) {
+      String oco = "SELECT * FROM TABLE(place_oco(symbol => 'BTCUSDT', side => 'SELL',"
+          + " quantity => %s, above_type => 'LIMIT_MAKER', above_price => %s,"
+          + " below_type => 'STOP_LOSS_LIMIT', below_price => 19000, below_stop_price => %s,"
+          + " below_time_in_force => 'GTC'))";
+      assertEquals("place_oco on BTCUSDT fails PRICE_FILTER: price 30000.005 is not a multiple"
+          + " of the step 0.01; nearest valid values: 30000 or 30000.01. Nothing was sent.",
+          refused(c, String.format(oco, "0.001", "30000.005", "19100")).getMessage());
+      assertEquals("place_oco on BTCUSDT fails PRICE_FILTER: stop_price 19100.001 is not a"
+          + " multiple of the step 0.01; nearest valid values: 19100 or 19100.01. Nothing was"
+          + " sent.", refused(c, String.format(oco, "0.001", "30000", "19100.001")).getMessage());
+      // The list's quantity is each leg's: the first leg reports it.
+      assertEquals("place_oco on BTCUSDT fails LOT_SIZE: quantity 0.0012345 is not a multiple"
+          + " of the step 0.00001; nearest valid values: 0.00123 or 0.00124. Nothing was sent.",
+          refused(c, String.format(oco, "0.0012345", "30000", "19100")).getMessage());
+    }
+    wm.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void theLegsOfOtoOtocoAndOpocoAreCheckedWithTheirOwnOrSharedQuantities() throws SQLException {
+    try (Connection c = connect("&trading=true")) {
+      assertEquals("place_oto on BTCUSDT fails LOT_SIZE: quantity 0.0012345 is not a multiple"
+          + " of the step 0.00001; nearest valid values: 0.00123 or 0.00124. Nothing was sent.",
+          refused(c, "SELECT * FROM TABLE(place_oto(symbol => 'BTCUSDT',"
+              + " working_type => 'LIMIT', working_side => 'BUY', working_price => 20000,"
+              + " working_quantity => 0.001, working_time_in_force => 'GTC',"
+              + " pending_type => 'LIMIT_MAKER', pending_side => 'SELL', pending_price => 21000,"
+              + " pending_quantity => 0.0012345))").getMessage());
+      String otoco = "SELECT * FROM TABLE(%s(symbol => 'BTCUSDT',"
+          + " working_type => 'LIMIT', working_side => 'BUY', working_price => %s,"
+          + " working_quantity => %s, working_time_in_force => 'GTC', pending_side => 'SELL',"
+          + " %s pending_above_type => 'LIMIT_MAKER', pending_above_price => 21000,"
+          + " pending_below_type => 'STOP_LOSS_LIMIT', pending_below_price => 19000,"
+          + " pending_below_stop_price => 19100, pending_below_time_in_force => 'GTC',"
+          + " pending_below_iceberg_qty => %s))";
+      // The pending legs share pending_quantity: pending_below's iceberg is checked on its step.
+      assertEquals("place_otoco on BTCUSDT fails LOT_SIZE: iceberg_qty 0.0001234 is not a"
+          + " multiple of the step 0.00001; nearest valid values: 0.00012 or 0.00013. Nothing"
+          + " was sent.", refused(c, String.format(otoco, "place_otoco", "20000", "0.001",
+              "pending_quantity => 0.001,", "0.0001234")).getMessage());
+      assertTrue(refused(c, String.format(otoco, "place_opoco", "20000", "0.0001", "", "0.0001"))
+          .getMessage().startsWith("place_opoco on BTCUSDT fails MIN_NOTIONAL: price x quantity"
+              + " 2 is below the minimum notional 10"));
+    }
+    wm.verify(0, postRequestedFor(anyUrl()));
   }
 }

@@ -5,14 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -39,11 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class QueryCostTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static WireMockExtension wm = WireMocks.strict();
 
   static final String API_KEY = "cost-test-api-key-0123456789";
   static final String SECRET = "cost-test-secret-S3CR3T-abcdef";
@@ -180,6 +177,114 @@ class QueryCostTest {
         bill(explain("SELECT qty FROM my_trades WHERE symbol = 'BTCUSDT'"
             + " AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'"
             + " AND trade_time < TIMESTAMP '2024-01-04 00:00:00'")));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void explainOfATradeIdRangeCountsItsPagesAndTheExecutionSendsThem() throws SQLException {
+    String sql = "SELECT trade_id FROM trades WHERE symbol = 'BTCUSDT'"
+        + " AND trade_id BETWEEN 5000 AND 7499";
+    assertEquals("requests=[[GET /api/v3/historicalTrades?symbol=BTCUSDT&fromId=5000&limit=1000"
+        + " x at most 3 (weight 25 each), fetched ahead; ids the cache holds are not asked]],"
+        + " weight=[at most 75]", bill(explain(sql)));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+    for (long from = 5000; from < 7500; from += 1000) {
+      StringBuilder page = new StringBuilder("[");
+      for (long id = from; id < Math.min(from + 1000, 7500); id++) {
+        page.append(id == from ? "" : ",").append("{\"id\":").append(id).append(",\"price\":"
+            + "\"1.0\",\"qty\":\"1.0\",\"quoteQty\":\"1.0\",\"time\":").append(JAN_1 + id)
+            .append(",\"isBuyerMaker\":true,\"isBestMatch\":true}");
+      }
+      wm.stubFor(get(urlEqualTo("/api/v3/historicalTrades?symbol=BTCUSDT&fromId=" + from
+          + "&limit=" + Math.min(1000, 7500 - from))).willReturn(okJson(page + "]")));
+    }
+    try (ResultSet rs = conn.createStatement().executeQuery(sql)) {
+      drain(rs);
+    }
+    wm.verify(3, getRequestedFor(urlPathEqualTo("/api/v3/historicalTrades")));
+  }
+
+  @Test
+  void explainOfTradesShowsTheTimeLookupAndTheNewestTrades() throws SQLException {
+    assertEquals("requests=[[GET /api/v3/aggTrades?symbol=BTCUSDT&startTime=1704067200000"
+        + "&limit=1 x 1 (weight 4), GET /api/v3/historicalTrades?symbol=BTCUSDT"
+        + "&fromId={first id at startTime}&limit=1000 x pages of 1000 until the newest trade"
+        + " (weight 25 each)]], weight=[4 + 25 per request]",
+        bill(explain("SELECT price FROM trades WHERE symbol = 'BTCUSDT'"
+            + " AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'")));
+    assertEquals("requests=[[GET /api/v3/trades?symbol=BTCUSDT&limit=10 x 1 (weight 25)]],"
+        + " weight=[25]", bill(explain("SELECT price FROM trades WHERE symbol = 'BTCUSDT'"
+            + " ORDER BY trade_id DESC LIMIT 10")));
+    assertEquals("requests=[[GET /api/v3/aggTrades?symbol=BTCUSDT&startTime=1704067200000"
+        + "&endTime=1704070799999&limit=1000 x 1 (weight 4), GET /api/v3/aggTrades"
+        + "?symbol=BTCUSDT&fromId={last id + 1}&limit=1000 x then pages of 1000 until the range"
+        + " ends (weight 4 each)]], weight=[4 + 4 per request]",
+        bill(explain("SELECT price FROM agg_trades WHERE symbol = 'BTCUSDT'"
+            + " AND trade_time >= TIMESTAMP '2024-01-01 00:00:00'"
+            + " AND trade_time < TIMESTAMP '2024-01-01 01:00:00'")));
+    assertEquals("requests=[[GET /api/v3/aggTrades?symbol=BTCUSDT&limit=5 x 1 (weight 4)]],"
+        + " weight=[4]", bill(explain("SELECT price FROM agg_trades WHERE symbol = 'BTCUSDT'"
+            + " ORDER BY agg_trade_id DESC LIMIT 5")));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void explainOfOrdersAndOrderListsShowsTheirSignedRequests() throws SQLException {
+    String signed = "&recvWindow=5000&timestamp={now}&signature={signature}";
+    assertEquals("requests=[[GET /api/v3/order?symbol=BTCUSDT&orderId=42" + signed
+        + " x 1 (weight 4)]], weight=[4]", bill(explain("SELECT status FROM orders"
+            + " WHERE symbol = 'BTCUSDT' AND order_id = 42")));
+    assertEquals("requests=[[GET /api/v3/allOrders?symbol=BTCUSDT&limit=10" + signed
+        + " x 1 (weight 20)]], weight=[20]", bill(explain("SELECT status FROM orders"
+            + " WHERE symbol = 'BTCUSDT' ORDER BY order_id DESC LIMIT 10")));
+    assertEquals("requests=[[GET /api/v3/allOrders?symbol=BTCUSDT&startTime=1704067200000"
+        + "&endTime=1704153599999&limit=1000" + signed + " x 3 (weight 20 each), one per 24 h"
+        + " window; a window that fills a page is split in two]], weight=[60]",
+        bill(explain("SELECT status FROM orders WHERE symbol = 'BTCUSDT'"
+            + " AND update_time >= TIMESTAMP '2024-01-01 00:00:00'"
+            + " AND update_time < TIMESTAMP '2024-01-04 00:00:00'")));
+    assertEquals("requests=[[GET /api/v3/allOrders?symbol=BTCUSDT&orderId=100&limit=1000"
+        + signed + " x pages of 1000 until the range ends (weight 20 each), final orders the"
+        + " cache holds are not asked]], weight=[20 per request]",
+        bill(explain("SELECT status FROM orders WHERE symbol = 'BTCUSDT' AND order_id >= 100")));
+    assertEquals("requests=[[GET /api/v3/allOrderList?fromId=7&limit=1000" + signed
+        + " x pages of 1000 until the range ends (weight 20 each)]], weight=[20 per request]",
+        bill(explain("SELECT order_id FROM order_lists WHERE order_list_id >= 7")));
+    assertEquals("requests=[[GET /api/v3/orderList?orderListId=7" + signed
+        + " x 1 (weight 4)]], weight=[4]",
+        bill(explain("SELECT order_id FROM order_lists WHERE order_list_id = 7")));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  /** The requests and weight items of the scan of {@code table} in {@code plan}. */
+  private static String billOf(String plan, String table) {
+    int at = plan.indexOf("table=[[binance, " + table + "]]");
+    assertTrue(at >= 0, plan);
+    return bill(plan.substring(at));
+  }
+
+  @Test
+  void explainOfALookupJoinShowsTheInnerScanPerOuterRow() throws SQLException {
+    String klines = explain("SELECT s.symbol, k.close_price FROM symbols s JOIN klines k"
+        + " ON k.symbol = s.symbol WHERE s.quote_asset = 'USDT' AND k.timeframe = '1d'"
+        + " AND k.open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+        + " AND k.open_time < TIMESTAMP '2024-01-11 00:00:00'");
+    assertTrue(klines.contains("BinanceLookupJoin"), klines);
+    assertEquals("requests=[[GET /api/v3/klines?symbol={outer symbol}&interval=1d"
+        + "&startTime=1704067200000&endTime=1704931199999&limit=1000 x at most 100 (weight 2"
+        + " each), counted per batch of 100 outer rows]], weight=[at most 200]",
+        billOf(klines, "klines"));
+    String fills = explain("SELECT o.order_id, t.trade_id FROM orders o JOIN my_trades t"
+        + " ON t.order_id = o.order_id AND t.symbol = o.symbol WHERE o.symbol = 'ETHUSDT'");
+    assertEquals("requests=[[GET /api/v3/myTrades?symbol={outer symbol}&fromId=0&limit=1000"
+        + "&recvWindow=5000&timestamp={now}&signature={signature} x per outer symbol: 1 or more"
+        + " (pages of 1000 until the range ends) (weight 20 each), one pass over the symbol's"
+        + " fills for the 100 orders]], weight=[20 per request]", billOf(fills, "my_trades"));
+    assertEquals("requests=[[GET /api/v3/myTrades?symbol=ETHUSDT&orderId={each}&limit=1000"
+        + "&recvWindow=5000&timestamp={now}&signature={signature} x at most 3 (weight 5 each),"
+        + " then pages of 1000 for an order with more fills]], weight=[at most 15]",
+        bill(explain("SELECT trade_id FROM my_trades WHERE symbol = 'ETHUSDT'"
+            + " AND order_id IN (7, 8, 9)")));
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 

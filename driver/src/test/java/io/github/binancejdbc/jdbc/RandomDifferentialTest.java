@@ -100,7 +100,7 @@ class RandomDifferentialTest {
     List<List<Object>> expected;
     try (Statement s = h2.createStatement();
         ResultSet rs = s.executeQuery(q.sql())) {
-      expected = ResultRows.read(rs);
+      expected = RowComparison.read(rs);
     }
     // Cache off, then on: the cached connection has by now held what earlier queries read.
     for (Connection driver : List.of(uncached, binance)) {
@@ -116,7 +116,7 @@ class RandomDifferentialTest {
     try (Statement s = driver.createStatement()) {
       s.setQueryTimeout(30);
       try (ResultSet rs = s.executeQuery(q.sql())) {
-        actual = ResultRows.read(rs);
+        actual = RowComparison.read(rs);
       }
     } catch (SQLException e) {
       if (q.refusal() != null && q.refusal().equals(e.getSQLState())) {
@@ -130,9 +130,9 @@ class RandomDifferentialTest {
     if (q.refusal() != null) {
       fail(q.name() + ": expected the documented refusal " + q.refusal() + "\n" + q.sql());
     }
-    List<List<Object>> e = q.ordered() ? expected : ResultRows.sorted(expected);
-    List<List<Object>> a = q.ordered() ? actual : ResultRows.sorted(actual);
-    String diff = ResultRows.diffOrdered(e, a, q.tolerance());
+    List<List<Object>> e = q.ordered() ? expected : RowComparison.sorted(expected);
+    List<List<Object>> a = q.ordered() ? actual : RowComparison.sorted(actual);
+    String diff = RowComparison.diffOrdered(e, a, q.tolerance());
     if (diff != null) {
       fail(q.name() + mode + ": " + diff + "\n" + q.sql() + "\nrequests " + describe(sent));
     }

@@ -4,13 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.binancejdbc.testing.Rows;
+import io.github.binancejdbc.testing.WireMocks;
 import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -33,11 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RealPayloadsTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static WireMockExtension wm = WireMocks.strict();
 
   /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
   @BeforeEach
@@ -108,7 +105,7 @@ class RealPayloadsTest {
   }
 
   private List<String> rows(String sql) throws SQLException {
-    return ResultRows.lines(conn, sql);
+    return Rows.lines(conn, sql);
   }
 
   @Test

@@ -35,7 +35,7 @@ final class AccountApi {
     boolean omitZero = Boolean.TRUE.equals(c.params().optBoolean("omitZeroBalances"));
     Account a = c.account();
     return exchange.atomically(() -> {
-      ObjectNode n = Json.obj();
+      ObjectNode n = JsonNodes.obj();
       n.put("makerCommission", a.makerBips);
       n.put("takerCommission", a.takerBips);
       n.put("buyerCommission", 0);
@@ -78,7 +78,7 @@ final class AccountApi {
 
   JsonNode order(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Order o = exchange.orders().find(c.account(), s.symbol(), p.optLong("orderId"),
         p.get("origClientOrderId"));
     return exchange.atomically(() -> Render.queried(o));
@@ -86,9 +86,9 @@ final class AccountApi {
 
   JsonNode openOrders(Endpoint.Call c) {
     Params p = c.params();
-    String symbol = p.has("symbol") ? MarketApi.symbol(p, market).symbol() : null;
+    String symbol = p.has("symbol") ? MarketParams.symbol(p, market).symbol() : null;
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (Order o : c.account().orders) {
         if (o.status.isOpen() && (symbol == null || o.symbol.equals(symbol))) {
           a.add(Render.queried(o));
@@ -100,11 +100,11 @@ final class AccountApi {
 
   JsonNode allOrders(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long orderId = p.optLong("orderId");
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
-    int limit = MarketApi.limit(p, 500, 1000);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    int limit = MarketParams.limit(p, 500, 1000);
     window(start, end);
     return exchange.atomically(() -> {
       List<Order> all = new ArrayList<>();
@@ -113,7 +113,7 @@ final class AccountApi {
           all.add(o);
         }
       }
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       Long from = start == null && end == null ? orderId : null;
       for (Order o : page(all, from, start, end, limit, x -> x.orderId, x -> x.time)) {
         a.add(Render.queried(o));
@@ -164,12 +164,12 @@ final class AccountApi {
 
   JsonNode myTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long orderId = p.optLong("orderId");
     Long fromId = p.optLong("fromId");
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
-    int limit = MarketApi.limit(p, 500, 1000);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    int limit = MarketParams.limit(p, 500, 1000);
     boolean time = start != null || end != null;
     if ((orderId != null && time) || (fromId != null && time)) {
       throw Errors.badCombination();
@@ -182,7 +182,7 @@ final class AccountApi {
           all.add(t);
         }
       }
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
       for (Account.AccountTrade t : page(all, from, start, end, limit,
           Account.AccountTrade::id, Account.AccountTrade::time)) {
@@ -207,7 +207,7 @@ final class AccountApi {
 
   JsonNode rateLimitOrder(Endpoint.Call c) {
     long[] counts = exchange.orderCounts(c.account());
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     ObjectNode s = a.addObject();
     s.put("rateLimitType", "ORDERS");
     s.put("interval", "SECOND");
@@ -225,7 +225,7 @@ final class AccountApi {
 
   JsonNode orderList(Endpoint.Call c) {
     Params p = c.params();
-    OrderList l = exchange.orders().findList(c.account(), p.optLong("orderListId"),
+    OrderList l = exchange.orderLists().find(c.account(), p.optLong("orderListId"),
         p.get("origClientOrderId"));
     return exchange.atomically(() -> Render.list(l, null, null));
   }
@@ -233,15 +233,15 @@ final class AccountApi {
   JsonNode allOrderList(Endpoint.Call c) {
     Params p = c.params();
     Long fromId = p.optLong("fromId");
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
-    int limit = MarketApi.limit(p, 500, 1000);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    int limit = MarketParams.limit(p, 500, 1000);
     if (fromId != null && (start != null || end != null)) {
       throw Errors.badCombination();
     }
     window(start, end);
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (OrderList l : page(c.account().lists, fromId, start, end, limit, x -> x.id,
           x -> x.transactionTime)) {
         a.add(Render.list(l, null, null));
@@ -252,7 +252,7 @@ final class AccountApi {
 
   JsonNode openOrderList(Endpoint.Call c) {
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (OrderList l : c.account().lists) {
         if (l.isOpen()) {
           a.add(Render.list(l, null, null));
@@ -264,16 +264,16 @@ final class AccountApi {
 
   JsonNode preventedMatches(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long id = p.optLong("preventedMatchId");
     Long orderId = p.optLong("orderId");
     Long fromId = p.optLong("fromPreventedMatchId");
-    int limit = MarketApi.limit(p, 500, 1000);
+    int limit = MarketParams.limit(p, 500, 1000);
     if ((id == null) == (orderId == null) || (fromId != null && orderId == null)) {
       throw Errors.badCombination();
     }
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       Predicate<Account.PreventedMatch> keep = m -> m.symbol().equals(s.symbol())
           && (id == null || m.preventedMatchId() == id)
           && (orderId == null || m.takerOrderId() == orderId || m.makerOrderId() == orderId)
@@ -299,12 +299,12 @@ final class AccountApi {
 
   JsonNode allocations(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
-    Long start = MarketApi.time(p, "startTime");
-    Long end = MarketApi.time(p, "endTime");
+    SymbolSpec s = MarketParams.symbol(p, market);
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
     Long fromId = p.optLong("fromAllocationId");
     Long orderId = p.optLong("orderId");
-    int limit = MarketApi.limit(p, 500, 1000);
+    int limit = MarketParams.limit(p, 500, 1000);
     boolean time = start != null || end != null;
     if ((time && (fromId != null || orderId != null))) {
       throw Errors.badCombination();
@@ -317,7 +317,7 @@ final class AccountApi {
           all.add(x);
         }
       }
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (Account.Allocation x : page(all, fromId, start, end, limit,
           Account.Allocation::allocationId, Account.Allocation::time)) {
         ObjectNode n = a.addObject();
@@ -341,9 +341,9 @@ final class AccountApi {
   }
 
   JsonNode commission(Endpoint.Call c) {
-    SymbolSpec s = MarketApi.symbol(c.params(), market);
+    SymbolSpec s = MarketParams.symbol(c.params(), market);
     Account a = c.account();
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     fourRates(n.putObject("standardCommission"), a.makerBips, a.takerBips);
     fourRates(n.putObject("specialCommission"), 0, 0);
@@ -361,13 +361,13 @@ final class AccountApi {
 
   JsonNode amendments(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     long orderId = p.requireLong("orderId");
     Long fromId = p.optLong("fromExecutionId");
-    int limit = MarketApi.limit(p, 500, 1000);
+    int limit = MarketParams.limit(p, 500, 1000);
     exchange.orders().find(c.account(), s.symbol(), orderId, null);
     return exchange.atomically(() -> {
-      ArrayNode a = Json.arr();
+      ArrayNode a = JsonNodes.arr();
       for (Account.Amendment m : c.account().amendments) {
         if (m.symbol().equals(s.symbol()) && m.orderId() == orderId
             && (fromId == null || m.executionId() >= fromId) && a.size() < limit) {
@@ -387,8 +387,8 @@ final class AccountApi {
   }
 
   JsonNode myFilters(Endpoint.Call c) {
-    SymbolSpec s = MarketApi.symbol(c.params(), market);
-    ObjectNode n = Json.obj();
+    SymbolSpec s = MarketParams.symbol(c.params(), market);
+    ObjectNode n = JsonNodes.obj();
     n.putArray("exchangeFilters");
     n.set("symbolFilters", ExchangeInfoApi.filters(s));
     n.putArray("assetFilters");

@@ -50,24 +50,24 @@ final class AdminApi {
           yield pending();
         }
         case "POST /sim/faults" -> {
-          add(Json.MAPPER.readTree(body.isEmpty() ? "{}" : body));
+          add(JsonNodes.MAPPER.readTree(body.isEmpty() ? "{}" : body));
           yield pending();
         }
         case "POST /sim/limits/reset" -> {
           limiter.reset();
-          yield Json.obj();
+          yield JsonNodes.obj();
         }
         default -> null;
       };
       if (result == null) {
         return new HttpFront.Reply(404, new byte[0], "application/json", new LinkedHashMap<>());
       }
-      return new HttpFront.Reply(200, Json.bytes(result), "application/json;charset=UTF-8",
+      return new HttpFront.Reply(200, JsonNodes.bytes(result), "application/json;charset=UTF-8",
           new LinkedHashMap<>());
     } catch (IOException | IllegalArgumentException e) {
-      ObjectNode err = Json.obj();
+      ObjectNode err = JsonNodes.obj();
       err.put("error", e.getMessage());
-      return new HttpFront.Reply(400, Json.bytes(err), "application/json;charset=UTF-8",
+      return new HttpFront.Reply(400, JsonNodes.bytes(err), "application/json;charset=UTF-8",
           new LinkedHashMap<>());
     }
   }
@@ -89,7 +89,7 @@ final class AdminApi {
   }
 
   private JsonNode pending() {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("clockSkewMs", faults.clockSkewMillis());
     ArrayNode rules = n.putArray("rules");
     for (Faults.Rule r : faults.pending()) {
@@ -106,7 +106,7 @@ final class AdminApi {
   }
 
   private JsonNode info() {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("seed", market.seed());
     n.put("marketTime", Instant.ofEpochMilli(market.marketTimeMs()).toString());
     n.put("demoApiKey", BinanceSimulator.DEMO_API_KEY);

@@ -9,7 +9,7 @@ import io.github.binancejdbc.simulator.market.Market;
 import io.github.binancejdbc.simulator.market.SymbolSpec;
 import io.github.binancejdbc.simulator.trading.ApiException;
 import io.github.binancejdbc.simulator.trading.Errors;
-import io.github.binancejdbc.simulator.trading.OrderEntry;
+import io.github.binancejdbc.simulator.trading.OrderValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +45,14 @@ final class ExchangeInfoApi {
         || (bySymbol && (p.has("permissions") || p.has("symbolStatus")))) {
       throw Errors.badCombination();
     }
-    String status = p.optEnum("symbolStatus", MarketApi.SYMBOL_STATUSES,
+    String status = p.optEnum("symbolStatus", MarketParams.SYMBOL_STATUSES,
         ApiException.bad(-1122, "Invalid symbolStatus."));
     Boolean showSets = p.optBoolean("showPermissionSets");
     List<SymbolSpec> symbols;
     if (p.has("symbol")) {
-      symbols = List.of(MarketApi.symbol(p, market));
+      symbols = List.of(MarketParams.symbol(p, market));
     } else if (p.has("symbols")) {
-      symbols = MarketApi.symbols(p, market);
+      symbols = MarketParams.symbols(p, market);
     } else {
       Set<String> wanted = permissions(p.get("permissions"));
       symbols = new ArrayList<>();
@@ -63,7 +63,7 @@ final class ExchangeInfoApi {
         }
       }
     }
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("timezone", "UTC");
     n.put("serverTime", c.serverTime());
     ArrayNode limits = n.putArray("rateLimits");
@@ -78,7 +78,7 @@ final class ExchangeInfoApi {
     }
     Map<String, List<String>> sors = new LinkedHashMap<>();
     for (SymbolSpec s : market.specs()) {
-      if (OrderEntry.sorAllowed(s)) {
+      if (OrderValidation.sorAllowed(s)) {
         sors.computeIfAbsent(s.baseAsset(), k -> new ArrayList<>()).add(s.symbol());
       }
     }
@@ -119,7 +119,7 @@ final class ExchangeInfoApi {
   }
 
   private static ObjectNode symbol(SymbolSpec s, boolean showSets) {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     n.put("status", s.status());
     n.put("baseAsset", s.baseAsset());
@@ -157,7 +157,7 @@ final class ExchangeInfoApi {
 
   /** The symbol's filters, as exchangeInfo and myFilters list them. */
   static ArrayNode filters(SymbolSpec s) {
-    ArrayNode f = Json.arr();
+    ArrayNode f = JsonNodes.arr();
     ObjectNode price = f.addObject();
     price.put("filterType", "PRICE_FILTER");
     price.put("minPrice", format(s.tickUnits()));
@@ -170,7 +170,7 @@ final class ExchangeInfoApi {
     lot.put("stepSize", format(s.stepUnits()));
     ObjectNode iceberg = f.addObject();
     iceberg.put("filterType", "ICEBERG_PARTS");
-    iceberg.put("limit", OrderEntry.ICEBERG_PARTS);
+    iceberg.put("limit", OrderValidation.ICEBERG_PARTS);
     ObjectNode market = f.addObject();
     market.put("filterType", "MARKET_LOT_SIZE");
     market.put("minQty", format(0));
@@ -178,10 +178,10 @@ final class ExchangeInfoApi {
     market.put("stepSize", format(0));
     ObjectNode trailing = f.addObject();
     trailing.put("filterType", "TRAILING_DELTA");
-    trailing.put("minTrailingAboveDelta", OrderEntry.MIN_TRAILING_DELTA);
-    trailing.put("maxTrailingAboveDelta", OrderEntry.MAX_TRAILING_DELTA);
-    trailing.put("minTrailingBelowDelta", OrderEntry.MIN_TRAILING_DELTA);
-    trailing.put("maxTrailingBelowDelta", OrderEntry.MAX_TRAILING_DELTA);
+    trailing.put("minTrailingAboveDelta", OrderValidation.MIN_TRAILING_DELTA);
+    trailing.put("maxTrailingAboveDelta", OrderValidation.MAX_TRAILING_DELTA);
+    trailing.put("minTrailingBelowDelta", OrderValidation.MIN_TRAILING_DELTA);
+    trailing.put("maxTrailingBelowDelta", OrderValidation.MAX_TRAILING_DELTA);
     ObjectNode percent = f.addObject();
     percent.put("filterType", "PERCENT_PRICE_BY_SIDE");
     percent.put("bidMultiplierUp", "5");
@@ -198,16 +198,16 @@ final class ExchangeInfoApi {
     notional.put("avgPriceMins", 5);
     ObjectNode orders = f.addObject();
     orders.put("filterType", "MAX_NUM_ORDERS");
-    orders.put("maxNumOrders", OrderEntry.MAX_NUM_ORDERS);
+    orders.put("maxNumOrders", OrderValidation.MAX_NUM_ORDERS);
     ObjectNode lists = f.addObject();
     lists.put("filterType", "MAX_NUM_ORDER_LISTS");
-    lists.put("maxNumOrderLists", OrderEntry.MAX_NUM_ORDER_LISTS);
+    lists.put("maxNumOrderLists", OrderValidation.MAX_NUM_ORDER_LISTS);
     ObjectNode algo = f.addObject();
     algo.put("filterType", "MAX_NUM_ALGO_ORDERS");
-    algo.put("maxNumAlgoOrders", OrderEntry.MAX_NUM_ALGO_ORDERS);
+    algo.put("maxNumAlgoOrders", OrderValidation.MAX_NUM_ALGO_ORDERS);
     ObjectNode amends = f.addObject();
     amends.put("filterType", "MAX_NUM_ORDER_AMENDS");
-    amends.put("maxNumOrderAmends", OrderEntry.MAX_NUM_ORDER_AMENDS);
+    amends.put("maxNumOrderAmends", OrderValidation.MAX_NUM_ORDER_AMENDS);
     return f;
   }
 }

@@ -77,7 +77,7 @@ final class HttpFront implements HttpHandler {
       serve(ex);
     } catch (RuntimeException | Error e) {
       LOG.warn("Internal error on {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
-      send(ex, json(500, Json.error(-1000, Errors.messageOf(-1000)), new LinkedHashMap<>()));
+      send(ex, json(500, JsonNodes.error(-1000, Errors.messageOf(-1000)), new LinkedHashMap<>()));
     } finally {
       ex.close();
     }
@@ -140,7 +140,7 @@ final class HttpFront implements HttpHandler {
     RequestLimiter.Decision d = limiter.charge(ip, weight, now);
     if (!d.admitted()) {
       headers.put("Retry-After", Long.toString(d.retryAfterSeconds()));
-      return withWeight(json(d.status(), Json.error(d.code(), d.msg()), headers), ip, now);
+      return withWeight(json(d.status(), JsonNodes.error(d.code(), d.msg()), headers), ip, now);
     }
     Account account = null;
     try {
@@ -174,7 +174,7 @@ final class HttpFront implements HttpHandler {
       }
       Faults.Rule unreadable = faults.take(Faults.Kind.UNREADABLE_AFTER_EXECUTION, path);
       if (unreadable != null) {
-        byte[] whole = Json.bytes(result);
+        byte[] whole = JsonNodes.bytes(result);
         byte[] body = unreadable.msg() != null ? unreadable.msg().getBytes(UTF_8)
             : java.util.Arrays.copyOf(whole, whole.length / 2);
         String type = unreadable.msg() != null && unreadable.msg().startsWith("<") ? "text/html"
@@ -187,7 +187,7 @@ final class HttpFront implements HttpHandler {
       orderCounts(ep, account, headers);
       return withWeight(json(200, result, headers), ip, now);
     } catch (ApiException e) {
-      ObjectNode body = Json.error(e.code(), e.getMessage());
+      ObjectNode body = JsonNodes.error(e.code(), e.getMessage());
       if (e.data() != null) {
         body.set("data", e.data());
       }
@@ -220,11 +220,11 @@ final class HttpFront implements HttpHandler {
     if (status == 429 || status == 418) {
       headers.put("Retry-After", "1");
     }
-    return json(status, Json.error(code, msg != null ? msg : Errors.messageOf(code)), headers);
+    return json(status, JsonNodes.error(code, msg != null ? msg : Errors.messageOf(code)), headers);
   }
 
   private static Reply json(int status, JsonNode body, Map<String, String> headers) {
-    return new Reply(status, Json.bytes(body), JSON, headers);
+    return new Reply(status, JsonNodes.bytes(body), JSON, headers);
   }
 
   private static boolean timeUnit(String header) {

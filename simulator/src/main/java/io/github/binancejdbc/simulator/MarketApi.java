@@ -18,22 +18,11 @@ import io.github.binancejdbc.simulator.trading.Exchange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The public market-data endpoints (security NONE). */
 final class MarketApi {
-  static final Set<String> SYMBOL_STATUSES = Set.of("TRADING", "HALT", "BREAK");
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9-_.]{1,20}");
-  private static final Pattern SYMBOLS =
-      Pattern.compile("\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\")*)?\\]");
-  private static final Pattern TIME_ZONE = Pattern.compile("([+-]?)(\\d{1,2})(?::(\\d{2}))?");
-  private static final Pattern WINDOW = Pattern.compile("(\\d{1,2})([mhd])");
-  private static final long DAY = 86_400_000L;
-
   private final Market market;
   private final Exchange exchange;
 
@@ -43,149 +32,18 @@ final class MarketApi {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Parameter helpers shared with the trading endpoints
-
-  static SymbolSpec symbol(Params p, Market market) {
-    return lookup(p.require("symbol"), market, "symbol");
-  }
-
-  private static SymbolSpec lookup(String name, Market market, String param) {
-    if (!SYMBOL.matcher(name).matches()) {
-      throw Errors.illegal(param, Errors.SYMBOL_RANGE);
-    }
-    SymbolSpec s = market.spec(name);
-    if (s == null) {
-      throw Errors.badSymbol();
-    }
-    return s;
-  }
-
-  /** The {@code symbols} JSON array, or null when absent. */
-  static List<SymbolSpec> symbols(Params p, Market market) {
-    String raw = p.get("symbols");
-    if (raw == null) {
-      return null;
-    }
-    String compact = raw.replace(" ", "");
-    if (!SYMBOLS.matcher(compact).matches()) {
-      throw Errors.illegal("symbols", Errors.SYMBOLS_RANGE);
-    }
-    List<SymbolSpec> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String inner = compact.substring(1, compact.length() - 1);
-    if (inner.isEmpty()) {
-      throw Errors.mandatory("symbols");
-    }
-    for (String quoted : inner.split(",")) {
-      String name = quoted.substring(1, quoted.length() - 1);
-      if (!seen.add(name)) {
-        throw ApiException.bad(-1151, "Symbol is present multiple times in the list.");
-      }
-      out.add(lookup(name, market, "symbols"));
-    }
-    return out;
-  }
-
-  /** A time parameter in ms; values in µs (more than 10^14) are converted. */
-  static Long time(Params p, String name) {
-    Long v = p.optLong(name);
-    if (v != null && v > 100_000_000_000_000L) {
-      v = v / 1000;
-    }
-    return v;
-  }
-
-  static int limit(Params p, int dflt, int max) {
-    Integer v = p.optInt("limit");
-    if (v == null) {
-      return dflt;
-    }
-    if (v <= 0) {
-      throw Errors.invalid("limit");
-    }
-    return Math.min(v, max);
-  }
-
-  /** {@code timeZone} ("0", "8", "-1:00", "05:45"; within [-12:00, +14:00]) as an offset in ms. */
-  static long timeZone(Params p) {
-    String tz = p.get("timeZone");
-    if (tz == null) {
-      return 0;
-    }
-    Matcher m = TIME_ZONE.matcher(tz.trim());
-    if (!m.matches()) {
-      throw Errors.invalid("timeZone");
-    }
-    int hours = Integer.parseInt(m.group(2));
-    int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-    boolean negative = m.group(1).equals("-");
-    long total = hours * 60L + minutes;
-    if (minutes >= 60 || (negative ? total > 12 * 60 : total > 14 * 60)) {
-      throw Errors.invalid("timeZone");
-    }
-    return (negative ? -total : total) * 60_000;
-  }
-
-  private static String symbolStatus(Params p) {
-    return p.optEnum("symbolStatus", SYMBOL_STATUSES,
-        ApiException.bad(-1122, "Invalid symbolStatus."));
-  }
-
-  /** The symbols a ticker-like request is about, filtered by symbolStatus. */
-  private List<SymbolSpec> tickerSymbols(Params p, boolean required) {
-    String status = symbolStatus(p);
-    if (p.has("symbol") && p.has("symbols")) {
-      throw Errors.badCombination();
-    }
-    if (p.has("symbol")) {
-      SymbolSpec s = symbol(p, market);
-      if (status != null && !status.equals(s.status())) {
-        throw ApiException.bad(-1220, "The symbol's status does not match the requested symbolStatus.");
-      }
-      return List.of(s);
-    }
-    List<SymbolSpec> list = symbols(p, market);
-    if (list == null) {
-      if (required) {
-        throw Errors.eitherMandatory("symbol", "symbols");
-      }
-      list = new ArrayList<>(market.specs());
-    }
-    if (required && list.size() > 100) {
-      throw ApiException.bad(
-          -1101, "Too many values sent for parameter 'symbols', maximum allowed up to 100.");
-    }
-    List<SymbolSpec> out = new ArrayList<>();
-    for (SymbolSpec s : list) {
-      if (status == null || status.equals(s.status())) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static JsonNode oneOrMany(Params p, List<ObjectNode> items) {
-    if (p.has("symbol")) {
-      return items.get(0);
-    }
-    ArrayNode a = Json.arr();
-    items.forEach(a::add);
-    return a;
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Endpoints
 
   JsonNode depth(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = symbol(p, market);
-    String status = symbolStatus(p);
+    SymbolSpec s = MarketParams.symbol(p, market);
+    String status = MarketParams.symbolStatus(p);
     if (status != null && !status.equals(s.status())) {
       throw ApiException.bad(-1220, "The symbol's status does not match the requested symbolStatus.");
     }
-    int limit = limit(p, 100, 5000);
+    int limit = MarketParams.limit(p, 100, 5000);
     Exchange.BookView book = exchange.depth(s.symbol(), limit);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("lastUpdateId", book.lastUpdateId());
     n.set("bids", levels(book.bids()));
     n.set("asks", levels(book.asks()));
@@ -193,7 +51,7 @@ final class MarketApi {
   }
 
   private static ArrayNode levels(List<long[]> levels) {
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (long[] l : levels) {
       ArrayNode pair = a.addArray();
       pair.add(format(l[0]));
@@ -204,15 +62,15 @@ final class MarketApi {
 
   JsonNode trades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(symbol(p, market).symbol());
-    int limit = limit(p, 500, 1000);
+    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    int limit = MarketParams.limit(p, 500, 1000);
     return tradeList(h.trades(Math.max(0, h.tradeCount() - limit), limit));
   }
 
   JsonNode historicalTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(symbol(p, market).symbol());
-    int limit = limit(p, 500, 1000);
+    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    int limit = MarketParams.limit(p, 500, 1000);
     Long fromId = p.optLong("fromId");
     long from = fromId != null ? fromId : Math.max(0, h.tradeCount() - limit);
     return tradeList(h.trades(from, limit));
@@ -220,14 +78,14 @@ final class MarketApi {
 
   JsonNode historicalBlockTrades(Endpoint.Call c) {
     Params p = c.params();
-    symbol(p, market);
+    MarketParams.symbol(p, market);
     p.requireLong("fromId");
-    limit(p, 500, 1000);
-    return Json.arr(); // no block trades happen in the simulated market
+    MarketParams.limit(p, 500, 1000);
+    return JsonNodes.arr(); // no block trades happen in the simulated market
   }
 
   private static ArrayNode tradeList(List<SymbolMarket.Trade> trades) {
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (SymbolMarket.Trade t : trades) {
       ObjectNode n = a.addObject();
       n.put("id", t.id());
@@ -243,11 +101,11 @@ final class MarketApi {
 
   JsonNode aggTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(symbol(p, market).symbol());
-    int limit = limit(p, 500, 1000);
+    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    int limit = MarketParams.limit(p, 500, 1000);
     Long fromId = p.optLong("fromId");
-    Long start = time(p, "startTime");
-    Long end = time(p, "endTime");
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
     if (fromId != null && (start != null || end != null)) {
       throw Errors.badCombination();
     }
@@ -264,7 +122,7 @@ final class MarketApi {
     } else {
       aggs = h.aggTrades(Math.max(0, h.aggCount() - limit), limit, Long.MAX_VALUE);
     }
-    ArrayNode a = Json.arr();
+    ArrayNode a = JsonNodes.arr();
     for (SymbolMarket.AggTrade t : aggs) {
       ObjectNode n = a.addObject();
       n.put("a", t.id());
@@ -281,16 +139,16 @@ final class MarketApi {
 
   JsonNode klines(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Interval iv = Interval.of(p.require("interval"));
     if (iv == null) {
       throw ApiException.bad(-1120, "Invalid interval.");
     }
-    Long start = time(p, "startTime");
-    Long end = time(p, "endTime");
-    long offset = timeZone(p);
-    int limit = limit(p, 500, 1000);
-    ArrayNode a = Json.arr();
+    Long start = MarketParams.time(p, "startTime");
+    Long end = MarketParams.time(p, "endTime");
+    long offset = MarketParams.timeZone(p);
+    int limit = MarketParams.limit(p, 500, 1000);
+    ArrayNode a = JsonNodes.arr();
     if (start != null && end != null && start > end) {
       return a;
     }
@@ -313,11 +171,11 @@ final class MarketApi {
   }
 
   JsonNode avgPrice(Endpoint.Call c) {
-    SymbolSpec s = symbol(c.params(), market);
+    SymbolSpec s = MarketParams.symbol(c.params(), market);
     SymbolMarket h = market.history(s.symbol());
     long end = h.dataEndMs();
     Bar b = h.aggregate(end - 5 * 60_000, end);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("mins", 5);
     long lastId = h.tradeCount() - 1;
     if (b.count() > 0) {
@@ -336,68 +194,39 @@ final class MarketApi {
 
   JsonNode ticker24hr(Endpoint.Call c) {
     Params p = c.params();
-    boolean mini = tickerType(p);
+    boolean mini = MarketParams.tickerType(p);
     List<ObjectNode> out = new ArrayList<>();
-    for (SymbolSpec s : tickerSymbols(p, false)) {
+    for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
       long close = market.marketTimeMs() - 1;
-      out.add(stats(s, close - DAY + 1, close, mini, true));
+      out.add(stats(s, close - MarketParams.DAY + 1, close, mini, true));
     }
-    return oneOrMany(p, out);
+    return MarketParams.oneOrMany(p, out);
   }
 
   JsonNode rollingTicker(Endpoint.Call c) {
     Params p = c.params();
-    boolean mini = tickerType(p);
-    long window = windowSize(p.get("windowSize"));
+    boolean mini = MarketParams.tickerType(p);
+    long window = MarketParams.windowSize(p.get("windowSize"));
     List<ObjectNode> out = new ArrayList<>();
-    for (SymbolSpec s : tickerSymbols(p, true)) {
+    for (SymbolSpec s : MarketParams.tickerSymbols(p, market, true)) {
       long close = market.marketTimeMs() - 1;
       long open = Math.floorDiv(close - window + 1, 60_000L) * 60_000;
       out.add(stats(s, open, close, mini, false));
     }
-    return oneOrMany(p, out);
+    return MarketParams.oneOrMany(p, out);
   }
 
   JsonNode tradingDayTicker(Endpoint.Call c) {
     Params p = c.params();
-    boolean mini = tickerType(p);
-    long offset = timeZone(p);
+    boolean mini = MarketParams.tickerType(p);
+    long offset = MarketParams.timeZone(p);
     List<ObjectNode> out = new ArrayList<>();
-    for (SymbolSpec s : tickerSymbols(p, true)) {
+    for (SymbolSpec s : MarketParams.tickerSymbols(p, market, true)) {
       long asOf = market.marketTimeMs() - 1;
-      long open = Math.floorDiv(asOf + offset, DAY) * DAY - offset;
-      out.add(stats(s, open, open + DAY - 1, mini, false));
+      long open = Math.floorDiv(asOf + offset, MarketParams.DAY) * MarketParams.DAY - offset;
+      out.add(stats(s, open, open + MarketParams.DAY - 1, mini, false));
     }
-    return oneOrMany(p, out);
-  }
-
-  private static boolean tickerType(Params p) {
-    String type = p.optEnum("type", Set.of("FULL", "MINI"), ApiException.bad(-1139, "Invalid ticker type."));
-    return "MINI".equals(type);
-  }
-
-  /** {@code windowSize}: 1m..59m, 1h..23h, 1d..7d; default 1d. */
-  static long windowSize(String w) {
-    if (w == null) {
-      return DAY;
-    }
-    Matcher m = WINDOW.matcher(w);
-    if (!m.matches()) {
-      throw Errors.invalid("windowSize");
-    }
-    int n = Integer.parseInt(m.group(1));
-    return switch (m.group(2)) {
-      case "m" -> check(n, 59) * 60_000L;
-      case "h" -> check(n, 23) * 3_600_000L;
-      default -> check(n, 7) * DAY;
-    };
-  }
-
-  private static long check(int n, int max) {
-    if (n < 1 || n > max) {
-      throw Errors.invalid("windowSize");
-    }
-    return n;
+    return MarketParams.oneOrMany(p, out);
   }
 
   /** Statistics of the trades with time in [openTime, closeTime]. */
@@ -419,7 +248,7 @@ final class MarketApi {
       last = b.close() * tick;
     }
     long volume = b.volume() * s.tapeLotUnits();
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     if (!mini) {
       n.put("priceChange", format(last - open));
@@ -460,23 +289,23 @@ final class MarketApi {
   JsonNode tickerPrice(Endpoint.Call c) {
     Params p = c.params();
     List<ObjectNode> out = new ArrayList<>();
-    for (SymbolSpec s : tickerSymbols(p, false)) {
-      ObjectNode n = Json.obj();
+    for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
+      ObjectNode n = JsonNodes.obj();
       n.put("symbol", s.symbol());
       n.put("price", format(exchange.lastPrice(s.symbol())));
       out.add(n);
     }
-    return oneOrMany(p, out);
+    return MarketParams.oneOrMany(p, out);
   }
 
   JsonNode bookTicker(Endpoint.Call c) {
     Params p = c.params();
     List<ObjectNode> out = new ArrayList<>();
-    for (SymbolSpec s : tickerSymbols(p, false)) {
+    for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
       Exchange.BookView book = exchange.depth(s.symbol(), 1);
       long[] bid = book.bids().isEmpty() ? new long[2] : book.bids().get(0);
       long[] ask = book.asks().isEmpty() ? new long[2] : book.asks().get(0);
-      ObjectNode n = Json.obj();
+      ObjectNode n = JsonNodes.obj();
       n.put("symbol", s.symbol());
       n.put("bidPrice", format(bid[0]));
       n.put("bidQty", format(bid[1]));
@@ -484,17 +313,17 @@ final class MarketApi {
       n.put("askQty", format(ask[1]));
       out.add(n);
     }
-    return oneOrMany(p, out);
+    return MarketParams.oneOrMany(p, out);
   }
 
   JsonNode referencePrice(Endpoint.Call c) {
-    symbol(c.params(), market);
+    MarketParams.symbol(c.params(), market);
     throw ApiException.bad(-2043, "This symbol doesn't have a reference price.");
   }
 
   JsonNode referencePriceCalculation(Endpoint.Call c) {
-    symbol(c.params(), market);
-    symbolStatus(c.params());
+    MarketParams.symbol(c.params(), market);
+    MarketParams.symbolStatus(c.params());
     throw ApiException.bad(-2043, "This symbol doesn't have a reference price.");
   }
 
@@ -504,9 +333,9 @@ final class MarketApi {
     if (given > 1) {
       throw Errors.badCombination();
     }
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     ArrayNode rules = n.putArray("symbolRules");
-    for (SymbolSpec s : tickerSymbols(p, false)) {
+    for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
       ObjectNode r = rules.addObject();
       r.put("symbol", s.symbol());
       ObjectNode rule = r.putArray("rules").addObject();

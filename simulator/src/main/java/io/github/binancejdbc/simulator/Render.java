@@ -20,7 +20,7 @@ final class Render {
 
   /** A placement response (POST order, SOR order, list reports) of the given type. */
   static ObjectNode placed(Order o, RespType type) {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", o.symbol);
     n.put("orderId", o.orderId);
     n.put("orderListId", o.orderListId());
@@ -110,7 +110,7 @@ final class Render {
 
   /** An order as the query endpoints show it (GET order, openOrders, allOrders). */
   static ObjectNode queried(Order o) {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", o.symbol);
     n.put("orderId", o.orderId);
     n.put("orderListId", o.orderListId());
@@ -155,7 +155,7 @@ final class Render {
 
   /** A cancel response (DELETE order; reports of cancelled lists). */
   static ObjectNode canceled(Order o, String cancelClientOrderId) {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("symbol", o.symbol);
     n.put("origClientOrderId", o.clientOrderId);
     n.put("orderId", o.orderId);
@@ -179,7 +179,7 @@ final class Render {
    * ({@code cancelId} non-null), without for queries.
    */
   static ObjectNode list(OrderList l, RespType reportType, String cancelId) {
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("orderListId", l.id);
     n.put("contingencyType", l.contingencyType());
     n.put("listStatusType", l.listStatusType);

@@ -27,9 +27,9 @@ final class Routes {
     AccountApi a = new AccountApi(market, exchange);
     List<String> sym = List.of("symbol");
 
-    add(Endpoint.of("GET", "/api/v3/ping", NONE, List.of(), fixed(1), c -> Json.obj()));
+    add(Endpoint.of("GET", "/api/v3/ping", NONE, List.of(), fixed(1), c -> JsonNodes.obj()));
     add(Endpoint.of("GET", "/api/v3/time", NONE, List.of(), fixed(1), c -> {
-      var n = Json.obj();
+      var n = JsonNodes.obj();
       n.put("serverTime", c.serverTime());
       return n;
     }));

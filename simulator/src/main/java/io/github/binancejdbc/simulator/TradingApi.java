@@ -18,6 +18,7 @@ import io.github.binancejdbc.simulator.trading.Enums.Side;
 import io.github.binancejdbc.simulator.trading.Enums.Stp;
 import io.github.binancejdbc.simulator.trading.Order;
 import io.github.binancejdbc.simulator.trading.OrderEntry;
+import io.github.binancejdbc.simulator.trading.OrderLists;
 import io.github.binancejdbc.simulator.trading.OrderList;
 import io.github.binancejdbc.simulator.trading.OrderRequest;
 import java.util.List;
@@ -28,15 +29,17 @@ final class TradingApi {
   private final Market market;
   private final Exchange exchange;
   private final OrderEntry entry;
+  private final OrderLists lists;
 
   TradingApi(Market market, Exchange exchange) {
     this.market = market;
     this.exchange = exchange;
     this.entry = exchange.orders();
+    this.lists = exchange.orderLists();
   }
 
   private OrderRequest order(Params p, boolean sor) {
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     OrderRequest r = OrderParams.parse(p, s, "", null, null, false, OrderParams.stp(p), sor);
     if (sor && r.type() != OrderType.LIMIT && r.type() != OrderType.MARKET) {
       throw Errors.rejected("Unsupported order combination");
@@ -72,7 +75,7 @@ final class TradingApi {
     OrderParams.respType(c.params(), RespType.ACK);
     Boolean rates = c.params().optBoolean("computeCommissionRates");
     entry.test(c.account(), r);
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     if (rates == null || !rates) {
       return n;
     }
@@ -106,7 +109,7 @@ final class TradingApi {
 
   JsonNode cancelOrder(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     String restrictions = restrictions(p);
     OrderEntry.Cancel x = entry.cancel(c.account(), s.symbol(), p.optLong("orderId"),
         p.get("origClientOrderId"), p.get("newClientOrderId"), restrictions);
@@ -114,8 +117,8 @@ final class TradingApi {
   }
 
   JsonNode cancelOpenOrders(Endpoint.Call c) {
-    SymbolSpec s = MarketApi.symbol(c.params(), market);
-    ArrayNode a = Json.arr();
+    SymbolSpec s = MarketParams.symbol(c.params(), market);
+    ArrayNode a = JsonNodes.arr();
     for (Object o : entry.cancelAll(c.account(), s.symbol())) {
       if (o instanceof OrderEntry.Cancel x) {
         a.add(Render.cancel(x));
@@ -129,7 +132,7 @@ final class TradingApi {
 
   JsonNode cancelReplace(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     String mode = p.require("cancelReplaceMode");
     if (!mode.equals("STOP_ON_FAILURE") && !mode.equals("ALLOW_FAILURE")) {
       throw Errors.illegal("cancelReplaceMode", "STOP_ON_FAILURE, ALLOW_FAILURE");
@@ -158,7 +161,7 @@ final class TradingApi {
             p.get("cancelNewClientOrderId"), restrictions));
         cancelled = true;
       } catch (ApiException e) {
-        cancelResponse = Json.error(e.code(), e.getMessage());
+        cancelResponse = JsonNodes.error(e.code(), e.getMessage());
         cancelled = false;
       }
       if (!cancelled && mode.equals("STOP_ON_FAILURE")) {
@@ -170,7 +173,7 @@ final class TradingApi {
         newResponse = Render.placed(entry.place(a, r), type);
         placed = true;
       } catch (ApiException e) {
-        newResponse = Json.error(e.code(), e.getMessage());
+        newResponse = JsonNodes.error(e.code(), e.getMessage());
         placed = false;
         if (e.code() == -1015) {
           ObjectNode data = data("SUCCESS", "FAILURE", cancelResponse, newResponse);
@@ -190,7 +193,7 @@ final class TradingApi {
 
   private static ObjectNode data(String cancel, String place, JsonNode cancelResponse,
       JsonNode newResponse) {
-    ObjectNode d = Json.obj();
+    ObjectNode d = JsonNodes.obj();
     d.put("cancelResult", cancel);
     d.put("newOrderResult", place);
     d.set("cancelResponse", cancelResponse);
@@ -207,7 +210,7 @@ final class TradingApi {
 
   JsonNode amend(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Long newQty = p.optDecimal("newQty");
     if (newQty == null) {
       throw Errors.mandatory("newQty");
@@ -215,7 +218,7 @@ final class TradingApi {
     OrderEntry.Amend x = entry.amend(c.account(), s.symbol(), p.optLong("orderId"),
         p.get("origClientOrderId"), p.get("newClientOrderId"), newQty);
     Order o = x.order();
-    ObjectNode n = Json.obj();
+    ObjectNode n = JsonNodes.obj();
     n.put("transactTime", x.time());
     n.put("executionId", x.executionId());
     ObjectNode ao = n.putObject("amendedOrder");
@@ -256,7 +259,7 @@ final class TradingApi {
 
   JsonNode oco(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Side side = OrderParams.side(p, "side");
     Long qty = p.optDecimal("quantity");
     if (qty == null) {
@@ -266,7 +269,7 @@ final class TradingApi {
     OrderRequest above = ocoLeg(p, s, "above", side, qty, stp);
     OrderRequest below = ocoLeg(p, s, "below", side, qty, stp);
     RespType type = OrderParams.respType(p, RespType.RESULT);
-    OrderList l = entry.placeOco(c.account(), s.symbol(), p.get("listClientOrderId"), above, below);
+    OrderList l = lists.placeOco(c.account(), s.symbol(), p.get("listClientOrderId"), above, below);
     return Render.list(l, type, null);
   }
 
@@ -282,7 +285,7 @@ final class TradingApi {
   /** The deprecated {@code POST /api/v3/order/oco}, mapped onto an OCO of the new kind. */
   JsonNode legacyOco(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Side side = OrderParams.side(p, "side");
     Long qty = p.optDecimal("quantity");
     Long price = p.optDecimal("price");
@@ -314,7 +317,7 @@ final class TradingApi {
     RespType type = OrderParams.respType(p, RespType.RESULT);
     OrderRequest above = side == Side.SELL ? limit : stop;
     OrderRequest below = side == Side.SELL ? stop : limit;
-    OrderList l = entry.placeOco(c.account(), s.symbol(), p.get("listClientOrderId"), above, below);
+    OrderList l = lists.placeOco(c.account(), s.symbol(), p.get("listClientOrderId"), above, below);
     return Render.list(l, type, null);
   }
 
@@ -336,7 +339,7 @@ final class TradingApi {
 
   private JsonNode otoLike(Endpoint.Call c, OrderList.Kind kind) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
+    SymbolSpec s = MarketParams.symbol(p, market);
     Stp stp = OrderParams.stp(p);
     String wt = p.require("workingType");
     if (!wt.equals("LIMIT") && !wt.equals("LIMIT_MAKER")) {
@@ -360,15 +363,15 @@ final class TradingApi {
       pending = below == null ? List.of(above) : List.of(above, below);
     }
     RespType type = OrderParams.respType(p, RespType.RESULT);
-    OrderList l = entry.placeOto(c.account(), s.symbol(), p.get("listClientOrderId"), kind,
+    OrderList l = lists.placeOto(c.account(), s.symbol(), p.get("listClientOrderId"), kind,
         working, pending);
     return Render.list(l, type, null);
   }
 
   JsonNode cancelList(Endpoint.Call c) {
     Params p = c.params();
-    SymbolSpec s = MarketApi.symbol(p, market);
-    OrderList l = entry.cancelList(c.account(), s.symbol(), p.optLong("orderListId"),
+    SymbolSpec s = MarketParams.symbol(p, market);
+    OrderList l = lists.cancel(c.account(), s.symbol(), p.optLong("orderListId"),
         p.get("listClientOrderId"));
     String cancelId = p.get("newClientOrderId");
     return Render.list(l, null, cancelId != null ? cancelId : l.listClientOrderId);

@@ -3,14 +3,13 @@ package io.github.binancejdbc.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.binancejdbc.testing.Rows;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -63,23 +62,8 @@ class BackupHostsTest {
     return "http://localhost:" + sim.port();
   }
 
-  private static List<String> rows(Connection conn, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = conn.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(sb.toString());
-      }
-    }
-    return out;
-  }
-
   private static String placeLimitBuy(Connection conn, String clientId) throws SQLException {
-    List<String> r = rows(conn, "SELECT status FROM TABLE(place_order(symbol => 'BTCUSDT',"
+    List<String> r = Rows.lines(conn, "SELECT status FROM TABLE(place_order(symbol => 'BTCUSDT',"
         + " side => 'BUY', order_type => 'LIMIT', quantity => 0.001, price => 50000,"
         + " time_in_force => 'GTC', new_client_order_id => '" + clientId + "'))");
     assertEquals(1, r.size(), r.toString());
@@ -87,24 +71,24 @@ class BackupHostsTest {
   }
 
   private static long ordersWithClientId(Connection conn, String clientId) throws SQLException {
-    return rows(conn, "SELECT order_id FROM open_orders WHERE symbol = 'BTCUSDT'"
+    return Rows.lines(conn, "SELECT order_id FROM open_orders WHERE symbol = 'BTCUSDT'"
         + " AND client_order_id = '" + clientId + "'").size();
   }
 
   @Test
   void theNewerMarketDataTablesAgainstTheSimulator() throws SQLException {
     try (Connection conn = connect(sim.baseUrl())) {
-      assertEquals(List.of("true"), rows(conn, "SELECT answered FROM ping"));
-      assertEquals(List.of("BTCUSDT|PRICE_RANGE|5|0.2|5|0.2"), rows(conn, "SELECT symbol,"
+      assertEquals(List.of("true"), Rows.lines(conn, "SELECT answered FROM ping"));
+      assertEquals(List.of("BTCUSDT|PRICE_RANGE|5|0.2|5|0.2"), Rows.lines(conn, "SELECT symbol,"
           + " rule_type, bid_limit_mult_up, bid_limit_mult_down, ask_limit_mult_up,"
           + " ask_limit_mult_down FROM execution_rules WHERE symbol = 'BTCUSDT'"));
-      assertTrue(rows(conn, "SELECT symbol FROM execution_rules").contains("ETHBTC"));
+      assertTrue(Rows.lines(conn, "SELECT symbol FROM execution_rules").contains("ETHBTC"));
       // The simulated exchange sets no reference prices: -2043, a row of NULLs.
-      assertEquals(List.of("BTCUSDT|null|null"), rows(conn, "SELECT symbol, reference_price,"
+      assertEquals(List.of("BTCUSDT|null|null"), Rows.lines(conn, "SELECT symbol, reference_price,"
           + " reference_time FROM reference_prices WHERE symbol = 'BTCUSDT'"));
-      assertEquals(List.of("BTCUSDT|null"), rows(conn, "SELECT symbol, calculation_type"
+      assertEquals(List.of("BTCUSDT|null"), Rows.lines(conn, "SELECT symbol, calculation_type"
           + " FROM reference_price_calculations WHERE symbol = 'BTCUSDT'"));
-      assertEquals(List.of(), rows(conn, "SELECT * FROM block_trades WHERE symbol = 'BTCUSDT'"
+      assertEquals(List.of(), Rows.lines(conn, "SELECT * FROM block_trades WHERE symbol = 'BTCUSDT'"
           + " ORDER BY trade_id DESC LIMIT 5"));
     }
   }
@@ -112,10 +96,10 @@ class BackupHostsTest {
   @Test
   void dailyKlinesOfATimeZoneOpenAtThatZonesMidnight() throws SQLException {
     try (Connection conn = connect(sim.baseUrl())) {
-      List<String> eight = rows(conn, "SELECT time_zone, open_time FROM klines"
+      List<String> eight = Rows.lines(conn, "SELECT time_zone, open_time FROM klines"
           + " WHERE symbol = 'BTCUSDT' AND timeframe = '1d' AND time_zone = '8'"
           + " ORDER BY open_time DESC LIMIT 3");
-      List<String> utc = rows(conn, "SELECT time_zone, open_time FROM klines"
+      List<String> utc = Rows.lines(conn, "SELECT time_zone, open_time FROM klines"
           + " WHERE symbol = 'BTCUSDT' AND timeframe = '1d' ORDER BY open_time DESC LIMIT 3");
       assertEquals(3, eight.size());
       assertEquals(3, utc.size());
@@ -129,7 +113,7 @@ class BackupHostsTest {
   @Test
   void readsAndOrdersWorkWhenTheFirstHostRefusesConnections() throws Exception {
     try (Connection conn = connect(refusingHost() + "," + sim.baseUrl())) {
-      assertEquals(3, rows(conn, "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT'"
+      assertEquals(3, Rows.lines(conn, "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT'"
           + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 3").size());
       assertEquals("NEW", placeLimitBuy(conn, "refused-1"));
       assertEquals(1, ordersWithClientId(conn, "refused-1"));
@@ -140,7 +124,7 @@ class BackupHostsTest {
   void aReadMovesOffAStallingHost() throws SQLException {
     sim.faults().delayNext(1, Duration.ofSeconds(3), "/api/v3/depth");
     try (Connection conn = connect(sim.baseUrl() + "," + otherName())) {
-      assertEquals(5, rows(conn, "SELECT price FROM order_book WHERE symbol = 'BTCUSDT'"
+      assertEquals(5, Rows.lines(conn, "SELECT price FROM order_book WHERE symbol = 'BTCUSDT'"
           + " AND side = 'BID' AND level <= 5").size());
     }
   }
@@ -149,7 +133,7 @@ class BackupHostsTest {
   void aReadMovesOffA503Host() throws SQLException {
     sim.faults().failNext(1, 503, "/api/v3/ticker/price");
     try (Connection conn = connect(sim.baseUrl() + "," + otherName())) {
-      assertEquals(1, rows(conn, "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'")
+      assertEquals(1, Rows.lines(conn, "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'")
           .size());
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.binancejdbc.testing.FakeClock;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,7 @@ class LimitsAndFaultsTest {
 
   @Test
   void overTheWeightLimitAnswers429ThenBans() {
-    MutableClock clock = new MutableClock(MINUTE_START + 5_000);
+    FakeClock clock = new FakeClock(MINUTE_START + 5_000);
     try (BinanceSimulator sim = BinanceSimulator.builder().clock(clock).weightLimit(30).build().start()) {
       TestClient c = new TestClient(sim.baseUrl());
       assertEquals("20", c.get("/api/v3/exchangeInfo").header("X-MBX-USED-WEIGHT-1M"));
@@ -56,7 +57,7 @@ class LimitsAndFaultsTest {
 
   @Test
   void weightFollowsTheDocumentedTable() {
-    MutableClock clock = new MutableClock(MINUTE_START);
+    FakeClock clock = new FakeClock(MINUTE_START);
     try (BinanceSimulator sim = BinanceSimulator.builder().clock(clock).build().start()) {
       TestClient c = new TestClient(sim.baseUrl(), BinanceSimulator.DEMO_API_KEY,
           BinanceSimulator.DEMO_SECRET_KEY, clock::millis);

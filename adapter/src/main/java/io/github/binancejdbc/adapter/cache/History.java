@@ -40,6 +40,15 @@ public final class History implements AutoCloseable {
     return memoryOn || archive != null;
   }
 
+  /**
+   * Whether a scan of about {@code bytes} should be kept: always with an archive (disk is the point
+   * of one); in memory alone only when it takes at most half the cache, since a larger one would
+   * evict itself and everything else while it is read, and keeping it costs reading every column.
+   */
+  public boolean worthKeeping(long bytes) {
+    return archive != null || (memoryOn && bytes <= memory.maxBytes() / 2);
+  }
+
   /** The shared cache of this base URL, with the counters of what it saved. */
   public HistoryCache cache() {
     return memory;

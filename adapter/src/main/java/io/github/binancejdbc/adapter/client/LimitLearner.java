@@ -27,6 +27,31 @@ final class LimitLearner {
 
   private LimitLearner() {}
 
+  /**
+   * The largest weight of a read that goes out beside the limits read instead of after it. Binance
+   * allows 6000 a minute; no server that speaks its API allows less than a few hundred, so a first
+   * read this small together with the limits read ({@link EndpointWeights#EXCHANGE_INFO}) cannot
+   * meet a limit, and a first row does not wait for a round trip it does not need.
+   */
+  static final int BESIDE_WEIGHT = 10;
+
+  /**
+   * Reads the limits for the first request that spends a budget: on a daemon thread, while that
+   * request goes out, when it is a GET of at most {@link #BESIDE_WEIGHT}; otherwise first, on this
+   * thread. Either way every other request waits until the limits are read ({@link
+   * WeightGovernor#needsLimits()}).
+   */
+  static void learnFor(BinanceHttp http, WeightGovernor governor, BinanceHttp.Method method,
+      int weight) {
+    if (method != BinanceHttp.Method.GET || weight > BESIDE_WEIGHT) {
+      learn(http, governor);
+      return;
+    }
+    Thread t = new Thread(() -> learn(http, governor), "binance-jdbc-limits");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Asks the server once; a failure leaves the defaults (and the 429 messages) in charge. */
   static void learn(BinanceHttp http, WeightGovernor governor) {
     try {

@@ -9,8 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,26 +48,17 @@ public final class WeightGovernor {
   /** Bans start at 2 minutes; used when a 418 gives no duration at all. */
   static final long DEFAULT_BAN_SECONDS = 120;
 
-  // "current limit is 300 request weight per 1 MINUTE", "... 6100 requests per 5 MINUTE",
-  // "Too many new orders; current limit is 50 orders per 10 SECOND."
-  private static final Pattern STATED_LIMIT = Pattern.compile(
-      "current limit is (\\d+) (request weight|requests|orders) per (\\d+) (SECOND|MINUTE|HOUR|DAY)",
-      Pattern.CASE_INSENSITIVE);
-
   private final String baseUrl;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final boolean learns;
+  private final LimitLearning learning;
 
   // Guarded by this.
-  private final Window weightWindow = new Window(DEFAULT_LIMIT, 60_000);
-  private final Window raw = new Window(Integer.MAX_VALUE, 300_000);
-  private final Window ordersShort = new Window(Integer.MAX_VALUE, 10_000);
-  private final Window ordersDay = new Window(Integer.MAX_VALUE, 86_400_000);
+  private final LimitWindow weightWindow = new LimitWindow(DEFAULT_LIMIT, 60_000);
+  private final LimitWindow raw = new LimitWindow(Integer.MAX_VALUE, 300_000);
+  private final LimitWindow ordersShort = new LimitWindow(Integer.MAX_VALUE, 10_000);
+  private final LimitWindow ordersDay = new LimitWindow(Integer.MAX_VALUE, 86_400_000);
   private String headerSuffix = "1M";
-  private boolean limitsKnown;
-  private boolean learning;
-  private boolean learnt;
   private long pausedUntil;
   private long bannedUntil;
   /** Since this governor was made (the first connection to the base URL in this process). */
@@ -79,41 +69,6 @@ public final class WeightGovernor {
   /** The last used-weight header of the current window, and that window's start. */
   private long serverUsed = -1;
   private long serverUsedWindow = Long.MIN_VALUE;
-
-  /** A fixed window: a limit, its length, and the count in the current window. */
-  private static final class Window {
-    int limit;
-    long millis;
-    long start = Long.MIN_VALUE;
-    long used;
-    /** Counted but not yet answered: the server may count it in the next window instead. */
-    long inFlight;
-
-    Window(int limit, long millis) {
-      this.limit = limit;
-      this.millis = millis;
-    }
-
-    void roll(long now) {
-      long s = Math.floorDiv(now, millis) * millis;
-      // Only forward: a clock stepping back must not hand out a fresh budget.
-      if (s > start) {
-        // Requests still unanswered from the window just ended are counted here once more.
-        used = s == start + millis ? inFlight : 0;
-        inFlight = 0;
-        start = s;
-      }
-    }
-
-    boolean fits(long now, long n) {
-      roll(now);
-      return used + n <= limit;
-    }
-
-    long waitMillis(long now) {
-      return start + millis - now;
-    }
-  }
 
   /** A governor of its own, outside the registry, that does not ask for limits; for tests. */
   public WeightGovernor(String baseUrl, Clock clock, Sleeper sleeper) {
@@ -128,15 +83,14 @@ public final class WeightGovernor {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.sleeper = requireNonNull(sleeper, "sleeper is null");
-    this.learns = learns;
+    this.learning = new LimitLearning(learns);
   }
 
   /**
    * The latest {@code Date} header any connection got from this base URL (the server's time, cut
    * to whole seconds), or 0: a time the server has certainly reached.
    */
-  private final java.util.concurrent.atomic.AtomicLong serverDate =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong serverDate = new AtomicLong();
 
   /** Notes the {@code Date} header of an answer; time never goes back. */
   void noteServerDate(long millis) {
@@ -166,36 +120,18 @@ public final class WeightGovernor {
    * known or were asked for, or this governor does not learn. A caller arriving while they are
    * being read waits for the read to end.
    */
-  public synchronized boolean needsLimits() {
-    if (!learns || limitsKnown || learnt) {
-      return false;
-    }
-    if (learning) {
-      // Another thread is reading them: wait, so that no request goes out on a guessed limit.
-      while (learning) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-      return false;
-    }
-    learning = true;
-    return true;
+  public boolean needsLimits() {
+    return learning.needsLimits();
   }
 
   /** Called once the read that {@link #needsLimits()} asked for has ended, well or not. */
-  public synchronized void limitsRead() {
-    learning = false;
-    learnt = true;
-    notifyAll();
+  public void limitsRead() {
+    learning.read();
   }
 
   /** Whether a REQUEST_WEIGHT limit has been read from the server. */
-  public synchronized boolean limitsKnown() {
-    return limitsKnown;
+  public boolean limitsKnown() {
+    return learning.isKnown();
   }
 
   /**
@@ -272,7 +208,7 @@ public final class WeightGovernor {
         }
       }
       LOG.debug("Waiting {} ms for request weight {} on {}", waitMillis, weight, baseUrl);
-      sleep(waitMillis, sleeper, "request weight");
+      Sleeper.sleep(sleeper, waitMillis, "request weight");
     }
   }
 
@@ -305,7 +241,7 @@ public final class WeightGovernor {
    * @param suffix the header's end, e.g. {@code 10S} or {@code 1D}
    */
   public synchronized void onOrderCountHeader(String suffix, long count) {
-    Window w = suffix.toUpperCase(Locale.ROOT).endsWith("D") ? ordersDay : ordersShort;
+    LimitWindow w = suffix.toUpperCase(Locale.ROOT).endsWith("D") ? ordersDay : ordersShort;
     w.roll(clock.millis());
     if (count > w.used) {
       w.used = count;
@@ -322,18 +258,13 @@ public final class WeightGovernor {
    * states (if it states one) is adopted.
    */
   public void onRateLimited(long retryAfterSeconds, String message) {
-    if (message != null) {
-      Matcher m = STATED_LIMIT.matcher(message);
-      if (m.find()) {
-        String what = m.group(2).toLowerCase(Locale.ROOT);
-        String type = what.startsWith("orders") ? "ORDERS"
-            : what.equals("requests") ? "RAW_REQUESTS" : "REQUEST_WEIGHT";
-        try {
-          setLimit(type, m.group(4), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)));
-        } catch (NumberFormatException e) {
-          LOG.debug("Ignoring an unreadable stated limit: {}", message);
-        }
+    try {
+      RateLimitRule stated = RateLimitRule.stated(message);
+      if (stated != null) {
+        setLimit(stated);
       }
+    } catch (NumberFormatException e) {
+      LOG.debug("Ignoring an unreadable stated limit: {}", message);
     }
     synchronized (this) {
       pausedUntil = Math.max(pausedUntil, clock.millis() + Math.max(0, retryAfterSeconds) * 1000);
@@ -355,43 +286,30 @@ public final class WeightGovernor {
    * @throws IllegalArgumentException for an unknown interval or a non-positive number
    */
   public void setLimit(String rateLimitType, String interval, int intervalNum, int limit) {
-    requireNonNull(rateLimitType, "rateLimitType is null");
-    requireNonNull(interval, "interval is null");
-    String type = rateLimitType.toUpperCase(Locale.ROOT);
-    if (!type.equals("REQUEST_WEIGHT") && !type.equals("RAW_REQUESTS") && !type.equals("ORDERS")) {
-      return;
+    RateLimitRule rule = RateLimitRule.of(rateLimitType, interval, intervalNum, limit);
+    if (rule != null) {
+      setLimit(rule);
     }
-    if (intervalNum < 1 || limit < 1) {
-      throw new IllegalArgumentException(
-          "intervalNum and limit must be positive, but were: " + intervalNum + ", " + limit);
-    }
-    String unit = interval.toUpperCase(Locale.ROOT);
-    long unitMillis =
-        switch (unit) {
-          case "SECOND" -> 1_000L;
-          case "MINUTE" -> 60_000L;
-          case "HOUR" -> 3_600_000L;
-          case "DAY" -> 86_400_000L;
-          default ->
-              throw new IllegalArgumentException(
-                  "interval must be SECOND, MINUTE, HOUR or DAY, but was: " + interval);
-        };
+  }
+
+  private void setLimit(RateLimitRule rule) {
+    String unit = rule.unit();
     synchronized (this) {
-      Window w = switch (type) {
+      LimitWindow w = switch (rule.type()) {
         case "REQUEST_WEIGHT" -> weightWindow;
         case "RAW_REQUESTS" -> raw;
         default -> unit.equals("DAY") ? ordersDay : ordersShort;
       };
-      long newWindow = unitMillis * intervalNum;
+      long newWindow = rule.windowMillis();
       if (newWindow != w.millis) {
         w.millis = newWindow;
         w.start = Math.floorDiv(clock.millis(), newWindow) * newWindow;
       }
-      w.limit = limit;
+      w.limit = rule.limit();
       if (w == weightWindow) {
-        limitsKnown = true;
+        learning.known();
         // The header name Binance uses for this window, e.g. X-MBX-USED-WEIGHT-1M.
-        this.headerSuffix = intervalNum + unit.substring(0, 1);
+        this.headerSuffix = rule.intervalNum() + unit.substring(0, 1);
       }
     }
   }
@@ -470,16 +388,5 @@ public final class WeightGovernor {
             + detail
             + ")",
         null);
-  }
-
-  /** Sleeps through {@code sleeper}, turning an interrupt into a TIMEOUT exception. */
-  static void sleep(long millis, Sleeper sleeper, String what) {
-    try {
-      sleeper.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BinanceException(
-          SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + what, e);
-    }
   }
 }

@@ -99,7 +99,7 @@ public final class BinanceProcedure implements TableFunction, ImplementableFunct
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory, List<?> arguments) {
-    return ResultRows.rowType(typeFactory, def.result());
+    return ProcedureRows.rowType(typeFactory, def.result());
   }
 
   @Override

@@ -6,6 +6,8 @@ import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.ExchangeInfoCache.ExchangeInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,39 @@ final class OrderChecks {
       BigDecimal stopPrice,
       BigDecimal icebergQty,
       boolean pegged) {}
+
+  /**
+   * The orders a call of {@code def} with the API parameters {@code v} would create: one, or one
+   * per leg of an order list that has a type. A leg without a quantity of its own takes the
+   * list's ({@code quantity}, or {@code pendingQuantity} for the pending legs).
+   */
+  static List<Order> orders(ProcedureDef def, Map<String, String> v) {
+    String symbol = v.get("symbol");
+    if (def.checks() != ProcedureDef.Checks.ORDER_LIST) {
+      return List.of(new Order(def.name(), symbol, v.get("type"), dec(v.get("quantity")),
+          dec(v.get("quoteOrderQty")), dec(v.get("price")), dec(v.get("stopPrice")),
+          dec(v.get("icebergQty")), v.get("pegPriceType") != null));
+    }
+    List<Order> legs = new ArrayList<>();
+    for (String leg : def.legs()) {
+      String type = v.get(leg + "Type");
+      if (type == null) {
+        continue;
+      }
+      BigDecimal qty = dec(v.get(leg + "Quantity"));
+      if (qty == null) {
+        qty = dec(v.get(leg.startsWith("pending") ? "pendingQuantity" : "quantity"));
+      }
+      legs.add(new Order(def.name(), symbol, type, qty, null, dec(v.get(leg + "Price")),
+          dec(v.get(leg + "StopPrice")), dec(v.get(leg + "IcebergQty")),
+          v.get(leg + "PegPriceType") != null));
+    }
+    return legs;
+  }
+
+  private static BigDecimal dec(String s) {
+    return s == null ? null : new BigDecimal(s);
+  }
 
   /** The order types that take a limit price; a pegged order takes its price from the book. */
   private static final java.util.Set<String> PRICED =

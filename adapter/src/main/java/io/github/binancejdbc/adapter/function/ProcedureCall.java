@@ -38,7 +38,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  */
 public final class ProcedureCall extends AbstractTable implements ScannableTable {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final BodyReader<JsonNode> TREE = p -> ResultRows.MAPPER.readTree(p);
+  private static final BodyReader<JsonNode> TREE = p -> ProcedureRows.MAPPER.readTree(p);
 
   private final ProcedureDef def;
   private final Object[] args;
@@ -56,7 +56,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return ResultRows.rowType(typeFactory, def.result());
+    return ProcedureRows.rowType(typeFactory, def.result());
   }
 
   @Override
@@ -103,7 +103,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     BinanceHttp http = ctx.http();
     JsonNode response;
     try {
-      BodyReader<JsonNode> reader = p -> ResultRows.checkShape(def.result(), TREE.read(p));
+      BodyReader<JsonNode> reader = p -> ProcedureRows.checkShape(def.result(), TREE.read(p));
       response = def.signed()
           ? http.signed(def.method(), def.path(), params, def.weight(), reader)
           : http.keyed(def.method(), def.path(), params, def.weight(), reader);
@@ -124,19 +124,12 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
       throw e;
     }
     return switch (def.result()) {
-      case TEST -> List.<Object[]>of(ResultRows.test(values.get("symbol"), response));
+      case TEST -> List.<Object[]>of(ProcedureRows.test(values.get("symbol"), response));
       case LISTEN_KEY -> List.<Object[]>of(new Object[] {
           response.hasNonNull("listenKey") ? response.get("listenKey").asText()
-              : values.get("listenKey"), "OK"});
-      case ORDERS -> ResultRows.orders(response, outcomeOf(def), null);
+              : values.get("listenKey"), def.outcome()});
+      case ORDERS -> ProcedureRows.orders(response, def.outcome(), null);
     };
-  }
-
-  private static String outcomeOf(ProcedureDef def) {
-    if (def.name().startsWith("cancel")) {
-      return "CANCELED";
-    }
-    return def.name().startsWith("amend") ? "AMENDED" : "PLACED";
   }
 
   /** The API parameters, in declaration order, from the SQL arguments. */
@@ -169,38 +162,20 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     return sb.toString();
   }
 
-  /** Filters and guards for anything that places orders. */
+  /** The checks the procedure names ({@link ProcedureDef#checks()}); nothing sent on failure. */
   private void check(BinanceContext ctx, Map<String, String> v) {
     String symbol = v.get("symbol");
-    if (symbol == null || def.result() == ProcedureDef.Result.LISTEN_KEY
-        || def.name().startsWith("cancel_order") || def.name().equals("cancel_open_orders")) {
-      if (symbol != null && def.trading()) {
+    if (symbol == null || def.checks() == ProcedureDef.Checks.NONE) {
+      return;
+    }
+    if (def.checks() == ProcedureDef.Checks.SYMBOL) {
+      if (def.trading()) {
         OrderChecks.checkGuards(ctx.config(), new OrderChecks.Order(def.name(), symbol, null,
             null, null, null, null, null, false), null);
       }
       return;
     }
-    List<OrderChecks.Order> legs = new ArrayList<>();
-    if (def.name().matches("place_(oco|oto|otoco|opo|opoco)")) {
-      for (String leg : new String[] {"above", "below", "working", "pending", "pendingAbove",
-          "pendingBelow"}) {
-        String type = v.get(leg + "Type");
-        if (type == null) {
-          continue;
-        }
-        BigDecimal qty = dec(v.get(leg + "Quantity"));
-        if (qty == null) {
-          qty = dec(v.get(leg.startsWith("pending") ? "pendingQuantity" : "quantity"));
-        }
-        legs.add(new OrderChecks.Order(def.name(), symbol, type, qty, null,
-            dec(v.get(leg + "Price")), dec(v.get(leg + "StopPrice")),
-            dec(v.get(leg + "IcebergQty")), v.get(leg + "PegPriceType") != null));
-      }
-    } else {
-      legs.add(new OrderChecks.Order(def.name(), symbol, v.get("type"), dec(v.get("quantity")),
-          dec(v.get("quoteOrderQty")), dec(v.get("price")), dec(v.get("stopPrice")),
-          dec(v.get("icebergQty")), v.get("pegPriceType") != null));
-    }
+    List<OrderChecks.Order> legs = OrderChecks.orders(def, v);
     var info = ctx.exchangeInfo().get();
     for (OrderChecks.Order o : legs) {
       OrderChecks.checkFilters(info, o);
@@ -221,10 +196,6 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     JsonNode n = ctx.http().get("/api/v3/ticker/price", List.of(Param.of("symbol", symbol)), 2,
         TREE);
     return new BigDecimal(n.get("price").asText());
-  }
-
-  private static BigDecimal dec(String s) {
-    return s == null ? null : new BigDecimal(s);
   }
 
   /** The request may or may not have been executed: ask the exchange, never send it again. */

@@ -9,6 +9,7 @@ import static io.github.binancejdbc.adapter.function.ProcParam.opt;
 import static io.github.binancejdbc.adapter.function.ProcParam.req;
 
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
+import io.github.binancejdbc.adapter.function.ProcedureDef.Checks;
 import io.github.binancejdbc.adapter.function.ProcedureDef.Reconcile;
 import io.github.binancejdbc.adapter.function.ProcedureDef.Result;
 import java.util.ArrayList;
@@ -143,22 +144,28 @@ public final class Procedures {
   }
 
   static {
-    add(new ProcedureDef("place_order", Method.POST, "/api/v3/order",
-        concat(newOrder(false), peg("")), true, true,
-        Result.ORDERS, Reconcile.NEW_ORDER, "newClientOrderId", 1, "Places an order"));
-    add(new ProcedureDef("test_order", Method.POST, "/api/v3/order/test",
-        concat(withCommission(newOrder(false)), peg("")), false, true, Result.TEST,
-        Reconcile.NONE, null, 1, "Validates an order without placing it (always allowed)"));
-    add(new ProcedureDef("cancel_order", Method.DELETE, "/api/v3/order", List.of(SYMBOL,
-        opt("order_id", "orderId", LONG, "The order's id"),
-        opt("orig_client_order_id", "origClientOrderId", STRING, "The order's client id"),
-        opt("new_client_order_id", "newClientOrderId", STRING, "Your id for this cancel"),
-        opt("cancel_restrictions", "cancelRestrictions", ENUM, "ONLY_NEW or"
-            + " ONLY_PARTIALLY_FILLED")), true, true, Result.ORDERS, Reconcile.ORDER_STATUS, null,
-        1, "Cancels an order (one leg cancels its whole order list)"));
-    add(new ProcedureDef("cancel_open_orders", Method.DELETE, "/api/v3/openOrders",
-        List.of(SYMBOL), true, true, Result.ORDERS, Reconcile.OPEN_ORDERS, null, 1,
-        "Cancels every open order and order list of a symbol"));
+    add(ProcedureDef.builder("place_order", Method.POST, "/api/v3/order")
+        .params(concat(newOrder(false), peg(""))).trading().checks(Checks.ORDER)
+        .reconcile(Reconcile.NEW_ORDER, "newClientOrderId")
+        .remarks("Places an order").build());
+    add(ProcedureDef.builder("test_order", Method.POST, "/api/v3/order/test")
+        .params(concat(withCommission(newOrder(false)), peg(""))).result(Result.TEST)
+        .checks(Checks.ORDER)
+        .remarks("Validates an order without placing it (always allowed)").build());
+    add(ProcedureDef.builder("cancel_order", Method.DELETE, "/api/v3/order")
+        .params(List.of(SYMBOL,
+            opt("order_id", "orderId", LONG, "The order's id"),
+            opt("orig_client_order_id", "origClientOrderId", STRING, "The order's client id"),
+            opt("new_client_order_id", "newClientOrderId", STRING, "Your id for this cancel"),
+            opt("cancel_restrictions", "cancelRestrictions", ENUM, "ONLY_NEW or"
+                + " ONLY_PARTIALLY_FILLED")))
+        .trading().checks(Checks.SYMBOL).reconcile(Reconcile.ORDER_STATUS, null)
+        .outcome("CANCELED")
+        .remarks("Cancels an order (one leg cancels its whole order list)").build());
+    add(ProcedureDef.builder("cancel_open_orders", Method.DELETE, "/api/v3/openOrders")
+        .params(List.of(SYMBOL)).trading().checks(Checks.SYMBOL)
+        .reconcile(Reconcile.OPEN_ORDERS, null).outcome("CANCELED")
+        .remarks("Cancels every open order and order list of a symbol").build());
     List<ProcParam> cr = new ArrayList<>(newOrder(false));
     cr.add(3, req("cancel_replace_mode", "cancelReplaceMode", ENUM, "STOP_ON_FAILURE or"
         + " ALLOW_FAILURE"));
@@ -172,68 +179,92 @@ public final class Procedures {
     cr.add(opt("order_rate_limit_exceeded_mode", "orderRateLimitExceededMode", ENUM, "DO_NOTHING"
         + " or CANCEL_ONLY"));
     cr.addAll(peg(""));
-    add(new ProcedureDef("cancel_replace_order", Method.POST, "/api/v3/order/cancelReplace", cr,
-        true, true, Result.ORDERS, Reconcile.CANCEL_REPLACE, "newClientOrderId", 1,
-        "Cancels an order and places a new one on the same symbol"));
-    add(new ProcedureDef("amend_order", Method.PUT, "/api/v3/order/amend/keepPriority", List.of(
-        SYMBOL,
-        opt("order_id", "orderId", LONG, "The order's id"),
-        opt("orig_client_order_id", "origClientOrderId", STRING, "The order's client id"),
-        opt("new_client_order_id", "newClientOrderId", STRING, "A new client id for the order"),
-        req("new_qty", "newQty", DECIMAL, "The reduced quantity, above 0 and below the current")),
-        true, true, Result.ORDERS, Reconcile.ORDER_STATUS, null, 4,
-        "Reduces an order's quantity keeping its place in the queue"));
-    add(new ProcedureDef("place_oco", Method.POST, "/api/v3/orderList/oco", concat(
+    add(ProcedureDef.builder("cancel_replace_order", Method.POST, "/api/v3/order/cancelReplace")
+        .params(cr).trading().checks(Checks.ORDER)
+        .reconcile(Reconcile.CANCEL_REPLACE, "newClientOrderId")
+        // Its rows say CANCEL_... and NEW_ORDER_... per leg; this is for an answer without legs.
+        .outcome("CANCELED")
+        .remarks("Cancels an order and places a new one on the same symbol").build());
+    add(ProcedureDef.builder("amend_order", Method.PUT, "/api/v3/order/amend/keepPriority")
+        .params(List.of(SYMBOL,
+            opt("order_id", "orderId", LONG, "The order's id"),
+            opt("orig_client_order_id", "origClientOrderId", STRING, "The order's client id"),
+            opt("new_client_order_id", "newClientOrderId", STRING, "A new client id for the"
+                + " order"),
+            req("new_qty", "newQty", DECIMAL, "The reduced quantity, above 0 and below the"
+                + " current")))
+        .trading().checks(Checks.ORDER).reconcile(Reconcile.ORDER_STATUS, null).weight(4)
+        .outcome("AMENDED")
+        .remarks("Reduces an order's quantity keeping its place in the queue").build());
+    add(orderList("place_oco", "/api/v3/orderList/oco", concat(
         List.of(SYMBOL, req("side", "side", ENUM, "BUY or SELL"),
             req("quantity", "quantity", DECIMAL, "Quantity of both legs")),
-        leg("above", false, true, true), leg("below", false, true, true), listTail()),
-        true, true, Result.ORDERS, Reconcile.NEW_ORDER_LIST, "listClientOrderId", 1,
-        "Places a one-cancels-the-other order list"));
-    add(new ProcedureDef("place_oto", Method.POST, "/api/v3/orderList/oto", concat(List.of(SYMBOL),
-        leg("working", true, true, true), leg("pending", true, true, true), listTail()),
-        true, true, Result.ORDERS, Reconcile.NEW_ORDER_LIST, "listClientOrderId", 1,
-        "Places a one-triggers-the-other order list"));
-    add(new ProcedureDef("place_otoco", Method.POST, "/api/v3/orderList/otoco", concat(
+        leg("above", false, true, true), leg("below", false, true, true), listTail()))
+        .orderList("above", "below")
+        .remarks("Places a one-cancels-the-other order list").build());
+    add(orderList("place_oto", "/api/v3/orderList/oto", concat(List.of(SYMBOL),
+        leg("working", true, true, true), leg("pending", true, true, true), listTail()))
+        .orderList("working", "pending")
+        .remarks("Places a one-triggers-the-other order list").build());
+    add(orderList("place_otoco", "/api/v3/orderList/otoco", concat(
         List.of(SYMBOL), leg("working", true, true, true),
         List.of(req("pending_side", "pendingSide", ENUM, "BUY or SELL"),
             req("pending_quantity", "pendingQuantity", DECIMAL, "Quantity of the pending legs")),
         leg("pending_above", false, true, true), leg("pending_below", false, true, false),
-        listTail()), true, true, Result.ORDERS, Reconcile.NEW_ORDER_LIST, "listClientOrderId", 1,
-        "Places a working order that triggers a one-cancels-the-other pair"));
+        listTail()))
+        .orderList("working", "pendingAbove", "pendingBelow")
+        .remarks("Places a working order that triggers a one-cancels-the-other pair").build());
     List<ProcParam> opoPending = new ArrayList<>(leg("pending", false, true, true));
     opoPending.add(0, req("pending_side", "pendingSide", ENUM, "SELL"));
-    add(new ProcedureDef("place_opo", Method.POST, "/api/v3/orderList/opo", concat(List.of(SYMBOL),
-        leg("working", true, true, true), opoPending, listTail()), true, true, Result.ORDERS,
-        Reconcile.NEW_ORDER_LIST, "listClientOrderId", 1,
-        "Places a working BUY whose fill becomes a pending SELL (one-places-the-other)"));
-    add(new ProcedureDef("place_opoco", Method.POST, "/api/v3/orderList/opoco", concat(
+    add(orderList("place_opo", "/api/v3/orderList/opo", concat(List.of(SYMBOL),
+        leg("working", true, true, true), opoPending, listTail()))
+        .orderList("working", "pending")
+        .remarks("Places a working BUY whose fill becomes a pending SELL (one-places-the-other)")
+        .build());
+    add(orderList("place_opoco", "/api/v3/orderList/opoco", concat(
         List.of(SYMBOL), leg("working", true, true, true),
         List.of(req("pending_side", "pendingSide", ENUM, "SELL")),
         leg("pending_above", false, true, true), leg("pending_below", false, true, false),
-        listTail()), true, true, Result.ORDERS, Reconcile.NEW_ORDER_LIST, "listClientOrderId", 1,
-        "Places a working BUY whose fill becomes a one-cancels-the-other SELL pair"));
-    add(new ProcedureDef("cancel_order_list", Method.DELETE, "/api/v3/orderList", List.of(SYMBOL,
-        opt("order_list_id", "orderListId", LONG, "The list's id"),
-        opt("list_client_order_id", "listClientOrderId", STRING, "The list's client id"),
-        opt("new_client_order_id", "newClientOrderId", STRING, "Your id for this cancel")),
-        true, true, Result.ORDERS, Reconcile.ORDER_LIST_STATUS, null, 1,
-        "Cancels an order list"));
-    add(new ProcedureDef("place_sor_order", Method.POST, "/api/v3/sor/order", newOrder(true), true,
-        true, Result.ORDERS, Reconcile.NEW_ORDER, "newClientOrderId", 1,
-        "Places an order through smart order routing"));
-    add(new ProcedureDef("test_sor_order", Method.POST, "/api/v3/sor/order/test",
-        withCommission(newOrder(true)), false, true, Result.TEST, Reconcile.NONE, null, 1,
-        "Validates a smart-order-routing order without placing it (always allowed)"));
-    add(new ProcedureDef("start_user_data_stream", Method.POST, "/api/v3/userDataStream",
-        List.of(), true, false, Result.LISTEN_KEY, Reconcile.NONE, null, 2,
-        "Retired by Binance on 2026-02-20: creates a listen key"));
+        listTail()))
+        .orderList("working", "pendingAbove", "pendingBelow")
+        .remarks("Places a working BUY whose fill becomes a one-cancels-the-other SELL pair")
+        .build());
+    add(ProcedureDef.builder("cancel_order_list", Method.DELETE, "/api/v3/orderList")
+        .params(List.of(SYMBOL,
+            opt("order_list_id", "orderListId", LONG, "The list's id"),
+            opt("list_client_order_id", "listClientOrderId", STRING, "The list's client id"),
+            opt("new_client_order_id", "newClientOrderId", STRING, "Your id for this cancel")))
+        .trading().checks(Checks.SYMBOL).reconcile(Reconcile.ORDER_LIST_STATUS, null)
+        .outcome("CANCELED").remarks("Cancels an order list").build());
+    add(ProcedureDef.builder("place_sor_order", Method.POST, "/api/v3/sor/order")
+        .params(newOrder(true)).trading().checks(Checks.ORDER)
+        .reconcile(Reconcile.NEW_ORDER, "newClientOrderId")
+        .remarks("Places an order through smart order routing").build());
+    add(ProcedureDef.builder("test_sor_order", Method.POST, "/api/v3/sor/order/test")
+        .params(withCommission(newOrder(true))).result(Result.TEST).checks(Checks.ORDER)
+        .remarks("Validates a smart-order-routing order without placing it (always allowed)")
+        .build());
+    add(listenKey("start_user_data_stream", Method.POST, List.of())
+        .remarks("Retired by Binance on 2026-02-20: creates a listen key").build());
     ProcParam key = req("listen_key", "listenKey", STRING, "The listen key");
-    add(new ProcedureDef("keepalive_user_data_stream", Method.PUT, "/api/v3/userDataStream",
-        List.of(key), true, false, Result.LISTEN_KEY, Reconcile.NONE, null, 2,
-        "Retired by Binance on 2026-02-20: extends a listen key"));
-    add(new ProcedureDef("close_user_data_stream", Method.DELETE, "/api/v3/userDataStream",
-        List.of(key), true, false, Result.LISTEN_KEY, Reconcile.NONE, null, 2,
-        "Retired by Binance on 2026-02-20: closes a listen key"));
+    add(listenKey("keepalive_user_data_stream", Method.PUT, List.of(key))
+        .remarks("Retired by Binance on 2026-02-20: extends a listen key").build());
+    add(listenKey("close_user_data_stream", Method.DELETE, List.of(key))
+        .remarks("Retired by Binance on 2026-02-20: closes a listen key").build());
+  }
+
+  /** An order list: placed like an order, reconciled by its list client id. */
+  private static ProcedureDef.Builder orderList(String name, String path,
+      List<ProcParam> params) {
+    return ProcedureDef.builder(name, Method.POST, path).params(params).trading()
+        .reconcile(Reconcile.NEW_ORDER_LIST, "listClientOrderId");
+  }
+
+  /** The retired listen-key endpoints: keyed, not signed, weight 2. */
+  private static ProcedureDef.Builder listenKey(String name, Method method,
+      List<ProcParam> params) {
+    return ProcedureDef.builder(name, method, "/api/v3/userDataStream").params(params).trading()
+        .keyedOnly().result(Result.LISTEN_KEY).weight(2).outcome("OK");
   }
 
   /** Every procedure, in reference order. */
@@ -243,7 +274,7 @@ public final class Procedures {
 
   /** The result columns of a procedure: name to {@link java.sql.Types} code, in order. */
   public static Map<String, Integer> resultColumns(ProcedureDef d) {
-    return java.util.Collections.unmodifiableMap(ResultRows.columnTypes(d.result()));
+    return java.util.Collections.unmodifiableMap(ProcedureRows.columnTypes(d.result()));
   }
 
   public static ProcedureDef get(String name) {

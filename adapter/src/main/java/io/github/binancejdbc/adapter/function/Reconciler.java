@@ -24,7 +24,7 @@ import java.util.Set;
  * when even the questions fail, an error saying the outcome is unknown and how to check it.
  */
 final class Reconciler {
-  private static final BodyReader<JsonNode> TREE = p -> ResultRows.MAPPER.readTree(p);
+  private static final BodyReader<JsonNode> TREE = p -> ProcedureRows.MAPPER.readTree(p);
   private static final int NO_SUCH_ORDER = -2013;
   /** Statuses after which a cancel or an amend can no longer change anything. */
   private static final Set<String> FINAL =
@@ -92,7 +92,7 @@ final class Reconciler {
       throw notExecuted("The exchange has no order with client order id " + clientId + " on "
           + symbol, "it was not placed");
     }
-    return List.<Object[]>of(ResultRows.order(o, "PLACED", note()));
+    return List.<Object[]>of(ProcedureRows.order(o, "PLACED", note()));
   }
 
   private List<Object[]> newOrderList(String listClientId) {
@@ -102,7 +102,7 @@ final class Reconciler {
       throw notExecuted("The exchange has no order list with client id " + listClientId,
           "it was not placed");
     }
-    return ResultRows.orderList(list, "PLACED", note());
+    return ProcedureRows.orderList(list, "PLACED", note());
   }
 
   /**
@@ -123,11 +123,11 @@ final class Reconciler {
     }
     String status = o.path("status").asText();
     if (FINAL.contains(status)) {
-      return ResultRows.order(o, status.equals("CANCELED") ? "CANCELED" : "STATUS_" + status,
+      return ProcedureRows.order(o, status.equals("CANCELED") ? "CANCELED" : "STATUS_" + status,
           note());
     }
     if (quiet) {
-      return ResultRows.order(o, "NOT_CANCELED", note());
+      return ProcedureRows.order(o, "NOT_CANCELED", note());
     }
     throw notExecuted("The order is still " + status, "it was not cancelled");
   }
@@ -146,10 +146,10 @@ final class Reconciler {
           + q.get(1).value() + " on " + symbol, "there was nothing to amend");
     }
     if (qty(o).compareTo(wanted) == 0) {
-      return ResultRows.order(o, "AMENDED", note());
+      return ProcedureRows.order(o, "AMENDED", note());
     }
     if (FINAL.contains(o.path("status").asText())) {
-      return ResultRows.order(o, "STATUS_" + o.path("status").asText(), note());
+      return ProcedureRows.order(o, "STATUS_" + o.path("status").asText(), note());
     }
     throw notExecuted("The order's quantity is still " + qty(o).toPlainString(),
         "it was not amended");
@@ -173,7 +173,7 @@ final class Reconciler {
     if (!"ALL_DONE".equals(status)) {
       throw notExecuted("The order list is still " + status, "it was not cancelled");
     }
-    return ResultRows.orderList(list, "CANCELED", note());
+    return ProcedureRows.orderList(list, "CANCELED", note());
   }
 
   private List<Object[]> openOrders(String symbol) {
@@ -193,7 +193,7 @@ final class Reconciler {
     JsonNode placed = poll(() -> lookUp(Method.GET, "/api/v3/order", List.of(
         Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))), n -> n != null);
     if (placed != null) {
-      rows.add(ResultRows.order(placed, "PLACED", note()));
+      rows.add(ProcedureRows.order(placed, "PLACED", note()));
     }
     return rows;
   }

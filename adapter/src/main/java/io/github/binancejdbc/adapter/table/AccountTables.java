@@ -192,7 +192,7 @@ public final class AccountTables {
    */
   private static AccountSnapshot snapshot(BinanceContext ctx, ScanQuery q) {
     return ctx.remember(q, "GET /api/v3/account", () ->
-        Signed.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT, p -> {
+        AccountRequests.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT, p -> {
           List<Object[]> rows = new ArrayList<>();
           Object[] account = readAccount(p, rows);
           return new AccountSnapshot(account, List.copyOf(rows));
@@ -201,10 +201,10 @@ public final class AccountTables {
 
   public static BinanceTable orderRateLimits(BinanceContext ctx) {
     return new Snapshot(RATE_LIMITS, ctx, t -> List.of(RowStream.once(() ->
-        Signed.get(ctx, "/api/v3/rateLimit/order", List.of(), EndpointWeights.RATE_LIMIT_ORDER,
+        AccountRequests.get(ctx, "/api/v3/rateLimit/order", List.of(), EndpointWeights.RATE_LIMIT_ORDER,
             p -> {
               List<Object[]> rows = RATE_LIMIT_FIELDS.readObjectOrArray(p, r -> { });
-              rows.forEach(r -> Signed.requirePresent(RATE_LIMITS, r));
+              rows.forEach(r -> RowChecks.requirePresent(RATE_LIMITS, r));
               return rows;
             }))), (t, q) -> RequestPlan.none().exact(1, "GET", "/api/v3/rateLimit/order",
                 t.signedQuery(""), EndpointWeights.RATE_LIMIT_ORDER));
@@ -214,7 +214,7 @@ public final class AccountTables {
     return new Snapshot(COMMISSION, ctx, q -> {
       List<RowStream> streams = new ArrayList<>();
       for (String symbol : q.required("symbol", "BTCUSDT")) {
-        streams.add(RowStream.once(() -> Signed.get(ctx, "/api/v3/account/commission",
+        streams.add(RowStream.once(() -> AccountRequests.get(ctx, "/api/v3/account/commission",
             List.of(Param.of("symbol", symbol)), EndpointWeights.ACCOUNT_COMMISSION,
             p -> List.<Object[]>of(readCommission(p, symbol)))));
       }
@@ -246,14 +246,14 @@ public final class AccountTables {
           if (b[1] != null && b[2] != null) {
             b[3] = ((BigDecimal) b[1]).add((BigDecimal) b[2]);
           }
-          Signed.requirePresent(BALANCES, b);
+          RowChecks.requirePresent(BALANCES, b);
           balances.add(b);
         }
       } else {
         ACCOUNT_FIELDS.readField(p, name, row);
       }
     }
-    Signed.requirePresent(ACCOUNT, row);
+    RowChecks.requirePresent(ACCOUNT, row);
     return row;
   }
 

@@ -8,7 +8,6 @@ import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -66,135 +65,107 @@ public final class AggTradesTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<RowStream> streams = new ArrayList<>();
     for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(new AggStream(s, q));
+      streams.add(stream(s, q));
     }
     return streams;
   }
 
-  /** The aggregate trades of one symbol, forwards or backwards. */
-  private final class AggStream implements RowStream {
-    private final String symbol;
-    private final ScanQuery q;
-    private final boolean backwards;
-    private final boolean reverse;
-    private final long idLo;
-    private final long idHi;
-    private final long timeLo;
-    private final long timeHi;
-    private boolean first = true;
-    private boolean done;
-    /** The next backward page asks for the most recent aggregates (no fromId). */
-    private boolean latest;
-    private boolean latestTried;
-    private long cursor;
-
-    AggStream(String symbol, ScanQuery q) {
-      this.symbol = symbol;
-      this.q = q;
-      this.backwards =
-          q.direction() == ScanSpec.Direction.DESC
-              || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
-      this.reverse = q.direction() == ScanSpec.Direction.DESC;
-      this.idLo = Math.max(0, q.lower("agg_trade_id"));
-      this.idHi = q.upper("agg_trade_id");
-      this.timeLo = q.lower("trade_time");
-      this.timeHi = q.upper("trade_time");
+  /**
+   * The aggregate trades of one symbol, forwards or backwards. A time bound opens the scan unless
+   * an id list is tighter: startTime/endTime find the first page at once, where a loose
+   * agg_trade_id bound (>= 1) would page from the start of history. Forwards over a range of ids
+   * (no IN list, no time bound), see {@link CachedIds}.
+   */
+  private RowStream stream(String symbol, ScanQuery q) {
+    boolean backwards = q.direction() == ScanSpec.Direction.DESC
+        || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+    long idLo = Math.max(0, q.lower("agg_trade_id"));
+    long idHi = q.upper("agg_trade_id");
+    long timeLo = q.lower("trade_time");
+    long timeHi = q.upper("trade_time");
+    boolean byTime = !q.hasPoints("agg_trade_id");
+    KeyedPager.Wanted wanted = KeyedPager.Wanted.of(q, "agg_trade_id");
+    if (backwards) {
+      // Without a cursor: the most recent aggregates, or the most recent at or before endTime.
+      KeyedPager.Fetch fetch = (from, limit) -> from == null
+          ? page(q, symbol, timeHi == Long.MAX_VALUE ? List.of()
+              : List.of(Param.of("endTime", timeHi)), limit)
+          : page(q, symbol, List.of(Param.of("fromId", from)), limit);
+      return KeyedPager.backwards(ID, PAGE, wanted, idHi, q.direction() == ScanSpec.Direction.DESC,
+              fetch)
+          .openWithoutCursor(byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE))
+          .stopAt(r -> (Long) r[TIME] < timeLo);
     }
+    boolean open = byTime && timeLo != Long.MIN_VALUE;
+    if (!open && timeHi == Long.MAX_VALUE && !q.hasPoints("agg_trade_id")) {
+      return CachedIds.trades(ctx, "/api/v3/aggTrades", EndpointWeights.AGG_TRADES, symbol, idLo,
+          idHi, ID, (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
+    }
+    KeyedPager.Fetch fetch = (from, limit) -> from == null
+        ? page(q, symbol, timeHi == Long.MAX_VALUE ? List.of(Param.of("startTime", timeLo))
+            : List.of(Param.of("startTime", timeLo), Param.of("endTime", timeHi)), limit)
+        : page(q, symbol, List.of(Param.of("fromId", from)), limit);
+    return KeyedPager.forwards(ID, PAGE, wanted, idLo, fetch)
+        .openWithoutCursor(open)
+        .stopAt(r -> (Long) r[TIME] > timeHi);
+  }
 
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (done) {
-        return null;
-      }
-      int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      List<Param> params = new ArrayList<>();
-      params.add(Param.of("symbol", symbol));
-      // A time bound opens the scan unless an id list is tighter: startTime/endTime find the first
-      // page at once, where a loose agg_trade_id bound (>= 1) would page from the start of history.
-      boolean byTime = first && !q.hasPoints("agg_trade_id");
-      long from = 0;
-      long end = 0;
-      boolean backwardById = false;
-      if (backwards && (latest
-          || byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE))) {
-        // The most recent aggregates, or the most recent at or before endTime.
-        if (timeHi != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", timeHi));
-        }
-        latest = false;
-      } else if (!backwards && byTime && timeLo != Long.MIN_VALUE) {
-        params.add(Param.of("startTime", timeLo));
-        if (timeHi != Long.MAX_VALUE) {
-          params.add(Param.of("endTime", timeHi));
+  private List<Object[]> page(ScanQuery q, String symbol, List<Param> by, int limit) {
+    List<Param> params = new ArrayList<>();
+    params.add(Param.of("symbol", symbol));
+    params.addAll(by);
+    params.add(Param.of("limit", limit));
+    return ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
+        p -> FIELDS.readArray(p, r -> r[0] = symbol));
+  }
+
+  /**
+   * Per symbol, as {@link #stream} sends: newest first, {@code aggTrades?limit=n} (with {@code
+   * endTime}); forwards from a time, {@code startTime} then {@code fromId} pages; else {@code
+   * fromId} pages (counted when the id range is known; fetched ahead, held ids not asked).
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    IdExplain.Bounds b = IdExplain.Bounds.of(q, "agg_trade_id");
+    boolean byTime = q.points("agg_trade_id") == null;
+    String path = "/api/v3/aggTrades";
+    int w = EndpointWeights.AGG_TRADES;
+    List<Param> p = new ArrayList<>(keys.params());
+    List<Param> next = new ArrayList<>(keys.params());
+    String more;
+    if (IdExplain.backwards(q)) {
+      if (byTime && (b.timeHi() != null || b.idHi() == null)) {
+        if (b.timeHi() != null) {
+          p.add(Param.of("endTime", b.timeHi()));
         }
       } else {
-        Long next = backwards ? q.previousWanted("agg_trade_id", first ? idHi : cursor)
-            : q.nextWanted("agg_trade_id", Math.max(idLo, first ? idLo : cursor));
-        if (next == null) {
-          done = true;
-          return null;
-        }
-        if (backwards) {
-          from = q.nextWanted("agg_trade_id", Math.max(idLo, next - limit + 1));
-          limit = (int) (next - from + 1);
-          end = next;
-          backwardById = true;
-        } else {
-          from = next;
-          limit = (int) (q.lastWantedWithin("agg_trade_id", from, limit) - from + 1);
-        }
-        params.add(Param.of("fromId", from));
+        p.add(Param.of("fromId", b.idHi() + " - " + IdExplain.firstLimit(b.limit()) + " + 1"));
       }
-      params.add(Param.of("limit", limit));
-      first = false;
-      List<Object[]> rows = new ArrayList<>(
-          ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
-              p -> FIELDS.readArray(p, r -> r[0] = symbol)));
-      if (backwardById) {
-        return backwardPage(rows, from, end);
+      next.add(Param.of("fromId", "{first id} - 1000"));
+      more = "then pages of 1000 back to the range start";
+    } else if (byTime && b.timeLo() != null) {
+      p.add(Param.of("startTime", b.timeLo()));
+      if (b.timeHi() != null) {
+        p.add(Param.of("endTime", b.timeHi()));
       }
-      if (rows.size() < limit) {
-        done = true;
-      }
-      if (!rows.isEmpty()) {
-        Object[] head = rows.get(0);
-        Object[] tail = rows.get(rows.size() - 1);
-        if (backwards) {
-          cursor = Math.min((Long) head[ID] - 1, idHi);
-          done |= cursor < idLo || (Long) head[TIME] < timeLo;
-        } else {
-          cursor = Math.max((Long) tail[ID] + 1, idLo);
-          done |= cursor > idHi || (Long) tail[TIME] > timeHi;
-        }
-      }
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
+      next.add(Param.of("fromId", "{last id + 1}"));
+      more = "then pages of 1000 until the range ends";
+    } else {
+      IdExplain.forward(plan, keys, path, keys.params(), "fromId", b.idLo(), b.idHi(), b.limit(),
+          true, w, s -> s, b.timeHi() != null ? "until a trade past the range" : b.idHi() != null
+              ? "until the range ends" : "until the newest trade");
+      return b.idHi() != null && b.timeHi() == null && byTime
+          ? plan.note("fetched ahead; ids the cache holds are not asked") : plan;
     }
-
-    /**
-     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
-     * aggregate with nothing (then the scan goes on from the newest) and one below the first from
-     * the first on (then rows past {@code end} are dropped and the scan ends): neither a short page
-     * nor an empty one means the scan is done.
-     */
-    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
-      if (rows.isEmpty()) {
-        done = latestTried;
-        latestTried = true;
-        latest = true;
-        return rows;
-      }
-      long firstId = (Long) rows.get(0)[ID];
-      rows.removeIf(row -> (Long) row[ID] > end);
-      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < timeLo;
-      cursor = from - 1;
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
+    p.add(Param.of("limit", IdExplain.firstLimit(b.limit())));
+    plan.per(keys, "GET", path, RequestPlan.query(p), w);
+    if (!IdExplain.onePage(b.limit())) {
+      next.add(Param.of("limit", 1000));
+      plan.open(more, "GET", path, RequestPlan.query(next), w);
     }
+    return plan;
   }
 
   @Override

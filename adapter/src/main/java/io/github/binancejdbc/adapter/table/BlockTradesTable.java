@@ -41,9 +41,9 @@ public final class BlockTradesTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : q.required("symbol", "BTCUSDT")) {
       long upperTime = q.upper("trade_time");
-      RowStream forward = new IdPages(Math.max(0, q.lower("trade_id")), q.upper("trade_id"), ID,
-          false, (from, limit) -> page(q, symbol, from, limit),
-          row -> (Long) row[TIME] > upperTime);
+      RowStream forward = KeyedPager.byId(Math.max(0, q.lower("trade_id")), q.upper("trade_id"),
+          ID, (from, limit) -> page(q, symbol, from, limit))
+          .stopAt(row -> (Long) row[TIME] > upperTime);
       boolean newestFirst = q.direction() == ScanSpec.Direction.DESC
           || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
       streams.add(newestFirst ? newestFirst(forward, q) : forward);

@@ -107,6 +107,21 @@ public final class ExplainQuery {
     return best;
   }
 
+  /**
+   * How many outer rows a lookup join's batch binds {@code column} to (its values are the outer
+   * rows' values, known per batch), or 0 when the column is not bound so.
+   */
+  int outerRows(String column) {
+    int index = def.index(column);
+    for (Constraint c : spec.constraints()) {
+      if (c.column() == index && c.isPoints() && c.points().size() > 1
+          && c.points().stream().allMatch(p -> p instanceof ValueRef.Correl)) {
+        return c.points().size();
+      }
+    }
+    return 0;
+  }
+
   /** Whether {@link #points} of {@code column} is exact (only literals, or one constraint). */
   boolean exactPoints(String column) {
     int index = def.index(column);

@@ -5,8 +5,6 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.key;
 import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.cache.History;
 import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.cache.Series;
@@ -14,9 +12,7 @@ import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,9 +25,10 @@ import java.util.List;
 public final class KlinesTable extends BinanceTable {
   static final int PAGE = 1000;
   private static final String UTC = "0";
-  private static final int OPEN_TIME = 3;
-  private static final int CLOSE_TIME = 9;
-  private static final int WIDTH = 14;
+  static final int OPEN_TIME = 3;
+
+  /** Roughly the heap a kept bar takes: its row and its values (see {@code Segment.bytes}). */
+  private static final long BAR_BYTES = 600;
 
   private final String path;
 
@@ -101,11 +98,7 @@ public final class KlinesTable extends BinanceTable {
     private final String zone;
     private final long lo;
     private final long hi;
-    private final boolean backwards;
-    private final boolean reverse;
     private final ScanQuery q;
-    private long cursor;
-    private boolean done;
 
     KlineStream(String symbol, String timeframe, String zone, ScanQuery q) {
       this.q = q;
@@ -114,7 +107,7 @@ public final class KlinesTable extends BinanceTable {
       this.zone = zone;
       // close_time = open_time + interval - 1, so a close_time bound is an open_time bound too
       // (for 1M the longest month); the enumerator still checks close_time exactly.
-      long span = maxIntervalMillis(timeframe);
+      long span = KlineRows.maxIntervalMillis(timeframe);
       long openLo = q.lower("open_time");
       long openHi = q.upper("open_time");
       if (q.hasLower("close_time") && span > 0) {
@@ -126,27 +119,28 @@ public final class KlinesTable extends BinanceTable {
       this.lo = openLo;
       this.hi = openHi;
       // Unordered LIMIT n: the most recent n bars, which is one request for n <= 1000.
-      this.backwards =
+      boolean backwards =
           q.direction() == ScanSpec.Direction.DESC
               || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
-      this.reverse = q.direction() == ScanSpec.Direction.DESC;
-      this.cursor = backwards ? hi : Math.max(lo, 0);
+      long cursor = Math.max(lo, 0);
       // open_time >= X AND close_time < X: no bar, no request.
-      this.done = lo > hi;
+      boolean done = lo > hi;
       // Forwards, a full page of a fixed-length interval covers PAGE intervals, so the next
       // page's start is known ahead (not for 1M: months differ).
       long step = timeframe.endsWith("M") ? 0 : span;
       History history = ctx.history();
-      this.series = history.enabled()
+      this.series = history.enabled() && history.worthKeeping(keptBytes(step, backwards, cursor))
           ? Series.of(path, "symbol", symbol, "interval", timeframe, "timeZone", zone)
           : null;
       if (backwards || done) {
-        this.forwards = null;
+        // With both bounds Binance pages from startTime; latest-first needs endTime alone.
+        this.pager = KeyedPager.backwardsByEnd(OPEN_TIME, PAGE, lo, hi,
+            q.direction() == ScanSpec.Direction.DESC, this::fetch);
       } else if (series == null) {
-        this.forwards = gap(cursor, hi, step);
+        this.pager = gap(cursor, hi, step);
       } else {
         // Held bars are served, only the gaps between them fetched (still ahead).
-        this.forwards = new CachedPages(history, series, cursor, hi, step * PAGE,
+        this.pager = new CachedPages(history, series, cursor, hi, step * PAGE,
             (from, to) -> gap(from, to, step),
             (from, to, rows, fromArchive) -> history.served(path,
                 params(from, to, Math.max(1, Math.min(PAGE, rows))), EndpointWeights.KLINES,
@@ -154,10 +148,23 @@ public final class KlinesTable extends BinanceTable {
       }
     }
 
+    /**
+     * Roughly the heap the bars of this forward scan would take kept; 0 when it cannot be told
+     * ahead (calendar months) or nothing is kept (a backward scan).
+     */
+    private long keptBytes(long step, boolean backwards, long cursor) {
+      if (backwards || step <= 0) {
+        return 0;
+      }
+      long to = hi == Long.MAX_VALUE ? ctx.config().clock().millis() : hi;
+      return Math.max(0, to - cursor) / step * BAR_BYTES;
+    }
+
     /** Non-null when closed bars are kept: the series they are kept under. */
     private final Series series;
 
-    private final RowStream forwards;
+    /** The pager: forwards (fetching ahead, through the cache) or backwards. */
+    private final RowStream pager;
 
     /** A forward pager over open times {@code from..to}. */
     private AheadPages gap(long from, long to, long step) {
@@ -168,33 +175,12 @@ public final class KlinesTable extends BinanceTable {
 
     @Override
     public List<Object[]> nextPage(long wanted) {
-      if (forwards != null) {
-        return forwards.nextPage(wanted);
-      }
-      if (done) {
-        return null;
-      }
-      int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      // With both bounds Binance pages from startTime; latest-first needs endTime alone.
-      List<Object[]> rows = new ArrayList<>(fetch(cursor == Long.MAX_VALUE ? null : (Long) cursor,
-          limit));
-      if (rows.size() < limit) {
-        done = true;
-      } else {
-        cursor = (Long) rows.get(0)[OPEN_TIME] - 1;
-        done = cursor < lo || cursor < 0;
-      }
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
+      return pager.nextPage(wanted);
     }
 
     @Override
     public void close() {
-      if (forwards != null) {
-        forwards.close();
-      }
+      pager.close();
     }
 
     /** One page backwards: the latest {@code limit} bars up to {@code start} (null: now). */
@@ -210,7 +196,7 @@ public final class KlinesTable extends BinanceTable {
       }
       params.add(Param.of("limit", limit));
       return ctx.get(q, path, params, EndpointWeights.KLINES,
-          p -> read(p, symbol, timeframe, zone, q),
+          p -> KlineRows.read(p, symbol, timeframe, zone, q),
           q.neededKey());
     }
 
@@ -222,14 +208,14 @@ public final class KlinesTable extends BinanceTable {
       List<Param> params = params(start, end, limit);
       if (series == null) {
         return ctx.get(q, path, params, EndpointWeights.KLINES,
-            p -> read(p, symbol, timeframe, zone, q),
+            p -> KlineRows.read(p, symbol, timeframe, zone, q),
             q.neededKey());
       }
       // Before sending: the server's time when it answers is at least this.
       long serverTime = ctx.http().serverTimeAtLeast();
-      List<Object[]> rows = within(ctx.get(q, path, params, EndpointWeights.KLINES,
-          p -> read(p, symbol, timeframe, zone, null), "*"), start, end);
-      Segment closed = closedPart(start, end, limit, rows, serverTime, timeframe);
+      List<Object[]> rows = KlineRows.within(ctx.get(q, path, params, EndpointWeights.KLINES,
+          p -> KlineRows.read(p, symbol, timeframe, zone, null), "*"), start, end);
+      Segment closed = KlineRows.closedPart(start, end, limit, rows, serverTime, timeframe);
       if (closed != null) {
         ctx.history().put(series, closed);
       }
@@ -253,71 +239,6 @@ public final class KlinesTable extends BinanceTable {
   }
 
   /**
-   * The part of a forward page (bars from {@code start} to {@code end}, at most {@code limit})
-   * that can no longer change, as a segment; null if none. A bar is closed when another bar
-   * follows it in the page or its close time is before {@code serverTime} (a time the server had
-   * reached before it answered). The segment ends before the first bar that may be open, at the
-   * last bar of a full page (the rest was not asked for), and, with no open bar in the page, at
-   * the last open time whose bar has certainly closed (a bar opening later may not exist yet).
-   */
-  static Segment closedPart(long start, long end, int limit, List<Object[]> rows,
-      long serverTime, String timeframe) {
-    long to = end;
-    if (rows.size() >= limit && !rows.isEmpty()) {
-      to = Math.min(to, openTime(rows.get(rows.size() - 1)));
-    }
-    boolean openBar = false;
-    for (int i = 0; i < rows.size(); i++) {
-      Object[] r = rows.get(i);
-      boolean followed = i + 1 < rows.size();
-      if (!followed && (Long) r[CLOSE_TIME] >= serverTime) {
-        to = Math.min(to, openTime(r) - 1);
-        openBar = true;
-      }
-    }
-    long span = maxIntervalMillis(timeframe);
-    if (!openBar) {
-      if (span <= 0) {
-        return null;
-      }
-      to = Math.min(to, serverTime - span);
-    }
-    if (to < start) {
-      return null;
-    }
-    List<Object[]> kept = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      if (openTime(r) <= to) {
-        kept.add(r);
-      }
-    }
-    return new Segment(start, to, OPEN_TIME, kept);
-  }
-
-  /**
-   * The bars of a page that lie in the range asked for: what is served next to held bars must
-   * not repeat them, even from a server that answers outside startTime..endTime.
-   */
-  private static List<Object[]> within(List<Object[]> rows, long start, long end) {
-    for (Object[] r : rows) {
-      if (openTime(r) < start || openTime(r) > end) {
-        List<Object[]> in = new ArrayList<>(rows.size());
-        for (Object[] x : rows) {
-          if (openTime(x) >= start && openTime(x) <= end) {
-            in.add(x);
-          }
-        }
-        return in;
-      }
-    }
-    return rows;
-  }
-
-  private static long openTime(Object[] row) {
-    return (Long) row[OPEN_TIME];
-  }
-
-  /**
    * Per symbol, interval and zone: latest-first, one request per 1000 rows of the LIMIT; forwards,
    * the pages the range's bars fill, counted as the pager sends them (a page after a full one,
    * unless the range ends at its last bar). The count is exact for a range of literals when the
@@ -327,6 +248,18 @@ public final class KlinesTable extends BinanceTable {
   protected RequestPlan explain(ExplainQuery q) {
     List<ExplainQuery.Sym> zones = q.points("time_zone");
     RequestPlan plan = RequestPlan.none();
+    int outer = q.outerRows("symbol");
+    if (outer > 0) {
+      // A lookup join's inner scan: one stream per outer row's symbol.
+      RequestPlan each = RequestPlan.none();
+      for (ExplainQuery.Sym tf : q.points("timeframe")) {
+        for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))
+            : zones) {
+          explainStream(q, each, new ExplainQuery.Sym("{outer symbol}", null), tf, zone);
+        }
+      }
+      return plan.perOuterRow(each, outer);
+    }
     for (ExplainQuery.Sym symbol : q.points("symbol")) {
       for (ExplainQuery.Sym tf : q.points("timeframe")) {
         for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))
@@ -340,7 +273,7 @@ public final class KlinesTable extends BinanceTable {
 
   private void explainStream(ExplainQuery q, RequestPlan plan, ExplainQuery.Sym symbol,
       ExplainQuery.Sym tf, ExplainQuery.Sym zone) {
-    long span = tf.text().startsWith("?") ? 0 : maxIntervalMillis(tf.text());
+    long span = tf.text().startsWith("?") ? 0 : KlineRows.maxIntervalMillis(tf.text());
     ExplainQuery.Sym lo = q.lower("open_time");
     ExplainQuery.Sym hi = q.upper("open_time");
     ExplainQuery.Sym closeLo = q.lower("close_time");
@@ -420,74 +353,5 @@ public final class KlinesTable extends BinanceTable {
     } else {
       plan.atMost(pages, "GET", path, query, EndpointWeights.KLINES);
     }
-  }
-
-  /** The longest bar of an interval in milliseconds (a 31-day month for 1M); 0 if unknown. */
-  static long maxIntervalMillis(String timeframe) {
-    if (timeframe.length() < 2) {
-      return 0;
-    }
-    long n;
-    try {
-      n = Long.parseLong(timeframe.substring(0, timeframe.length() - 1));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-    long unit = switch (timeframe.charAt(timeframe.length() - 1)) {
-      case 's' -> 1_000L;
-      case 'm' -> 60_000L;
-      case 'h' -> 3_600_000L;
-      case 'd' -> 86_400_000L;
-      case 'w' -> 7 * 86_400_000L;
-      case 'M' -> 31 * 86_400_000L;
-      default -> 0L;
-    };
-    return n * unit;
-  }
-
-  /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 3). */
-  private static final ColumnType[] FIELD_TYPES = {
-    ColumnType.TIMESTAMP, ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.DECIMAL,
-    ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
-    ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.DECIMAL
-  };
-
-  /**
-   * {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}.
-   * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
-   * others are skipped as tokens, never turned into strings or decimals. A null {@code q} reads
-   * every column.
-   */
-  static List<Object[]> read(JsonParser p, String symbol, String timeframe, String zone,
-      ScanQuery q) throws IOException {
-    boolean[] need = new boolean[FIELD_TYPES.length];
-    for (int i = 0; i < need.length; i++) {
-      need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);
-    }
-    Json.next(p, JsonToken.START_ARRAY);
-    List<Object[]> rows = new ArrayList<>();
-    while (Json.nextElement(p, JsonToken.START_ARRAY)) {
-      Object[] r = new Object[WIDTH];
-      r[0] = symbol;
-      r[1] = timeframe;
-      r[2] = zone;
-      for (int i = 0; i < FIELD_TYPES.length; i++) {
-        if (p.nextToken() == JsonToken.END_ARRAY) {
-          throw new IllegalStateException("a kline of " + i + " fields at " + p.currentLocation());
-        }
-        if (need[i]) {
-          r[i + OPEN_TIME] = Json.value(p, FIELD_TYPES[i]);
-        } else {
-          p.skipChildren();
-        }
-      }
-      // Skip the unused 12th field and anything Binance may add later.
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        p.skipChildren();
-      }
-      rows.add(r);
-    }
-    Json.expect(p, JsonToken.END_ARRAY);
-    return rows;
   }
 }

@@ -65,7 +65,7 @@ public final class MyFiltersTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.once(() -> Signed.get(ctx, "/api/v3/myFilters",
+      streams.add(RowStream.once(() -> AccountRequests.get(ctx, "/api/v3/myFilters",
           List.of(Param.of("symbol", symbol)), EndpointWeights.MY_FILTERS,
           p -> read(p, symbol))));
     }
@@ -121,7 +121,7 @@ public final class MyFiltersTable extends BinanceTable {
         throw new IllegalStateException("unexpected limit " + limit + " in " + row[TYPE], e);
       }
     }
-    Signed.requirePresent(DEF, row);
+    RowChecks.requirePresent(DEF, row);
     return row;
   }
 

@@ -9,7 +9,6 @@ import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,10 +34,8 @@ import java.util.List;
  *       at all when that page reaches back to the lower bound (see {@code RecentFirst}).
  *   <li>Otherwise the id cursor from the lower id bound (or 0: the whole history).
  * </ol>
- *
- * Every forward scan stops at the upper id or time bound. Paging inside a time window by a later
- * {@code startTime} is avoided on purpose: fills can share a millisecond, and the id cursor cannot
- * skip or repeat them.
+ * Every forward scan stops at the upper id or time bound. No paging by a later {@code startTime}:
+ * fills can share a millisecond; the id cursor cannot skip or repeat them.
  */
 public final class MyTradesTable extends BinanceTable {
   private final String path;
@@ -53,7 +50,7 @@ public final class MyTradesTable extends BinanceTable {
   private final int symbolSlot;
 
   private MyTradesTable(TableDef def, BinanceContext ctx, String path, String idColumn,
-      String idParam, String timeColumn, int weight, int weightByOrder, String... fieldPairs) {
+      String idParam, String timeColumn, int weight, int weightByOrder, String[] fieldPairs) {
     super(def, ctx);
     this.path = path;
     this.idColumn = idColumn;
@@ -82,6 +79,16 @@ public final class MyTradesTable extends BinanceTable {
         .column(col("commission_asset", ColumnType.VARCHAR, "Asset the commission was paid in"));
   }
 
+  /** JSON field to column pairs both endpoints share, then {@code more}. */
+  private static String[] fillFields(String... more) {
+    List<String> pairs = new ArrayList<>(List.of("symbol", "symbol", "orderId", "order_id",
+        "orderListId", "order_list_id", "price", "price", "qty", "qty", "quoteQty", "quote_qty",
+        "commission", "commission", "commissionAsset", "commission_asset", "isBuyer", "is_buyer",
+        "isMaker", "is_maker"));
+    pairs.addAll(List.of(more));
+    return pairs.toArray(String[]::new);
+  }
+
   public static MyTradesTable myTrades(BinanceContext ctx) {
     TableDef def =
         fill(TableDef.builder("my_trades", "GET /api/v3/myTrades", "The account's trades"
@@ -99,19 +106,7 @@ public final class MyTradesTable extends BinanceTable {
             .build();
     return new MyTradesTable(def, ctx, "/api/v3/myTrades", "trade_id", "fromId", "trade_time",
         EndpointWeights.MY_TRADES, EndpointWeights.MY_TRADES_ORDER_ID,
-        "symbol", "symbol",
-        "id", "trade_id",
-        "orderId", "order_id",
-        "orderListId", "order_list_id",
-        "price", "price",
-        "qty", "qty",
-        "quoteQty", "quote_qty",
-        "commission", "commission",
-        "commissionAsset", "commission_asset",
-        "time", "trade_time",
-        "isBuyer", "is_buyer",
-        "isMaker", "is_maker",
-        "isBestMatch", "is_best_match");
+        fillFields("id", "trade_id", "time", "trade_time", "isBestMatch", "is_best_match"));
   }
 
   public static MyTradesTable sorAllocations(BinanceContext ctx) {
@@ -133,20 +128,8 @@ public final class MyTradesTable extends BinanceTable {
     return new MyTradesTable(def, ctx, "/api/v3/myAllocations", "allocation_id",
         "fromAllocationId", "allocation_time", EndpointWeights.MY_ALLOCATIONS,
         EndpointWeights.MY_ALLOCATIONS,
-        "symbol", "symbol",
-        "allocationId", "allocation_id",
-        "allocationType", "allocation_type",
-        "orderId", "order_id",
-        "orderListId", "order_list_id",
-        "price", "price",
-        "qty", "qty",
-        "quoteQty", "quote_qty",
-        "commission", "commission",
-        "commissionAsset", "commission_asset",
-        "time", "allocation_time",
-        "isBuyer", "is_buyer",
-        "isMaker", "is_maker",
-        "isAllocator", "is_allocator");
+        fillFields("allocationId", "allocation_id", "allocationType", "allocation_type", "time",
+            "allocation_time", "isAllocator", "is_allocator"));
   }
 
   @Override
@@ -165,7 +148,10 @@ public final class MyTradesTable extends BinanceTable {
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
-    Keys keys = keys(q, "symbol", "symbol");
+    int outer = q.outerRows("symbol"); // a lookup join's inner scan: a stream per outer symbol
+    Keys keys = outer > 0
+        ? new Keys(List.of(Param.of("symbol", "{outer symbol}")), outer, false)
+        : keys(q, "symbol", "symbol");
     RequestPlan plan = RequestPlan.none();
     ExplainQuery.Sym idLo = q.lower(idColumn);
     ExplainQuery.Sym idHi = q.upper(idColumn);
@@ -181,18 +167,28 @@ public final class MyTradesTable extends BinanceTable {
       if (idLo != null) {
         params.add(Param.of(idParam, idLo));
       }
-      params.add(Param.of("limit", Signed.PAGE));
+      params.add(Param.of("limit", AccountRequests.PAGE));
       return plan.open(keys.count() + " or more (pages of 1000 until the order's fills end)",
           "GET", path, signedQuery(RequestPlan.query(params)), weightByOrder);
+    }
+    int orders = q.count("order_id", 0);
+    if (orders > 1 && orders * weightByOrder <= weight) { // a few orders: their fills by orderId
+      params.add(Param.of("orderId", "{each}"));
+      params.add(Param.of("limit", AccountRequests.PAGE));
+      return plan.atMost(keys.count() * orders, "GET", path,
+          signedQuery(RequestPlan.query(params)), weightByOrder)
+          .note("then pages of 1000 for an order with more fills");
+    } else if (orders > 1) {
+      plan.note("one pass over the symbol's fills for the " + orders + " orders");
     }
     boolean latest = (q.direction() == ScanSpec.Direction.DESC
         || (q.direction() == ScanSpec.Direction.NONE && limit != null))
         && idHi == null && timeHi == null;
     if (latest) {
-      long n = limit != null && limit.known() ? Math.max(1, limit.number()) : Signed.PAGE;
-      params.add(Param.of("limit", Math.min(n, Signed.PAGE)));
+      long n = limit != null && limit.known() ? Math.max(1, limit.number()) : AccountRequests.PAGE;
+      params.add(Param.of("limit", Math.min(n, AccountRequests.PAGE)));
       String query = signedQuery(RequestPlan.query(params));
-      if (limit != null && limit.known() && n <= Signed.PAGE) {
+      if (limit != null && limit.known() && n <= AccountRequests.PAGE) {
         return plan.per(keys, "GET", path, query, weight);
       }
       return plan.open(keys.count() + " or more (the latest 1000, then older pages)", "GET",
@@ -201,38 +197,39 @@ public final class MyTradesTable extends BinanceTable {
     if ((idLo == null || (idLo.known() && idLo.number() <= 0)) && timeLo != null) {
       List<Param> window = new ArrayList<>(params);
       window.add(Param.of("startTime", timeLo));
-      window.add(Param.of("endTime", timeLo.plus(Signed.DAY - 1)));
-      window.add(Param.of("limit", Signed.PAGE));
-      long now = ctx.config().clock().millis() + Signed.NOW_SLACK;
+      window.add(Param.of("endTime", timeLo.plus(AccountRequests.DAY - 1)));
+      window.add(Param.of("limit", AccountRequests.PAGE));
+      long now = ctx.config().clock().millis() + AccountRequests.NOW_SLACK;
       long end = timeHi == null ? now : timeHi.known() ? Math.min(timeHi.number(), now) : -1;
       String query = signedQuery(RequestPlan.query(window));
       if (timeLo.known() && end >= 0) {
-        long windows = Math.max(1, (end - timeLo.number() + Signed.DAY) / Signed.DAY);
+        long windows = Math.max(1, (end - timeLo.number() + AccountRequests.DAY) / AccountRequests.DAY);
         plan.atMost(keys.count() * windows, "GET", path, query, weight);
       } else {
         plan.open("1 per 24 h window of the range until one has rows", "GET", path, query,
             weight);
       }
       params.add(Param.of(idParam, "{last id + 1}"));
-      params.add(Param.of("limit", Signed.PAGE));
+      params.add(Param.of("limit", AccountRequests.PAGE));
       plan.open("then " + pages, "GET", path, signedQuery(RequestPlan.query(params)), weight);
       return plan.note("a window that fills a page is split in two");
     }
     params.add(Param.of(idParam, idLo == null ? ExplainQuery.Sym.of(0) : idLo));
-    params.add(Param.of("limit", Signed.PAGE));
-    return plan.open(keys.count() + " or more (" + pages + ")", "GET", path,
-        signedQuery(RequestPlan.query(params)), weight);
+    params.add(Param.of("limit", AccountRequests.PAGE));
+    return plan.open((outer > 0 ? "per outer symbol: 1" : Long.toString(keys.count()))
+        + " or more (" + pages + ")", "GET", path, signedQuery(RequestPlan.query(params)),
+        weight);
   }
 
   private List<Object[]> fetch(String symbol, List<Param> params, boolean byOrder) {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return Signed.get(ctx, path, all, byOrder ? weightByOrder : weight, p -> {
+    return AccountRequests.get(ctx, path, all, byOrder ? weightByOrder : weight, p -> {
       List<Object[]> rows = fields.readObjectOrArray(p, r -> { });
       for (Object[] r : rows) {
         r[symbolSlot] = symbol;
-        Signed.requirePresent(def, r);
+        RowChecks.requirePresent(def, r);
       }
       return rows;
     });
@@ -256,7 +253,7 @@ public final class MyTradesTable extends BinanceTable {
       RowStream forward;
       List<Long> orders = q.hasPoints("order_id") ? wantedOrders() : List.of();
       if (orderLo != Long.MIN_VALUE && orderLo == q.upper("order_id")) {
-        forward = new Forward(orderLo, idLo, idHi, Long.MAX_VALUE);
+        forward = forward(orderLo, idLo, idHi, Long.MAX_VALUE);
       } else if (!orders.isEmpty() && orders.size() * weightByOrder <= weight) {
         // A few orders (an IN list, a lookup join's batch): their fills by orderId cost no more
         // than one page of the symbol's fills. With more, one pass over the symbol's fills is
@@ -265,23 +262,32 @@ public final class MyTradesTable extends BinanceTable {
         // join re-reads the same pages from this execution's memory.
         List<RowStream> each = new ArrayList<>();
         for (long order : orders) {
-          each.add(new Forward(order, idLo, idHi, Long.MAX_VALUE));
+          each.add(forward(order, idLo, idHi, Long.MAX_VALUE));
         }
         RowStream all = RowStream.concat(each);
-        return dir == ScanSpec.Direction.NONE ? all : Signed.sorted(all, idSlot, descending);
+        return dir == ScanSpec.Direction.NONE ? all : SortedStreams.sorted(all, idSlot, descending);
       } else if ((descending || (dir == ScanSpec.Direction.NONE && q.hasLimit()))
           && idHi == Long.MAX_VALUE && !q.hasUpper(timeColumn)) {
-        return new Latest(idLo, descending);
+        return KeyedPager.newestThenOlder(
+            limit -> fetch(symbol, List.of(Param.of("limit", limit)), false),
+            oldest -> {
+              long below = (Long) oldest[idSlot] - 1;
+              if (below < idLo || (Long) oldest[timeSlot] < q.lower(timeColumn)) {
+                return null;
+              }
+              RowStream older = forward(null, idLo, below, Long.MAX_VALUE);
+              return descending ? SortedStreams.sorted(older, idSlot, true) : older;
+            });
       } else if (idLo == 0 && q.hasLower(timeColumn)
-          && Math.min(q.upper(timeColumn), Signed.serverNow(ctx)) - q.lower(timeColumn)
-              > 2 * Signed.DAY) {
+          && Math.min(q.upper(timeColumn), AccountRequests.serverNow(ctx)) - q.lower(timeColumn)
+              > 2 * AccountRequests.DAY) {
         // More than two windows: one request for the latest fills may save all but one of them,
         // and costs one more at worst; with two windows or fewer it cannot save anything.
         forward = new RecentFirst(idHi);
       } else {
-        forward = new Forward(null, idLo, idHi, Long.MAX_VALUE);
+        forward = forward(null, idLo, idHi, Long.MAX_VALUE);
       }
-      return descending ? Signed.sorted(forward, idSlot, true) : forward;
+      return descending ? SortedStreams.sorted(forward, idSlot, true) : forward;
     }
 
     /** The order ids an {@code order_id IN (...)} asks for, ascending. */
@@ -295,38 +301,34 @@ public final class MyTradesTable extends BinanceTable {
       return out;
     }
 
-    /** Ascending by id: time windows until the first rows, then the id cursor. */
-    private final class Forward implements RowStream {
-      private final Long orderId;
-      private final long idHi;
-      private final long timeHi;
-      private TimeWindows windows;
-      private long cursor;
-      private boolean done;
-
-      /** {@code windowEnd}: no fill is later than this (else {@code Long.MAX_VALUE}: now). */
-      Forward(Long orderId, long idLo, long idHi, long windowEnd) {
-        this.orderId = orderId;
-        this.idHi = idHi;
-        this.timeHi = q.upper(timeColumn);
-        this.cursor = idLo;
-        this.done = idLo > idHi;
-        if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && !done) {
-          long end = Math.min(timeHi,
-              windowEnd == Long.MAX_VALUE ? Signed.serverNow(ctx) : windowEnd);
-          windows = new TimeWindows(q.lower(timeColumn), end);
-        }
+    /**
+     * Ascending by id: for the whole history from a lower time bound, 24 h windows until the first
+     * rows, then the id cursor from there; else the id cursor from {@code idLo}. {@code windowEnd}:
+     * no fill is later than this (else {@code Long.MAX_VALUE}: now).
+     */
+    private RowStream forward(Long orderId, long idLo, long idHi, long windowEnd) {
+      long timeHi = q.upper(timeColumn);
+      if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && idLo <= idHi) {
+        long end = Math.min(timeHi,
+            windowEnd == Long.MAX_VALUE ? AccountRequests.serverNow(ctx) : windowEnd);
+        return WindowPager.untilRows(q.lower(timeColumn), end, idSlot,
+                (start, stop) -> fetch(symbol, List.of(Param.of("startTime", start),
+                    Param.of("endTime", stop), Param.of("limit", AccountRequests.PAGE)), false),
+                last -> (Long) last[timeSlot] > timeHi ? null
+                    : byId(null, (Long) last[idSlot] + 1, idHi))
+            // A window up to a fill already read (see RecentFirst) may return it again.
+            .maxKey(idHi);
       }
+      return byId(orderId, idLo, idHi);
+    }
 
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (done) {
-          return null;
-        }
-        if (windows != null) {
-          return nextWindow();
-        }
-        int limit = Signed.pageLimit(wanted);
+    /**
+     * The id cursor from {@code idLo} to {@code idHi}, of one order's fills or all. All fills
+     * with no upper time bound go through the account's cache: a fill never changes.
+     */
+    private RowStream byId(Long orderId, long idLo, long idHi) {
+      long timeHi = q.upper(timeColumn);
+      AheadPages.Fetch page = (cursor, limit) -> {
         List<Param> params = new ArrayList<>();
         if (orderId != null) {
           params.add(Param.of("orderId", orderId));
@@ -335,38 +337,17 @@ public final class MyTradesTable extends BinanceTable {
           params.add(Param.of(idParam, cursor));
         }
         params.add(Param.of("limit", limit));
-        List<Object[]> rows = fetch(symbol, params, orderId != null);
-        done = rows.size() < limit;
-        advance(rows);
-        return rows;
+        return fetch(symbol, params, orderId != null);
+      };
+      CachedIds.Gap pager = (from, to, p) -> KeyedPager.forwards(idSlot, AccountRequests.PAGE,
+              KeyedPager.Wanted.range(from, to), from, p::page)
+          .fullPages(true)
+          .stopAt(last -> (Long) last[timeSlot] > timeHi);
+      if (orderId != null || timeHi != Long.MAX_VALUE) {
+        return pager.open(idLo, idHi, page);
       }
-
-      private List<Object[]> nextWindow() {
-        long[] w = windows.next();
-        if (w == null) {
-          done = true;
-          return null;
-        }
-        List<Object[]> rows = fetch(symbol, List.of(Param.of("startTime", w[0]),
-            Param.of("endTime", w[1]), Param.of("limit", Signed.PAGE)), false);
-        if (!rows.isEmpty()) {
-          done = rows.size() < Signed.PAGE && windows.isLast(w);
-          windows = null;
-          advance(rows);
-          // A window up to a fill already read (see RecentFirst) may return it again.
-          rows = new ArrayList<>(rows);
-          rows.removeIf(r -> (Long) r[idSlot] > idHi);
-        }
-        return rows;
-      }
-
-      private void advance(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-          Object[] last = rows.get(rows.size() - 1);
-          cursor = (Long) last[idSlot] + 1;
-          done |= cursor > idHi || (Long) last[timeSlot] > timeHi;
-        }
-      }
+      return CachedIds.account(ctx, path, weight, symbol, idParam, idLo, idHi, idSlot,
+          row -> true, page, pager);
     }
 
     /**
@@ -374,7 +355,7 @@ public final class MyTradesTable extends BinanceTable {
      * cursor), because they show where the account's fills end. A page that is not full, or that
      * reaches back past the lower bound, holds every fill in the range, and an account with no
      * fill since the bound costs this one request instead of one per day. Otherwise only the older
-     * fills are read as {@link Forward} does, with windows up to the page's oldest fill and the id
+     * fills are read as {@code forward} does, with windows up to the page's oldest fill and the id
      * cursor up to its id; the page's rows come last, so the order stays ascending.
      */
     private final class RecentFirst implements RowStream {
@@ -391,14 +372,14 @@ public final class MyTradesTable extends BinanceTable {
       public List<Object[]> nextPage(long wanted) {
         if (!started) {
           started = true;
-          List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", Signed.PAGE)), false);
+          List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", AccountRequests.PAGE)), false);
           if (rows.isEmpty()) {
             return null;
           }
           Object[] oldest = rows.get(0);
           long oldestTime = (Long) oldest[timeSlot];
-          if (rows.size() == Signed.PAGE && oldestTime >= q.lower(timeColumn)) {
-            older = new Forward(null, 0, Math.min(idHi, (Long) oldest[idSlot] - 1), oldestTime);
+          if (rows.size() == AccountRequests.PAGE && oldestTime >= q.lower(timeColumn)) {
+            older = forward(null, 0, Math.min(idHi, (Long) oldest[idSlot] - 1), oldestTime);
           }
           recent = rows;
         }
@@ -412,39 +393,6 @@ public final class MyTradesTable extends BinanceTable {
         List<Object[]> last = recent;
         recent = null;
         return last;
-      }
-    }
-
-    /** The most recent fills first (no cursor), then the older ones forwards. */
-    private final class Latest implements RowStream {
-      private final long idLo;
-      private final boolean descending;
-      private RowStream older;
-      private boolean started;
-
-      Latest(long idLo, boolean descending) {
-        this.idLo = idLo;
-        this.descending = descending;
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (started) {
-          return older == null ? null : older.nextPage(wanted);
-        }
-        started = true;
-        int limit = Signed.pageLimit(wanted);
-        List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", limit)), false);
-        if (rows.size() == limit) {
-          Object[] oldest = rows.get(0);
-          long below = (Long) oldest[idSlot] - 1;
-          if (below >= idLo && (Long) oldest[timeSlot] >= q.lower(timeColumn)) {
-            Forward forward = new Forward(null, idLo, below, Long.MAX_VALUE);
-            older = descending ? Signed.sorted(forward, idSlot, true) : forward;
-          }
-        }
-        Collections.reverse(rows);
-        return rows;
       }
     }
   }

@@ -50,7 +50,7 @@ public final class OpenOrdersTable extends BinanceTable {
   }
 
   private List<Object[]> fetch(List<Param> params, int weight) {
-    return Signed.get(ctx, "/api/v3/openOrders", params, weight,
+    return AccountRequests.get(ctx, "/api/v3/openOrders", params, weight,
         p -> OrderColumns.read(p, DEF, FIELDS));
   }
 

@@ -66,9 +66,9 @@ public final class OrderAmendmentsTable extends BinanceTable {
     boolean descending = q.direction() == ScanSpec.Direction.DESC;
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : symbols) {
-      for (Long orderId : Signed.ids(orders)) {
+      for (Long orderId : Ids.ids(orders)) {
         RowStream s = amendments(symbol, orderId, lo, hi);
-        streams.add(descending ? Signed.sorted(s, EXECUTION_ID, true) : s);
+        streams.add(descending ? SortedStreams.sorted(s, EXECUTION_ID, true) : s);
       }
     }
     return streams;
@@ -76,7 +76,7 @@ public final class OrderAmendmentsTable extends BinanceTable {
 
   /** The amendments of one order, paged by {@code fromExecutionId}. */
   private RowStream amendments(String symbol, long orderId, long lo, long hi) {
-    return new IdPages(lo, hi, EXECUTION_ID, (cursor, limit) -> {
+    return KeyedPager.byId(lo, hi, EXECUTION_ID, (cursor, limit) -> {
       List<Param> params = new ArrayList<>();
       params.add(Param.of("symbol", symbol));
       params.add(Param.of("orderId", orderId));
@@ -84,13 +84,13 @@ public final class OrderAmendmentsTable extends BinanceTable {
         params.add(Param.of("fromExecutionId", cursor));
       }
       params.add(Param.of("limit", limit));
-      return Signed.get(ctx, "/api/v3/order/amendments", params,
+      return AccountRequests.get(ctx, "/api/v3/order/amendments", params,
           EndpointWeights.ORDER_AMENDMENTS, p -> {
             List<Object[]> out = FIELDS.readObjectOrArray(p, r -> { });
             for (Object[] r : out) {
               // The request's symbol: Binance's own sample echoes a misspelt one.
               r[0] = symbol;
-              Signed.requirePresent(DEF, r);
+              RowChecks.requirePresent(DEF, r);
             }
             return out;
           });

@@ -141,9 +141,9 @@ final class OrderColumns {
       throws IOException {
     Object[] r = new Object[fields.width()];
     fields.readObject(p, r);
-    Signed.negativeToNull(r, working);
-    Signed.negativeToNull(r, trailing);
-    Signed.requirePresent(def, r);
+    RowChecks.negativeToNull(r, working);
+    RowChecks.negativeToNull(r, trailing);
+    RowChecks.requirePresent(def, r);
     return r;
   }
 }

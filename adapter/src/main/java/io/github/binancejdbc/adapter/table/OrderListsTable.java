@@ -11,9 +11,7 @@ import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code order_lists} ({@code GET /api/v3/allOrderList}, {@code GET /api/v3/orderList}) and
@@ -96,15 +94,8 @@ public final class OrderListsTable extends BinanceTable {
     List<String> clientIds = q.optional("list_client_order_id");
     if (clientIds != null) {
       // One GET /api/v3/orderList (weight 4) per list client id, not allOrderList pages.
-      RowStream lookups = RowStream.once(() -> {
-        List<Object[]> rows = new ArrayList<>();
-        for (String id : clientIds) {
-          rows.addAll(one(Param.of("origClientOrderId", id)));
-        }
-        return rows;
-      });
-      return List.of(q.direction() == ScanSpec.Direction.NONE ? lookups
-          : Signed.sorted(lookups, 0, q.direction() == ScanSpec.Direction.DESC));
+      return List.of(AccountRequests.byClientIds(clientIds,
+          id -> one(Param.of("origClientOrderId", id)), q, LIST_ID));
     }
     return List.of(RowStream.deferred(() -> plan(q, idLo, idHi)));
   }
@@ -112,12 +103,19 @@ public final class OrderListsTable extends BinanceTable {
   private RowStream plan(ScanQuery q, long idLo, long idHi) {
     if (q.hasLower("transaction_time") && idLo == 0) {
       long lo = q.lower("transaction_time");
-      long hi = Math.min(q.upper("transaction_time"), Signed.serverNow(ctx));
-      if (hi - lo < OrdersTable.MAX_WINDOW_DAYS * Signed.DAY) {
-        return new Windows(lo, hi);
+      long hi = Math.min(q.upper("transaction_time"), AccountRequests.serverNow(ctx));
+      if (hi - lo < OrdersTable.MAX_WINDOW_DAYS * AccountRequests.DAY) {
+        return WindowPager.splitting(lo, hi, LIST_ID,
+            (start, end) -> fetch("/api/v3/allOrderList", List.of(Param.of("startTime", start),
+                Param.of("endTime", end), Param.of("limit", AccountRequests.PAGE)),
+                EndpointWeights.ALL_ORDER_LIST).rows(), "order_lists", "order lists");
       }
     }
-    return new Paging(idLo, idHi);
+    // allOrderList?fromId= forwards, 1000 lists a page.
+    return KeyedPager.byId(idLo, idHi, LIST_ID, (cursor, limit) -> fetch("/api/v3/allOrderList",
+            List.of(Param.of("fromId", cursor), Param.of("limit", limit)),
+            EndpointWeights.ALL_ORDER_LIST).rows())
+        .countKeys();
   }
 
   private List<Object[]> one(Param which) {
@@ -136,7 +134,7 @@ public final class OrderListsTable extends BinanceTable {
   private record Lists(List<Object[]> rows, List<Long> ids) {}
 
   private Lists fetch(String path, List<Param> params, int weight) {
-    return Signed.get(ctx, path, params, weight, this::read);
+    return AccountRequests.get(ctx, path, params, weight, this::read);
   }
 
   private Lists read(JsonParser p) throws IOException {
@@ -170,7 +168,7 @@ public final class OrderListsTable extends BinanceTable {
         listFields.readField(p, name, list);
       }
     }
-    Signed.requirePresent(def, list);
+    RowChecks.requirePresent(def, list);
     ids.add((Long) list[LIST_ID]);
     if (orders.isEmpty()) {
       rows.add(list);
@@ -185,69 +183,40 @@ public final class OrderListsTable extends BinanceTable {
     }
   }
 
-  /** {@code allOrderList?fromId=} forwards, 1000 lists a page. */
-  private final class Paging implements RowStream {
-    private final long idHi;
-    private long cursor;
-    private boolean done;
-
-    Paging(long from, long idHi) {
-      this.cursor = from;
-      this.idHi = idHi;
-      this.done = from > idHi;
+  /**
+   * As {@link #plan} chooses: one {@code orderList} per id or client id; 24 h windows over a
+   * {@code transaction_time} span under a week; else {@code fromId} pages of 1000 lists.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    if (open) {
+      return super.explain(q);
     }
-
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (done) {
-        return null;
-      }
-      Lists page = fetch("/api/v3/allOrderList", List.of(Param.of("fromId", cursor),
-          Param.of("limit", Signed.PAGE)), EndpointWeights.ALL_ORDER_LIST);
-      done = page.ids().size() < Signed.PAGE;
-      if (!page.ids().isEmpty()) {
-        cursor = page.ids().get(page.ids().size() - 1) + 1;
-        done |= cursor > idHi;
-      }
-      return page.rows();
+    Keys none = new Keys(List.of(), 1, true);
+    RequestPlan plan = RequestPlan.none();
+    ExplainQuery.Sym idLo = q.lower("order_list_id");
+    ExplainQuery.Sym idHi = q.upper("order_list_id");
+    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
+      IdExplain.lookups(plan, none, "/api/v3/orderList", List.of(), "orderListId",
+          List.of(idLo), EndpointWeights.ORDER_LIST, this::signedQuery);
+      return plan;
     }
-  }
-
-  /** {@code startTime}/{@code endTime} windows, split when full; lists seen twice are dropped. */
-  private final class Windows implements RowStream {
-    private final TimeWindows windows;
-    private final Set<Long> seen = new HashSet<>();
-
-    Windows(long lo, long hi) {
-      this.windows = new TimeWindows(lo, hi);
+    List<ExplainQuery.Sym> clientIds = q.points("list_client_order_id");
+    if (clientIds != null) {
+      IdExplain.lookups(plan, none, "/api/v3/orderList", List.of(), "origClientOrderId",
+          clientIds, EndpointWeights.ORDER_LIST, this::signedQuery);
+      return plan;
     }
-
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      long[] w = windows.next();
-      if (w == null) {
-        return null;
-      }
-      Lists page = fetch("/api/v3/allOrderList", List.of(Param.of("startTime", w[0]),
-          Param.of("endTime", w[1]), Param.of("limit", Signed.PAGE)),
-          EndpointWeights.ALL_ORDER_LIST);
-      if (page.ids().size() >= Signed.PAGE && !windows.split(w)) {
-        throw Signed.unsplittable("order_lists", "order lists", w[0]);
-      }
-      Set<Long> fresh = new HashSet<>();
-      for (Long id : page.ids()) {
-        if (seen.add(id)) {
-          fresh.add(id);
-        }
-      }
-      List<Object[]> rows = new ArrayList<>();
-      for (Object[] r : page.rows()) {
-        if (fresh.contains((Long) r[LIST_ID])) {
-          rows.add(r);
-        }
-      }
-      return rows;
+    if ((idLo == null || (idLo.known() && idLo.number() <= 0))
+        && IdExplain.windows(plan, none, "/api/v3/allOrderList", List.of(),
+            q.lower("transaction_time"), q.upper("transaction_time"),
+            ctx.config().clock().millis() + AccountRequests.NOW_SLACK, EndpointWeights.ALL_ORDER_LIST,
+            this::signedQuery)) {
+      return plan;
     }
+    IdExplain.forward(plan, none, "/api/v3/allOrderList", List.of(), "fromId", idLo, idHi, null,
+        false, EndpointWeights.ALL_ORDER_LIST, this::signedQuery, "until the range ends");
+    return plan;
   }
 
   @Override

@@ -7,8 +7,6 @@ import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -60,6 +58,11 @@ public final class OrdersTable extends BinanceTable {
   private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
   private static final int ID = OrderColumns.ORDER_ID;
   private static final int TIME = DEF.index("order_time");
+  private static final int STATUS = DEF.index("status");
+
+  /** The statuses after which an order never changes. */
+  private static final Set<Object> FINAL =
+      Set.of("FILLED", "CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
 
   public OrdersTable(BinanceContext ctx) {
     super(DEF, ctx);
@@ -75,7 +78,7 @@ public final class OrdersTable extends BinanceTable {
   }
 
   private List<Object[]> allOrders(List<Param> params) {
-    return Signed.get(ctx, "/api/v3/allOrders", params, EndpointWeights.ALL_ORDERS,
+    return AccountRequests.get(ctx, "/api/v3/allOrders", params, EndpointWeights.ALL_ORDERS,
         p -> OrderColumns.read(p, DEF, FIELDS));
   }
 
@@ -97,15 +100,7 @@ public final class OrdersTable extends BinanceTable {
       List<String> clientIds = q.optional("client_order_id");
       if (clientIds != null) {
         // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
-        RowStream lookups = RowStream.once(() -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (String id : clientIds) {
-            rows.addAll(one(Param.of("origClientOrderId", id)));
-          }
-          return rows;
-        });
-        return q.direction() == ScanSpec.Direction.NONE ? lookups
-            : Signed.sorted(lookups, ID, q.direction() == ScanSpec.Direction.DESC);
+        return AccountRequests.byClientIds(clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
       }
       long placedHi = q.upper("order_time");
       boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
@@ -114,25 +109,39 @@ public final class OrdersTable extends BinanceTable {
       boolean latestFirst = dir == ScanSpec.Direction.DESC
           || (dir == ScanSpec.Direction.NONE && q.hasLimit());
       if (latestFirst && idHi == Long.MAX_VALUE && placedHi == Long.MAX_VALUE && !updateBounded) {
-        return new Latest(idLo, dir == ScanSpec.Direction.DESC);
+        // The most recent orders (allOrders?limit=n), then the older ones; ids grow with
+        // order_time: nothing older can pass a lower bound the oldest failed.
+        return KeyedPager.newestThenOlder(
+            limit -> allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit))),
+            oldest -> {
+              long below = (Long) oldest[ID] - 1;
+              if (below < idLo || (Long) oldest[TIME] < q.lower("order_time")) {
+                return null;
+              }
+              RowStream paging = paging(idLo, below, Long.MAX_VALUE);
+              return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
+            });
       }
       long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
       if (spanLo != Long.MIN_VALUE) {
-        long spanHi = Math.min(q.upper("update_time"), Signed.serverNow(ctx));
-        if (spanHi - spanLo < MAX_WINDOW_DAYS * Signed.DAY) {
-          RowStream windows = new Windows(spanLo, spanHi);
+        long spanHi = Math.min(q.upper("update_time"), AccountRequests.serverNow(ctx));
+        if (spanHi - spanLo < MAX_WINDOW_DAYS * AccountRequests.DAY) {
+          RowStream windows = WindowPager.splitting(spanLo, spanHi, ID,
+              (start, end) -> allOrders(List.of(Param.of("symbol", symbol),
+                  Param.of("startTime", start), Param.of("endTime", end),
+                  Param.of("limit", AccountRequests.PAGE))), "orders", "order updates");
           return dir == ScanSpec.Direction.NONE
               ? windows
-              : Signed.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
+              : SortedStreams.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
         }
       }
       RowStream paging = paging(idLo, idHi, stopAfter);
-      return dir == ScanSpec.Direction.DESC ? Signed.sorted(paging, ID, true) : paging;
+      return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
     }
 
     private List<Object[]> one(Param which) {
       try {
-        return Signed.get(ctx, "/api/v3/order",
+        return AccountRequests.get(ctx, "/api/v3/order",
             List.of(Param.of("symbol", symbol), which),
             EndpointWeights.ORDER, p -> OrderColumns.read(p, DEF, FIELDS));
       } catch (BinanceException e) {
@@ -145,77 +154,69 @@ public final class OrdersTable extends BinanceTable {
 
     /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
     private RowStream paging(long from, long idHi, long stopAfter) {
-      return new IdPages(from, idHi, ID, true,
-          (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
-              Param.of("orderId", cursor), Param.of("limit", limit))),
-          last -> (Long) last[TIME] > stopAfter);
+      AheadPages.Fetch page = (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
+          Param.of("orderId", cursor), Param.of("limit", limit)));
+      CachedIds.Gap pager = (lo, hi, p) -> KeyedPager.forwards(ID, AccountRequests.PAGE,
+              KeyedPager.Wanted.range(lo, hi), lo, p::page)
+          .fullPages(true)
+          .stopAt(last -> (Long) last[TIME] > stopAfter);
+      if (stopAfter != Long.MAX_VALUE) {
+        return pager.open(from, idHi, page);
+      }
+      // Orders in a final status no longer change: kept for this account.
+      return CachedIds.account(ctx, "/api/v3/allOrders", EndpointWeights.ALL_ORDERS, symbol,
+          "orderId", from, idHi, ID, row -> FINAL.contains(row[STATUS]), page, pager);
     }
+  }
 
-    /** The most recent orders first ({@code allOrders?limit=n}), then the older ones. */
-    private final class Latest implements RowStream {
-      private final long idLo;
-      private final boolean descending;
-      private RowStream older;
-      private boolean started;
-
-      Latest(long idLo, boolean descending) {
-        this.idLo = idLo;
-        this.descending = descending;
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (started) {
-          return older == null ? null : older.nextPage(wanted);
-        }
-        started = true;
-        int limit = Signed.pageLimit(wanted);
-        List<Object[]> rows =
-            allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit)));
-        if (rows.size() == limit) {
-          Object[] oldest = rows.get(0);
-          long below = (Long) oldest[ID] - 1;
-          // Ids grow with order_time: nothing older can pass a lower bound the oldest failed.
-          if (below >= idLo && (Long) oldest[TIME] >= q.lower("order_time")) {
-            RowStream paging = paging(idLo, below, Long.MAX_VALUE);
-            older = descending ? Signed.sorted(paging, ID, true) : paging;
-          }
-        }
-        Collections.reverse(rows);
-        return rows;
-      }
+  /**
+   * Per symbol, as {@link OrderStream#plan} chooses: one {@code order} per id or client id; the
+   * latest n; 24 h windows over a span under a week; else {@code orderId} pages.
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    List<Param> head = keys.params();
+    ExplainQuery.Sym idLo = q.lower("order_id");
+    ExplainQuery.Sym idHi = q.upper("order_id");
+    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
+      IdExplain.lookups(plan, keys, "/api/v3/order", head, "orderId", List.of(idLo),
+          EndpointWeights.ORDER, this::signedQuery);
+      return plan;
     }
-
-    /** {@code startTime}/{@code endTime} windows over the update time, split when full. */
-    private final class Windows implements RowStream {
-      private final TimeWindows windows;
-      private final Set<Long> seen = new HashSet<>();
-
-      Windows(long lo, long hi) {
-        this.windows = new TimeWindows(lo, hi);
-      }
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        long[] w = windows.next();
-        if (w == null) {
-          return null;
-        }
-        List<Object[]> rows = allOrders(List.of(Param.of("symbol", symbol),
-            Param.of("startTime", w[0]), Param.of("endTime", w[1]),
-            Param.of("limit", Signed.PAGE)));
-        if (rows.size() >= Signed.PAGE && !windows.split(w)) {
-          throw Signed.unsplittable("orders", "order updates", w[0]);
-        }
-        List<Object[]> fresh = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-          if (seen.add((Long) r[ID])) {
-            fresh.add(r);
-          }
-        }
-        return fresh;
-      }
+    List<ExplainQuery.Sym> clientIds = q.points("client_order_id");
+    if (clientIds != null) {
+      IdExplain.lookups(plan, keys, "/api/v3/order", head, "origClientOrderId", clientIds,
+          EndpointWeights.ORDER, this::signedQuery);
+      return plan;
     }
+    ExplainQuery.Sym limit = q.limit();
+    ExplainQuery.Sym updateLo = q.lower("update_time");
+    ExplainQuery.Sym updateHi = q.upper("update_time");
+    if (IdExplain.backwards(q) && idHi == null && q.upper("order_time") == null
+        && updateLo == null && updateHi == null) {
+      List<Param> p = new ArrayList<>(head);
+      p.add(Param.of("limit", IdExplain.firstLimit(limit)));
+      plan.per(keys, "GET", "/api/v3/allOrders", signedQuery(RequestPlan.query(p)),
+          EndpointWeights.ALL_ORDERS);
+      if (IdExplain.onePage(limit)) {
+        return plan;
+      }
+      return plan.note("then the older orders by orderId");
+    }
+    ExplainQuery.Sym placedLo = q.lower("order_time");
+    ExplainQuery.Sym spanLo = updateLo == null ? placedLo : placedLo == null ? updateLo
+        : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
+            ? placedLo : updateLo;
+    if (IdExplain.windows(plan, keys, "/api/v3/allOrders", head, spanLo, updateHi,
+        ctx.config().clock().millis() + AccountRequests.NOW_SLACK, EndpointWeights.ALL_ORDERS,
+        this::signedQuery)) {
+      return plan;
+    }
+    IdExplain.forward(plan, keys, "/api/v3/allOrders", head, "orderId", idLo, idHi, limit, false,
+        EndpointWeights.ALL_ORDERS, this::signedQuery, "until the range ends");
+    return plan.note("final orders the cache holds are not asked");
   }
 
   @Override

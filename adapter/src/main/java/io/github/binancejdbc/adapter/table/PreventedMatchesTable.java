@@ -71,7 +71,7 @@ public final class PreventedMatchesTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : symbols) {
       if (orders != null) {
-        for (Long orderId : Signed.ids(orders)) {
+        for (Long orderId : Ids.ids(orders)) {
           streams.add(byOrder(symbol, orderId, lo, hi));
         }
       } else if (lo == hi) {
@@ -89,12 +89,12 @@ public final class PreventedMatchesTable extends BinanceTable {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return Signed.get(ctx, "/api/v3/myPreventedMatches", all, weight, p -> {
+    return AccountRequests.get(ctx, "/api/v3/myPreventedMatches", all, weight, p -> {
       List<Object[]> rows = FIELDS.readObjectOrArray(p, r -> { });
       for (Object[] r : rows) {
         r[0] = symbol;
         r[ORDER_ID] = orderId;
-        Signed.requirePresent(DEF, r);
+        RowChecks.requirePresent(DEF, r);
       }
       return rows;
     });
@@ -102,7 +102,7 @@ public final class PreventedMatchesTable extends BinanceTable {
 
   /** The prevented matches of one order, paged by {@code fromPreventedMatchId}. */
   private RowStream byOrder(String symbol, long orderId, long lo, long hi) {
-    return new IdPages(lo, hi, MATCH_ID, (cursor, limit) -> fetch(symbol, orderId,
+    return KeyedPager.byId(lo, hi, MATCH_ID, (cursor, limit) -> fetch(symbol, orderId,
         List.of(Param.of("orderId", orderId), Param.of("fromPreventedMatchId", cursor),
             Param.of("limit", limit)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
   }

@@ -76,6 +76,23 @@ public final class RequestPlan {
     return this;
   }
 
+  /**
+   * Adds {@code other}'s requests once per outer row of a lookup join's batch of {@code rows}:
+   * counts become upper bounds (outer rows may share a value, each value is asked once).
+   */
+  RequestPlan perOuterRow(RequestPlan other, long rows) {
+    for (Line l : other.lines) {
+      lines.add(l.how() == How.OPEN
+          ? new Line(l.method(), l.path(), l.query(), l.weight(), How.OPEN, 0,
+              "per outer row: " + l.note())
+          : new Line(l.method(), l.path(), l.query(), l.weight(), How.AT_MOST, l.n() * rows,
+              null));
+    }
+    notes.addAll(other.notes);
+    notes.add("counted per batch of " + rows + " outer rows");
+    return this;
+  }
+
   /** Adds a remark shown after the requests, e.g. what is served from a cache. */
   RequestPlan note(String note) {
     notes.add(note);

@@ -13,6 +13,9 @@ public interface RowStream {
    */
   List<Object[]> nextPage(long wanted);
 
+  /** A stream with no rows, which sends nothing. */
+  RowStream EMPTY = wanted -> null;
+
   /** Stops what is in flight (pages fetched ahead); the stream is not read again. */
   default void close() {}
 
@@ -72,6 +75,13 @@ public interface RowStream {
           chosen = plan.get();
         }
         return chosen.nextPage(wanted);
+      }
+
+      @Override
+      public void close() {
+        if (chosen != null) {
+          chosen.close();
+        }
       }
     };
   }

@@ -100,6 +100,7 @@ public final class ScanQuery {
       values.retainAll(prior);
     }
     points.put(column, values);
+    compiled = null;
     if (values.isEmpty()) {
       empty = true;
     }
@@ -125,6 +126,7 @@ public final class ScanQuery {
       values.retainAll(prior);
     }
     rangePoints.put(column, values);
+    compiled = null;
     if (values.isEmpty()) {
       empty = true;
       return;
@@ -183,6 +185,7 @@ public final class ScanQuery {
       hi = Math.min(hi, prior[1]);
     }
     ranges.put(column, new long[] {lo, hi});
+    compiled = null;
     if (lo > hi) {
       empty = true;
     }
@@ -414,25 +417,63 @@ public final class ScanQuery {
     return out;
   }
 
+  /** The constraints as arrays, for the per-row test; rebuilt after a constraint changes. */
+  private Compiled compiled;
+
+  /** {@link #matches} runs once per row: no map iteration, boxing or string copies there. */
+  private record Compiled(int[] pointColumns, Set<?>[] pointValues, Object[] onlyValue,
+      int[] rangeColumns,
+      long[] lows, long[] highs, NavigableSet<?>[] rangeValues) {}
+
+  private Compiled compile() {
+    int[] pc = new int[points.size()];
+    Set<?>[] pv = new Set<?>[pc.length];
+    Object[] only = new Object[pc.length];
+    int i = 0;
+    for (Map.Entry<Integer, Set<String>> e : points.entrySet()) {
+      pc[i] = e.getKey();
+      only[i] = e.getValue().size() == 1 ? e.getValue().iterator().next() : null;
+      pv[i++] = e.getValue();
+    }
+    int[] rc = new int[ranges.size()];
+    long[] lo = new long[rc.length];
+    long[] hi = new long[rc.length];
+    NavigableSet<?>[] rv = new NavigableSet<?>[rc.length];
+    i = 0;
+    for (Map.Entry<Integer, long[]> e : ranges.entrySet()) {
+      rc[i] = e.getKey();
+      lo[i] = e.getValue()[0];
+      hi[i] = e.getValue()[1];
+      rv[i++] = rangePoints.get(e.getKey());
+    }
+    return new Compiled(pc, pv, only, rc, lo, hi, rv);
+  }
+
   /** Whether a row satisfies every pushed constraint. */
   public boolean matches(Object[] row) {
-    for (Map.Entry<Integer, Set<String>> e : points.entrySet()) {
-      Object v = row[e.getKey()];
-      if (v == null || !e.getValue().contains(v.toString())) {
+    Compiled c = compiled;
+    if (c == null) {
+      compiled = c = compile();
+    }
+    for (int i = 0; i < c.pointColumns.length; i++) {
+      Object v = row[c.pointColumns[i]];
+      if (v == null) {
+        return false;
+      }
+      String text = v instanceof String str ? str : v.toString();
+      // One value (symbol = 'BTCUSDT'): equals, which is identity for the request's own string.
+      Object only = c.onlyValue[i];
+      if (only != null ? !only.equals(text) : !c.pointValues[i].contains(text)) {
         return false;
       }
     }
-    for (Map.Entry<Integer, long[]> e : ranges.entrySet()) {
-      Object v = row[e.getKey()];
-      if (!(v instanceof Number n)) {
+    for (int i = 0; i < c.rangeColumns.length; i++) {
+      if (!(row[c.rangeColumns[i]] instanceof Number n)) {
         return false;
       }
       long x = n.longValue();
-      if (x < e.getValue()[0] || x > e.getValue()[1]) {
-        return false;
-      }
-      NavigableSet<Long> p = rangePoints.get(e.getKey());
-      if (p != null && !p.contains(x)) {
+      if (x < c.lows[i] || x > c.highs[i]
+          || (c.rangeValues[i] != null && !c.rangeValues[i].contains(x))) {
         return false;
       }
     }

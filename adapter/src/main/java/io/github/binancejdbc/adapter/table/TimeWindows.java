@@ -32,7 +32,7 @@ final class TimeWindows {
     // Binance refuses more than 24 h between startTime and endTime, not exactly 24 h: the last
     // window may reach one millisecond further, so an inclusive upper bound on a day boundary
     // (BETWEEN t AND t + 1 day) ends the last day's window instead of adding a 1-ms one.
-    long end = hi - next <= Signed.DAY ? hi : next + Signed.DAY - 1;
+    long end = hi - next <= AccountRequests.DAY ? hi : next + AccountRequests.DAY - 1;
     long[] w = {next, end};
     next = end + 1;
     return w;

@@ -8,7 +8,6 @@ import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -62,7 +61,7 @@ public final class TradesTable extends BinanceTable {
   protected List<RowStream> streams(ScanQuery q) {
     List<RowStream> streams = new ArrayList<>();
     for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(new TradeStream(s, q));
+      streams.add(RowStream.deferred(() -> plan(s, q)));
     }
     return streams;
   }
@@ -72,157 +71,137 @@ public final class TradesTable extends BinanceTable {
         p -> fields.readArray(p, r -> r[0] = symbol)));
   }
 
-  /** The trades of one symbol, by id, forwards or backwards. */
-  private final class TradeStream implements RowStream {
-    private final String symbol;
-    private final ScanQuery q;
-    private final boolean backwards;
-    private final boolean reverse;
-    private boolean started;
-    private boolean done;
-    private boolean latestTried;
-    private long cursor;
-
-    TradeStream(String symbol, ScanQuery q) {
-      this.symbol = symbol;
-      this.q = q;
-      this.backwards =
-          q.direction() == ScanSpec.Direction.DESC
-              || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
-      this.reverse = q.direction() == ScanSpec.Direction.DESC;
+  /**
+   * The trades of one symbol by id, forwards or backwards; a time bound becomes a trade id through
+   * one aggTrades call first. Forwards over a range of ids (no IN list, no upper time bound),
+   * see {@link CachedIds}.
+   */
+  private RowStream plan(String symbol, ScanQuery q) {
+    boolean backwards = q.direction() == ScanSpec.Direction.DESC
+        || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+    KeyedPager.Wanted wanted = KeyedPager.Wanted.of(q, "trade_id");
+    KeyedPager.Fetch fetch = (from, limit) -> from == null
+        ? fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
+            symbol)
+        : historical(q, symbol, from, limit);
+    if (backwards) {
+      long cursor = q.upper("trade_id");
+      if (q.hasUpper("trade_time")) {
+        Long lastId = aggBoundary(q, symbol, Param.of("endTime", q.upper("trade_time")), false);
+        if (lastId == null) {
+          return RowStream.EMPTY;
+        }
+        cursor = Math.min(cursor, lastId);
+      }
+      return KeyedPager.backwards(ID, PAGE, wanted, cursor,
+          q.direction() == ScanSpec.Direction.DESC, fetch)
+          .stopAt(r -> (Long) r[TIME] < q.lower("trade_time"));
     }
+    long from = Math.max(0, q.lower("trade_id"));
+    if (q.hasLower("trade_time")) {
+      Long firstId = aggBoundary(q, symbol, Param.of("startTime", q.lower("trade_time")), true);
+      if (firstId == null) {
+        return RowStream.EMPTY;
+      }
+      from = Math.max(from, firstId);
+    }
+    if (!q.hasPoints("trade_id") && !q.hasUpper("trade_time")) {
+      // A range of ids: fetched ahead when it ends, held trades served from the cache.
+      return CachedIds.trades(ctx, "/api/v3/historicalTrades", EndpointWeights.HISTORICAL_TRADES,
+          symbol, from, q.upper("trade_id"), ID,
+          (start, limit) -> historical(q, symbol, start, limit));
+    }
+    return KeyedPager.forwards(ID, PAGE, wanted, from, fetch)
+        .stopAt(r -> (Long) r[TIME] > q.upper("trade_time"));
+  }
 
-    @Override
-    public List<Object[]> nextPage(long wanted) {
-      if (!started) {
-        started = true;
-        start();
-      }
-      if (done) {
-        return null;
-      }
-      int limit = (int) Math.max(1, Math.min(PAGE, wanted));
-      List<Object[]> rows;
-      if (backwards && cursor == Long.MAX_VALUE) {
-        rows =
-            fetch(q, "/api/v3/trades", List.of(Param.of("symbol", symbol), Param.of("limit", limit)),
-                symbol);
+  /**
+   * Pages of ids {@code from..hi} fetched ahead, no page reaching past {@code hi}: ids are
+   * consecutive, so a full page from id n ends at n + 999.
+   */
+  static RowStream ahead(BinanceContext ctx, long from, long hi, int idSlot,
+      AheadPages.Fetch page) {
+    return new AheadPages(from, hi, idSlot, PAGE, PAGE, ctx.config().maxConcurrentRequests(),
+        (start, limit) -> page.page(start, (int) Math.min(limit, hi - start + 1)),
+        ctx::fetchAhead);
+  }
+
+  private List<Object[]> historical(ScanQuery q, String symbol, long fromId, int limit) {
+    return fetch(q, "/api/v3/historicalTrades",
+        List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
+        symbol);
+  }
+
+  /**
+   * The first trade id at or after {@code startTime}, or the last at or before {@code endTime}:
+   * the aggregate trade nearest the bound carries both ({@code f} and {@code l}).
+   */
+  private Long aggBoundary(ScanQuery q, String symbol, Param timeBound, boolean first) {
+    List<Object[]> agg = ctx.get(q, "/api/v3/aggTrades",
+        List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
+        EndpointWeights.AGG_TRADES, p -> AggTradesTable.FIELDS_FOR_LOOKUP.readArray(p, r -> { }));
+    if (agg.isEmpty()) {
+      return null;
+    }
+    return (Long) agg.get(0)[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
+  }
+
+  /**
+   * Per symbol, as {@link #plan} sends: an IN list of ids, one page per run of ids; a time bound,
+   * one aggTrades lookup first; newest first, {@code trades?limit=n}; forwards, {@code fromId}
+   * pages (counted when the id range is known; fetched ahead, held ids not asked).
+   */
+  @Override
+  protected RequestPlan explain(ExplainQuery q) {
+    Keys keys = keys(q, "symbol", "symbol");
+    RequestPlan plan = RequestPlan.none();
+    IdExplain.Bounds b = IdExplain.Bounds.of(q, "trade_id");
+    List<Param> head = keys.params();
+    String historical = "/api/v3/historicalTrades";
+    List<ExplainQuery.Sym> points = q.points("trade_id");
+    if (points != null) {
+      List<Param> p = new ArrayList<>(head);
+      p.add(Param.of("fromId", points.size() == 1 ? points.get(0) : "{each}"));
+      p.add(Param.of("limit", 1));
+      return plan.atMost(keys.count() * points.size(), "GET", historical, RequestPlan.query(p),
+          EndpointWeights.HISTORICAL_TRADES).note("one per run of consecutive ids");
+    }
+    boolean backwards = IdExplain.backwards(q);
+    ExplainQuery.Sym bound = backwards ? b.timeHi() : b.timeLo();
+    if (bound != null) {
+      List<Param> p = new ArrayList<>(head);
+      p.add(Param.of(backwards ? "endTime" : "startTime", bound));
+      p.add(Param.of("limit", 1));
+      plan.per(keys, "GET", "/api/v3/aggTrades", RequestPlan.query(p),
+          EndpointWeights.AGG_TRADES);
+    }
+    if (backwards) {
+      List<Param> p = new ArrayList<>(head);
+      String path = historical;
+      if (bound != null) {
+        p.add(Param.of("fromId",
+            "{last id at endTime} - " + IdExplain.firstLimit(b.limit()) + " + 1"));
+      } else if (b.idHi() == null) {
+        path = "/api/v3/trades";
       } else {
-        // The next id still wanted (an IN list skips the ids between its values); none: done.
-        Long next = backwards ? q.previousWanted("trade_id", cursor)
-            : q.nextWanted("trade_id", Math.max(0, cursor));
-        if (next == null) {
-          done = true;
-          return null;
-        }
-        long from;
-        if (backwards) {
-          // The lowest wanted id of the page that ends at next; never null, next is wanted.
-          from = q.nextWanted("trade_id", Math.max(0, next - limit + 1));
-          limit = (int) (next - from + 1);
-        } else {
-          from = next;
-          limit = (int) (q.lastWantedWithin("trade_id", from, limit) - from + 1);
-        }
-        rows = historical(from, limit);
-        if (backwards) {
-          return backwardPage(rows, from, next);
-        }
+        p.add(Param.of("fromId", b.idHi() + " - " + IdExplain.firstLimit(b.limit()) + " + 1"));
       }
-      if (rows.size() < limit) {
-        done = true;
+      p.add(Param.of("limit", IdExplain.firstLimit(b.limit())));
+      if (IdExplain.onePage(b.limit())) {
+        return plan.per(keys, "GET", path, RequestPlan.query(p), EndpointWeights.TRADES);
       }
-      if (!rows.isEmpty()) {
-        Object[] first = rows.get(0);
-        Object[] last = rows.get(rows.size() - 1);
-        if (backwards) {
-          cursor = (Long) first[ID] - 1;
-          done |= (Long) first[TIME] < q.lower("trade_time");
-        } else {
-          cursor = (Long) last[ID] + 1;
-          done |= (Long) last[TIME] > q.upper("trade_time");
-        }
-      }
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
+      return plan.open("pages of 1000 back to the range start", "GET", path,
+          RequestPlan.query(p), EndpointWeights.TRADES);
     }
-
-    /**
-     * A page {@code [from, end]} read backwards. Binance answers a {@code fromId} past the newest
-     * trade with nothing (then the scan goes on from the newest trade) and one below the first
-     * trade from the first trade on (then rows past {@code end} are dropped and the scan ends):
-     * neither a short page nor an empty one means the scan is done.
-     */
-    private List<Object[]> backwardPage(List<Object[]> rows, long from, long end) {
-      if (rows.isEmpty()) {
-        done = latestTried;
-        latestTried = true;
-        cursor = Long.MAX_VALUE;
-        return rows;
-      }
-      long firstId = (Long) rows.get(0)[ID];
-      rows.removeIf(row -> (Long) row[ID] > end);
-      done = firstId > from || rows.isEmpty() || (Long) rows.get(0)[TIME] < q.lower("trade_time");
-      cursor = from - 1;
-      if (reverse) {
-        Collections.reverse(rows);
-      }
-      return rows;
+    IdExplain.forward(plan, keys, historical, head, "fromId",
+        b.timeLo() != null ? new ExplainQuery.Sym("{first id at startTime}", null) : b.idLo(),
+        b.idHi(), b.limit(), true, EndpointWeights.HISTORICAL_TRADES, s -> s, b.timeHi() != null
+            ? "until a trade past the range" : b.idHi() != null ? "until the range ends"
+            : "until the newest trade");
+    if (b.idHi() != null && b.timeHi() == null) {
+      plan.note("fetched ahead; ids the cache holds are not asked");
     }
-
-    private List<Object[]> historical(long fromId, int limit) {
-      return fetch(
-          q,
-          "/api/v3/historicalTrades",
-          List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
-          symbol);
-    }
-
-    /** Sets the first cursor, turning a time bound into a trade id through one aggTrades call. */
-    private void start() {
-      if (backwards) {
-        cursor = q.upper("trade_id");
-        if (q.hasUpper("trade_time")) {
-          Long lastId = aggBoundary(Param.of("endTime", q.upper("trade_time")), false);
-          if (lastId == null) {
-            done = true;
-            return;
-          }
-          cursor = Math.min(cursor, lastId);
-        }
-      } else {
-        cursor = Math.max(0, q.lower("trade_id"));
-        if (q.hasLower("trade_time")) {
-          Long firstId = aggBoundary(Param.of("startTime", q.lower("trade_time")), true);
-          if (firstId == null) {
-            done = true;
-            return;
-          }
-          cursor = Math.max(cursor, firstId);
-        }
-      }
-    }
-
-    /**
-     * The first trade id at or after {@code startTime}, or the last at or before {@code endTime}:
-     * the aggregate trade nearest the bound carries both ({@code f} and {@code l}).
-     */
-    private Long aggBoundary(Param timeBound, boolean first) {
-      List<Object[]> agg =
-          ctx.get(
-                  q,
-                  "/api/v3/aggTrades",
-                  List.of(Param.of("symbol", symbol), timeBound, Param.of("limit", 1)),
-                  EndpointWeights.AGG_TRADES,
-                  p -> AggTradesTable.FIELDS_FOR_LOOKUP.readArray(p, r -> { }));
-      if (agg.isEmpty()) {
-        return null;
-      }
-      Object[] row = agg.get(0);
-      return (Long) row[first ? AggTradesTable.FIRST_ID : AggTradesTable.LAST_ID];
-    }
+    return plan;
   }
 
   @Override

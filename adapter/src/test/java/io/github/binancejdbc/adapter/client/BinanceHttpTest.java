@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,6 +23,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.testing.FakeClock;
+import io.github.binancejdbc.testing.WireMocks;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -37,11 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BinanceHttpTest {
   @RegisterExtension
-  static final WireMockExtension WM =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(true)
-          .build();
+  static final WireMockExtension WM = WireMocks.strict();
 
   private static final String KLINES_URL = "/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=2";
   private static final List<Param> KLINES_PARAMS =

@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,6 +23,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.testing.FakeClock;
+import io.github.binancejdbc.testing.WireMocks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -42,12 +43,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class HostFailoverTest {
   @RegisterExtension
-  static final WireMockExtension GOOD =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension GOOD = WireMocks.lenient();
 
   @RegisterExtension
-  static final WireMockExtension BAD =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension BAD = WireMocks.lenient();
 
   private static final String TIME_BODY = "{\"serverTime\":1704067210000}";
   private static final BodyReader<Long> SERVER_TIME =

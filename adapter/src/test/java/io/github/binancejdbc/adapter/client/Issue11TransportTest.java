@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +19,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.testing.FakeClock;
+import io.github.binancejdbc.testing.WireMocks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class Issue11TransportTest {
   @RegisterExtension
-  static final WireMockExtension WM =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension WM = WireMocks.lenient();
 
   private static final BodyReader<String> OBJECT = p -> {
     if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -113,30 +113,31 @@ class Issue11TransportTest {
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/avgPrice?symbol=Y")));
   }
 
+  private static final String LIMITS = "{\"timezone\":\"UTC\",\"rateLimits\":[{\"rateLimitType\":"
+      + "\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":60},"
+      + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":2},"
+      + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":5},"
+      + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
+      + "\"limit\":1000}],\"symbols\":[]}";
+
   @Test
   void theLimitsAreReadBeforeTheFirstRequestAndThenKeepItWithinThem() {
-    WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(
-        "{\"timezone\":\"UTC\",\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\","
-            + "\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":30},{\"rateLimitType\":"
-            + "\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":2},"
-            + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":5},"
-            + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
-            + "\"limit\":1000}],\"symbols\":[]}")));
+    WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(LIMITS)));
     WM.stubFor(get(urlEqualTo("/api/v3/ping")).willReturn(okJson("{}")));
     WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));
     WeightGovernor g = governor(true);
     try (BinanceHttp http = http(g)) {
       // A ping (weight 1, a connection check) does not wait for the limits; the first request
-      // that can spend a budget does.
+      // that can spend a budget and is larger than a small read waits for them.
       http.get("/api/v3/ping", List.of(), 1, OBJECT);
       assertEquals(WeightGovernor.DEFAULT_LIMIT, g.limit());
       WM.verify(0, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
-      http.get("/api/v3/avgPrice", List.of(), 0, OBJECT);
-      assertEquals(30, g.limit());
+      http.get("/api/v3/avgPrice", List.of(), LimitLearner.BESIDE_WEIGHT + 10, OBJECT);
+      assertEquals(60, g.limit());
       assertEquals(1000, g.rawLimit());
       assertArrayEquals(new int[] {2, 5}, g.orderLimits());
-      // ping (1) + exchangeInfo (20) = 21: a weight of 10 no longer fits this minute.
-      http.get("/api/v3/ping", List.of(), 9, OBJECT);
+      // ping (1) + exchangeInfo (20) + avgPrice (20) = 41: 19 more fit this minute, 20 do not.
+      http.get("/api/v3/ping", List.of(), 19, OBJECT);
       assertEquals(List.of(), sleeper.sleeps());
       http.get("/api/v3/ping", List.of(), 1, OBJECT);
       assertEquals(List.of(50_000L), sleeper.sleeps());
@@ -144,6 +145,26 @@ class Issue11TransportTest {
     WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/ping")));
     WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
+  }
+
+  @Test
+  void aSmallFirstReadGoesBesideTheLimitsReadAndTheNextWaitsForThem() {
+    // The limits take 1.5 s to come; the first small read does not wait for them.
+    WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
+        .willReturn(okJson(LIMITS).withFixedDelay(1500)));
+    WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));
+    WeightGovernor g = governor(true);
+    try (BinanceHttp http = http(g)) {
+      http.get("/api/v3/avgPrice", List.of(), LimitLearner.BESIDE_WEIGHT, OBJECT);
+      assertEquals(false, g.limitsKnown());
+      WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
+      // The second read waits until the limits are read.
+      http.get("/api/v3/avgPrice", List.of(), 2, OBJECT);
+      assertEquals(true, g.limitsKnown());
+      assertEquals(60, g.limit());
+    }
+    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+    WM.verify(2, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.client;
 
+import io.github.binancejdbc.testing.FakeClock;
 import java.util.ArrayList;
 import java.util.List;
 

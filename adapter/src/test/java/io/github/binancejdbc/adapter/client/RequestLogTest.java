@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.testing.FakeClock;
+import io.github.binancejdbc.testing.WireMocks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RequestLogTest {
   @RegisterExtension
-  static final WireMockExtension WM =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension WM = WireMocks.lenient();
 
   private final FakeClock clock = new FakeClock(Instant.parse("2024-01-01T00:00:00Z"));
   private final WeightGovernor governor =

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +23,8 @@ import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.auth.Signer;
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.testing.FakeClock;
+import io.github.binancejdbc.testing.WireMocks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SignedRequestTest {
   @RegisterExtension
-  static final WireMockExtension WM =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
-          .failOnUnmatchedRequests(false)
-          .build();
+  static final WireMockExtension WM = WireMocks.lenient();
 
   private static final String SECRET = "test-secret-do-not-use";
   private static final BodyReader<String> RAW = p -> {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.testing.FakeClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class TimeWindowsTest {
-  private static final long DAY = Signed.DAY;
+  private static final long DAY = AccountRequests.DAY;
 
   @Test
   void aSpanIsCoveredByConsecutiveWindowsOfAtMostADay() {

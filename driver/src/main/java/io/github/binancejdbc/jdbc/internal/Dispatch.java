@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Wrapper;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,6 +30,13 @@ final class Dispatch<H> {
   private final Map<String, Op<H>> byName = new HashMap<>();
   private final Map<String, Op<H>> bySignature = new HashMap<>();
   private final Map<Method, Op<H>> resolved = new ConcurrentHashMap<>();
+
+  /**
+   * The same, by identity, for the per-row path: a proxy class passes the same {@link Method}
+   * object for every call of one method, and {@code Method.equals} compares names and parameter
+   * types. Copied on write, so readers never lock.
+   */
+  private volatile Map<Method, Op<H>> byIdentity = new IdentityHashMap<>();
 
   Dispatch(Class<?> iface) {
     this.iface = iface;
@@ -83,14 +91,23 @@ final class Dispatch<H> {
 
   /** The operation for {@code method}: one of this table, or a {@link Pass} to the delegate. */
   private Op<H> resolve(Method method) {
-    Op<H> op = resolved.get(method);
-    return op != null ? op : resolved.computeIfAbsent(method, m -> {
+    Op<H> op = byIdentity.get(method);
+    if (op != null) {
+      return op;
+    }
+    op = resolved.computeIfAbsent(method, m -> {
       Op<H> o = bySignature.get(signature(m.getName(), m.getParameterTypes()));
       if (o == null) {
         o = byName.get(m.getName());
       }
       return o == null ? new Pass<>(accessible(m)) : o;
     });
+    synchronized (this) {
+      Map<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
+      copy.put(method, op);
+      byIdentity = copy;
+    }
+    return op;
   }
 
   /**

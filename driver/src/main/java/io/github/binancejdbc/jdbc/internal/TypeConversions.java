@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Calendar;
+import java.util.TimeZone;
 import java.util.Locale;
 
 /**
@@ -89,12 +90,31 @@ final class TypeConversions {
     if (calendar == null) {
       return Timestamp.valueOf(wallClock(utcMillis));
     }
-    java.time.ZoneId zone = calendar.getTimeZone().toZoneId();
-    if (zone.normalized() instanceof ZoneOffset fixed) {
+    ZoneOf z = zoneOf(calendar.getTimeZone());
+    if (z.fixed() != null) {
       // A fixed offset (UTC, say): the same instant without building a LocalDateTime per row.
-      return new Timestamp(utcMillis - fixed.getTotalSeconds() * 1000L);
+      return new Timestamp(utcMillis - z.fixed().getTotalSeconds() * 1000L);
     }
-    return Timestamp.from(wallClock(utcMillis).atZone(zone).toInstant());
+    return Timestamp.from(wallClock(utcMillis).atZone(z.zone()).toInstant());
+  }
+
+  /** A calendar's zone as a {@link ZoneId}, and its fixed offset when it has one. */
+  private record ZoneOf(TimeZone timeZone, ZoneId zone, ZoneOffset fixed) {}
+
+  /**
+   * The last zone asked for: a reader passes the same calendar for every row, and turning its
+   * {@link TimeZone} into a {@link ZoneId} looks the zone up by name each time.
+   */
+  private static volatile ZoneOf lastZone = new ZoneOf(null, null, null);
+
+  private static ZoneOf zoneOf(TimeZone tz) {
+    ZoneOf z = lastZone;
+    if (z.timeZone() != tz) {
+      ZoneId zone = tz.toZoneId();
+      z = new ZoneOf(tz, zone, zone.normalized() instanceof ZoneOffset o ? o : null);
+      lastZone = z;
+    }
+    return z;
   }
 
   /** The {@code getDate} answer: the UTC day, as a date in {@code calendar}'s zone or the JVM's. */

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The exchange's mutable state: accounts, live order books, the last traded prices, id counters
- * and unfilled-order counts. Order entry is in {@link OrderEntry}, matching in {@link Matching}.
+ * and unfilled-order counts. Order entry is in {@link OrderEntry} and {@link OrderLists},
+ * checked by {@link OrderValidation}; matching in {@link Matching}.
  * One lock (this object) guards everything, which keeps the engine simple and every request
  * atomic; the simulator serves a few clients, not a market.
  */
@@ -44,7 +45,9 @@ public final class Exchange {
   long nextExecutionId = 1;
   private long nextClientId = 1;
   private long nextUid = 354_937_868L;
+  final OrderValidation validation;
   final OrderEntry entry;
+  final OrderLists lists;
   final Matching matching;
 
   public Exchange(Market market, LongSupplier clock, int ordersPer10s, int ordersPerDay) {
@@ -52,7 +55,9 @@ public final class Exchange {
     this.clock = clock;
     this.ordersPer10s = ordersPer10s;
     this.ordersPerDay = ordersPerDay;
+    this.validation = new OrderValidation(this);
     this.entry = new OrderEntry(this);
+    this.lists = new OrderLists(this);
     this.matching = new Matching(this);
   }
 
@@ -62,6 +67,11 @@ public final class Exchange {
 
   public OrderEntry orders() {
     return entry;
+  }
+
+  /** OCO and OTO-type order lists. */
+  public OrderLists orderLists() {
+    return lists;
   }
 
   long now() {

@@ -19,20 +19,25 @@ import java.util.NavigableMap;
  * prevention), the rest of a GTC limit order rests, balances settle with commissions, fills are
  * recorded, and the consequences follow (OCO siblings expire, OTO pending legs go live, stop orders
  * trigger on the new last price). Called under the {@link Exchange} lock.
+ *
+ * <p>It stays one class (some 470 lines) on purpose: taking liquidity, self-trade prevention,
+ * settling and the consequences of a fill run as one sequence over the same half-updated order
+ * and book, and reading that sequence in one place is how it is checked against Binance's rules;
+ * split, each part would need the others' intermediate state.
  */
 final class Matching {
-  private final Exchange x;
+  private final Exchange exchange;
   /** Orders whose fills or expiry may move their order list along. */
   private final Deque<Order> listEvents = new ArrayDeque<>();
 
-  Matching(Exchange x) {
-    this.x = x;
+  Matching(Exchange exchange) {
+    this.exchange = exchange;
   }
 
   /** Dry run: {quantity fillable, quote it costs} for a taker, ignoring self-trade prevention. */
   long[] simulate(String symbol, Side side, Long limit, long maxQty, long maxQuote) {
-    Book b = x.book(symbol);
-    SymbolSpec s = x.spec(symbol);
+    Book b = exchange.book(symbol);
+    SymbolSpec s = exchange.spec(symbol);
     long qty = 0;
     long quote = 0;
     for (Book.Level level : b.against(side).values()) {
@@ -68,8 +73,8 @@ final class Matching {
    * rests on the book with its funds locked; anything else unfilled expires.
    */
   void execute(Order o) {
-    long now = x.now();
-    Book b = x.book(o.symbol);
+    long now = exchange.now();
+    Book b = exchange.book(o.symbol);
     boolean market = o.type == OrderType.MARKET || o.type == OrderType.STOP_LOSS
         || o.type == OrderType.TAKE_PROFIT;
     Long limit = market ? null : o.price;
@@ -123,7 +128,7 @@ final class Matching {
 
   /** Locks the funds a resting order needs (from free). */
   void lock(Order o) {
-    SymbolSpec s = x.spec(o.symbol);
+    SymbolSpec s = exchange.spec(o.symbol);
     long need = lockFor(o, s);
     String asset = o.side == Side.BUY ? s.quoteAsset() : s.baseAsset();
     long[] bal = o.account.balance(asset);
@@ -158,7 +163,7 @@ final class Matching {
     if (o.locked == 0) {
       return;
     }
-    SymbolSpec s = x.spec(o.symbol);
+    SymbolSpec s = exchange.spec(o.symbol);
     String asset = o.side == Side.BUY ? s.quoteAsset() : s.baseAsset();
     long[] bal = o.account.balance(asset);
     bal[0] += o.locked;
@@ -167,7 +172,7 @@ final class Matching {
   }
 
   private void take(Order o, Book b, Long limit, boolean quoteMode, long now) {
-    SymbolSpec s = x.spec(o.symbol);
+    SymbolSpec s = exchange.spec(o.symbol);
     NavigableMap<Long, Book.Level> opposite = b.against(o.side);
     boolean changed = false;
     outer:
@@ -215,7 +220,7 @@ final class Matching {
   private boolean preventSelfTrade(Order taker, Book.Entry e, long price, long now) {
     Order maker = e.order;
     long prevented = Math.min(taker.remaining(), e.qty);
-    long id = x.nextPreventedMatchId++;
+    long id = exchange.nextPreventedMatchId++;
     taker.account.preventedMatches.add(new Account.PreventedMatch(taker.symbol, id, taker.orderId,
         maker.symbol, maker.orderId, taker.account.uid, taker.stp.name(), price, e.qty, now));
     boolean expireTaker = taker.stp == Stp.EXPIRE_TAKER || taker.stp == Stp.EXPIRE_BOTH;
@@ -254,7 +259,7 @@ final class Matching {
     String base = s.baseAsset();
     String quoteAsset = s.quoteAsset();
     long quote = Units.notional(price, qty);
-    long tradeId = o.usedSor ? -1 : x.nextTradeId(o.symbol);
+    long tradeId = o.usedSor ? -1 : exchange.nextTradeId(o.symbol);
     Account ta = o.account;
     long commission;
     String commissionAsset;
@@ -273,10 +278,10 @@ final class Matching {
     o.executedQty += qty;
     o.cumQuote += quote;
     o.status = o.remaining() == 0 ? Status.FILLED : Status.PARTIALLY_FILLED;
-    x.onFirstFill(o);
+    exchange.onFirstFill(o);
     long allocId = 0;
     if (o.usedSor) {
-      long id = x.nextAllocationId++;
+      long id = exchange.nextAllocationId++;
       allocId = id;
       ta.allocations.add(new Account.Allocation(o.symbol, id, o.orderId, o.orderListId(), price, qty,
           quote, commission, commissionAsset, now, o.side == Side.BUY));
@@ -289,10 +294,11 @@ final class Matching {
       listEvents.add(o);
     }
     if (e.order != null) {
-      settleMaker(e.order, price, qty, quote, tradeId < 0 ? x.nextTradeId(o.symbol) : tradeId, now, s);
+      settleMaker(e.order, price, qty, quote,
+          tradeId < 0 ? exchange.nextTradeId(o.symbol) : tradeId, now, s);
     }
     e.qty -= qty;
-    x.setLastPrice(o.symbol, price);
+    exchange.setLastPrice(o.symbol, price);
   }
 
   private void settleMaker(Order m, long price, long qty, long quote, long tradeId, long now,
@@ -325,7 +331,7 @@ final class Matching {
     m.cumQuote += quote;
     m.status = m.remaining() == 0 ? Status.FILLED : Status.PARTIALLY_FILLED;
     m.updateTime = now;
-    x.onFirstFill(m);
+    exchange.onFirstFill(m);
     if (m.status == Status.FILLED) {
       unlock(m);
     }
@@ -347,14 +353,14 @@ final class Matching {
         processListEvent(listEvents.poll());
         continue;
       }
-      x.waiting.remove(next);
+      exchange.waiting.remove(next);
       trigger(next);
     }
   }
 
   private Order nextTriggered(String symbol) {
-    long last = x.lastPrice(symbol);
-    for (Order w : x.waiting) {
+    long last = exchange.lastPrice(symbol);
+    for (Order w : exchange.waiting) {
       if (w.symbol.equals(symbol) && w.status.isOpen() && triggered(w, last)) {
         return w;
       }
@@ -381,7 +387,7 @@ final class Matching {
 
   /** A waiting order's trigger fired: it starts working (its OCO sibling expires first). */
   private void trigger(Order w) {
-    long now = x.now();
+    long now = exchange.now();
     if (w.ocoPeer != null && w.ocoPeer.status.isOpen()) {
       expire(w.ocoPeer, now);
     }
@@ -393,14 +399,14 @@ final class Matching {
 
   /** Expires an open order (OCO sibling, pending leg of a dead list): off the book, funds back. */
   void expire(Order o, long now) {
-    x.book(o.symbol).remove(o);
-    x.waiting.remove(o);
+    exchange.book(o.symbol).remove(o);
+    exchange.waiting.remove(o);
     finish(o, Status.EXPIRED, null, now);
   }
 
   private void processListEvent(Order o) {
     OrderList l = o.list;
-    long now = x.now();
+    long now = exchange.now();
     if (o.everFilled && o.ocoPeer != null && o.ocoPeer.status.isOpen()) {
       expire(o.ocoPeer, now);
     }
@@ -410,7 +416,7 @@ final class Matching {
     } else if (working && !o.status.isOpen()) {
       for (Order p : l.orders) {
         if (p != o && p.status.isOpen()) {
-          x.waiting.remove(p);
+          exchange.waiting.remove(p);
           finish(p, Status.EXPIRED, null, now);
         }
       }
@@ -429,7 +435,7 @@ final class Matching {
         pending.add(p);
       }
     }
-    SymbolSpec s = x.spec(l.symbol);
+    SymbolSpec s = exchange.spec(l.symbol);
     // Legs that rest first: in an OCO pair the resting leg holds the shared lock.
     pending.sort((p1, p2) -> Boolean.compare(p1.type.isConditional(), p2.type.isConditional()));
     for (Order p : pending) {
@@ -456,11 +462,12 @@ final class Matching {
         if (!shared) {
           lock(p);
         }
-        p.trailReference = x.lastPrice(p.symbol);
-        x.waiting.add(p);
+        p.trailReference = exchange.lastPrice(p.symbol);
+        exchange.waiting.add(p);
       } else {
         p.workingTime = now;
-        if (p.type == OrderType.LIMIT_MAKER && OrderEntry.crosses(x.book(p.symbol), p.side, p.price)) {
+        if (p.type == OrderType.LIMIT_MAKER
+            && OrderValidation.crosses(exchange.book(p.symbol), p.side, p.price)) {
           finish(p, Status.EXPIRED, "REJECTED", now);
           continue;
         }

@@ -20,24 +20,8 @@ import java.util.Objects;
  * LocalDateTime.class)}, never through {@code java.sql.Timestamp} and the JVM zone), dates {@link
  * LocalDate}, strings lose CHAR padding, SQL NULL is {@code null}.
  */
-final class ResultRows {
-  private ResultRows() {}
-
-  /** The rows of {@code sql}, each as its columns' {@code getString} values joined by '|'. */
-  static List<String> lines(java.sql.Connection conn, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = conn.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(sb.toString());
-      }
-    }
-    return out;
-  }
+final class RowComparison {
+  private RowComparison() {}
 
   static List<List<Object>> read(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
@@ -101,7 +85,7 @@ final class ResultRows {
   /** A canonical order for multiset comparison (numbers rounded so tolerance cannot reorder). */
   static List<List<Object>> sorted(List<List<Object>> rows) {
     List<List<Object>> out = new ArrayList<>(rows);
-    out.sort(Comparator.comparing(ResultRows::sortKey));
+    out.sort(Comparator.comparing(RowComparison::sortKey));
     return out;
   }
 

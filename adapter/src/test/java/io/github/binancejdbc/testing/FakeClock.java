@@ -1,4 +1,4 @@
-package io.github.binancejdbc.adapter.client;
+package io.github.binancejdbc.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,19 +6,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when told to, so tests never wait. */
-final class FakeClock extends Clock {
+/** A UTC clock that moves only when the test moves it, so tests never wait. Thread-safe. */
+public final class FakeClock extends Clock {
   private final AtomicLong millis;
 
-  FakeClock(Instant start) {
-    this.millis = new AtomicLong(start.toEpochMilli());
+  public FakeClock(Instant start) {
+    this(start.toEpochMilli());
   }
 
-  void advance(long deltaMillis) {
+  public FakeClock(long startMillis) {
+    this.millis = new AtomicLong(startMillis);
+  }
+
+  public void advance(long deltaMillis) {
     millis.addAndGet(deltaMillis);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     millis.set(instant.toEpochMilli());
   }
 
@@ -37,8 +41,9 @@ final class FakeClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The same clock: it counts epoch milliseconds, which no zone changes. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("not needed by the tests");
+    return this;
   }
 }

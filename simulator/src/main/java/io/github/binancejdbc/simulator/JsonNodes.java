@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /** The one Jackson mapper, and node factories (object fields keep insertion order). */
-final class Json {
+final class JsonNodes {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private Json() {}
+  private JsonNodes() {}
 
   static ObjectNode obj() {
     return NODES.objectNode();

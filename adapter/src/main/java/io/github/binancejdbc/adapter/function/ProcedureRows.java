@@ -15,10 +15,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * cummulativeQuoteQty} with two m in order responses, {@code cumulativeQuoteQty} in amend, {@code
  * transactTime} vs {@code transactionTime}); each column lists the spellings it accepts.
  */
-final class ResultRows {
+final class ProcedureRows {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private ResultRows() {}
+  private ProcedureRows() {}
 
   /** Column name, SQL type, JSON field spellings. */
   private record Col(String name, SqlTypeName type, String... fields) {}

@@ -1,0 +1,45 @@
+package io.github.binancejdbc.adapter.client;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.binancejdbc.adapter.error.BinanceException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Ends the call on a 418 (the IP is banned) and halts every request to the host until the ban
+ * lifts: for the {@code Retry-After} seconds, else until the time Binance's message states, else
+ * for {@link WeightGovernor#DEFAULT_BAN_SECONDS}.
+ */
+final class BanStep implements Step.OnReply {
+  private final Clock clock;
+
+  BanStep(Clock clock) {
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  @Override
+  public Reply onReply(Call call, Reply reply) {
+    if (reply.status() == 418 && reply.error() != null) {
+      throw banned(call, reply);
+    }
+    return reply;
+  }
+
+  private BinanceException banned(Call call, Reply reply) {
+    ErrorBody body = reply.error();
+    long now = clock.millis();
+    long seconds = RateLimitStep.retryAfterSeconds(reply, -1);
+    Instant stated = body.bannedUntil();
+    if (seconds < 0 && stated != null) {
+      seconds = Math.max(0, (stated.toEpochMilli() - now + 999) / 1000);
+    }
+    if (seconds < 0) {
+      seconds = WeightGovernor.DEFAULT_BAN_SECONDS;
+    }
+    call.governor.onBanned(seconds);
+    int code = body.code() != null ? body.code() : 418;
+    String detail = ResponseErrors.bannedDetail(body, call.name(), call.path, call.params);
+    return call.governor.bannedException(now + seconds * 1000, code, detail);
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.binancejdbc.adapter.client;
+
+/**
+ * Whether the limits of a {@link WeightGovernor}'s server still need reading, and who reads them:
+ * exactly one caller is asked, and callers arriving meanwhile wait for that read, so that no
+ * request goes out on a guessed limit. Thread-safe.
+ */
+final class LimitLearning {
+  private final boolean learns;
+
+  // Guarded by this.
+  private boolean known;
+  private boolean learning;
+  private boolean learnt;
+
+  /** @param learns false: the limits are never asked for (a governor outside the registry) */
+  LimitLearning(boolean learns) {
+    this.learns = learns;
+  }
+
+  /** See {@link WeightGovernor#needsLimits()}. */
+  synchronized boolean needsLimits() {
+    if (!learns || known || learnt) {
+      return false;
+    }
+    if (learning) {
+      // Another thread is reading them: wait, so that no request goes out on a guessed limit.
+      while (learning) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return false;
+    }
+    learning = true;
+    return true;
+  }
+
+  /** The read asked for has ended, well or not. */
+  synchronized void read() {
+    learning = false;
+    learnt = true;
+    notifyAll();
+  }
+
+  /** A REQUEST_WEIGHT limit has been read from the server (exchangeInfo or a 429). */
+  synchronized void known() {
+    known = true;
+  }
+
+  synchronized boolean isKnown() {
+    return known;
+  }
+}

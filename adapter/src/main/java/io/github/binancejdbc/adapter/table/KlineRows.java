@@ -1,0 +1,155 @@
+package io.github.binancejdbc.adapter.table;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.cache.Segment;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of {@code klines} and {@code ui_klines}: reading a page of bars (only the columns a
+ * query needs), the bars of a page that lie in the range asked for, and the part of a page that
+ * can no longer change (what the cache keeps).
+ */
+final class KlineRows {
+  private static final int OPEN_TIME = KlinesTable.OPEN_TIME;
+  private static final int CLOSE_TIME = 9;
+  private static final int WIDTH = 14;
+
+  private KlineRows() {}
+
+  /**
+   * The part of a forward page (bars from {@code start} to {@code end}, at most {@code limit})
+   * that can no longer change, as a segment; null if none. A bar is closed when another bar
+   * follows it in the page or its close time is before {@code serverTime} (a time the server had
+   * reached before it answered). The segment ends before the first bar that may be open, at the
+   * last bar of a full page (the rest was not asked for), and, with no open bar in the page, at
+   * the last open time whose bar has certainly closed (a bar opening later may not exist yet).
+   */
+  static Segment closedPart(long start, long end, int limit, List<Object[]> rows,
+      long serverTime, String timeframe) {
+    long to = end;
+    if (rows.size() >= limit && !rows.isEmpty()) {
+      to = Math.min(to, openTime(rows.get(rows.size() - 1)));
+    }
+    boolean openBar = false;
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] r = rows.get(i);
+      boolean followed = i + 1 < rows.size();
+      if (!followed && (Long) r[CLOSE_TIME] >= serverTime) {
+        to = Math.min(to, openTime(r) - 1);
+        openBar = true;
+      }
+    }
+    long span = maxIntervalMillis(timeframe);
+    if (!openBar) {
+      if (span <= 0) {
+        return null;
+      }
+      to = Math.min(to, serverTime - span);
+    }
+    if (to < start) {
+      return null;
+    }
+    List<Object[]> kept = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      if (openTime(r) <= to) {
+        kept.add(r);
+      }
+    }
+    return new Segment(start, to, OPEN_TIME, kept);
+  }
+
+  /**
+   * The bars of a page that lie in the range asked for: what is served next to held bars must
+   * not repeat them, even from a server that answers outside startTime..endTime.
+   */
+  static List<Object[]> within(List<Object[]> rows, long start, long end) {
+    for (Object[] r : rows) {
+      if (openTime(r) < start || openTime(r) > end) {
+        List<Object[]> in = new ArrayList<>(rows.size());
+        for (Object[] x : rows) {
+          if (openTime(x) >= start && openTime(x) <= end) {
+            in.add(x);
+          }
+        }
+        return in;
+      }
+    }
+    return rows;
+  }
+
+  private static long openTime(Object[] row) {
+    return (Long) row[OPEN_TIME];
+  }
+
+  /** The longest bar of an interval in milliseconds (a 31-day month for 1M); 0 if unknown. */
+  static long maxIntervalMillis(String timeframe) {
+    if (timeframe.length() < 2) {
+      return 0;
+    }
+    long n;
+    try {
+      n = Long.parseLong(timeframe.substring(0, timeframe.length() - 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+    long unit = switch (timeframe.charAt(timeframe.length() - 1)) {
+      case 's' -> 1_000L;
+      case 'm' -> 60_000L;
+      case 'h' -> 3_600_000L;
+      case 'd' -> 86_400_000L;
+      case 'w' -> 7 * 86_400_000L;
+      case 'M' -> 31 * 86_400_000L;
+      default -> 0L;
+    };
+    return n * unit;
+  }
+
+  /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 3). */
+  private static final ColumnType[] FIELD_TYPES = {
+    ColumnType.TIMESTAMP, ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.DECIMAL,
+    ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
+    ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.DECIMAL
+  };
+
+  /**
+   * {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}.
+   * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
+   * others are skipped as tokens, never turned into strings or decimals. A null {@code q} reads
+   * every column.
+   */
+  static List<Object[]> read(JsonParser p, String symbol, String timeframe, String zone,
+      ScanQuery q) throws IOException {
+    boolean[] need = new boolean[FIELD_TYPES.length];
+    for (int i = 0; i < need.length; i++) {
+      need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);
+    }
+    Json.next(p, JsonToken.START_ARRAY);
+    List<Object[]> rows = new ArrayList<>();
+    while (Json.nextElement(p, JsonToken.START_ARRAY)) {
+      Object[] r = new Object[WIDTH];
+      r[0] = symbol;
+      r[1] = timeframe;
+      r[2] = zone;
+      for (int i = 0; i < FIELD_TYPES.length; i++) {
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+          throw new IllegalStateException("a kline of " + i + " fields at " + p.currentLocation());
+        }
+        if (need[i]) {
+          r[i + OPEN_TIME] = Json.value(p, FIELD_TYPES[i]);
+        } else {
+          p.skipChildren();
+        }
+      }
+      // Skip the unused 12th field and anything Binance may add later.
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        p.skipChildren();
+      }
+      rows.add(r);
+    }
+    Json.expect(p, JsonToken.END_ARRAY);
+    return rows;
+  }
+}

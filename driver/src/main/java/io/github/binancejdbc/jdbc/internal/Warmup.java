@@ -1,0 +1,68 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.binancejdbc.adapter.client.HttpClients;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * Work the first connection and statement would otherwise do one after another on the caller's
+ * thread, started on a second thread when the driver is loaded: the HTTP client's TLS set-up (the
+ * slowest part), then the generation of the JDBC proxy classes and the first use of the JSON parser,
+ * the caches and the calendars. It touches
+ * only the JDK, OkHttp, Jackson and Caffeine, whose classes initialise safely from any thread, and
+ * never Calcite's, so it cannot contend with the caller's thread for a class being initialised.
+ * Nothing it does is needed for correctness: the caller's thread does whatever it finds undone.
+ */
+public final class Warmup {
+  /** The interfaces the driver's proxies implement, each alone (see {@link JdbcProxies}). */
+  private static final Class<?>[] PROXIED = {
+    Connection.class, PreparedStatement.class, ResultSet.class, Statement.class,
+    CallableStatement.class, DatabaseMetaData.class
+  };
+
+  private Warmup() {}
+
+  /** Starts the warm-up on a daemon thread. */
+  public static void start() {
+    Thread t = new Thread(Warmup::run, "binance-jdbc-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.NORM_PRIORITY - 1);
+    t.start();
+  }
+
+  private static void run() {
+    try {
+      HttpClients.build();
+      // A proxy class is generated on first use, per interface: about 15 ms each.
+      ClassLoader loader = Warmup.class.getClassLoader();
+      for (Class<?> iface : PROXIED) {
+        Proxy.newProxyInstance(loader, new Class<?>[] {iface}, (proxy, method, args) -> null);
+      }
+      try (JsonParser p = new JsonFactory().createParser("{\"price\":\"1.50\",\"n\":[1,2]}")) {
+        while (p.nextToken() != null) {
+          p.getText();
+        }
+      }
+      Cache<String, BigDecimal> cache =
+          Caffeine.newBuilder().maximumWeight(1).weigher((String k, BigDecimal v) -> 1).build();
+      cache.put("x", new BigDecimal("1.50"));
+      Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT).getTimeInMillis();
+    } catch (IOException | RuntimeException e) {
+      // Only a head start: whatever failed here is done (and reported) by the caller's thread.
+    }
+  }
+}

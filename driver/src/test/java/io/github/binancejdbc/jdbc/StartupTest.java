@@ -1,0 +1,44 @@
+package io.github.binancejdbc.jdbc;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a first connection and a first key lookup set up, seen in a new JVM (the classes it loads):
+ * a lookup is prepared without Calcite's planner, whose rule sets are only built for the first
+ * statement that needs planning; and a connection opens without a request.
+ */
+class StartupTest {
+  private static final String RULES = "org.apache.calcite.adapter.enumerable.EnumerableRules ";
+
+  @Test
+  void aFirstLookupNeverSetsUpThePlannerAndTheFirstPlannedStatementDoes() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xlog:class+load=info:stdout", "-cp",
+        System.getProperty("java.class.path"), StartupProbe.class.getName())
+        .redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not end");
+    assertEquals(0, p.exitValue(), out);
+    List<String> lines = out.lines().toList();
+    int planned = lines.indexOf("PHASE planned");
+    assertTrue(planned > 0, out);
+    assertTrue(lines.contains("LOOKUP 43251.12000000"), out);
+    assertTrue(lines.contains("PLANNED BTCUSDT 43251.12000000"), out);
+    assertFalse(lines.subList(0, planned).stream().anyMatch(l -> l.contains(RULES)),
+        "the planner's rules were built for a lookup");
+    assertTrue(lines.subList(planned, lines.size()).stream().anyMatch(l -> l.contains(RULES)),
+        "the planned statement did not load the rules: is the probe still planning?");
+    // The limits read once, beside the first ticker request; then one request per statement.
+    assertTrue(lines.contains("REQUESTS [/api/v3/exchangeInfo?symbol=BTCUSDT,"
+        + " /api/v3/ticker/price?symbol=BTCUSDT, /api/v3/ticker/price?symbol=BTCUSDT]"), out);
+  }
+}
