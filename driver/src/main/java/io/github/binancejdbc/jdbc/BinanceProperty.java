@@ -109,8 +109,9 @@ public enum BinanceProperty {
       null,
       null,
       false,
-      "Megabytes of closed history (closed klines bars, trades and aggregate trades by id) kept"
-          + " in memory, shared by the connections to one baseUrl in the JVM, so a range is fetched"
+      "Megabytes of closed history (closed klines bars, trades, aggregate trades and block"
+          + " trades by id, an account's fills and final orders) kept in memory, shared by the"
+          + " connections to one baseUrl in the JVM, so a range is fetched"
           + " once; 0 turns the cache off; default 64, or an eighth of the maximum heap when that"
           + " is less"),
   ARCHIVE(

@@ -49,7 +49,9 @@ class Issue12TablesTest {
 
   @BeforeEach
   void connect() throws SQLException {
-    conn = DriverManager.getConnection("jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0");
+    // Each test stubs its own history on one base URL: nothing kept between them.
+    conn = DriverManager.getConnection(
+        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
   }
 
   @AfterEach
@@ -246,6 +248,44 @@ class Issue12TablesTest {
         urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000")));
     wm.verify(2, getRequestedFor(
         urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=3008&limit=1000")));
+  }
+
+  @Test
+  void blockTradesAreKeptByIdExceptTheNewest() throws SQLException {
+    // A server of its own: its base URL's cache is this test's alone.
+    com.github.tomakehurst.wiremock.WireMockServer own =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+    own.start();
+    try {
+      String path = "/api/v3/historicalBlockTrades?symbol=ETHBTC&fromId=";
+      own.stubFor(get(urlEqualTo(path + "100&limit=1000"))
+          .willReturn(okJson(blockTrades(100, 1000, 2))));
+      own.stubFor(get(urlEqualTo(path + "2099&limit=1000"))
+          .willReturn(okJson(blockTrades(2100, 3, 5))));
+      own.stubFor(get(urlEqualTo(path + "2110&limit=1000"))
+          .willReturn(okJson(blockTrades(2110, 1, 5))));
+      String sql = "SELECT trade_id, price FROM block_trades WHERE symbol = 'ETHBTC'"
+          + " AND trade_id >= 100";
+      String url = "jdbc:binance:?baseUrl=" + own.baseUrl() + "&maxRetries=0";
+      List<String> first;
+      try (Connection c = DriverManager.getConnection(url)) {
+        first = Rows.lines(c, sql);
+      }
+      assertEquals(1003, first.size());
+      assertEquals("2110|0.052", first.get(1002));
+      own.resetRequests();
+      try (Connection c = DriverManager.getConnection(url)) {
+        assertEquals(first, Rows.lines(c, sql));
+      }
+      // A new connection: ids 100..2109 are held; only the newest (2110, the end of a short
+      // page) is asked for again.
+      own.verify(1, getRequestedFor(urlEqualTo(path + "2110&limit=1000")));
+      own.verify(0, getRequestedFor(urlEqualTo(path + "100&limit=1000")));
+      own.verify(0, getRequestedFor(urlEqualTo(path + "2099&limit=1000")));
+    } finally {
+      own.stop();
+    }
   }
 
   @Test

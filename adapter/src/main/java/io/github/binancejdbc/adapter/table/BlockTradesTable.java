@@ -21,6 +21,7 @@ import java.util.List;
 public final class BlockTradesTable extends BinanceTable {
   private static final int ID = 1;
   private static final int TIME = 5;
+  private static final String PATH = "/api/v3/historicalBlockTrades";
 
   private final Json.Fields fields;
 
@@ -41,9 +42,10 @@ public final class BlockTradesTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : q.required("symbol", "BTCUSDT")) {
       long upperTime = q.upper("trade_time");
-      RowStream forward = KeyedPager.byId(Math.max(0, q.lower("trade_id")), q.upper("trade_id"),
-          ID, (from, limit) -> page(q, symbol, from, limit))
-          .stopAt(row -> (Long) row[TIME] > upperTime);
+      RowStream forward = RowStream.stopAt(CachedIds.blockTrades(ctx, PATH,
+          EndpointWeights.HISTORICAL_BLOCK_TRADES, symbol, Math.max(0, q.lower("trade_id")),
+          q.upper("trade_id"), ID, (from, limit) -> page(q, symbol, from, limit)),
+          row -> (Long) row[TIME] > upperTime);
       boolean newestFirst = q.direction() == ScanSpec.Direction.DESC
           || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
       streams.add(newestFirst ? newestFirst(forward, q) : forward);
@@ -52,7 +54,7 @@ public final class BlockTradesTable extends BinanceTable {
   }
 
   private List<Object[]> page(ScanQuery q, String symbol, long fromId, int limit) {
-    return ctx.get(q, "/api/v3/historicalBlockTrades",
+    return ctx.get(q, PATH,
         List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
         EndpointWeights.HISTORICAL_BLOCK_TRADES,
         p -> fields.readObjectOrArray(p, r -> r[0] = symbol));

@@ -51,6 +51,20 @@ final class CachedIds {
   }
 
   /**
+   * Historical block trades of {@code symbol} ({@code historicalBlockTrades?fromId=}): immutable
+   * like trades, but a symbol's ids need not be consecutive, so nothing is fetched through.
+   */
+  static RowStream blockTrades(BinanceContext ctx, String path, int weight, String symbol,
+      long from, long hi, int idSlot, AheadPages.Fetch page) {
+    Gap gap = (f, t, p) -> KeyedPager.byId(f, t, idSlot, p::page);
+    if (!ctx.history().enabled()) {
+      return gap.open(from, hi, page);
+    }
+    return open(ctx, Series.of(path, "symbol", symbol), path, weight, symbol, "fromId", from, hi,
+        idSlot, 0, row -> true, true, page, gap);
+  }
+
+  /**
    * The signed account's rows of {@code symbol} by id ({@code myTrades?fromId=}, {@code
    * allOrders?orderId=}): {@code isFinal} tells a row that can no longer change.
    */

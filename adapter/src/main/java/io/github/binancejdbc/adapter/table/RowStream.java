@@ -35,6 +35,37 @@ public interface RowStream {
     };
   }
 
+  /**
+   * {@code inner} ended after a page whose last row passes {@code stop} (what follows is past the
+   * query's bound), so that no further page is asked for.
+   */
+  static RowStream stopAt(RowStream inner, java.util.function.Predicate<Object[]> stop) {
+    return new RowStream() {
+      private boolean done;
+
+      @Override
+      public List<Object[]> nextPage(long wanted) {
+        if (done) {
+          return null;
+        }
+        List<Object[]> page = inner.nextPage(wanted);
+        if (page == null || (!page.isEmpty() && stop.test(page.get(page.size() - 1)))) {
+          done = true;
+          inner.close();
+        }
+        return page;
+      }
+
+      @Override
+      public void close() {
+        if (!done) {
+          done = true;
+          inner.close();
+        }
+      }
+    };
+  }
+
   /** The streams one after another, each read to its end. */
   static RowStream concat(List<RowStream> parts) {
     return new RowStream() {
