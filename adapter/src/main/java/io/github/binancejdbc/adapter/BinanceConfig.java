@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Immutable settings of one connection's adapter: where the API is, how patient to be, and (later) the
- * credentials. Built with {@link #newBuilder()}; the builder validates and names the bad value.
+ * Immutable settings of one connection's adapter: where the API is, how patient to be, and (later)
+ * the credentials. Built with {@link #newBuilder()}; the builder validates and names the bad value.
  *
  * <p>{@link #toString()} never prints a secret.
  */
@@ -143,7 +143,9 @@ public final class BinanceConfig {
     return maxConcurrentRequests;
   }
 
-  /** How long exchange information (symbols, filters, limits) is kept before it is fetched again. */
+  /**
+   * How long exchange information (symbols, filters, limits) is kept before it is fetched again.
+   */
   public Duration exchangeInfoTtl() {
     return exchangeInfoTtl;
   }
@@ -169,8 +171,8 @@ public final class BinanceConfig {
   }
 
   /**
-   * The bound in bytes of the memory cache of closed history (shared per base URL: the largest
-   * any connection asks for); 0 keeps nothing in memory.
+   * The bound in bytes of the memory cache of closed history (shared per base URL: the largest any
+   * connection asks for); 0 keeps nothing in memory.
    */
   public long cacheSizeBytes() {
     return cacheSizeBytes;
@@ -270,7 +272,8 @@ public final class BinanceConfig {
       if (urls.isEmpty()) {
         throw new IllegalArgumentException(
             "baseUrl must name at least one URL, e.g. https://api.binance.com, but was: '"
-                + baseUrl + "'");
+                + baseUrl
+                + "'");
       }
       if (urls.equals(List.of(DEFAULT_BASE_URL))) {
         urls = PRODUCTION_HOSTS;

@@ -46,8 +46,10 @@ final class HostLists {
     String lower = url.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       throw new IllegalArgumentException(
-          property + " must start with http:// or https://, e.g. https://api.binance.com, but"
-              + " was: " + given.trim());
+          property
+              + " must start with http:// or https://, e.g. https://api.binance.com, but"
+              + " was: "
+              + given.trim());
     }
     return url;
   }

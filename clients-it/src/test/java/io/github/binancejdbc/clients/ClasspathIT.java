@@ -45,39 +45,54 @@ class ClasspathIT {
     if (Files.isRegularFile(built)) {
       // With -pl clients-it Maven takes the jar from the local repository, where another
       // checkout may have installed a different build.
-      assertEquals(-1L, Files.mismatch(shadedJar(), built), shadedJar() + " is not " + built
-          + ": build from the root (mvn verify) or install the driver first");
+      assertEquals(
+          -1L,
+          Files.mismatch(shadedJar(), built),
+          shadedJar()
+              + " is not "
+              + built
+              + ": build from the root (mvn verify) or install the driver first");
     }
   }
 
   @Test
   void driverAndEngineComeFromTheShadedJarOnly() throws IOException {
     Path jar = shadedJar();
-    for (String resource : List.of("io/github/binancejdbc/jdbc/BinanceDriver.class",
-        "org/apache/calcite/jdbc/Driver.class",
-        "org/apache/calcite/avatica/AvaticaConnection.class",
-        "io/github/binancejdbc/shaded/janino/SimpleCompiler.class",
-        "io/github/binancejdbc/shaded/okhttp3/OkHttpClient.class",
-        "io/github/binancejdbc/shaded/jackson/databind/ObjectMapper.class",
-        "io/github/binancejdbc/shaded/guava/collect/ImmutableList.class",
-        "io/github/binancejdbc/shaded/caffeine/cache/Caffeine.class")) {
+    for (String resource :
+        List.of(
+            "io/github/binancejdbc/jdbc/BinanceDriver.class",
+            "org/apache/calcite/jdbc/Driver.class",
+            "org/apache/calcite/avatica/AvaticaConnection.class",
+            "io/github/binancejdbc/shaded/janino/SimpleCompiler.class",
+            "io/github/binancejdbc/shaded/okhttp3/OkHttpClient.class",
+            "io/github/binancejdbc/shaded/jackson/databind/ObjectMapper.class",
+            "io/github/binancejdbc/shaded/guava/collect/ImmutableList.class",
+            "io/github/binancejdbc/shaded/caffeine/cache/Caffeine.class")) {
       List<URL> urls = Collections.list(getClass().getClassLoader().getResources(resource));
       assertEquals(1, urls.size(), resource + " " + urls);
       assertEquals(jar, jarOf(urls.get(0)), resource);
     }
-    for (String unshaded : List.of("okhttp3/OkHttpClient.class", "okio/Buffer.class",
-        "kotlin/Unit.class", "com/fasterxml/jackson/databind/ObjectMapper.class",
-        "com/google/common/collect/ImmutableList.class",
-        "com/github/benmanes/caffeine/cache/Caffeine.class",
-        "org/codehaus/janino/SimpleCompiler.class",
-        "io/github/binancejdbc/adapter/BinanceSchema.class")) {
+    for (String unshaded :
+        List.of(
+            "okhttp3/OkHttpClient.class",
+            "okio/Buffer.class",
+            "kotlin/Unit.class",
+            "com/fasterxml/jackson/databind/ObjectMapper.class",
+            "com/google/common/collect/ImmutableList.class",
+            "com/github/benmanes/caffeine/cache/Caffeine.class",
+            "org/codehaus/janino/SimpleCompiler.class",
+            "io/github/binancejdbc/adapter/BinanceSchema.class")) {
       if (unshaded.startsWith("io/")) {
         // The adapter is inside the shaded jar, unrelocated, once.
-        assertEquals(1, Collections.list(getClass().getClassLoader().getResources(unshaded))
-            .size(), unshaded);
+        assertEquals(
+            1,
+            Collections.list(getClass().getClassLoader().getResources(unshaded)).size(),
+            unshaded);
       } else {
-        assertEquals(List.of(), Collections.list(getClass().getClassLoader()
-            .getResources(unshaded)), unshaded);
+        assertEquals(
+            List.of(),
+            Collections.list(getClass().getClassLoader().getResources(unshaded)),
+            unshaded);
       }
     }
   }
@@ -94,8 +109,9 @@ class ClasspathIT {
   void librariesHostsShipInOtherVersionsDoNotLeakOut() throws IOException {
     try (JarFile jf = new JarFile(shadedJar().toFile())) {
       Properties lang3 = new Properties();
-      try (InputStream in = jf.getInputStream(
-          jf.getEntry("META-INF/maven/org.apache.commons/commons-lang3/pom.properties"))) {
+      try (InputStream in =
+          jf.getInputStream(
+              jf.getEntry("META-INF/maven/org.apache.commons/commons-lang3/pom.properties"))) {
         lang3.load(in);
       }
       String version = lang3.getProperty("version");
@@ -104,11 +120,11 @@ class ClasspathIT {
       // (Spark ships an older one: IllegalAccessError on LazyStringArrayList.emptyList()).
       assertTrue(Integer.parseInt(version.split("\\.")[1]) >= 13, version);
       assertEquals(null, jf.getEntry("org/apache/commons/lang3/StringUtils.class"));
-      assertTrue(jf.getEntry(
-          "io/github/binancejdbc/shaded/commons/lang3/StringUtils.class") != null);
+      assertTrue(
+          jf.getEntry("io/github/binancejdbc/shaded/commons/lang3/StringUtils.class") != null);
       assertEquals(null, jf.getEntry("com/google/protobuf/LazyStringArrayList.class"));
-      assertTrue(jf.getEntry(
-          "io/github/binancejdbc/shaded/protobuf/LazyStringArrayList.class") != null);
+      assertTrue(
+          jf.getEntry("io/github/binancejdbc/shaded/protobuf/LazyStringArrayList.class") != null);
     }
   }
 

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * bound parameters, and rows as maps, beans and scalars.
  */
 class DbUtilsIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
   private static HikariDataSource pool;
 
@@ -96,9 +95,12 @@ class DbUtilsIT {
   @Test
   void mapListHandlerGivesExactDecimalsAndUtcWallClocks() throws Exception {
     QueryRunner run = new QueryRunner(pool);
-    List<Map<String, Object>> rows = run.query("SELECT symbol, last_price, price_change_percent,"
-        + " volume, close_time, trade_count FROM ticker_24hr WHERE symbol = ?",
-        new MapListHandler(), "BTCUSDT");
+    List<Map<String, Object>> rows =
+        run.query(
+            "SELECT symbol, last_price, price_change_percent,"
+                + " volume, close_time, trade_count FROM ticker_24hr WHERE symbol = ?",
+            new MapListHandler(),
+            "BTCUSDT");
     assertEquals(1, rows.size());
     Map<String, Object> r = rows.get(0);
     assertEquals("BTCUSDT", r.get("symbol"));
@@ -117,32 +119,47 @@ class DbUtilsIT {
   @Test
   void beanListHandlerMapsSnakeCaseColumnsToProperties() throws Exception {
     QueryRunner run = new QueryRunner(pool);
-    List<Bar> bars = run.query("SELECT symbol, open_time, close_price, trade_count FROM klines"
-            + " WHERE symbol = ? AND timeframe = ? AND open_time >= ? AND open_time < ?"
-            + " ORDER BY open_time",
-        new BeanListHandler<>(Bar.class, new BasicRowProcessor(new GenerousBeanProcessor())),
-        "ETHUSDT", "15m", Timestamp.valueOf("2024-01-10 12:00:00"),
-        java.time.LocalDateTime.of(2024, 1, 10, 13, 0));
+    List<Bar> bars =
+        run.query(
+            "SELECT symbol, open_time, close_price, trade_count FROM klines"
+                + " WHERE symbol = ? AND timeframe = ? AND open_time >= ? AND open_time < ?"
+                + " ORDER BY open_time",
+            new BeanListHandler<>(Bar.class, new BasicRowProcessor(new GenerousBeanProcessor())),
+            "ETHUSDT",
+            "15m",
+            Timestamp.valueOf("2024-01-10 12:00:00"),
+            java.time.LocalDateTime.of(2024, 1, 10, 13, 0));
     assertEquals(4, bars.size());
     assertEquals("ETHUSDT", bars.get(0).getSymbol());
     // 2024-01-10T12:00Z is 228 hours after listing.
     assertEquals(new BigDecimal("2429.00000000"), bars.get(0).getClosePrice());
     assertEquals(Timestamp.valueOf("2024-01-10 12:45:00"), bars.get(3).getOpenTime());
     assertEquals(228 * 4 + 3 + 100, bars.get(3).getTradeCount());
-    assertEquals(List.of("symbol=ETHUSDT&interval=15m&startTime=1704888000000"
-        + "&endTime=1704891599999&limit=1000"), FakeBinance.queries(wm, "/api/v3/klines"));
+    assertEquals(
+        List.of(
+            "symbol=ETHUSDT&interval=15m&startTime=1704888000000"
+                + "&endTime=1704891599999&limit=1000"),
+        FakeBinance.queries(wm, "/api/v3/klines"));
   }
 
   @Test
   void scalarHandlerAggregatesInTheEngine() throws Exception {
     QueryRunner run = new QueryRunner(pool);
-    Number count = run.query("SELECT COUNT(*) FROM klines WHERE symbol = ? AND timeframe = '1h'"
-        + " AND open_time >= TIMESTAMP '2024-01-05 00:00:00'"
-        + " AND open_time < TIMESTAMP '2024-01-06 00:00:00'", new ScalarHandler<>(), "BTCUSDT");
+    Number count =
+        run.query(
+            "SELECT COUNT(*) FROM klines WHERE symbol = ? AND timeframe = '1h'"
+                + " AND open_time >= TIMESTAMP '2024-01-05 00:00:00'"
+                + " AND open_time < TIMESTAMP '2024-01-06 00:00:00'",
+            new ScalarHandler<>(),
+            "BTCUSDT");
     assertEquals(24L, count.longValue());
-    BigDecimal high = run.query("SELECT MAX(high_price) FROM klines WHERE symbol = ?"
-        + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-01-05 00:00:00'"
-        + " AND open_time < TIMESTAMP '2024-01-06 00:00:00'", new ScalarHandler<>(), "BTCUSDT");
+    BigDecimal high =
+        run.query(
+            "SELECT MAX(high_price) FROM klines WHERE symbol = ?"
+                + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-01-05 00:00:00'"
+                + " AND open_time < TIMESTAMP '2024-01-06 00:00:00'",
+            new ScalarHandler<>(),
+            "BTCUSDT");
     // Last bar of Jan 5 opens 119 h after listing: 40119 + 12.5.
     assertEquals(new BigDecimal("40131.50000000"), high);
     assertEquals(2, FakeBinance.queries(wm, "/api/v3/klines").size());

@@ -31,11 +31,11 @@ import java.util.Map;
 /**
  * A small Binance on loopback for the client programs: WireMock with realistic bodies.
  *
- * <p>{@code /api/v3/klines} is answered like Binance does from a fixed history: bars of BTCUSDT
- * and ETHUSDT exist from {@link #LISTED} (2024-01-01T00:00Z) until {@link #NOW}
- * (2024-03-01T00:00Z); {@code startTime}, {@code endTime} and {@code limit} select them as the
- * real endpoint does, so any query shape a client sends gets the right rows. The other endpoints
- * are fixed bodies. Every server fails the test on a request it has no stub for.
+ * <p>{@code /api/v3/klines} is answered like Binance does from a fixed history: bars of BTCUSDT and
+ * ETHUSDT exist from {@link #LISTED} (2024-01-01T00:00Z) until {@link #NOW} (2024-03-01T00:00Z);
+ * {@code startTime}, {@code endTime} and {@code limit} select them as the real endpoint does, so
+ * any query shape a client sends gets the right rows. The other endpoints are fixed bodies. Every
+ * server fails the test on a request it has no stub for.
  */
 final class FakeBinance {
   static final long LISTED = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
@@ -48,19 +48,33 @@ final class FakeBinance {
   static final String SECRET_KEY = "it-secret-key-not-a-real-one";
 
   private static final Map<String, Long> INTERVALS =
-      Map.of("1m", MINUTE, "5m", 5 * MINUTE, "15m", 15 * MINUTE, "1h", HOUR, "4h", 4 * HOUR,
-          "1d", DAY);
+      Map.of(
+          "1m",
+          MINUTE,
+          "5m",
+          5 * MINUTE,
+          "15m",
+          15 * MINUTE,
+          "1h",
+          HOUR,
+          "4h",
+          4 * HOUR,
+          "1d",
+          DAY);
   private static final Map<String, BigDecimal> BASE_PRICE =
-      Map.of("BTCUSDT", new BigDecimal("40000.00000000"),
-          "ETHUSDT", new BigDecimal("2200.00000000"));
+      Map.of(
+          "BTCUSDT", new BigDecimal("40000.00000000"), "ETHUSDT", new BigDecimal("2200.00000000"));
 
   private FakeBinance() {}
 
   /** A WireMock server on a free loopback port that knows how to answer klines. */
   static WireMockExtension server() {
     return WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new KlinesTransformer()))
+        .options(
+            wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .extensions(new KlinesTransformer()))
         .failOnUnmatchedRequests(true)
         .build();
   }
@@ -69,33 +83,46 @@ final class FakeBinance {
   static void stubMarketData(WireMockExtension wm) {
     // Connection.isValid asks the server.
     wm.stubFor(get(urlPathEqualTo("/api/v3/ping")).willReturn(okJson("{}")));
-    wm.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(okJson(resource(
-        "/exchangeInfo.json"))));
-    wm.stubFor(get(urlPathEqualTo("/api/v3/klines"))
-        .willReturn(aResponse().withTransformers(KlinesTransformer.NAME)));
-    wm.stubFor(get(urlPathEqualTo("/api/v3/ticker/24hr"))
-        .withQueryParam("symbol", equalTo("BTCUSDT"))
-        .willReturn(okJson(ticker("BTCUSDT", "61234.56000000"))));
-    wm.stubFor(get(urlPathEqualTo("/api/v3/ticker/24hr"))
-        .withQueryParam("symbols", equalTo("[\"BTCUSDT\",\"ETHUSDT\"]"))
-        .willReturn(okJson("[" + ticker("BTCUSDT", "61234.56000000") + ","
-            + ticker("ETHUSDT", "3390.10000000") + "]")));
-    wm.stubFor(get(urlPathEqualTo("/api/v3/depth"))
-        .withQueryParam("symbol", equalTo("BTCUSDT"))
-        .withQueryParam("limit", equalTo("5"))
-        .willReturn(okJson("{\"lastUpdateId\":45386170712,"
-            + "\"bids\":[[\"61234.55000000\",\"1.24010000\"],[\"61234.54000000\",\"0.00400000\"],"
-            + "[\"61234.10000000\",\"0.12000000\"],[\"61233.99000000\",\"0.35000000\"],"
-            + "[\"61233.50000000\",\"2.00000000\"]],"
-            + "\"asks\":[[\"61234.56000000\",\"3.10510000\"],[\"61234.57000000\",\"0.00200000\"],"
-            + "[\"61234.80000000\",\"0.01000000\"],[\"61235.00000000\",\"0.50000000\"],"
-            + "[\"61236.01000000\",\"0.08000000\"]]}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/exchangeInfo"))
+            .willReturn(okJson(resource("/exchangeInfo.json"))));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/klines"))
+            .willReturn(aResponse().withTransformers(KlinesTransformer.NAME)));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/24hr"))
+            .withQueryParam("symbol", equalTo("BTCUSDT"))
+            .willReturn(okJson(ticker("BTCUSDT", "61234.56000000"))));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/24hr"))
+            .withQueryParam("symbols", equalTo("[\"BTCUSDT\",\"ETHUSDT\"]"))
+            .willReturn(
+                okJson(
+                    "["
+                        + ticker("BTCUSDT", "61234.56000000")
+                        + ","
+                        + ticker("ETHUSDT", "3390.10000000")
+                        + "]")));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/depth"))
+            .withQueryParam("symbol", equalTo("BTCUSDT"))
+            .withQueryParam("limit", equalTo("5"))
+            .willReturn(
+                okJson(
+                    "{\"lastUpdateId\":45386170712,"
+                        + "\"bids\":[[\"61234.55000000\",\"1.24010000\"],[\"61234.54000000\",\"0.00400000\"],"
+                        + "[\"61234.10000000\",\"0.12000000\"],[\"61233.99000000\",\"0.35000000\"],"
+                        + "[\"61233.50000000\",\"2.00000000\"]],"
+                        + "\"asks\":[[\"61234.56000000\",\"3.10510000\"],[\"61234.57000000\",\"0.00200000\"],"
+                        + "[\"61234.80000000\",\"0.01000000\"],[\"61235.00000000\",\"0.50000000\"],"
+                        + "[\"61236.01000000\",\"0.08000000\"]]}")));
   }
 
   /** Stubs what a signed {@code test_order} needs: server time and the order test endpoint. */
   static void stubTestOrder(WireMockExtension wm) {
-    wm.stubFor(get(urlPathEqualTo("/api/v3/time"))
-        .willReturn(okJson("{\"serverTime\":" + System.currentTimeMillis() + "}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/time"))
+            .willReturn(okJson("{\"serverTime\":" + System.currentTimeMillis() + "}")));
     wm.stubFor(post(urlPathEqualTo("/api/v3/order/test")).willReturn(okJson("{}")));
   }
 
@@ -120,9 +147,13 @@ final class FakeBinance {
   }
 
   static String ticker(String symbol, String last) {
-    return "{\"symbol\":\"" + symbol + "\",\"priceChange\":\"1234.56000000\","
+    return "{\"symbol\":\""
+        + symbol
+        + "\",\"priceChange\":\"1234.56000000\","
         + "\"priceChangePercent\":\"2.057\",\"weightedAvgPrice\":\"60512.33016447\","
-        + "\"prevClosePrice\":\"60000.01000000\",\"lastPrice\":\"" + last + "\","
+        + "\"prevClosePrice\":\"60000.01000000\",\"lastPrice\":\""
+        + last
+        + "\","
         + "\"lastQty\":\"0.00044000\",\"bidPrice\":\"61234.55000000\",\"bidQty\":\"1.24010000\","
         + "\"askPrice\":\"61234.56000000\",\"askQty\":\"3.10510000\","
         + "\"openPrice\":\"60000.00000000\",\"highPrice\":\"61500.00000000\","
@@ -167,8 +198,9 @@ final class FakeBinance {
       }
       int limit = param(r, "limit") == null ? 500 : Integer.parseInt(param(r, "limit"));
       if (limit < 1 || limit > 1000) {
-        return error(-1100, "Illegal characters found in parameter 'limit'; legal range is"
-            + " '[1, 1000]'.");
+        return error(
+            -1100,
+            "Illegal characters found in parameter 'limit'; legal range is" + " '[1, 1000]'.");
       }
       long lastOpen = NOW - interval;
       Long start = param(r, "startTime") == null ? null : Long.parseLong(param(r, "startTime"));
@@ -176,7 +208,8 @@ final class FakeBinance {
       long hi = Math.min(lastOpen, end == null ? lastOpen : floor(end, interval));
       List<Long> opens = new ArrayList<>();
       if (start != null) {
-        for (long o = Math.max(LISTED, ceil(start, interval)); o <= hi && opens.size() < limit;
+        for (long o = Math.max(LISTED, ceil(start, interval));
+            o <= hi && opens.size() < limit;
             o += interval) {
           opens.add(o);
         }
@@ -190,9 +223,11 @@ final class FakeBinance {
       for (long open : opens) {
         sb.append(sb.length() > 1 ? "," : "").append(kline(symbol, open, interval));
       }
-      return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(200)
           .withHeader("Content-Type", "application/json;charset=UTF-8")
-          .withBody(sb.append(']').toString()).build();
+          .withBody(sb.append(']').toString())
+          .build();
     }
 
     private static long floor(long t, long interval) {
@@ -210,14 +245,17 @@ final class FakeBinance {
     }
 
     private static ResponseDefinition error(int code, String msg) {
-      return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(400)
           .withHeader("Content-Type", "application/json;charset=UTF-8")
-          .withBody("{\"code\":" + code + ",\"msg\":\"" + msg + "\"}").build();
+          .withBody("{\"code\":" + code + ",\"msg\":\"" + msg + "\"}")
+          .build();
     }
 
     static String kline(String symbol, long open, long interval) {
       BigDecimal o = openPrice(symbol, open);
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "[%d,\"%s\",\"%s\",\"%s\",\"%s\",\"%s\",%d,\"%s\",%d,\"%s\",\"%s\",\"0\"]",
           open,
           o.toPlainString(),

@@ -26,14 +26,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A JasperReports report filled over the driver with {@code java.sql.Date} and {@code Timestamp}
- * parameters, as a report server does: the parameters mean the UTC wall clock they spell, and
- * the report shows the UTC digits, in this JVM under Asia/Tokyo as in any zone.
+ * parameters, as a report server does: the parameters mean the UTC wall clock they spell, and the
+ * report shows the UTC digits, in this JVM under Asia/Tokyo as in any zone.
  */
 class JasperReportsIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
-  private static final String JRXML = """
+  private static final String JRXML =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <jasperReport xmlns="http://jasperreports.sourceforge.net/jasperreports"
           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -71,8 +71,9 @@ class JasperReportsIT {
   @Test
   void reportWithDateAndTimestampParametersHasTheRightRows() throws Exception {
     System.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "true");
-    JasperReport report = JasperCompileManager.compileReport(
-        new ByteArrayInputStream(JRXML.getBytes(StandardCharsets.UTF_8)));
+    JasperReport report =
+        JasperCompileManager.compileReport(
+            new ByteArrayInputStream(JRXML.getBytes(StandardCharsets.UTF_8)));
     Map<String, Object> params = new HashMap<>();
     params.put("FROM", Date.valueOf("2024-01-02"));
     params.put("TO", Timestamp.valueOf("2024-01-02 03:00:00"));
@@ -88,10 +89,19 @@ class JasperReportsIT {
         }
       }
     }
-    assertEquals(List.of("2024-01-02 00:00:00.0", "40025.00000000",
-        "2024-01-02 01:00:00.0", "40026.00000000",
-        "2024-01-02 02:00:00.0", "40027.00000000"), cells);
-    assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=1704153600000"
-        + "&endTime=1704164399999&limit=1000"), FakeBinance.queries(wm, "/api/v3/klines"));
+    assertEquals(
+        List.of(
+            "2024-01-02 00:00:00.0",
+            "40025.00000000",
+            "2024-01-02 01:00:00.0",
+            "40026.00000000",
+            "2024-01-02 02:00:00.0",
+            "40027.00000000"),
+        cells);
+    assertEquals(
+        List.of(
+            "symbol=BTCUSDT&interval=1h&startTime=1704153600000"
+                + "&endTime=1704164399999&limit=1000"),
+        FakeBinance.queries(wm, "/api/v3/klines"));
   }
 }

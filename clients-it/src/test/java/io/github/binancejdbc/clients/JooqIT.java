@@ -37,15 +37,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** jOOQ (dialect DEFAULT) over a driver connection: plain SQL, the DSL, and its Meta model. */
 class JooqIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
   private static Locale saved;
 
   /**
-   * jOOQ 3.19 maps type names with {@code String.toUpperCase()} in the default locale, so under
-   * the build's Turkish locale "decimal" becomes "DEC\u0130MAL" and every DECIMAL or BIGINT column
-   * is typed Object (a jOOQ bug, not the driver's). jOOQ runs under the root locale here.
+   * jOOQ 3.19 maps type names with {@code String.toUpperCase()} in the default locale, so under the
+   * build's Turkish locale "decimal" becomes "DEC\u0130MAL" and every DECIMAL or BIGINT column is
+   * typed Object (a jOOQ bug, not the driver's). jOOQ runs under the root locale here.
    */
   @BeforeAll
   static void rootLocale() {
@@ -74,13 +73,17 @@ class JooqIT {
   @Test
   void plainSqlWithBindValuesReturnsExactDecimals() {
     DSLContext ctx = DSL.using(conn);
-    Result<Record> bars = ctx.fetch("SELECT open_time, open_price, close_price, trade_count"
-        + " FROM klines WHERE symbol = ? AND timeframe = ?"
-        + " AND open_time >= TIMESTAMP '2024-02-01 00:00:00'"
-        + " AND open_time < TIMESTAMP '2024-02-02 00:00:00' ORDER BY open_time",
-        "BTCUSDT", "4h");
+    Result<Record> bars =
+        ctx.fetch(
+            "SELECT open_time, open_price, close_price, trade_count"
+                + " FROM klines WHERE symbol = ? AND timeframe = ?"
+                + " AND open_time >= TIMESTAMP '2024-02-01 00:00:00'"
+                + " AND open_time < TIMESTAMP '2024-02-02 00:00:00' ORDER BY open_time",
+            "BTCUSDT",
+            "4h");
     assertEquals(6, bars.size());
-    assertEquals(List.of("open_time", "open_price", "close_price", "trade_count"),
+    assertEquals(
+        List.of("open_time", "open_price", "close_price", "trade_count"),
         List.of(bars.fieldsRow().fields()).stream().map(Field::getName).toList());
     Record first = bars.get(0);
     // 2024-02-01T00:00Z is 744 hours after listing.
@@ -88,15 +91,19 @@ class JooqIT {
     assertEquals(new BigDecimal("40745.00000000"), first.get("close_price", BigDecimal.class));
     assertEquals(BigDecimal.class, bars.field("close_price").getType());
     assertEquals(Long.class, bars.field("trade_count").getType());
-    assertEquals(List.of(286L, 287L, 288L, 289L, 290L, 291L),
-        bars.getValues("trade_count", Long.class));
+    assertEquals(
+        List.of(286L, 287L, 288L, 289L, 290L, 291L), bars.getValues("trade_count", Long.class));
     // jOOQ reads a TIMESTAMP with getTimestamp(i) and Timestamp.toLocalDateTime(): the UTC wall
     // clock, in this JVM under Asia/Tokyo as in any other zone.
     assertEquals(LocalDateTime.of(2024, 2, 1, 0, 0), first.get("open_time", LocalDateTime.class));
-    assertEquals(java.sql.Timestamp.valueOf("2024-02-01 00:00:00"),
+    assertEquals(
+        java.sql.Timestamp.valueOf("2024-02-01 00:00:00"),
         first.get("open_time", java.sql.Timestamp.class));
-    assertEquals(List.of("symbol=BTCUSDT&interval=4h&startTime=1706745600000"
-        + "&endTime=1706831999999&limit=1000"), FakeBinance.queries(wm, "/api/v3/klines"));
+    assertEquals(
+        List.of(
+            "symbol=BTCUSDT&interval=4h&startTime=1706745600000"
+                + "&endTime=1706831999999&limit=1000"),
+        FakeBinance.queries(wm, "/api/v3/klines"));
   }
 
   @Test
@@ -107,21 +114,28 @@ class JooqIT {
     Field<LocalDateTime> openTime = field(name("open_time"), SQLDataType.LOCALDATETIME);
     Field<BigDecimal> close = field(name("close_price"), SQLDataType.DECIMAL(38, 8));
     // jOOQ binds LIMIT ? with setLong(3, 2L).
-    Result<Record2<LocalDateTime, BigDecimal>> latest = ctx.select(openTime, close)
-        .from(table(name("binance", "klines")))
-        .where(symbol.eq("ETHUSDT").and(timeframe.eq("1d")))
-        .orderBy(openTime.desc())
-        .limit(2)
-        .fetch();
+    Result<Record2<LocalDateTime, BigDecimal>> latest =
+        ctx.select(openTime, close)
+            .from(table(name("binance", "klines")))
+            .where(symbol.eq("ETHUSDT").and(timeframe.eq("1d")))
+            .orderBy(openTime.desc())
+            .limit(2)
+            .fetch();
     assertEquals(2, latest.size());
     // The last two daily bars before 2024-03-01: Feb 29 (1416 h listed) and Feb 28 (1392 h).
-    assertEquals(List.of(new BigDecimal("3617.00000000"), new BigDecimal("3593.00000000")),
+    assertEquals(
+        List.of(new BigDecimal("3617.00000000"), new BigDecimal("3593.00000000")),
         latest.getValues(close));
-    assertEquals(List.of("symbol=ETHUSDT&interval=1d&limit=2"),
-        FakeBinance.queries(wm, "/api/v3/klines"));
+    assertEquals(
+        List.of("symbol=ETHUSDT&interval=1d&limit=2"), FakeBinance.queries(wm, "/api/v3/klines"));
 
-    Result<Record> ticker = ctx.resultQuery("SELECT symbol, last_price, trade_count FROM"
-        + " ticker_24hr WHERE symbol IN (?, ?) ORDER BY symbol", "BTCUSDT", "ETHUSDT").fetch();
+    Result<Record> ticker =
+        ctx.resultQuery(
+                "SELECT symbol, last_price, trade_count FROM"
+                    + " ticker_24hr WHERE symbol IN (?, ?) ORDER BY symbol",
+                "BTCUSDT",
+                "ETHUSDT")
+            .fetch();
     assertEquals(List.of("BTCUSDT", "ETHUSDT"), ticker.getValues("symbol", String.class));
     assertEquals(new BigDecimal("3390.10000000"), ticker.get(1).get("last_price"));
   }
@@ -135,22 +149,23 @@ class JooqIT {
       }
     }
     Meta meta = DSL.using(conn).meta();
-    assertEquals(List.of("binance"), meta.getSchemas().stream().map(Schema::getName)
-        .filter(s -> !s.isEmpty()).toList());
+    assertEquals(
+        List.of("binance"),
+        meta.getSchemas().stream().map(Schema::getName).filter(s -> !s.isEmpty()).toList());
     List<Table<?>> tables = meta.getTables();
-    assertEquals(declared.stream().sorted().toList(),
-        tables.stream().map(Table::getName).sorted().toList());
+    assertEquals(
+        declared.stream().sorted().toList(), tables.stream().map(Table::getName).sorted().toList());
     Table<?> klines = meta.getTables("klines").get(0);
     assertEquals("binance", klines.getSchema().getName());
     assertEquals(14, klines.fields().length);
     assertEquals(BigDecimal.class, klines.field("close_price").getType());
-    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
+    assertEquals(
+        List.of("symbol", "timeframe", "time_zone", "open_time"),
         klines.getPrimaryKey().getFields().stream().map(Field::getName).toList());
     List<? extends ForeignKey<?, ?>> fks = klines.getReferences();
     assertEquals(1, fks.size());
     assertEquals("symbols", fks.get(0).getKey().getTable().getName());
-    assertEquals(List.of("symbol"), fks.get(0).getFields().stream().map(Field::getName)
-        .toList());
+    assertEquals(List.of("symbol"), fks.get(0).getFields().stream().map(Field::getName).toList());
     assertTrue(klines.getComment().startsWith("Kline/candlestick bars"), klines.getComment());
     assertEquals(List.of(), wm.findAll(anyRequestedFor(anyUrl())));
   }

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * times, let the pools test, reset and roll back what they borrowed, query through them, close.
  */
 class PoolsIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
   /** c3p0 logs through java.util.logging when slf4j has only the no-op binding. */
   private static final Logger C3P0 = Logger.getLogger("com.mchange");
@@ -42,8 +41,9 @@ class PoolsIT {
     C3P0.setLevel(Level.WARNING);
   }
 
-  private static final String DEPTH = "SELECT side, level, price, qty FROM order_book"
-      + " WHERE symbol = ? AND level <= 5 ORDER BY side, level";
+  private static final String DEPTH =
+      "SELECT side, level, price, qty FROM order_book"
+          + " WHERE symbol = ? AND level <= 5 ORDER BY side, level";
 
   @BeforeEach
   void stubs() {
@@ -151,10 +151,13 @@ class PoolsIT {
         c.setReadOnly(true);
         c.setAutoCommit(true);
         c.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT);
-        try (PreparedStatement ps = c.prepareStatement("SELECT symbol, last_price, close_time"
-                + " FROM ticker_24hr WHERE symbol IN (?, ?) ORDER BY symbol",
-            ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
-            ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT symbol, last_price, close_time"
+                    + " FROM ticker_24hr WHERE symbol IN (?, ?) ORDER BY symbol",
+                ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY,
+                ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
           ps.setFetchDirection(ResultSet.FETCH_FORWARD);
           ps.setFetchSize(500);
           ps.setMaxRows(2000);
@@ -163,8 +166,10 @@ class PoolsIT {
           ps.setString(2, "ETHUSDT");
           try (ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
-            assertEquals(List.of("symbol:VARCHAR", "last_price:DECIMAL", "close_time:TIMESTAMP"),
-                List.of(md.getColumnLabel(1) + ":" + md.getColumnTypeName(1),
+            assertEquals(
+                List.of("symbol:VARCHAR", "last_price:DECIMAL", "close_time:TIMESTAMP"),
+                List.of(
+                    md.getColumnLabel(1) + ":" + md.getColumnTypeName(1),
                     md.getColumnLabel(2) + ":" + md.getColumnTypeName(2),
                     md.getColumnLabel(3) + ":" + md.getColumnTypeName(3)));
             assertTrue(rs.next());
@@ -177,8 +182,9 @@ class PoolsIT {
         // Metabase's sync probe of every table: answered without a request.
         try (Statement s = c.createStatement()) {
           s.setQueryTimeout(15);
-          try (ResultSet rs = s.executeQuery(
-              "SELECT TRUE AS \"_\" FROM \"binance\".\"klines\" WHERE 1 <> 1 LIMIT 0")) {
+          try (ResultSet rs =
+              s.executeQuery(
+                  "SELECT TRUE AS \"_\" FROM \"binance\".\"klines\" WHERE 1 <> 1 LIMIT 0")) {
             assertFalse(rs.next());
           }
         }
@@ -194,7 +200,8 @@ class PoolsIT {
       ds.close();
     }
     assertEquals(4, FakeBinance.queries(wm, "/api/v3/depth").size());
-    assertEquals(List.of("symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D"),
+    assertEquals(
+        List.of("symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D"),
         FakeBinance.queries(wm, "/api/v3/ticker/24hr"));
     assertEquals(List.of(), FakeBinance.queries(wm, "/api/v3/klines"));
   }

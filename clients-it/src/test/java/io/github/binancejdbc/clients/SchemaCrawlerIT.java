@@ -43,12 +43,11 @@ import us.fatehi.utility.datasource.MultiUseUserCredentials;
  * without one API request.
  */
 class SchemaCrawlerIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
   /** SchemaCrawler logs every step through java.util.logging; keep the build output readable. */
-  private static final List<Logger> QUIET = List.of(Logger.getLogger("schemacrawler"),
-      Logger.getLogger("us.fatehi"));
+  private static final List<Logger> QUIET =
+      List.of(Logger.getLogger("schemacrawler"), Logger.getLogger("us.fatehi"));
 
   static {
     QUIET.forEach(l -> l.setLevel(Level.SEVERE));
@@ -57,8 +56,10 @@ class SchemaCrawlerIT {
   private static List<String> declared(boolean tables) throws Exception {
     List<String> names = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(FakeBinance.url(wm));
-        ResultSet rs = tables ? c.getMetaData().getTables(null, "binance", "%", null)
-            : c.getMetaData().getProcedures(null, "binance", "%")) {
+        ResultSet rs =
+            tables
+                ? c.getMetaData().getTables(null, "binance", "%", null)
+                : c.getMetaData().getProcedures(null, "binance", "%")) {
       while (rs.next()) {
         names.add(rs.getString(3));
       }
@@ -67,19 +68,24 @@ class SchemaCrawlerIT {
   }
 
   private static Catalog crawl() throws Exception {
-    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v3/ping"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
-    SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
-        .withLimitOptions(LimitOptionsBuilder.builder()
-            .includeSchemas(new RegularExpressionInclusionRule(Pattern.compile("binance")))
-            .includeAllRoutines()
-            .toOptions())
-        .withLoadOptions(LoadOptionsBuilder.builder()
-            .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum())
-            .toOptions());
-    DatabaseConnectionSource source = DatabaseConnectionSources.newDatabaseConnectionSource(
-        FakeBinance.url(wm), new MultiUseUserCredentials());
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v3/ping"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
+    SchemaCrawlerOptions options =
+        SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+            .withLimitOptions(
+                LimitOptionsBuilder.builder()
+                    .includeSchemas(new RegularExpressionInclusionRule(Pattern.compile("binance")))
+                    .includeAllRoutines()
+                    .toOptions())
+            .withLoadOptions(
+                LoadOptionsBuilder.builder()
+                    .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum())
+                    .toOptions());
+    DatabaseConnectionSource source =
+        DatabaseConnectionSources.newDatabaseConnectionSource(
+            FakeBinance.url(wm), new MultiUseUserCredentials());
     try {
       return SchemaCrawlerUtility.getCatalog(source, options);
     } finally {
@@ -96,8 +102,7 @@ class SchemaCrawlerIT {
     List<String> schemas = catalog.getSchemas().stream().map(Schema::getFullName).toList();
     assertEquals(List.of("binance"), schemas);
     Schema binance = catalog.getSchemas().iterator().next();
-    List<String> tables = catalog.getTables(binance).stream().map(Table::getName).sorted()
-        .toList();
+    List<String> tables = catalog.getTables(binance).stream().map(Table::getName).sorted().toList();
     assertEquals(expected, tables);
     for (Table t : catalog.getTables(binance)) {
       assertFalse(t.getRemarks().isBlank(), t.getName());
@@ -112,8 +117,9 @@ class SchemaCrawlerIT {
     assertEquals(14, klines.getColumns().size());
     Column openTime = klines.lookupColumn("open_time").orElseThrow();
     assertEquals("TIMESTAMP", openTime.getColumnDataType().getName());
-    assertEquals(java.sql.Types.TIMESTAMP, openTime.getColumnDataType().getJavaSqlType()
-        .getVendorTypeNumber().intValue());
+    assertEquals(
+        java.sql.Types.TIMESTAMP,
+        openTime.getColumnDataType().getJavaSqlType().getVendorTypeNumber().intValue());
     assertTrue(openTime.getRemarks().startsWith("Bar open time (UTC)"), openTime.getRemarks());
     Column close = klines.lookupColumn("close_price").orElseThrow();
     assertEquals("DECIMAL", close.getColumnDataType().getName());
@@ -122,24 +128,36 @@ class SchemaCrawlerIT {
     assertFalse(close.isNullable());
 
     assertTrue(klines.hasPrimaryKey());
-    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
+    assertEquals(
+        List.of("symbol", "timeframe", "time_zone", "open_time"),
         klines.getPrimaryKey().getConstrainedColumns().stream().map(Column::getName).toList());
     assertEquals(1, klines.getImportedForeignKeys().size());
     ForeignKey fk = klines.getImportedForeignKeys().iterator().next();
     ColumnReference ref = fk.getColumnReferences().get(0);
-    assertEquals("klines.symbol -> symbols.symbol", ref.getForeignKeyColumn().getParent()
-        .getName() + "." + ref.getForeignKeyColumn().getName() + " -> "
-        + ref.getPrimaryKeyColumn().getParent().getName() + "."
-        + ref.getPrimaryKeyColumn().getName());
+    assertEquals(
+        "klines.symbol -> symbols.symbol",
+        ref.getForeignKeyColumn().getParent().getName()
+            + "."
+            + ref.getForeignKeyColumn().getName()
+            + " -> "
+            + ref.getPrimaryKeyColumn().getParent().getName()
+            + "."
+            + ref.getPrimaryKeyColumn().getName());
     Table symbols = catalog.lookupTable(binance, "symbols").orElseThrow();
-    List<String> referencing = symbols.getExportedForeignKeys().stream()
-        .map(f -> f.getForeignKeyTable().getName()).toList();
-    assertTrue(referencing.containsAll(List.of("klines", "trades", "order_book", "ticker_24hr")),
+    List<String> referencing =
+        symbols.getExportedForeignKeys().stream()
+            .map(f -> f.getForeignKeyTable().getName())
+            .toList();
+    assertTrue(
+        referencing.containsAll(List.of("klines", "trades", "order_book", "ticker_24hr")),
         referencing.toString());
 
     List<String> routines = catalog.getRoutines(binance).stream().map(Routine::getName).toList();
-    assertTrue(routines.containsAll(List.of("place_order", "test_order", "cancel_order",
-        "place_oco", "cancel_replace_order")), routines.toString());
+    assertTrue(
+        routines.containsAll(
+            List.of(
+                "place_order", "test_order", "cancel_order", "place_oco", "cancel_replace_order")),
+        routines.toString());
     assertEquals(procedures, routines.stream().sorted().toList(), "each procedure once");
     assertEquals(17, routines.size());
     Routine placeOrder = catalog.getRoutines(binance, "place_order").iterator().next();
@@ -150,19 +168,26 @@ class SchemaCrawlerIT {
     // SchemaCrawler keys a routine's parameters by name, so the result column replaces the IN
     // parameter; the same happens to side, order_type, price, time_in_force, stop_price,
     // iceberg_qty and self_trade_prevention_mode. A client expects the IN parameter `symbol`.
-    KnownFailure.expect("IN parameter and result column of one name: SchemaCrawler keeps one",
+    KnownFailure.expect(
+        "IN parameter and result column of one name: SchemaCrawler keeps one",
         () -> assertEquals(ParameterModeType.in, symbol.getParameterMode()));
     assertEquals(ParameterModeType.result, symbol.getParameterMode(), "what it keeps today");
     RoutineParameter<?> quantity = placeOrder.lookupParameter("quantity").orElseThrow();
     assertEquals(ParameterModeType.in, quantity.getParameterMode());
     assertEquals("DECIMAL", quantity.getColumnDataType().getName());
-    assertTrue(placeOrder.getParameters().stream()
-        .anyMatch(p -> p.getName().equals("order_id") && p.getParameterMode()
-            == ParameterModeType.result), placeOrder.getParameters().toString());
+    assertTrue(
+        placeOrder.getParameters().stream()
+            .anyMatch(
+                p ->
+                    p.getName().equals("order_id")
+                        && p.getParameterMode() == ParameterModeType.result),
+        placeOrder.getParameters().toString());
 
     // SchemaCrawler checks the connection with isValid, which pings the server (weight 1); the
     // crawl itself sends nothing.
-    assertEquals(List.of("/api/v3/ping"), wm.findAll(anyRequestedFor(anyUrl())).stream()
-        .map(r -> r.getUrl()).distinct().toList(), "the crawl sent requests");
+    assertEquals(
+        List.of("/api/v3/ping"),
+        wm.findAll(anyRequestedFor(anyUrl())).stream().map(r -> r.getUrl()).distinct().toList(),
+        "the crawl sent requests");
   }
 }

@@ -18,30 +18,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Apache Spark's JDBC source (profile "spark") reads klines in parallel partitions over
- * {@code open_time}; each partition's range reaches Binance as startTime/endTime.
+ * Apache Spark's JDBC source (profile "spark") reads klines in parallel partitions over {@code
+ * open_time}; each partition's range reaches Binance as startTime/endTime.
  *
  * <p>The shaded jar comes first on the class path, beside Spark's own protobuf 3.19 and
  * commons-lang3: the driver relocates its copies of both (before, its commons-lang3 3.1 stopped
  * Spark with NoSuchFieldError JAVA_11 and Spark's protobuf broke Avatica with IllegalAccessError).
  */
 class SparkIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
   private static SparkSession spark;
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("binance-jdbc-it")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("binance-jdbc-it")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -56,21 +56,26 @@ class SparkIT {
 
   @Test
   void partitionedReadOverOpenTimeSendsOneBoundedRequestPerPartition() {
-    Dataset<Row> bars = spark.read().format("jdbc")
-        .option("url", FakeBinance.url(wm))
-        .option("driver", "io.github.binancejdbc.jdbc.BinanceDriver")
-        // The required keys and the overall range go into the subquery; Spark adds each
-        // partition's range on open_time around it.
-        .option("dbtable", "(SELECT open_time, open_price, close_price, trade_count FROM klines"
-            + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-            + " AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
-            + " AND open_time < TIMESTAMP '2024-01-05 00:00:00') AS k")
-        .option("partitionColumn", "open_time")
-        .option("lowerBound", "2024-01-01 00:00:00")
-        .option("upperBound", "2024-01-05 00:00:00")
-        .option("numPartitions", "4")
-        .option("fetchsize", "1000")
-        .load();
+    Dataset<Row> bars =
+        spark
+            .read()
+            .format("jdbc")
+            .option("url", FakeBinance.url(wm))
+            .option("driver", "io.github.binancejdbc.jdbc.BinanceDriver")
+            // The required keys and the overall range go into the subquery; Spark adds each
+            // partition's range on open_time around it.
+            .option(
+                "dbtable",
+                "(SELECT open_time, open_price, close_price, trade_count FROM klines"
+                    + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+                    + " AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+                    + " AND open_time < TIMESTAMP '2024-01-05 00:00:00') AS k")
+            .option("partitionColumn", "open_time")
+            .option("lowerBound", "2024-01-01 00:00:00")
+            .option("upperBound", "2024-01-05 00:00:00")
+            .option("numPartitions", "4")
+            .option("fetchsize", "1000")
+            .load();
 
     StructType schema = bars.schema();
     assertEquals(DataTypes.TimestampType, schema.apply("open_time").dataType());
@@ -80,25 +85,36 @@ class SparkIT {
 
     List<Row> rows = bars.orderBy("open_time").collectAsList();
     assertEquals(96, rows.size());
-    assertEquals(Instant.parse("2024-01-01T00:00:00Z"),
-        rows.get(0).getTimestamp(0).toInstant());
-    assertEquals(Instant.parse("2024-01-04T23:00:00Z"),
-        rows.get(95).getTimestamp(0).toInstant());
+    assertEquals(Instant.parse("2024-01-01T00:00:00Z"), rows.get(0).getTimestamp(0).toInstant());
+    assertEquals(Instant.parse("2024-01-04T23:00:00Z"), rows.get(95).getTimestamp(0).toInstant());
     assertEquals(new BigDecimal("40096.00000000"), rows.get(95).getDecimal(2));
     Row sum = bars.selectExpr("sum(trade_count)").collectAsList().get(0);
     assertEquals(95L * 96 / 2 + 96 * 100, sum.getLong(0));
 
     long day = FakeBinance.DAY;
     long jan1 = FakeBinance.LISTED;
-    List<String> expected = List.of(
-        "symbol=BTCUSDT&interval=1h&startTime=" + jan1 + "&endTime=" + (jan1 + day - 1)
-            + "&limit=1000",
-        "symbol=BTCUSDT&interval=1h&startTime=" + (jan1 + day) + "&endTime="
-            + (jan1 + 2 * day - 1) + "&limit=1000",
-        "symbol=BTCUSDT&interval=1h&startTime=" + (jan1 + 2 * day) + "&endTime="
-            + (jan1 + 3 * day - 1) + "&limit=1000",
-        "symbol=BTCUSDT&interval=1h&startTime=" + (jan1 + 3 * day) + "&endTime="
-            + (jan1 + 4 * day - 1) + "&limit=1000");
+    List<String> expected =
+        List.of(
+            "symbol=BTCUSDT&interval=1h&startTime="
+                + jan1
+                + "&endTime="
+                + (jan1 + day - 1)
+                + "&limit=1000",
+            "symbol=BTCUSDT&interval=1h&startTime="
+                + (jan1 + day)
+                + "&endTime="
+                + (jan1 + 2 * day - 1)
+                + "&limit=1000",
+            "symbol=BTCUSDT&interval=1h&startTime="
+                + (jan1 + 2 * day)
+                + "&endTime="
+                + (jan1 + 3 * day - 1)
+                + "&limit=1000",
+            "symbol=BTCUSDT&interval=1h&startTime="
+                + (jan1 + 3 * day)
+                + "&endTime="
+                + (jan1 + 4 * day - 1)
+                + "&limit=1000");
     // Spark reads the partitions once per pass (the sort's sampling, the collect, the
     // aggregate): every pass sends exactly one bounded request per partition, nothing else.
     List<String> sent = FakeBinance.queries(wm, "/api/v3/klines");

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class Sqlline {
   /** What sqlline printed. */
   final String printed;
+
   /** Each script command's echo, and the table it printed (header first), in order. */
   private final Map<String, List<List<String>>> tables = new LinkedHashMap<>();
 
@@ -46,14 +47,30 @@ final class Sqlline {
     Files.writeString(file, script);
     Path out = home.resolve("out.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Tokyo",
-        "-Duser.language=tr", "-Duser.country=TR", "-Duser.home=" + home,
-        "-cp", classPath(), "sqlline.SqlLine",
-        "-u", url, "-n", user, "-p", password, "--maxWidth=1000", "-f", file.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(out.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx512m",
+                "-Duser.timezone=Asia/Tokyo",
+                "-Duser.language=tr",
+                "-Duser.country=TR",
+                "-Duser.home=" + home,
+                "-cp",
+                classPath(),
+                "sqlline.SqlLine",
+                "-u",
+                url,
+                "-n",
+                user,
+                "-p",
+                password,
+                "--maxWidth=1000",
+                "-f",
+                file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "sqlline did not finish");
     Sqlline result = new Sqlline(Files.readString(out, StandardCharsets.UTF_8));
     assertEquals(0, p.exitValue(), result.printed);
@@ -74,8 +91,10 @@ final class Sqlline {
 
   /** The table printed by the command whose echo starts with {@code command}. */
   List<List<String>> table(String command) {
-    return tables.entrySet().stream().filter(e -> e.getKey().startsWith(command))
-        .map(Map.Entry::getValue).findFirst()
+    return tables.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(command))
+        .map(Map.Entry::getValue)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no output for " + command + ":\n" + printed));
   }
 

@@ -25,11 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqllineIT {
-  @RegisterExtension
-  static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   private Sqlline out;
   private List<LoggedRequest> journal;
@@ -38,8 +36,13 @@ class SqllineIT {
   void runScript() throws Exception {
     FakeBinance.stubMarketData(wm);
     FakeBinance.stubTestOrder(wm);
-    out = Sqlline.run(home, FakeBinance.url(wm), FakeBinance.API_KEY, FakeBinance.SECRET_KEY,
-        FakeBinance.resource("/sqlline-script.sql"));
+    out =
+        Sqlline.run(
+            home,
+            FakeBinance.url(wm),
+            FakeBinance.API_KEY,
+            FakeBinance.SECRET_KEY,
+            FakeBinance.resource("/sqlline-script.sql"));
     // The extension resets its journal before each test and checks unmatched requests after
     // each: keep what sqlline sent, and check here.
     assertEquals(List.of(), wm.findAllUnmatchedRequests());
@@ -47,8 +50,10 @@ class SqllineIT {
   }
 
   private List<String> queries(String path) {
-    return journal.stream().filter(r -> r.getUrl().startsWith(path + "?"))
-        .map(r -> r.getUrl().substring(path.length() + 1)).toList();
+    return journal.stream()
+        .filter(r -> r.getUrl().startsWith(path + "?"))
+        .map(r -> r.getUrl().substring(path.length() + 1))
+        .toList();
   }
 
   private List<List<String>> table(String command) {
@@ -75,22 +80,40 @@ class SqllineIT {
     assertTrue(column(tablesOut, "REMARKS").get(klines).startsWith("Kline/candlestick bars"));
 
     List<List<String>> columns = table("!columns klines");
-    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time", "open_price",
-        "high_price", "low_price", "close_price", "volume", "close_time", "quote_volume",
-        "trade_count", "taker_buy_base_volume", "taker_buy_quote_volume"),
+    assertEquals(
+        List.of(
+            "symbol",
+            "timeframe",
+            "time_zone",
+            "open_time",
+            "open_price",
+            "high_price",
+            "low_price",
+            "close_price",
+            "volume",
+            "close_time",
+            "quote_volume",
+            "trade_count",
+            "taker_buy_base_volume",
+            "taker_buy_quote_volume"),
         column(columns, "COLUMN_NAME"));
     assertEquals("VARCHAR", column(columns, "TYPE_NAME").get(2));
     assertEquals("TIMESTAMP", column(columns, "TYPE_NAME").get(3));
     assertEquals("DECIMAL", column(columns, "TYPE_NAME").get(4));
     assertTrue(column(columns, "REMARKS").stream().noneMatch(String::isEmpty));
 
-    assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
+    assertEquals(
+        List.of("symbol", "timeframe", "time_zone", "open_time"),
         column(table("!primarykeys klines"), "COLUMN_NAME"));
     List<List<String>> fk = table("!importedkeys klines");
-    assertEquals(List.of("symbols.symbol <- klines.symbol"), fk.subList(1, fk.size()).stream()
-        .map(r -> r.get(2) + "." + r.get(3) + " <- " + r.get(6) + "." + r.get(7)).toList());
+    assertEquals(
+        List.of("symbols.symbol <- klines.symbol"),
+        fk.subList(1, fk.size()).stream()
+            .map(r -> r.get(2) + "." + r.get(3) + " <- " + r.get(6) + "." + r.get(7))
+            .toList());
     List<String> procedures = column(table("!procedures"), "PROCEDURE_NAME");
-    assertTrue(procedures.containsAll(List.of("place_order", "test_order", "cancel_order")),
+    assertTrue(
+        procedures.containsAll(List.of("place_order", "test_order", "cancel_order")),
         procedures.toString());
   }
 
@@ -98,7 +121,8 @@ class SqllineIT {
   void selectOnKlinesPrintsTheBarsAndSendsOneBoundedRequest() {
     List<List<String>> bars = table("SELECT open_time, open_price");
     assertEquals(List.of("open_time", "open_price", "close_price", "trade_count"), bars.get(0));
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             List.of("40024.00000000", "40025.00000000", "124"),
             List.of("40025.00000000", "40026.00000000", "125"),
             List.of("40026.00000000", "40027.00000000", "126")),
@@ -106,10 +130,13 @@ class SqllineIT {
     assertEquals(4, bars.size());
     // sqlline prints getObject(i).toString(): the UTC wall clock the literal selected, in this
     // JVM under Asia/Tokyo as in any other zone.
-    assertEquals(List.of("2024-01-02 00:00:00.0", "2024-01-02 01:00:00.0",
-        "2024-01-02 02:00:00.0"), column(bars, "open_time"));
-    assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=1704153600000"
-            + "&endTime=1704164399999&limit=1000"),
+    assertEquals(
+        List.of("2024-01-02 00:00:00.0", "2024-01-02 01:00:00.0", "2024-01-02 02:00:00.0"),
+        column(bars, "open_time"));
+    assertEquals(
+        List.of(
+            "symbol=BTCUSDT&interval=1h&startTime=1704153600000"
+                + "&endTime=1704164399999&limit=1000"),
         queries("/api/v3/klines"));
 
     List<List<String>> asks = table("SELECT side, level, price, qty FROM order_book");
@@ -126,22 +153,37 @@ class SqllineIT {
     List<List<String>> escaped = table("!call {call test_order(");
     assertEquals(List.of("ETHUSDT", "VALID"), escaped.get(1).subList(0, 2));
 
-    List<LoggedRequest> sent = journal.stream()
-        .filter(r -> r.getMethod().getName().equals("POST")
-            && r.getUrl().equals("/api/v3/order/test")).toList();
+    List<LoggedRequest> sent =
+        journal.stream()
+            .filter(
+                r ->
+                    r.getMethod().getName().equals("POST")
+                        && r.getUrl().equals("/api/v3/order/test"))
+            .toList();
     assertEquals(2, sent.size());
-    assertTrue(sent.get(0).getBodyAsString().matches("symbol=BTCUSDT&side=BUY&type=LIMIT"
-        + "&quantity=0\\.001&price=20000&timeInForce=GTC&recvWindow=5000&timestamp=\\d+"
-        + "&signature=[0-9a-f]{64}"), sent.get(0).getBodyAsString());
-    assertTrue(sent.get(1).getBodyAsString().startsWith(
-        "symbol=ETHUSDT&side=SELL&type=MARKET&quantity=0.5&"), sent.get(1).getBodyAsString());
+    assertTrue(
+        sent.get(0)
+            .getBodyAsString()
+            .matches(
+                "symbol=BTCUSDT&side=BUY&type=LIMIT"
+                    + "&quantity=0\\.001&price=20000&timeInForce=GTC&recvWindow=5000&timestamp=\\d+"
+                    + "&signature=[0-9a-f]{64}"),
+        sent.get(0).getBodyAsString());
+    assertTrue(
+        sent.get(1)
+            .getBodyAsString()
+            .startsWith("symbol=ETHUSDT&side=SELL&type=MARKET&quantity=0.5&"),
+        sent.get(1).getBodyAsString());
     for (LoggedRequest r : sent) {
       assertEquals(FakeBinance.API_KEY, r.getHeader("X-MBX-APIKEY"));
     }
     // The secret never reaches the wire or the console.
-    assertTrue(journal.stream()
-        .noneMatch(r -> r.getUrl().contains(FakeBinance.SECRET_KEY)
-            || r.getBodyAsString().contains(FakeBinance.SECRET_KEY)));
+    assertTrue(
+        journal.stream()
+            .noneMatch(
+                r ->
+                    r.getUrl().contains(FakeBinance.SECRET_KEY)
+                        || r.getBodyAsString().contains(FakeBinance.SECRET_KEY)));
     assertTrue(!out.printed.contains(FakeBinance.SECRET_KEY), out.printed);
   }
 }

@@ -2,10 +2,10 @@ package io.github.binancejdbc.jdbc;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.BinanceSchema;
-import io.github.binancejdbc.jdbc.internal.DriverPrepare;
-import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
-import io.github.binancejdbc.jdbc.internal.JdbcProxies;
 import io.github.binancejdbc.adapter.Version;
+import io.github.binancejdbc.jdbc.internal.ConnectionSettings;
+import io.github.binancejdbc.jdbc.internal.DriverPrepare;
+import io.github.binancejdbc.jdbc.internal.JdbcProxies;
 import io.github.binancejdbc.jdbc.internal.UrlParser;
 import io.github.binancejdbc.jdbc.internal.Warmup;
 import java.sql.Connection;
@@ -58,8 +58,15 @@ public final class BinanceDriver extends Driver {
   @Override
   protected DriverVersion createDriverVersion() {
     return new DriverVersion(
-        "binance-jdbc", VERSION, "Binance Spot API", "v3", true, Version.major(), Version.minor(),
-        3, 0);
+        "binance-jdbc",
+        VERSION,
+        "Binance Spot API",
+        "v3",
+        true,
+        Version.major(),
+        Version.minor(),
+        3,
+        0);
   }
 
   /**
@@ -89,7 +96,8 @@ public final class BinanceDriver extends Driver {
     }
     Properties merged = UrlParser.parse(url, info, System.getenv());
     BinanceConfig config = ConnectionSettings.config(merged);
-    Connection calcite = super.connect(UrlParser.PREFIX, ConnectionSettings.calciteProperties(merged));
+    Connection calcite =
+        super.connect(UrlParser.PREFIX, ConnectionSettings.calciteProperties(merged));
     BinanceSchema schema = null;
     try {
       CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
@@ -104,19 +112,19 @@ public final class BinanceDriver extends Driver {
       calcite.close();
       throw JdbcProxies.translate(e);
     }
-    return JdbcProxies.connection(
-        calcite, schema, UrlParser.displayUrl(merged), config.trading());
+    return JdbcProxies.connection(calcite, schema, UrlParser.displayUrl(merged), config.trading());
   }
 
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-    Properties merged = UrlParser.parse(url == null ? UrlParser.PREFIX : url, info, System.getenv());
+    Properties merged =
+        UrlParser.parse(url == null ? UrlParser.PREFIX : url, info, System.getenv());
     List<DriverPropertyInfo> list = new ArrayList<>();
     for (BinanceProperty p : BinanceProperty.values()) {
       String value = merged.getProperty(p.propertyName(), p.defaultValue());
       DriverPropertyInfo d =
-          new DriverPropertyInfo(p.propertyName(), p.isSensitive() && value != null ? "****"
-              : value);
+          new DriverPropertyInfo(
+              p.propertyName(), p.isSensitive() && value != null ? "****" : value);
       d.description = p.description();
       d.required = false;
       if (p.type().equals("boolean")) {

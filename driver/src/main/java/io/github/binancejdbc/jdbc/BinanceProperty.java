@@ -64,7 +64,12 @@ public enum BinanceProperty {
   CONNECT_TIMEOUT(
       "connectTimeout", "integer", "10000", null, false, "TCP connect timeout in milliseconds"),
   READ_TIMEOUT(
-      "readTimeout", "integer", "30000", null, false, "Read timeout of one request in milliseconds"),
+      "readTimeout",
+      "integer",
+      "30000",
+      null,
+      false,
+      "Read timeout of one request in milliseconds"),
   MAX_RETRIES(
       "maxRetries",
       "integer",

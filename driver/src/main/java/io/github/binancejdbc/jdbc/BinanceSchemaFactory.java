@@ -11,10 +11,10 @@ import org.apache.calcite.schema.SchemaFactory;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * Mounts the Binance schema from a Calcite model file, next to the user's other schemas:
- * {@code "factory": "io.github.binancejdbc.jdbc.BinanceSchemaFactory"}. The operand takes the
- * driver's connection properties ({@code baseUrl}, {@code apiKey}, {@code cacheSize}, ...), with
- * the same defaults and environment variables.
+ * Mounts the Binance schema from a Calcite model file, next to the user's other schemas: {@code
+ * "factory": "io.github.binancejdbc.jdbc.BinanceSchemaFactory"}. The operand takes the driver's
+ * connection properties ({@code baseUrl}, {@code apiKey}, {@code cacheSize}, ...), with the same
+ * defaults and environment variables.
  */
 public final class BinanceSchemaFactory implements SchemaFactory {
   @Override

@@ -16,17 +16,24 @@ final class AccountFixtures {
 
   /** One order object as {@code allOrders}/{@code order} return it. */
   static String order(String symbol, long id, long time, long updateTime, String status) {
-    return String.format(Locale.ROOT, "{\"symbol\":\"%s\",\"orderId\":%d,\"orderListId\":-1,"
-        + "\"clientOrderId\":\"web_%d\",\"price\":\"42000.01000000\",\"origQty\":\"0.00100000\","
-        + "\"executedQty\":\"%s\",\"cummulativeQuoteQty\":\"%s\",\"status\":\"%s\","
-        + "\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"side\":\"BUY\","
-        + "\"stopPrice\":\"0.00000000\",\"icebergQty\":\"0.00000000\",\"time\":%d,"
-        + "\"updateTime\":%d,\"isWorking\":true,\"workingTime\":%d,"
-        + "\"origQuoteOrderQty\":\"0.00000000\",\"selfTradePreventionMode\":\"EXPIRE_MAKER\"}",
-        symbol, id, id,
+    return String.format(
+        Locale.ROOT,
+        "{\"symbol\":\"%s\",\"orderId\":%d,\"orderListId\":-1,"
+            + "\"clientOrderId\":\"web_%d\",\"price\":\"42000.01000000\",\"origQty\":\"0.00100000\","
+            + "\"executedQty\":\"%s\",\"cummulativeQuoteQty\":\"%s\",\"status\":\"%s\","
+            + "\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"side\":\"BUY\","
+            + "\"stopPrice\":\"0.00000000\",\"icebergQty\":\"0.00000000\",\"time\":%d,"
+            + "\"updateTime\":%d,\"isWorking\":true,\"workingTime\":%d,"
+            + "\"origQuoteOrderQty\":\"0.00000000\",\"selfTradePreventionMode\":\"EXPIRE_MAKER\"}",
+        symbol,
+        id,
+        id,
         status.equals("FILLED") ? "0.00100000" : "0.00000000",
         status.equals("FILLED") ? "42.00001000" : "0.00000000",
-        status, time, updateTime, time);
+        status,
+        time,
+        updateTime,
+        time);
   }
 
   /** {@code n} orders with ids from {@code firstId}, placed one minute apart from {@code time}. */
@@ -45,11 +52,16 @@ final class AccountFixtures {
 
   /** One trade object as {@code myTrades} returns it. */
   static String trade(String symbol, long id, long orderId, long time) {
-    return String.format(Locale.ROOT, "{\"symbol\":\"%s\",\"id\":%d,\"orderId\":%d,"
-        + "\"orderListId\":-1,\"price\":\"16877.05000000\",\"qty\":\"0.00177000\","
-        + "\"quoteQty\":\"29.87237850\",\"commission\":\"0.00000177\",\"commissionAsset\":\"BTC\","
-        + "\"time\":%d,\"isBuyer\":true,\"isMaker\":false,\"isBestMatch\":true}",
-        symbol, id, orderId, time);
+    return String.format(
+        Locale.ROOT,
+        "{\"symbol\":\"%s\",\"id\":%d,\"orderId\":%d,"
+            + "\"orderListId\":-1,\"price\":\"16877.05000000\",\"qty\":\"0.00177000\","
+            + "\"quoteQty\":\"29.87237850\",\"commission\":\"0.00000177\",\"commissionAsset\":\"BTC\","
+            + "\"time\":%d,\"isBuyer\":true,\"isMaker\":false,\"isBestMatch\":true}",
+        symbol,
+        id,
+        orderId,
+        time);
   }
 
   static String account() {
@@ -66,11 +78,17 @@ final class AccountFixtures {
   }
 
   static String orderList(long id, long time, long firstOrderId) {
-    return String.format(Locale.ROOT, "{\"orderListId\":%d,\"contingencyType\":\"OCO\","
-        + "\"listStatusType\":\"EXEC_STARTED\",\"listOrderStatus\":\"EXECUTING\","
-        + "\"listClientOrderId\":\"list_%d\",\"transactionTime\":%d,\"symbol\":\"LTCBTC\","
-        + "\"orders\":[{\"symbol\":\"LTCBTC\",\"orderId\":%d,\"clientOrderId\":\"leg_a\"},"
-        + "{\"symbol\":\"LTCBTC\",\"orderId\":%d,\"clientOrderId\":\"leg_b\"}]}",
-        id, id, time, firstOrderId, firstOrderId + 1);
+    return String.format(
+        Locale.ROOT,
+        "{\"orderListId\":%d,\"contingencyType\":\"OCO\","
+            + "\"listStatusType\":\"EXEC_STARTED\",\"listOrderStatus\":\"EXECUTING\","
+            + "\"listClientOrderId\":\"list_%d\",\"transactionTime\":%d,\"symbol\":\"LTCBTC\","
+            + "\"orders\":[{\"symbol\":\"LTCBTC\",\"orderId\":%d,\"clientOrderId\":\"leg_a\"},"
+            + "{\"symbol\":\"LTCBTC\",\"orderId\":%d,\"clientOrderId\":\"leg_b\"}]}",
+        id,
+        id,
+        time,
+        firstOrderId,
+        firstOrderId + 1);
   }
 }

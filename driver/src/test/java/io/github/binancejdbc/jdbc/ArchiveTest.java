@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The archive on disk: closed history read once is read again after the archive was closed, and
- * in a new JVM (a child process on the test class path), at no request; a second process that
- * finds the archive in use works from memory with one WARN line; a file that is not an archive is
- * refused with a clear message and SQLState 22023, and an archive of a newer format too; a
- * damaged record is fetched again, never read as rows.
+ * The archive on disk: closed history read once is read again after the archive was closed, and in
+ * a new JVM (a child process on the test class path), at no request; a second process that finds
+ * the archive in use works from memory with one WARN line; a file that is not an archive is refused
+ * with a clear message and SQLState 22023, and an archive of a newer format too; a damaged record
+ * is fetched again, never read as rows.
  */
 class ArchiveTest {
   private static final String SQL =
@@ -75,8 +75,7 @@ class ArchiveTest {
   }
 
   @Test
-  void aNewJvmServesTheRangeFromTheArchiveAndASecondProcessFallsBackToMemory()
-      throws Exception {
+  void aNewJvmServesTheRangeFromTheArchiveAndASecondProcessFallsBackToMemory() throws Exception {
     try (Connection conn = DriverManager.getConnection(url(""))) {
       assertEquals(1440, Rows.lines(conn, SQL).size());
       exchange.resetRequests();
@@ -104,9 +103,12 @@ class ArchiveTest {
       first = Rows.lines(conn, SQL);
     }
     try (MVStore s = MVStore.open(dir.resolve(FILE).toString())) {
-      MVMap<String, byte[]> segments = s.openMap("segments",
-          new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE)
-              .valueType(ByteArrayDataType.INSTANCE));
+      MVMap<String, byte[]> segments =
+          s.openMap(
+              "segments",
+              new MVMap.Builder<String, byte[]>()
+                  .keyType(StringDataType.INSTANCE)
+                  .valueType(ByteArrayDataType.INSTANCE));
       assertEquals(2, segments.size(), "one record per page");
       for (String k : segments.keySet()) {
         byte[] v = segments.get(k).clone();
@@ -129,8 +131,7 @@ class ArchiveTest {
   @Test
   void aFileThatIsNotAnArchiveIsRefusedClearly() throws IOException {
     Files.write(dir.resolve(FILE), "not an archive, just some text\n".repeat(200).getBytes(UTF_8));
-    SQLException e =
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url("")));
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url("")));
     assertEquals("22023", e.getSQLState());
     assertTrue(e.getMessage().contains(dir.resolve(FILE).toString()), e.getMessage());
     assertTrue(e.getMessage().contains("delete it"), e.getMessage());
@@ -141,8 +142,7 @@ class ArchiveTest {
     try (MVStore other = MVStore.open(dir.resolve(FILE).toString())) {
       other.openMap("customers").put("1", "someone");
     }
-    SQLException e =
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url("")));
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url("")));
     assertEquals("22023", e.getSQLState());
     assertTrue(e.getMessage().contains("not a binance-jdbc archive"), e.getMessage());
   }
@@ -152,8 +152,7 @@ class ArchiveTest {
     try (MVStore s = MVStore.open(dir.resolve(FILE).toString())) {
       s.openMap("meta", strings()).put("binance-jdbc-archive-format", "99");
     }
-    SQLException e =
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url("")));
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url("")));
     assertEquals("22023", e.getSQLState());
     assertTrue(e.getMessage().contains("format 99"), e.getMessage());
     try (MVStore s = MVStore.open(dir.resolve(FILE).toString())) {
@@ -180,8 +179,8 @@ class ArchiveTest {
   }
 
   /**
-   * Runs {@link ArchiveChild} in a new JVM on this test class path, logging through JUL (its
-   * WARN lines go to stderr) instead of the tests' silent binding.
+   * Runs {@link ArchiveChild} in a new JVM on this test class path, logging through JUL (its WARN
+   * lines go to stderr) instead of the tests' silent binding.
    */
   private static Child child(String url, String sql) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -191,8 +190,16 @@ class ArchiveTest {
     }
     Path err = Files.createTempFile("archive-child", ".err");
     try {
-      Process p = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp),
-          ArchiveChild.class.getName(), url, sql).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  String.join(File.pathSeparator, cp),
+                  ArchiveChild.class.getName(),
+                  url,
+                  sql)
+              .redirectError(err.toFile())
+              .start();
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -209,8 +216,13 @@ class ArchiveTest {
   private static String jdk14Binding(String nopJar) {
     Path nop = Path.of(nopJar);
     String version = nop.getParent().getFileName().toString();
-    Path jdk14 = nop.getParent().getParent().getParent().resolve("slf4j-jdk14").resolve(version)
-        .resolve("slf4j-jdk14-" + version + ".jar");
+    Path jdk14 =
+        nop.getParent()
+            .getParent()
+            .getParent()
+            .resolve("slf4j-jdk14")
+            .resolve(version)
+            .resolve("slf4j-jdk14-" + version + ".jar");
     if (!Files.isRegularFile(jdk14)) {
       throw new AssertionError("no slf4j-jdk14 " + version + " beside " + nopJar);
     }

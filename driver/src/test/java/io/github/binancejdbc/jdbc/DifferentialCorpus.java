@@ -70,8 +70,8 @@ final class DifferentialCorpus {
       if (line.startsWith("-- @")) {
         String directive = line.substring(4);
         String key = directive.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        String arg = directive.length() > key.length() ? directive.substring(key.length()).strip()
-            : "";
+        String arg =
+            directive.length() > key.length() ? directive.substring(key.length()).strip() : "";
         if (key.equals("name")) {
           if (b != null) {
             out.add(b.build());
@@ -142,8 +142,8 @@ final class DifferentialCorpus {
         }
         case "requests" -> {
           int eq = arg.lastIndexOf('=');
-          requests.put(arg.substring(0, eq).strip(), Integer.parseInt(arg.substring(eq + 1)
-              .strip()));
+          requests.put(
+              arg.substring(0, eq).strip(), Integer.parseInt(arg.substring(eq + 1).strip()));
         }
         case "param" -> {
           String[] p = arg.split("\\s+", 2);
@@ -162,11 +162,19 @@ final class DifferentialCorpus {
         throw new IllegalArgumentException("no SQL for " + name);
       }
       if (ordered && unorderedLimit) {
-        throw new IllegalArgumentException(name + ": @ordered and @unordered-limit exclude each"
-            + " other");
+        throw new IllegalArgumentException(
+            name + ": @ordered and @unordered-limit exclude each" + " other");
       }
-      return new Query(name, s, ordered, columns, unorderedLimit, tolerance, emptyOk,
-          Map.copyOf(requests), List.copyOf(params));
+      return new Query(
+          name,
+          s,
+          ordered,
+          columns,
+          unorderedLimit,
+          tolerance,
+          emptyOk,
+          Map.copyOf(requests),
+          List.copyOf(params));
     }
   }
 }

@@ -38,10 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pushdown never changes a result: every query of {@code differential/queries.sql} runs on the
- * driver, against the {@link FixtureExchange}, and on H2 holding the same data, and the answers must
- * be equal (see the corpus header for the comparison directives). Some queries also pin the number
- * of requests the driver sends. Runs under the build's non-UTC default zone (Asia/Tokyo): both sides
- * must answer in UTC wall-clock time regardless.
+ * driver, against the {@link FixtureExchange}, and on H2 holding the same data, and the answers
+ * must be equal (see the corpus header for the comparison directives). Some queries also pin the
+ * number of requests the driver sends. Runs under the build's non-UTC default zone (Asia/Tokyo):
+ * both sides must answer in UTC wall-clock time regardless.
  */
 class DifferentialTest {
   /**
@@ -57,7 +57,6 @@ class DifferentialTest {
    */
   static final Set<String> ZONE_DEPENDENT_BUGS = Set.of();
 
-
   private static FixtureExchange exchange;
   private static Connection binance;
   private static Connection h2;
@@ -67,8 +66,9 @@ class DifferentialTest {
     exchange = FixtureExchange.start();
     // The requests of each query are asserted: no closed bars kept between queries
     // (RandomDifferentialTest compares the rows with the cache on and off).
-    binance = DriverManager.getConnection("jdbc:binance:?baseUrl=http://127.0.0.1:"
-        + exchange.port() + "&cacheSize=0");
+    binance =
+        DriverManager.getConnection(
+            "jdbc:binance:?baseUrl=http://127.0.0.1:" + exchange.port() + "&cacheSize=0");
     h2 = exchange.openH2("differential");
   }
 
@@ -168,19 +168,34 @@ class DifferentialTest {
   private static void check(Query q) throws SQLException {
     List<List<Object>> expected = runH2(q.sql(), q.params());
     if (!q.emptyOk() && expected.isEmpty()) {
-      fail(q.name() + ": H2 answers no rows; the corpus entry tests nothing (add @empty-ok if"
-          + " meant)\n" + q.sql());
+      fail(
+          q.name()
+              + ": H2 answers no rows; the corpus entry tests nothing (add @empty-ok if"
+              + " meant)\n"
+              + q.sql());
     }
     exchange.resetRequests();
     List<List<Object>> actual = run(binance, q.sql(), q.params());
     List<FixtureExchange.FixtureRequest> sent = exchange.requests();
     if (Boolean.getBoolean("differential.log")) {
-      System.out.println("[differential] " + q.name() + ": " + sent.size() + " requests, H2 "
-          + expected.size() + " rows, driver " + actual.size() + " rows; "
-          + describe(sent.subList(0, Math.min(3, sent.size()))));
+      System.out.println(
+          "[differential] "
+              + q.name()
+              + ": "
+              + sent.size()
+              + " requests, H2 "
+              + expected.size()
+              + " rows, driver "
+              + actual.size()
+              + " rows; "
+              + describe(sent.subList(0, Math.min(3, sent.size()))));
     }
-    String context = "\n" + q.sql() + (q.prepared() ? "\nparams " + q.params() : "")
-        + "\nrequests " + describe(sent);
+    String context =
+        "\n"
+            + q.sql()
+            + (q.prepared() ? "\nparams " + q.params() : "")
+            + "\nrequests "
+            + describe(sent);
 
     if (q.unorderedLimit()) {
       Map.Entry<String, Integer> full = DifferentialCorpus.withoutLimit(q.sql());
@@ -205,8 +220,10 @@ class DifferentialTest {
     }
 
     for (Map.Entry<String, Integer> r : q.requests().entrySet()) {
-      long n = r.getKey().equals("*") ? sent.size()
-          : sent.stream().filter(x -> x.path().equals(r.getKey())).count();
+      long n =
+          r.getKey().equals("*")
+              ? sent.size()
+              : sent.stream().filter(x -> x.path().equals(r.getKey())).count();
       assertEquals(r.getValue().longValue(), n, "requests to " + r.getKey() + context);
     }
   }
@@ -259,9 +276,12 @@ class DifferentialTest {
       case "ts" -> ps.setTimestamp(i, Timestamp.valueOf(p.value()));
       case "ldt" -> ps.setObject(i, LocalDateTime.parse(p.value()));
       // The portable form: the UTC instant, read in UTC by both drivers.
-      case "tsutc" -> ps.setTimestamp(i, Timestamp.from(LocalDateTime.parse(p.value().replace(' ', 'T'))
-          .toInstant(ZoneOffset.UTC)), Calendar.getInstance(TimeZone.getTimeZone("UTC"),
-          Locale.ROOT));
+      case "tsutc" ->
+          ps.setTimestamp(
+              i,
+              Timestamp.from(
+                  LocalDateTime.parse(p.value().replace(' ', 'T')).toInstant(ZoneOffset.UTC)),
+              Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT));
       default -> throw new IllegalArgumentException("unknown parameter type " + p.type());
     }
   }

@@ -33,8 +33,8 @@ class DriverPropertiesTest {
   @Test
   void enumConstantsMirrorPropertyNames() {
     for (BinanceProperty p : BinanceProperty.values()) {
-      String mirrored = p.propertyName().replaceAll("([a-z])([A-Z])", "$1_$2")
-          .toUpperCase(Locale.ROOT);
+      String mirrored =
+          p.propertyName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
       assertEquals(p.name(), mirrored);
       assertEquals(p, BinanceProperty.forName(p.propertyName()));
       assertEquals(p, BinanceProperty.forName(p.propertyName().toLowerCase(Locale.ROOT)));
@@ -45,11 +45,19 @@ class DriverPropertiesTest {
   void readmePropertiesTableListsEveryPropertyWithItsDefault() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
     for (BinanceProperty p : BinanceProperty.values()) {
-      String row = "| `" + p.propertyName() + "` | " + p.type() + " | "
-          + (p.defaultValue() == null ? "" : "`" + p.defaultValue() + "`")
-          + (p.envVar() == null ? "" : (p.defaultValue() == null ? "" : " ") + "env `" + p.envVar()
-              + "`")
-          + " | " + p.description() + " |";
+      String row =
+          "| `"
+              + p.propertyName()
+              + "` | "
+              + p.type()
+              + " | "
+              + (p.defaultValue() == null ? "" : "`" + p.defaultValue() + "`")
+              + (p.envVar() == null
+                  ? ""
+                  : (p.defaultValue() == null ? "" : " ") + "env `" + p.envVar() + "`")
+              + " | "
+              + p.description()
+              + " |";
       assertTrue(readme.contains(row), "README lacks the row: " + row);
     }
   }
@@ -57,9 +65,11 @@ class DriverPropertiesTest {
   @Test
   void urlGrammar() throws SQLException {
     Map<String, String> env = Map.of();
-    assertEquals("http://127.0.0.1:8089",
+    assertEquals(
+        "http://127.0.0.1:8089",
         parse("jdbc:binance://127.0.0.1:8089", null, env).getProperty("baseUrl"));
-    assertEquals("https://testnet.binance.vision",
+    assertEquals(
+        "https://testnet.binance.vision",
         parse("jdbc:binance://testnet.binance.vision/", null, env).getProperty("baseUrl"));
     Properties p = parse("jdbc:binance://localhost:8089?recvWindow=7000&trading=true", null, env);
     assertEquals("http://localhost:8089", p.getProperty("baseUrl"));
@@ -68,8 +78,8 @@ class DriverPropertiesTest {
     Properties semi = parse("jdbc:binance:RECV_WINDOW=6000;baseUrl=http%3A%2F%2Fh%3A1", null, env);
     assertEquals("6000", semi.getProperty("recvWindow"));
     assertEquals("http://h:1", semi.getProperty("baseUrl"));
-    SQLException e = assertThrows(SQLException.class,
-        () -> parse("jdbc:binance:?trading", null, env));
+    SQLException e =
+        assertThrows(SQLException.class, () -> parse("jdbc:binance:?trading", null, env));
     assertEquals("22023", e.getSQLState());
   }
 
@@ -92,18 +102,26 @@ class DriverPropertiesTest {
 
   @Test
   void badValuesNameTheProperty() {
-    SQLException e = assertThrows(SQLException.class,
-        () -> DriverManager.getConnection("jdbc:binance:?recvWindow=70000"));
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> DriverManager.getConnection("jdbc:binance:?recvWindow=70000"));
     assertEquals("22023", e.getSQLState());
-    assertEquals("Invalid value for connection property recvWindow: recvWindow must be between 1"
-        + " and 60000 milliseconds, but was: 70000", e.getMessage());
-    SQLException t = assertThrows(SQLException.class,
-        () -> DriverManager.getConnection("jdbc:binance:?trading=yes"));
-    assertEquals("Invalid value for connection property trading: expected true or false, got"
-        + " 'yes'", t.getMessage());
-    SQLException u = assertThrows(SQLException.class,
-        () -> DriverManager.getConnection("jdbc:binance:?baseUrl=ftp://x"));
-    assertTrue(u.getMessage().startsWith("Invalid value for connection property baseUrl:"),
+    assertEquals(
+        "Invalid value for connection property recvWindow: recvWindow must be between 1"
+            + " and 60000 milliseconds, but was: 70000",
+        e.getMessage());
+    SQLException t =
+        assertThrows(
+            SQLException.class, () -> DriverManager.getConnection("jdbc:binance:?trading=yes"));
+    assertEquals(
+        "Invalid value for connection property trading: expected true or false, got" + " 'yes'",
+        t.getMessage());
+    SQLException u =
+        assertThrows(
+            SQLException.class, () -> DriverManager.getConnection("jdbc:binance:?baseUrl=ftp://x"));
+    assertTrue(
+        u.getMessage().startsWith("Invalid value for connection property baseUrl:"),
         u.getMessage());
   }
 
@@ -112,10 +130,17 @@ class DriverPropertiesTest {
     Properties info = new Properties();
     info.setProperty("apiKey", "AKEY-1234567890");
     info.setProperty("secretKey", "SECRET-abcdefghij");
-    try (Connection c = DriverManager.getConnection(
-        "jdbc:binance:?baseUrl=http://127.0.0.1:9&privateKeyPassphrase=PASS-xyz", info)) {
-      String shown = c.getMetaData().getURL() + " " + c.getMetaData().getUserName() + " " + c
-          + " " + c.getClientInfo();
+    try (Connection c =
+        DriverManager.getConnection(
+            "jdbc:binance:?baseUrl=http://127.0.0.1:9&privateKeyPassphrase=PASS-xyz", info)) {
+      String shown =
+          c.getMetaData().getURL()
+              + " "
+              + c.getMetaData().getUserName()
+              + " "
+              + c
+              + " "
+              + c.getClientInfo();
       for (String secret : new String[] {"AKEY-1234567890", "SECRET-abcdefghij", "PASS-xyz"}) {
         assertFalse(shown.contains(secret), shown);
       }
@@ -126,8 +151,8 @@ class DriverPropertiesTest {
       assertFalse(String.valueOf(pi.value).contains("SECRET"), pi.name);
       assertFalse(pi.description.isBlank(), pi.name);
     }
-    assertFalse(ConnectionSettings.calciteProperties(
-        parseQuietly(info)).toString().contains("SECRET"));
+    assertFalse(
+        ConnectionSettings.calciteProperties(parseQuietly(info)).toString().contains("SECRET"));
   }
 
   private static Properties parseQuietly(Properties info) throws SQLException {

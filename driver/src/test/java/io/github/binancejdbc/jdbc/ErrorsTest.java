@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.testing.WireMocks;
-import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,28 +24,30 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransientException;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Binance errors reach the JDBC caller as SQLExceptions with the Binance code, the verbatim message,
- * the endpoint and a fitting SQLState and subclass, however the statement was executed.
+ * Binance errors reach the JDBC caller as SQLExceptions with the Binance code, the verbatim
+ * message, the endpoint and a fitting SQLState and subclass, however the statement was executed.
  */
 class ErrorsTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.lenient();
+  @RegisterExtension static WireMockExtension wm = WireMocks.lenient();
 
   private static final String KLINES_1H = "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=1";
 
   private SQLException failure(String url, String sql) {
-    return assertThrows(SQLException.class, () -> {
-      try (Connection c = DriverManager.getConnection(url);
-          ResultSet rs = c.createStatement().executeQuery(sql)) {
-        while (rs.next()) {
-          // read everything
-        }
-      }
-    });
+    return assertThrows(
+        SQLException.class,
+        () -> {
+          try (Connection c = DriverManager.getConnection(url);
+              ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+              // read everything
+            }
+          }
+        });
   }
 
   private String url() {
@@ -55,25 +56,41 @@ class ErrorsTest {
 
   @Test
   void invalidSymbolIsADataExceptionWithTheBinanceCode() {
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=NOPE&interval=1h&limit=1"))
-        .willReturn(aResponse().withStatus(400)
-            .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
-    SQLException e = failure(url(), "SELECT * FROM klines WHERE symbol = 'NOPE'"
-        + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 1");
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?symbol=NOPE&interval=1h&limit=1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    SQLException e =
+        failure(
+            url(),
+            "SELECT * FROM klines WHERE symbol = 'NOPE'"
+                + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 1");
     assertInstanceOf(SQLDataException.class, e);
     assertEquals(-1121, e.getErrorCode());
     assertEquals("22023", e.getSQLState());
-    assertTrue(e.getMessage().startsWith("Binance API error -1121 (HTTP 400) on GET /api/v3/klines:"
-        + " Invalid symbol. [symbol=NOPE, interval=1h, limit=1]"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Binance API error -1121 (HTTP 400) on GET /api/v3/klines:"
+                    + " Invalid symbol. [symbol=NOPE, interval=1h, limit=1]"),
+        e.getMessage());
   }
 
   @Test
   void invalidIntervalNamesTheValidOnes() {
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=2m&limit=1"))
-        .willReturn(aResponse().withStatus(400)
-            .withBody("{\"code\":-1120,\"msg\":\"Invalid interval.\"}")));
-    SQLException e = failure(url(), "SELECT * FROM klines WHERE symbol = 'BTCUSDT'"
-        + " AND timeframe = '2m' ORDER BY open_time DESC LIMIT 1");
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=2m&limit=1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody("{\"code\":-1120,\"msg\":\"Invalid interval.\"}")));
+    SQLException e =
+        failure(
+            url(),
+            "SELECT * FROM klines WHERE symbol = 'BTCUSDT'"
+                + " AND timeframe = '2m' ORDER BY open_time DESC LIMIT 1");
     assertEquals(-1120, e.getErrorCode());
     assertEquals("22023", e.getSQLState());
     assertTrue(e.getMessage().contains("Invalid interval."), e.getMessage());
@@ -82,16 +99,29 @@ class ErrorsTest {
 
   @Test
   void rateLimitedThenServedAfterRetryAfter() throws SQLException {
-    wm.stubFor(get(urlEqualTo(KLINES_1H)).inScenario("429").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-            .withBody("{\"code\":-1003,\"msg\":\"Too much request weight used; current limit is"
-                + " 6000 request weight per 1 MINUTE.\"}"))
-        .willSetStateTo("served"));
-    wm.stubFor(get(urlEqualTo(KLINES_1H)).inScenario("429").whenScenarioStateIs("served")
-        .willReturn(okJson(Bars.klines(1704067200000L, 1, Bars.HOUR))));
+    wm.stubFor(
+        get(urlEqualTo(KLINES_1H))
+            .inScenario("429")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "1")
+                    .withBody(
+                        "{\"code\":-1003,\"msg\":\"Too much request weight used; current limit is"
+                            + " 6000 request weight per 1 MINUTE.\"}"))
+            .willSetStateTo("served"));
+    wm.stubFor(
+        get(urlEqualTo(KLINES_1H))
+            .inScenario("429")
+            .whenScenarioStateIs("served")
+            .willReturn(okJson(Bars.klines(1704067200000L, 1, Bars.HOUR))));
     try (Connection c = DriverManager.getConnection(url());
-        ResultSet rs = c.createStatement().executeQuery("SELECT close_price FROM klines"
-            + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h' ORDER BY open_time DESC LIMIT 1")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT close_price FROM klines"
+                        + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h' ORDER BY open_time DESC LIMIT 1")) {
       assertTrue(rs.next());
       assertEquals("40001.00000000", rs.getString(1));
       assertFalse(rs.next());
@@ -101,10 +131,15 @@ class ErrorsTest {
 
   @Test
   void bannedIpStopsAllTrafficUntilTheBanEnds() {
-    wm.stubFor(get(urlPathEqualTo("/api/v3/time"))
-        .willReturn(aResponse().withStatus(418).withHeader("Retry-After", "120")
-            .withBody("{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned"
-                + " until 1999999999999.\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/time"))
+            .willReturn(
+                aResponse()
+                    .withStatus(418)
+                    .withHeader("Retry-After", "120")
+                    .withBody(
+                        "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned"
+                            + " until 1999999999999.\"}")));
     // A base URL of its own, so the ban does not leak into other tests' governors.
     String banned = "jdbc:binance://127.0.0.1:" + wm.getPort() + "?maxRetries=2";
     SQLException first = failure(banned, "SELECT * FROM server_time");
@@ -118,19 +153,29 @@ class ErrorsTest {
 
   @Test
   void serverErrorsAreRetriedForReads() throws SQLException {
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT")).inScenario("5xx")
-        .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(502))
-        .willSetStateTo("reset"));
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT")).inScenario("5xx")
-        .whenScenarioStateIs("reset")
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-        .willSetStateTo("ok"));
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT")).inScenario("5xx")
-        .whenScenarioStateIs("ok")
-        .willReturn(okJson("{\"mins\":5,\"price\":\"2201.12345678\",\"closeTime\":1704067200123}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT"))
+            .inScenario("5xx")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("reset"));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT"))
+            .inScenario("5xx")
+            .whenScenarioStateIs("reset")
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=ETHUSDT"))
+            .inScenario("5xx")
+            .whenScenarioStateIs("ok")
+            .willReturn(
+                okJson("{\"mins\":5,\"price\":\"2201.12345678\",\"closeTime\":1704067200123}")));
     try (Connection c = DriverManager.getConnection(url());
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT mins, price, close_time FROM avg_price WHERE symbol = 'ETHUSDT'")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT mins, price, close_time FROM avg_price WHERE symbol = 'ETHUSDT'")) {
       assertTrue(rs.next());
       assertEquals(5, rs.getInt(1));
       assertEquals("2201.12345678", rs.getString(2));
@@ -141,8 +186,8 @@ class ErrorsTest {
 
   @Test
   void serverErrorsBeyondTheRetriesAreTransient() {
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=BNBUSDT"))
-        .willReturn(aResponse().withStatus(503)));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=BNBUSDT")).willReturn(aResponse().withStatus(503)));
     SQLException e = failure(url(), "SELECT * FROM avg_price WHERE symbol = 'BNBUSDT'");
     assertInstanceOf(SQLTransientException.class, e);
     assertEquals("58000", e.getSQLState());
@@ -152,11 +197,13 @@ class ErrorsTest {
 
   @Test
   void malformedJsonNamesTheEndpointAndLocation() {
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
-        .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
+            .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":")));
     SQLException e = failure(url(), "SELECT * FROM ticker_price WHERE symbol = 'BTCUSDT'");
     assertEquals("XX000", e.getSQLState());
-    assertTrue(e.getMessage().startsWith("Unexpected response from GET /api/v3/ticker/price"),
+    assertTrue(
+        e.getMessage().startsWith("Unexpected response from GET /api/v3/ticker/price"),
         e.getMessage());
     assertTrue(e.getMessage().contains("column"), e.getMessage());
   }

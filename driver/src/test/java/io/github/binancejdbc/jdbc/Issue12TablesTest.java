@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -32,10 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * rows, the exact requests and their weight. Bodies follow the shapes Binance documents.
  */
 class Issue12TablesTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.strict();
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
 
-  private static final String RULES = """
+  private static final String RULES =
+      """
       {"symbolRules":[
         {"symbol":"BAZUSD","rules":[{"ruleType":"PRICE_RANGE","bidLimitMultUp":"1.0001",
           "bidLimitMultDown":"0.9999","askLimitMultUp":"1.0002","askLimitMultDown":"0.9998"}]},
@@ -50,8 +49,9 @@ class Issue12TablesTest {
   @BeforeEach
   void connect() throws SQLException {
     // Each test stubs its own history on one base URL: nothing kept between them.
-    conn = DriverManager.getConnection(
-        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
+    conn =
+        DriverManager.getConnection(
+            "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
   }
 
   @AfterEach
@@ -71,7 +71,8 @@ class Issue12TablesTest {
     long before = governor.usedInWindow();
     rows(sql);
     long after = governor.usedInWindow();
-    Assumptions.assumeTrue(minute == System.currentTimeMillis() / 60_000,
+    Assumptions.assumeTrue(
+        minute == System.currentTimeMillis() / 60_000,
         "the weight window rolled over during the query");
     return after - before;
   }
@@ -81,8 +82,13 @@ class Issue12TablesTest {
   }
 
   private void stubStatus(String url, int status, String body) {
-    wm.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body)));
+    wm.stubFor(
+        get(urlEqualTo(url))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)));
   }
 
   /** The driver's version, its JDBC numbers and the User-Agent come from one build resource. */
@@ -96,17 +102,21 @@ class Issue12TablesTest {
     assertEquals(Integer.parseInt(numbers[0]), md.getDriverMajorVersion());
     assertEquals(Integer.parseInt(numbers[1]), md.getDriverMinorVersion());
     rows("SELECT answered FROM ping");
-    wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/ping"))
-        .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
-            "binance-jdbc/" + version)));
+    wm.verify(
+        1,
+        getRequestedFor(urlEqualTo("/api/v3/ping"))
+            .withHeader(
+                "User-Agent",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                    "binance-jdbc/" + version)));
   }
 
   @Test
   void pingIsOneRowOfWhetherTheServerAnsweredAndTheRoundTrip() throws SQLException {
     stub("/api/v3/ping", "{}");
     assertEquals(1, weightOf("SELECT * FROM ping"));
-    try (ResultSet rs = conn.createStatement().executeQuery(
-        "SELECT answered, round_trip_ms, failure FROM ping")) {
+    try (ResultSet rs =
+        conn.createStatement().executeQuery("SELECT answered, round_trip_ms, failure FROM ping")) {
       assertTrue(rs.next());
       assertTrue(rs.getBoolean(1));
       assertTrue(rs.getLong(2) >= 0);
@@ -130,18 +140,23 @@ class Issue12TablesTest {
     stub("/api/v3/executionRules", RULES);
     assertEquals(40, weightOf("SELECT * FROM execution_rules"));
     assertEquals(
-        List.of("BAZUSD|PRICE_RANGE|1.0001|0.9999|1.0002|0.9998|null",
+        List.of(
+            "BAZUSD|PRICE_RANGE|1.0001|0.9999|1.0002|0.9998|null",
             "BNBBTC|PRICE_RANGE|5|0.2|5|0.2|null"),
-        rows("SELECT symbol, rule_type, bid_limit_mult_up, bid_limit_mult_down, ask_limit_mult_up,"
-            + " ask_limit_mult_down, symbol_status FROM execution_rules ORDER BY symbol"));
+        rows(
+            "SELECT symbol, rule_type, bid_limit_mult_up, bid_limit_mult_down, ask_limit_mult_up,"
+                + " ask_limit_mult_down, symbol_status FROM execution_rules ORDER BY symbol"));
 
     stub("/api/v3/executionRules?symbol=BAZUSD", RULES);
     assertEquals(2, weightOf("SELECT * FROM execution_rules WHERE symbol = 'BAZUSD'"));
     stub("/api/v3/executionRules?symbols=%5B%22BAZUSD%22%2C%22BNBBTC%22%5D", RULES);
     assertEquals(4, weightOf("SELECT * FROM execution_rules WHERE symbol IN ('BNBBTC', 'BAZUSD')"));
     stub("/api/v3/executionRules?symbolStatus=TRADING", RULES);
-    assertEquals(List.of("BNBBTC|TRADING"), rows("SELECT symbol, symbol_status"
-        + " FROM execution_rules WHERE symbol_status = 'TRADING' AND symbol = 'BNBBTC'"));
+    assertEquals(
+        List.of("BNBBTC|TRADING"),
+        rows(
+            "SELECT symbol, symbol_status"
+                + " FROM execution_rules WHERE symbol_status = 'TRADING' AND symbol = 'BNBBTC'"));
 
     wm.verify(2, getRequestedFor(urlEqualTo("/api/v3/executionRules")));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/executionRules?symbol=BAZUSD")));
@@ -151,8 +166,10 @@ class Issue12TablesTest {
   @Test
   void executionRuleMultipliersAreExactDecimals() throws SQLException {
     stub("/api/v3/executionRules?symbol=BAZUSD", RULES);
-    try (ResultSet rs = conn.createStatement().executeQuery("SELECT bid_limit_mult_up"
-        + " FROM execution_rules WHERE symbol = 'BAZUSD'")) {
+    try (ResultSet rs =
+        conn.createStatement()
+            .executeQuery(
+                "SELECT bid_limit_mult_up" + " FROM execution_rules WHERE symbol = 'BAZUSD'")) {
       assertTrue(rs.next());
       assertEquals(0, new java.math.BigDecimal("1.0001").compareTo(rs.getBigDecimal(1)));
       assertEquals(java.sql.Types.DECIMAL, rs.getMetaData().getColumnType(1));
@@ -161,50 +178,65 @@ class Issue12TablesTest {
 
   @Test
   void aSymbolWithoutReferencePriceIsARowOfNulls() throws SQLException {
-    stub("/api/v3/referencePrice?symbol=BAZUSD",
+    stub(
+        "/api/v3/referencePrice?symbol=BAZUSD",
         "{\"symbol\":\"BAZUSD\",\"referencePrice\":\"10.00\",\"timestamp\":1770736694138}");
-    stub("/api/v3/referencePrice?symbol=BNBBTC",
+    stub(
+        "/api/v3/referencePrice?symbol=BNBBTC",
         "{\"symbol\":\"BNBBTC\",\"referencePrice\":null,\"timestamp\":1770736694138}");
     stubStatus("/api/v3/referencePrice?symbol=ETHBTC", 400, NO_REFERENCE_PRICE);
 
-    assertEquals(6, weightOf("SELECT * FROM reference_prices"
-        + " WHERE symbol IN ('BAZUSD', 'BNBBTC', 'ETHBTC')"));
     assertEquals(
-        List.of("BAZUSD|10.00|2026-02-10 15:18:14.138", "BNBBTC|null|2026-02-10 15:18:14.138",
+        6,
+        weightOf(
+            "SELECT * FROM reference_prices" + " WHERE symbol IN ('BAZUSD', 'BNBBTC', 'ETHBTC')"));
+    assertEquals(
+        List.of(
+            "BAZUSD|10.00|2026-02-10 15:18:14.138",
+            "BNBBTC|null|2026-02-10 15:18:14.138",
             "ETHBTC|null|null"),
-        rows("SELECT symbol, reference_price, reference_time FROM reference_prices"
-            + " WHERE symbol IN ('BAZUSD', 'BNBBTC', 'ETHBTC') ORDER BY symbol"));
+        rows(
+            "SELECT symbol, reference_price, reference_time FROM reference_prices"
+                + " WHERE symbol IN ('BAZUSD', 'BNBBTC', 'ETHBTC') ORDER BY symbol"));
   }
 
   @Test
   void referencePriceCalculationsOfBothTypesAndOfNone() throws SQLException {
-    stub("/api/v3/referencePrice/calculation?symbol=BAZUSD", "{\"symbol\":\"BAZUSD\","
-        + "\"calculationType\":\"ARITHMETIC_MEAN\",\"bucketCount\":10,\"bucketWidthMs\":1000}");
-    stub("/api/v3/referencePrice/calculation?symbol=BNBBTC", "{\"symbol\":\"BNBBTC\","
-        + "\"calculationType\":\"EXTERNAL\",\"externalCalculationId\":42}");
+    stub(
+        "/api/v3/referencePrice/calculation?symbol=BAZUSD",
+        "{\"symbol\":\"BAZUSD\","
+            + "\"calculationType\":\"ARITHMETIC_MEAN\",\"bucketCount\":10,\"bucketWidthMs\":1000}");
+    stub(
+        "/api/v3/referencePrice/calculation?symbol=BNBBTC",
+        "{\"symbol\":\"BNBBTC\","
+            + "\"calculationType\":\"EXTERNAL\",\"externalCalculationId\":42}");
     stubStatus("/api/v3/referencePrice/calculation?symbol=ETHBTC", 400, NO_REFERENCE_PRICE);
 
     assertEquals(
-        List.of("BAZUSD|ARITHMETIC_MEAN|10|1000|null", "BNBBTC|EXTERNAL|null|null|42",
+        List.of(
+            "BAZUSD|ARITHMETIC_MEAN|10|1000|null",
+            "BNBBTC|EXTERNAL|null|null|42",
             "ETHBTC|null|null|null|null"),
-        rows("SELECT symbol, calculation_type, bucket_count, bucket_width_ms,"
-            + " external_calculation_id FROM reference_price_calculations"
-            + " WHERE symbol IN ('BAZUSD', 'BNBBTC', 'ETHBTC') ORDER BY symbol"));
+        rows(
+            "SELECT symbol, calculation_type, bucket_count, bucket_width_ms,"
+                + " external_calculation_id FROM reference_price_calculations"
+                + " WHERE symbol IN ('BAZUSD', 'BNBBTC', 'ETHBTC') ORDER BY symbol"));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/referencePrice/calculation?symbol=ETHBTC")));
   }
 
   @Test
   void referencePricesNeedASymbolAndOtherErrorsStillFail() throws SQLException {
-    SQLException missing = assertThrows(SQLException.class,
-        () -> rows("SELECT * FROM reference_prices"));
+    SQLException missing =
+        assertThrows(SQLException.class, () -> rows("SELECT * FROM reference_prices"));
     assertEquals("0A000", missing.getSQLState());
-    assertTrue(missing.getMessage().contains("reference_prices needs symbol"),
-        missing.getMessage());
+    assertTrue(
+        missing.getMessage().contains("reference_prices needs symbol"), missing.getMessage());
 
-    stubStatus("/api/v3/referencePrice?symbol=NOPE", 400,
-        "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
-    SQLException invalid = assertThrows(SQLException.class,
-        () -> rows("SELECT * FROM reference_prices WHERE symbol = 'NOPE'"));
+    stubStatus(
+        "/api/v3/referencePrice?symbol=NOPE", 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+    SQLException invalid =
+        assertThrows(
+            SQLException.class, () -> rows("SELECT * FROM reference_prices WHERE symbol = 'NOPE'"));
     assertEquals(-1121, invalid.getErrorCode());
   }
 
@@ -213,41 +245,57 @@ class Issue12TablesTest {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < count; i++) {
       long id = from + i * step;
-      sb.append(i > 0 ? "," : "").append("{\"id\":").append(id)
+      sb.append(i > 0 ? "," : "")
+          .append("{\"id\":")
+          .append(id)
           .append(",\"price\":\"0.052\",\"qty\":\"5838\",\"quoteQty\":\"303.576\",\"time\":")
-          .append(1772506983321L + id).append(",\"isBuyerMaker\":true}");
+          .append(1772506983321L + id)
+          .append(",\"isBuyerMaker\":true}");
     }
     return sb.append(']').toString();
   }
 
   @Test
   void blockTradesPageForwardsFromTheLowerIdBound() throws SQLException {
-    stub("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=582&limit=1000",
+    stub(
+        "/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=582&limit=1000",
         blockTrades(582, 3, 1));
-    assertEquals(25, weightOf("SELECT * FROM block_trades WHERE symbol = 'BNBBTC'"
-        + " AND trade_id >= 582"));
     assertEquals(
-        List.of("BNBBTC|582|0.052|5838|303.576|2026-03-03 03:03:03.903|true",
+        25,
+        weightOf("SELECT * FROM block_trades WHERE symbol = 'BNBBTC'" + " AND trade_id >= 582"));
+    assertEquals(
+        List.of(
+            "BNBBTC|582|0.052|5838|303.576|2026-03-03 03:03:03.903|true",
             "BNBBTC|583|0.052|5838|303.576|2026-03-03 03:03:03.904|true"),
-        rows("SELECT symbol, trade_id, price, qty, quote_qty, trade_time, is_buyer_maker"
-            + " FROM block_trades WHERE symbol = 'BNBBTC' AND trade_id BETWEEN 582 AND 583"));
+        rows(
+            "SELECT symbol, trade_id, price, qty, quote_qty, trade_time, is_buyer_maker"
+                + " FROM block_trades WHERE symbol = 'BNBBTC' AND trade_id BETWEEN 582 AND 583"));
   }
 
   @Test
   void newestBlockTradesReadTheRangeOnceAndKeepTheTail() throws SQLException {
-    stub("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000",
+    stub(
+        "/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000",
         blockTrades(10, 1000, 3));
-    stub("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=3008&limit=1000",
+    stub(
+        "/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=3008&limit=1000",
         blockTrades(4000, 2, 1));
 
-    assertEquals(List.of("4001", "4000", "3007"), rows("SELECT trade_id FROM block_trades"
-        + " WHERE symbol = 'BNBBTC' ORDER BY trade_id DESC LIMIT 3"));
-    assertEquals(3, rows("SELECT trade_id FROM block_trades WHERE symbol = 'BNBBTC' LIMIT 3")
-        .size());
-    wm.verify(2, getRequestedFor(
-        urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000")));
-    wm.verify(2, getRequestedFor(
-        urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=3008&limit=1000")));
+    assertEquals(
+        List.of("4001", "4000", "3007"),
+        rows(
+            "SELECT trade_id FROM block_trades"
+                + " WHERE symbol = 'BNBBTC' ORDER BY trade_id DESC LIMIT 3"));
+    assertEquals(
+        3, rows("SELECT trade_id FROM block_trades WHERE symbol = 'BNBBTC' LIMIT 3").size());
+    wm.verify(
+        2,
+        getRequestedFor(
+            urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000")));
+    wm.verify(
+        2,
+        getRequestedFor(
+            urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=3008&limit=1000")));
   }
 
   @Test
@@ -259,14 +307,15 @@ class Issue12TablesTest {
     own.start();
     try {
       String path = "/api/v3/historicalBlockTrades?symbol=ETHBTC&fromId=";
-      own.stubFor(get(urlEqualTo(path + "100&limit=1000"))
-          .willReturn(okJson(blockTrades(100, 1000, 2))));
-      own.stubFor(get(urlEqualTo(path + "2099&limit=1000"))
-          .willReturn(okJson(blockTrades(2100, 3, 5))));
-      own.stubFor(get(urlEqualTo(path + "2110&limit=1000"))
-          .willReturn(okJson(blockTrades(2110, 1, 5))));
-      String sql = "SELECT trade_id, price FROM block_trades WHERE symbol = 'ETHBTC'"
-          + " AND trade_id >= 100";
+      own.stubFor(
+          get(urlEqualTo(path + "100&limit=1000")).willReturn(okJson(blockTrades(100, 1000, 2))));
+      own.stubFor(
+          get(urlEqualTo(path + "2099&limit=1000")).willReturn(okJson(blockTrades(2100, 3, 5))));
+      own.stubFor(
+          get(urlEqualTo(path + "2110&limit=1000")).willReturn(okJson(blockTrades(2110, 1, 5))));
+      String sql =
+          "SELECT trade_id, price FROM block_trades WHERE symbol = 'ETHBTC'"
+              + " AND trade_id >= 100";
       String url = "jdbc:binance:?baseUrl=" + own.baseUrl() + "&maxRetries=0";
       List<String> first;
       try (Connection c = DriverManager.getConnection(url)) {
@@ -290,12 +339,18 @@ class Issue12TablesTest {
 
   @Test
   void blockTradesStopAtTheUpperIdBound() throws SQLException {
-    stub("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000",
+    stub(
+        "/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000",
         blockTrades(10, 1000, 3));
-    assertEquals(List.of("13", "10"), rows("SELECT trade_id FROM block_trades"
-        + " WHERE symbol = 'BNBBTC' AND trade_id <= 14 ORDER BY trade_id DESC"));
-    wm.verify(1, getRequestedFor(
-        urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000")));
+    assertEquals(
+        List.of("13", "10"),
+        rows(
+            "SELECT trade_id FROM block_trades"
+                + " WHERE symbol = 'BNBBTC' AND trade_id <= 14 ORDER BY trade_id DESC"));
+    wm.verify(
+        1,
+        getRequestedFor(
+            urlEqualTo("/api/v3/historicalBlockTrades?symbol=BNBBTC&fromId=0&limit=1000")));
   }
 
   @Test
@@ -307,12 +362,17 @@ class Issue12TablesTest {
     stub("/api/v3/exchangeInfo?permissions=TRD_GRP_004", info);
 
     assertEquals(20, weightOf("SELECT symbol FROM symbols WHERE status = 'TRADING'"));
-    assertEquals(List.of("BTCUSDT", "ETHUSDT"), rows("SELECT symbol FROM symbols"
-        + " WHERE symbol IN ('ETHUSDT', 'BTCUSDT') ORDER BY symbol"));
-    assertEquals(6, rows("SELECT filter_type FROM symbol_filters WHERE symbol = 'BTCUSDT'")
-        .size());
-    assertEquals(List.of("BTCUSDT|TRD_GRP_004", "ETHUSDT|TRD_GRP_004"), rows("SELECT symbol,"
-        + " permission FROM symbols WHERE permission = 'TRD_GRP_004' ORDER BY symbol"));
+    assertEquals(
+        List.of("BTCUSDT", "ETHUSDT"),
+        rows(
+            "SELECT symbol FROM symbols"
+                + " WHERE symbol IN ('ETHUSDT', 'BTCUSDT') ORDER BY symbol"));
+    assertEquals(6, rows("SELECT filter_type FROM symbol_filters WHERE symbol = 'BTCUSDT'").size());
+    assertEquals(
+        List.of("BTCUSDT|TRD_GRP_004", "ETHUSDT|TRD_GRP_004"),
+        rows(
+            "SELECT symbol,"
+                + " permission FROM symbols WHERE permission = 'TRD_GRP_004' ORDER BY symbol"));
 
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbolStatus=TRADING")));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
@@ -323,8 +383,8 @@ class Issue12TablesTest {
   @Test
   void anUnknownSymbolOrAStatusBinanceCannotFilterReadsTheWholeExchangeInfoOnce()
       throws SQLException {
-    stubStatus("/api/v3/exchangeInfo?symbol=NOPE", 400,
-        "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+    stubStatus(
+        "/api/v3/exchangeInfo?symbol=NOPE", 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
     stub("/api/v3/exchangeInfo", RealPayloadsTest.EXCHANGE_INFO);
 
     assertEquals(List.of(), rows("SELECT symbol FROM symbols WHERE symbol = 'NOPE'"));
@@ -339,12 +399,14 @@ class Issue12TablesTest {
 
   @Test
   void aLowerCaseSymbolIsRefusedBeforeAnythingIsSent() {
-    SQLException e = assertThrows(SQLException.class,
-        () -> rows("SELECT * FROM ticker_price WHERE symbol = 'btcusdt'"));
+    SQLException e =
+        assertThrows(
+            SQLException.class, () -> rows("SELECT * FROM ticker_price WHERE symbol = 'btcusdt'"));
     assertEquals("22023", e.getSQLState());
-    assertEquals("Symbols are upper case: 'btcusdt' matches no symbol; write 'BTCUSDT'",
-        e.getMessage());
-    assertThrows(SQLException.class,
+    assertEquals(
+        "Symbols are upper case: 'btcusdt' matches no symbol; write 'BTCUSDT'", e.getMessage());
+    assertThrows(
+        SQLException.class,
         () -> rows("SELECT * FROM klines WHERE symbol = 'ethBtc' AND timeframe = '1d'"));
   }
 }

@@ -57,12 +57,17 @@ class KlinesCacheTest {
 
   private static String range(long from, long to) {
     return "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
-        + " AND timeframe = '1h' AND open_time >= TIMESTAMP '" + ts(from) + "'"
-        + " AND open_time < TIMESTAMP '" + ts(to) + "'";
+        + " AND timeframe = '1h' AND open_time >= TIMESTAMP '"
+        + ts(from)
+        + "'"
+        + " AND open_time < TIMESTAMP '"
+        + ts(to)
+        + "'";
   }
 
   private static String ts(long millis) {
-    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT)
+    return java.time.format.DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT)
         .format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
   }
 
@@ -82,15 +87,18 @@ class KlinesCacheTest {
       assertEquals(first, Rows.lines(conn, JAN_FEB));
       assertEquals(0, exchange.requestCount(), "a new connection: served by the shared cache");
       // The bill shows it: two requests served from the cache, the weight they saved.
-      assertEquals(List.of(
-          "/api/v3/klines|symbol=BTCUSDT&interval=1h&startTime=1704067200000"
-              + "&endTime=1707663600000&limit=1000|2|1000|true",
-          "/api/v3/klines|symbol=BTCUSDT&interval=1h&startTime=1707663600001"
-              + "&endTime=1709251199999&limit=440|2|440|true"),
-          Rows.lines(conn, "SELECT endpoint, query_string, weight, row_count, from_cache"
-              + " FROM api_requests ORDER BY request_number"));
-      assertEquals(List.of("4|8"), Rows.lines(conn,
-          "SELECT requests_saved, weight_saved FROM api_usage"));
+      assertEquals(
+          List.of(
+              "/api/v3/klines|symbol=BTCUSDT&interval=1h&startTime=1704067200000"
+                  + "&endTime=1707663600000&limit=1000|2|1000|true",
+              "/api/v3/klines|symbol=BTCUSDT&interval=1h&startTime=1707663600001"
+                  + "&endTime=1709251199999&limit=440|2|440|true"),
+          Rows.lines(
+              conn,
+              "SELECT endpoint, query_string, weight, row_count, from_cache"
+                  + " FROM api_requests ORDER BY request_number"));
+      assertEquals(
+          List.of("4|8"), Rows.lines(conn, "SELECT requests_saved, weight_saved FROM api_usage"));
       assertEquals(0, exchange.requestCount());
     }
     HistoryCache cache = HistoryCache.existing(exchange.baseUrl());
@@ -140,13 +148,25 @@ class KlinesCacheTest {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {
       Rows.lines(conn, range(JAN_1, JAN_15));
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&endTime="
-          + (JAN_15 - 1) + "&limit=1000"), exchange.queries(KLINES));
+      assertEquals(
+          List.of(
+              "symbol=BTCUSDT&interval=1h&startTime="
+                  + JAN_1
+                  + "&endTime="
+                  + (JAN_15 - 1)
+                  + "&limit=1000"),
+          exchange.queries(KLINES));
       exchange.resetRequests();
       List<String> all = Rows.lines(conn, range(JAN_1, FEB_1));
       assertEquals(31 * 24, all.size());
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_15 + "&endTime="
-          + (FEB_1 - 1) + "&limit=1000"), exchange.queries(KLINES));
+      assertEquals(
+          List.of(
+              "symbol=BTCUSDT&interval=1h&startTime="
+                  + JAN_15
+                  + "&endTime="
+                  + (FEB_1 - 1)
+                  + "&limit=1000"),
+          exchange.queries(KLINES));
       try (Connection uncached = connect("&cacheSize=0")) {
         assertEquals(Rows.lines(uncached, range(JAN_1, FEB_1)), all);
       }
@@ -162,8 +182,14 @@ class KlinesCacheTest {
       // 216 bars, 48 held, 480 bars: one page through, two around.
       List<String> all = Rows.lines(conn, range(JAN_1, FEB_1));
       assertEquals(31 * 24, all.size());
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&endTime="
-          + (FEB_1 - 1) + "&limit=1000"), exchange.queries(KLINES));
+      assertEquals(
+          List.of(
+              "symbol=BTCUSDT&interval=1h&startTime="
+                  + JAN_1
+                  + "&endTime="
+                  + (FEB_1 - 1)
+                  + "&limit=1000"),
+          exchange.queries(KLINES));
     }
   }
 
@@ -187,8 +213,9 @@ class KlinesCacheTest {
     try (Connection conn = connect("")) {
       Rows.lines(conn, range(JAN_1, FEB_1));
       exchange.resetRequests();
-      Rows.lines(conn, range(JAN_1, FEB_1).replace("timeframe = '1h'",
-          "timeframe = '1h' AND time_zone = '8'"));
+      Rows.lines(
+          conn,
+          range(JAN_1, FEB_1).replace("timeframe = '1h'", "timeframe = '1h' AND time_zone = '8'"));
       Rows.lines(conn, range(JAN_1, FEB_1).replace("FROM klines", "FROM ui_klines"));
       assertEquals(1, exchange.requestCount(KLINES));
       assertEquals(1, exchange.requestCount("/api/v3/uiKlines"));
@@ -202,12 +229,16 @@ class KlinesCacheTest {
     // WireMock sends no Date header: the server's time is then our clock less a minute. A clock
     // at 2024-03-31 23:59:30 + 1 min makes the 23:00 bar open (it closes at 23:59:59.999). The
     // driver takes no clock, so the schema is mounted in Calcite directly, as the driver does.
-    BinanceConfig config = BinanceConfig.newBuilder().baseUrl(exchange.baseUrl()).maxRetries(0)
-        .clock(Clock.fixed(Instant.ofEpochMilli(FixtureData.NOW + 60_000), ZoneOffset.UTC))
-        .build();
+    BinanceConfig config =
+        BinanceConfig.newBuilder()
+            .baseUrl(exchange.baseUrl())
+            .maxRetries(0)
+            .clock(Clock.fixed(Instant.ofEpochMilli(FixtureData.NOW + 60_000), ZoneOffset.UTC))
+            .build();
     long eightPm = Instant.parse("2024-03-31T20:00:00Z").toEpochMilli();
-    String sql = "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
-        + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-03-31 20:00:00'";
+    String sql =
+        "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
+            + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-03-31 20:00:00'";
     java.util.Properties props = new java.util.Properties();
     props.setProperty("timeZone", "UTC");
     props.setProperty("lex", "JAVA");
@@ -216,12 +247,14 @@ class KlinesCacheTest {
       conn.unwrap(CalciteConnection.class).getRootSchema().add(BinanceSchema.NAME, schema);
       List<String> first = Rows.lines(conn, sql);
       assertEquals(4, first.size());
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + eightPm + "&limit=1000"),
+      assertEquals(
+          List.of("symbol=BTCUSDT&interval=1h&startTime=" + eightPm + "&limit=1000"),
           exchange.queries(KLINES));
       exchange.resetRequests();
       assertEquals(first, Rows.lines(conn, sql));
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + (eightPm + 3 * HOUR)
-          + "&limit=1000"), exchange.queries(KLINES));
+      assertEquals(
+          List.of("symbol=BTCUSDT&interval=1h&startTime=" + (eightPm + 3 * HOUR) + "&limit=1000"),
+          exchange.queries(KLINES));
     }
   }
 
@@ -230,13 +263,25 @@ class KlinesCacheTest {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("")) {
       Rows.lines(conn, range(JAN_1, FEB_1) + " ORDER BY open_time LIMIT 5");
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&endTime="
-          + (FEB_1 - 1) + "&limit=5"), exchange.queries(KLINES));
+      assertEquals(
+          List.of(
+              "symbol=BTCUSDT&interval=1h&startTime="
+                  + JAN_1
+                  + "&endTime="
+                  + (FEB_1 - 1)
+                  + "&limit=5"),
+          exchange.queries(KLINES));
       exchange.resetRequests();
       assertEquals(31 * 24, Rows.lines(conn, range(JAN_1, FEB_1)).size());
       // Held up to the fifth bar's open time: the rest starts a millisecond later.
-      assertEquals(List.of("symbol=BTCUSDT&interval=1h&startTime=" + (JAN_1 + 4 * HOUR + 1)
-          + "&endTime=" + (FEB_1 - 1) + "&limit=1000"), exchange.queries(KLINES));
+      assertEquals(
+          List.of(
+              "symbol=BTCUSDT&interval=1h&startTime="
+                  + (JAN_1 + 4 * HOUR + 1)
+                  + "&endTime="
+                  + (FEB_1 - 1)
+                  + "&limit=1000"),
+          exchange.queries(KLINES));
     }
   }
 }

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * behaviours tools rely on (timeouts, cancel, read-only).
  */
 class MetadataTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.strict();
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
 
   /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
   @BeforeEach
@@ -42,8 +41,8 @@ class MetadataTest {
   }
 
   private Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection("jdbc:binance:?maxRetries=0&baseUrl=" + wm.baseUrl()
-        + extra);
+    return DriverManager.getConnection(
+        "jdbc:binance:?maxRetries=0&baseUrl=" + wm.baseUrl() + extra);
   }
 
   private static List<String> column(ResultSet rs, String name) throws SQLException {
@@ -79,10 +78,11 @@ class MetadataTest {
   void primaryAndForeignKeys() throws SQLException {
     try (Connection c = connect("")) {
       DatabaseMetaData md = c.getMetaData();
-      assertEquals(List.of("symbol", "timeframe", "time_zone", "open_time"),
+      assertEquals(
+          List.of("symbol", "timeframe", "time_zone", "open_time"),
           column(md.getPrimaryKeys(null, "binance", "klines"), "COLUMN_NAME"));
-      assertEquals(List.of("symbol"), column(md.getPrimaryKeys(null, null, "symbols"),
-          "COLUMN_NAME"));
+      assertEquals(
+          List.of("symbol"), column(md.getPrimaryKeys(null, null, "symbols"), "COLUMN_NAME"));
       try (ResultSet rs = md.getImportedKeys(null, "binance", "klines")) {
         assertTrue(rs.next());
         assertEquals("symbols", rs.getString("PKTABLE_NAME"));
@@ -91,13 +91,15 @@ class MetadataTest {
         assertEquals(1, rs.getShort("KEY_SEQ"));
         assertFalse(rs.next());
       }
-      List<String> referencing = column(md.getExportedKeys(null, "binance", "symbols"),
-          "FKTABLE_NAME");
-      assertTrue(referencing.containsAll(List.of("klines", "trades", "order_book",
-          "ticker_24hr", "symbol_filters")), referencing.toString());
+      List<String> referencing =
+          column(md.getExportedKeys(null, "binance", "symbols"), "FKTABLE_NAME");
+      assertTrue(
+          referencing.containsAll(
+              List.of("klines", "trades", "order_book", "ticker_24hr", "symbol_filters")),
+          referencing.toString());
       assertFalse(referencing.contains("rate_limits"));
-      assertEquals(List.of(), column(md.getImportedKeys(null, "binance", "symbols"),
-          "PKTABLE_NAME"));
+      assertEquals(
+          List.of(), column(md.getImportedKeys(null, "binance", "symbols"), "PKTABLE_NAME"));
     }
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
@@ -109,16 +111,36 @@ class MetadataTest {
       assertTrue(md.supportsStoredProcedures());
       List<String> names = column(md.getProcedures(null, "binance", "%"), "PROCEDURE_NAME");
       assertEquals(1, names.stream().filter("place_order"::equals).count());
-      assertTrue(names.containsAll(List.of("test_order", "cancel_order", "cancel_open_orders",
-          "cancel_replace_order", "amend_order", "place_oco", "place_oto", "place_otoco",
-          "place_opo", "place_opoco", "cancel_order_list", "place_sor_order", "test_sor_order",
-          "start_user_data_stream")), names.toString());
+      assertTrue(
+          names.containsAll(
+              List.of(
+                  "test_order",
+                  "cancel_order",
+                  "cancel_open_orders",
+                  "cancel_replace_order",
+                  "amend_order",
+                  "place_oco",
+                  "place_oto",
+                  "place_otoco",
+                  "place_opo",
+                  "place_opoco",
+                  "cancel_order_list",
+                  "place_sor_order",
+                  "test_sor_order",
+                  "start_user_data_stream")),
+          names.toString());
       assertEquals(List.of(), column(md.getFunctions(null, null, "%"), "FUNCTION_NAME"));
       List<String> kinds = new ArrayList<>();
       try (ResultSet rs = md.getProcedureColumns(null, "binance", "place_order", "%")) {
         while (rs.next()) {
-          kinds.add(rs.getString("COLUMN_NAME") + ":" + rs.getShort("COLUMN_TYPE") + ":"
-              + rs.getString("TYPE_NAME") + ":" + rs.getString("IS_NULLABLE"));
+          kinds.add(
+              rs.getString("COLUMN_NAME")
+                  + ":"
+                  + rs.getShort("COLUMN_TYPE")
+                  + ":"
+                  + rs.getString("TYPE_NAME")
+                  + ":"
+                  + rs.getString("IS_NULLABLE"));
         }
       }
       assertEquals("symbol:1:VARCHAR:NO", kinds.get(0));
@@ -133,9 +155,12 @@ class MetadataTest {
   void typeInfoListsStandardTypesOnly() throws SQLException {
     try (Connection c = connect("")) {
       List<String> types = column(c.getMetaData().getTypeInfo(), "TYPE_NAME");
-      assertTrue(types.containsAll(List.of("VARCHAR", "DECIMAL", "TIMESTAMP", "BIGINT", "INTEGER",
-          "BOOLEAN")), types.toString());
-      assertFalse(types.contains("GEOMETRY") || types.contains("CURSOR") || types.contains("UUID"),
+      assertTrue(
+          types.containsAll(
+              List.of("VARCHAR", "DECIMAL", "TIMESTAMP", "BIGINT", "INTEGER", "BOOLEAN")),
+          types.toString());
+      assertFalse(
+          types.contains("GEOMETRY") || types.contains("CURSOR") || types.contains("UUID"),
           types.toString());
     }
   }
@@ -166,18 +191,24 @@ class MetadataTest {
       md.getIndexInfo(null, "binance", "klines", false, true).close();
       try (Statement s = c.createStatement()) {
         s.setMaxRows(200);
-        SQLException e = assertThrows(SQLException.class, () -> {
-          try (ResultSet rs = s.executeQuery("SELECT * FROM binance.klines")) {
-            rs.next();
-          }
-        });
-        assertEquals("klines needs symbol and timeframe: WHERE symbol = 'BTCUSDT' AND timeframe"
-            + " = '1h'", e.getMessage());
+        SQLException e =
+            assertThrows(
+                SQLException.class,
+                () -> {
+                  try (ResultSet rs = s.executeQuery("SELECT * FROM binance.klines")) {
+                    rs.next();
+                  }
+                });
+        assertEquals(
+            "klines needs symbol and timeframe: WHERE symbol = 'BTCUSDT' AND timeframe" + " = '1h'",
+            e.getMessage());
       }
       // Metabase's sync probe, on every table.
       for (String t : column(md.getTables(null, "binance", "%", null), "TABLE_NAME")) {
-        try (ResultSet rs = c.createStatement().executeQuery(
-            "SELECT TRUE AS _ FROM \"binance\".\"" + t + "\" WHERE 1 <> 1 LIMIT 0")) {
+        try (ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT TRUE AS _ FROM \"binance\".\"" + t + "\" WHERE 1 <> 1 LIMIT 0")) {
           assertFalse(rs.next(), t);
         }
       }
@@ -187,19 +218,24 @@ class MetadataTest {
 
   @Test
   void queryTimeoutStopsBetweenPages() throws SQLException {
-    wm.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(
-        okJson(Bars.klines(0, 1000, 60_000)).withFixedDelay(1200)));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/klines"))
+            .willReturn(okJson(Bars.klines(0, 1000, 60_000)).withFixedDelay(1200)));
     try (Connection c = connect("");
         Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
-      SQLException e = assertThrows(SQLException.class, () -> {
-        try (ResultSet rs = s.executeQuery(
-            "SELECT * FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1m'")) {
-          while (rs.next()) {
-            // read until the timeout
-          }
-        }
-      });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (ResultSet rs =
+                    s.executeQuery(
+                        "SELECT * FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1m'")) {
+                  while (rs.next()) {
+                    // read until the timeout
+                  }
+                }
+              });
       assertInstanceOf(SQLTimeoutException.class, e, e.toString());
       assertEquals("57014", e.getSQLState());
     }
@@ -208,19 +244,22 @@ class MetadataTest {
 
   @Test
   void cancelStopsFetching() throws SQLException {
-    wm.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(
-        okJson(Bars.klines(0, 1000, 60_000))));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson(Bars.klines(0, 1000, 60_000))));
     try (Connection c = connect("");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT * FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1m'")) {
+        ResultSet rs =
+            s.executeQuery("SELECT * FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1m'")) {
       assertTrue(rs.next());
       s.cancel();
-      SQLException e = assertThrows(SQLException.class, () -> {
-        while (rs.next()) {
-          // the rest of the first page, then the cancel
-        }
-      });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                while (rs.next()) {
+                  // the rest of the first page, then the cancel
+                }
+              });
       assertEquals("57014", e.getSQLState());
     }
     wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v3/klines")));

@@ -26,20 +26,29 @@ public final class QuietLoad {
         }
       }
       // Calcite's functions that reach relocated libraries: JSON paths, time frames.
-      try (ResultSet rs = c.createStatement().executeQuery(
-          "SELECT 1 + 1, JSON_VALUE('{\"a\":{\"b\":7}}', '$.a.b'),"
-              + " FLOOR(TIMESTAMP '2024-01-01 10:30:00' TO HOUR)")) {
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT 1 + 1, JSON_VALUE('{\"a\":{\"b\":7}}', '$.a.b'),"
+                      + " FLOOR(TIMESTAMP '2024-01-01 10:30:00' TO HOUR)")) {
         rs.next();
-        System.out.println("values " + rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
+        System.out.println(
+            "values " + rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT open_time, close_price FROM klines WHERE symbol = ? AND timeframe = '1h'"
-              + " ORDER BY open_time DESC LIMIT 2")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT open_time, close_price FROM klines WHERE symbol = ? AND timeframe = '1h'"
+                  + " ORDER BY open_time DESC LIMIT 2")) {
         ps.setString(1, "BTCUSDT");
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            System.out.println("bar " + rs.getObject(1, Instant.class).toEpochMilli() + " " + rs.getBigDecimal(2)
-                + " " + rs.getMetaData().getColumnTypeName(2));
+            System.out.println(
+                "bar "
+                    + rs.getObject(1, Instant.class).toEpochMilli()
+                    + " "
+                    + rs.getBigDecimal(2)
+                    + " "
+                    + rs.getMetaData().getColumnTypeName(2));
           }
         }
       }

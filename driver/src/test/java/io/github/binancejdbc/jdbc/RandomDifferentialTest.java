@@ -25,10 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Random differential testing: {@link RandomQueries} generates seeded queries, each runs on the
  * driver (against the fixture exchange) with the cache of closed history off and on, and on H2
- * holding the same rows, and the answers must be equal. The driver must also stay within a request budget computed from the rows each scan of
- * the query matches ({@code ceil(rows / 1000) + 2} per scan, plus one per IN-list value), so a
- * runaway scan fails even when its answer is right. A documented refusal (0A000 for a window
- * frame Calcite computes wrongly) is accepted where the generator marks it.
+ * holding the same rows, and the answers must be equal. The driver must also stay within a request
+ * budget computed from the rows each scan of the query matches ({@code ceil(rows / 1000) + 2} per
+ * scan, plus one per IN-list value), so a runaway scan fails even when its answer is right. A
+ * documented refusal (0A000 for a window frame Calcite computes wrongly) is accepted where the
+ * generator marks it.
  *
  * <p>The default run is {@value #DEFAULT_COUNT} queries of seed {@value #DEFAULT_SEED}. {@code mvn
  * -Prandom-differential verify} runs thousands ({@code -Drandom.count}, {@code -Drandom.seed}); a
@@ -37,13 +38,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RandomDifferentialTest {
   static final long DEFAULT_SEED = 14;
   static final int DEFAULT_COUNT = 200;
+
   /** Binance's largest page of trades. */
   private static final int PAGE = 1000;
 
   private static FixtureExchange exchange;
   private static Connection binance;
+
   /** The same driver with {@code cacheSize=0}: the rows must not depend on the cache. */
   private static Connection uncached;
+
   private static Connection h2;
 
   @BeforeAll
@@ -79,12 +83,28 @@ class RandomDifferentialTest {
     List<Query> a = RandomQueries.generate(FixtureData.standard(), 7, 400);
     List<Query> b = RandomQueries.generate(FixtureData.standard(), 7, 400);
     assertEquals(a, b);
-    for (String shape : List.of("klines scan", "klines ordered scan", "trades scan",
-        "agg_trades ordered scan", "klines aggregate", "trades aggregate", "window",
-        "klines self-join", "trades-agg_trades join", "IN sub-query", "trade_id IN sub-query",
-        "scalar sub-query", "UNION", "UNION ALL", "INTERSECT", "EXCEPT")) {
-      assertTrue(a.stream().anyMatch(q -> q.name().endsWith(") " + shape)
-          || q.name().endsWith(" " + shape)), shape);
+    for (String shape :
+        List.of(
+            "klines scan",
+            "klines ordered scan",
+            "trades scan",
+            "agg_trades ordered scan",
+            "klines aggregate",
+            "trades aggregate",
+            "window",
+            "klines self-join",
+            "trades-agg_trades join",
+            "IN sub-query",
+            "trade_id IN sub-query",
+            "scalar sub-query",
+            "UNION",
+            "UNION ALL",
+            "INTERSECT",
+            "EXCEPT")) {
+      assertTrue(
+          a.stream()
+              .anyMatch(q -> q.name().endsWith(") " + shape) || q.name().endsWith(" " + shape)),
+          shape);
     }
     assertTrue(a.stream().anyMatch(q -> q.sql().contains("RANGE BETWEEN INTERVAL")));
     assertTrue(a.stream().anyMatch(q -> q.sql().contains(".5")), "fractional id bounds");
@@ -123,8 +143,16 @@ class RandomDifferentialTest {
         assertEquals(0, exchange.requestCount(), "a refusal sends nothing");
         return;
       }
-      throw new AssertionError(q.name() + mode + ": the driver failed (" + e.getSQLState()
-          + ") on\n" + q.sql() + "\n" + e, e);
+      throw new AssertionError(
+          q.name()
+              + mode
+              + ": the driver failed ("
+              + e.getSQLState()
+              + ") on\n"
+              + q.sql()
+              + "\n"
+              + e,
+          e);
     }
     List<FixtureExchange.FixtureRequest> sent = exchange.requests();
     if (q.refusal() != null) {
@@ -138,8 +166,17 @@ class RandomDifferentialTest {
     }
     int budget = budget(q);
     if (sent.size() > budget) {
-      fail(q.name() + mode + ": " + sent.size() + " requests, budget " + budget + "\n" + q.sql()
-          + "\nrequests " + describe(sent));
+      fail(
+          q.name()
+              + mode
+              + ": "
+              + sent.size()
+              + " requests, budget "
+              + budget
+              + "\n"
+              + q.sql()
+              + "\nrequests "
+              + describe(sent));
     }
     String early = startedTooEarly(q, sent);
     if (early != null) {
@@ -148,9 +185,9 @@ class RandomDifferentialTest {
   }
 
   /**
-   * A request by {@code fromId} far below every id the query's scans of that table can match
-   * (or below the lowest id written in the query), when each of them has a lower bound: a scan
-   * from the start of history. Backward pages may start up to a page before the first match.
+   * A request by {@code fromId} far below every id the query's scans of that table can match (or
+   * below the lowest id written in the query), when each of them has a lower bound: a scan from the
+   * start of history. Backward pages may start up to a page before the first match.
    */
   private static String startedTooEarly(Query q, List<FixtureExchange.FixtureRequest> sent)
       throws SQLException {
@@ -168,8 +205,9 @@ class RandomDifferentialTest {
         }
         Long lowest = s.lowestId();
         try (Statement st = h2.createStatement();
-            ResultSet rs = st.executeQuery("SELECT MIN(" + s.idColumn() + ") FROM " + table
-                + " WHERE " + s.where())) {
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT MIN(" + s.idColumn() + ") FROM " + table + " WHERE " + s.where())) {
           rs.next();
           long min = rs.getLong(1);
           if (!rs.wasNull()) {
@@ -187,24 +225,21 @@ class RandomDifferentialTest {
       }
       for (FixtureExchange.FixtureRequest r : sent) {
         String from = r.params().get("fromId");
-        if (r.path().equals(path) && from != null
-            && Long.parseLong(from) < floor - PAGE) {
-          return r.path() + " from id " + from + ", far below the lowest id wanted (" + floor
-              + ")";
+        if (r.path().equals(path) && from != null && Long.parseLong(from) < floor - PAGE) {
+          return r.path() + " from id " + from + ", far below the lowest id wanted (" + floor + ")";
         }
       }
     }
     return null;
   }
 
-
   /** What the scans of a query may cost: full pages of the rows they match, and two more. */
   private static int budget(Query q) throws SQLException {
     int budget = 0;
     for (Scan s : q.scans()) {
       try (Statement st = h2.createStatement();
-          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + s.table() + " WHERE "
-              + s.where())) {
+          ResultSet rs =
+              st.executeQuery("SELECT COUNT(*) FROM " + s.table() + " WHERE " + s.where())) {
         rs.next();
         // Full pages of the matching rows, one more to see the end, one time-to-id lookup.
         budget += (int) Math.ceil(rs.getLong(1) / 1000.0) + 2 + s.points();

@@ -16,8 +16,8 @@ import java.util.StringJoiner;
  * A seeded generator of random queries over {@code klines}, {@code trades} and {@code agg_trades}
  * that H2 and the driver both accept (in the spirit of Trino's query generators and SQLancer's
  * differential oracle): range bounds on page boundaries (the 1000th bar, the 1000th id) and on bar
- * and trade boundaries (exactly on, one millisecond before or after), id bounds with a fraction,
- * IN lists, ORDER BY with LIMIT and OFFSET, aggregates, window frames, joins, sub-queries and set
+ * and trade boundaries (exactly on, one millisecond before or after), id bounds with a fraction, IN
+ * lists, ORDER BY with LIMIT and OFFSET, aggregates, window frames, joins, sub-queries and set
  * operations. The same seed gives the same queries on any JVM.
  *
  * <p>Each query also lists the scans it makes ({@link Scan}): the request budget of the query is
@@ -29,8 +29,8 @@ final class RandomQueries {
   /**
    * @param points the values of an IN list on the id (each may cost a request)
    * @param lowestId the lowest id written in the query (a bound or an IN value), or null
-   * @param bounded whether the scan has a lower bound (id, IN list or time): then it must not
-   *     start from the beginning of history
+   * @param bounded whether the scan has a lower bound (id, IN list or time): then it must not start
+   *     from the beginning of history
    */
   record Scan(String table, String where, int points, Long lowestId, boolean bounded) {
     Scan(String table, String where) {
@@ -54,7 +54,12 @@ final class RandomQueries {
    * @param tolerance allowed numeric difference (AVG: H2 keeps more digits), or null
    * @param refusal the SQLState the driver may answer instead (a documented refusal), or null
    */
-  record Query(String name, String sql, boolean ordered, BigDecimal tolerance, List<Scan> scans,
+  record Query(
+      String name,
+      String sql,
+      boolean ordered,
+      BigDecimal tolerance,
+      List<Scan> scans,
       String refusal) {
     @Override
     public String toString() {
@@ -112,8 +117,8 @@ final class RandomQueries {
     return setOperation();
   }
 
-  private Query query(String kind, String sql, boolean ordered, BigDecimal tolerance,
-      String refusal) {
+  private Query query(
+      String kind, String sql, boolean ordered, BigDecimal tolerance, String refusal) {
     String name = String.format(Locale.ROOT, "#%d (seed %d) %s", index, seed, kind);
     return new Query(name, sql, ordered, tolerance, List.copyOf(scans), refusal);
   }
@@ -126,8 +131,9 @@ final class RandomQueries {
   private KlineFilter klineFilter(String alias, String symbol, String timeframe) {
     List<FixtureData.Kline> bars = data.klines(symbol, timeframe);
     String p = alias.isEmpty() ? "" : alias + ".";
-    StringBuilder w = new StringBuilder(p + "symbol = '" + symbol + "' AND " + p + "timeframe = '"
-        + timeframe + "'");
+    StringBuilder w =
+        new StringBuilder(
+            p + "symbol = '" + symbol + "' AND " + p + "timeframe = '" + timeframe + "'");
     int bounds = r.nextInt(4) == 0 ? 1 : 2;
     // Keep result sizes moderate: a window of at most ~2500 bars.
     int a = barIndex(bars.size());
@@ -142,12 +148,17 @@ final class RandomQueries {
     if (bounds == 1) {
       w.append(" AND ").append(p).append(col).append(pick(" >= ", " > ")).append(ts(lo));
     } else if (r.nextInt(5) == 0) {
-      w.append(" AND ").append(p).append(col).append(" BETWEEN ").append(ts(lo)).append(" AND ")
+      w.append(" AND ")
+          .append(p)
+          .append(col)
+          .append(" BETWEEN ")
+          .append(ts(lo))
+          .append(" AND ")
           .append(ts(hi));
     } else {
       w.append(" AND ").append(p).append(col).append(pick(" >= ", " > ")).append(ts(lo));
-      String other = r.nextInt(5) == 0 ? (col.equals("open_time") ? "close_time" : "open_time")
-          : col;
+      String other =
+          r.nextInt(5) == 0 ? (col.equals("open_time") ? "close_time" : "open_time") : col;
       w.append(" AND ").append(p).append(other).append(pick(" < ", " <= ")).append(ts(hi));
     }
     scans.add(new Scan("klines", w.toString().replace(p, "")));
@@ -155,8 +166,8 @@ final class RandomQueries {
   }
 
   /**
-   * A bar or trade index near the interesting places: the first, on and next to the page
-   * boundaries (the 1000th and 2000th), the last, or anywhere.
+   * A bar or trade index near the interesting places: the first, on and next to the page boundaries
+   * (the 1000th and 2000th), the last, or anywhere.
    */
   private int barIndex(int size) {
     return switch (r.nextInt(6)) {
@@ -169,8 +180,10 @@ final class RandomQueries {
   }
 
   private static long barTime(List<FixtureData.Kline> bars, int i, long step, String col) {
-    long open = i < bars.size() ? bars.get(i).openTime()
-        : bars.get(bars.size() - 1).openTime() + step * (i - bars.size() + 1);
+    long open =
+        i < bars.size()
+            ? bars.get(i).openTime()
+            : bars.get(bars.size() - 1).openTime() + step * (i - bars.size() + 1);
     return col.equals("close_time") ? open + step - 1 : open;
   }
 
@@ -196,8 +209,10 @@ final class RandomQueries {
     }
     sql += " ORDER BY open_time" + (order == 2 ? " DESC" : "");
     if (r.nextBoolean()) {
-      sql += " LIMIT " + pick(1, 5, 999, 1000, 1001) + (r.nextInt(3) == 0 ? " OFFSET "
-          + pick(1, 10, 999) : "");
+      sql +=
+          " LIMIT "
+              + pick(1, 5, 999, 1000, 1001)
+              + (r.nextInt(3) == 0 ? " OFFSET " + pick(1, 10, 999) : "");
     }
     return query("klines ordered scan", sql, true, null, null);
   }
@@ -229,8 +244,12 @@ final class RandomQueries {
       int n = 1 + r.nextInt(r.nextBoolean() ? 5 : 300);
       for (int i = 0; i < n; i++) {
         int k = r.nextInt(rows.size() + 20) - 10;
-        long id = k < 0 ? rows.get(0)[0] + k : k >= rows.size() ? rows.get(rows.size() - 1)[0]
-            + k - rows.size() + 1 : rows.get(k)[0];
+        long id =
+            k < 0
+                ? rows.get(0)[0] + k
+                : k >= rows.size()
+                    ? rows.get(rows.size() - 1)[0] + k - rows.size() + 1
+                    : rows.get(k)[0];
         in.add(String.valueOf(id));
         lowest = lowest == null ? id : Math.min(lowest, id);
       }
@@ -248,7 +267,10 @@ final class RandomQueries {
         bounded = true;
         w.append(" AND ").append(p).append(idCol).append(pick(" >= ", " > ")).append(low);
         if (r.nextInt(3) > 0) {
-          w.append(" AND ").append(p).append(idCol).append(pick(" < ", " <= "))
+          w.append(" AND ")
+              .append(p)
+              .append(idCol)
+              .append(pick(" < ", " <= "))
               .append(idValue(rows, b));
         }
       }
@@ -258,16 +280,19 @@ final class RandomQueries {
         long lo = rows.get(Math.min(c, rows.size() - 1))[1] + r.nextInt(3) - 1;
         long hi = rows.get(d)[1] + r.nextInt(3) - 1;
         if (r.nextInt(4) > 0) {
-          w.append(" AND ").append(p).append("trade_time").append(pick(" >= ", " > "))
+          w.append(" AND ")
+              .append(p)
+              .append("trade_time")
+              .append(pick(" >= ", " > "))
               .append(ts(lo));
           bounded = true;
         }
-        w.append(" AND ").append(p).append("trade_time").append(pick(" <= ", " < "))
-            .append(ts(hi));
+        w.append(" AND ").append(p).append("trade_time").append(pick(" <= ", " < ")).append(ts(hi));
       }
     }
-    scans.add(new Scan(agg ? "agg_trades" : "trades", w.toString().replace(p, ""), points,
-        lowest, bounded));
+    scans.add(
+        new Scan(
+            agg ? "agg_trades" : "trades", w.toString().replace(p, ""), points, lowest, bounded));
     return w.toString();
   }
 
@@ -279,8 +304,7 @@ final class RandomQueries {
     if (r.nextInt(60) == 0) {
       return "9223372036854775808";
     }
-    long id = i < rows.size() ? rows.get(i)[0] : rows.get(rows.size() - 1)[0] + i - rows.size()
-        + 1;
+    long id = i < rows.size() ? rows.get(i)[0] : rows.get(rows.size() - 1)[0] + i - rows.size() + 1;
     return r.nextInt(6) == 0 ? id + ".5" : String.valueOf(id);
   }
 
@@ -297,8 +321,10 @@ final class RandomQueries {
     }
     sql += " ORDER BY " + idCol + (order == 2 ? " DESC" : "");
     if (r.nextBoolean()) {
-      sql += " LIMIT " + pick(1, 3, 500, 1000, 1001) + (r.nextInt(4) == 0 ? " OFFSET "
-          + pick(1, 999) : "");
+      sql +=
+          " LIMIT "
+              + pick(1, 3, 500, 1000, 1001)
+              + (r.nextInt(4) == 0 ? " OFFSET " + pick(1, 999) : "");
     }
     return query(table + " ordered scan", sql, true, null, null);
   }
@@ -320,15 +346,30 @@ final class RandomQueries {
         scans.add(new Scan("klines", where));
         scans.remove(0);
       }
-      String sql = "SELECT " + (grouped ? "symbol, " : "") + "COUNT(*), SUM(" + col + "), MIN("
-          + col + "), MAX(" + col + "), AVG(" + col + "), MAX(open_time) FROM klines WHERE "
-          + where + (grouped ? " GROUP BY symbol" : "");
+      String sql =
+          "SELECT "
+              + (grouped ? "symbol, " : "")
+              + "COUNT(*), SUM("
+              + col
+              + "), MIN("
+              + col
+              + "), MAX("
+              + col
+              + "), AVG("
+              + col
+              + "), MAX(open_time) FROM klines WHERE "
+              + where
+              + (grouped ? " GROUP BY symbol" : "");
       return query("klines aggregate", sql, false, AVG_TOLERANCE, null);
     }
     boolean agg = r.nextBoolean();
     String where = tradeFilter(agg, "", pick(SYMBOLS));
-    String sql = "SELECT COUNT(*), SUM(qty), MIN(price), MAX(price), AVG(price), MIN(trade_time)"
-        + " FROM " + (agg ? "agg_trades" : "trades") + " WHERE " + where;
+    String sql =
+        "SELECT COUNT(*), SUM(qty), MIN(price), MAX(price), AVG(price), MIN(trade_time)"
+            + " FROM "
+            + (agg ? "agg_trades" : "trades")
+            + " WHERE "
+            + where;
     return query("trades aggregate", sql, false, AVG_TOLERANCE, null);
   }
 
@@ -344,27 +385,65 @@ final class RandomQueries {
     switch (r.nextInt(8)) {
       case 0 -> w = "ROW_NUMBER() OVER (ORDER BY open_time" + dir + ")";
       case 6, 7 -> {
-        w = pick("SUM(" + col + ")", "COUNT(*)") + " OVER (ORDER BY open_time" + dir
-            + " RANGE BETWEEN INTERVAL '" + (1 + r.nextInt(3)) + "' " + unit + " PRECEDING AND"
-            + " INTERVAL '1' " + unit + " FOLLOWING)";
+        w =
+            pick("SUM(" + col + ")", "COUNT(*)")
+                + " OVER (ORDER BY open_time"
+                + dir
+                + " RANGE BETWEEN INTERVAL '"
+                + (1 + r.nextInt(3))
+                + "' "
+                + unit
+                + " PRECEDING AND"
+                + " INTERVAL '1' "
+                + unit
+                + " FOLLOWING)";
         refusal = desc ? "0A000" : null;
       }
-      case 1 -> w = "SUM(" + col + ") OVER (ORDER BY open_time" + dir + " ROWS BETWEEN "
-          + r.nextInt(5) + " PRECEDING AND CURRENT ROW)";
+      case 1 ->
+          w =
+              "SUM("
+                  + col
+                  + ") OVER (ORDER BY open_time"
+                  + dir
+                  + " ROWS BETWEEN "
+                  + r.nextInt(5)
+                  + " PRECEDING AND CURRENT ROW)";
       case 2 -> {
-        w = "COUNT(*) OVER (ORDER BY open_time" + dir + " RANGE BETWEEN INTERVAL '"
-            + (1 + r.nextInt(3)) + "' " + unit + " PRECEDING AND CURRENT ROW)";
+        w =
+            "COUNT(*) OVER (ORDER BY open_time"
+                + dir
+                + " RANGE BETWEEN INTERVAL '"
+                + (1 + r.nextInt(3))
+                + "' "
+                + unit
+                + " PRECEDING AND CURRENT ROW)";
         refusal = desc ? "0A000" : null;
       }
-      case 3 -> w = "LAG(" + col + ", " + (1 + r.nextInt(3)) + ") OVER (ORDER BY open_time"
-          + dir + ")";
-      case 4 -> w = "MAX(" + col + ") OVER (ORDER BY open_time" + dir
-          + " ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING)";
-      default -> w = "SUM(" + col + ") OVER (ORDER BY open_time" + dir
-          + " RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
+      case 3 ->
+          w = "LAG(" + col + ", " + (1 + r.nextInt(3)) + ") OVER (ORDER BY open_time" + dir + ")";
+      case 4 ->
+          w =
+              "MAX("
+                  + col
+                  + ") OVER (ORDER BY open_time"
+                  + dir
+                  + " ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING)";
+      default ->
+          w =
+              "SUM("
+                  + col
+                  + ") OVER (ORDER BY open_time"
+                  + dir
+                  + " RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
     }
-    String sql = "SELECT open_time, " + col + ", " + w + " FROM klines WHERE " + f.where()
-        + " ORDER BY open_time";
+    String sql =
+        "SELECT open_time, "
+            + col
+            + ", "
+            + w
+            + " FROM klines WHERE "
+            + f.where()
+            + " ORDER BY open_time";
     return query("window", sql, true, null, refusal);
   }
 
@@ -376,20 +455,37 @@ final class RandomQueries {
       KlineFilter a = klineFilter("a", s1, tf);
       // The other side has keys only: the join carries a's time bounds to it.
       String bWhere = "b.symbol = '" + s2 + "' AND b.timeframe = '" + tf + "'";
-      scans.add(new Scan("klines", a.where().replace("a.", "").replace("symbol = '" + s1 + "'",
-          "symbol = '" + s2 + "'")));
+      scans.add(
+          new Scan(
+              "klines",
+              a.where()
+                  .replace("a.", "")
+                  .replace("symbol = '" + s1 + "'", "symbol = '" + s2 + "'")));
       String col = pick(KLINE_NUMBERS);
-      String sql = "SELECT a.open_time, a." + col + ", b." + col + " FROM klines a JOIN klines b"
-          + " ON a.open_time = b.open_time WHERE " + a.where() + " AND " + bWhere;
+      String sql =
+          "SELECT a.open_time, a."
+              + col
+              + ", b."
+              + col
+              + " FROM klines a JOIN klines b"
+              + " ON a.open_time = b.open_time WHERE "
+              + a.where()
+              + " AND "
+              + bWhere;
       return query("klines self-join", sql, false, null, null);
     }
     String symbol = pick(SYMBOLS);
     String where = tradeFilter(false, "t", symbol);
     // Trades of an aggregate: agg_trades is read over the time the trades span.
     scans.add(new Scan("agg_trades", "symbol = '" + symbol + "'"));
-    String sql = "SELECT t.trade_id, t.price, a.agg_trade_id FROM trades t JOIN agg_trades a"
-        + " ON t.trade_id BETWEEN a.first_trade_id AND a.last_trade_id AND t.symbol = a.symbol"
-        + " WHERE " + where + " AND a.symbol = '" + symbol + "'";
+    String sql =
+        "SELECT t.trade_id, t.price, a.agg_trade_id FROM trades t JOIN agg_trades a"
+            + " ON t.trade_id BETWEEN a.first_trade_id AND a.last_trade_id AND t.symbol = a.symbol"
+            + " WHERE "
+            + where
+            + " AND a.symbol = '"
+            + symbol
+            + "'";
     return query("trades-agg_trades join", sql, false, null, null);
   }
 
@@ -399,26 +495,39 @@ final class RandomQueries {
         String tf = pick(TIMEFRAMES);
         KlineFilter outer = klineFilter("", pick(SYMBOLS), tf);
         KlineFilter inner = klineFilter("", pick(SYMBOLS), tf);
-        String sql = "SELECT open_time, close_price FROM klines WHERE " + outer.where()
-            + " AND open_time " + (r.nextInt(4) == 0 ? "NOT IN" : "IN")
-            + " (SELECT open_time FROM klines WHERE " + inner.where() + ")";
+        String sql =
+            "SELECT open_time, close_price FROM klines WHERE "
+                + outer.where()
+                + " AND open_time "
+                + (r.nextInt(4) == 0 ? "NOT IN" : "IN")
+                + " (SELECT open_time FROM klines WHERE "
+                + inner.where()
+                + ")";
         return query("IN sub-query", sql, false, null, null);
       }
       case 1 -> {
         String symbol = pick(SYMBOLS);
         String outer = tradeFilter(false, "", symbol);
         String inner = tradeFilter(false, "", symbol);
-        String sql = "SELECT COUNT(*) FROM trades WHERE " + outer + " AND trade_id IN (SELECT"
-            + " trade_id FROM trades WHERE " + inner + ")";
+        String sql =
+            "SELECT COUNT(*) FROM trades WHERE "
+                + outer
+                + " AND trade_id IN (SELECT"
+                + " trade_id FROM trades WHERE "
+                + inner
+                + ")";
         return query("trade_id IN sub-query", sql, false, null, null);
       }
       default -> {
         String tf = pick(TIMEFRAMES);
         KlineFilter outer = klineFilter("", pick(SYMBOLS), tf);
         KlineFilter inner = klineFilter("", outer.symbol(), tf);
-        String sql = "SELECT open_time, close_price FROM klines WHERE " + outer.where()
-            + " AND close_price > (SELECT MIN(close_price) FROM klines WHERE " + inner.where()
-            + ")";
+        String sql =
+            "SELECT open_time, close_price FROM klines WHERE "
+                + outer.where()
+                + " AND close_price > (SELECT MIN(close_price) FROM klines WHERE "
+                + inner.where()
+                + ")";
         return query("scalar sub-query", sql, false, null, null);
       }
     }
@@ -431,8 +540,13 @@ final class RandomQueries {
       String symbol = pick(SYMBOLS);
       KlineFilter a = klineFilter("", symbol, tf);
       KlineFilter b = klineFilter("", r.nextInt(3) == 0 ? pick(SYMBOLS) : symbol, tf);
-      String sql = "SELECT open_time, close_price FROM klines WHERE " + a.where() + " " + op
-          + " SELECT open_time, close_price FROM klines WHERE " + b.where();
+      String sql =
+          "SELECT open_time, close_price FROM klines WHERE "
+              + a.where()
+              + " "
+              + op
+              + " SELECT open_time, close_price FROM klines WHERE "
+              + b.where();
       return query("klines " + op, sql, false, null, null);
     }
     boolean agg = r.nextBoolean();
@@ -441,8 +555,21 @@ final class RandomQueries {
     String symbol = pick(SYMBOLS);
     String a = tradeFilter(agg, "", symbol);
     String b = tradeFilter(agg, "", symbol);
-    String sql = "SELECT " + idCol + ", price FROM " + table + " WHERE " + a + " " + op
-        + " SELECT " + idCol + ", price FROM " + table + " WHERE " + b;
+    String sql =
+        "SELECT "
+            + idCol
+            + ", price FROM "
+            + table
+            + " WHERE "
+            + a
+            + " "
+            + op
+            + " SELECT "
+            + idCol
+            + ", price FROM "
+            + table
+            + " WHERE "
+            + b;
     return query(table + " " + op, sql, false, null, null);
   }
 

@@ -12,14 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.testing.Rows;
 import io.github.binancejdbc.testing.WireMocks;
-import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 12-field klines, avgPrice before and after {@code closeTime} existed, MINI-less rolling tickers.
  */
 class RealPayloadsTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.strict();
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
 
   /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
   @BeforeEach
@@ -42,7 +40,8 @@ class RealPayloadsTest {
     KnownLimits.of(wm.baseUrl());
   }
 
-  static final String EXCHANGE_INFO = """
+  static final String EXCHANGE_INFO =
+      """
       {"timezone":"UTC","serverTime":1634942465856,
        "rateLimits":[
          {"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":1200},
@@ -111,18 +110,23 @@ class RealPayloadsTest {
   @Test
   void exchangeInfoOldAndNewShapesFeedThreeTablesFromOneCachedRequest() throws SQLException {
     wm.stubFor(get(urlEqualTo("/api/v3/exchangeInfo")).willReturn(okJson(EXCHANGE_INFO)));
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "BTCUSDT|TRADING|BTC|USDT|8|LIMIT,LIMIT_MAKER,MARKET,STOP_LOSS_LIMIT,TAKE_PROFIT_LIMIT"
                 + "|null|null|null",
             "ETHUSDT|TRADING|ETH|USDT|8|LIMIT,MARKET|SPOT,MARGIN,TRD_GRP_004;TRD_GRP_005"
                 + "|EXPIRE_MAKER|EXPIRE_TAKER,EXPIRE_MAKER,EXPIRE_BOTH"),
-        rows("SELECT symbol, status, base_asset, quote_asset, base_asset_precision, order_types,"
-            + " permission_sets, default_self_trade_prevention_mode,"
-            + " allowed_self_trade_prevention_modes FROM symbols ORDER BY symbol"));
-    assertEquals(List.of("BTCUSDT|null|null|true", "ETHUSDT|true|true|false"),
-        rows("SELECT symbol, oto_allowed, amend_allowed, is_margin_trading_allowed FROM symbols"
-            + " ORDER BY symbol"));
-    assertEquals(List.of(
+        rows(
+            "SELECT symbol, status, base_asset, quote_asset, base_asset_precision, order_types,"
+                + " permission_sets, default_self_trade_prevention_mode,"
+                + " allowed_self_trade_prevention_modes FROM symbols ORDER BY symbol"));
+    assertEquals(
+        List.of("BTCUSDT|null|null|true", "ETHUSDT|true|true|false"),
+        rows(
+            "SELECT symbol, oto_allowed, amend_allowed, is_margin_trading_allowed FROM symbols"
+                + " ORDER BY symbol"));
+    assertEquals(
+        List.of(
             "BTCUSDT|PRICE_FILTER|0.01000000|1000000.00000000|0.01000000|null|null",
             "BTCUSDT|PERCENT_PRICE|null|null|null|null|5",
             "BTCUSDT|LOT_SIZE|null|null|null|null|null",
@@ -133,34 +137,50 @@ class RealPayloadsTest {
             "ETHUSDT|PERCENT_PRICE_BY_SIDE|null|null|null|null|5",
             "ETHUSDT|TRAILING_DELTA|null|null|null|null|null",
             "ETHUSDT|ICEBERG_PARTS|null|null|null|null|null"),
-        rows("SELECT symbol, filter_type, min_price, max_price, tick_size, min_notional,"
-            + " avg_price_mins FROM symbol_filters"));
-    assertEquals(List.of("10", "10"), rows("SELECT iceberg_parts_limit FROM symbol_filters"
-        + " WHERE filter_type = 'ICEBERG_PARTS'"));
-    assertEquals(List.of("2000|true|false"),
-        rows("SELECT f.max_trailing_below_delta, g.apply_min_to_market, g.apply_max_to_market"
-            + " FROM symbol_filters f JOIN symbol_filters g ON f.symbol = g.symbol"
-            + " WHERE f.filter_type = 'TRAILING_DELTA' AND g.filter_type = 'NOTIONAL'"));
-    assertEquals(List.of("REQUEST_WEIGHT|MINUTE|1|1200", "ORDERS|SECOND|10|50",
-            "ORDERS|DAY|1|160000", "RAW_REQUESTS|MINUTE|5|6100"),
+        rows(
+            "SELECT symbol, filter_type, min_price, max_price, tick_size, min_notional,"
+                + " avg_price_mins FROM symbol_filters"));
+    assertEquals(
+        List.of("10", "10"),
+        rows(
+            "SELECT iceberg_parts_limit FROM symbol_filters"
+                + " WHERE filter_type = 'ICEBERG_PARTS'"));
+    assertEquals(
+        List.of("2000|true|false"),
+        rows(
+            "SELECT f.max_trailing_below_delta, g.apply_min_to_market, g.apply_max_to_market"
+                + " FROM symbol_filters f JOIN symbol_filters g ON f.symbol = g.symbol"
+                + " WHERE f.filter_type = 'TRAILING_DELTA' AND g.filter_type = 'NOTIONAL'"));
+    assertEquals(
+        List.of(
+            "REQUEST_WEIGHT|MINUTE|1|1200",
+            "ORDERS|SECOND|10|50",
+            "ORDERS|DAY|1|160000",
+            "RAW_REQUESTS|MINUTE|5|6100"),
         rows("SELECT rate_limit_type, interval_unit, interval_num, limit_value FROM rate_limits"));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo")));
   }
 
   @Test
   void klinesTwelveFieldRows() throws SQLException {
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=2"))
-        .willReturn(okJson("[[1634943780000,\"60685.22000000\",\"60729.99000000\","
-            + "\"60670.01000000\",\"60714.03000000\",\"11.82048000\",1634943839999,"
-            + "\"717666.59049030\",617,\"7.08153000\",\"429964.65413970\",\"0\"],"
-            + "[1634943840000,\"60714.03000000\",\"60714.03000000\",\"60714.03000000\","
-            + "\"60714.03000000\",\"0.00120000\",1634943899999,\"72.85683600\",7,\"0.00000000\","
-            + "\"0.00000000\",\"0\"]]")));
-    try (ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM klines"
-        + " WHERE symbol = 'BTCUSDT' AND timeframe = '1m' ORDER BY open_time DESC LIMIT 2")) {
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=2"))
+            .willReturn(
+                okJson(
+                    "[[1634943780000,\"60685.22000000\",\"60729.99000000\","
+                        + "\"60670.01000000\",\"60714.03000000\",\"11.82048000\",1634943839999,"
+                        + "\"717666.59049030\",617,\"7.08153000\",\"429964.65413970\",\"0\"],"
+                        + "[1634943840000,\"60714.03000000\",\"60714.03000000\",\"60714.03000000\","
+                        + "\"60714.03000000\",\"0.00120000\",1634943899999,\"72.85683600\",7,\"0.00000000\","
+                        + "\"0.00000000\",\"0\"]]")));
+    try (ResultSet rs =
+        conn.createStatement()
+            .executeQuery(
+                "SELECT * FROM klines"
+                    + " WHERE symbol = 'BTCUSDT' AND timeframe = '1m' ORDER BY open_time DESC LIMIT 2")) {
       assertTrue(rs.next());
-      assertEquals(LocalDateTime.of(2021, 10, 22, 23, 4), rs.getObject("open_time",
-          LocalDateTime.class));
+      assertEquals(
+          LocalDateTime.of(2021, 10, 22, 23, 4), rs.getObject("open_time", LocalDateTime.class));
       assertEquals(7, rs.getLong("trade_count"));
       assertEquals(new BigDecimal("72.85683600"), rs.getBigDecimal("quote_volume"));
       assertTrue(rs.next());
@@ -179,12 +199,18 @@ class RealPayloadsTest {
 
   @Test
   void avgPriceWithAndWithoutCloseTime() throws SQLException {
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=BTCUSDT"))
-        .willReturn(okJson("{\"mins\":5,\"price\":\"60753.92405551\"}")));
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=BNBBTC"))
-        .willReturn(okJson("{\"mins\":5,\"price\":\"9.35751834\",\"closeTime\":1694061154503}")));
-    try (ResultSet rs = conn.createStatement().executeQuery("SELECT symbol, mins, price,"
-        + " close_time FROM avg_price WHERE symbol IN ('BTCUSDT', 'BNBBTC') ORDER BY symbol")) {
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=BTCUSDT"))
+            .willReturn(okJson("{\"mins\":5,\"price\":\"60753.92405551\"}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=BNBBTC"))
+            .willReturn(
+                okJson("{\"mins\":5,\"price\":\"9.35751834\",\"closeTime\":1694061154503}")));
+    try (ResultSet rs =
+        conn.createStatement()
+            .executeQuery(
+                "SELECT symbol, mins, price,"
+                    + " close_time FROM avg_price WHERE symbol IN ('BTCUSDT', 'BNBBTC') ORDER BY symbol")) {
       assertTrue(rs.next());
       assertEquals("BNBBTC", rs.getString(1));
       assertEquals(1694061154503L, rs.getObject(4, Instant.class).toEpochMilli());
@@ -199,44 +225,60 @@ class RealPayloadsTest {
 
   @Test
   void rollingAndTradingDayTickersEchoTheirWindowAndZone() throws SQLException {
-    String body = "{\"symbol\":\"BNBBTC\",\"priceChange\":\"-8.00000000\","
-        + "\"priceChangePercent\":\"-88.889\",\"weightedAvgPrice\":\"2.60427807\","
-        + "\"openPrice\":\"9.00000000\",\"highPrice\":\"9.00000000\",\"lowPrice\":\"1.00000000\","
-        + "\"lastPrice\":\"1.00000000\",\"volume\":\"187.00000000\",\"quoteVolume\":"
-        + "\"487.00000000\",\"openTime\":1641859200000,\"closeTime\":1642031999999,\"firstId\":0,"
-        + "\"lastId\":60,\"count\":61}";
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker?symbol=BNBBTC&windowSize=1d"))
-        .willReturn(okJson(body)));
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker?symbol=BNBBTC&windowSize=7d"))
-        .willReturn(okJson(body)));
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker/tradingDay?symbol=BNBBTC&timeZone=0"))
-        .willReturn(okJson(body)));
-    assertEquals(List.of("BNBBTC|1d|-88.889|61", "BNBBTC|7d|-88.889|61"),
-        rows("SELECT symbol, window_size, price_change_percent, trade_count FROM rolling_ticker"
-            + " WHERE symbol = 'BNBBTC' AND window_size IN ('1d', '7d') ORDER BY window_size"));
-    assertEquals(List.of("BNBBTC|0|2.60427807|0|60"),
-        rows("SELECT symbol, time_zone, weighted_avg_price, first_trade_id, last_trade_id"
-            + " FROM trading_day_ticker WHERE symbol = 'BNBBTC'"));
+    String body =
+        "{\"symbol\":\"BNBBTC\",\"priceChange\":\"-8.00000000\","
+            + "\"priceChangePercent\":\"-88.889\",\"weightedAvgPrice\":\"2.60427807\","
+            + "\"openPrice\":\"9.00000000\",\"highPrice\":\"9.00000000\",\"lowPrice\":\"1.00000000\","
+            + "\"lastPrice\":\"1.00000000\",\"volume\":\"187.00000000\",\"quoteVolume\":"
+            + "\"487.00000000\",\"openTime\":1641859200000,\"closeTime\":1642031999999,\"firstId\":0,"
+            + "\"lastId\":60,\"count\":61}";
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker?symbol=BNBBTC&windowSize=1d")).willReturn(okJson(body)));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker?symbol=BNBBTC&windowSize=7d")).willReturn(okJson(body)));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/tradingDay?symbol=BNBBTC&timeZone=0"))
+            .willReturn(okJson(body)));
+    assertEquals(
+        List.of("BNBBTC|1d|-88.889|61", "BNBBTC|7d|-88.889|61"),
+        rows(
+            "SELECT symbol, window_size, price_change_percent, trade_count FROM rolling_ticker"
+                + " WHERE symbol = 'BNBBTC' AND window_size IN ('1d', '7d') ORDER BY window_size"));
+    assertEquals(
+        List.of("BNBBTC|0|2.60427807|0|60"),
+        rows(
+            "SELECT symbol, time_zone, weighted_avg_price, first_trade_id, last_trade_id"
+                + " FROM trading_day_ticker WHERE symbol = 'BNBBTC'"));
   }
 
   @Test
   void allSymbolsTickersAndServerTime() throws SQLException {
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker/price")).willReturn(okJson(
-        "[{\"symbol\":\"LTCBTC\",\"price\":\"4.00000200\"},{\"symbol\":\"ETHBTC\","
-            + "\"price\":\"0.07946600\"}]")));
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker/bookTicker?symbol=LTCBTC")).willReturn(okJson(
-        "{\"symbol\":\"LTCBTC\",\"bidPrice\":\"4.00000000\",\"bidQty\":\"431.00000000\","
-            + "\"askPrice\":\"4.00000200\",\"askQty\":\"9.00000000\"}")));
-    wm.stubFor(get(urlEqualTo("/api/v3/time"))
-        .willReturn(okJson("{\"serverTime\":1633835466289}")));
-    assertEquals(List.of("ETHBTC|0.07946600", "LTCBTC|4.00000200"),
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price"))
+            .willReturn(
+                okJson(
+                    "[{\"symbol\":\"LTCBTC\",\"price\":\"4.00000200\"},{\"symbol\":\"ETHBTC\","
+                        + "\"price\":\"0.07946600\"}]")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/bookTicker?symbol=LTCBTC"))
+            .willReturn(
+                okJson(
+                    "{\"symbol\":\"LTCBTC\",\"bidPrice\":\"4.00000000\",\"bidQty\":\"431.00000000\","
+                        + "\"askPrice\":\"4.00000200\",\"askQty\":\"9.00000000\"}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":1633835466289}")));
+    assertEquals(
+        List.of("ETHBTC|0.07946600", "LTCBTC|4.00000200"),
         rows("SELECT symbol, price FROM ticker_price ORDER BY symbol"));
-    assertEquals(List.of("4.00000000|431.00000000|4.00000200|9.00000000"),
-        rows("SELECT bid_price, bid_qty, ask_price, ask_qty FROM book_ticker"
-            + " WHERE symbol = 'LTCBTC'"));
+    assertEquals(
+        List.of("4.00000000|431.00000000|4.00000200|9.00000000"),
+        rows(
+            "SELECT bid_price, bid_qty, ask_price, ask_qty FROM book_ticker"
+                + " WHERE symbol = 'LTCBTC'"));
     try (ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM server_time")) {
       assertTrue(rs.next());
-      assertEquals(LocalDateTime.of(2021, 10, 10, 3, 11, 6, 289_000_000),
+      assertEquals(
+          LocalDateTime.of(2021, 10, 10, 3, 11, 6, 289_000_000),
           rs.getObject(1, LocalDateTime.class));
       assertEquals("2021-10-10 03:11:06.289", rs.getString(1));
     }

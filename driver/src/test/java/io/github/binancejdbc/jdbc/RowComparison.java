@@ -44,11 +44,18 @@ final class RowComparison {
   private static Object value(ResultSet rs, int i, int type) throws SQLException {
     Object v =
         switch (type) {
-          case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i,
-              LocalDateTime.class);
+          case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
+              rs.getObject(i, LocalDateTime.class);
           case Types.DATE -> rs.getObject(i, LocalDate.class);
-          case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL,
-              Types.NUMERIC, Types.REAL, Types.FLOAT, Types.DOUBLE -> {
+          case Types.TINYINT,
+              Types.SMALLINT,
+              Types.INTEGER,
+              Types.BIGINT,
+              Types.DECIMAL,
+              Types.NUMERIC,
+              Types.REAL,
+              Types.FLOAT,
+              Types.DOUBLE -> {
             BigDecimal d = rs.getBigDecimal(i);
             yield d == null ? null : normalize(d);
           }
@@ -96,7 +103,8 @@ final class RowComparison {
         // Fixed width so that numbers sort numerically inside the string key.
         BigDecimal r = d.setScale(4, RoundingMode.HALF_UP);
         String s = r.abs().toPlainString();
-        sb.append(r.signum() < 0 ? '-' : '+').append("0".repeat(Math.max(0, 40 - s.length())))
+        sb.append(r.signum() < 0 ? '-' : '+')
+            .append("0".repeat(Math.max(0, 40 - s.length())))
             .append(s);
       } else {
         sb.append(v);
@@ -120,22 +128,27 @@ final class RowComparison {
 
   static boolean sameValue(Object a, Object b, BigDecimal tolerance) {
     if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-      return tolerance == null ? x.compareTo(y) == 0
+      return tolerance == null
+          ? x.compareTo(y) == 0
           : x.subtract(y).abs().compareTo(tolerance) <= 0;
     }
     return Objects.equals(a, b);
   }
 
   /** Null when equal in order, else a description of the first differences. */
-  static String diffOrdered(List<List<Object>> expected, List<List<Object>> actual,
-      BigDecimal tolerance) {
+  static String diffOrdered(
+      List<List<Object>> expected, List<List<Object>> actual, BigDecimal tolerance) {
     StringBuilder sb = new StringBuilder();
     int shown = 0;
     for (int i = 0; i < Math.max(expected.size(), actual.size()) && shown < 8; i++) {
       List<Object> e = i < expected.size() ? expected.get(i) : null;
       List<Object> a = i < actual.size() ? actual.get(i) : null;
       if (e == null || a == null || !sameRow(e, a, tolerance)) {
-        sb.append("\n  row ").append(i + 1).append(": H2 ").append(e).append("\n         driver ")
+        sb.append("\n  row ")
+            .append(i + 1)
+            .append(": H2 ")
+            .append(e)
+            .append("\n         driver ")
             .append(a);
         shown++;
       }
@@ -146,7 +159,9 @@ final class RowComparison {
     return "H2 " + expected.size() + " rows, driver " + actual.size() + " rows" + sb;
   }
 
-  /** Null when every row of {@code part} is in {@code whole} (as a multiset), else the first misses. */
+  /**
+   * Null when every row of {@code part} is in {@code whole} (as a multiset), else the first misses.
+   */
   static String missing(List<List<Object>> whole, List<List<Object>> part, BigDecimal tolerance) {
     List<List<Object>> pool = new ArrayList<>(whole);
     StringBuilder sb = new StringBuilder();

@@ -29,14 +29,43 @@ import org.junit.jupiter.api.Test;
  * base URL points at a closed port.
  */
 class SchemaTest {
-  static final List<String> TABLES = List.of("klines", "ui_klines", "trades", "agg_trades",
-      "order_book", "avg_price", "ticker_24hr", "ticker_price", "book_ticker", "rolling_ticker",
-      "trading_day_ticker", "symbols", "symbol_filters", "rate_limits", "server_time", "ping",
-      "execution_rules", "reference_prices", "reference_price_calculations", "block_trades",
-      "account",
-      "account_balances", "open_orders", "orders", "my_trades", "order_lists", "open_order_lists",
-      "order_rate_limits", "prevented_matches", "sor_allocations", "commission_rates",
-      "order_amendments", "my_filters", "api_requests", "api_usage");
+  static final List<String> TABLES =
+      List.of(
+          "klines",
+          "ui_klines",
+          "trades",
+          "agg_trades",
+          "order_book",
+          "avg_price",
+          "ticker_24hr",
+          "ticker_price",
+          "book_ticker",
+          "rolling_ticker",
+          "trading_day_ticker",
+          "symbols",
+          "symbol_filters",
+          "rate_limits",
+          "server_time",
+          "ping",
+          "execution_rules",
+          "reference_prices",
+          "reference_price_calculations",
+          "block_trades",
+          "account",
+          "account_balances",
+          "open_orders",
+          "orders",
+          "my_trades",
+          "order_lists",
+          "open_order_lists",
+          "order_rate_limits",
+          "prevented_matches",
+          "sor_allocations",
+          "commission_rates",
+          "order_amendments",
+          "my_filters",
+          "api_requests",
+          "api_usage");
 
   private Connection conn;
 
@@ -63,8 +92,7 @@ class SchemaTest {
 
   @Test
   void everyTableOfTheContractExists() throws SQLException {
-    assertEquals(TABLES.stream().sorted().toList(),
-        columns().keySet().stream().sorted().toList());
+    assertEquals(TABLES.stream().sorted().toList(), columns().keySet().stream().sorted().toList());
   }
 
   @Test
@@ -74,13 +102,20 @@ class SchemaTest {
     try (Statement s = conn.createStatement()) {
       for (Map.Entry<String, List<String>> t : columns().entrySet()) {
         for (String col : t.getValue()) {
-          assertFalse(reserved.isReservedWord(col.toUpperCase(Locale.ROOT)),
+          assertFalse(
+              reserved.isReservedWord(col.toUpperCase(Locale.ROOT)),
               t.getKey() + "." + col + " is a reserved word");
-          for (String sql : List.of(
-              "SELECT " + col + " FROM " + t.getKey() + " WHERE 1 <> 1",
-              "SELECT " + col.toUpperCase(Locale.ROOT) + " FROM "
-                  + t.getKey().toUpperCase(Locale.ROOT) + " WHERE " + col + " IS NULL AND 1 = 0",
-              "SELECT t." + col + " FROM binance." + t.getKey() + " AS t WHERE 1 <> 1")) {
+          for (String sql :
+              List.of(
+                  "SELECT " + col + " FROM " + t.getKey() + " WHERE 1 <> 1",
+                  "SELECT "
+                      + col.toUpperCase(Locale.ROOT)
+                      + " FROM "
+                      + t.getKey().toUpperCase(Locale.ROOT)
+                      + " WHERE "
+                      + col
+                      + " IS NULL AND 1 = 0",
+                  "SELECT t." + col + " FROM binance." + t.getKey() + " AS t WHERE 1 <> 1")) {
             try (ResultSet rs = s.executeQuery(sql)) {
               assertFalse(rs.next(), sql);
               assertEquals(col, rs.getMetaData().getColumnLabel(1).toLowerCase(Locale.ROOT), sql);
@@ -99,8 +134,9 @@ class SchemaTest {
       ResultSetMetaData md = rs.getMetaData();
       Map<String, String> types = new LinkedHashMap<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        types.put(md.getColumnName(i), md.getColumnTypeName(i) + "/" + md.getPrecision(i) + "/"
-            + md.getScale(i));
+        types.put(
+            md.getColumnName(i),
+            md.getColumnTypeName(i) + "/" + md.getPrecision(i) + "/" + md.getScale(i));
       }
       assertTrue(types.get("symbol").startsWith("VARCHAR/"), types.get("symbol"));
       assertEquals("TIMESTAMP/3/0", types.get("open_time"));
@@ -116,14 +152,15 @@ class SchemaTest {
     DatabaseMetaData md = conn.getMetaData();
     try (ResultSet rs = md.getTables(null, "binance", "klines", null)) {
       assertTrue(rs.next());
-      assertEquals("Kline/candlestick bars (GET /api/v3/klines). Requires WHERE symbol and"
-          + " timeframe", rs.getString("REMARKS"));
+      assertEquals(
+          "Kline/candlestick bars (GET /api/v3/klines). Requires WHERE symbol and" + " timeframe",
+          rs.getString("REMARKS"));
     }
     try (ResultSet rs = md.getColumns(null, "binance", "klines", "open_time")) {
       assertTrue(rs.next());
       assertEquals("TIMESTAMP", rs.getString("TYPE_NAME"));
-      assertEquals("Bar open time (UTC). Pushed down: =, <, <=, >, >=, BETWEEN",
-          rs.getString("REMARKS"));
+      assertEquals(
+          "Bar open time (UTC). Pushed down: =, <, <=, >, >=, BETWEEN", rs.getString("REMARKS"));
       assertEquals("NO", rs.getString("IS_NULLABLE"));
     }
     try (ResultSet rs = md.getColumns(null, "binance", "klines", "symbol")) {
@@ -157,9 +194,11 @@ class SchemaTest {
 
   @Test
   void lenientSqlThatBiToolsWriteIsAccepted() throws SQLException {
-    try (ResultSet rs = conn.createStatement().executeQuery(
-        "SELECT symbol AS s, COUNT(*) AS n FROM symbols WHERE status != 'BREAK' AND 1 = 0"
-            + " GROUP BY s")) {
+    try (ResultSet rs =
+        conn.createStatement()
+            .executeQuery(
+                "SELECT symbol AS s, COUNT(*) AS n FROM symbols WHERE status != 'BREAK' AND 1 = 0"
+                    + " GROUP BY s")) {
       assertFalse(rs.next());
     }
   }

@@ -40,8 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * driver through ServiceLoader, connects and runs a pushed-down query.
  */
 class ShadedJarIT {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.strict();
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
 
   private static File jar() {
     File f = new File(System.getProperty("shaded.jar"));
@@ -51,14 +50,19 @@ class ShadedJarIT {
 
   @Test
   void driverLoadsAloneAndRunsAQuery() throws Exception {
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2"))
-        .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2"))
+            .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
     // A fresh process reads the limits before its first request.
-    wm.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(
-        "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
-            + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
+            .willReturn(
+                okJson(
+                    "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
+                        + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
     try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        new URLClassLoader(
+            new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
       List<String> drivers = new ArrayList<>();
       Driver binance = null;
       for (Driver d : ServiceLoader.load(Driver.class, loader)) {
@@ -74,10 +78,13 @@ class ShadedJarIT {
       assertEquals("baseUrl", info[0].name);
       assertNotNull(info[0].description);
 
-      try (Connection c = binance.connect("jdbc:binance:?baseUrl=" + wm.baseUrl(), new Properties());
-          ResultSet rs = c.createStatement().executeQuery(
-              "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
-                  + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 2")) {
+      try (Connection c =
+              binance.connect("jdbc:binance:?baseUrl=" + wm.baseUrl(), new Properties());
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
+                          + " AND timeframe = '1h' ORDER BY open_time DESC LIMIT 2")) {
         assertTrue(rs.next());
         assertEquals(1704067200000L + Bars.HOUR, rs.getObject(1, Instant.class).toEpochMilli());
         assertEquals("40002.00000000", rs.getString(2));
@@ -91,19 +98,25 @@ class ShadedJarIT {
   /** The archive's MVStore runs relocated from the shaded jar: the second read sends nothing. */
   @Test
   void theArchiveWorksFromTheShadedJar(@TempDir Path dir) throws Exception {
-    String range = "/api/v3/klines?symbol=BTCUSDT&interval=1h&startTime=1704067200000"
-        + "&endTime=1704074399999&limit=1000";
-    wm.stubFor(get(urlEqualTo(range))
-        .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
-    wm.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(
-        "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
-            + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
-    String sql = "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
-        + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
-        + " AND open_time < TIMESTAMP '2024-01-01 02:00:00'";
+    String range =
+        "/api/v3/klines?symbol=BTCUSDT&interval=1h&startTime=1704067200000"
+            + "&endTime=1704074399999&limit=1000";
+    wm.stubFor(
+        get(urlEqualTo(range)).willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
+            .willReturn(
+                okJson(
+                    "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
+                        + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
+    String sql =
+        "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
+            + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+            + " AND open_time < TIMESTAMP '2024-01-01 02:00:00'";
     String url = "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&cacheSize=0&archive=" + dir;
     try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        new URLClassLoader(
+            new URL[] {jar().toURI().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Driver binance = null;
       for (Driver d : ServiceLoader.load(Driver.class, loader)) {
         if (d.getClass().getClassLoader() == loader) {
@@ -134,28 +147,39 @@ class ShadedJarIT {
    */
   @Test
   void aPlainJvmWithOnlyTheJarPrintsNothingOnStderr(@TempDir Path dir) throws Exception {
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2"))
-        .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
-    wm.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(
-        "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
-            + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=2"))
+            .willReturn(okJson(Bars.klines(1704067200000L, 2, Bars.HOUR))));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
+            .willReturn(
+                okJson(
+                    "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
+                        + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}")));
     Path source = Path.of("src/test/java/io/github/binancejdbc/jdbc/QuietLoad.java");
     assertTrue(Files.isRegularFile(source), source.toAbsolutePath().toString());
     Path stdout = dir.resolve("stdout");
     Path stderr = dir.resolve("stderr");
-    Process p = new ProcessBuilder(
-            new File(System.getProperty("java.home"), "bin/java").getPath(),
-            "-Duser.timezone=Asia/Kolkata", "-cp", jar().getPath(), source.toString(),
-            wm.baseUrl())
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "-Duser.timezone=Asia/Kolkata",
+                "-cp",
+                jar().getPath(),
+                source.toString(),
+                wm.baseUrl())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM did not finish");
     String err = Files.readString(stderr, StandardCharsets.UTF_8);
     String out = Files.readString(stdout, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), out + err);
     assertEquals("", err, "the driver printed on stderr");
-    assertEquals(List.of("table klines", "values 2 7 2024-01-01 10:00:00",
+    assertEquals(
+        List.of(
+            "table klines",
+            "values 2 7 2024-01-01 10:00:00",
             "bar " + (1704067200000L + Bars.HOUR) + " 40002.00000000 DECIMAL",
             "bar 1704067200000 40001.00000000 DECIMAL"),
         out.lines().toList());
@@ -178,9 +202,10 @@ class ShadedJarIT {
         String name = entries.nextElement().getName();
         assertFalse(name.matches("META-INF/[^/]+\\.(SF|DSA|RSA)"), name);
       }
-      String services = new String(
-          jf.getInputStream(jf.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
-          StandardCharsets.UTF_8);
+      String services =
+          new String(
+              jf.getInputStream(jf.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
+              StandardCharsets.UTF_8);
       assertEquals("io.github.binancejdbc.jdbc.BinanceDriver", services.strip());
     }
   }
@@ -204,7 +229,9 @@ class ShadedJarIT {
         }
       }
     }
-    assertEquals(List.of(), outside.subList(0, Math.min(20, outside.size())),
+    assertEquals(
+        List.of(),
+        outside.subList(0, Math.min(20, outside.size())),
         outside.size() + " classes outside the allowed packages");
   }
 }

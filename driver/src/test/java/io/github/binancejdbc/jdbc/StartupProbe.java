@@ -26,20 +26,23 @@ public final class StartupProbe {
     List<String> requests = new CopyOnWriteArrayList<>();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.createContext("/", ex -> {
-      String uri = ex.getRequestURI().toString();
-      requests.add(uri);
-      String body = uri.startsWith("/api/v3/exchangeInfo")
-          ? "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
-              + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}"
-          : "{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}";
-      byte[] b = body.getBytes(UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, b.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
-      }
-    });
+    server.createContext(
+        "/",
+        ex -> {
+          String uri = ex.getRequestURI().toString();
+          requests.add(uri);
+          String body =
+              uri.startsWith("/api/v3/exchangeInfo")
+                  ? "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
+                      + "\"intervalNum\":1,\"limit\":6000}],\"symbols\":[]}"
+                  : "{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}";
+          byte[] b = body.getBytes(UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "application/json");
+          ex.sendResponseHeaders(200, b.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+          }
+        });
     server.start();
     Properties p = new Properties();
     p.setProperty("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -53,8 +56,10 @@ public final class StartupProbe {
         }
       }
       System.out.println("PHASE planned");
-      try (ResultSet rs = c.createStatement().executeQuery(
-          "SELECT symbol, price FROM ticker_price WHERE symbol = 'BTCUSDT' ORDER BY price")) {
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT symbol, price FROM ticker_price WHERE symbol = 'BTCUSDT' ORDER BY price")) {
         rs.next();
         System.out.println("PLANNED " + rs.getString(1) + " " + rs.getBigDecimal(2));
       }

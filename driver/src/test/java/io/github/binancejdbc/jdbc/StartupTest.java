@@ -21,9 +21,15 @@ class StartupTest {
   @Test
   void aFirstLookupNeverSetsUpThePlannerAndTheFirstPlannedStatementDoes() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xlog:class+load=info:stdout", "-cp",
-        System.getProperty("java.class.path"), StartupProbe.class.getName())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xlog:class+load=info:stdout",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StartupProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not end");
@@ -33,12 +39,17 @@ class StartupTest {
     assertTrue(planned > 0, out);
     assertTrue(lines.contains("LOOKUP 43251.12000000"), out);
     assertTrue(lines.contains("PLANNED BTCUSDT 43251.12000000"), out);
-    assertFalse(lines.subList(0, planned).stream().anyMatch(l -> l.contains(RULES)),
+    assertFalse(
+        lines.subList(0, planned).stream().anyMatch(l -> l.contains(RULES)),
         "the planner's rules were built for a lookup");
-    assertTrue(lines.subList(planned, lines.size()).stream().anyMatch(l -> l.contains(RULES)),
+    assertTrue(
+        lines.subList(planned, lines.size()).stream().anyMatch(l -> l.contains(RULES)),
         "the planned statement did not load the rules: is the probe still planning?");
     // The limits read once, beside the first ticker request; then one request per statement.
-    assertTrue(lines.contains("REQUESTS [/api/v3/exchangeInfo?symbol=BTCUSDT,"
-        + " /api/v3/ticker/price?symbol=BTCUSDT, /api/v3/ticker/price?symbol=BTCUSDT]"), out);
+    assertTrue(
+        lines.contains(
+            "REQUESTS [/api/v3/exchangeInfo?symbol=BTCUSDT,"
+                + " /api/v3/ticker/price?symbol=BTCUSDT, /api/v3/ticker/price?symbol=BTCUSDT]"),
+        out);
   }
 }

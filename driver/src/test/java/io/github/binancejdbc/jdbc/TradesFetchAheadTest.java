@@ -28,8 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * page k, so pages are requested before the reader reaches them, and rows still come in order.
  */
 class TradesFetchAheadTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.strict();
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
 
   private static final long T0 = 1704067200000L; // 2024-01-01T00:00Z
 
@@ -39,22 +38,45 @@ class TradesFetchAheadTest {
   }
 
   private Connection connect(int maxConcurrent) throws SQLException {
-    return DriverManager.getConnection("jdbc:binance:?baseUrl=" + wm.baseUrl()
-        + "&maxRetries=0&cacheSize=0&maxConcurrentRequests=" + maxConcurrent);
+    return DriverManager.getConnection(
+        "jdbc:binance:?baseUrl="
+            + wm.baseUrl()
+            + "&maxRetries=0&cacheSize=0&maxConcurrentRequests="
+            + maxConcurrent);
   }
 
   /** A historicalTrades page of {@code limit} trades from id {@code fromId}. */
   private static void tradePage(long fromId, int limit) {
-    page("/api/v3/historicalTrades", fromId, limit, id -> "{\"id\":" + id + ",\"price\":"
-        + "\"42000.01\",\"qty\":\"0.001\",\"quoteQty\":\"42.00001\",\"time\":" + (T0 + id)
-        + ",\"isBuyerMaker\":true,\"isBestMatch\":true}");
+    page(
+        "/api/v3/historicalTrades",
+        fromId,
+        limit,
+        id ->
+            "{\"id\":"
+                + id
+                + ",\"price\":"
+                + "\"42000.01\",\"qty\":\"0.001\",\"quoteQty\":\"42.00001\",\"time\":"
+                + (T0 + id)
+                + ",\"isBuyerMaker\":true,\"isBestMatch\":true}");
   }
 
   /** An aggTrades page of {@code limit} aggregates from id {@code fromId}. */
   private static void aggPage(long fromId, int limit) {
-    page("/api/v3/aggTrades", fromId, limit, id -> "{\"a\":" + id + ",\"p\":\"42000.01\","
-        + "\"q\":\"0.5\",\"f\":" + id * 2 + ",\"l\":" + (id * 2 + 1) + ",\"T\":" + (T0 + id)
-        + ",\"m\":false,\"M\":true}");
+    page(
+        "/api/v3/aggTrades",
+        fromId,
+        limit,
+        id ->
+            "{\"a\":"
+                + id
+                + ",\"p\":\"42000.01\","
+                + "\"q\":\"0.5\",\"f\":"
+                + id * 2
+                + ",\"l\":"
+                + (id * 2 + 1)
+                + ",\"T\":"
+                + (T0 + id)
+                + ",\"m\":false,\"M\":true}");
   }
 
   private static void page(String path, long fromId, int limit, LongFunction<String> row) {
@@ -62,8 +84,9 @@ class TradesFetchAheadTest {
     for (int i = 0; i < limit; i++) {
       page.append(i == 0 ? "" : ",").append(row.apply(fromId + i));
     }
-    wm.stubFor(get(urlEqualTo(path + "?symbol=BTCUSDT&fromId=" + fromId + "&limit=" + limit))
-        .willReturn(okJson(page.append(']').toString())));
+    wm.stubFor(
+        get(urlEqualTo(path + "?symbol=BTCUSDT&fromId=" + fromId + "&limit=" + limit))
+            .willReturn(okJson(page.append(']').toString())));
   }
 
   /** Every trade page of ids 5000..9999. */
@@ -74,8 +97,10 @@ class TradesFetchAheadTest {
   }
 
   private static ResultSet tradesFrom5000To9999(Connection conn) throws SQLException {
-    return conn.createStatement().executeQuery("SELECT trade_id FROM trades"
-        + " WHERE symbol = 'BTCUSDT' AND trade_id BETWEEN 5000 AND 9999");
+    return conn.createStatement()
+        .executeQuery(
+            "SELECT trade_id FROM trades"
+                + " WHERE symbol = 'BTCUSDT' AND trade_id BETWEEN 5000 AND 9999");
   }
 
   private static List<String> queries(String path) {
@@ -118,8 +143,11 @@ class TradesFetchAheadTest {
         ResultSet rs = tradesFrom5000To9999(conn)) {
       assertEquals(range(5000, 6000), ids(rs, 1001));
       // Reading the second page put the third in flight before the reader reached it.
-      assertEquals(List.of("symbol=BTCUSDT&fromId=5000&limit=1000",
-          "symbol=BTCUSDT&fromId=6000&limit=1000", "symbol=BTCUSDT&fromId=7000&limit=1000"),
+      assertEquals(
+          List.of(
+              "symbol=BTCUSDT&fromId=5000&limit=1000",
+              "symbol=BTCUSDT&fromId=6000&limit=1000",
+              "symbol=BTCUSDT&fromId=7000&limit=1000"),
           settled("/api/v3/historicalTrades", 3));
       assertEquals(range(6001, 9999), ids(rs, Long.MAX_VALUE));
     }
@@ -139,8 +167,8 @@ class TradesFetchAheadTest {
         ResultSet rs = tradesFrom5000To9999(conn)) {
       assertEquals(range(5000, 5004), ids(rs, 5));
     }
-    assertEquals(List.of("symbol=BTCUSDT&fromId=5000&limit=1000"),
-        settled("/api/v3/historicalTrades", 1));
+    assertEquals(
+        List.of("symbol=BTCUSDT&fromId=5000&limit=1000"), settled("/api/v3/historicalTrades", 1));
   }
 
   @Test
@@ -148,18 +176,25 @@ class TradesFetchAheadTest {
     tradePage(5000, 1000);
     tradePage(6000, 500);
     try (Connection conn = connect(8);
-        ResultSet rs = conn.createStatement().executeQuery("SELECT trade_id FROM trades"
-            + " WHERE symbol = 'BTCUSDT' AND trade_id BETWEEN 5000 AND 9999"
-            + " ORDER BY trade_id LIMIT 1500")) {
+        ResultSet rs =
+            conn.createStatement()
+                .executeQuery(
+                    "SELECT trade_id FROM trades"
+                        + " WHERE symbol = 'BTCUSDT' AND trade_id BETWEEN 5000 AND 9999"
+                        + " ORDER BY trade_id LIMIT 1500")) {
       assertEquals(range(5000, 6499), ids(rs, Long.MAX_VALUE));
     }
-    assertEquals(List.of("symbol=BTCUSDT&fromId=5000&limit=1000",
-        "symbol=BTCUSDT&fromId=6000&limit=500"), settled("/api/v3/historicalTrades", 2),
+    assertEquals(
+        List.of("symbol=BTCUSDT&fromId=5000&limit=1000", "symbol=BTCUSDT&fromId=6000&limit=500"),
+        settled("/api/v3/historicalTrades", 2),
         "the second page asks for the 500 rows the LIMIT still wants");
   }
 
-  private static final List<String> AGG_PAGES = List.of("symbol=BTCUSDT&fromId=100&limit=1000",
-      "symbol=BTCUSDT&fromId=1100&limit=1000", "symbol=BTCUSDT&fromId=2100&limit=500");
+  private static final List<String> AGG_PAGES =
+      List.of(
+          "symbol=BTCUSDT&fromId=100&limit=1000",
+          "symbol=BTCUSDT&fromId=1100&limit=1000",
+          "symbol=BTCUSDT&fromId=2100&limit=500");
 
   /** Aggregate ids 100..2599: two full pages and one of 500. */
   private static void threeAggPages() {
@@ -172,8 +207,11 @@ class TradesFetchAheadTest {
   void anAggregateIdRangeIsFetchedAheadUpToItsLastIdOnly() throws Exception {
     threeAggPages();
     try (Connection conn = connect(8);
-        ResultSet rs = conn.createStatement().executeQuery("SELECT agg_trade_id, first_trade_id"
-            + " FROM agg_trades WHERE symbol = 'BTCUSDT' AND agg_trade_id BETWEEN 100 AND 2599")) {
+        ResultSet rs =
+            conn.createStatement()
+                .executeQuery(
+                    "SELECT agg_trade_id, first_trade_id"
+                        + " FROM agg_trades WHERE symbol = 'BTCUSDT' AND agg_trade_id BETWEEN 100 AND 2599")) {
       List<Long> ids = new ArrayList<>();
       while (rs.next()) {
         ids.add(rs.getLong(1));
@@ -189,8 +227,11 @@ class TradesFetchAheadTest {
   void oneConcurrentRequestSendsTheSamePagesOneAfterAnother() throws Exception {
     threeAggPages();
     try (Connection conn = connect(1);
-        ResultSet rs = conn.createStatement().executeQuery("SELECT agg_trade_id FROM agg_trades"
-            + " WHERE symbol = 'BTCUSDT' AND agg_trade_id BETWEEN 100 AND 2599")) {
+        ResultSet rs =
+            conn.createStatement()
+                .executeQuery(
+                    "SELECT agg_trade_id FROM agg_trades"
+                        + " WHERE symbol = 'BTCUSDT' AND agg_trade_id BETWEEN 100 AND 2599")) {
       assertEquals(range(100, 2599), ids(rs, Long.MAX_VALUE));
     }
     assertEquals(AGG_PAGES, queries("/api/v3/aggTrades"));
@@ -200,17 +241,24 @@ class TradesFetchAheadTest {
   void anOpenEndedRangeIsNotFetchedAhead() throws Exception {
     tradePage(5000, 1000);
     tradePage(6000, 1000);
-    wm.stubFor(get(urlEqualTo("/api/v3/historicalTrades?symbol=BTCUSDT&fromId=7000&limit=1000"))
-        .willReturn(okJson("[]")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/historicalTrades?symbol=BTCUSDT&fromId=7000&limit=1000"))
+            .willReturn(okJson("[]")));
     try (Connection conn = connect(8);
-        ResultSet rs = conn.createStatement().executeQuery("SELECT trade_id FROM trades"
-            + " WHERE symbol = 'BTCUSDT' AND trade_id >= 5000")) {
+        ResultSet rs =
+            conn.createStatement()
+                .executeQuery(
+                    "SELECT trade_id FROM trades"
+                        + " WHERE symbol = 'BTCUSDT' AND trade_id >= 5000")) {
       assertEquals(range(5000, 6999), ids(rs, Long.MAX_VALUE));
       assertFalse(rs.next());
     }
     // The end of the trades is not known in advance: nothing is asked past it.
-    assertEquals(List.of("symbol=BTCUSDT&fromId=5000&limit=1000",
-        "symbol=BTCUSDT&fromId=6000&limit=1000", "symbol=BTCUSDT&fromId=7000&limit=1000"),
+    assertEquals(
+        List.of(
+            "symbol=BTCUSDT&fromId=5000&limit=1000",
+            "symbol=BTCUSDT&fromId=6000&limit=1000",
+            "symbol=BTCUSDT&fromId=7000&limit=1000"),
         settled("/api/v3/historicalTrades", 3));
   }
 }

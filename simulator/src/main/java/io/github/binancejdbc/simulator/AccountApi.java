@@ -34,68 +34,72 @@ final class AccountApi {
   JsonNode account(Endpoint.Call c) {
     boolean omitZero = Boolean.TRUE.equals(c.params().optBoolean("omitZeroBalances"));
     Account a = c.account();
-    return exchange.atomically(() -> {
-      ObjectNode n = JsonNodes.obj();
-      n.put("makerCommission", a.makerBips);
-      n.put("takerCommission", a.takerBips);
-      n.put("buyerCommission", 0);
-      n.put("sellerCommission", 0);
-      ObjectNode rates = n.putObject("commissionRates");
-      rates.put("maker", format(a.makerBips * 10_000));
-      rates.put("taker", format(a.takerBips * 10_000));
-      rates.put("buyer", format(0));
-      rates.put("seller", format(0));
-      n.put("canTrade", c.key().canTrade());
-      n.put("canWithdraw", true);
-      n.put("canDeposit", true);
-      n.put("brokered", false);
-      n.put("requireSelfTradePrevention", false);
-      n.put("preventSor", false);
-      n.put("updateTime", a.updateTime);
-      n.put("accountType", "SPOT");
-      ArrayNode balances = n.putArray("balances");
-      Set<String> assets = new TreeSet<>(a.assets());
-      for (SymbolSpec s : market.specs()) {
-        assets.add(s.baseAsset());
-        assets.add(s.quoteAsset());
-      }
-      for (String asset : assets) {
-        long free = a.free(asset);
-        long locked = a.locked(asset);
-        if (omitZero && free == 0 && locked == 0) {
-          continue;
-        }
-        ObjectNode b = balances.addObject();
-        b.put("asset", asset);
-        b.put("free", format(free));
-        b.put("locked", format(locked));
-      }
-      n.putArray("permissions").add("SPOT");
-      n.put("uid", a.uid);
-      return n;
-    });
+    return exchange.atomically(
+        () -> {
+          ObjectNode n = JsonNodes.obj();
+          n.put("makerCommission", a.makerBips);
+          n.put("takerCommission", a.takerBips);
+          n.put("buyerCommission", 0);
+          n.put("sellerCommission", 0);
+          ObjectNode rates = n.putObject("commissionRates");
+          rates.put("maker", format(a.makerBips * 10_000));
+          rates.put("taker", format(a.takerBips * 10_000));
+          rates.put("buyer", format(0));
+          rates.put("seller", format(0));
+          n.put("canTrade", c.key().canTrade());
+          n.put("canWithdraw", true);
+          n.put("canDeposit", true);
+          n.put("brokered", false);
+          n.put("requireSelfTradePrevention", false);
+          n.put("preventSor", false);
+          n.put("updateTime", a.updateTime);
+          n.put("accountType", "SPOT");
+          ArrayNode balances = n.putArray("balances");
+          Set<String> assets = new TreeSet<>(a.assets());
+          for (SymbolSpec s : market.specs()) {
+            assets.add(s.baseAsset());
+            assets.add(s.quoteAsset());
+          }
+          for (String asset : assets) {
+            long free = a.free(asset);
+            long locked = a.locked(asset);
+            if (omitZero && free == 0 && locked == 0) {
+              continue;
+            }
+            ObjectNode b = balances.addObject();
+            b.put("asset", asset);
+            b.put("free", format(free));
+            b.put("locked", format(locked));
+          }
+          n.putArray("permissions").add("SPOT");
+          n.put("uid", a.uid);
+          return n;
+        });
   }
 
   JsonNode order(Endpoint.Call c) {
     Params p = c.params();
     SymbolSpec s = MarketParams.symbol(p, market);
-    Order o = exchange.orders().find(c.account(), s.symbol(), p.optLong("orderId"),
-        p.get("origClientOrderId"));
+    Order o =
+        exchange
+            .orders()
+            .find(c.account(), s.symbol(), p.optLong("orderId"), p.get("origClientOrderId"));
     return exchange.atomically(() -> Render.queried(o));
   }
 
   JsonNode openOrders(Endpoint.Call c) {
     Params p = c.params();
     String symbol = p.has("symbol") ? MarketParams.symbol(p, market).symbol() : null;
-    return exchange.atomically(() -> {
-      ArrayNode a = JsonNodes.arr();
-      for (Order o : c.account().orders) {
-        if (o.status.isOpen() && (symbol == null || o.symbol.equals(symbol))) {
-          a.add(Render.queried(o));
-        }
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          ArrayNode a = JsonNodes.arr();
+          for (Order o : c.account().orders) {
+            if (o.status.isOpen() && (symbol == null || o.symbol.equals(symbol))) {
+              a.add(Render.queried(o));
+            }
+          }
+          return a;
+        });
   }
 
   JsonNode allOrders(Endpoint.Call c) {
@@ -106,20 +110,21 @@ final class AccountApi {
     Long end = MarketParams.time(p, "endTime");
     int limit = MarketParams.limit(p, 500, 1000);
     window(start, end);
-    return exchange.atomically(() -> {
-      List<Order> all = new ArrayList<>();
-      for (Order o : c.account().orders) {
-        if (o.symbol.equals(s.symbol())) {
-          all.add(o);
-        }
-      }
-      ArrayNode a = JsonNodes.arr();
-      Long from = start == null && end == null ? orderId : null;
-      for (Order o : page(all, from, start, end, limit, x -> x.orderId, x -> x.time)) {
-        a.add(Render.queried(o));
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          List<Order> all = new ArrayList<>();
+          for (Order o : c.account().orders) {
+            if (o.symbol.equals(s.symbol())) {
+              all.add(o);
+            }
+          }
+          ArrayNode a = JsonNodes.arr();
+          Long from = start == null && end == null ? orderId : null;
+          for (Order o : page(all, from, start, end, limit, x -> x.orderId, x -> x.time)) {
+            a.add(Render.queried(o));
+          }
+          return a;
+        });
   }
 
   private static void window(Long start, Long end) {
@@ -133,8 +138,14 @@ final class AccountApi {
    * start} (oldest first), up to {@code end}; or the most recent before {@code end}; or the most
    * recent.
    */
-  private static <T> List<T> page(List<T> all, Long fromId, Long start, Long end, int limit,
-      ToLongFunction<T> id, ToLongFunction<T> time) {
+  private static <T> List<T> page(
+      List<T> all,
+      Long fromId,
+      Long start,
+      Long end,
+      int limit,
+      ToLongFunction<T> id,
+      ToLongFunction<T> time) {
     List<T> out = new ArrayList<>();
     if (fromId != null) {
       for (T t : all) {
@@ -175,34 +186,42 @@ final class AccountApi {
       throw Errors.badCombination();
     }
     window(start, end);
-    return exchange.atomically(() -> {
-      List<Account.AccountTrade> all = new ArrayList<>();
-      for (Account.AccountTrade t : c.account().trades) {
-        if (t.symbol().equals(s.symbol()) && (orderId == null || t.orderId() == orderId)) {
-          all.add(t);
-        }
-      }
-      ArrayNode a = JsonNodes.arr();
-      Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
-      for (Account.AccountTrade t : page(all, from, start, end, limit,
-          Account.AccountTrade::id, Account.AccountTrade::time)) {
-        ObjectNode n = a.addObject();
-        n.put("symbol", t.symbol());
-        n.put("id", t.id());
-        n.put("orderId", t.orderId());
-        n.put("orderListId", t.orderListId());
-        n.put("price", format(t.price()));
-        n.put("qty", format(t.qty()));
-        n.put("quoteQty", format(t.quoteQty()));
-        n.put("commission", format(t.commission()));
-        n.put("commissionAsset", t.commissionAsset());
-        n.put("time", t.time());
-        n.put("isBuyer", t.isBuyer());
-        n.put("isMaker", t.isMaker());
-        n.put("isBestMatch", true);
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          List<Account.AccountTrade> all = new ArrayList<>();
+          for (Account.AccountTrade t : c.account().trades) {
+            if (t.symbol().equals(s.symbol()) && (orderId == null || t.orderId() == orderId)) {
+              all.add(t);
+            }
+          }
+          ArrayNode a = JsonNodes.arr();
+          Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
+          for (Account.AccountTrade t :
+              page(
+                  all,
+                  from,
+                  start,
+                  end,
+                  limit,
+                  Account.AccountTrade::id,
+                  Account.AccountTrade::time)) {
+            ObjectNode n = a.addObject();
+            n.put("symbol", t.symbol());
+            n.put("id", t.id());
+            n.put("orderId", t.orderId());
+            n.put("orderListId", t.orderListId());
+            n.put("price", format(t.price()));
+            n.put("qty", format(t.qty()));
+            n.put("quoteQty", format(t.quoteQty()));
+            n.put("commission", format(t.commission()));
+            n.put("commissionAsset", t.commissionAsset());
+            n.put("time", t.time());
+            n.put("isBuyer", t.isBuyer());
+            n.put("isMaker", t.isMaker());
+            n.put("isBestMatch", true);
+          }
+          return a;
+        });
   }
 
   JsonNode rateLimitOrder(Endpoint.Call c) {
@@ -225,8 +244,10 @@ final class AccountApi {
 
   JsonNode orderList(Endpoint.Call c) {
     Params p = c.params();
-    OrderList l = exchange.orderLists().find(c.account(), p.optLong("orderListId"),
-        p.get("origClientOrderId"));
+    OrderList l =
+        exchange
+            .orderLists()
+            .find(c.account(), p.optLong("orderListId"), p.get("origClientOrderId"));
     return exchange.atomically(() -> Render.list(l, null, null));
   }
 
@@ -240,26 +261,35 @@ final class AccountApi {
       throw Errors.badCombination();
     }
     window(start, end);
-    return exchange.atomically(() -> {
-      ArrayNode a = JsonNodes.arr();
-      for (OrderList l : page(c.account().lists, fromId, start, end, limit, x -> x.id,
-          x -> x.transactionTime)) {
-        a.add(Render.list(l, null, null));
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          ArrayNode a = JsonNodes.arr();
+          for (OrderList l :
+              page(
+                  c.account().lists,
+                  fromId,
+                  start,
+                  end,
+                  limit,
+                  x -> x.id,
+                  x -> x.transactionTime)) {
+            a.add(Render.list(l, null, null));
+          }
+          return a;
+        });
   }
 
   JsonNode openOrderList(Endpoint.Call c) {
-    return exchange.atomically(() -> {
-      ArrayNode a = JsonNodes.arr();
-      for (OrderList l : c.account().lists) {
-        if (l.isOpen()) {
-          a.add(Render.list(l, null, null));
-        }
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          ArrayNode a = JsonNodes.arr();
+          for (OrderList l : c.account().lists) {
+            if (l.isOpen()) {
+              a.add(Render.list(l, null, null));
+            }
+          }
+          return a;
+        });
   }
 
   JsonNode preventedMatches(Endpoint.Call c) {
@@ -272,29 +302,34 @@ final class AccountApi {
     if ((id == null) == (orderId == null) || (fromId != null && orderId == null)) {
       throw Errors.badCombination();
     }
-    return exchange.atomically(() -> {
-      ArrayNode a = JsonNodes.arr();
-      Predicate<Account.PreventedMatch> keep = m -> m.symbol().equals(s.symbol())
-          && (id == null || m.preventedMatchId() == id)
-          && (orderId == null || m.takerOrderId() == orderId || m.makerOrderId() == orderId)
-          && (fromId == null || m.preventedMatchId() >= fromId);
-      for (Account.PreventedMatch m : c.account().preventedMatches) {
-        if (keep.test(m) && a.size() < limit) {
-          ObjectNode n = a.addObject();
-          n.put("symbol", m.symbol());
-          n.put("preventedMatchId", m.preventedMatchId());
-          n.put("takerOrderId", m.takerOrderId());
-          n.put("makerSymbol", m.makerSymbol());
-          n.put("makerOrderId", m.makerOrderId());
-          n.put("tradeGroupId", m.tradeGroupId());
-          n.put("selfTradePreventionMode", m.selfTradePreventionMode());
-          n.put("price", format(m.price()));
-          n.put("makerPreventedQuantity", format(m.makerPreventedQuantity()));
-          n.put("transactTime", m.transactTime());
-        }
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          ArrayNode a = JsonNodes.arr();
+          Predicate<Account.PreventedMatch> keep =
+              m ->
+                  m.symbol().equals(s.symbol())
+                      && (id == null || m.preventedMatchId() == id)
+                      && (orderId == null
+                          || m.takerOrderId() == orderId
+                          || m.makerOrderId() == orderId)
+                      && (fromId == null || m.preventedMatchId() >= fromId);
+          for (Account.PreventedMatch m : c.account().preventedMatches) {
+            if (keep.test(m) && a.size() < limit) {
+              ObjectNode n = a.addObject();
+              n.put("symbol", m.symbol());
+              n.put("preventedMatchId", m.preventedMatchId());
+              n.put("takerOrderId", m.takerOrderId());
+              n.put("makerSymbol", m.makerSymbol());
+              n.put("makerOrderId", m.makerOrderId());
+              n.put("tradeGroupId", m.tradeGroupId());
+              n.put("selfTradePreventionMode", m.selfTradePreventionMode());
+              n.put("price", format(m.price()));
+              n.put("makerPreventedQuantity", format(m.makerPreventedQuantity()));
+              n.put("transactTime", m.transactTime());
+            }
+          }
+          return a;
+        });
   }
 
   JsonNode allocations(Endpoint.Call c) {
@@ -310,34 +345,42 @@ final class AccountApi {
       throw Errors.badCombination();
     }
     window(start, end);
-    return exchange.atomically(() -> {
-      List<Account.Allocation> all = new ArrayList<>();
-      for (Account.Allocation x : c.account().allocations) {
-        if (x.symbol().equals(s.symbol()) && (orderId == null || x.orderId() == orderId)) {
-          all.add(x);
-        }
-      }
-      ArrayNode a = JsonNodes.arr();
-      for (Account.Allocation x : page(all, fromId, start, end, limit,
-          Account.Allocation::allocationId, Account.Allocation::time)) {
-        ObjectNode n = a.addObject();
-        n.put("symbol", x.symbol());
-        n.put("allocationId", x.allocationId());
-        n.put("allocationType", "SOR");
-        n.put("orderId", x.orderId());
-        n.put("orderListId", x.orderListId());
-        n.put("price", format(x.price()));
-        n.put("qty", format(x.qty()));
-        n.put("quoteQty", format(x.quoteQty()));
-        n.put("commission", format(x.commission()));
-        n.put("commissionAsset", x.commissionAsset());
-        n.put("time", x.time());
-        n.put("isBuyer", x.isBuyer());
-        n.put("isMaker", false);
-        n.put("isAllocator", false);
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          List<Account.Allocation> all = new ArrayList<>();
+          for (Account.Allocation x : c.account().allocations) {
+            if (x.symbol().equals(s.symbol()) && (orderId == null || x.orderId() == orderId)) {
+              all.add(x);
+            }
+          }
+          ArrayNode a = JsonNodes.arr();
+          for (Account.Allocation x :
+              page(
+                  all,
+                  fromId,
+                  start,
+                  end,
+                  limit,
+                  Account.Allocation::allocationId,
+                  Account.Allocation::time)) {
+            ObjectNode n = a.addObject();
+            n.put("symbol", x.symbol());
+            n.put("allocationId", x.allocationId());
+            n.put("allocationType", "SOR");
+            n.put("orderId", x.orderId());
+            n.put("orderListId", x.orderListId());
+            n.put("price", format(x.price()));
+            n.put("qty", format(x.qty()));
+            n.put("quoteQty", format(x.quoteQty()));
+            n.put("commission", format(x.commission()));
+            n.put("commissionAsset", x.commissionAsset());
+            n.put("time", x.time());
+            n.put("isBuyer", x.isBuyer());
+            n.put("isMaker", false);
+            n.put("isAllocator", false);
+          }
+          return a;
+        });
   }
 
   JsonNode commission(Endpoint.Call c) {
@@ -366,24 +409,27 @@ final class AccountApi {
     Long fromId = p.optLong("fromExecutionId");
     int limit = MarketParams.limit(p, 500, 1000);
     exchange.orders().find(c.account(), s.symbol(), orderId, null);
-    return exchange.atomically(() -> {
-      ArrayNode a = JsonNodes.arr();
-      for (Account.Amendment m : c.account().amendments) {
-        if (m.symbol().equals(s.symbol()) && m.orderId() == orderId
-            && (fromId == null || m.executionId() >= fromId) && a.size() < limit) {
-          ObjectNode n = a.addObject();
-          n.put("symbol", m.symbol());
-          n.put("orderId", m.orderId());
-          n.put("executionId", m.executionId());
-          n.put("origClientOrderId", m.origClientOrderId());
-          n.put("newClientOrderId", m.newClientOrderId());
-          n.put("origQty", format(m.origQty()));
-          n.put("newQty", format(m.newQty()));
-          n.put("time", m.time());
-        }
-      }
-      return a;
-    });
+    return exchange.atomically(
+        () -> {
+          ArrayNode a = JsonNodes.arr();
+          for (Account.Amendment m : c.account().amendments) {
+            if (m.symbol().equals(s.symbol())
+                && m.orderId() == orderId
+                && (fromId == null || m.executionId() >= fromId)
+                && a.size() < limit) {
+              ObjectNode n = a.addObject();
+              n.put("symbol", m.symbol());
+              n.put("orderId", m.orderId());
+              n.put("executionId", m.executionId());
+              n.put("origClientOrderId", m.origClientOrderId());
+              n.put("newClientOrderId", m.newClientOrderId());
+              n.put("origQty", format(m.origQty()));
+              n.put("newQty", format(m.newQty()));
+              n.put("time", m.time());
+            }
+          }
+          return a;
+        });
   }
 
   JsonNode myFilters(Endpoint.Call c) {

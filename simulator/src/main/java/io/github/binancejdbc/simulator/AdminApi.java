@@ -42,33 +42,34 @@ final class AdminApi {
       return new HttpFront.Reply(404, new byte[0], "application/json", new LinkedHashMap<>());
     }
     try {
-      JsonNode result = switch (method + " " + path) {
-        case "GET /sim/info" -> info();
-        case "GET /sim/faults" -> pending();
-        case "DELETE /sim/faults" -> {
-          faults.reset();
-          yield pending();
-        }
-        case "POST /sim/faults" -> {
-          add(JsonNodes.MAPPER.readTree(body.isEmpty() ? "{}" : body));
-          yield pending();
-        }
-        case "POST /sim/limits/reset" -> {
-          limiter.reset();
-          yield JsonNodes.obj();
-        }
-        default -> null;
-      };
+      JsonNode result =
+          switch (method + " " + path) {
+            case "GET /sim/info" -> info();
+            case "GET /sim/faults" -> pending();
+            case "DELETE /sim/faults" -> {
+              faults.reset();
+              yield pending();
+            }
+            case "POST /sim/faults" -> {
+              add(JsonNodes.MAPPER.readTree(body.isEmpty() ? "{}" : body));
+              yield pending();
+            }
+            case "POST /sim/limits/reset" -> {
+              limiter.reset();
+              yield JsonNodes.obj();
+            }
+            default -> null;
+          };
       if (result == null) {
         return new HttpFront.Reply(404, new byte[0], "application/json", new LinkedHashMap<>());
       }
-      return new HttpFront.Reply(200, JsonNodes.bytes(result), "application/json;charset=UTF-8",
-          new LinkedHashMap<>());
+      return new HttpFront.Reply(
+          200, JsonNodes.bytes(result), "application/json;charset=UTF-8", new LinkedHashMap<>());
     } catch (IOException | IllegalArgumentException e) {
       ObjectNode err = JsonNodes.obj();
       err.put("error", e.getMessage());
-      return new HttpFront.Reply(400, JsonNodes.bytes(err), "application/json;charset=UTF-8",
-          new LinkedHashMap<>());
+      return new HttpFront.Reply(
+          400, JsonNodes.bytes(err), "application/json;charset=UTF-8", new LinkedHashMap<>());
     }
   }
 
@@ -81,9 +82,15 @@ final class AdminApi {
         Faults.Kind kind = Faults.kindOf(type);
         int status = n.path("status").asInt(503);
         int code = n.has("code") ? n.get("code").asInt() : Faults.bodyCodeOf(status);
-        faults.add(new Faults.Rule(kind, n.path("count").asInt(1),
-            n.hasNonNull("path") ? n.get("path").asText() : null, n.path("delayMs").asLong(0),
-            status, code, n.hasNonNull("msg") ? n.get("msg").asText() : null));
+        faults.add(
+            new Faults.Rule(
+                kind,
+                n.path("count").asInt(1),
+                n.hasNonNull("path") ? n.get("path").asText() : null,
+                n.path("delayMs").asLong(0),
+                status,
+                code,
+                n.hasNonNull("msg") ? n.get("msg").asText() : null));
       }
     }
   }

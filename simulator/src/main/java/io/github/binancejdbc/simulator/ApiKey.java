@@ -40,8 +40,8 @@ public final class ApiKey {
   private final String account;
   private final boolean canTrade;
 
-  private ApiKey(String key, Type type, byte[] secret, PublicKey publicKey, String account,
-      boolean canTrade) {
+  private ApiKey(
+      String key, Type type, byte[] secret, PublicKey publicKey, String account, boolean canTrade) {
     this.key = requireNonNull(key, "apiKey is null");
     if (key.isEmpty()) {
       throw new IllegalArgumentException("apiKey is empty");
@@ -53,11 +53,18 @@ public final class ApiKey {
     this.canTrade = canTrade;
   }
 
-  /** An HMAC-SHA256 key: signatures are the hex HMAC of the payload keyed with {@code secretKey}. */
+  /**
+   * An HMAC-SHA256 key: signatures are the hex HMAC of the payload keyed with {@code secretKey}.
+   */
   public static ApiKey hmac(String apiKey, String secretKey) {
     requireNonNull(secretKey, "secretKey is null");
-    return new ApiKey(apiKey, Type.HMAC_SHA256, secretKey.getBytes(UTF_8), null,
-        BinanceSimulator.DEMO_ACCOUNT, true);
+    return new ApiKey(
+        apiKey,
+        Type.HMAC_SHA256,
+        secretKey.getBytes(UTF_8),
+        null,
+        BinanceSimulator.DEMO_ACCOUNT,
+        true);
   }
 
   /** An Ed25519 key: signatures are base64 Ed25519 signatures of the payload. */
@@ -167,7 +174,13 @@ public final class ApiKey {
 
   @Override
   public String toString() {
-    return "ApiKey{" + key + ", " + type + ", account=" + account + (canTrade ? "" : ", read-only")
+    return "ApiKey{"
+        + key
+        + ", "
+        + type
+        + ", account="
+        + account
+        + (canTrade ? "" : ", read-only")
         + "}";
   }
 }

@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Market data is generated from the seed for every listed symbol from its listing date up to
- * the market time (history ends there, tickers and the book are as of then); accounts trade
- * against a live order book. The demo account ({@value #DEMO_ACCOUNT}) accepts the demo HMAC key
- * {@link #DEMO_API_KEY} / {@link #DEMO_SECRET_KEY} (public test material, not a secret) and
- * Binance's documented example key {@link #DOCS_API_KEY} / {@link #DOCS_SECRET_KEY}.
+ * <p>Market data is generated from the seed for every listed symbol from its listing date up to the
+ * market time (history ends there, tickers and the book are as of then); accounts trade against a
+ * live order book. The demo account ({@value #DEMO_ACCOUNT}) accepts the demo HMAC key {@link
+ * #DEMO_API_KEY} / {@link #DEMO_SECRET_KEY} (public test material, not a secret) and Binance's
+ * documented example key {@link #DOCS_API_KEY} / {@link #DOCS_SECRET_KEY}.
  */
 public final class BinanceSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BinanceSimulator.class);
@@ -78,8 +78,12 @@ public final class BinanceSimulator implements AutoCloseable {
     this.market = new Market(b.seed, b.marketTime.toEpochMilli(), DefaultSymbols.all());
     this.limiter = new RequestLimiter(b.weightLimit, b.rawRequestLimit);
     Clock clock = b.clock;
-    this.exchange = new Exchange(market, () -> clock.millis() + faults.clockSkewMillis(),
-        b.ordersPer10s, b.ordersPerDay);
+    this.exchange =
+        new Exchange(
+            market,
+            () -> clock.millis() + faults.clockSkewMillis(),
+            b.ordersPer10s,
+            b.ordersPerDay);
     Map<String, Long> defaults = units(b.defaultBalances);
     for (ApiKey k : b.keys.values()) {
       Map<String, String> own = b.accounts.get(k.account());
@@ -92,11 +96,20 @@ public final class BinanceSimulator implements AutoCloseable {
         exchange.account(e.getKey(), units(e.getValue()));
       }
     }
-    ExchangeInfoApi info = new ExchangeInfoApi(market, b.weightLimit, b.rawRequestLimit,
-        b.ordersPer10s, b.ordersPerDay);
+    ExchangeInfoApi info =
+        new ExchangeInfoApi(
+            market, b.weightLimit, b.rawRequestLimit, b.ordersPer10s, b.ordersPerDay);
     Routes routes = new Routes(market, exchange, info);
-    this.front = new HttpFront(routes, limiter, faults, clock, Map.copyOf(b.keys), exchange,
-        defaults, new AdminApi(faults, limiter, market));
+    this.front =
+        new HttpFront(
+            routes,
+            limiter,
+            faults,
+            clock,
+            Map.copyOf(b.keys),
+            exchange,
+            defaults,
+            new AdminApi(faults, limiter, market));
   }
 
   private static Map<String, Long> units(Map<String, String> amounts) {
@@ -127,11 +140,13 @@ public final class BinanceSimulator implements AutoCloseable {
       return this;
     }
     AtomicInteger n = new AtomicInteger();
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "binance-simulator-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "binance-simulator-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       // The JDK server writes headers and body separately; without TCP_NODELAY each response
       // waits ~40 ms for the client's delayed ACK (measured: 45 ms against 0.6 ms per request).
@@ -139,16 +154,20 @@ public final class BinanceSimulator implements AutoCloseable {
       if (System.getProperty("sun.net.httpserver.nodelay") == null) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
       }
-      server = HttpServer.create(
-          new InetSocketAddress(InetAddress.getByName(config.host), config.port), 128);
+      server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByName(config.host), config.port), 128);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
     }
     server.createContext("/", front);
     server.setExecutor(executor);
     server.start();
-    LOG.info("Binance simulator listening on {} (market time {}, seed {})", baseUrl(),
-        config.marketTime, config.seed);
+    LOG.info(
+        "Binance simulator listening on {} (market time {}, seed {})",
+        baseUrl(),
+        config.marketTime,
+        config.seed);
     return this;
   }
 
@@ -320,7 +339,10 @@ public final class BinanceSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The starting balances of accounts not given explicitly; default 10000 USDT, 1 BTC, 10 ETH, 100 BNB. */
+    /**
+     * The starting balances of accounts not given explicitly; default 10000 USDT, 1 BTC, 10 ETH,
+     * 100 BNB.
+     */
     public Builder defaultBalances(Map<String, String> balances) {
       defaultBalances.clear();
       defaultBalances.putAll(balances);

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
- * One REST endpoint: method and path, security type, the parameters it reads (others answer
- * -1104), its request weight as a function of the parameters, and its handler.
+ * One REST endpoint: method and path, security type, the parameters it reads (others answer -1104),
+ * its request weight as a function of the parameters, and its handler.
  */
 record Endpoint(
     String method,
@@ -40,8 +40,13 @@ record Endpoint(
   /** What a handler sees of its request. */
   record Call(Params params, Account account, ApiKey key, long serverTime) {}
 
-  static Endpoint of(String method, String path, Security security, List<String> params,
-      ToIntFunction<Params> weight, Handler handler) {
+  static Endpoint of(
+      String method,
+      String path,
+      Security security,
+      List<String> params,
+      ToIntFunction<Params> weight,
+      Handler handler) {
     Set<String> all = new LinkedHashSet<>(params);
     if (security.signed()) {
       all.add("timestamp");

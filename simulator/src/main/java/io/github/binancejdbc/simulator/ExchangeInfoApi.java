@@ -18,8 +18,15 @@ import java.util.Set;
 
 /** {@code GET /api/v3/exchangeInfo}: rate limits, symbols with their filters, SOR groups. */
 final class ExchangeInfoApi {
-  static final List<String> ORDER_TYPES = List.of("LIMIT", "LIMIT_MAKER", "MARKET", "STOP_LOSS",
-      "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT");
+  static final List<String> ORDER_TYPES =
+      List.of(
+          "LIMIT",
+          "LIMIT_MAKER",
+          "MARKET",
+          "STOP_LOSS",
+          "STOP_LOSS_LIMIT",
+          "TAKE_PROFIT",
+          "TAKE_PROFIT_LIMIT");
   static final List<String> STP_MODES =
       List.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "DECREMENT");
   private static final Set<String> PERMISSIONS = Set.of("SPOT", "MARGIN", "LEVERAGED");
@@ -30,7 +37,8 @@ final class ExchangeInfoApi {
   private final int ordersPer10s;
   private final int ordersPerDay;
 
-  ExchangeInfoApi(Market market, int weightLimit, int rawLimit, int ordersPer10s, int ordersPerDay) {
+  ExchangeInfoApi(
+      Market market, int weightLimit, int rawLimit, int ordersPer10s, int ordersPerDay) {
     this.market = market;
     this.weightLimit = weightLimit;
     this.rawLimit = rawLimit;
@@ -45,8 +53,11 @@ final class ExchangeInfoApi {
         || (bySymbol && (p.has("permissions") || p.has("symbolStatus")))) {
       throw Errors.badCombination();
     }
-    String status = p.optEnum("symbolStatus", MarketParams.SYMBOL_STATUSES,
-        ApiException.bad(-1122, "Invalid symbolStatus."));
+    String status =
+        p.optEnum(
+            "symbolStatus",
+            MarketParams.SYMBOL_STATUSES,
+            ApiException.bad(-1122, "Invalid symbolStatus."));
     Boolean showSets = p.optBoolean("showPermissionSets");
     List<SymbolSpec> symbols;
     if (p.has("symbol")) {
@@ -83,12 +94,13 @@ final class ExchangeInfoApi {
       }
     }
     ArrayNode sorArr = n.putArray("sors");
-    sors.forEach((base, list) -> {
-      ObjectNode g = sorArr.addObject();
-      g.put("baseAsset", base);
-      ArrayNode syms = g.putArray("symbols");
-      list.forEach(syms::add);
-    });
+    sors.forEach(
+        (base, list) -> {
+          ObjectNode g = sorArr.addObject();
+          g.put("baseAsset", base);
+          ArrayNode syms = g.putArray("symbols");
+          list.forEach(syms::add);
+        });
     return n;
   }
 

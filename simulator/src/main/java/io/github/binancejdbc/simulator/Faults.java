@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Fault injection for tests: scripted misbehaviour of the next requests to {@code /api/...}
- * paths. Each rule applies to the next {@code count} matching requests, then disappears; rules
- * are matched in the order they were added. A {@code path} of null matches every API path; a path
- * ending in {@code *} matches by prefix. Thread-safe. Also reachable over HTTP from loopback as
- * {@code POST /sim/faults} (see the README).
+ * Fault injection for tests: scripted misbehaviour of the next requests to {@code /api/...} paths.
+ * Each rule applies to the next {@code count} matching requests, then disappears; rules are matched
+ * in the order they were added. A {@code path} of null matches every API path; a path ending in
+ * {@code *} matches by prefix. Thread-safe. Also reachable over HTTP from loopback as {@code POST
+ * /sim/faults} (see the README).
  *
  * <pre>{@code
  * sim.faults().failNext(1, 503);                         // next request: HTTP 503, -1007 body
@@ -42,9 +42,9 @@ public final class Faults {
     /** Execute the request, then close the connection without an answer. */
     DROP_AFTER_EXECUTION,
     /**
-     * Execute the request, then answer HTTP 200 with a body that is not the answer: the given
-     * text (a proxy's HTML page, nothing at all), or, when none is given, the real answer cut
-     * short in its middle.
+     * Execute the request, then answer HTTP 200 with a body that is not the answer: the given text
+     * (a proxy's HTML page, nothing at all), or, when none is given, the real answer cut short in
+     * its middle.
      */
     UNREADABLE_AFTER_EXECUTION
   }
@@ -116,7 +116,8 @@ public final class Faults {
 
   public Faults failNextAfterExecution(int count, int httpStatus, String path) {
     return add(
-        new Rule(Kind.FAIL_AFTER_EXECUTION, count, path, 0, httpStatus, bodyCodeOf(httpStatus), null));
+        new Rule(
+            Kind.FAIL_AFTER_EXECUTION, count, path, 0, httpStatus, bodyCodeOf(httpStatus), null));
   }
 
   /** Executes the next {@code count} requests on {@code path}, then closes without answering. */
@@ -132,7 +133,9 @@ public final class Faults {
     return add(new Rule(Kind.UNREADABLE_AFTER_EXECUTION, count, path, 0, 200, 0, body));
   }
 
-  /** The next request on {@code path} fails with Binance error {@code code} and its usual message. */
+  /**
+   * The next request on {@code path} fails with Binance error {@code code} and its usual message.
+   */
   public Faults failNextWithCode(String path, int code) {
     return failNextWithCode(path, code, null);
   }
@@ -178,8 +181,16 @@ public final class Faults {
         if (r.count() == 1) {
           it.remove();
         } else {
-          rules.set(i, new Rule(r.kind(), r.count() - 1, r.path(), r.delayMillis(), r.httpStatus(),
-              r.code(), r.msg()));
+          rules.set(
+              i,
+              new Rule(
+                  r.kind(),
+                  r.count() - 1,
+                  r.path(),
+                  r.delayMillis(),
+                  r.httpStatus(),
+                  r.code(),
+                  r.msg()));
         }
         return r;
       }

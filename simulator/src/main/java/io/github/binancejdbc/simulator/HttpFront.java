@@ -25,23 +25,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP front door: routes a request, applies injected faults, charges request weight per IP,
- * authenticates signed requests (API key, timestamp/recvWindow, signature over the raw query
- * string followed by the raw body), checks the parameter set, runs the handler and writes
- * Binance's headers ({@code X-MBX-USED-WEIGHT-1M}, {@code X-MBX-ORDER-COUNT-*}, {@code
- * Retry-After}).
+ * authenticates signed requests (API key, timestamp/recvWindow, signature over the raw query string
+ * followed by the raw body), checks the parameter set, runs the handler and writes Binance's
+ * headers ({@code X-MBX-USED-WEIGHT-1M}, {@code X-MBX-ORDER-COUNT-*}, {@code Retry-After}).
  */
 final class HttpFront implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private static final String JSON = "application/json;charset=UTF-8";
+
   /** What api.binance.com answers on the listen-key endpoints since 2026-02-20 (nginx's page). */
-  static final byte[] GONE = ("<html>\r\n<head><title>410 Gone</title></head>\r\n<body>\r\n"
-      + "<center><h1>410 Gone</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
-      .getBytes(US_ASCII);
+  static final byte[] GONE =
+      ("<html>\r\n<head><title>410 Gone</title></head>\r\n<body>\r\n"
+              + "<center><h1>410 Gone</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+          .getBytes(US_ASCII);
+
   private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9]{64}");
   private static final Pattern RECV_WINDOW = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,3})?");
-  private static final Set<String> TIME_FIELDS = Set.of("serverTime", "time", "transactTime",
-      "transactionTime", "openTime", "closeTime", "updateTime", "workingTime", "T",
-      "trailingTime");
+  private static final Set<String> TIME_FIELDS =
+      Set.of(
+          "serverTime",
+          "time",
+          "transactTime",
+          "transactionTime",
+          "openTime",
+          "closeTime",
+          "updateTime",
+          "workingTime",
+          "T",
+          "trailingTime");
 
   private final Routes routes;
   private final RequestLimiter limiter;
@@ -54,8 +65,14 @@ final class HttpFront implements HttpHandler {
 
   record Reply(int status, byte[] body, String contentType, Map<String, String> headers) {}
 
-  HttpFront(Routes routes, RequestLimiter limiter, Faults faults, Clock clock,
-      Map<String, ApiKey> keys, Exchange exchange, Map<String, Long> defaultBalances,
+  HttpFront(
+      Routes routes,
+      RequestLimiter limiter,
+      Faults faults,
+      Clock clock,
+      Map<String, ApiKey> keys,
+      Exchange exchange,
+      Map<String, Long> defaultBalances,
       AdminApi admin) {
     this.routes = routes;
     this.limiter = limiter;
@@ -115,8 +132,8 @@ final class HttpFront implements HttpHandler {
     send(ex, reply);
   }
 
-  private Reply dispatch(HttpExchange ex, String method, String path, String rawQuery,
-      String rawBody) {
+  private Reply dispatch(
+      HttpExchange ex, String method, String path, String rawQuery, String rawBody) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (path.equals("/api/v3/userDataStream")) {
       return new Reply(410, GONE, "text/html", headers);
@@ -170,15 +187,18 @@ final class HttpFront implements HttpHandler {
       }
       Faults.Rule after = faults.take(Faults.Kind.FAIL_AFTER_EXECUTION, path);
       if (after != null) {
-        return withWeight(faultReply(after.httpStatus(), after.code(), after.msg(), headers), ip, now);
+        return withWeight(
+            faultReply(after.httpStatus(), after.code(), after.msg(), headers), ip, now);
       }
       Faults.Rule unreadable = faults.take(Faults.Kind.UNREADABLE_AFTER_EXECUTION, path);
       if (unreadable != null) {
         byte[] whole = JsonNodes.bytes(result);
-        byte[] body = unreadable.msg() != null ? unreadable.msg().getBytes(UTF_8)
-            : java.util.Arrays.copyOf(whole, whole.length / 2);
-        String type = unreadable.msg() != null && unreadable.msg().startsWith("<") ? "text/html"
-            : JSON;
+        byte[] body =
+            unreadable.msg() != null
+                ? unreadable.msg().getBytes(UTF_8)
+                : java.util.Arrays.copyOf(whole, whole.length / 2);
+        String type =
+            unreadable.msg() != null && unreadable.msg().startsWith("<") ? "text/html" : JSON;
         return withWeight(new Reply(200, body, type, headers), ip, now);
       }
       if (micro) {
@@ -238,8 +258,9 @@ final class HttpFront implements HttpHandler {
       case "MILLISECOND", "millisecond" -> {
         return false;
       }
-      default -> throw ApiException.bad(-1194,
-          "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.");
+      default ->
+          throw ApiException.bad(
+              -1194, "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.");
     }
   }
 
@@ -248,7 +269,8 @@ final class HttpFront implements HttpHandler {
     if (node instanceof ObjectNode o) {
       for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (TIME_FIELDS.contains(e.getKey()) && e.getValue().isIntegralNumber()
+        if (TIME_FIELDS.contains(e.getKey())
+            && e.getValue().isIntegralNumber()
             && e.getValue().asLong() > 0) {
           e.setValue(o.numberNode(e.getValue().asLong() * 1000));
         } else {
@@ -269,8 +291,13 @@ final class HttpFront implements HttpHandler {
   }
 
   /** Checks the key, the timing and the signature of a SIGNED request. */
-  private ApiKey authenticate(HttpExchange ex, Params p, String rawQuery, String rawBody,
-      Endpoint.Security security, long serverTime) {
+  private ApiKey authenticate(
+      HttpExchange ex,
+      Params p,
+      String rawQuery,
+      String rawBody,
+      Endpoint.Security security,
+      long serverTime) {
     String apiKey = ex.getRequestHeaders().getFirst("X-MBX-APIKEY");
     if (apiKey == null || apiKey.isEmpty()) {
       throw Errors.badKeyFormat();
@@ -295,12 +322,14 @@ final class HttpFront implements HttpHandler {
       }
       window = new BigDecimal(rw);
       if (window.compareTo(BigDecimal.valueOf(60_000)) > 0) {
-        throw ApiException.bad(-1102, "'recvWindow' contains unexpected value. Cannot be greater than 60000.");
+        throw ApiException.bad(
+            -1102, "'recvWindow' contains unexpected value. Cannot be greater than 60000.");
       }
     }
     BigDecimal server = BigDecimal.valueOf(serverTime);
     if (ts.compareTo(server.add(BigDecimal.valueOf(1000))) >= 0) {
-      throw ApiException.bad(-1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+      throw ApiException.bad(
+          -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
     }
     if (server.subtract(ts).compareTo(window) > 0) {
       throw ApiException.bad(-1021, "Timestamp for this request is outside of the recvWindow.");

@@ -19,19 +19,25 @@ public final class Main {
     }
   }
 
-  private static final String USAGE = String.join("\n",
-      "Usage: java -jar binance-jdbc-simulator.jar [options]",
-      "  --port N                 port to listen on (default 8089; 0 picks one)",
-      "  --host ADDR              address to bind (default 127.0.0.1)",
-      "  --seed N                 seed of the generated market (default " + BinanceSimulator.DEFAULT_SEED + ")",
-      "  --market-time ISO        where history ends (default " + BinanceSimulator.DEFAULT_MARKET_TIME + ")",
-      "  --weight-limit N         REQUEST_WEIGHT per minute and IP (default 6000)",
-      "  --hmac-key KEY:SECRET    accept another HMAC key (repeatable)",
-      "  --ed25519-key KEY:FILE   accept an Ed25519 key, public key PEM file (repeatable)",
-      "  --rsa-key KEY:FILE       accept an RSA key, public key PEM file (repeatable)",
-      "  --no-demo-keys           do not accept the demo and documentation keys",
-      "The demo secret key is the public constant BinanceSimulator.DEMO_SECRET_KEY",
-      "(see the README's simulator section); GET /sim/info shows the demo API key.");
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: java -jar binance-jdbc-simulator.jar [options]",
+          "  --port N                 port to listen on (default 8089; 0 picks one)",
+          "  --host ADDR              address to bind (default 127.0.0.1)",
+          "  --seed N                 seed of the generated market (default "
+              + BinanceSimulator.DEFAULT_SEED
+              + ")",
+          "  --market-time ISO        where history ends (default "
+              + BinanceSimulator.DEFAULT_MARKET_TIME
+              + ")",
+          "  --weight-limit N         REQUEST_WEIGHT per minute and IP (default 6000)",
+          "  --hmac-key KEY:SECRET    accept another HMAC key (repeatable)",
+          "  --ed25519-key KEY:FILE   accept an Ed25519 key, public key PEM file (repeatable)",
+          "  --rsa-key KEY:FILE       accept an RSA key, public key PEM file (repeatable)",
+          "  --no-demo-keys           do not accept the demo and documentation keys",
+          "The demo secret key is the public constant BinanceSimulator.DEMO_SECRET_KEY",
+          "(see the README's simulator section); GET /sim/info shows the demo API key.");
 
   private Main() {}
 
@@ -61,7 +67,8 @@ public final class Main {
           case "--market-time" -> b.marketTime(Instant.parse(v));
           case "--weight-limit" -> b.weightLimit(Integer.parseInt(v));
           case "--hmac-key" -> b.apiKey(ApiKey.hmac(before(v), after(v)));
-          case "--ed25519-key", "--rsa-key" -> b.apiKey(ApiKey.fromPem(before(v), Path.of(after(v))));
+          case "--ed25519-key", "--rsa-key" ->
+              b.apiKey(ApiKey.fromPem(before(v), Path.of(after(v))));
           default -> errors.add("unknown option " + a);
         }
       }
@@ -76,9 +83,16 @@ public final class Main {
     BinanceSimulator sim = b.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "binance-simulator-shutdown"));
     // The one line a user (or a script) needs; an application may print, a library may not.
-    System.out.println("Binance simulator listening on " + sim.baseUrl() + " (market time "
-        + sim.marketTime() + ", seed " + sim.seed() + "); demo API key " + BinanceSimulator.DEMO_API_KEY
-        + " (its secret is the public constant BinanceSimulator.DEMO_SECRET_KEY, see the README)");
+    System.out.println(
+        "Binance simulator listening on "
+            + sim.baseUrl()
+            + " (market time "
+            + sim.marketTime()
+            + ", seed "
+            + sim.seed()
+            + "); demo API key "
+            + BinanceSimulator.DEMO_API_KEY
+            + " (its secret is the public constant BinanceSimulator.DEMO_SECRET_KEY, see the README)");
     new CountDownLatch(1).await();
   }
 

@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The public market-data endpoints (security NONE). */
 final class MarketApi {
@@ -39,7 +38,8 @@ final class MarketApi {
     SymbolSpec s = MarketParams.symbol(p, market);
     String status = MarketParams.symbolStatus(p);
     if (status != null && !status.equals(s.status())) {
-      throw ApiException.bad(-1220, "The symbol's status does not match the requested symbolStatus.");
+      throw ApiException.bad(
+          -1220, "The symbol's status does not match the requested symbolStatus.");
     }
     int limit = MarketParams.limit(p, 100, 5000);
     Exchange.BookView book = exchange.depth(s.symbol(), limit);
@@ -230,7 +230,8 @@ final class MarketApi {
   }
 
   /** Statistics of the trades with time in [openTime, closeTime]. */
-  private ObjectNode stats(SymbolSpec s, long openTime, long closeTime, boolean mini, boolean full24) {
+  private ObjectNode stats(
+      SymbolSpec s, long openTime, long closeTime, boolean mini, boolean full24) {
     SymbolMarket h = market.history(s.symbol());
     Bar b = h.aggregate(openTime, closeTime + 1);
     long tick = s.tickUnits();
@@ -252,9 +253,14 @@ final class MarketApi {
     n.put("symbol", s.symbol());
     if (!mini) {
       n.put("priceChange", format(last - open));
-      n.put("priceChangePercent", open == 0 ? "0.000"
-          : BigDecimal.valueOf(last - open).multiply(BigDecimal.valueOf(100))
-              .divide(BigDecimal.valueOf(open), 3, RoundingMode.HALF_UP).toPlainString());
+      n.put(
+          "priceChangePercent",
+          open == 0
+              ? "0.000"
+              : BigDecimal.valueOf(last - open)
+                  .multiply(BigDecimal.valueOf(100))
+                  .divide(BigDecimal.valueOf(open), 3, RoundingMode.HALF_UP)
+                  .toPlainString());
       n.put("weightedAvgPrice", Units.ratio(b.quote(), volume));
       if (full24) {
         n.put("prevClosePrice", format(prevClose));
@@ -329,7 +335,8 @@ final class MarketApi {
 
   JsonNode executionRules(Endpoint.Call c) {
     Params p = c.params();
-    int given = (p.has("symbol") ? 1 : 0) + (p.has("symbols") ? 1 : 0) + (p.has("symbolStatus") ? 1 : 0);
+    int given =
+        (p.has("symbol") ? 1 : 0) + (p.has("symbols") ? 1 : 0) + (p.has("symbolStatus") ? 1 : 0);
     if (given > 1) {
       throw Errors.badCombination();
     }

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The typed parameters the market, account and trading endpoints share: symbol and symbols
- * (checked against the market), times, limit, timeZone, windowSize, symbolStatus and the ticker
- * type, each failing with Binance's code and message.
+ * The typed parameters the market, account and trading endpoints share: symbol and symbols (checked
+ * against the market), times, limit, timeZone, windowSize, symbolStatus and the ticker type, each
+ * failing with Binance's code and message.
  */
 final class MarketParams {
   static final Set<String> SYMBOL_STATUSES = Set.of("TRADING", "HALT", "BREAK");
@@ -113,8 +113,8 @@ final class MarketParams {
 
   /** {@code symbolStatus}: TRADING, HALT or BREAK, or null. */
   static String symbolStatus(Params p) {
-    return p.optEnum("symbolStatus", SYMBOL_STATUSES,
-        ApiException.bad(-1122, "Invalid symbolStatus."));
+    return p.optEnum(
+        "symbolStatus", SYMBOL_STATUSES, ApiException.bad(-1122, "Invalid symbolStatus."));
   }
 
   /** The symbols a ticker-like request is about, filtered by symbolStatus. */
@@ -126,7 +126,8 @@ final class MarketParams {
     if (p.has("symbol")) {
       SymbolSpec s = symbol(p, market);
       if (status != null && !status.equals(s.status())) {
-        throw ApiException.bad(-1220, "The symbol's status does not match the requested symbolStatus.");
+        throw ApiException.bad(
+            -1220, "The symbol's status does not match the requested symbolStatus.");
       }
       return List.of(s);
     }
@@ -162,8 +163,8 @@ final class MarketParams {
 
   /** Whether {@code type} asks for the MINI ticker (FULL is the default). */
   static boolean tickerType(Params p) {
-    String type = p.optEnum("type", Set.of("FULL", "MINI"),
-        ApiException.bad(-1139, "Invalid ticker type."));
+    String type =
+        p.optEnum("type", Set.of("FULL", "MINI"), ApiException.bad(-1139, "Invalid ticker type."));
     return "MINI".equals(type);
   }
 

@@ -22,13 +22,43 @@ import java.util.Set;
  */
 final class OrderParams {
   /** Parameter names of a leg, before prefixing. */
-  static final List<String> LEG_FIELDS = List.of("type", "side", "timeInForce", "quantity", "price",
-      "stopPrice", "trailingDelta", "icebergQty", "clientOrderId", "strategyId", "strategyType",
-      "pegPriceType", "pegOffsetValue", "pegOffsetType");
-  static final List<String> ORDER_PARAMS = List.of("symbol", "side", "type", "timeInForce",
-      "quantity", "quoteOrderQty", "price", "newClientOrderId", "strategyId", "strategyType",
-      "stopPrice", "trailingDelta", "icebergQty", "newOrderRespType", "selfTradePreventionMode",
-      "pegPriceType", "pegOffsetValue", "pegOffsetType");
+  static final List<String> LEG_FIELDS =
+      List.of(
+          "type",
+          "side",
+          "timeInForce",
+          "quantity",
+          "price",
+          "stopPrice",
+          "trailingDelta",
+          "icebergQty",
+          "clientOrderId",
+          "strategyId",
+          "strategyType",
+          "pegPriceType",
+          "pegOffsetValue",
+          "pegOffsetType");
+
+  static final List<String> ORDER_PARAMS =
+      List.of(
+          "symbol",
+          "side",
+          "type",
+          "timeInForce",
+          "quantity",
+          "quoteOrderQty",
+          "price",
+          "newClientOrderId",
+          "strategyId",
+          "strategyType",
+          "stopPrice",
+          "trailingDelta",
+          "icebergQty",
+          "newOrderRespType",
+          "selfTradePreventionMode",
+          "pegPriceType",
+          "pegOffsetValue",
+          "pegOffsetType");
 
   private static final Set<String> SIDES = Enums.names(Side.class);
   private static final Set<String> TYPES = Enums.names(OrderType.class);
@@ -58,14 +88,22 @@ final class OrderParams {
   }
 
   static RespType respType(Params p, RespType dflt) {
-    String v = p.optEnum("newOrderRespType", RESP_TYPES,
-        Errors.illegal("newOrderRespType", "ACK, RESULT, FULL"));
+    String v =
+        p.optEnum(
+            "newOrderRespType",
+            RESP_TYPES,
+            Errors.illegal("newOrderRespType", "ACK, RESULT, FULL"));
     return v == null ? dflt : RespType.valueOf(v);
   }
 
   static Stp stp(Params p) {
-    String v = p.optEnum("selfTradePreventionMode", STPS,
-        Errors.illegal("selfTradePreventionMode", "NONE, EXPIRE_TAKER, EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT"));
+    String v =
+        p.optEnum(
+            "selfTradePreventionMode",
+            STPS,
+            Errors.illegal(
+                "selfTradePreventionMode",
+                "NONE, EXPIRE_TAKER, EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT"));
     if ("TRANSFER".equals(v)) {
       throw Errors.rejected("This STP mode is not allowed for this symbol.");
     }
@@ -88,8 +126,15 @@ final class OrderParams {
    * @param quantity the quantity shared by the legs (null: read {@code prefix + quantity})
    * @param quantityOptional an OPO pending leg has no quantity of its own
    */
-  static OrderRequest parse(Params p, SymbolSpec s, String prefix, Side side, Long quantity,
-      boolean quantityOptional, Stp stp, boolean sor) {
+  static OrderRequest parse(
+      Params p,
+      SymbolSpec s,
+      String prefix,
+      Side side,
+      Long quantity,
+      boolean quantityOptional,
+      Stp stp,
+      boolean sor) {
     String typeName = name(prefix, "type");
     String t = p.require(typeName);
     if (!TYPES.contains(t)) {
@@ -117,7 +162,8 @@ final class OrderParams {
     if (strategyType != null && strategyType < 1_000_000) {
       throw ApiException.bad(-1134, "`strategyType` was less than 1000000.");
     }
-    if (p.has(name(prefix, "pegPriceType")) || p.has(name(prefix, "pegOffsetType"))
+    if (p.has(name(prefix, "pegPriceType"))
+        || p.has(name(prefix, "pegOffsetType"))
         || p.has(name(prefix, "pegOffsetValue"))) {
       throw Errors.rejected("Pegged orders are not supported for this symbol.");
     }
@@ -171,15 +217,31 @@ final class OrderParams {
     if (trailing != null && !type.isConditional()) {
       throw Errors.notRequired(trailName);
     }
-    if (iceberg != null && (type == OrderType.MARKET || type == OrderType.STOP_LOSS
-        || type == OrderType.TAKE_PROFIT)) {
+    if (iceberg != null
+        && (type == OrderType.MARKET
+            || type == OrderType.STOP_LOSS
+            || type == OrderType.TAKE_PROFIT)) {
       throw Errors.notRequired(icebergName);
     }
     if (iceberg != null && tif != null && tif != TimeInForce.GTC) {
       throw Errors.rejected("Iceberg orders must be GTC.");
     }
-    return new OrderRequest(s.symbol(), sd, type, tif, qty, quoteQty, price, stop, trailing,
-        iceberg, clientId, strategyId, strategyType, stp, sor);
+    return new OrderRequest(
+        s.symbol(),
+        sd,
+        type,
+        tif,
+        qty,
+        quoteQty,
+        price,
+        stop,
+        trailing,
+        iceberg,
+        clientId,
+        strategyId,
+        strategyType,
+        stp,
+        sor);
   }
 
   private static void require(Object value, String name) {

@@ -83,8 +83,11 @@ final class Params {
     if (read != values.size()) {
       throw ApiException.bad(
           -1104,
-          "Not all sent parameters were read; read '" + read + "' parameter(s) but was sent '"
-              + values.size() + "'.");
+          "Not all sent parameters were read; read '"
+              + read
+              + "' parameter(s) but was sent '"
+              + values.size()
+              + "'.");
     }
   }
 

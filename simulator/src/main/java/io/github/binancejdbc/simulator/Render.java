@@ -90,8 +90,8 @@ final class Render {
   }
 
   /**
-   * The execution fields a placement (RESULT/FULL) and a cancel response share, in Binance's
-   * order ({@code cummulativeQuoteQty} with its double m).
+   * The execution fields a placement (RESULT/FULL) and a cancel response share, in Binance's order
+   * ({@code cummulativeQuoteQty} with its double m).
    */
   private static void putExecution(ObjectNode n, Order o) {
     n.put("price", format(o.price));

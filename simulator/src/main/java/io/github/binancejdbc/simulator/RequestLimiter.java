@@ -24,8 +24,8 @@ final class RequestLimiter {
   private final java.util.TreeMap<Long, Long> admittedByMinute = new java.util.TreeMap<>();
 
   /**
-   * What the limiter has answered since the start (or the last reset): 429s, 418s, and the
-   * weight admitted in each minute window (window start in epoch ms to weight).
+   * What the limiter has answered since the start (or the last reset): 429s, 418s, and the weight
+   * admitted in each minute window (window start in epoch ms to weight).
    */
   record Stats(long rateLimited, long banned, java.util.SortedMap<Long, Long> admittedByMinute) {}
 
@@ -83,10 +83,12 @@ final class RequestLimiter {
       long windowEnd = raw ? s.rawWindow + RAW_WINDOW : s.window + MINUTE;
       String msg =
           raw
-              ? "Too many requests; current limit is " + rawLimit
+              ? "Too many requests; current limit is "
+                  + rawLimit
                   + " requests per 5 MINUTE. Please use WebSocket Streams for live updates to avoid"
                   + " polling the API."
-              : "Too much request weight used; current limit is " + weightLimit
+              : "Too much request weight used; current limit is "
+                  + weightLimit
                   + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to"
                   + " avoid polling the API.";
       return new Decision(429, Math.max(1, (windowEnd - now + 999) / 1000), -1003, msg, s.used);
@@ -101,7 +103,8 @@ final class RequestLimiter {
         418,
         Math.max(1, (s.bannedUntil - now + 999) / 1000),
         -1003,
-        "Way too much request weight used; IP banned until " + s.bannedUntil
+        "Way too much request weight used; IP banned until "
+            + s.bannedUntil
             + ". Please use WebSocket Streams for live updates to avoid bans.",
         s.used);
   }

@@ -10,16 +10,16 @@ import io.github.binancejdbc.simulator.market.Market;
 import io.github.binancejdbc.simulator.market.SymbolSpec;
 import io.github.binancejdbc.simulator.trading.Account;
 import io.github.binancejdbc.simulator.trading.ApiException;
-import io.github.binancejdbc.simulator.trading.Errors;
-import io.github.binancejdbc.simulator.trading.Exchange;
 import io.github.binancejdbc.simulator.trading.Enums.OrderType;
 import io.github.binancejdbc.simulator.trading.Enums.RespType;
 import io.github.binancejdbc.simulator.trading.Enums.Side;
 import io.github.binancejdbc.simulator.trading.Enums.Stp;
+import io.github.binancejdbc.simulator.trading.Errors;
+import io.github.binancejdbc.simulator.trading.Exchange;
 import io.github.binancejdbc.simulator.trading.Order;
 import io.github.binancejdbc.simulator.trading.OrderEntry;
-import io.github.binancejdbc.simulator.trading.OrderLists;
 import io.github.binancejdbc.simulator.trading.OrderList;
+import io.github.binancejdbc.simulator.trading.OrderLists;
 import io.github.binancejdbc.simulator.trading.OrderRequest;
 import java.util.List;
 import java.util.Set;
@@ -103,7 +103,9 @@ final class TradingApi {
   }
 
   private static String restrictions(Params p) {
-    return p.optEnum("cancelRestrictions", Set.of("ONLY_NEW", "ONLY_PARTIALLY_FILLED"),
+    return p.optEnum(
+        "cancelRestrictions",
+        Set.of("ONLY_NEW", "ONLY_PARTIALLY_FILLED"),
         ApiException.bad(-1145, "Invalid cancelRestrictions"));
   }
 
@@ -111,8 +113,14 @@ final class TradingApi {
     Params p = c.params();
     SymbolSpec s = MarketParams.symbol(p, market);
     String restrictions = restrictions(p);
-    OrderEntry.Cancel x = entry.cancel(c.account(), s.symbol(), p.optLong("orderId"),
-        p.get("origClientOrderId"), p.get("newClientOrderId"), restrictions);
+    OrderEntry.Cancel x =
+        entry.cancel(
+            c.account(),
+            s.symbol(),
+            p.optLong("orderId"),
+            p.get("origClientOrderId"),
+            p.get("newClientOrderId"),
+            restrictions);
     return Render.cancel(x);
   }
 
@@ -143,56 +151,76 @@ final class TradingApi {
       throw Errors.eitherMandatory("cancelOrderId", "cancelOrigClientOrderId");
     }
     String restrictions = restrictions(p);
-    String rateMode = p.optEnum("orderRateLimitExceededMode", Set.of("DO_NOTHING", "CANCEL_ONLY"),
-        Errors.illegal("orderRateLimitExceededMode", "DO_NOTHING, CANCEL_ONLY"));
+    String rateMode =
+        p.optEnum(
+            "orderRateLimitExceededMode",
+            Set.of("DO_NOTHING", "CANCEL_ONLY"),
+            Errors.illegal("orderRateLimitExceededMode", "DO_NOTHING, CANCEL_ONLY"));
     OrderRequest r = order(p, false);
     RespType type = OrderParams.respType(p, OrderParams.defaultRespType(r.type()));
     Account a = c.account();
-    return exchange.atomically(() -> {
-      long[] counts = exchange.orderCounts(a);
-      if (counts[0] >= exchange.ordersPer10s() && !"CANCEL_ONLY".equals(rateMode)) {
-        throw new ApiException(429, -1015, "Too many new orders; current limit is "
-            + exchange.ordersPer10s() + " orders per 10 SECOND.");
-      }
-      JsonNode cancelResponse;
-      boolean cancelled;
-      try {
-        cancelResponse = Render.cancel(entry.cancel(a, s.symbol(), cancelOrderId, cancelOrigId,
-            p.get("cancelNewClientOrderId"), restrictions));
-        cancelled = true;
-      } catch (ApiException e) {
-        cancelResponse = JsonNodes.error(e.code(), e.getMessage());
-        cancelled = false;
-      }
-      if (!cancelled && mode.equals("STOP_ON_FAILURE")) {
-        throw failure(-2022, "FAILURE", "NOT_ATTEMPTED", cancelResponse, NullNode.getInstance());
-      }
-      JsonNode newResponse;
-      boolean placed;
-      try {
-        newResponse = Render.placed(entry.place(a, r), type);
-        placed = true;
-      } catch (ApiException e) {
-        newResponse = JsonNodes.error(e.code(), e.getMessage());
-        placed = false;
-        if (e.code() == -1015) {
-          ObjectNode data = data("SUCCESS", "FAILURE", cancelResponse, newResponse);
-          throw new ApiException(429, -1015, e.getMessage(), data);
-        }
-      }
-      if (cancelled && placed) {
-        return data("SUCCESS", "SUCCESS", cancelResponse, newResponse);
-      }
-      if (!cancelled && !placed) {
-        throw failure(-2022, "FAILURE", "FAILURE", cancelResponse, newResponse);
-      }
-      throw failure(-2021, cancelled ? "SUCCESS" : "FAILURE", placed ? "SUCCESS" : "FAILURE",
-          cancelResponse, newResponse);
-    });
+    return exchange.atomically(
+        () -> {
+          long[] counts = exchange.orderCounts(a);
+          if (counts[0] >= exchange.ordersPer10s() && !"CANCEL_ONLY".equals(rateMode)) {
+            throw new ApiException(
+                429,
+                -1015,
+                "Too many new orders; current limit is "
+                    + exchange.ordersPer10s()
+                    + " orders per 10 SECOND.");
+          }
+          JsonNode cancelResponse;
+          boolean cancelled;
+          try {
+            cancelResponse =
+                Render.cancel(
+                    entry.cancel(
+                        a,
+                        s.symbol(),
+                        cancelOrderId,
+                        cancelOrigId,
+                        p.get("cancelNewClientOrderId"),
+                        restrictions));
+            cancelled = true;
+          } catch (ApiException e) {
+            cancelResponse = JsonNodes.error(e.code(), e.getMessage());
+            cancelled = false;
+          }
+          if (!cancelled && mode.equals("STOP_ON_FAILURE")) {
+            throw failure(
+                -2022, "FAILURE", "NOT_ATTEMPTED", cancelResponse, NullNode.getInstance());
+          }
+          JsonNode newResponse;
+          boolean placed;
+          try {
+            newResponse = Render.placed(entry.place(a, r), type);
+            placed = true;
+          } catch (ApiException e) {
+            newResponse = JsonNodes.error(e.code(), e.getMessage());
+            placed = false;
+            if (e.code() == -1015) {
+              ObjectNode data = data("SUCCESS", "FAILURE", cancelResponse, newResponse);
+              throw new ApiException(429, -1015, e.getMessage(), data);
+            }
+          }
+          if (cancelled && placed) {
+            return data("SUCCESS", "SUCCESS", cancelResponse, newResponse);
+          }
+          if (!cancelled && !placed) {
+            throw failure(-2022, "FAILURE", "FAILURE", cancelResponse, newResponse);
+          }
+          throw failure(
+              -2021,
+              cancelled ? "SUCCESS" : "FAILURE",
+              placed ? "SUCCESS" : "FAILURE",
+              cancelResponse,
+              newResponse);
+        });
   }
 
-  private static ObjectNode data(String cancel, String place, JsonNode cancelResponse,
-      JsonNode newResponse) {
+  private static ObjectNode data(
+      String cancel, String place, JsonNode cancelResponse, JsonNode newResponse) {
     ObjectNode d = JsonNodes.obj();
     d.put("cancelResult", cancel);
     d.put("newOrderResult", place);
@@ -201,11 +229,12 @@ final class TradingApi {
     return d;
   }
 
-  private static ApiException failure(int code, String cancel, String place, JsonNode cancelResponse,
-      JsonNode newResponse) {
-    String msg = code == -2022 ? "Order cancel-replace failed." : "Order cancel-replace partially failed.";
-    return new ApiException(code == -2021 ? 409 : 400, code, msg,
-        data(cancel, place, cancelResponse, newResponse));
+  private static ApiException failure(
+      int code, String cancel, String place, JsonNode cancelResponse, JsonNode newResponse) {
+    String msg =
+        code == -2022 ? "Order cancel-replace failed." : "Order cancel-replace partially failed.";
+    return new ApiException(
+        code == -2021 ? 409 : 400, code, msg, data(cancel, place, cancelResponse, newResponse));
   }
 
   JsonNode amend(Endpoint.Call c) {
@@ -215,8 +244,14 @@ final class TradingApi {
     if (newQty == null) {
       throw Errors.mandatory("newQty");
     }
-    OrderEntry.Amend x = entry.amend(c.account(), s.symbol(), p.optLong("orderId"),
-        p.get("origClientOrderId"), p.get("newClientOrderId"), newQty);
+    OrderEntry.Amend x =
+        entry.amend(
+            c.account(),
+            s.symbol(),
+            p.optLong("orderId"),
+            p.get("origClientOrderId"),
+            p.get("newClientOrderId"),
+            newQty);
     Order o = x.order();
     ObjectNode n = JsonNodes.obj();
     n.put("transactTime", x.time());
@@ -273,8 +308,8 @@ final class TradingApi {
     return Render.list(l, type, null);
   }
 
-  private static OrderRequest ocoLeg(Params p, SymbolSpec s, String prefix, Side side, long qty,
-      Stp stp) {
+  private static OrderRequest ocoLeg(
+      Params p, SymbolSpec s, String prefix, Side side, long qty, Stp stp) {
     String t = p.require(prefix + "Type");
     if (t.equals("LIMIT") || t.equals("MARKET")) {
       throw ApiException.bad(-1158, "Order type not supported in OCO.");
@@ -305,15 +340,42 @@ final class TradingApi {
       throw Errors.mandatory("stopLimitTimeInForce");
     }
     Stp stp = OrderParams.stp(p);
-    OrderRequest limit = new OrderRequest(s.symbol(), side, OrderType.LIMIT_MAKER, null, qty, null,
-        price, null, null, p.optDecimal("limitIcebergQty"), p.get("limitClientOrderId"),
-        p.optLong("limitStrategyId"), p.optInt("limitStrategyType"), stp, false);
-    OrderRequest stop = new OrderRequest(s.symbol(), side,
-        stopLimit != null ? OrderType.STOP_LOSS_LIMIT : OrderType.STOP_LOSS,
-        tif == null ? null : io.github.binancejdbc.simulator.trading.Enums.TimeInForce.valueOf(tif),
-        qty, null, stopLimit, stopPrice, p.optLong("trailingDelta"), p.optDecimal("stopIcebergQty"),
-        p.get("stopClientOrderId"), p.optLong("stopStrategyId"), p.optInt("stopStrategyType"), stp,
-        false);
+    OrderRequest limit =
+        new OrderRequest(
+            s.symbol(),
+            side,
+            OrderType.LIMIT_MAKER,
+            null,
+            qty,
+            null,
+            price,
+            null,
+            null,
+            p.optDecimal("limitIcebergQty"),
+            p.get("limitClientOrderId"),
+            p.optLong("limitStrategyId"),
+            p.optInt("limitStrategyType"),
+            stp,
+            false);
+    OrderRequest stop =
+        new OrderRequest(
+            s.symbol(),
+            side,
+            stopLimit != null ? OrderType.STOP_LOSS_LIMIT : OrderType.STOP_LOSS,
+            tif == null
+                ? null
+                : io.github.binancejdbc.simulator.trading.Enums.TimeInForce.valueOf(tif),
+            qty,
+            null,
+            stopLimit,
+            stopPrice,
+            p.optLong("trailingDelta"),
+            p.optDecimal("stopIcebergQty"),
+            p.get("stopClientOrderId"),
+            p.optLong("stopStrategyId"),
+            p.optInt("stopStrategyType"),
+            stp,
+            false);
     RespType type = OrderParams.respType(p, RespType.RESULT);
     OrderRequest above = side == Side.SELL ? limit : stop;
     OrderRequest below = side == Side.SELL ? stop : limit;
@@ -357,22 +419,23 @@ final class TradingApi {
         throw Errors.mandatory("pendingQuantity");
       }
       OrderRequest above = OrderParams.parse(p, s, "pendingAbove", side, qty, opo, stp, false);
-      OrderRequest below = p.has("pendingBelowType")
-          ? OrderParams.parse(p, s, "pendingBelow", side, qty, opo, stp, false)
-          : null;
+      OrderRequest below =
+          p.has("pendingBelowType")
+              ? OrderParams.parse(p, s, "pendingBelow", side, qty, opo, stp, false)
+              : null;
       pending = below == null ? List.of(above) : List.of(above, below);
     }
     RespType type = OrderParams.respType(p, RespType.RESULT);
-    OrderList l = lists.placeOto(c.account(), s.symbol(), p.get("listClientOrderId"), kind,
-        working, pending);
+    OrderList l =
+        lists.placeOto(c.account(), s.symbol(), p.get("listClientOrderId"), kind, working, pending);
     return Render.list(l, type, null);
   }
 
   JsonNode cancelList(Endpoint.Call c) {
     Params p = c.params();
     SymbolSpec s = MarketParams.symbol(p, market);
-    OrderList l = lists.cancel(c.account(), s.symbol(), p.optLong("orderListId"),
-        p.get("listClientOrderId"));
+    OrderList l =
+        lists.cancel(c.account(), s.symbol(), p.optLong("orderListId"), p.get("listClientOrderId"));
     String cancelId = p.get("newClientOrderId");
     return Render.list(l, null, cancelId != null ? cancelId : l.listClientOrderId);
   }

@@ -36,8 +36,17 @@ class ConsistencyTest {
   }
 
   static JsonNode klines(String symbol, String interval, long start, int limit) {
-    return client.get("/api/v3/klines?symbol=" + symbol + "&interval=" + interval + "&startTime="
-        + start + "&limit=" + limit).json();
+    return client
+        .get(
+            "/api/v3/klines?symbol="
+                + symbol
+                + "&interval="
+                + interval
+                + "&startTime="
+                + start
+                + "&limit="
+                + limit)
+        .json();
   }
 
   /**
@@ -72,14 +81,28 @@ class ConsistencyTest {
       tbv = tbv.add(new BigDecimal(r.get(9).asText()));
       tbq = tbq.add(new BigDecimal(r.get(10).asText()));
     }
-    return List.of(open, high.toPlainString(), low.toPlainString(), close, vol.setScale(8).toPlainString(),
-        quote.setScale(8).toPlainString(), Long.toString(trades), tbv.setScale(8).toPlainString(),
+    return List.of(
+        open,
+        high.toPlainString(),
+        low.toPlainString(),
+        close,
+        vol.setScale(8).toPlainString(),
+        quote.setScale(8).toPlainString(),
+        Long.toString(trades),
+        tbv.setScale(8).toPlainString(),
         tbq.setScale(8).toPlainString());
   }
 
   static List<String> summary(JsonNode r) {
-    return List.of(r.get(1).asText(), r.get(2).asText(), r.get(3).asText(), r.get(4).asText(),
-        r.get(5).asText(), r.get(7).asText(), Long.toString(r.get(8).asLong()), r.get(9).asText(),
+    return List.of(
+        r.get(1).asText(),
+        r.get(2).asText(),
+        r.get(3).asText(),
+        r.get(4).asText(),
+        r.get(5).asText(),
+        r.get(7).asText(),
+        Long.toString(r.get(8).asLong()),
+        r.get(9).asText(),
         r.get(10).asText());
   }
 
@@ -147,20 +170,33 @@ class ConsistencyTest {
   @Test
   void aMinuteIsItsTrades() {
     for (String symbol : new String[] {"BTCUSDT", "ETHBTC", "LUNAUSDT"}) {
-      long minute = symbol.equals("LUNAUSDT") ? ms("2021-06-01T12:34:00Z") : ms("2024-02-29T08:15:00Z");
+      long minute =
+          symbol.equals("LUNAUSDT") ? ms("2021-06-01T12:34:00Z") : ms("2024-02-29T08:15:00Z");
       JsonNode bar = klines(symbol, "1m", minute, 1).get(0);
       long count = bar.get(8).asLong();
-      JsonNode firstAgg = client.get("/api/v3/aggTrades?symbol=" + symbol + "&limit=1&startTime="
-          + minute).json().get(0);
+      JsonNode firstAgg =
+          client
+              .get("/api/v3/aggTrades?symbol=" + symbol + "&limit=1&startTime=" + minute)
+              .json()
+              .get(0);
       long firstId = firstAgg.get("f").asLong();
-      JsonNode trades = client.get("/api/v3/historicalTrades?symbol=" + symbol + "&fromId="
-          + firstId + "&limit=" + (count + 1)).json();
+      JsonNode trades =
+          client
+              .get(
+                  "/api/v3/historicalTrades?symbol="
+                      + symbol
+                      + "&fromId="
+                      + firstId
+                      + "&limit="
+                      + (count + 1))
+              .json();
       List<JsonNode> inMinute = new ArrayList<>();
-      trades.forEach(t -> {
-        if (t.get("time").asLong() < minute + 60_000) {
-          inMinute.add(t);
-        }
-      });
+      trades.forEach(
+          t -> {
+            if (t.get("time").asLong() < minute + 60_000) {
+              inMinute.add(t);
+            }
+          });
       assertEquals(count, inMinute.size(), symbol);
       assertTrue(trades.get((int) count).get("time").asLong() >= minute + 60_000);
       BigDecimal vol = BigDecimal.ZERO;
@@ -172,7 +208,9 @@ class ConsistencyTest {
         assertTrue(t.get("time").asLong() >= minute);
         BigDecimal p = new BigDecimal(t.get("price").asText());
         BigDecimal q = new BigDecimal(t.get("qty").asText());
-        assertEquals(0, p.multiply(q).compareTo(new BigDecimal(t.get("quoteQty").asText())),
+        assertEquals(
+            0,
+            p.multiply(q).compareTo(new BigDecimal(t.get("quoteQty").asText())),
             "quoteQty = price * qty");
         vol = vol.add(q);
         quote = quote.add(new BigDecimal(t.get("quoteQty").asText()));
@@ -195,11 +233,18 @@ class ConsistencyTest {
   @Test
   void aggregateTradesGroupTheTrades() {
     long start = ms("2022-08-08T08:08:00Z");
-    JsonNode aggs = client.get("/api/v3/aggTrades?symbol=BNBUSDT&limit=40&startTime=" + start).json();
+    JsonNode aggs =
+        client.get("/api/v3/aggTrades?symbol=BNBUSDT&limit=40&startTime=" + start).json();
     long firstId = aggs.get(0).get("f").asLong();
     long lastId = aggs.get(aggs.size() - 1).get("l").asLong();
-    JsonNode trades = client.get("/api/v3/historicalTrades?symbol=BNBUSDT&fromId=" + firstId
-        + "&limit=" + (lastId - firstId + 1)).json();
+    JsonNode trades =
+        client
+            .get(
+                "/api/v3/historicalTrades?symbol=BNBUSDT&fromId="
+                    + firstId
+                    + "&limit="
+                    + (lastId - firstId + 1))
+            .json();
     // Re-derive the aggregates: consecutive trades with the same side, price and time.
     List<String> derived = new ArrayList<>();
     int i = 0;
@@ -214,15 +259,35 @@ class ConsistencyTest {
         q = q.add(new BigDecimal(trades.get(j).get("qty").asText()));
         j++;
       }
-      derived.add(t.get("price").asText() + "|" + q.setScale(8).toPlainString() + "|"
-          + t.get("id").asLong() + "|" + trades.get(j - 1).get("id").asLong() + "|"
-          + t.get("time").asLong() + "|" + t.get("isBuyerMaker").asBoolean());
+      derived.add(
+          t.get("price").asText()
+              + "|"
+              + q.setScale(8).toPlainString()
+              + "|"
+              + t.get("id").asLong()
+              + "|"
+              + trades.get(j - 1).get("id").asLong()
+              + "|"
+              + t.get("time").asLong()
+              + "|"
+              + t.get("isBuyerMaker").asBoolean());
       i = j;
     }
     List<String> served = new ArrayList<>();
-    aggs.forEach(a -> served.add(a.get("p").asText() + "|" + a.get("q").asText() + "|"
-        + a.get("f").asLong() + "|" + a.get("l").asLong() + "|" + a.get("T").asLong() + "|"
-        + a.get("m").asBoolean()));
+    aggs.forEach(
+        a ->
+            served.add(
+                a.get("p").asText()
+                    + "|"
+                    + a.get("q").asText()
+                    + "|"
+                    + a.get("f").asLong()
+                    + "|"
+                    + a.get("l").asLong()
+                    + "|"
+                    + a.get("T").asLong()
+                    + "|"
+                    + a.get("m").asBoolean()));
     assertEquals(served, derived);
   }
 

@@ -36,24 +36,33 @@ class FaultCampaignTest {
   /** One fault: its name, how to install it, and whether the request executes under it. */
   record Fault(String name, Consumer<Faults> install, boolean executes) {}
 
-  static final List<Fault> FAULTS = List.of(
-      new Fault("drop before execution", f -> f.dropNext(1, PATH), false),
-      new Fault("drop after execution", f -> f.dropNextAfterExecution(1, PATH), true),
-      new Fault("answer past the read timeout", f -> f.delayNext(1, Duration.ofMillis(1500), PATH),
-          true),
-      new Fault("503 before execution", f -> f.failNext(1, 503, PATH), false),
-      new Fault("503 after execution", f -> f.failNextAfterExecution(1, 503, PATH), true),
-      new Fault("500 after execution", f -> f.failNextAfterExecution(1, 500, PATH), true),
-      new Fault("200 cut short", f -> f.unreadableNextAfterExecution(1, PATH, null), true),
-      new Fault("200 HTML from a proxy", f -> f.unreadableNextAfterExecution(1, PATH,
-          "<html><body>502 Bad Gateway</body></html>"), true),
-      new Fault("200 empty", f -> f.unreadableNextAfterExecution(1, PATH, ""), true),
-      new Fault("200 JSON of another shape", f -> f.unreadableNextAfterExecution(1, PATH,
-          "{\"status\":\"ok\"}"), true),
-      new Fault("-1007 backend timeout", f -> f.failNextWithCode(PATH, -1007), false),
-      new Fault("-1021 outside recvWindow", f -> f.failNextWithCode(PATH, -1021), true),
-      new Fault("server clock jumps ahead", f -> f.clockSkew(Duration.ofSeconds(10)), true),
-      new Fault("server clock jumps back", f -> f.clockSkew(Duration.ofSeconds(-10)), true));
+  static final List<Fault> FAULTS =
+      List.of(
+          new Fault("drop before execution", f -> f.dropNext(1, PATH), false),
+          new Fault("drop after execution", f -> f.dropNextAfterExecution(1, PATH), true),
+          new Fault(
+              "answer past the read timeout",
+              f -> f.delayNext(1, Duration.ofMillis(1500), PATH),
+              true),
+          new Fault("503 before execution", f -> f.failNext(1, 503, PATH), false),
+          new Fault("503 after execution", f -> f.failNextAfterExecution(1, 503, PATH), true),
+          new Fault("500 after execution", f -> f.failNextAfterExecution(1, 500, PATH), true),
+          new Fault("200 cut short", f -> f.unreadableNextAfterExecution(1, PATH, null), true),
+          new Fault(
+              "200 HTML from a proxy",
+              f ->
+                  f.unreadableNextAfterExecution(
+                      1, PATH, "<html><body>502 Bad Gateway</body></html>"),
+              true),
+          new Fault("200 empty", f -> f.unreadableNextAfterExecution(1, PATH, ""), true),
+          new Fault(
+              "200 JSON of another shape",
+              f -> f.unreadableNextAfterExecution(1, PATH, "{\"status\":\"ok\"}"),
+              true),
+          new Fault("-1007 backend timeout", f -> f.failNextWithCode(PATH, -1007), false),
+          new Fault("-1021 outside recvWindow", f -> f.failNextWithCode(PATH, -1021), true),
+          new Fault("server clock jumps ahead", f -> f.clockSkew(Duration.ofSeconds(10)), true),
+          new Fault("server clock jumps back", f -> f.clockSkew(Duration.ofSeconds(-10)), true));
 
   @BeforeAll
   static void start() {
@@ -70,21 +79,26 @@ class FaultCampaignTest {
     Properties p = new Properties();
     p.setProperty("apiKey", BinanceSimulator.DEMO_API_KEY);
     p.setProperty("secretKey", BinanceSimulator.DEMO_SECRET_KEY);
-    return DriverManager.getConnection("jdbc:binance:?trading=true&recvWindow=500"
-        + "&readTimeout=800&baseUrl=" + sim.baseUrl(), p);
+    return DriverManager.getConnection(
+        "jdbc:binance:?trading=true&recvWindow=500" + "&readTimeout=800&baseUrl=" + sim.baseUrl(),
+        p);
   }
 
   private static String place(String clientId, int price) {
     return "SELECT order_id, status, outcome FROM TABLE(place_order(symbol => 'BTCUSDT',"
-        + " side => 'BUY', order_type => 'LIMIT', quantity => 0.01, price => " + price + ","
-        + " time_in_force => 'GTC', new_client_order_id => '" + clientId + "'))";
+        + " side => 'BUY', order_type => 'LIMIT', quantity => 0.01, price => "
+        + price
+        + ","
+        + " time_in_force => 'GTC', new_client_order_id => '"
+        + clientId
+        + "'))";
   }
 
   /** The orders the exchange holds with this client id. */
   private static List<JsonNode> onExchange(String clientId) {
     List<JsonNode> out = new ArrayList<>();
-    for (JsonNode o : truth.signed("GET", "/api/v3/allOrders", "symbol=BTCUSDT&limit=1000")
-        .json()) {
+    for (JsonNode o :
+        truth.signed("GET", "/api/v3/allOrders", "symbol=BTCUSDT&limit=1000").json()) {
       if (o.get("clientOrderId").asText().equals(clientId)) {
         out.add(o);
       }
@@ -105,21 +119,34 @@ class FaultCampaignTest {
         String reported;
         try (ResultSet rs = c.createStatement().executeQuery(place(clientId, 40000 + i))) {
           assertTrue(rs.next());
-          reported = "PLACED".equals(rs.getString("outcome")) && "NEW".equals(
-              rs.getString("status")) ? "placed" : "row " + rs.getString("outcome");
+          reported =
+              "PLACED".equals(rs.getString("outcome")) && "NEW".equals(rs.getString("status"))
+                  ? "placed"
+                  : "row " + rs.getString("outcome");
         } catch (SQLException e) {
-          reported = e.getMessage().contains("it was not placed; running the statement again is"
-              + " safe") ? "not placed" : "error " + e.getSQLState() + " " + e.getMessage();
+          reported =
+              e.getMessage().contains("it was not placed; running the statement again is" + " safe")
+                  ? "not placed"
+                  : "error " + e.getSQLState() + " " + e.getMessage();
         } finally {
           sim.faults().reset();
         }
         List<JsonNode> orders = onExchange(clientId);
-        String actual = orders.size() == 1 ? "placed" : orders.isEmpty() ? "not placed"
-            : orders.size() + " orders";
+        String actual =
+            orders.size() == 1
+                ? "placed"
+                : orders.isEmpty() ? "not placed" : orders.size() + " orders";
         String expected = fault.executes() ? "placed" : "not placed";
         if (!reported.equals(actual) || !actual.equals(expected)) {
-          disagreements.add("place, " + fault.name() + ": reported " + reported + ", exchange "
-              + actual + ", expected " + expected);
+          disagreements.add(
+              "place, "
+                  + fault.name()
+                  + ": reported "
+                  + reported
+                  + ", exchange "
+                  + actual
+                  + ", expected "
+                  + expected);
         }
 
         // Cancel under the fault, of an order placed without one.
@@ -130,25 +157,44 @@ class FaultCampaignTest {
           orderId = rs.getLong("order_id");
         }
         fault.install().accept(sim.faults());
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT status, outcome FROM"
-            + " TABLE(cancel_order(symbol => 'BTCUSDT', order_id => " + orderId + "))")) {
+        try (ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT status, outcome FROM"
+                        + " TABLE(cancel_order(symbol => 'BTCUSDT', order_id => "
+                        + orderId
+                        + "))")) {
           assertTrue(rs.next());
-          reported = "CANCELED".equals(rs.getString("status"))
-              && "CANCELED".equals(rs.getString("outcome")) ? "cancelled"
-              : "row " + rs.getString("status") + " " + rs.getString("outcome");
+          reported =
+              "CANCELED".equals(rs.getString("status"))
+                      && "CANCELED".equals(rs.getString("outcome"))
+                  ? "cancelled"
+                  : "row " + rs.getString("status") + " " + rs.getString("outcome");
         } catch (SQLException e) {
-          reported = e.getMessage().contains("it was not cancelled; running the statement again"
-              + " is safe") ? "not cancelled" : "error " + e.getSQLState() + " " + e.getMessage();
+          reported =
+              e.getMessage()
+                      .contains("it was not cancelled; running the statement again" + " is safe")
+                  ? "not cancelled"
+                  : "error " + e.getSQLState() + " " + e.getMessage();
         } finally {
           sim.faults().reset();
         }
         String status = onExchange(target).get(0).get("status").asText();
-        actual = status.equals("CANCELED") ? "cancelled" : status.equals("NEW") ? "not cancelled"
-            : status;
+        actual =
+            status.equals("CANCELED")
+                ? "cancelled"
+                : status.equals("NEW") ? "not cancelled" : status;
         expected = fault.executes() ? "cancelled" : "not cancelled";
         if (!reported.equals(actual) || !actual.equals(expected)) {
-          disagreements.add("cancel, " + fault.name() + ": reported " + reported + ", exchange "
-              + actual + ", expected " + expected);
+          disagreements.add(
+              "cancel, "
+                  + fault.name()
+                  + ": reported "
+                  + reported
+                  + ", exchange "
+                  + actual
+                  + ", expected "
+                  + expected);
         }
       }
     }

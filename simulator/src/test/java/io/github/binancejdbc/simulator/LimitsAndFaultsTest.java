@@ -18,24 +18,33 @@ class LimitsAndFaultsTest {
   @Test
   void overTheWeightLimitAnswers429ThenBans() {
     FakeClock clock = new FakeClock(MINUTE_START + 5_000);
-    try (BinanceSimulator sim = BinanceSimulator.builder().clock(clock).weightLimit(30).build().start()) {
+    try (BinanceSimulator sim =
+        BinanceSimulator.builder().clock(clock).weightLimit(30).build().start()) {
       TestClient c = new TestClient(sim.baseUrl());
       assertEquals("20", c.get("/api/v3/exchangeInfo").header("X-MBX-USED-WEIGHT-1M"));
-      assertEquals("22", c.get("/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=1").header("X-MBX-USED-WEIGHT-1M"));
+      assertEquals(
+          "22",
+          c.get("/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=1")
+              .header("X-MBX-USED-WEIGHT-1M"));
       TestClient.Resp limited = c.get("/api/v3/exchangeInfo");
       assertEquals(429, limited.status());
       assertEquals("55", limited.header("Retry-After"));
       assertEquals("22", limited.header("X-MBX-USED-WEIGHT-1M"));
-      assertEquals("{\"code\":-1003,\"msg\":\"Too much request weight used; current limit is 30 request"
-          + " weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the"
-          + " API.\"}", limited.body());
+      assertEquals(
+          "{\"code\":-1003,\"msg\":\"Too much request weight used; current limit is 30 request"
+              + " weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the"
+              + " API.\"}",
+          limited.body());
       // Ignoring the 429 gets the IP banned, for 2 minutes the first time.
       TestClient.Resp banned = c.get("/api/v3/exchangeInfo");
       assertEquals(418, banned.status());
       assertEquals("120", banned.header("Retry-After"));
       long until = MINUTE_START + 5_000 + 120_000;
-      assertEquals("{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until " + until
-          + ". Please use WebSocket Streams for live updates to avoid bans.\"}", banned.body());
+      assertEquals(
+          "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until "
+              + until
+              + ". Please use WebSocket Streams for live updates to avoid bans.\"}",
+          banned.body());
       clock.advance(60_000);
       TestClient.Resp still = c.get("/api/v3/ping");
       assertEquals(418, still.status());
@@ -59,8 +68,12 @@ class LimitsAndFaultsTest {
   void weightFollowsTheDocumentedTable() {
     FakeClock clock = new FakeClock(MINUTE_START);
     try (BinanceSimulator sim = BinanceSimulator.builder().clock(clock).build().start()) {
-      TestClient c = new TestClient(sim.baseUrl(), BinanceSimulator.DEMO_API_KEY,
-          BinanceSimulator.DEMO_SECRET_KEY, clock::millis);
+      TestClient c =
+          new TestClient(
+              sim.baseUrl(),
+              BinanceSimulator.DEMO_API_KEY,
+              BinanceSimulator.DEMO_SECRET_KEY,
+              clock::millis);
       String[][] cases = {
         {"/api/v3/depth?symbol=BTCUSDT", "5"},
         {"/api/v3/depth?symbol=BTCUSDT&limit=500", "25"},
@@ -80,13 +93,19 @@ class LimitsAndFaultsTest {
         assertEquals(Integer.toString(used), c.get(k[0]).header("X-MBX-USED-WEIGHT-1M"), k[0]);
       }
       used += 20;
-      assertEquals(Integer.toString(used), c.signed("GET", "/api/v3/account", "").header("X-MBX-USED-WEIGHT-1M"));
+      assertEquals(
+          Integer.toString(used),
+          c.signed("GET", "/api/v3/account", "").header("X-MBX-USED-WEIGHT-1M"));
       used += 1; // a rejected order pays its weight
-      assertEquals(Integer.toString(used), c.signed("POST", "/api/v3/order",
-          "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=5").header("X-MBX-USED-WEIGHT-1M"));
+      assertEquals(
+          Integer.toString(used),
+          c.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=5")
+              .header("X-MBX-USED-WEIGHT-1M"));
       // Weight of 0 for a placed order.
-      assertEquals(Integer.toString(used), c.signed("POST", "/api/v3/order",
-          "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001").header("X-MBX-USED-WEIGHT-1M"));
+      assertEquals(
+          Integer.toString(used),
+          c.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001")
+              .header("X-MBX-USED-WEIGHT-1M"));
       clock.advance(60_000);
       assertEquals("1", c.get("/api/v3/ping").header("X-MBX-USED-WEIGHT-1M"));
     }
@@ -103,15 +122,20 @@ class LimitsAndFaultsTest {
       // A POST is not retried by the JDK client, so the drop surfaces as an I/O error there too,
       // and the order was never placed.
       sim.faults().dropNext(1, "/api/v3/order");
-      assertThrows(UncheckedIOException.class, () -> c.signed("POST", "/api/v3/order",
-          "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001"));
+      assertThrows(
+          UncheckedIOException.class,
+          () ->
+              c.signed(
+                  "POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001"));
       assertEquals("[]", c.signed("GET", "/api/v3/allOrders", "symbol=BTCUSDT").body());
 
       sim.faults().failNext(1, 503);
       TestClient.Resp unavailable = c.get("/api/v3/time");
       assertEquals(503, unavailable.status());
-      assertEquals("{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. Send"
-          + " status unknown; execution status unknown.\"}", unavailable.body());
+      assertEquals(
+          "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. Send"
+              + " status unknown; execution status unknown.\"}",
+          unavailable.body());
       assertEquals(200, c.get("/api/v3/time").status());
 
       sim.faults().failNext(1, 500, "/api/v3/klines");
@@ -131,8 +155,12 @@ class LimitsAndFaultsTest {
 
       // The order is placed, but the client hears 503: it must reconcile.
       sim.faults().failNextAfterExecution(1, 503, "/api/v3/order");
-      TestClient.Resp unknown = c.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT"
-          + "&timeInForce=GTC&quantity=0.001&price=100000&newClientOrderId=maybePlaced");
+      TestClient.Resp unknown =
+          c.signed(
+              "POST",
+              "/api/v3/order",
+              "symbol=BTCUSDT&side=BUY&type=LIMIT"
+                  + "&timeInForce=GTC&quantity=0.001&price=100000&newClientOrderId=maybePlaced");
       assertEquals(503, unknown.status());
       JsonNode open = c.signed("GET", "/api/v3/openOrders", "symbol=BTCUSDT").json();
       assertEquals("maybePlaced", open.get(0).get("clientOrderId").asText());
@@ -144,8 +172,10 @@ class LimitsAndFaultsTest {
   private static int rawGet(int port, String path) {
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
       s.setSoTimeout(5_000);
-      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
       return s.getInputStream().read();
     } catch (java.io.IOException e) {
@@ -162,7 +192,8 @@ class LimitsAndFaultsTest {
       assertTrue(Math.abs(System.currentTimeMillis() - 10_000 - server) < 2_000);
       assertEquals(-1021, c.signed("GET", "/api/v3/account", "").code());
       sim.faults().clockSkew(Duration.ofSeconds(10));
-      assertEquals("{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}",
+      assertEquals(
+          "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}",
           c.signed("GET", "/api/v3/account", "").body());
       assertEquals(200, c.signed("GET", "/api/v3/account", "recvWindow=15000").status());
       sim.faults().reset();
@@ -174,17 +205,26 @@ class LimitsAndFaultsTest {
   void adminEndpointScriptsFaultsOverHttp() {
     try (BinanceSimulator sim = BinanceSimulator.builder().build().start()) {
       TestClient c = new TestClient(sim.baseUrl());
-      TestClient.Resp added = c.send("POST", "/sim/faults",
-          "{\"type\":\"fail\",\"count\":2,\"status\":502,\"path\":\"/api/v3/ticker/*\"}", Map.of());
+      TestClient.Resp added =
+          c.send(
+              "POST",
+              "/sim/faults",
+              "{\"type\":\"fail\",\"count\":2,\"status\":502,\"path\":\"/api/v3/ticker/*\"}",
+              Map.of());
       assertEquals(200, added.status(), added.body());
       assertEquals(1, added.json().get("rules").size());
       assertEquals(200, c.get("/api/v3/ping").status());
       assertEquals(502, c.get("/api/v3/ticker/price").status());
       assertEquals(502, c.get("/api/v3/ticker/bookTicker").status());
       assertEquals(200, c.get("/api/v3/ticker/price").status());
-      c.send("POST", "/sim/faults", "{\"type\":\"code\",\"code\":-1021,\"path\":\"/api/v3/account\"}", Map.of());
+      c.send(
+          "POST",
+          "/sim/faults",
+          "{\"type\":\"code\",\"code\":-1021,\"path\":\"/api/v3/account\"}",
+          Map.of());
       assertEquals(1, c.get("/sim/faults").json().get("rules").size());
-      assertEquals("{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}",
+      assertEquals(
+          "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}",
           c.signed("GET", "/api/v3/account", "").body());
       c.send("POST", "/sim/faults", "{\"type\":\"drop\",\"count\":3}", Map.of());
       assertEquals(0, c.send("DELETE", "/sim/faults", null, Map.of()).json().get("rules").size());

@@ -30,7 +30,10 @@ final class TestClient {
   private final LongSupplier now;
 
   TestClient(String base) {
-    this(base, BinanceSimulator.DEMO_API_KEY, BinanceSimulator.DEMO_SECRET_KEY,
+    this(
+        base,
+        BinanceSimulator.DEMO_API_KEY,
+        BinanceSimulator.DEMO_SECRET_KEY,
         System::currentTimeMillis);
   }
 
@@ -83,9 +86,12 @@ final class TestClient {
 
   /** A signed request: {@code timestamp} and {@code signature} appended to the query string. */
   Resp signed(String method, String path, String query) {
-    String q = (query == null || query.isEmpty() ? "" : query + "&")
-        + "timestamp=" + now.getAsLong();
-    return send(method, path + "?" + q + "&signature=" + hmac(secret, q), null,
+    String q =
+        (query == null || query.isEmpty() ? "" : query + "&") + "timestamp=" + now.getAsLong();
+    return send(
+        method,
+        path + "?" + q + "&signature=" + hmac(secret, q),
+        null,
         Map.of("X-MBX-APIKEY", apiKey));
   }
 
@@ -96,8 +102,8 @@ final class TestClient {
   }
 
   Resp send(String method, String pathAndQuery, String body, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-        .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30));
     headers.forEach(b::header);
     if (body != null) {
       b.header("Content-Type", "application/x-www-form-urlencoded");

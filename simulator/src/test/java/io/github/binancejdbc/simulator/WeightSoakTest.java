@@ -48,32 +48,36 @@ class WeightSoakTest {
   @Test
   void sixteenConnectionsStayWithinASmallSharedBudget() throws Exception {
     long minutes = Long.getLong("soak.minutes");
-    try (BinanceSimulator sim = BinanceSimulator.builder().port(0).weightLimit(LIMIT).build()
-        .start()) {
+    try (BinanceSimulator sim =
+        BinanceSimulator.builder().port(0).weightLimit(LIMIT).build().start()) {
       long end = System.currentTimeMillis() + minutes * 60_000;
       AtomicLong statements = new AtomicLong();
       Map<String, Long> failures = new ConcurrentHashMap<>();
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < CONNECTIONS; t++) {
         int id = t;
-        Thread thread = new Thread(() -> {
-          Properties p = new Properties();
-          try (Connection c = DriverManager.getConnection("jdbc:binance:?baseUrl="
-              + sim.baseUrl(), p); Statement s = c.createStatement()) {
-            for (int i = id; System.currentTimeMillis() < end; i++) {
-              try (ResultSet rs = s.executeQuery(QUERIES[i % QUERIES.length])) {
-                while (rs.next()) {
-                  rs.getString(1);
-                }
-                statements.incrementAndGet();
-              } catch (SQLException e) {
-                failures.merge(e.getSQLState() + " " + e.getMessage(), 1L, Long::sum);
-              }
-            }
-          } catch (SQLException e) {
-            failures.merge("connect " + e.getMessage(), 1L, Long::sum);
-          }
-        }, "soak-" + t);
+        Thread thread =
+            new Thread(
+                () -> {
+                  Properties p = new Properties();
+                  try (Connection c =
+                          DriverManager.getConnection("jdbc:binance:?baseUrl=" + sim.baseUrl(), p);
+                      Statement s = c.createStatement()) {
+                    for (int i = id; System.currentTimeMillis() < end; i++) {
+                      try (ResultSet rs = s.executeQuery(QUERIES[i % QUERIES.length])) {
+                        while (rs.next()) {
+                          rs.getString(1);
+                        }
+                        statements.incrementAndGet();
+                      } catch (SQLException e) {
+                        failures.merge(e.getSQLState() + " " + e.getMessage(), 1L, Long::sum);
+                      }
+                    }
+                  } catch (SQLException e) {
+                    failures.merge("connect " + e.getMessage(), 1L, Long::sum);
+                  }
+                },
+                "soak-" + t);
         thread.start();
         threads.add(thread);
       }
@@ -90,10 +94,23 @@ class WeightSoakTest {
       long used = whole.stream().mapToLong(Long::longValue).sum();
       double share = whole.isEmpty() ? 0 : 100.0 * used / (LIMIT * (double) whole.size());
       long worst = whole.stream().mapToLong(Long::longValue).min().orElse(0);
-      System.out.printf(Locale.ROOT, "SOAK connections=%d minutes=%d limit=%d/min statements=%d"
-          + " http429=%d http418=%d wholeMinutes=%d budgetShare=%.1f%% worstMinute=%d/%d"
-          + " failures=%s byMinute=%s%n", CONNECTIONS, minutes, LIMIT, statements.get(), stats.rateLimited(),
-          stats.banned(), whole.size(), share, worst, LIMIT, failures, byMinute.values());
+      System.out.printf(
+          Locale.ROOT,
+          "SOAK connections=%d minutes=%d limit=%d/min statements=%d"
+              + " http429=%d http418=%d wholeMinutes=%d budgetShare=%.1f%% worstMinute=%d/%d"
+              + " failures=%s byMinute=%s%n",
+          CONNECTIONS,
+          minutes,
+          LIMIT,
+          statements.get(),
+          stats.rateLimited(),
+          stats.banned(),
+          whole.size(),
+          share,
+          worst,
+          LIMIT,
+          failures,
+          byMinute.values());
       assertEquals(0, stats.rateLimited(), "429s");
       assertEquals(0, stats.banned(), "418s");
       assertEquals(Map.of(), failures);

@@ -25,30 +25,35 @@ public final class Bench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Case[] cases = {
-      new Case("1 year of 1h klines (8760 rows, 9 requests)",
+      new Case(
+          "1 year of 1h klines (8760 rows, 9 requests)",
           "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
               + " AND open_time >= TIMESTAMP '2024-06-30 00:00:00'"
               + " AND open_time < TIMESTAMP '2025-06-30 00:00:00'"),
-      new Case("200 days of 1m klines (288000 rows, 288 requests)",
+      new Case(
+          "200 days of 1m klines (288000 rows, 288 requests)",
           "SELECT open_time, close_price, volume FROM klines WHERE symbol = 'ETHUSDT'"
               + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-12-12 00:00:00'"
               + " AND open_time < TIMESTAMP '2025-06-30 00:00:00'"),
-      new Case("aggregate: daily VWAP over 200 days of 1h klines",
+      new Case(
+          "aggregate: daily VWAP over 200 days of 1h klines",
           "SELECT FLOOR(open_time TO DAY), SUM(quote_volume) / SUM(volume) FROM klines"
               + " WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
               + " AND open_time >= TIMESTAMP '2024-12-12 00:00:00' GROUP BY FLOOR(open_time TO DAY)"),
-      new Case("latest 10 bars, 100 times (one request each)",
+      new Case(
+          "latest 10 bars, 100 times (one request each)",
           "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1d'"
               + " ORDER BY open_time DESC LIMIT 10"),
-      new Case("same, 100 times through one PreparedStatement",
+      new Case(
+          "same, 100 times through one PreparedStatement",
           "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1d'"
               + " ORDER BY open_time DESC LIMIT 10"),
     };
-    try (BinanceSimulator sim = BinanceSimulator.builder().port(0).weightLimit(1_000_000)
-        .build().start();
+    try (BinanceSimulator sim =
+            BinanceSimulator.builder().port(0).weightLimit(1_000_000).build().start();
         Connection c = RunExamples.connect(sim)) {
-      out.printf(Locale.ROOT, "%-52s %9s %10s %12s %10s%n", "case", "rows", "ms", "rows/s",
-          "peak MiB");
+      out.printf(
+          Locale.ROOT, "%-52s %9s %10s %12s %10s%n", "case", "rows", "ms", "rows/s", "peak MiB");
       for (Case k : cases) {
         int repeat = k.name().contains("100 times") ? 100 : 1;
         boolean prepared = k.name().contains("PreparedStatement");
@@ -73,7 +78,8 @@ public final class Bench {
             }
           } else {
             for (int i = 0; i < repeat; i++) {
-              try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(k.sql())) {
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery(k.sql())) {
                 while (rs.next()) {
                   rs.getString(1);
                   rows++;
@@ -84,8 +90,14 @@ public final class Bench {
           ms = (System.nanoTime() - start) / 1_000_000;
           peak = peakOldGenMiB();
         }
-        out.printf(Locale.ROOT, "%-52s %9d %10d %12.0f %10d%n", k.name(), rows, ms,
-            rows * 1000.0 / Math.max(1, ms), peak);
+        out.printf(
+            Locale.ROOT,
+            "%-52s %9d %10d %12.0f %10d%n",
+            k.name(),
+            rows,
+            ms,
+            rows * 1000.0 / Math.max(1, ms),
+            peak);
       }
     }
   }

@@ -81,7 +81,10 @@ public final class Examples {
           out.append("(").append(s.getUpdateCount()).append(" rows affected)\n");
         }
       } catch (SQLException e) {
-        out.append("ERROR ").append(e.getSQLState()).append(": ").append(e.getMessage())
+        out.append("ERROR ")
+            .append(e.getSQLState())
+            .append(": ")
+            .append(e.getMessage())
             .append('\n');
       }
     }

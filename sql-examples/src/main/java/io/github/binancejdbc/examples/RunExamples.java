@@ -42,8 +42,12 @@ public final class RunExamples {
       return;
     }
     try (BinanceSimulator sim = BinanceSimulator.builder().port(0).build().start()) {
-      out.println("Offline Binance simulator on " + sim.baseUrl() + " (market time "
-          + sim.marketTime() + ")");
+      out.println(
+          "Offline Binance simulator on "
+              + sim.baseUrl()
+              + " (market time "
+              + sim.marketTime()
+              + ")");
       try (Connection c = connect(sim)) {
         runAll(c, dir, out);
       }

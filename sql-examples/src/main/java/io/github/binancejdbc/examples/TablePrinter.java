@@ -61,8 +61,7 @@ final class TablePrinter {
   private static void cells(StringBuilder sb, String[] cells, int[] width) {
     sb.append('|');
     for (int i = 0; i < cells.length; i++) {
-      sb.append(' ').append(cells[i]).append(" ".repeat(width[i] - cells[i].length()))
-          .append(" |");
+      sb.append(' ').append(cells[i]).append(" ".repeat(width[i] - cells[i].length())).append(" |");
     }
     sb.append('\n');
   }

@@ -57,18 +57,24 @@ class ExamplesTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path f : Examples.files(QUERIES)) {
       String name = f.getFileName().toString();
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        String actual = Examples.run(conn, f);
-        Path expected = EXPECTED.resolve(name.replace(".sql", ".out"));
-        if (Boolean.getBoolean("golden.update")) {
-          Files.createDirectories(EXPECTED);
-          Files.writeString(expected, actual, StandardCharsets.UTF_8);
-          return;
-        }
-        assertTrue(Files.exists(expected), "no expected output " + expected
-            + "; run with -Dgolden.update=true and review it");
-        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, name);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                String actual = Examples.run(conn, f);
+                Path expected = EXPECTED.resolve(name.replace(".sql", ".out"));
+                if (Boolean.getBoolean("golden.update")) {
+                  Files.createDirectories(EXPECTED);
+                  Files.writeString(expected, actual, StandardCharsets.UTF_8);
+                  return;
+                }
+                assertTrue(
+                    Files.exists(expected),
+                    "no expected output "
+                        + expected
+                        + "; run with -Dgolden.update=true and review it");
+                assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, name);
+              }));
     }
     return tests;
   }

@@ -33,22 +33,27 @@ class KeyTypesIT {
     Path rsaFile = dir.resolve("rsa.pem");
     Files.writeString(edFile, pem(ed.getPrivate().getEncoded()), UTF_8);
     Files.writeString(rsaFile, pem(rsa.getPrivate().getEncoded()), UTF_8);
-    try (BinanceSimulator sim = BinanceSimulator.builder().port(0)
-        .apiKey(ApiKey.ed25519("ed-key-1", ed.getPublic()))
-        .apiKey(ApiKey.rsa("rsa-key-1", rsa.getPublic()))
-        .build().start()) {
+    try (BinanceSimulator sim =
+        BinanceSimulator.builder()
+            .port(0)
+            .apiKey(ApiKey.ed25519("ed-key-1", ed.getPublic()))
+            .apiKey(ApiKey.rsa("rsa-key-1", rsa.getPublic()))
+            .build()
+            .start()) {
       ShadedTradingIT.sim = sim;
       ShadedTradingIT.start0();
       try {
-        for (String[] k : new String[][] {{"ed-key-1", edFile.toString()},
-            {"rsa-key-1", rsaFile.toString()}}) {
+        for (String[] k :
+            new String[][] {{"ed-key-1", edFile.toString()}, {"rsa-key-1", rsaFile.toString()}}) {
           Properties p = new Properties();
           p.setProperty("apiKey", k[0]);
           p.setProperty("privateKeyFile", k[1]);
-          try (Connection c = ShadedTradingIT.driver.connect(
-                  "jdbc:binance:?baseUrl=" + sim.baseUrl(), p);
-              ResultSet rs = c.createStatement().executeQuery(
-                  "SELECT asset, free_qty FROM account_balances WHERE asset = 'USDT'")) {
+          try (Connection c =
+                  ShadedTradingIT.driver.connect("jdbc:binance:?baseUrl=" + sim.baseUrl(), p);
+              ResultSet rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT asset, free_qty FROM account_balances WHERE asset = 'USDT'")) {
             assertTrue(rs.next(), k[0]);
             assertEquals("USDT", rs.getString(1));
             assertFalse(rs.next());
@@ -57,10 +62,12 @@ class KeyTypesIT {
         Properties wrong = new Properties();
         wrong.setProperty("apiKey", BinanceSimulator.DEMO_API_KEY);
         wrong.setProperty("secretKey", "not-the-demo-secret");
-        try (Connection c = ShadedTradingIT.driver.connect(
-            "jdbc:binance:?baseUrl=" + sim.baseUrl(), wrong)) {
-          java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(
-              java.sql.SQLException.class, () -> ShadedTradingIT.one(c, "SELECT uid FROM account"));
+        try (Connection c =
+            ShadedTradingIT.driver.connect("jdbc:binance:?baseUrl=" + sim.baseUrl(), wrong)) {
+          java.sql.SQLException e =
+              org.junit.jupiter.api.Assertions.assertThrows(
+                  java.sql.SQLException.class,
+                  () -> ShadedTradingIT.one(c, "SELECT uid FROM account"));
           assertEquals("28000", e.getSQLState());
           assertEquals(-1022, e.getErrorCode());
           assertFalse(e.getMessage().contains("not-the-demo-secret"));

@@ -38,8 +38,12 @@ public final class PemKeys {
   static PrivateKey parse(String pem, String passphrase, String source) {
     boolean encrypted = pem.contains("BEGIN ENCRYPTED PRIVATE KEY");
     if (!encrypted && !pem.contains("BEGIN PRIVATE KEY")) {
-      throw fail("privateKeyFile " + source + " is not a PKCS#8 PEM key (expected BEGIN PRIVATE"
-          + " KEY or BEGIN ENCRYPTED PRIVATE KEY; convert with openssl pkcs8 -topk8)", null);
+      throw fail(
+          "privateKeyFile "
+              + source
+              + " is not a PKCS#8 PEM key (expected BEGIN PRIVATE"
+              + " KEY or BEGIN ENCRYPTED PRIVATE KEY; convert with openssl pkcs8 -topk8)",
+          null);
     }
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     byte[] der;
@@ -55,16 +59,26 @@ public final class PemKeys {
       }
       try {
         EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-        String alg = info.getAlgParameters() == null
-            ? info.getAlgName() : info.getAlgParameters().toString();
+        String alg =
+            info.getAlgParameters() == null
+                ? info.getAlgName()
+                : info.getAlgParameters().toString();
         SecretKeyFactory f = SecretKeyFactory.getInstance(alg);
         Cipher cipher = Cipher.getInstance(alg);
-        cipher.init(Cipher.DECRYPT_MODE, f.generateSecret(new PBEKeySpec(passphrase.toCharArray())),
+        cipher.init(
+            Cipher.DECRYPT_MODE,
+            f.generateSecret(new PBEKeySpec(passphrase.toCharArray())),
             info.getAlgParameters());
         spec = info.getKeySpec(cipher);
       } catch (GeneralSecurityException | IOException e) {
-        throw fail("Cannot decrypt privateKeyFile " + source + ": wrong privateKeyPassphrase or"
-            + " unsupported encryption (" + e.getClass().getSimpleName() + ")", e);
+        throw fail(
+            "Cannot decrypt privateKeyFile "
+                + source
+                + ": wrong privateKeyPassphrase or"
+                + " unsupported encryption ("
+                + e.getClass().getSimpleName()
+                + ")",
+            e);
       }
     } else {
       spec = new PKCS8EncodedKeySpec(der);

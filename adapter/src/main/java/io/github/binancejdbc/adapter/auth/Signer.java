@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 as lower-case hex, Ed25519 and RSASSA-PKCS1-v1_5/SHA-256 as base64. {@link
  * #toString()} never shows key material.
  *
- * @see <a href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type">Binance: signed endpoints</a>
+ * @see <a
+ *     href="https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type">Binance:
+ *     signed endpoints</a>
  */
 public abstract class Signer {
   private Signer() {}
@@ -82,8 +84,11 @@ public abstract class Signer {
       jca = "SHA256withRSA";
       name = "RSA";
     } else {
-      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
-          "privateKeyFile holds a " + alg + " key; Binance accepts Ed25519 or RSA keys", null);
+      throw new BinanceException(
+          SqlState.INVALID_AUTHORIZATION,
+          0,
+          "privateKeyFile holds a " + alg + " key; Binance accepts Ed25519 or RSA keys",
+          null);
     }
     return new Signer() {
       @Override
@@ -94,8 +99,11 @@ public abstract class Signer {
           s.update(payload.getBytes(UTF_8));
           return new String(Base64.getEncoder().encode(s.sign()), US_ASCII);
         } catch (GeneralSecurityException e) {
-          throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
-              "Cannot sign with the " + name + " key: " + e.getMessage(), e);
+          throw new BinanceException(
+              SqlState.INVALID_AUTHORIZATION,
+              0,
+              "Cannot sign with the " + name + " key: " + e.getMessage(),
+              e);
         }
       }
 

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closed history on disk, kept across processes: one H2 MVStore file, {@value #FILE}, in the
- * directory the {@code archive} property names. MVStore rather than an H2 database: the archive
- * is a sorted key-value map (series and start key to a segment), which MVStore is, without SQL,
- * a schema or a second JDBC driver in the process.
+ * directory the {@code archive} property names. MVStore rather than an H2 database: the archive is
+ * a sorted key-value map (series and start key to a segment), which MVStore is, without SQL, a
+ * schema or a second JDBC driver in the process.
  *
  * <p>A key is the base URL, the series and the segment's start; a value is a segment as {@link
  * RowCodec} writes it, with its checksum. The {@code meta} map holds {@value #STAMP} = {@value
@@ -63,8 +63,8 @@ public final class Archive {
 
   /**
    * The archive in {@code directory} (made if missing), shared with the other connections of this
-   * JVM that use it; null when another process holds it (one WARN line says so, and the
-   * connection works from memory).
+   * JVM that use it; null when another process holds it (one WARN line says so, and the connection
+   * works from memory).
    *
    * @throws BinanceException (22023) when the directory cannot be made or its file is not an
    *     archive of this driver, is damaged, or was written by a newer version
@@ -99,15 +99,26 @@ public final class Archive {
       store = new MVStore.Builder().fileName(file.toString()).compress().open();
     } catch (MVStoreException e) {
       if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-        LOG.warn("The archive {} is in use by another process: this connection keeps history in"
-            + " memory only", file);
+        LOG.warn(
+            "The archive {} is in use by another process: this connection keeps history in"
+                + " memory only",
+            file);
         return null;
       }
-      throw refused(file, "is not a binance-jdbc archive or is damaged (" + e.getMessage()
-          + "): delete it to start a new archive, or name another directory", e);
+      throw refused(
+          file,
+          "is not a binance-jdbc archive or is damaged ("
+              + e.getMessage()
+              + "): delete it to start a new archive, or name another directory",
+          e);
     } catch (IllegalStateException | IllegalArgumentException e) {
-      throw refused(file, "cannot be opened (" + e.getMessage() + "): delete it to start a new"
-          + " archive, or name another directory", e);
+      throw refused(
+          file,
+          "cannot be opened ("
+              + e.getMessage()
+              + "): delete it to start a new"
+              + " archive, or name another directory",
+          e);
     }
     try {
       checkFormat(file, store);
@@ -122,15 +133,22 @@ public final class Archive {
   private static void checkFormat(Path file, MVStore store) {
     java.util.Set<String> names = store.getMapNames();
     if (!names.isEmpty() && !names.contains("meta")) {
-      throw refused(file, "is an H2 file but not a binance-jdbc archive (its maps are " + names
-          + "): delete it or name another directory", null);
+      throw refused(
+          file,
+          "is an H2 file but not a binance-jdbc archive (its maps are "
+              + names
+              + "): delete it or name another directory",
+          null);
     }
     MVMap<String, String> meta = store.openMap("meta", stringMap());
     String stamp = meta.get(STAMP);
     if (stamp == null) {
       if (!names.isEmpty()) {
-        throw refused(file, "is an H2 file but not a binance-jdbc archive (no format stamp):"
-            + " delete it or name another directory", null);
+        throw refused(
+            file,
+            "is an H2 file but not a binance-jdbc archive (no format stamp):"
+                + " delete it or name another directory",
+            null);
       }
       meta.put(STAMP, Integer.toString(FORMAT));
       store.commit();
@@ -140,16 +158,28 @@ public final class Archive {
     try {
       format = Integer.parseInt(stamp);
     } catch (NumberFormatException e) {
-      throw refused(file, "has an unknown format stamp '" + stamp + "': delete it or name"
-          + " another directory", e);
+      throw refused(
+          file,
+          "has an unknown format stamp '" + stamp + "': delete it or name" + " another directory",
+          e);
     }
     if (format > FORMAT) {
-      throw refused(file, "was written in archive format " + format + " by a newer binance-jdbc;"
-          + " this version reads format " + FORMAT + ": upgrade, or name another directory", null);
+      throw refused(
+          file,
+          "was written in archive format "
+              + format
+              + " by a newer binance-jdbc;"
+              + " this version reads format "
+              + FORMAT
+              + ": upgrade, or name another directory",
+          null);
     }
     if (format < FORMAT) {
-      LOG.warn("The archive {} is in the older format {}: it is emptied and rebuilt in format {}",
-          file, format, FORMAT);
+      LOG.warn(
+          "The archive {} is in the older format {}: it is emptied and rebuilt in format {}",
+          file,
+          format,
+          FORMAT);
       for (String name : store.getMapNames()) {
         if (!name.equals("meta")) {
           store.removeMap(name);
@@ -167,8 +197,8 @@ public final class Archive {
   }
 
   private static BinanceException refused(Path path, String why, Throwable cause) {
-    return new BinanceException(SqlState.INVALID_PARAMETER_VALUE, 0,
-        "The archive " + path + " " + why, cause);
+    return new BinanceException(
+        SqlState.INVALID_PARAMETER_VALUE, 0, "The archive " + path + " " + why, cause);
   }
 
   /** The file this archive lives in. */
@@ -191,7 +221,9 @@ public final class Archive {
     try {
       s = RowCodec.decode(bytes);
     } catch (IllegalArgumentException damaged) {
-      LOG.warn("A damaged record in the archive {} is dropped and fetched again: {}", file,
+      LOG.warn(
+          "A damaged record in the archive {} is dropped and fetched again: {}",
+          file,
           damaged.getMessage());
       segments.remove(k);
       return null;

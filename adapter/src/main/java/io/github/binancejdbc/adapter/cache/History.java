@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection's view of closed history: the memory cache of its base URL (unless {@code
- * cacheSize} is 0) in front of its archive (when {@code archive} names a directory). Tables ask
- * it which part of a range is held, read that part from it, and give it what they fetch.
+ * cacheSize} is 0) in front of its archive (when {@code archive} names a directory). Tables ask it
+ * which part of a range is held, read that part from it, and give it what they fetch.
  */
 public final class History implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(History.class);
@@ -119,8 +119,13 @@ public final class History implements AutoCloseable {
   public void served(String path, List<Param> params, int weight, int rows, boolean fromArchive) {
     memory.saved(weight);
     if (LOG.isDebugEnabled()) {
-      LOG.debug("GET {}?{} served by the {} ({} rows, weight {} saved)", path,
-          BinanceHttp.encodeQuery(params), fromArchive ? "archive" : "cache", rows, weight);
+      LOG.debug(
+          "GET {}?{} served by the {} ({} rows, weight {} saved)",
+          path,
+          BinanceHttp.encodeQuery(params),
+          fromArchive ? "archive" : "cache",
+          rows,
+          weight);
     }
     listener.accept(new CacheHit(path, List.copyOf(params), weight, rows, fromArchive));
   }

@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The in-memory cache of closed history for one base URL, shared by every connection to it in
- * the JVM (like the weight governor: Binance counts weight per IP, and history is the same for
- * every connection). Bounded in bytes by the largest {@code cacheSize} a connection asked for;
- * the least recently used segments go first. Also counts the requests and weight the cache (and
- * the archive) saved, for {@code api_usage}.
+ * The in-memory cache of closed history for one base URL, shared by every connection to it in the
+ * JVM (like the weight governor: Binance counts weight per IP, and history is the same for every
+ * connection). Bounded in bytes by the largest {@code cacheSize} a connection asked for; the least
+ * recently used segments go first. Also counts the requests and weight the cache (and the archive)
+ * saved, for {@code api_usage}.
  *
  * <p>Segments of one series never overlap: a segment that arrives over a part already held is cut
  * to the part that is new. Thread-safe.
@@ -29,12 +29,12 @@ public final class HistoryCache {
   public static final long DEFAULT_BYTES =
       Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
 
-  private static final ConcurrentMap<String, HistoryCache> BY_BASE_URL =
-      new ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, HistoryCache> BY_BASE_URL = new ConcurrentHashMap<>();
 
   private record Key(Series series, long from) {}
 
   private final Cache<Key, Segment> segments;
+
   /** Per series: segment start to segment end, for the segments held (or just evicted). */
   private final ConcurrentMap<Series, NavigableMap<Long, Long>> index = new ConcurrentHashMap<>();
 
@@ -50,12 +50,12 @@ public final class HistoryCache {
             .weigher((Key k, Segment s) -> s.bytes())
             // Maintenance on the caller's thread: eviction is immediate and tests are exact.
             .executor(Runnable::run)
-            .evictionListener((Key k, Segment s, com.github.benmanes.caffeine.cache.RemovalCause c)
-                -> {
-              if (k != null && s != null) {
-                unindex(k.series(), s);
-              }
-            })
+            .evictionListener(
+                (Key k, Segment s, com.github.benmanes.caffeine.cache.RemovalCause c) -> {
+                  if (k != null && s != null) {
+                    unindex(k.series(), s);
+                  }
+                })
             .build();
   }
 

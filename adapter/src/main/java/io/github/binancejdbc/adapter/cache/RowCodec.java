@@ -82,8 +82,8 @@ final class RowCodec {
   /**
    * The segment in {@code bytes}.
    *
-   * @throws IllegalArgumentException when the bytes are damaged (their checksum does not match)
-   *     or not a segment
+   * @throws IllegalArgumentException when the bytes are damaged (their checksum does not match) or
+   *     not a segment
    */
   static Segment decode(byte[] bytes) {
     if (bytes.length < 8) {

@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Every row of a series whose key (an open time, an id) lies in {@code from..to} (both
- * inclusive), in key order. A segment claims completeness: a key in the range that has no row
- * has none at the exchange either, and never will.
+ * Every row of a series whose key (an open time, an id) lies in {@code from..to} (both inclusive),
+ * in key order. A segment claims completeness: a key in the range that has no row has none at the
+ * exchange either, and never will.
  *
  * @param keySlot where the key is in a row
  */
@@ -69,7 +69,8 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
     }
     if (v instanceof BigDecimal d) {
       // Up to 18 digits the unscaled value is a long inside the object (and asking for it as a
-      // BigInteger would allocate one per value); beyond, a BigInteger of about 0.415 bytes a digit.
+      // BigInteger would allocate one per value); beyond, a BigInteger of about 0.415 bytes a
+      // digit.
       int digits = d.precision();
       return digits <= 18 ? 40 : 96 + digits * 415L / 1000;
     }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * One ordered run of history: an endpoint and every parameter that changes its rows (symbol,
  * interval, time zone, ...), and for an account's history the account, so that rows are never
- * shared across API keys. Paging parameters ({@code startTime}, {@code limit}, ...) are not part
- * of it.
+ * shared across API keys. Paging parameters ({@code startTime}, {@code limit}, ...) are not part of
+ * it.
  *
  * @param key e.g. {@code /api/v3/klines symbol=BTCUSDT interval=1h timeZone=0}
  */

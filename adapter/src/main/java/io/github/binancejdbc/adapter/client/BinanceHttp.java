@@ -52,8 +52,10 @@ public final class BinanceHttp implements AutoCloseable {
   private final BinanceConfig config;
   private final WeightGovernor governor;
   private final Hosts hosts;
+
   /** Null without a marketDataUrl. */
   private final Hosts marketHosts;
+
   private final WeightGovernor marketGovernor;
   private final OkHttpClient client;
   private final Signer signer;
@@ -132,9 +134,15 @@ public final class BinanceHttp implements AutoCloseable {
   public <T> T keyed(
       Method method, String path, List<Param> params, int weight, BodyReader<T> reader) {
     if (config.apiKey() == null) {
-      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
-          method + " " + path + " needs an API key: set apiKey in the connection properties or"
-              + " the BINANCE_API_KEY environment variable", null);
+      throw new BinanceException(
+          SqlState.INVALID_AUTHORIZATION,
+          0,
+          method
+              + " "
+              + path
+              + " needs an API key: set apiKey in the connection properties or"
+              + " the BINANCE_API_KEY environment variable",
+          null);
     }
     return send(method, path, params, weight, reader, false, true);
   }
@@ -142,12 +150,12 @@ public final class BinanceHttp implements AutoCloseable {
   /**
    * Sends a SIGNED request: {@code recvWindow} and a fresh {@code timestamp} (corrected by the
    * measured server-time offset) are appended, the percent-encoded payload is signed, and the API
-   * key goes in {@code X-MBX-APIKEY}. GET and DELETE carry the parameters in the query string,
-   * POST and PUT in a form body. A {@code -1021} rejection (timestamp outside recvWindow: Binance
-   * did not execute the request) re-measures the server time and retries once.
+   * key goes in {@code X-MBX-APIKEY}. GET and DELETE carry the parameters in the query string, POST
+   * and PUT in a form body. A {@code -1021} rejection (timestamp outside recvWindow: Binance did
+   * not execute the request) re-measures the server time and retries once.
    *
-   * <p>Only GETs are retried after an I/O error or a 5xx. For any other method such a failure
-   * means the execution status is unknown; the exception says so ({@link
+   * <p>Only GETs are retried after an I/O error or a 5xx. For any other method such a failure means
+   * the execution status is unknown; the exception says so ({@link
    * BinanceException#outcomeUnknown()}) and the caller must ask the exchange what happened.
    */
   public <T> T signed(
@@ -175,34 +183,54 @@ public final class BinanceHttp implements AutoCloseable {
       throw new IllegalArgumentException("path must start with /, but was: " + path);
     }
     if (signed && !canSign()) {
-      throw new BinanceException(SqlState.INVALID_AUTHORIZATION, 0,
-          method + " " + path + " is a signed endpoint: set apiKey and secretKey (or"
+      throw new BinanceException(
+          SqlState.INVALID_AUTHORIZATION,
+          0,
+          method
+              + " "
+              + path
+              + " is a signed endpoint: set apiKey and secretKey (or"
               + " privateKeyFile) in the connection properties or the BINANCE_API_KEY /"
-              + " BINANCE_SECRET_KEY environment variables", null);
+              + " BINANCE_SECRET_KEY environment variables",
+          null);
     }
     // ping and time (weight 1, a connection check, a clock sync) do not wait for the limits;
     // the first request that can spend a budget reads them (beside itself when it is small).
     if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
       LimitLearner.learnFor(this, governor, method, weight);
     }
-    boolean market = marketHosts != null && method == Method.GET && !signed && !keyed
-        && MARKET_DATA_PATHS.contains(path);
-    Call call = new Call(method, path, query, weight, reader, signed, keyed,
-        market ? marketHosts : hosts, market ? marketGovernor : governor, config.maxRetries());
+    boolean market =
+        marketHosts != null
+            && method == Method.GET
+            && !signed
+            && !keyed
+            && MARKET_DATA_PATHS.contains(path);
+    Call call =
+        new Call(
+            method,
+            path,
+            query,
+            weight,
+            reader,
+            signed,
+            keyed,
+            market ? marketHosts : hosts,
+            market ? marketGovernor : governor,
+            config.maxRetries());
     try {
       @SuppressWarnings("unchecked") // the answer is what reader read
       T answer = (T) steps.proceed(call).answer();
       return answer;
     } catch (IOException e) {
       // IoFailureStep turns every I/O failure into a BinanceException; this is a safety net.
-      throw new BinanceException(SqlState.IO_ERROR, 0,
-          "I/O error on " + method + " " + path + ": " + e, e);
+      throw new BinanceException(
+          SqlState.IO_ERROR, 0, "I/O error on " + method + " " + path + ": " + e, e);
     }
   }
 
   /**
-   * The steps of sending a request, in order: attempts and backoff, the connection still open,
-   * what failures mean (orders are never sent twice), the attempt's parameters, the host, the I/O
+   * The steps of sending a request, in order: attempts and backoff, the connection still open, what
+   * failures mean (orders are never sent twice), the attempt's parameters, the host, the I/O
    * failures, the request log, 429, -1021, 418, reading the body, the signed request, the wait for
    * weight, and the network.
    */
@@ -233,27 +261,31 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   private long serverTime() {
-    return get("/api/v3/time", List.of(), EndpointWeights.TIME, p -> {
-      long t = 0;
-      p.nextToken();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        if (field.equals("serverTime")) {
-          t = p.getLongValue();
-        } else {
-          p.skipChildren();
-        }
-      }
-      return t;
-    });
+    return get(
+        "/api/v3/time",
+        List.of(),
+        EndpointWeights.TIME,
+        p -> {
+          long t = 0;
+          p.nextToken();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("serverTime")) {
+              t = p.getLongValue();
+            } else {
+              p.skipChildren();
+            }
+          }
+          return t;
+        });
   }
 
   /**
    * A time the server's clock has certainly reached: the latest {@code Date} header of an answer
-   * from this base URL to any connection of the JVM (the server's time, cut to whole seconds),
-   * or before any such header our clock corrected by the measured offset, less a minute for a
-   * clock that runs ahead. A closed kline is one whose close time is before this.
+   * from this base URL to any connection of the JVM (the server's time, cut to whole seconds), or
+   * before any such header our clock corrected by the measured offset, less a minute for a clock
+   * that runs ahead. A closed kline is one whose close time is before this.
    */
   public long serverTimeAtLeast() {
     long date = Math.max(governor.serverDateMillis(), marketGovernor.serverDateMillis());
@@ -266,7 +298,9 @@ public final class BinanceHttp implements AutoCloseable {
 
   private static final long UNSYNCED_SLACK_MILLIS = 60_000;
 
-  /** The measured server-time offset in milliseconds, or {@code null} before the first signed call. */
+  /**
+   * The measured server-time offset in milliseconds, or {@code null} before the first signed call.
+   */
   public Long serverOffsetMillis() {
     return serverClock.offsetMillis();
   }
@@ -292,15 +326,24 @@ public final class BinanceHttp implements AutoCloseable {
    * @param weight the weight the request would have cost
    * @param rows rows served, or null when unknown
    */
-  public void servedFromCache(Method method, String path, List<Param> params, int weight,
-      boolean signed, Integer rows) {
-    boolean market = marketHosts != null && method == Method.GET && !signed
-        && MARKET_DATA_PATHS.contains(path);
+  public void servedFromCache(
+      Method method, String path, List<Param> params, int weight, boolean signed, Integer rows) {
+    boolean market =
+        marketHosts != null && method == Method.GET && !signed && MARKET_DATA_PATHS.contains(path);
     WeightGovernor target = market ? marketGovernor : governor;
     target.servedFromCache(weight);
-    requestLog.add(new RequestLog.Entry(config.clock().millis(),
-        (market ? marketHosts : hosts).current(), method.name(), path,
-        RequestLog.loggable(params), weight, null, 0, rows, true));
+    requestLog.add(
+        new RequestLog.Entry(
+            config.clock().millis(),
+            (market ? marketHosts : hosts).current(),
+            method.name(),
+            path,
+            RequestLog.loggable(params),
+            weight,
+            null,
+            0,
+            rows,
+            true));
   }
 
   /** The governor shared by every connection to this base URL. */

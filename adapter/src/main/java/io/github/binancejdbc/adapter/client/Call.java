@@ -18,20 +18,27 @@ final class Call {
   final List<Param> query;
   final int weight;
   final BodyReader<?> reader;
+
   /** Only GETs are sent again after a failure whose outcome is unknown. */
   final boolean idempotent;
+
   /** Unfilled orders the request creates, for the order windows. */
   final int newOrders;
+
   final boolean signed;
+
   /** Whether the API key goes in the {@code X-MBX-APIKEY} header. */
   final boolean keyed;
+
   final Hosts route;
   final WeightGovernor governor;
+
   /** Counted attempts allowed in all. */
   final int maxAttempts;
 
   /** Hosts this call has been sent to. */
   final Set<String> tried = new HashSet<>();
+
   /** Whether the server time was measured again after a -1021 (done once per call). */
   boolean resynced;
 
@@ -40,15 +47,27 @@ final class Call {
   List<Param> params;
   String host;
   Request request;
+
   /** When the request was sent (after the wait for weight), or -1 when it was not. */
   long sentAt = -1;
+
   /** The server's used-weight header of the answer, or -1. */
   long usedWeight = -1;
+
   Integer status;
   Integer rows;
 
-  Call(Method method, String path, List<Param> query, int weight, BodyReader<?> reader,
-      boolean signed, boolean keyed, Hosts route, WeightGovernor governor, int maxRetries) {
+  Call(
+      Method method,
+      String path,
+      List<Param> query,
+      int weight,
+      BodyReader<?> reader,
+      boolean signed,
+      boolean keyed,
+      Hosts route,
+      WeightGovernor governor,
+      int maxRetries) {
     this.method = requireNonNull(method, "method is null");
     this.path = requireNonNull(path, "path is null");
     this.query = List.copyOf(requireNonNull(query, "query is null"));

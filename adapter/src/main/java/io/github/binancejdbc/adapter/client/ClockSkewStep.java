@@ -2,11 +2,10 @@ package io.github.binancejdbc.adapter.client;
 
 import static java.util.Objects.requireNonNull;
 
-
 /**
- * Once per call, answers a signed request's {@code -1021} (its timestamp was outside recvWindow,
- * so Binance did not execute it) by measuring the server time again and sending it once more with
- * a fresh timestamp; the extra attempt is not counted. A second -1021 is the caller's error.
+ * Once per call, answers a signed request's {@code -1021} (its timestamp was outside recvWindow, so
+ * Binance did not execute it) by measuring the server time again and sending it once more with a
+ * fresh timestamp; the extra attempt is not counted. A second -1021 is the caller's error.
  */
 final class ClockSkewStep implements Step.OnReply {
   private final ServerClock serverClock;

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for the request weight (and the order windows) on the call's governor before sending,
- * and once the headers are in tells it that the request is answered and what the server counted:
- * the used-weight and order-count headers, and the server's {@code Date}. Refusals before sending
- * (a ban, the day's order limit) end the call here, with nothing sent.
+ * Waits for the request weight (and the order windows) on the call's governor before sending, and
+ * once the headers are in tells it that the request is answered and what the server counted: the
+ * used-weight and order-count headers, and the server's {@code Date}. Refusals before sending (a
+ * ban, the day's order limit) end the call here, with nothing sent.
  */
 final class GovernStep implements Step {
   // The transport's logger, the one the README names for the request log lines.
@@ -64,7 +64,8 @@ final class GovernStep implements Step {
     for (String name : reply.headers().names()) {
       if (name.regionMatches(true, 0, ORDER_COUNT_HEADER, 0, ORDER_COUNT_HEADER.length())) {
         try {
-          governor.onOrderCountHeader(name.substring(ORDER_COUNT_HEADER.length()),
+          governor.onOrderCountHeader(
+              name.substring(ORDER_COUNT_HEADER.length()),
               Long.parseLong(reply.header(name, "").trim()));
         } catch (NumberFormatException e) {
           LOG.debug("Ignoring unparsable order-count header {}", name);

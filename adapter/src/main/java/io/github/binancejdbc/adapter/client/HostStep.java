@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Picks the host of the attempt from the call's route, and moves a GET on to the next host when
- * the answer says the host, not the request, is the problem (a 502/503/504, or an HTML page from a
+ * Picks the host of the attempt from the call's route, and moves a GET on to the next host when the
+ * answer says the host, not the request, is the problem (a 502/503/504, or an HTML page from a
  * proxy where Binance's JSON should be): another attempt follows, at once when that host was not
  * tried yet.
  */

@@ -42,8 +42,8 @@ final class Hosts {
   /** The host to send the next request to. */
   synchronized String current() {
     if (current != 0 && clock.millis() - movedAt >= STICKY_MILLIS) {
-      LOG.info("Trying {} again after {} s on {}", urls.get(0), STICKY_MILLIS / 1000,
-          urls.get(current));
+      LOG.info(
+          "Trying {} again after {} s on {}", urls.get(0), STICKY_MILLIS / 1000, urls.get(current));
       current = 0;
     }
     return urls.get(current);

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what an I/O failure of an attempt means. On a closed connection or an interrupted thread
  * the call ends. A GET is tried again (on the next host when there is one). Any other request may
- * only go again, to the next host, when it never left (the connection could not be made); any
- * other failure leaves its outcome unknown, and it is reconciled instead of being sent again.
+ * only go again, to the next host, when it never left (the connection could not be made); any other
+ * failure leaves its outcome unknown, and it is reconciled instead of being sent again.
  */
 final class IoFailureStep implements Step {
   // The transport's logger, the one the README names for the request log lines.
@@ -46,13 +46,24 @@ final class IoFailureStep implements Step {
     String name = call.name();
     if (Thread.currentThread().isInterrupted()) {
       return new BinanceException(
-          SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + name + " " + call.path,
-          e);
+          SqlState.QUERY_CANCELED, 0, "Interrupted while waiting for " + name + " " + call.path, e);
     }
-    LOG.debug("{} {}{} failed (attempt {} of {}): {}", name, call.host, call.path, call.attempt,
-        call.maxAttempts, e.toString());
-    String message = "I/O error on " + name + " " + call.path + ": " + e
-        + ErrorMessages.paramsSuffix(call.params);
+    LOG.debug(
+        "{} {}{} failed (attempt {} of {}): {}",
+        name,
+        call.host,
+        call.path,
+        call.attempt,
+        call.maxAttempts,
+        e.toString());
+    String message =
+        "I/O error on "
+            + name
+            + " "
+            + call.path
+            + ": "
+            + e
+            + ErrorMessages.paramsSuffix(call.params);
     boolean notSent = neverSent(e);
     if (call.idempotent || notSent) {
       call.route.failed(call.host, e.toString());
@@ -64,7 +75,8 @@ final class IoFailureStep implements Step {
       return Retry.uncounted();
     }
     return Retry.after(
-        new BinanceException(SqlState.IO_ERROR, 0, message, e), SqlState.IO_ERROR,
+        new BinanceException(SqlState.IO_ERROR, 0, message, e),
+        SqlState.IO_ERROR,
         HostStep.nextWait(call));
   }
 

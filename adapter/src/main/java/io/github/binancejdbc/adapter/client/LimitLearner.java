@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the limits a server enforces ({@code exchangeInfo.rateLimits}) into the governor before
- * the first request of the process to that server, so that a limit lower than Binance's default
- * (a test server, the testnet, a future change) never meets a 429 first; and says how many
- * unfilled orders a request creates, for the ORDERS windows.
+ * Reads the limits a server enforces ({@code exchangeInfo.rateLimits}) into the governor before the
+ * first request of the process to that server, so that a limit lower than Binance's default (a test
+ * server, the testnet, a future change) never meets a 429 first; and says how many unfilled orders
+ * a request creates, for the ORDERS windows.
  */
 final class LimitLearner {
   private static final Logger LOG = LoggerFactory.getLogger(LimitLearner.class);
@@ -41,8 +41,8 @@ final class LimitLearner {
    * thread. Either way every other request waits until the limits are read ({@link
    * WeightGovernor#needsLimits()}).
    */
-  static void learnFor(BinanceHttp http, WeightGovernor governor, BinanceHttp.Method method,
-      int weight) {
+  static void learnFor(
+      BinanceHttp http, WeightGovernor governor, BinanceHttp.Method method, int weight) {
     if (method != BinanceHttp.Method.GET || weight > BESIDE_WEIGHT) {
       learn(http, governor);
       return;
@@ -55,8 +55,8 @@ final class LimitLearner {
   /** Asks the server once; a failure leaves the defaults (and the 429 messages) in charge. */
   static void learn(BinanceHttp http, WeightGovernor governor) {
     try {
-      http.get("/api/v3/exchangeInfo", QUERY, EndpointWeights.EXCHANGE_INFO,
-          p -> reader(p, governor));
+      http.get(
+          "/api/v3/exchangeInfo", QUERY, EndpointWeights.EXCHANGE_INFO, p -> reader(p, governor));
     } catch (BinanceException e) {
       LOG.debug("Could not read the rate limits of {}: {}", governor.baseUrl(), e.getMessage());
     } finally {
@@ -108,8 +108,11 @@ final class LimitLearner {
     String p = path.toLowerCase(Locale.ROOT);
     return switch (p) {
       case "/api/v3/order", "/api/v3/sor/order", "/api/v3/order/cancelreplace" -> 1;
-      case "/api/v3/order/oco", "/api/v3/orderlist/oco", "/api/v3/orderlist/oto",
-          "/api/v3/orderlist/opo" -> 2;
+      case "/api/v3/order/oco",
+          "/api/v3/orderlist/oco",
+          "/api/v3/orderlist/oto",
+          "/api/v3/orderlist/opo" ->
+          2;
       case "/api/v3/orderlist/otoco", "/api/v3/orderlist/opoco" -> 3;
       default -> 0;
     };

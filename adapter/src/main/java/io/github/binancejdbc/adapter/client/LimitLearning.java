@@ -13,7 +13,9 @@ final class LimitLearning {
   private boolean learning;
   private boolean learnt;
 
-  /** @param learns false: the limits are never asked for (a governor outside the registry) */
+  /**
+   * @param learns false: the limits are never asked for (a governor outside the registry)
+   */
   LimitLearning(boolean learns) {
     this.learns = learns;
   }

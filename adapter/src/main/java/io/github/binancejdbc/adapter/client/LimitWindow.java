@@ -9,6 +9,7 @@ final class LimitWindow {
   long millis;
   long start = Long.MIN_VALUE;
   long used;
+
   /** Counted but not yet answered: the server may count it in the next window instead. */
   long inFlight;
 

@@ -7,9 +7,9 @@ import java.time.Clock;
 
 /**
  * Adds every attempt that was sent to the connection's {@link RequestLog} once the later steps are
- * done with it (a clock re-measured after a -1021 is logged before the request it corrects):
- * host, parameters without secrets, weight, status, time taken and rows read. An attempt refused
- * before sending (an IP ban, the day's order limit) is not logged.
+ * done with it (a clock re-measured after a -1021 is logged before the request it corrects): host,
+ * parameters without secrets, weight, status, time taken and rows read. An attempt refused before
+ * sending (an IP ban, the day's order limit) is not logged.
  */
 final class LogStep implements Step {
   private final RequestLog log;
@@ -26,9 +26,18 @@ final class LogStep implements Step {
       return next.proceed(call);
     } finally {
       if (call.sentAt >= 0) {
-        log.add(new RequestLog.Entry(call.sentAt, call.host, call.name(), call.path,
-            RequestLog.loggable(call.params), call.weight, call.status,
-            clock.millis() - call.sentAt, call.rows, false));
+        log.add(
+            new RequestLog.Entry(
+                call.sentAt,
+                call.host,
+                call.name(),
+                call.path,
+                RequestLog.loggable(call.params),
+                call.weight,
+                call.status,
+                clock.millis() - call.sentAt,
+                call.rows,
+                false));
       }
     }
   }

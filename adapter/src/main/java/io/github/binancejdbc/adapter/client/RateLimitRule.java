@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 record RateLimitRule(String type, String unit, int intervalNum, int limit) {
   // "current limit is 300 request weight per 1 MINUTE", "... 6100 requests per 5 MINUTE",
   // "Too many new orders; current limit is 50 orders per 10 SECOND."
-  private static final Pattern STATED_LIMIT = Pattern.compile(
-      "current limit is (\\d+) (request weight|requests|orders) per (\\d+) (SECOND|MINUTE|HOUR|DAY)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern STATED_LIMIT =
+      Pattern.compile(
+          "current limit is (\\d+) (request weight|requests|orders) per (\\d+) (SECOND|MINUTE|HOUR|DAY)",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * The rule of one {@code rateLimits} entry, or null for a type the governor does not keep.
@@ -53,8 +54,10 @@ record RateLimitRule(String type, String unit, int intervalNum, int limit) {
       return null;
     }
     String what = m.group(2).toLowerCase(Locale.ROOT);
-    String type = what.startsWith("orders") ? "ORDERS"
-        : what.equals("requests") ? "RAW_REQUESTS" : "REQUEST_WEIGHT";
+    String type =
+        what.startsWith("orders")
+            ? "ORDERS"
+            : what.equals("requests") ? "RAW_REQUESTS" : "REQUEST_WEIGHT";
     return of(type, m.group(4), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)));
   }
 

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the body of the response and releases it: a 2xx through the call's {@link BodyReader}
- * (an empty body or one of the wrong shape is "unreadable", with the JSON path), any other status
- * as an {@link ErrorBody} of at most 16 KiB. Steps before this one see a read {@link Reply}.
+ * Reads the body of the response and releases it: a 2xx through the call's {@link BodyReader} (an
+ * empty body or one of the wrong shape is "unreadable", with the JSON path), any other status as an
+ * {@link ErrorBody} of at most 16 KiB. Steps before this one see a read {@link Reply}.
  */
 final class ReadStep implements Step {
   // The transport's logger, the one the README names for the request log lines.
@@ -38,13 +38,19 @@ final class ReadStep implements Step {
       call.status = status;
       if (LOG.isDebugEnabled()) {
         // The host is named: with backups in the list, it says which one served the request.
-        LOG.debug("{} {}{}{} -> HTTP {} in {} ms, used weight {}", call.name(), call.host,
-            call.path, ErrorMessages.paramsSuffix(call.params), status,
-            clock.millis() - call.sentAt, call.usedWeight);
+        LOG.debug(
+            "{} {}{}{} -> HTTP {} in {} ms, used weight {}",
+            call.name(),
+            call.host,
+            call.path,
+            ErrorMessages.paramsSuffix(call.params),
+            status,
+            clock.millis() - call.sentAt,
+            call.usedWeight);
       }
       if (!reply.isSuccessful()) {
-        return Reply.failed(status, reply.headers(),
-            ErrorBody.parse(json, reply.peekBody(MAX_ERROR_BODY_BYTES)));
+        return Reply.failed(
+            status, reply.headers(), ErrorBody.parse(json, reply.peekBody(MAX_ERROR_BODY_BYTES)));
       }
       try {
         Object answer = read(reply, call);
@@ -64,9 +70,15 @@ final class ReadStep implements Step {
       first = in.read();
     }
     if (first < 0) {
-      throw BinanceException.internal("Unexpected response from " + method + " " + call.path
-          + ": an empty body with HTTP " + reply.status()
-          + ErrorMessages.paramsSuffix(call.params), null);
+      throw BinanceException.internal(
+          "Unexpected response from "
+              + method
+              + " "
+              + call.path
+              + ": an empty body with HTTP "
+              + reply.status()
+              + ErrorMessages.paramsSuffix(call.params),
+          null);
     }
     in.unread(first);
     try (JsonParser parser = json.createParser(in)) {
@@ -75,8 +87,11 @@ final class ReadStep implements Step {
       } catch (JsonProcessingException e) {
         throw ResponseErrors.unexpected(
             method, call.path, call.params, e.getOriginalMessage(), e.getLocation(), parser, e);
-      } catch (IllegalStateException | IllegalArgumentException | NullPointerException
-          | ClassCastException | ArithmeticException e) {
+      } catch (IllegalStateException
+          | IllegalArgumentException
+          | NullPointerException
+          | ClassCastException
+          | ArithmeticException e) {
         // A reader found an element of the wrong shape, a field missing or a corrupted number
         // (NumberFormatException is an IllegalArgumentException).
         throw ResponseErrors.unexpected(

@@ -10,8 +10,8 @@ import okhttp3.Response;
 
 /**
  * What came back for one attempt: the status and headers, and then either the body still unread
- * (below {@link ReadStep}) or what was read from it: the answer, the reason a 2xx body could not
- * be read, or an error body.
+ * (below {@link ReadStep}) or what was read from it: the answer, the reason a 2xx body could not be
+ * read, or an error body.
  */
 final class Reply implements AutoCloseable {
   private final int status;
@@ -21,8 +21,13 @@ final class Reply implements AutoCloseable {
   private final BinanceException unreadable;
   private final ErrorBody error;
 
-  private Reply(int status, Headers headers, Response response, Object answer,
-      BinanceException unreadable, ErrorBody error) {
+  private Reply(
+      int status,
+      Headers headers,
+      Response response,
+      Object answer,
+      BinanceException unreadable,
+      ErrorBody error) {
     this.status = status;
     this.headers = requireNonNull(headers, "headers is null");
     this.response = response;

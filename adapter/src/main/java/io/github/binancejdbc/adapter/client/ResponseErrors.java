@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.binancejdbc.adapter.error.BinanceErrorCode;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import io.github.binancejdbc.adapter.error.HttpStatusMapping;
+import io.github.binancejdbc.adapter.error.SqlState;
 import java.util.List;
 
 /** Builds the exceptions {@link BinanceHttp} throws for error responses and unreadable bodies. */
@@ -23,7 +23,8 @@ final class ResponseErrors {
       Exception cause) {
     // Jackson hides the source in locations by default; drop the "[Source: REDACTED ...; " noise.
     String detail = String.valueOf(what).replaceAll("\\[Source: [^;\\]]*; ", "[");
-    StringBuilder sb = new StringBuilder("Unexpected response from ").append(method).append(' ').append(path);
+    StringBuilder sb =
+        new StringBuilder("Unexpected response from ").append(method).append(' ').append(path);
     sb.append(": ").append(detail);
     if (where != null) {
       sb.append(" at line ").append(where.getLineNr()).append(", column ");
@@ -46,9 +47,7 @@ final class ResponseErrors {
       ErrorBody body, String method, String path, List<Param> params) {
     BinanceException e = toException(429, body, method, path, params);
     // No Binance body: still report -1003, the code Binance uses for a broken weight limit.
-    return body.code() != null
-        ? e
-        : new BinanceException(e.state(), -1003, e.getMessage(), null);
+    return body.code() != null ? e : new BinanceException(e.state(), -1003, e.getMessage(), null);
   }
 
   static BinanceException toException(
@@ -59,8 +58,8 @@ final class ResponseErrors {
   }
 
   /**
-   * Whether the same request may succeed when sent again: the catalogue's flag for a known
-   * Binance code, else the HTTP status's.
+   * Whether the same request may succeed when sent again: the catalogue's flag for a known Binance
+   * code, else the HTTP status's.
    */
   static boolean retryable(int status, ErrorBody body) {
     BinanceErrorCode known = body.code() == null ? null : BinanceErrorCode.fromCode(body.code());

@@ -15,10 +15,13 @@ final class Retry extends RuntimeException {
 
   /** Thrown (with "gave up after n attempts") when no attempt is left; null when uncounted. */
   final transient BinanceException failure;
+
   /** The SQLState {@link #failure} is thrown with. */
   final SqlState giveUpState;
+
   /** How long to wait before the next attempt, or {@link #BACKOFF}. */
   final long waitMillis;
+
   /** Whether the attempt counts against the call's attempts. */
   final boolean counted;
 

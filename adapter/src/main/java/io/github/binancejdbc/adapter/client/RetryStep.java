@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 
 /**
- * The first step: runs the attempts of a call. A later step that throws {@link Retry} gets
- * another attempt after the wait it names (or the backoff: 250 ms doubling to at most 5 s) while
- * the call has attempts left; after the last one its failure is thrown with "gave up after n
- * attempts". Uncounted retries (a request that was not executed) go again at once.
+ * The first step: runs the attempts of a call. A later step that throws {@link Retry} gets another
+ * attempt after the wait it names (or the backoff: 250 ms doubling to at most 5 s) while the call
+ * has attempts left; after the last one its failure is thrown with "gave up after n attempts".
+ * Uncounted retries (a request that was not executed) go again at once.
  *
  * <p>Backoff has no jitter: retries are few, the governor already spreads weight, and a fixed
  * schedule keeps the tests exact.

@@ -23,8 +23,13 @@ final class ServerErrorStep implements Step.OnReply {
       if (!call.idempotent) {
         throw unknownOutcome(unreadable.getMessage(), 0, unreadable);
       }
-      LOG.debug("{} {}: unreadable answer (attempt {} of {}): {}", call.name(), call.path,
-          call.attempt, call.maxAttempts, unreadable.getMessage());
+      LOG.debug(
+          "{} {}: unreadable answer (attempt {} of {}): {}",
+          call.name(),
+          call.path,
+          call.attempt,
+          call.maxAttempts,
+          unreadable.getMessage());
       throw Retry.after(unreadable, SqlState.INTERNAL_ERROR, Retry.BACKOFF);
     }
     ErrorBody body = reply.error();
@@ -54,7 +59,11 @@ final class ServerErrorStep implements Step.OnReply {
   }
 
   static BinanceException unknownOutcome(String message, int code, Throwable cause) {
-    return new BinanceException(SqlState.SYSTEM_ERROR, code,
-        message + " (execution status unknown: the request may have been executed)", cause, true);
+    return new BinanceException(
+        SqlState.SYSTEM_ERROR,
+        code,
+        message + " (execution status unknown: the request may have been executed)",
+        cause,
+        true);
   }
 }

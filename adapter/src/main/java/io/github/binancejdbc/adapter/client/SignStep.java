@@ -20,6 +20,7 @@ final class SignStep implements Step {
 
   /** Null without credentials; a signed call is refused before it reaches this step. */
   private final Signer signer;
+
   private final String apiKey;
 
   SignStep(Signer signer, String apiKey) {
@@ -41,7 +42,9 @@ final class SignStep implements Step {
       payload = sb.toString();
     }
     Request.Builder b =
-        new Request.Builder().header("User-Agent", BinanceHttp.USER_AGENT).header("Accept", "application/json");
+        new Request.Builder()
+            .header("User-Agent", BinanceHttp.USER_AGENT)
+            .header("Accept", "application/json");
     if (call.keyed) {
       b.header("X-MBX-APIKEY", apiKey);
     }

@@ -5,10 +5,9 @@ import java.util.List;
 
 /**
  * One step of sending a request, in the spirit of OkHttp's interceptors: it may act on the {@link
- * Call} before passing it on, and on the {@link Reply} (or the I/O failure) on the way back. A
- * step ends the call by throwing a {@link io.github.binancejdbc.adapter.error.BinanceException},
- * or asks for another attempt by throwing {@link Retry}. {@link BinanceHttp} lists the steps in
- * order.
+ * Call} before passing it on, and on the {@link Reply} (or the I/O failure) on the way back. A step
+ * ends the call by throwing a {@link io.github.binancejdbc.adapter.error.BinanceException}, or asks
+ * for another attempt by throwing {@link Retry}. {@link BinanceHttp} lists the steps in order.
  */
 @FunctionalInterface
 interface Step {

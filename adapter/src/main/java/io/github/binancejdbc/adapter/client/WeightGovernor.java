@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * and stops all traffic while Binance asks us to pause (429 Retry-After) or has banned the IP
  * (418). Binance counts per IP, so there is one governor per base URL for the whole process.
  *
- * <p>Limits are learnt before they can bind: a governor of the registry ({@link #forBaseUrl})
- * asks for them ({@link #needsLimits()}) before its first request, takes them from every {@code
+ * <p>Limits are learnt before they can bind: a governor of the registry ({@link #forBaseUrl}) asks
+ * for them ({@link #needsLimits()}) before its first request, takes them from every {@code
  * exchangeInfo} read, and from the limit a 429's message states ("current limit is 300 request
  * weight per 1 MINUTE"). Until then it assumes Binance's documented 6000 per minute.
  *
@@ -61,13 +61,17 @@ public final class WeightGovernor {
   private String headerSuffix = "1M";
   private long pausedUntil;
   private long bannedUntil;
+
   /** Since this governor was made (the first connection to the base URL in this process). */
   private long requestsSent;
+
   private long weightSent;
   private long requestsSaved;
   private long weightSaved;
+
   /** The last used-weight header of the current window, and that window's start. */
   private long serverUsed = -1;
+
   private long serverUsedWindow = Long.MIN_VALUE;
 
   /** A governor of its own, outside the registry, that does not ask for limits; for tests. */
@@ -87,8 +91,8 @@ public final class WeightGovernor {
   }
 
   /**
-   * The latest {@code Date} header any connection got from this base URL (the server's time, cut
-   * to whole seconds), or 0: a time the server has certainly reached.
+   * The latest {@code Date} header any connection got from this base URL (the server's time, cut to
+   * whole seconds), or 0: a time the server has certainly reached.
    */
   private final AtomicLong serverDate = new AtomicLong();
 
@@ -158,10 +162,10 @@ public final class WeightGovernor {
   }
 
   /**
-   * As {@link #acquire(int)}, for a request that also creates {@code newOrders} unfilled orders:
-   * it waits for the 10-second order window too, and is refused (nothing sent) when the day's
-   * order limit is reached. Every call must be followed by {@link #done(int, long)} once the
-   * request has been answered.
+   * As {@link #acquire(int)}, for a request that also creates {@code newOrders} unfilled orders: it
+   * waits for the 10-second order window too, and is refused (nothing sent) when the day's order
+   * limit is reached. Every call must be followed by {@link #done(int, long)} once the request has
+   * been answered.
    *
    * @return the start of the weight window the request was counted in (epoch ms)
    */
@@ -181,10 +185,17 @@ public final class WeightGovernor {
           throw bannedException(bannedUntil, 418, "nothing was sent");
         }
         if (newOrders > 0 && !ordersDay.fits(now, newOrders)) {
-          throw new BinanceException(SqlState.RATE_LIMITED, -1015, "The account's order limit of "
-              + ordersDay.limit + " per day is reached (" + ordersDay.used + " unfilled orders"
-              + " counted); nothing was sent. Try again after " + Instant.ofEpochMilli(
-                  ordersDay.start + ordersDay.millis), null);
+          throw new BinanceException(
+              SqlState.RATE_LIMITED,
+              -1015,
+              "The account's order limit of "
+                  + ordersDay.limit
+                  + " per day is reached ("
+                  + ordersDay.used
+                  + " unfilled orders"
+                  + " counted); nothing was sent. Try again after "
+                  + Instant.ofEpochMilli(ordersDay.start + ordersDay.millis),
+              null);
         }
         if (now < pausedUntil) {
           waitMillis = pausedUntil - now;
@@ -235,8 +246,8 @@ public final class WeightGovernor {
   }
 
   /**
-   * Adopts the account's unfilled-order count of an {@code X-MBX-ORDER-COUNT-<n><unit>} header
-   * when it is higher than ours.
+   * Adopts the account's unfilled-order count of an {@code X-MBX-ORDER-COUNT-<n><unit>} header when
+   * it is higher than ours.
    *
    * @param suffix the header's end, e.g. {@code 10S} or {@code 1D}
    */
@@ -279,8 +290,8 @@ public final class WeightGovernor {
   /**
    * Applies one entry of {@code exchangeInfo.rateLimits}: {@code REQUEST_WEIGHT}, {@code
    * RAW_REQUESTS}, and {@code ORDERS} (a DAY interval is the daily limit, a shorter one the short
-   * window). A new window length restarts the window but keeps the count, which errs on the side
-   * of waiting. Unknown types are ignored.
+   * window). A new window length restarts the window but keeps the count, which errs on the side of
+   * waiting. Unknown types are ignored.
    *
    * @param interval SECOND, MINUTE, HOUR or DAY
    * @throws IllegalArgumentException for an unknown interval or a non-positive number
@@ -295,11 +306,12 @@ public final class WeightGovernor {
   private void setLimit(RateLimitRule rule) {
     String unit = rule.unit();
     synchronized (this) {
-      LimitWindow w = switch (rule.type()) {
-        case "REQUEST_WEIGHT" -> weightWindow;
-        case "RAW_REQUESTS" -> raw;
-        default -> unit.equals("DAY") ? ordersDay : ordersShort;
-      };
+      LimitWindow w =
+          switch (rule.type()) {
+            case "REQUEST_WEIGHT" -> weightWindow;
+            case "RAW_REQUESTS" -> raw;
+            default -> unit.equals("DAY") ? ordersDay : ordersShort;
+          };
       long newWindow = rule.windowMillis();
       if (newWindow != w.millis) {
         w.millis = newWindow;

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The one catalogue of Binance Spot REST error codes: each code's name, the {@link SqlState} it
  * maps to (which carries the {@link ErrorKind}), whether the same request may succeed when sent
- * again later (the transport retries a GET exactly then), and an optional hint. FIX-only (-1033..-1035, -1169..-1191) and WebSocket-only (-2035, -2036, -2042) codes are
- * left out; an unknown code falls back to the mapping of its HTTP status.
+ * again later (the transport retries a GET exactly then), and an optional hint. FIX-only
+ * (-1033..-1035, -1169..-1191) and WebSocket-only (-2035, -2036, -2042) codes are left out; an
+ * unknown code falls back to the mapping of its HTTP status.
  *
  * <p>Order and cancel rejections (-1010, -1013 filter failures, -2010, -2011, -2013, -2026, -2038,
  * -2039, -2021, -2022) map to DATA 22023: from SQL they are a statement whose values Binance
@@ -27,8 +28,7 @@ public enum BinanceErrorCode {
   DISCONNECTED(-1001, SqlState.SYSTEM_ERROR, true, null),
   UNAUTHORIZED(
       -1002, SqlState.INVALID_AUTHORIZATION, false, "check the API key and its permissions"),
-  TOO_MANY_REQUESTS(
-      -1003, SqlState.RATE_LIMITED, true, "wait for Retry-After; poll less"),
+  TOO_MANY_REQUESTS(-1003, SqlState.RATE_LIMITED, true, "wait for Retry-After; poll less"),
   UNEXPECTED_RESP(-1006, SqlState.SYSTEM_ERROR, true, null),
   TIMEOUT(-1007, SqlState.SYSTEM_ERROR, true, null),
   SERVER_BUSY(-1008, SqlState.SYSTEM_ERROR, true, null),
@@ -39,7 +39,8 @@ public enum BinanceErrorCode {
   TOO_MANY_ORDERS(-1015, SqlState.RATE_LIMITED, true, null),
   SERVICE_SHUTTING_DOWN(-1016, SqlState.FEATURE_NOT_SUPPORTED, false, null),
   UNSUPPORTED_OPERATION(-1020, SqlState.FEATURE_NOT_SUPPORTED, false, null),
-  INVALID_TIMESTAMP(-1021, SqlState.INVALID_PARAMETER_VALUE, false, "check clock sync or raise recvWindow"),
+  INVALID_TIMESTAMP(
+      -1021, SqlState.INVALID_PARAMETER_VALUE, false, "check clock sync or raise recvWindow"),
   INVALID_SIGNATURE(
       -1022, SqlState.INVALID_AUTHORIZATION, false, "check the secret key or private key"),
   // 11xx: request issues.
@@ -64,7 +65,8 @@ public enum BinanceErrorCode {
       SqlState.INVALID_PARAMETER_VALUE,
       false,
       "valid intervals: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M"),
-  BAD_SYMBOL(-1121, SqlState.INVALID_PARAMETER_VALUE, false, "check the symbol in the symbols table"),
+  BAD_SYMBOL(
+      -1121, SqlState.INVALID_PARAMETER_VALUE, false, "check the symbol in the symbols table"),
   INVALID_SYMBOLSTATUS(-1122, SqlState.INVALID_PARAMETER_VALUE, false, "valid: TRADING HALT BREAK"),
   INVALID_LISTEN_KEY(-1125, SqlState.INVALID_PARAMETER_VALUE, false, null),
   MORE_THAN_XX_HOURS(-1127, SqlState.INVALID_PARAMETER_VALUE, false, "narrow the time range"),

@@ -33,8 +33,8 @@ public final class BinanceException extends RuntimeException {
   }
 
   /**
-   * The older form: the state is looked up in {@link SqlState} and decides the kind, so a kind
-   * that disagrees with the state is overruled.
+   * The older form: the state is looked up in {@link SqlState} and decides the kind, so a kind that
+   * disagrees with the state is overruled.
    *
    * @deprecated name a {@link SqlState} instead
    */

@@ -38,10 +38,11 @@ public final class SqlExceptions {
       case STATEMENT -> new SQLNonTransientException(msg, state, code, e);
       case FEATURE_NOT_SUPPORTED -> new SQLFeatureNotSupportedException(msg, state, code, e);
       // An order whose outcome could not be settled must not look safely retryable.
-      case RATE_LIMITED, SERVER -> e.outcomeUnknown()
-          ? new SQLNonTransientException(msg, state, code, e)
-          : new SQLTransientException(msg, state, code, e);
-        // A ban lasts minutes to days: retrying soon cannot succeed, so it is not transient.
+      case RATE_LIMITED, SERVER ->
+          e.outcomeUnknown()
+              ? new SQLNonTransientException(msg, state, code, e)
+              : new SQLTransientException(msg, state, code, e);
+      // A ban lasts minutes to days: retrying soon cannot succeed, so it is not transient.
       case BANNED -> new SQLNonTransientException(msg, state, code, e);
       case TIMEOUT -> new SQLTimeoutException(msg, state, code, e);
       case INTERNAL -> new SQLException(msg, state, code, e);

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Turns one SQL argument value into the text the API gets, exactly or not at all: a fraction for a
  * whole-number argument, a number out of range, NaN or Infinity, more digits than Binance accepts,
  * an empty text or a word where a flag belongs is an error naming the argument, and nothing is
- * sent. Arguments reach here unconverted (the procedure's parameters are typed ANY), so no SQL
- * cast has rounded them on the way.
+ * sent. Arguments reach here unconverted (the procedure's parameters are typed ANY), so no SQL cast
+ * has rounded them on the way.
  */
 final class Arguments {
   /** Binance's rule for DECIMAL parameters (error -1100): 20 digits, a point, 20 digits. */
@@ -30,8 +30,12 @@ final class Arguments {
    */
   static String text(String procedure, ProcParam p, Object v) {
     if (v instanceof String s && s.isBlank()) {
-      throw bad(SqlState.INVALID_PARAMETER_VALUE, procedure, p, "must not be empty; leave the"
-          + " argument out instead", v);
+      throw bad(
+          SqlState.INVALID_PARAMETER_VALUE,
+          procedure,
+          p,
+          "must not be empty; leave the" + " argument out instead",
+          v);
     }
     return switch (p.kind()) {
       case STRING -> v.toString();
@@ -59,8 +63,12 @@ final class Arguments {
       return Long.toString(d.longValueExact());
     } catch (ArithmeticException e) {
       boolean fraction = d.signum() != 0 && d.stripTrailingZeros().scale() > 0;
-      throw bad(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, procedure, p, fraction
-          ? "must be a whole number" : "is out of range (at most 9223372036854775807)", v);
+      throw bad(
+          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+          procedure,
+          p,
+          fraction ? "must be a whole number" : "is out of range (at most 9223372036854775807)",
+          v);
     }
   }
 
@@ -68,9 +76,13 @@ final class Arguments {
     BigDecimal d = number(procedure, p, v, "a number");
     String text = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     if (!API_DECIMAL.matcher(text).matches()) {
-      throw bad(d.signum() < 0 ? SqlState.INVALID_PARAMETER_VALUE
-          : SqlState.NUMERIC_VALUE_OUT_OF_RANGE, procedure, p, "must be a number of at most 20"
-          + " digits before and 20 after the point, not negative (Binance's rule)", v);
+      throw bad(
+          d.signum() < 0 ? SqlState.INVALID_PARAMETER_VALUE : SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+          procedure,
+          p,
+          "must be a number of at most 20"
+              + " digits before and 20 after the point, not negative (Binance's rule)",
+          v);
     }
     return text;
   }
@@ -89,8 +101,12 @@ final class Arguments {
     if (v instanceof Double || v instanceof Float) {
       double x = ((Number) v).doubleValue();
       if (Double.isNaN(x) || Double.isInfinite(x)) {
-        throw bad(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, procedure, p, "must be " + what
-            + ", not NaN or Infinity", v);
+        throw bad(
+            SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+            procedure,
+            p,
+            "must be " + what + ", not NaN or Infinity",
+            v);
       }
       // Its shortest decimal form: 0.1 and not 0.1000000000000000055511151231257827.
       return new BigDecimal(v.toString());
@@ -107,7 +123,10 @@ final class Arguments {
     if (shown.length() > 60) {
       shown = shown.substring(0, 60) + "...";
     }
-    return new BinanceException(state, 0, procedure + ": " + p.name() + " " + rule + ", but was '"
-        + shown + "'. Nothing was sent.", null);
+    return new BinanceException(
+        state,
+        0,
+        procedure + ": " + p.name() + " " + rule + ", but was '" + shown + "'. Nothing was sent.",
+        null);
   }
 }

@@ -52,41 +52,42 @@ public final class BinanceProcedure implements TableFunction, ImplementableFunct
     for (int i = 0; i < def.params().size(); i++) {
       ProcParam p = def.params().get(i);
       int ordinal = i;
-      out.add(new FunctionParameter() {
-        @Override
-        public int getOrdinal() {
-          return ordinal;
-        }
+      out.add(
+          new FunctionParameter() {
+            @Override
+            public int getOrdinal() {
+              return ordinal;
+            }
 
-        @Override
-        public String getName() {
-          return p.name();
-        }
+            @Override
+            public String getName() {
+              return p.name();
+            }
 
-        @Override
-        public RelDataType getType(RelDataTypeFactory f) {
-          return sqlType(f, p.kind());
-        }
+            @Override
+            public RelDataType getType(RelDataTypeFactory f) {
+              return sqlType(f, p.kind());
+            }
 
-        /**
-         * Every parameter is optional to Calcite, whose own check says only "DEFAULT is only
-         * allowed for optional parameters"; a missing required one fails at execution, before
-         * anything is sent, with a message that names it.
-         */
-        @Override
-        public boolean isOptional() {
-          return true;
-        }
-      });
+            /**
+             * Every parameter is optional to Calcite, whose own check says only "DEFAULT is only
+             * allowed for optional parameters"; a missing required one fails at execution, before
+             * anything is sent, with a message that names it.
+             */
+            @Override
+            public boolean isOptional() {
+              return true;
+            }
+          });
     }
     return out;
   }
 
   /**
    * Numbers and flags are typed ANY: a BIGINT or DECIMAL(p, s) parameter would let Calcite cast the
-   * argument on its way in, {@code order_id => 1.5} to 1 and a 20-decimal quantity to 18
-   * decimals, silently. As ANY the value arrives as written and {@link Arguments} converts it
-   * exactly or refuses it.
+   * argument on its way in, {@code order_id => 1.5} to 1 and a 20-decimal quantity to 18 decimals,
+   * silently. As ANY the value arrives as written and {@link Arguments} converts it exactly or
+   * refuses it.
    */
   static RelDataType sqlType(RelDataTypeFactory f, ProcParam.Kind kind) {
     RelDataType t =

@@ -27,14 +27,14 @@ import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * One execution of one procedure. Created by the generated code with the argument values; sends
- * nothing until its rows are first read, then sends exactly one request and keeps the answer, so
- * a plan that reads the rows twice (a nested-loop join) cannot place a second order.
+ * nothing until its rows are first read, then sends exactly one request and keeps the answer, so a
+ * plan that reads the rows twice (a nested-loop join) cannot place a second order.
  *
  * <p>Safety, in order: the connection must allow trading (else nothing is sent); the symbol must be
  * allowed and the notional within the connection's limit; quantities and prices must pass the
- * symbol's filters; every order gets a client order id (the caller's or a generated one); a
- * request whose outcome is unknown (timeout, dropped connection, 5xx, -1006, -1007) is never sent
- * again: the exchange is asked what happened, by that client id.
+ * symbol's filters; every order gets a client order id (the caller's or a generated one); a request
+ * whose outcome is unknown (timeout, dropped connection, 5xx, -1006, -1007) is never sent again:
+ * the exchange is asked what happened, by that client id.
  */
 public final class ProcedureCall extends AbstractTable implements ScannableTable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -85,14 +85,24 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
   private List<Object[]> execute(BinanceContext ctx) {
     Map<String, String> values = values();
     if (def.trading() && ctx.readOnly()) {
-      throw new BinanceException(SqlState.READ_ONLY_SQL_TRANSACTION, 0, def.name() + " changes"
-          + " orders and this connection was set read-only (Connection.setReadOnly(true)): call"
-          + " setReadOnly(false) to allow it. Nothing was sent.", null);
+      throw new BinanceException(
+          SqlState.READ_ONLY_SQL_TRANSACTION,
+          0,
+          def.name()
+              + " changes"
+              + " orders and this connection was set read-only (Connection.setReadOnly(true)): call"
+              + " setReadOnly(false) to allow it. Nothing was sent.",
+          null);
     }
     if (def.trading() && !ctx.config().trading()) {
-      throw new BinanceException(SqlState.INSUFFICIENT_PRIVILEGE, 0, def.name() + " changes"
-          + " orders and this connection is read-only: connect with trading=true to allow it."
-          + " Nothing was sent.", null);
+      throw new BinanceException(
+          SqlState.INSUFFICIENT_PRIVILEGE,
+          0,
+          def.name()
+              + " changes"
+              + " orders and this connection is read-only: connect with trading=true to allow it."
+              + " Nothing was sent.",
+          null);
     }
     if (def.clientIdParam() != null && values.get(def.clientIdParam()) == null) {
       values.put(def.clientIdParam(), newClientId());
@@ -104,9 +114,10 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     JsonNode response;
     try {
       BodyReader<JsonNode> reader = p -> ProcedureRows.checkShape(def.result(), TREE.read(p));
-      response = def.signed()
-          ? http.signed(def.method(), def.path(), params, def.weight(), reader)
-          : http.keyed(def.method(), def.path(), params, def.weight(), reader);
+      response =
+          def.signed()
+              ? http.signed(def.method(), def.path(), params, def.weight(), reader)
+              : http.keyed(def.method(), def.path(), params, def.weight(), reader);
     } catch (BinanceException e) {
       if (e.outcomeUnknown()) {
         return reconcile(ctx, values, e);
@@ -114,20 +125,33 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
       if (def.result() == ProcedureDef.Result.LISTEN_KEY
           && (e.vendorCode() == 404 || e.vendorCode() == 410 || e.vendorCode() == -1016)) {
         // The server's page (HTML from the gateway, usually) says nothing useful: say it plainly.
-        String said = e.vendorCode() < 0 ? e.getMessage()
-            : "HTTP " + e.vendorCode() + " on " + def.method() + " " + def.path();
-        throw new BinanceException(SqlState.FEATURE_NOT_SUPPORTED, e.vendorCode(),
-            def.name() + ": Binance retired the listen-key endpoints on 2026-02-20 and the server"
-                + " says so (" + said + "). Subscribe to the user data stream with the WebSocket"
-                + " API's userDataStream.subscribe instead.", e);
+        String said =
+            e.vendorCode() < 0
+                ? e.getMessage()
+                : "HTTP " + e.vendorCode() + " on " + def.method() + " " + def.path();
+        throw new BinanceException(
+            SqlState.FEATURE_NOT_SUPPORTED,
+            e.vendorCode(),
+            def.name()
+                + ": Binance retired the listen-key endpoints on 2026-02-20 and the server"
+                + " says so ("
+                + said
+                + "). Subscribe to the user data stream with the WebSocket"
+                + " API's userDataStream.subscribe instead.",
+            e);
       }
       throw e;
     }
     return switch (def.result()) {
       case TEST -> List.<Object[]>of(ProcedureRows.test(values.get("symbol"), response));
-      case LISTEN_KEY -> List.<Object[]>of(new Object[] {
-          response.hasNonNull("listenKey") ? response.get("listenKey").asText()
-              : values.get("listenKey"), def.outcome()});
+      case LISTEN_KEY ->
+          List.<Object[]>of(
+              new Object[] {
+                response.hasNonNull("listenKey")
+                    ? response.get("listenKey").asText()
+                    : values.get("listenKey"),
+                def.outcome()
+              });
       case ORDERS -> ProcedureRows.orders(response, def.outcome(), null);
     };
   }
@@ -141,8 +165,17 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
       Object v = i < args.length ? args[i] : null;
       if (v == null) {
         if (p.required()) {
-          throw BinanceException.badValue(def.name() + " needs " + p.name() + ": " + def.name()
-              + "(" + p.name() + " => ...). " + p.remarks() + ". Nothing was sent.");
+          throw BinanceException.badValue(
+              def.name()
+                  + " needs "
+                  + p.name()
+                  + ": "
+                  + def.name()
+                  + "("
+                  + p.name()
+                  + " => ...). "
+                  + p.remarks()
+                  + ". Nothing was sent.");
         }
         continue;
       }
@@ -170,8 +203,10 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     }
     if (def.checks() == ProcedureDef.Checks.SYMBOL) {
       if (def.trading()) {
-        OrderChecks.checkGuards(ctx.config(), new OrderChecks.Order(def.name(), symbol, null,
-            null, null, null, null, null, false), null);
+        OrderChecks.checkGuards(
+            ctx.config(),
+            new OrderChecks.Order(def.name(), symbol, null, null, null, null, null, null, false),
+            null);
       }
       return;
     }
@@ -183,7 +218,8 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
     if (def.trading()) {
       for (OrderChecks.Order o : legs) {
         BigDecimal market = null;
-        if (ctx.config().maxOrderNotional() != null && OrderChecks.notional(o, null) == null
+        if (ctx.config().maxOrderNotional() != null
+            && OrderChecks.notional(o, null) == null
             && o.quantity() != null) {
           market = lastPrice(ctx, symbol);
         }
@@ -193,8 +229,8 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
   }
 
   private static BigDecimal lastPrice(BinanceContext ctx, String symbol) {
-    JsonNode n = ctx.http().get("/api/v3/ticker/price", List.of(Param.of("symbol", symbol)), 2,
-        TREE);
+    JsonNode n =
+        ctx.http().get("/api/v3/ticker/price", List.of(Param.of("symbol", symbol)), 2, TREE);
     return new BigDecimal(n.get("price").asText());
   }
 

@@ -54,8 +54,8 @@ public record ProcedureDef(
     /** The symbol is one the connection may trade ({@code allowedSymbols}): cancels. */
     SYMBOL,
     /**
-     * The order's price, stop price, quantities and notional against the symbol's filters, and
-     * for a call that trades the connection's guards (allowed symbols, maxOrderNotional).
+     * The order's price, stop price, quantities and notional against the symbol's filters, and for
+     * a call that trades the connection's guards (allowed symbols, maxOrderNotional).
      */
     ORDER,
     /** As {@link #ORDER}, for each leg of an order list ({@link ProcedureDef#legs()}). */
@@ -91,8 +91,13 @@ public record ProcedureDef(
     legs = List.copyOf(legs);
     requireNonNull(outcome, "outcome is null");
     if ((checks == Checks.ORDER_LIST) == legs.isEmpty()) {
-      throw new IllegalArgumentException(name + ": an order list names its legs, nothing else"
-          + " does, but checks were " + checks + " and legs " + legs);
+      throw new IllegalArgumentException(
+          name
+              + ": an order list names its legs, nothing else"
+              + " does, but checks were "
+              + checks
+              + " and legs "
+              + legs);
     }
     if (weight < 1) {
       throw new IllegalArgumentException(name + ": weight must be positive, but was: " + weight);
@@ -100,8 +105,8 @@ public record ProcedureDef(
   }
 
   /**
-   * A builder for the procedure {@code name} that calls {@code method path}. Defaults: signed,
-   * not trading, {@link Result#ORDERS}, {@link Reconcile#NONE}, no client id, weight 1, {@link
+   * A builder for the procedure {@code name} that calls {@code method path}. Defaults: signed, not
+   * trading, {@link Result#ORDERS}, {@link Reconcile#NONE}, no client id, weight 1, {@link
    * Checks#NONE}, outcome {@code PLACED}.
    */
   public static Builder builder(String name, Method method, String path) {
@@ -194,8 +199,21 @@ public record ProcedureDef(
     }
 
     public ProcedureDef build() {
-      return new ProcedureDef(name, method, path, params, trading, signed, result, reconcile,
-          clientIdParam, weight, remarks, checks, legs, outcome);
+      return new ProcedureDef(
+          name,
+          method,
+          path,
+          params,
+          trading,
+          signed,
+          result,
+          reconcile,
+          clientIdParam,
+          weight,
+          remarks,
+          checks,
+          legs,
+          outcome);
     }
   }
 

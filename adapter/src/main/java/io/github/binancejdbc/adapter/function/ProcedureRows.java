@@ -23,48 +23,53 @@ final class ProcedureRows {
   /** Column name, SQL type, JSON field spellings. */
   private record Col(String name, SqlTypeName type, String... fields) {}
 
-  static final List<Col> ORDER = List.of(
-      new Col("symbol", SqlTypeName.VARCHAR, "symbol"),
-      new Col("order_id", SqlTypeName.BIGINT, "orderId"),
-      new Col("order_list_id", SqlTypeName.BIGINT, "orderListId"),
-      new Col("client_order_id", SqlTypeName.VARCHAR, "clientOrderId"),
-      new Col("orig_client_order_id", SqlTypeName.VARCHAR, "origClientOrderId"),
-      new Col("transact_time", SqlTypeName.TIMESTAMP, "transactTime", "transactionTime"),
-      new Col("price", SqlTypeName.DECIMAL, "price"),
-      new Col("orig_qty", SqlTypeName.DECIMAL, "origQty", "qty"),
-      new Col("executed_qty", SqlTypeName.DECIMAL, "executedQty"),
-      new Col("orig_quote_order_qty", SqlTypeName.DECIMAL, "origQuoteOrderQty", "quoteOrderQty"),
-      new Col("cumulative_quote_qty", SqlTypeName.DECIMAL, "cummulativeQuoteQty",
-          "cumulativeQuoteQty"),
-      new Col("status", SqlTypeName.VARCHAR, "status"),
-      new Col("time_in_force", SqlTypeName.VARCHAR, "timeInForce"),
-      new Col("order_type", SqlTypeName.VARCHAR, "type"),
-      new Col("side", SqlTypeName.VARCHAR, "side"),
-      new Col("stop_price", SqlTypeName.DECIMAL, "stopPrice"),
-      new Col("iceberg_qty", SqlTypeName.DECIMAL, "icebergQty"),
-      new Col("working_time", SqlTypeName.TIMESTAMP, "workingTime"),
-      new Col("self_trade_prevention_mode", SqlTypeName.VARCHAR, "selfTradePreventionMode"),
-      new Col("fills", SqlTypeName.VARCHAR, "fills"),
-      new Col("outcome", SqlTypeName.VARCHAR),
-      new Col("note", SqlTypeName.VARCHAR));
+  static final List<Col> ORDER =
+      List.of(
+          new Col("symbol", SqlTypeName.VARCHAR, "symbol"),
+          new Col("order_id", SqlTypeName.BIGINT, "orderId"),
+          new Col("order_list_id", SqlTypeName.BIGINT, "orderListId"),
+          new Col("client_order_id", SqlTypeName.VARCHAR, "clientOrderId"),
+          new Col("orig_client_order_id", SqlTypeName.VARCHAR, "origClientOrderId"),
+          new Col("transact_time", SqlTypeName.TIMESTAMP, "transactTime", "transactionTime"),
+          new Col("price", SqlTypeName.DECIMAL, "price"),
+          new Col("orig_qty", SqlTypeName.DECIMAL, "origQty", "qty"),
+          new Col("executed_qty", SqlTypeName.DECIMAL, "executedQty"),
+          new Col(
+              "orig_quote_order_qty", SqlTypeName.DECIMAL, "origQuoteOrderQty", "quoteOrderQty"),
+          new Col(
+              "cumulative_quote_qty",
+              SqlTypeName.DECIMAL,
+              "cummulativeQuoteQty",
+              "cumulativeQuoteQty"),
+          new Col("status", SqlTypeName.VARCHAR, "status"),
+          new Col("time_in_force", SqlTypeName.VARCHAR, "timeInForce"),
+          new Col("order_type", SqlTypeName.VARCHAR, "type"),
+          new Col("side", SqlTypeName.VARCHAR, "side"),
+          new Col("stop_price", SqlTypeName.DECIMAL, "stopPrice"),
+          new Col("iceberg_qty", SqlTypeName.DECIMAL, "icebergQty"),
+          new Col("working_time", SqlTypeName.TIMESTAMP, "workingTime"),
+          new Col("self_trade_prevention_mode", SqlTypeName.VARCHAR, "selfTradePreventionMode"),
+          new Col("fills", SqlTypeName.VARCHAR, "fills"),
+          new Col("outcome", SqlTypeName.VARCHAR),
+          new Col("note", SqlTypeName.VARCHAR));
 
-  static final List<Col> TEST = List.of(
-      new Col("symbol", SqlTypeName.VARCHAR),
-      new Col("outcome", SqlTypeName.VARCHAR),
-      new Col("standard_maker", SqlTypeName.DECIMAL),
-      new Col("standard_taker", SqlTypeName.DECIMAL),
-      new Col("special_maker", SqlTypeName.DECIMAL),
-      new Col("special_taker", SqlTypeName.DECIMAL),
-      new Col("tax_maker", SqlTypeName.DECIMAL),
-      new Col("tax_taker", SqlTypeName.DECIMAL),
-      new Col("discount_enabled_for_account", SqlTypeName.BOOLEAN),
-      new Col("discount_enabled_for_symbol", SqlTypeName.BOOLEAN),
-      new Col("discount_asset", SqlTypeName.VARCHAR),
-      new Col("discount", SqlTypeName.DECIMAL));
+  static final List<Col> TEST =
+      List.of(
+          new Col("symbol", SqlTypeName.VARCHAR),
+          new Col("outcome", SqlTypeName.VARCHAR),
+          new Col("standard_maker", SqlTypeName.DECIMAL),
+          new Col("standard_taker", SqlTypeName.DECIMAL),
+          new Col("special_maker", SqlTypeName.DECIMAL),
+          new Col("special_taker", SqlTypeName.DECIMAL),
+          new Col("tax_maker", SqlTypeName.DECIMAL),
+          new Col("tax_taker", SqlTypeName.DECIMAL),
+          new Col("discount_enabled_for_account", SqlTypeName.BOOLEAN),
+          new Col("discount_enabled_for_symbol", SqlTypeName.BOOLEAN),
+          new Col("discount_asset", SqlTypeName.VARCHAR),
+          new Col("discount", SqlTypeName.DECIMAL));
 
-  static final List<Col> LISTEN_KEY = List.of(
-      new Col("listen_key", SqlTypeName.VARCHAR),
-      new Col("outcome", SqlTypeName.VARCHAR));
+  static final List<Col> LISTEN_KEY =
+      List.of(new Col("listen_key", SqlTypeName.VARCHAR), new Col("outcome", SqlTypeName.VARCHAR));
 
   private static List<Col> cols(ProcedureDef.Result r) {
     return switch (r) {
@@ -95,11 +100,12 @@ final class ProcedureRows {
   static RelDataType rowType(RelDataTypeFactory f, ProcedureDef.Result r) {
     RelDataTypeFactory.Builder b = f.builder();
     for (Col c : cols(r)) {
-      RelDataType t = switch (c.type()) {
-        case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, 38, 8);
-        case TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
-        default -> f.createSqlType(c.type());
-      };
+      RelDataType t =
+          switch (c.type()) {
+            case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, 38, 8);
+            case TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            default -> f.createSqlType(c.type());
+          };
       b.add(c.name(), f.createTypeWithNullability(t, true));
     }
     return b.build();
@@ -182,10 +188,15 @@ final class ProcedureRows {
     }
     if (result == ProcedureDef.Result.ORDERS) {
       for (JsonNode o : n.isArray() ? n : List.of(n)) {
-        if (!o.isObject() || !(o.hasNonNull("orderId") || o.hasNonNull("orderListId")
-            || o.has("amendedOrder") || o.has("cancelResult"))) {
-          throw new IllegalStateException("expected an order or an order list (orderId or"
-              + " orderListId) but found " + abbreviate(o));
+        if (!o.isObject()
+            || !(o.hasNonNull("orderId")
+                || o.hasNonNull("orderListId")
+                || o.has("amendedOrder")
+                || o.has("cancelResult"))) {
+          throw new IllegalStateException(
+              "expected an order or an order list (orderId or"
+                  + " orderListId) but found "
+                  + abbreviate(o));
         }
         JsonNode id = o.has("orderId") ? o.get("orderId") : o.get("orderListId");
         if (id != null && !id.isIntegralNumber()) {
@@ -210,11 +221,16 @@ final class ProcedureRows {
     JsonNode tax = n.path("taxCommissionForOrder");
     JsonNode discount = n.path("discount");
     return new Object[] {
-      symbol, "VALID",
-      dec(std.get("maker")), dec(std.get("taker")),
-      dec(special.get("maker")), dec(special.get("taker")),
-      dec(tax.get("maker")), dec(tax.get("taker")),
-      bool(discount.get("enabledForAccount")), bool(discount.get("enabledForSymbol")),
+      symbol,
+      "VALID",
+      dec(std.get("maker")),
+      dec(std.get("taker")),
+      dec(special.get("maker")),
+      dec(special.get("taker")),
+      dec(tax.get("maker")),
+      dec(tax.get("taker")),
+      bool(discount.get("enabledForAccount")),
+      bool(discount.get("enabledForSymbol")),
       discount.hasNonNull("discountAsset") ? discount.get("discountAsset").asText() : null,
       dec(discount.get("discount"))
     };

@@ -14,18 +14,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Settles a trading request whose outcome is unknown by asking the exchange what happened, never
- * by sending it again. Every kind of request is asked about until it has visibly happened or can
- * no longer happen: Binance rejects a request whose timestamp is more than recvWindow old just
- * before the matching engine, so once {@code failedAt + recvWindow} (plus a second for clock
- * error) has passed, an order not found was not placed, an order still open was not cancelled, a
- * quantity unchanged was not amended. The answer is the rows as the exchange has them, or an error
- * saying plainly that the request did not execute (running the statement again is safe), or, only
- * when even the questions fail, an error saying the outcome is unknown and how to check it.
+ * Settles a trading request whose outcome is unknown by asking the exchange what happened, never by
+ * sending it again. Every kind of request is asked about until it has visibly happened or can no
+ * longer happen: Binance rejects a request whose timestamp is more than recvWindow old just before
+ * the matching engine, so once {@code failedAt + recvWindow} (plus a second for clock error) has
+ * passed, an order not found was not placed, an order still open was not cancelled, a quantity
+ * unchanged was not amended. The answer is the rows as the exchange has them, or an error saying
+ * plainly that the request did not execute (running the statement again is safe), or, only when
+ * even the questions fail, an error saying the outcome is unknown and how to check it.
  */
 final class Reconciler {
   private static final BodyReader<JsonNode> TREE = p -> ProcedureRows.MAPPER.readTree(p);
   private static final int NO_SUCH_ORDER = -2013;
+
   /** Statuses after which a cancel or an amend can no longer change anything. */
   private static final Set<String> FINAL =
       Set.of("CANCELED", "FILLED", "EXPIRED", "EXPIRED_IN_MATCH", "REJECTED");
@@ -40,8 +41,12 @@ final class Reconciler {
   /**
    * @param failedAt when the failure was seen (the request's timestamp is no later)
    */
-  Reconciler(BinanceContext ctx, ProcedureDef def, Map<String, String> v,
-      BinanceException failure, long failedAt) {
+  Reconciler(
+      BinanceContext ctx,
+      ProcedureDef def,
+      Map<String, String> v,
+      BinanceException failure,
+      long failedAt) {
     this.ctx = ctx;
     this.def = def;
     this.v = v;
@@ -55,8 +60,11 @@ final class Reconciler {
       return switch (def.reconcile()) {
         case NEW_ORDER -> newOrder(symbol, v.get("newClientOrderId"));
         case NEW_ORDER_LIST -> newOrderList(v.get("listClientOrderId"));
-        case ORDER_STATUS -> List.<Object[]>of(def.path().contains("amend") ? amended(symbol)
-            : cancelled(symbol, v.get("orderId"), v.get("origClientOrderId"), false));
+        case ORDER_STATUS ->
+            List.<Object[]>of(
+                def.path().contains("amend")
+                    ? amended(symbol)
+                    : cancelled(symbol, v.get("orderId"), v.get("origClientOrderId"), false));
         case ORDER_LIST_STATUS -> listCancelled(v.get("orderListId"), v.get("listClientOrderId"));
         case OPEN_ORDERS -> openOrders(symbol);
         case CANCEL_REPLACE -> cancelReplace(symbol);
@@ -66,11 +74,22 @@ final class Reconciler {
       if (e == failure || e.getCause() == failure) {
         throw e;
       }
-      throw new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(),
-          def.name() + ": " + failure.getMessage() + ". Asking the exchange what happened failed"
-              + " too (" + e.getMessage() + "), so the outcome is unknown. Check before retrying: "
-              + "SELECT * FROM open_orders WHERE symbol = '" + symbol + "'" + clientIdHint(),
-          failure, true);
+      throw new BinanceException(
+          SqlState.SYSTEM_ERROR,
+          failure.vendorCode(),
+          def.name()
+              + ": "
+              + failure.getMessage()
+              + ". Asking the exchange what happened failed"
+              + " too ("
+              + e.getMessage()
+              + "), so the outcome is unknown. Check before retrying: "
+              + "SELECT * FROM open_orders WHERE symbol = '"
+              + symbol
+              + "'"
+              + clientIdHint(),
+          failure,
+          true);
     }
   }
 
@@ -80,27 +99,42 @@ final class Reconciler {
   }
 
   private String note() {
-    return "The request failed (" + failure.getMessage() + "); this row is what the exchange"
+    return "The request failed ("
+        + failure.getMessage()
+        + "); this row is what the exchange"
         + " reported afterwards.";
   }
 
   /** The order by its client id, asked until it is found or the request can no longer execute. */
   private List<Object[]> newOrder(String symbol, String clientId) {
-    JsonNode o = poll(() -> lookUp(Method.GET, "/api/v3/order", List.of(
-        Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))), n -> n != null);
+    JsonNode o =
+        poll(
+            () ->
+                lookUp(
+                    Method.GET,
+                    "/api/v3/order",
+                    List.of(Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))),
+            n -> n != null);
     if (o == null) {
-      throw notExecuted("The exchange has no order with client order id " + clientId + " on "
-          + symbol, "it was not placed");
+      throw notExecuted(
+          "The exchange has no order with client order id " + clientId + " on " + symbol,
+          "it was not placed");
     }
     return List.<Object[]>of(ProcedureRows.order(o, "PLACED", note()));
   }
 
   private List<Object[]> newOrderList(String listClientId) {
-    JsonNode list = poll(() -> lookUp(Method.GET, "/api/v3/orderList",
-        List.of(Param.of("origClientOrderId", listClientId))), n -> n != null);
+    JsonNode list =
+        poll(
+            () ->
+                lookUp(
+                    Method.GET,
+                    "/api/v3/orderList",
+                    List.of(Param.of("origClientOrderId", listClientId))),
+            n -> n != null);
     if (list == null) {
-      throw notExecuted("The exchange has no order list with client id " + listClientId,
-          "it was not placed");
+      throw notExecuted(
+          "The exchange has no order list with client id " + listClientId, "it was not placed");
     }
     return ProcedureRows.orderList(list, "PLACED", note());
   }
@@ -113,18 +147,25 @@ final class Reconciler {
   private Object[] cancelled(String symbol, String orderId, String clientId, boolean quiet) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    q.add(orderId != null ? Param.of("orderId", orderId)
-        : Param.of("origClientOrderId", clientId));
-    JsonNode o = poll(() -> lookUp(Method.GET, "/api/v3/order", q),
-        n -> n == null || FINAL.contains(n.path("status").asText()));
+    q.add(orderId != null ? Param.of("orderId", orderId) : Param.of("origClientOrderId", clientId));
+    JsonNode o =
+        poll(
+            () -> lookUp(Method.GET, "/api/v3/order", q),
+            n -> n == null || FINAL.contains(n.path("status").asText()));
     if (o == null) {
-      throw notExecuted("The exchange has no order with " + q.get(1).name() + " "
-          + q.get(1).value() + " on " + symbol, "there was nothing to cancel");
+      throw notExecuted(
+          "The exchange has no order with "
+              + q.get(1).name()
+              + " "
+              + q.get(1).value()
+              + " on "
+              + symbol,
+          "there was nothing to cancel");
     }
     String status = o.path("status").asText();
     if (FINAL.contains(status)) {
-      return ProcedureRows.order(o, status.equals("CANCELED") ? "CANCELED" : "STATUS_" + status,
-          note());
+      return ProcedureRows.order(
+          o, status.equals("CANCELED") ? "CANCELED" : "STATUS_" + status, note());
     }
     if (quiet) {
       return ProcedureRows.order(o, "NOT_CANCELED", note());
@@ -136,14 +177,27 @@ final class Reconciler {
   private Object[] amended(String symbol) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    q.add(v.get("orderId") != null ? Param.of("orderId", v.get("orderId"))
-        : Param.of("origClientOrderId", v.get("origClientOrderId")));
+    q.add(
+        v.get("orderId") != null
+            ? Param.of("orderId", v.get("orderId"))
+            : Param.of("origClientOrderId", v.get("origClientOrderId")));
     BigDecimal wanted = new BigDecimal(v.get("newQty"));
-    JsonNode o = poll(() -> lookUp(Method.GET, "/api/v3/order", q), n -> n == null
-        || FINAL.contains(n.path("status").asText()) || qty(n).compareTo(wanted) == 0);
+    JsonNode o =
+        poll(
+            () -> lookUp(Method.GET, "/api/v3/order", q),
+            n ->
+                n == null
+                    || FINAL.contains(n.path("status").asText())
+                    || qty(n).compareTo(wanted) == 0);
     if (o == null) {
-      throw notExecuted("The exchange has no order with " + q.get(1).name() + " "
-          + q.get(1).value() + " on " + symbol, "there was nothing to amend");
+      throw notExecuted(
+          "The exchange has no order with "
+              + q.get(1).name()
+              + " "
+              + q.get(1).value()
+              + " on "
+              + symbol,
+          "there was nothing to amend");
     }
     if (qty(o).compareTo(wanted) == 0) {
       return ProcedureRows.order(o, "AMENDED", note());
@@ -151,8 +205,8 @@ final class Reconciler {
     if (FINAL.contains(o.path("status").asText())) {
       return ProcedureRows.order(o, "STATUS_" + o.path("status").asText(), note());
     }
-    throw notExecuted("The order's quantity is still " + qty(o).toPlainString(),
-        "it was not amended");
+    throw notExecuted(
+        "The order's quantity is still " + qty(o).toPlainString(), "it was not amended");
   }
 
   private static BigDecimal qty(JsonNode o) {
@@ -161,12 +215,17 @@ final class Reconciler {
   }
 
   private List<Object[]> listCancelled(String listId, String listClientId) {
-    Param p = listId != null ? Param.of("orderListId", listId)
-        : Param.of("origClientOrderId", listClientId);
-    JsonNode list = poll(() -> lookUp(Method.GET, "/api/v3/orderList", List.of(p)),
-        n -> n == null || "ALL_DONE".equals(n.path("listOrderStatus").asText()));
+    Param p =
+        listId != null
+            ? Param.of("orderListId", listId)
+            : Param.of("origClientOrderId", listClientId);
+    JsonNode list =
+        poll(
+            () -> lookUp(Method.GET, "/api/v3/orderList", List.of(p)),
+            n -> n == null || "ALL_DONE".equals(n.path("listOrderStatus").asText()));
     if (list == null) {
-      throw notExecuted("The exchange has no order list with " + p.name() + " " + p.value(),
+      throw notExecuted(
+          "The exchange has no order list with " + p.name() + " " + p.value(),
           "there was nothing to cancel");
     }
     String status = list.path("listOrderStatus").asText();
@@ -177,21 +236,36 @@ final class Reconciler {
   }
 
   private List<Object[]> openOrders(String symbol) {
-    JsonNode open = poll(() -> ctx.http().signed(Method.GET, "/api/v3/openOrders",
-        List.of(Param.of("symbol", symbol)), 6, TREE), n -> n.size() == 0);
+    JsonNode open =
+        poll(
+            () ->
+                ctx.http()
+                    .signed(
+                        Method.GET,
+                        "/api/v3/openOrders",
+                        List.of(Param.of("symbol", symbol)),
+                        6,
+                        TREE),
+            n -> n.size() == 0);
     if (open.size() == 0) {
       return List.of();
     }
-    throw notExecuted(open.size() + " order(s) are still open on " + symbol,
-        "they were not cancelled");
+    throw notExecuted(
+        open.size() + " order(s) are still open on " + symbol, "they were not cancelled");
   }
 
   private List<Object[]> cancelReplace(String symbol) {
     List<Object[]> rows = new ArrayList<>();
     rows.add(cancelled(symbol, v.get("cancelOrderId"), v.get("cancelOrigClientOrderId"), true));
     String clientId = v.get("newClientOrderId");
-    JsonNode placed = poll(() -> lookUp(Method.GET, "/api/v3/order", List.of(
-        Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))), n -> n != null);
+    JsonNode placed =
+        poll(
+            () ->
+                lookUp(
+                    Method.GET,
+                    "/api/v3/order",
+                    List.of(Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))),
+            n -> n != null);
     if (placed != null) {
       rows.add(ProcedureRows.order(placed, "PLACED", note()));
     }
@@ -211,11 +285,11 @@ final class Reconciler {
   }
 
   /**
-   * Asks {@code probe} until {@code settled} holds or the request can no longer execute (then
-   * asks one last time), pausing between questions; returns the last answer.
+   * Asks {@code probe} until {@code settled} holds or the request can no longer execute (then asks
+   * one last time), pausing between questions; returns the last answer.
    */
-  private JsonNode poll(java.util.function.Supplier<JsonNode> probe,
-      java.util.function.Predicate<JsonNode> settled) {
+  private JsonNode poll(
+      java.util.function.Supplier<JsonNode> probe, java.util.function.Predicate<JsonNode> settled) {
     while (true) {
       boolean last = ctx.config().clock().millis() >= deadline;
       checks++;
@@ -228,10 +302,23 @@ final class Reconciler {
   }
 
   private BinanceException notExecuted(String finding, String conclusion) {
-    return new BinanceException(SqlState.SYSTEM_ERROR, failure.vendorCode(), def.name() + ": "
-        + failure.getMessage() + ". " + finding + " after " + checks + " checks, and the"
-        + " request's recvWindow (" + ctx.config().recvWindowMillis() + " ms) has passed, so it"
-        + " can no longer execute: " + conclusion + "; running the statement again is safe.",
+    return new BinanceException(
+        SqlState.SYSTEM_ERROR,
+        failure.vendorCode(),
+        def.name()
+            + ": "
+            + failure.getMessage()
+            + ". "
+            + finding
+            + " after "
+            + checks
+            + " checks, and the"
+            + " request's recvWindow ("
+            + ctx.config().recvWindowMillis()
+            + " ms) has passed, so it"
+            + " can no longer execute: "
+            + conclusion
+            + "; running the statement again is safe.",
         failure);
   }
 
@@ -242,8 +329,12 @@ final class Reconciler {
       ctx.config().sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BinanceException(SqlState.QUERY_CANCELED, 0, def.name()
-          + ": interrupted while checking whether the request was executed", failure, true);
+      throw new BinanceException(
+          SqlState.QUERY_CANCELED,
+          0,
+          def.name() + ": interrupted while checking whether the request was executed",
+          failure,
+          true);
     }
   }
 }

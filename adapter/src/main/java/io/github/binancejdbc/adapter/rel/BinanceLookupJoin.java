@@ -21,9 +21,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -38,14 +38,14 @@ import org.apache.calcite.util.mapping.IntPair;
 
 /**
  * A join whose inner side is a Binance scan that takes its key from the outer rows: the outer
- * (left) rows are read first, in batches of {@value #BATCH}, and each batch's key values become
- * the inner scan's {@code =}/{@code IN} constraint, bound through correlation variables. The scan
- * then sends what a program would: one stream per symbol for {@code klines}, {@code symbols=[...]}
+ * (left) rows are read first, in batches of {@value #BATCH}, and each batch's key values become the
+ * inner scan's {@code =}/{@code IN} constraint, bound through correlation variables. The scan then
+ * sends what a program would: one stream per symbol for {@code klines}, {@code symbols=[...]}
  * chunks for tickers, {@code orderId} lookups for {@code my_trades}. Calcite's batch nested-loop
  * join does the batching and re-checks the join condition on every pair.
  *
- * <p>Its cost counts the inner scan once, not once per batch: the inner scan's requests are per
- * key value, so the batches together cost what one scan of all the values costs.
+ * <p>Its cost counts the inner scan once, not once per batch: the inner scan's requests are per key
+ * value, so the batches together cost what one scan of all the values costs.
  */
 public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
   /** Outer rows per batch; Calcite's default, and the most keys a ticker request takes. */
@@ -158,7 +158,9 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
         int column = scan.spec.column(field);
         ColumnDef c = scan.table.def().column(column);
         RelDataTypeField outer = outerFields.get(pair.source);
-        if (!takesOuterValues(c) || scan.keyed(column) || !sameFamily(outer, c)
+        if (!takesOuterValues(c)
+            || scan.keyed(column)
+            || !sameFamily(outer, c)
             || (c.pushdown() != Pushdown.KEY && computed(join.getLeft(), pair.source))
             || (c.pushdown() == Pushdown.RANGE
                 && (scan.table.def().sortColumns().contains(c.name())
@@ -183,12 +185,13 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
         RelNode above = target.above().get(i);
         inner = above.copy(above.getTraitSet(), List.of(inner));
       }
-      RelNode left = convert(join.getLeft(),
-          join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      RelNode left =
+          convert(
+              join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
       RelNode right = convert(inner, inner.getTraitSet().replace(EnumerableConvention.INSTANCE));
       call.transformTo(
-          lookup(left, right, join.getCondition(), required.build(),
-              new LinkedHashSet<>(ids), type));
+          lookup(
+              left, right, join.getCondition(), required.build(), new LinkedHashSet<>(ids), type));
     }
 
     /**
@@ -230,10 +233,10 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
      */
 
     /**
-     * Whether an id column already has a bound (one inferred from the other side, say): the
-     * scan then reads one stretch of ids, which costs no more than looking the ids up batch by
-     * batch, where runs of nearby ids are split across batches. Unbounded, it would page from
-     * the first id.
+     * Whether an id column already has a bound (one inferred from the other side, say): the scan
+     * then reads one stretch of ids, which costs no more than looking the ids up batch by batch,
+     * where runs of nearby ids are split across batches. Unbounded, it would page from the first
+     * id.
      */
     private static boolean bounded(ScanSpec spec, int column) {
       for (Constraint k : spec.constraints()) {
@@ -255,9 +258,10 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
       SqlTypeFamily f = outer.getType().getSqlTypeName().getFamily();
       return switch (inner.type()) {
         case VARCHAR -> f == SqlTypeFamily.CHARACTER;
-        case BIGINT, INTEGER -> f == SqlTypeFamily.NUMERIC
-            && org.apache.calcite.sql.type.SqlTypeName.INT_TYPES.contains(
-                outer.getType().getSqlTypeName());
+        case BIGINT, INTEGER ->
+            f == SqlTypeFamily.NUMERIC
+                && org.apache.calcite.sql.type.SqlTypeName.INT_TYPES.contains(
+                    outer.getType().getSqlTypeName());
         default -> false;
       };
     }
@@ -277,8 +281,7 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
       // already reads outer values.
       if (c instanceof BinanceTableScan scan
           && scan.spec.correlations().isEmpty()
-          && (best == null
-              || scan.spec.constraints().size() > best.spec.constraints().size())) {
+          && (best == null || scan.spec.constraints().size() > best.spec.constraints().size())) {
         best = scan;
       }
     }
@@ -305,8 +308,10 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
         if (c instanceof LogicalProject p) {
           fieldOf = new int[p.getProjects().size()];
           for (int i = 0; i < fieldOf.length; i++) {
-            fieldOf[i] = p.getProjects().get(i) instanceof RexInputRef ref
-                ? below.fieldOf()[ref.getIndex()] : -1;
+            fieldOf[i] =
+                p.getProjects().get(i) instanceof RexInputRef ref
+                    ? below.fieldOf()[ref.getIndex()]
+                    : -1;
           }
         }
         return new Target(below.scan(), above, fieldOf);

@@ -7,6 +7,7 @@ import io.github.binancejdbc.adapter.table.RequestPlan;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -19,6 +20,7 @@ import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -36,14 +38,12 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.tools.RelBuilder;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.util.ImmutableBitSet;
-import java.util.Set;
 
 /**
- * The scan of every Binance table: a {@link TableScan} that is also an {@link EnumerableRel}, so the
- * planner rules in {@link BinanceRules} can push WHERE, ORDER BY and LIMIT into it, and the generated
- * code calls {@link #execute} with what was pushed.
+ * The scan of every Binance table: a {@link TableScan} that is also an {@link EnumerableRel}, so
+ * the planner rules in {@link BinanceRules} can push WHERE, ORDER BY and LIMIT into it, and the
+ * generated code calls {@link #execute} with what was pushed.
  */
 public final class BinanceTableScan extends TableScan implements EnumerableRel {
   private static final Method EXECUTE =
@@ -196,7 +196,8 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
     // A scan without a value for a required key cannot run: any plan that gives it one (a lookup
     // join that reads the key from the other side) must win, and it stays only when none can.
     double penalty = lacksRequiredKey(table, spec) ? 1e6 : 1;
-    return planner.getCostFactory()
+    return planner
+        .getCostFactory()
         .makeCost(rows * penalty, rows * share * penalty, rows * 10 * share * penalty);
   }
 

@@ -35,11 +35,18 @@ public record Constraint(
 
   /** Human-readable form for EXPLAIN, e.g. {@code symbol IN ['BTCUSDT']}. */
   public String describe(String columnName) {
-    if (isPoints() && points.size() > 2
+    if (isPoints()
+        && points.size() > 2
         && points.stream().allMatch(p -> p instanceof ValueRef.Correl)) {
       // A lookup join's batch: the first and the last outer value, not a hundred of them.
-      return columnName + " IN [" + points.get(0) + " .. " + points.get(points.size() - 1)
-          + "] (" + points.size() + " outer rows per request batch)";
+      return columnName
+          + " IN ["
+          + points.get(0)
+          + " .. "
+          + points.get(points.size() - 1)
+          + "] ("
+          + points.size()
+          + " outer rows per request batch)";
     }
     if (isPoints()) {
       return columnName

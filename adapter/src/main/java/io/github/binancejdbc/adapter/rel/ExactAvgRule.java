@@ -27,13 +27,14 @@ import org.apache.calcite.tools.RelBuilder;
  * {@code AVG} of a DECIMAL, exact to the scale of its type. Calcite reduces {@code AVG(x)} to
  * {@code SUM(x) / COUNT(x)} and divides BigDecimals with 16 significant digits, so the average of
  * 3595404351.30202470 over 7 bars came out as 513629193.04314640 instead of 513629193.04314639.
- * This rule does the reduction itself with a division rounded (half up) at the result's scale,
- * and {@link #REDUCE_OTHERS} is Calcite's rule for every other function.
+ * This rule does the reduction itself with a division rounded (half up) at the result's scale, and
+ * {@link #REDUCE_OTHERS} is Calcite's rule for every other function.
  */
 public final class ExactAvgRule extends RelOptRule {
   /** Calcite's reduction of AVG, STDDEV, VAR...: everything but an AVG of a DECIMAL. */
   public static final AggregateReduceFunctionsRule REDUCE_OTHERS =
-      CoreRules.AGGREGATE_REDUCE_FUNCTIONS.config
+      CoreRules.AGGREGATE_REDUCE_FUNCTIONS
+          .config
           .withExtraCondition(c -> !isDecimalAvg(c))
           .withDescription("BinanceAggregateReduceFunctionsRule")
           .as(AggregateReduceFunctionsRule.Config.class)
@@ -109,10 +110,12 @@ public final class ExactAvgRule extends RelOptRule {
               List.of(
                   b.field(slot),
                   rex.makeCast(
-                      rex.getTypeFactory().createTypeWithNullability(
-                          rex.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true),
+                      rex.getTypeFactory()
+                          .createTypeWithNullability(
+                              rex.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true),
                       b.field(slot + 1)),
-                  rex.makeExactLiteral(BigDecimal.valueOf(type.getScale()),
+                  rex.makeExactLiteral(
+                      BigDecimal.valueOf(type.getScale()),
                       rex.getTypeFactory().createSqlType(SqlTypeName.INTEGER))));
       out.add(rex.makeCast(type, quotient, true, false));
     }

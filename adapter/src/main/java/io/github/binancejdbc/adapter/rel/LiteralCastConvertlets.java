@@ -16,16 +16,16 @@ import org.apache.calcite.util.TimestampString;
 
 /**
  * Calcite's convertlets, except that a string literal cast to TIMESTAMP (written, or added by
- * implicit coercion in {@code open_time >= '2024-02-20T05:00:00'}) becomes a TIMESTAMP literal
- * when the statement is converted. So the ISO form with {@code T} works wherever it is written, as
- * it does in a pushed bound (Calcite's runtime cast knows only the blank separator and failed with
- * an ExceptionInInitializerError), and a string that is no timestamp at all ({@code CAST('x' AS
+ * implicit coercion in {@code open_time >= '2024-02-20T05:00:00'}) becomes a TIMESTAMP literal when
+ * the statement is converted. So the ISO form with {@code T} works wherever it is written, as it
+ * does in a pushed bound (Calcite's runtime cast knows only the blank separator and failed with an
+ * ExceptionInInitializerError), and a string that is no timestamp at all ({@code CAST('x' AS
  * TIMESTAMP)}) is an error (22007) rather than a comparison that matches nothing.
  *
  * <p>Likewise a string literal cast to a number ({@code open_price > 'cheap'}, {@code CAST('x' AS
- * BIGINT)}) is checked when the statement is converted, with the parse the runtime would use:
- * text that is no number of that type fails at once (22018), before any request, instead of when
- * the first row is compared.
+ * BIGINT)}) is checked when the statement is converted, with the parse the runtime would use: text
+ * that is no number of that type fails at once (22018), before any request, instead of when the
+ * first row is compared.
  */
 public final class LiteralCastConvertlets implements SqlRexConvertletTable {
   public static final LiteralCastConvertlets INSTANCE = new LiteralCastConvertlets();
@@ -46,13 +46,20 @@ public final class LiteralCastConvertlets implements SqlRexConvertletTable {
         String text = lit.getValueAs(String.class).strip();
         TimestampString ts = parse(text);
         if (ts == null) {
-          throw new BinanceException(ErrorKind.DATA, "22007", 0,
-              "'" + text + "' is not a timestamp: write '2024-01-01 00:00:00' (or"
-                  + " '2024-01-01T00:00:00', '2024-01-01')", null);
+          throw new BinanceException(
+              ErrorKind.DATA,
+              "22007",
+              0,
+              "'"
+                  + text
+                  + "' is not a timestamp: write '2024-01-01 00:00:00' (or"
+                  + " '2024-01-01T00:00:00', '2024-01-01')",
+              null);
         }
         int precision = type.getPrecision() < 0 ? 3 : type.getPrecision();
-        return cx.getRexBuilder().makeCast(type,
-            cx.getRexBuilder().makeTimestampLiteral(ts.round(precision), precision));
+        return cx.getRexBuilder()
+            .makeCast(
+                type, cx.getRexBuilder().makeTimestampLiteral(ts.round(precision), precision));
       };
     }
     return StandardConvertletTable.INSTANCE.get(call);
@@ -75,13 +82,21 @@ public final class LiteralCastConvertlets implements SqlRexConvertletTable {
       }
     } catch (IllegalArgumentException e) {
       String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-      throw new BinanceException(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, 0, "'" + shown
-          + "' is not a number of type " + target + ": write a number, e.g. open_price > 100",
+      throw new BinanceException(
+          SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
+          0,
+          "'"
+              + shown
+              + "' is not a number of type "
+              + target
+              + ": write a number, e.g. open_price > 100",
           null);
     }
   }
 
-  /** {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.fff]} or the same with {@code T}; else null. */
+  /**
+   * {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.fff]} or the same with {@code T}; else null.
+   */
   static TimestampString parse(String s) {
     try {
       if (s.length() == 10) {

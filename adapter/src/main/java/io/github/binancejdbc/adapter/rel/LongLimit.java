@@ -38,17 +38,20 @@ import org.apache.calcite.rex.RexNode;
  * limit, so they are still pushed into the scans.
  */
 public class LongLimit extends SingleRel {
-  private static final ConverterRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
-      .withConversion(LongLimit.class, Convention.NONE, EnumerableConvention.INSTANCE,
-          "BinanceLongLimitRule")
-      .withRuleFactory(ToEnumerable::new)
-      .toRule(ConverterRule.class);
+  private static final ConverterRule TO_ENUMERABLE =
+      ConverterRule.Config.INSTANCE
+          .withConversion(
+              LongLimit.class,
+              Convention.NONE,
+              EnumerableConvention.INSTANCE,
+              "BinanceLongLimitRule")
+          .withRuleFactory(ToEnumerable::new)
+          .toRule(ConverterRule.class);
 
   final long offset;
   final long fetch;
 
-  LongLimit(RelOptCluster cluster, RelTraitSet traits, RelNode input, long offset,
-      long fetch) {
+  LongLimit(RelOptCluster cluster, RelTraitSet traits, RelNode input, long offset, long fetch) {
     super(cluster, traits, input);
     this.offset = offset;
     this.fetch = fetch;
@@ -56,25 +59,32 @@ public class LongLimit extends SingleRel {
 
   /** {@code root} with every sort whose bounds do not fit an int split as described above. */
   public static RelRoot rewrite(RelRoot root) {
-    RelNode rel = root.rel.accept(new RelShuttleImpl() {
-      @Override
-      public RelNode visit(RelNode other) {
-        RelNode visited = super.visit(other);
-        if (!(visited instanceof Sort sort) || !(huge(sort.offset) || huge(sort.fetch))) {
-          return visited;
-        }
-        RelNode input = sort.getCollation().getFieldCollations().isEmpty()
-            ? sort.getInput()
-            : LogicalSort.create(sort.getInput(), sort.getCollation(), null, null);
-        return new LongLimit(sort.getCluster(), input.getTraitSet(), input,
-            bound(sort.offset, 0), bound(sort.fetch, -1));
-      }
+    RelNode rel =
+        root.rel.accept(
+            new RelShuttleImpl() {
+              @Override
+              public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                if (!(visited instanceof Sort sort) || !(huge(sort.offset) || huge(sort.fetch))) {
+                  return visited;
+                }
+                RelNode input =
+                    sort.getCollation().getFieldCollations().isEmpty()
+                        ? sort.getInput()
+                        : LogicalSort.create(sort.getInput(), sort.getCollation(), null, null);
+                return new LongLimit(
+                    sort.getCluster(),
+                    input.getTraitSet(),
+                    input,
+                    bound(sort.offset, 0),
+                    bound(sort.fetch, -1));
+              }
 
-      @Override
-      public RelNode visit(LogicalSort sort) {
-        return visit((RelNode) sort);
-      }
-    });
+              @Override
+              public RelNode visit(LogicalSort sort) {
+                return visit((RelNode) sort);
+              }
+            });
     return rel == root.rel ? root : root.withRel(rel);
   }
 
@@ -90,7 +100,8 @@ public class LongLimit extends SingleRel {
     }
     BigDecimal v = ((RexLiteral) bound).getValueAs(BigDecimal.class);
     return v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-        ? Long.MAX_VALUE : v.longValueExact();
+        ? Long.MAX_VALUE
+        : v.longValueExact();
   }
 
   @Override
@@ -105,7 +116,8 @@ public class LongLimit extends SingleRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).itemIf("offset", offset, offset > 0)
+    return super.explainTerms(pw)
+        .itemIf("offset", offset, offset > 0)
         .itemIf("fetch", fetch, fetch >= 0);
   }
 
@@ -167,16 +179,16 @@ public class LongLimit extends SingleRel {
     @Override
     public RelNode convert(RelNode rel) {
       LongLimit l = (LongLimit) rel;
-      RelNode input = convert(l.getInput(),
-          l.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      RelNode input =
+          convert(l.getInput(), l.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
       return new Implemented(l.getCluster(), input.getTraitSet(), input, l.offset, l.fetch);
     }
   }
 
   /** The node in the enumerable convention. */
   static final class Implemented extends LongLimit implements EnumerableRel {
-    private Implemented(RelOptCluster cluster, RelTraitSet traits, RelNode input, long offset,
-        long fetch) {
+    private Implemented(
+        RelOptCluster cluster, RelTraitSet traits, RelNode input, long offset, long fetch) {
       super(cluster, traits, input, offset, fetch);
     }
 
@@ -188,14 +200,18 @@ public class LongLimit extends SingleRel {
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
       Result child = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
-      PhysType physType =
-          PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), child.format);
+      PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), child.format);
       BlockBuilder builder = new BlockBuilder();
       Expression v = builder.append("child", child.block);
-      builder.add(Expressions.return_(null, Expressions.call(
-          Types.lookupMethod(LongLimit.class, "skipTake", Enumerable.class, long.class,
-              long.class),
-          v, Expressions.constant(offset), Expressions.constant(fetch))));
+      builder.add(
+          Expressions.return_(
+              null,
+              Expressions.call(
+                  Types.lookupMethod(
+                      LongLimit.class, "skipTake", Enumerable.class, long.class, long.class),
+                  v,
+                  Expressions.constant(offset),
+                  Expressions.constant(fetch))));
       return implementor.result(physType, builder.toBlock());
     }
   }

@@ -35,15 +35,17 @@ import org.apache.calcite.util.TimestampString;
  * Turns a WHERE condition into {@link Constraint}s the scan can push into request parameters, and
  * the residual condition Calcite must still apply.
  *
- * <p>A conjunct is <em>exact</em> when the scan enforces it completely: the request narrows the rows
- * and the scan re-checks every row against the resolved constraints, so inclusive/exclusive bounds
- * cannot change a result. Exact conjuncts are removed from the residual; an inexact one (the span of
- * several ranges, say) is pushed to narrow the requests and also kept in the residual.
+ * <p>A conjunct is <em>exact</em> when the scan enforces it completely: the request narrows the
+ * rows and the scan re-checks every row against the resolved constraints, so inclusive/exclusive
+ * bounds cannot change a result. Exact conjuncts are removed from the residual; an inexact one (the
+ * span of several ranges, say) is pushed to narrow the requests and also kept in the residual.
  */
 public final class PredicateTranslator {
   private PredicateTranslator() {}
 
-  /** The outcome: pushed constraints and the residual condition ({@code null} when none is left). */
+  /**
+   * The outcome: pushed constraints and the residual condition ({@code null} when none is left).
+   */
   public record Result(List<Constraint> constraints, RexNode residual) {}
 
   private record Translation(Constraint constraint, boolean exact) {}
@@ -89,7 +91,9 @@ public final class PredicateTranslator {
     }
   }
 
-  /** {@code SEARCH($i, Sarg[...])}: IN lists, BETWEEN, ranges and NOT IN all arrive in this form. */
+  /**
+   * {@code SEARCH($i, Sarg[...])}: IN lists, BETWEEN, ranges and NOT IN all arrive in this form.
+   */
   private static Translation translateSearch(RexCall call, TableDef def) {
     int col = columnIndex(call.getOperands().get(0));
     if (col < 0 || !(call.getOperands().get(1) instanceof RexLiteral lit)) {
@@ -225,9 +229,9 @@ public final class PredicateTranslator {
   }
 
   /**
-   * The column a side of a comparison reads, or -1. A lossless cast of a whole-number column is
-   * the column itself ({@code trade_id > 17089900.5} compares {@code CAST(trade_id AS DECIMAL)}):
-   * the scan rounds the bound to the whole numbers it admits.
+   * The column a side of a comparison reads, or -1. A lossless cast of a whole-number column is the
+   * column itself ({@code trade_id > 17089900.5} compares {@code CAST(trade_id AS DECIMAL)}): the
+   * scan rounds the bound to the whole numbers it admits.
    */
   private static int columnIndex(RexNode node) {
     if (node.getKind() == SqlKind.CAST
@@ -243,7 +247,8 @@ public final class PredicateTranslator {
   private static ValueRef valueRef(RexNode node, ColumnType type) {
     // A cast of a literal to the column's type keeps its value (a wider timestamp precision, a
     // string read as a timestamp).
-    while (node.getKind() == SqlKind.CAST && ((RexCall) node).getOperands().get(0) instanceof RexLiteral) {
+    while (node.getKind() == SqlKind.CAST
+        && ((RexCall) node).getOperands().get(0) instanceof RexLiteral) {
       node = ((RexCall) node).getOperands().get(0);
     }
     if (node instanceof RexDynamicParam p) {
@@ -264,41 +269,43 @@ public final class PredicateTranslator {
   private static boolean isRowIndependent(RexNode node) {
     return !RexUtil.containsInputRef(node)
         && !RexUtil.containsFieldAccess(node)
-        && RexUtil.findOperatorCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.CURRENT_VALUE,
-            node) == null
-        && !node.accept(new org.apache.calcite.rex.RexVisitorImpl<Boolean>(true) {
-          @Override
-          public Boolean visitDynamicParam(RexDynamicParam p) {
-            return true;
-          }
-
-          @Override
-          public Boolean visitSubQuery(org.apache.calcite.rex.RexSubQuery s) {
-            return true;
-          }
-
-          @Override
-          public Boolean visitCall(RexCall call) {
-            for (RexNode o : call.getOperands()) {
-              Boolean r = o.accept(this);
-              if (Boolean.TRUE.equals(r)) {
+        && RexUtil.findOperatorCall(
+                org.apache.calcite.sql.fun.SqlStdOperatorTable.CURRENT_VALUE, node)
+            == null
+        && !node.accept(
+            new org.apache.calcite.rex.RexVisitorImpl<Boolean>(true) {
+              @Override
+              public Boolean visitDynamicParam(RexDynamicParam p) {
                 return true;
               }
-            }
-            return false;
-          }
 
-          @Override
-          public Boolean visitLiteral(RexLiteral literal) {
-            return false;
-          }
-        });
+              @Override
+              public Boolean visitSubQuery(org.apache.calcite.rex.RexSubQuery s) {
+                return true;
+              }
+
+              @Override
+              public Boolean visitCall(RexCall call) {
+                for (RexNode o : call.getOperands()) {
+                  Boolean r = o.accept(this);
+                  if (Boolean.TRUE.equals(r)) {
+                    return true;
+                  }
+                }
+                return false;
+              }
+
+              @Override
+              public Boolean visitLiteral(RexLiteral literal) {
+                return false;
+              }
+            });
   }
 
   /**
    * The Java form of a literal for a column of {@code type}: String for keys (trailing blanks that
-   * CHAR padding adds are removed; no symbol ends in a blank), epoch millis for times, BigDecimal for
-   * numbers; {@code null} when the literal does not fit the column.
+   * CHAR padding adds are removed; no symbol ends in a blank), epoch millis for times, BigDecimal
+   * for numbers; {@code null} when the literal does not fit the column.
    */
   static Object literalValue(Object v, ColumnType type) {
     if (v == null) {
@@ -321,9 +328,15 @@ public final class PredicateTranslator {
           Long millis = parseTimestamp(s.getValue().strip());
           if (millis == null) {
             // Calcite would fail on it too, or fold the comparison to "no rows": say so instead.
-            throw new BinanceException(ErrorKind.DATA, "22007", 0,
-                "'" + s.getValue() + "' is not a timestamp: write it as TIMESTAMP"
-                    + " '2024-01-01 00:00:00' (or '2024-01-01')", null);
+            throw new BinanceException(
+                ErrorKind.DATA,
+                "22007",
+                0,
+                "'"
+                    + s.getValue()
+                    + "' is not a timestamp: write it as TIMESTAMP"
+                    + " '2024-01-01 00:00:00' (or '2024-01-01')",
+                null);
           }
           return millis;
         }
@@ -346,9 +359,7 @@ public final class PredicateTranslator {
       return null;
     }
     try {
-      return s.length() == 10
-          ? new DateString(s).getMillisSinceEpoch()
-          : ts.getMillisSinceEpoch();
+      return s.length() == 10 ? new DateString(s).getMillisSinceEpoch() : ts.getMillisSinceEpoch();
     } catch (RuntimeException e) {
       return null;
     }

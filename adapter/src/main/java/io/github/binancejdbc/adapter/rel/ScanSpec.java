@@ -27,7 +27,8 @@ public record ScanSpec(
     DESC
   }
 
-  public static final ScanSpec EMPTY = new ScanSpec(List.of(), false, Direction.NONE, null, null, null);
+  public static final ScanSpec EMPTY =
+      new ScanSpec(List.of(), false, Direction.NONE, null, null, null);
 
   public ScanSpec withConstraints(List<Constraint> more) {
     List<Constraint> all = new ArrayList<>(constraints);
@@ -53,7 +54,9 @@ public record ScanSpec(
     return fields == null ? i : fields.get(i);
   }
 
-  /** The outer-row values the constraints read (a lookup join's inner scan), each once, in order. */
+  /**
+   * The outer-row values the constraints read (a lookup join's inner scan), each once, in order.
+   */
   public List<ValueRef.Correl> correlations() {
     List<ValueRef.Correl> out = new ArrayList<>();
     for (Constraint c : constraints) {

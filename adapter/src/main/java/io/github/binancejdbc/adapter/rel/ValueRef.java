@@ -35,8 +35,8 @@ public sealed interface ValueRef {
 
   /**
    * An expression that does not depend on the row, such as {@code CURRENT_TIMESTAMP - INTERVAL '7'
-   * DAY}: evaluated once per execution, with the statement's clock, so a prepared statement's
-   * "last 7 days" moves with time.
+   * DAY}: evaluated once per execution, with the statement's clock, so a prepared statement's "last
+   * 7 days" moves with time.
    */
   record Expr(RexNode expr, ColumnType type) implements ValueRef {
     @Override
@@ -47,16 +47,20 @@ public sealed interface ValueRef {
       try {
         // Not RexExecutorImpl.reduce: it swallows a failure and leaves the call unreduced, which
         // would read as "no value" and silently return no rows for level <= 5/0.
-        values = RexExecutorImpl.getExecutable(rexBuilder, List.of(expr), noRow)
-            .getFunction()
-            .apply(root);
+        values =
+            RexExecutorImpl.getExecutable(rexBuilder, List.of(expr), noRow)
+                .getFunction()
+                .apply(root);
       } catch (ArithmeticException e) {
-        throw new BinanceException(ErrorKind.DATA, e.getMessage() != null
-            && e.getMessage().contains("zero") ? "22012" : "22003", 0,
-            "Cannot evaluate " + expr + ": " + e.getMessage(), e);
+        throw new BinanceException(
+            ErrorKind.DATA,
+            e.getMessage() != null && e.getMessage().contains("zero") ? "22012" : "22003",
+            0,
+            "Cannot evaluate " + expr + ": " + e.getMessage(),
+            e);
       } catch (RuntimeException e) {
-        throw new BinanceException(ErrorKind.DATA, "22018", 0,
-            "Cannot evaluate " + expr + ": " + e.getMessage(), e);
+        throw new BinanceException(
+            ErrorKind.DATA, "22018", 0, "Cannot evaluate " + expr + ": " + e.getMessage(), e);
       }
       Object v = values == null || values.length != 1 ? null : values[0];
       return v == null ? null : PredicateTranslator.literalValue(v, type);

@@ -9,11 +9,11 @@ import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Refuses the window frames Calcite 1.42 computes wrongly, before they can return a wrong answer:
- * a {@code RANGE} frame with an offset ({@code RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND
- * CURRENT ROW}) over a descending order (every frame came out empty), and one over a DECIMAL key
- * (the generated code does not compile). {@code ROWS} frames and ascending time or integer keys
- * are computed correctly and pass.
+ * Refuses the window frames Calcite 1.42 computes wrongly, before they can return a wrong answer: a
+ * {@code RANGE} frame with an offset ({@code RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT
+ * ROW}) over a descending order (every frame came out empty), and one over a DECIMAL key (the
+ * generated code does not compile). {@code ROWS} frames and ascending time or integer keys are
+ * computed correctly and pass.
  */
 final class WindowGuardRule extends RelOptRule {
   WindowGuardRule() {
@@ -34,7 +34,11 @@ final class WindowGuardRule extends RelOptRule {
                   + " order ascending (and swap PRECEDING and FOLLOWING), or use ROWS");
         }
         SqlTypeName key =
-            w.getInput().getRowType().getFieldList().get(fc.getFieldIndex()).getType()
+            w.getInput()
+                .getRowType()
+                .getFieldList()
+                .get(fc.getFieldIndex())
+                .getType()
                 .getSqlTypeName();
         if (key == SqlTypeName.DECIMAL) {
           throw BinanceException.unsupported(

@@ -55,7 +55,14 @@ final class AccountRequests {
   /** The error for more than a page of rows in one millisecond, which no window can split. */
   static BinanceException unsplittable(String table, String what, long millis) {
     return BinanceException.unsupported(
-        table + ": more than " + PAGE + " " + what + " at one millisecond (" + millis + "); page"
+        table
+            + ": more than "
+            + PAGE
+            + " "
+            + what
+            + " at one millisecond ("
+            + millis
+            + "); page"
             + " by id instead of by time");
   }
 
@@ -63,17 +70,25 @@ final class AccountRequests {
    * One single-item request per client id ({@code origClientOrderId}), in one page, sorted by
    * {@code slot} when the query orders: cheaper than paging the account's history.
    */
-  static RowStream byClientIds(List<String> clientIds,
-      java.util.function.Function<String, List<Object[]>> one, ScanQuery q, int slot) {
-    RowStream lookups = RowStream.once(() -> {
-      List<Object[]> rows = new java.util.ArrayList<>();
-      for (String id : clientIds) {
-        rows.addAll(one.apply(id));
-      }
-      return rows;
-    });
-    return q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.NONE ? lookups
-        : SortedStreams.sorted(lookups, slot,
+  static RowStream byClientIds(
+      List<String> clientIds,
+      java.util.function.Function<String, List<Object[]>> one,
+      ScanQuery q,
+      int slot) {
+    RowStream lookups =
+        RowStream.once(
+            () -> {
+              List<Object[]> rows = new java.util.ArrayList<>();
+              for (String id : clientIds) {
+                rows.addAll(one.apply(id));
+              }
+              return rows;
+            });
+    return q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.NONE
+        ? lookups
+        : SortedStreams.sorted(
+            lookups,
+            slot,
             q.direction() == io.github.binancejdbc.adapter.rel.ScanSpec.Direction.DESC);
   }
 }

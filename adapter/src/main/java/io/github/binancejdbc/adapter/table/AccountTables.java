@@ -14,19 +14,21 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The account snapshot tables, each one signed request per query (per symbol where keyed):
- * {@code account} and {@code account_balances} ({@code GET /api/v3/account}, weight 20; both in
- * one query cost two requests), {@code order_rate_limits} ({@code GET /api/v3/rateLimit/order},
- * weight 40) and {@code commission_rates} ({@code GET /api/v3/account/commission}, weight 20 per
- * symbol).
+ * The account snapshot tables, each one signed request per query (per symbol where keyed): {@code
+ * account} and {@code account_balances} ({@code GET /api/v3/account}, weight 20; both in one query
+ * cost two requests), {@code order_rate_limits} ({@code GET /api/v3/rateLimit/order}, weight 40)
+ * and {@code commission_rates} ({@code GET /api/v3/account/commission}, weight 20 per symbol).
  */
 public final class AccountTables {
   private AccountTables() {}
 
   static final TableDef ACCOUNT =
-      TableDef.builder("account", "GET /api/v3/account", "The account: commissions,"
-              + " permissions, flags (one row)")
-          .columns("""
+      TableDef.builder(
+              "account",
+              "GET /api/v3/account",
+              "The account: commissions," + " permissions, flags (one row)")
+          .columns(
+              """
               maker_commission               INTEGER    plain     Maker commission in basis points
                                                                   (legacy integer form; see
                                                                   maker_commission_rate)
@@ -63,34 +65,56 @@ public final class AccountTables {
   private static final Json.Fields ACCOUNT_FIELDS =
       new Json.Fields(
           ACCOUNT,
-          "makerCommission", "maker_commission",
-          "takerCommission", "taker_commission",
-          "buyerCommission", "buyer_commission",
-          "sellerCommission", "seller_commission",
-          "canTrade", "can_trade",
-          "canWithdraw", "can_withdraw",
-          "canDeposit", "can_deposit",
-          "brokered", "brokered",
-          "requireSelfTradePrevention", "require_self_trade_prevention",
-          "preventSor", "prevent_sor",
-          "updateTime", "update_time",
-          "accountType", "account_type",
-          "permissions", "permissions",
-          "uid", "uid",
-          "tradeGroupId", "trade_group_id");
+          "makerCommission",
+          "maker_commission",
+          "takerCommission",
+          "taker_commission",
+          "buyerCommission",
+          "buyer_commission",
+          "sellerCommission",
+          "seller_commission",
+          "canTrade",
+          "can_trade",
+          "canWithdraw",
+          "can_withdraw",
+          "canDeposit",
+          "can_deposit",
+          "brokered",
+          "brokered",
+          "requireSelfTradePrevention",
+          "require_self_trade_prevention",
+          "preventSor",
+          "prevent_sor",
+          "updateTime",
+          "update_time",
+          "accountType",
+          "account_type",
+          "permissions",
+          "permissions",
+          "uid",
+          "uid",
+          "tradeGroupId",
+          "trade_group_id");
 
   private static final Json.Fields RATES =
       new Json.Fields(
           ACCOUNT,
-          "maker", "maker_commission_rate",
-          "taker", "taker_commission_rate",
-          "buyer", "buyer_commission_rate",
-          "seller", "seller_commission_rate");
+          "maker",
+          "maker_commission_rate",
+          "taker",
+          "taker_commission_rate",
+          "buyer",
+          "buyer_commission_rate",
+          "seller",
+          "seller_commission_rate");
 
   static final TableDef BALANCES =
-      TableDef.builder("account_balances", "GET /api/v3/account", "The account's balance of"
-              + " every asset, zero balances included")
-          .columns("""
+      TableDef.builder(
+              "account_balances",
+              "GET /api/v3/account",
+              "The account's balance of" + " every asset, zero balances included")
+          .columns(
+              """
               asset       VARCHAR  optional-key  Asset, e.g. BTC (filters the rows; the request is
                                                  the same)
               free_qty    DECIMAL  plain         Available quantity (free)
@@ -104,9 +128,12 @@ public final class AccountTables {
       new Json.Fields(BALANCES, "asset", "asset", "free", "free_qty", "locked", "locked_qty");
 
   static final TableDef RATE_LIMITS =
-      TableDef.builder("order_rate_limits", "GET /api/v3/rateLimit/order", "The account's"
-              + " unfilled-order counts against the ORDERS rate limits")
-          .columns("""
+      TableDef.builder(
+              "order_rate_limits",
+              "GET /api/v3/rateLimit/order",
+              "The account's" + " unfilled-order counts against the ORDERS rate limits")
+          .columns(
+              """
               rate_limit_type  VARCHAR  plain     ORDERS
               interval_unit    VARCHAR  plain     SECOND, MINUTE or DAY
               interval_num     INTEGER  plain     Number of interval units
@@ -119,28 +146,39 @@ public final class AccountTables {
   private static final Json.Fields RATE_LIMIT_FIELDS =
       new Json.Fields(
           RATE_LIMITS,
-          "rateLimitType", "rate_limit_type",
-          "interval", "interval_unit",
-          "intervalNum", "interval_num",
-          "limit", "limit_value",
-          "count", "order_count");
+          "rateLimitType",
+          "rate_limit_type",
+          "interval",
+          "interval_unit",
+          "intervalNum",
+          "interval_num",
+          "limit",
+          "limit_value",
+          "count",
+          "order_count");
 
   static final TableDef COMMISSION;
 
   static {
     TableDef.Builder b =
-        TableDef.builder("commission_rates", "GET /api/v3/account/commission", "The account's"
-                + " commission rates on a symbol (one row per symbol)")
+        TableDef.builder(
+                "commission_rates",
+                "GET /api/v3/account/commission",
+                "The account's" + " commission rates on a symbol (one row per symbol)")
             .column(key("symbol", "Trading pair, e.g. BTCUSDT"));
-    for (String[] kind : new String[][] {
-        {"standard", "Standard"}, {"special", "Special"}, {"tax", "Tax"}}) {
+    for (String[] kind :
+        new String[][] {{"standard", "Standard"}, {"special", "Special"}, {"tax", "Tax"}}) {
       for (String side : new String[] {"maker", "taker", "buyer", "seller"}) {
-        b.column(nullable(kind[0] + "_" + side, ColumnType.DECIMAL, kind[1] + " commission"
-            + " rate for the " + side));
+        b.column(
+            nullable(
+                kind[0] + "_" + side,
+                ColumnType.DECIMAL,
+                kind[1] + " commission" + " rate for the " + side));
       }
     }
     COMMISSION =
-        b.columns("""
+        b.columns(
+                """
                 discount_enabled_for_account  BOOLEAN  nullable  Whether paying commission in the
                                                                  discount asset is enabled for the
                                                                  account
@@ -156,8 +194,16 @@ public final class AccountTables {
   }
 
   private static Json.Fields commissionFields(String kind) {
-    return new Json.Fields(COMMISSION, "maker", kind + "_maker", "taker", kind + "_taker",
-        "buyer", kind + "_buyer", "seller", kind + "_seller");
+    return new Json.Fields(
+        COMMISSION,
+        "maker",
+        kind + "_maker",
+        "taker",
+        kind + "_taker",
+        "buyer",
+        kind + "_buyer",
+        "seller",
+        kind + "_seller");
   }
 
   private static final Json.Fields STANDARD = commissionFields("standard");
@@ -166,25 +212,35 @@ public final class AccountTables {
   private static final Json.Fields DISCOUNT =
       new Json.Fields(
           COMMISSION,
-          "enabledForAccount", "discount_enabled_for_account",
-          "enabledForSymbol", "discount_enabled_for_symbol",
-          "discountAsset", "discount_asset",
-          "discount", "discount");
+          "enabledForAccount",
+          "discount_enabled_for_account",
+          "enabledForSymbol",
+          "discount_enabled_for_symbol",
+          "discountAsset",
+          "discount_asset",
+          "discount",
+          "discount");
 
   public static BinanceTable account(BinanceContext ctx) {
-    return new Snapshot(ACCOUNT, ctx, q -> List.of(RowStream.once(() ->
-        List.<Object[]>of(snapshot(ctx, q).account()))), AccountTables::explainAccount);
+    return new Snapshot(
+        ACCOUNT,
+        ctx,
+        q -> List.of(RowStream.once(() -> List.<Object[]>of(snapshot(ctx, q).account()))),
+        AccountTables::explainAccount);
   }
 
   public static BinanceTable balances(BinanceContext ctx) {
-    return new Snapshot(BALANCES, ctx, q -> List.of(RowStream.once(() ->
-        snapshot(ctx, q).balances())), AccountTables::explainAccount);
+    return new Snapshot(
+        BALANCES,
+        ctx,
+        q -> List.of(RowStream.once(() -> snapshot(ctx, q).balances())),
+        AccountTables::explainAccount);
   }
 
   /** One signed {@code /api/v3/account}, shared by every account table of the statement. */
   private static RequestPlan explainAccount(BinanceTable t, ExplainQuery q) {
-    return RequestPlan.none().exact(1, "GET", "/api/v3/account", t.signedQuery(""),
-            EndpointWeights.ACCOUNT)
+    return RequestPlan.none()
+        .exact(1, "GET", "/api/v3/account", t.signedQuery(""), EndpointWeights.ACCOUNT)
         .note("one per statement for account and account_balances together");
   }
 
@@ -196,39 +252,79 @@ public final class AccountTables {
    * statement reads ({@code account CROSS JOIN account_balances} included).
    */
   private static AccountSnapshot snapshot(BinanceContext ctx, ScanQuery q) {
-    return ctx.remember(q, "GET /api/v3/account", () ->
-        AccountRequests.get(ctx, "/api/v3/account", List.of(), EndpointWeights.ACCOUNT, p -> {
-          List<Object[]> rows = new ArrayList<>();
-          Object[] account = readAccount(p, rows);
-          return new AccountSnapshot(account, List.copyOf(rows));
-        }));
+    return ctx.remember(
+        q,
+        "GET /api/v3/account",
+        () ->
+            AccountRequests.get(
+                ctx,
+                "/api/v3/account",
+                List.of(),
+                EndpointWeights.ACCOUNT,
+                p -> {
+                  List<Object[]> rows = new ArrayList<>();
+                  Object[] account = readAccount(p, rows);
+                  return new AccountSnapshot(account, List.copyOf(rows));
+                }));
   }
 
   public static BinanceTable orderRateLimits(BinanceContext ctx) {
-    return new Snapshot(RATE_LIMITS, ctx, t -> List.of(RowStream.once(() ->
-        AccountRequests.get(ctx, "/api/v3/rateLimit/order", List.of(), EndpointWeights.RATE_LIMIT_ORDER,
-            p -> {
-              List<Object[]> rows = RATE_LIMIT_FIELDS.readObjectOrArray(p, r -> { });
-              rows.forEach(r -> RowChecks.requirePresent(RATE_LIMITS, r));
-              return rows;
-            }))), (t, q) -> RequestPlan.none().exact(1, "GET", "/api/v3/rateLimit/order",
-                t.signedQuery(""), EndpointWeights.RATE_LIMIT_ORDER));
+    return new Snapshot(
+        RATE_LIMITS,
+        ctx,
+        t ->
+            List.of(
+                RowStream.once(
+                    () ->
+                        AccountRequests.get(
+                            ctx,
+                            "/api/v3/rateLimit/order",
+                            List.of(),
+                            EndpointWeights.RATE_LIMIT_ORDER,
+                            p -> {
+                              List<Object[]> rows = RATE_LIMIT_FIELDS.readObjectOrArray(p, r -> {});
+                              rows.forEach(r -> RowChecks.requirePresent(RATE_LIMITS, r));
+                              return rows;
+                            }))),
+        (t, q) ->
+            RequestPlan.none()
+                .exact(
+                    1,
+                    "GET",
+                    "/api/v3/rateLimit/order",
+                    t.signedQuery(""),
+                    EndpointWeights.RATE_LIMIT_ORDER));
   }
 
   public static BinanceTable commissionRates(BinanceContext ctx) {
-    return new Snapshot(COMMISSION, ctx, q -> {
-      List<RowStream> streams = new ArrayList<>();
-      for (String symbol : q.required("symbol", "BTCUSDT")) {
-        streams.add(RowStream.once(() -> AccountRequests.get(ctx, "/api/v3/account/commission",
-            List.of(Param.of("symbol", symbol)), EndpointWeights.ACCOUNT_COMMISSION,
-            p -> List.<Object[]>of(readCommission(p, symbol)))));
-      }
-      return streams;
-    }, (t, q) -> {
-      BinanceTable.Keys keys = BinanceTable.keys(q, "symbol", "symbol");
-      return RequestPlan.none().per(keys, "GET", "/api/v3/account/commission",
-          t.signedQuery(RequestPlan.query(keys.params())), EndpointWeights.ACCOUNT_COMMISSION);
-    });
+    return new Snapshot(
+        COMMISSION,
+        ctx,
+        q -> {
+          List<RowStream> streams = new ArrayList<>();
+          for (String symbol : q.required("symbol", "BTCUSDT")) {
+            streams.add(
+                RowStream.once(
+                    () ->
+                        AccountRequests.get(
+                            ctx,
+                            "/api/v3/account/commission",
+                            List.of(Param.of("symbol", symbol)),
+                            EndpointWeights.ACCOUNT_COMMISSION,
+                            p -> List.<Object[]>of(readCommission(p, symbol)))));
+          }
+          return streams;
+        },
+        (t, q) -> {
+          BinanceTable.Keys keys = BinanceTable.keys(q, "symbol", "symbol");
+          return RequestPlan.none()
+              .per(
+                  keys,
+                  "GET",
+                  "/api/v3/account/commission",
+                  t.signedQuery(RequestPlan.query(keys.params())),
+                  EndpointWeights.ACCOUNT_COMMISSION);
+        });
   }
 
   /**
@@ -269,13 +365,14 @@ public final class AccountTables {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
-      Json.Fields nested = switch (name) {
-        case "standardCommission" -> STANDARD;
-        case "specialCommission" -> SPECIAL;
-        case "taxCommission" -> TAX;
-        case "discount" -> DISCOUNT;
-        default -> null;
-      };
+      Json.Fields nested =
+          switch (name) {
+            case "standardCommission" -> STANDARD;
+            case "specialCommission" -> SPECIAL;
+            case "taxCommission" -> TAX;
+            case "discount" -> DISCOUNT;
+            default -> null;
+          };
       if (nested != null && p.currentToken() == JsonToken.START_OBJECT) {
         nested.readObject(p, row);
       } else {
@@ -291,7 +388,10 @@ public final class AccountTables {
     private final Function<ScanQuery, List<RowStream>> streams;
     private final java.util.function.BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain;
 
-    Snapshot(TableDef def, BinanceContext ctx, Function<ScanQuery, List<RowStream>> streams,
+    Snapshot(
+        TableDef def,
+        BinanceContext ctx,
+        Function<ScanQuery, List<RowStream>> streams,
         java.util.function.BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain) {
       super(def, ctx);
       this.streams = streams;

@@ -1,9 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.range;
-
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -24,9 +20,12 @@ public final class AggTradesTable extends BinanceTable {
   static final int TIME = 6;
 
   static final TableDef DEF =
-      TableDef.builder("agg_trades", "GET /api/v3/aggTrades", "Aggregate trades: fills of one"
-              + " taker order at one price and time")
-          .columns("""
+      TableDef.builder(
+              "agg_trades",
+              "GET /api/v3/aggTrades",
+              "Aggregate trades: fills of one" + " taker order at one price and time")
+          .columns(
+              """
               symbol          VARCHAR    key    Trading pair, e.g. BTCUSDT
               agg_trade_id    BIGINT     range  Aggregate trade id
               price           DECIMAL    plain  Price
@@ -38,21 +37,29 @@ public final class AggTradesTable extends BinanceTable {
               is_best_match   BOOLEAN    plain  Whether the trade was the best price match
               """)
           .primaryKey("symbol", "agg_trade_id")
-            .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
+          .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
           .limitPushable()
           .build();
 
   static final Json.Fields FIELDS =
       new Json.Fields(
-          DEF,
-          "a", "agg_trade_id",
-          "p", "price",
-          "q", "qty",
-          "f", "first_trade_id",
-          "l", "last_trade_id",
-          "T", "trade_time",
-          "m", "is_buyer_maker",
-          "M", "is_best_match")
+              DEF,
+              "a",
+              "agg_trade_id",
+              "p",
+              "price",
+              "q",
+              "qty",
+              "f",
+              "first_trade_id",
+              "l",
+              "last_trade_id",
+              "T",
+              "trade_time",
+              "m",
+              "is_buyer_maker",
+              "M",
+              "is_best_match")
           .require("a", "p", "q", "T");
 
   /** For the trades table's time-to-id lookup. */
@@ -78,8 +85,9 @@ public final class AggTradesTable extends BinanceTable {
    * (no IN list, no time bound), see {@link CachedIds}.
    */
   private RowStream stream(String symbol, ScanQuery q) {
-    boolean backwards = q.direction() == ScanSpec.Direction.DESC
-        || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+    boolean backwards =
+        q.direction() == ScanSpec.Direction.DESC
+            || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
     long idLo = Math.max(0, q.lower("agg_trade_id"));
     long idHi = q.upper("agg_trade_id");
     long timeLo = q.lower("trade_time");
@@ -88,24 +96,43 @@ public final class AggTradesTable extends BinanceTable {
     KeyedPager.Wanted wanted = KeyedPager.Wanted.of(q, "agg_trade_id");
     if (backwards) {
       // Without a cursor: the most recent aggregates, or the most recent at or before endTime.
-      KeyedPager.Fetch fetch = (from, limit) -> from == null
-          ? page(q, symbol, timeHi == Long.MAX_VALUE ? List.of()
-              : List.of(Param.of("endTime", timeHi)), limit)
-          : page(q, symbol, List.of(Param.of("fromId", from)), limit);
-      return KeyedPager.backwards(ID, PAGE, wanted, idHi, q.direction() == ScanSpec.Direction.DESC,
-              fetch)
+      KeyedPager.Fetch fetch =
+          (from, limit) ->
+              from == null
+                  ? page(
+                      q,
+                      symbol,
+                      timeHi == Long.MAX_VALUE ? List.of() : List.of(Param.of("endTime", timeHi)),
+                      limit)
+                  : page(q, symbol, List.of(Param.of("fromId", from)), limit);
+      return KeyedPager.backwards(
+              ID, PAGE, wanted, idHi, q.direction() == ScanSpec.Direction.DESC, fetch)
           .openWithoutCursor(byTime && (timeHi != Long.MAX_VALUE || idHi == Long.MAX_VALUE))
           .stopAt(r -> (Long) r[TIME] < timeLo);
     }
     boolean open = byTime && timeLo != Long.MIN_VALUE;
     if (!open && timeHi == Long.MAX_VALUE && !q.hasPoints("agg_trade_id")) {
-      return CachedIds.trades(ctx, "/api/v3/aggTrades", EndpointWeights.AGG_TRADES, symbol, idLo,
-          idHi, ID, (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
+      return CachedIds.trades(
+          ctx,
+          "/api/v3/aggTrades",
+          EndpointWeights.AGG_TRADES,
+          symbol,
+          idLo,
+          idHi,
+          ID,
+          (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
     }
-    KeyedPager.Fetch fetch = (from, limit) -> from == null
-        ? page(q, symbol, timeHi == Long.MAX_VALUE ? List.of(Param.of("startTime", timeLo))
-            : List.of(Param.of("startTime", timeLo), Param.of("endTime", timeHi)), limit)
-        : page(q, symbol, List.of(Param.of("fromId", from)), limit);
+    KeyedPager.Fetch fetch =
+        (from, limit) ->
+            from == null
+                ? page(
+                    q,
+                    symbol,
+                    timeHi == Long.MAX_VALUE
+                        ? List.of(Param.of("startTime", timeLo))
+                        : List.of(Param.of("startTime", timeLo), Param.of("endTime", timeHi)),
+                    limit)
+                : page(q, symbol, List.of(Param.of("fromId", from)), limit);
     return KeyedPager.forwards(ID, PAGE, wanted, idLo, fetch)
         .openWithoutCursor(open)
         .stopAt(r -> (Long) r[TIME] > timeHi);
@@ -116,7 +143,11 @@ public final class AggTradesTable extends BinanceTable {
     params.add(Param.of("symbol", symbol));
     params.addAll(by);
     params.add(Param.of("limit", limit));
-    return ctx.get(q, "/api/v3/aggTrades", params, EndpointWeights.AGG_TRADES,
+    return ctx.get(
+        q,
+        "/api/v3/aggTrades",
+        params,
+        EndpointWeights.AGG_TRADES,
         p -> FIELDS.readArray(p, r -> r[0] = symbol));
   }
 
@@ -154,11 +185,24 @@ public final class AggTradesTable extends BinanceTable {
       next.add(Param.of("fromId", "{last id + 1}"));
       more = "then pages of 1000 until the range ends";
     } else {
-      IdExplain.forward(plan, keys, path, keys.params(), "fromId", b.idLo(), b.idHi(), b.limit(),
-          true, w, s -> s, b.timeHi() != null ? "until a trade past the range" : b.idHi() != null
-              ? "until the range ends" : "until the newest trade");
+      IdExplain.forward(
+          plan,
+          keys,
+          path,
+          keys.params(),
+          "fromId",
+          b.idLo(),
+          b.idHi(),
+          b.limit(),
+          true,
+          w,
+          s -> s,
+          b.timeHi() != null
+              ? "until a trade past the range"
+              : b.idHi() != null ? "until the range ends" : "until the newest trade");
       return b.idHi() != null && b.timeHi() == null && byTime
-          ? plan.note("fetched ahead; ids the cache holds are not asked") : plan;
+          ? plan.note("fetched ahead; ids the cache holds are not asked")
+          : plan;
     }
     p.add(Param.of("limit", IdExplain.firstLimit(b.limit())));
     plan.per(keys, "GET", path, RequestPlan.query(p), w);

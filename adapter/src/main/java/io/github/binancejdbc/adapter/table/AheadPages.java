@@ -11,18 +11,17 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Pages forwards through rows ordered by an increasing key (an open time, an id) where the start
- * of the next page is known before the current page arrives: a full page covers at most {@code
- * span} keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page
- * k. Up to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
+ * Pages forwards through rows ordered by an increasing key (an open time, an id) where the start of
+ * the next page is known before the current page arrives: a full page covers at most {@code span}
+ * keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page k. Up
+ * to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
  *
  * <p>The first page is one request on the reader's thread, as without fetching ahead; the window
  * then doubles with each further page the reader takes (so a reader that stops early pays for at
- * most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT
- * still wants. A page may reach past the start of the page fetched after it (a gap in the data
- * makes a full page span more keys): those rows are dropped from it, the next page has them. A
- * short page means the data ends there: what is still in flight is cancelled, as on {@link
- * #close}.
+ * most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT still
+ * wants. A page may reach past the start of the page fetched after it (a gap in the data makes a
+ * full page span more keys): those rows are dropped from it, the next page has them. A short page
+ * means the data ends there: what is still in flight is cancelled, as on {@link #close}.
  */
 final class AheadPages implements RowStream {
   /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
@@ -48,13 +47,19 @@ final class AheadPages implements RowStream {
   /**
    * @param from the first key wanted
    * @param hi the last key wanted (inclusive; {@code Long.MAX_VALUE} when unbounded)
-   * @param span how many keys a full page covers at most; 0 when unknown (nothing is fetched
-   *     ahead)
+   * @param span how many keys a full page covers at most; 0 when unknown (nothing is fetched ahead)
    * @param maxInFlight pages in flight at most; 1 fetches one page after another
    * @param ahead runs a fetch on another thread
    */
-  AheadPages(long from, long hi, int keySlot, int pageSize, long span, int maxInFlight,
-      Fetch fetch, Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead) {
+  AheadPages(
+      long from,
+      long hi,
+      int keySlot,
+      int pageSize,
+      long span,
+      int maxInFlight,
+      Fetch fetch,
+      Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead) {
     this.next = from;
     this.hi = hi;
     this.keySlot = keySlot;

@@ -21,6 +21,7 @@ public final class BinanceContext implements AutoCloseable {
   private final ExchangeInfoCache exchangeInfo;
   private final History history;
   private volatile boolean readOnly;
+
   /** Per statement execution (DataContext identity; released when the execution is collected). */
   private final Map<Object, Map<String, Object>> memo =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -39,8 +40,15 @@ public final class BinanceContext implements AutoCloseable {
     try {
       this.history = new History(config.baseUrl(), config.cacheSizeBytes(), config.archive());
       // What the cache answers shows in api_requests (from_cache) and api_usage (saved).
-      history.onHit(hit -> http.servedFromCache(BinanceHttp.Method.GET, hit.path(),
-          hit.params(), hit.weight(), false, hit.rows()));
+      history.onHit(
+          hit ->
+              http.servedFromCache(
+                  BinanceHttp.Method.GET,
+                  hit.path(),
+                  hit.params(),
+                  hit.weight(),
+                  false,
+                  hit.rows()));
     } catch (RuntimeException e) {
       http.close();
       throw e;
@@ -77,40 +85,49 @@ public final class BinanceContext implements AutoCloseable {
   }
 
   /**
-   * A public GET, remembered for the rest of the statement execution that {@code query} belongs
-   * to: a nested-loop join or a correlated plan enumerates its inner scan once per outer row, and
+   * A public GET, remembered for the rest of the statement execution that {@code query} belongs to:
+   * a nested-loop join or a correlated plan enumerates its inner scan once per outer row, and
    * without this each enumeration would send (and pay the weight of) the same requests again. At
    * most {@link #MEMO_SIZE} responses are kept per execution, the least recently used dropped.
    */
-  public <T> T get(ScanQuery query, String path, List<Param> params, int weight,
-      BodyReader<T> reader) {
+  public <T> T get(
+      ScanQuery query, String path, List<Param> params, int weight, BodyReader<T> reader) {
     return get(query, path, params, weight, reader, "");
   }
 
   /**
    * As {@link #get(ScanQuery, String, List, int, BodyReader)}, for a reader that parses only some
-   * columns: {@code variant} names them, so a page parsed for one projection never answers
-   * another.
+   * columns: {@code variant} names them, so a page parsed for one projection never answers another.
    */
-  <T> T get(ScanQuery query, String path, List<Param> params, int weight, BodyReader<T> reader,
+  <T> T get(
+      ScanQuery query,
+      String path,
+      List<Param> params,
+      int weight,
+      BodyReader<T> reader,
       String variant) {
-    return remember(query, path + "?" + BinanceHttp.encodeQuery(params) + "#" + variant,
+    return remember(
+        query,
+        path + "?" + BinanceHttp.encodeQuery(params) + "#" + variant,
         () -> http.get(path, params, weight, reader));
   }
 
   /**
-   * The value {@code fetch} gives, fetched once per statement execution for {@code key}: see
-   * {@link #get}. Signed snapshots use it too, so that {@code account CROSS JOIN
-   * account_balances} sends one {@code /api/v3/account}.
+   * The value {@code fetch} gives, fetched once per statement execution for {@code key}: see {@link
+   * #get}. Signed snapshots use it too, so that {@code account CROSS JOIN account_balances} sends
+   * one {@code /api/v3/account}.
    */
   public <T> T remember(ScanQuery query, String key, Supplier<T> fetch) {
-    Map<String, Object> m = memo.computeIfAbsent(query.root(), k -> new LinkedHashMap<>(16, 0.75f,
-        true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-        return size() > MEMO_SIZE;
-      }
-    });
+    Map<String, Object> m =
+        memo.computeIfAbsent(
+            query.root(),
+            k ->
+                new LinkedHashMap<>(16, 0.75f, true) {
+                  @Override
+                  protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > MEMO_SIZE;
+                  }
+                });
     synchronized (m) {
       Object hit = m.get(key);
       if (hit != null) {
@@ -127,8 +144,8 @@ public final class BinanceContext implements AutoCloseable {
   }
 
   /**
-   * Runs {@code fetch} (a {@link #get}) on a fetch-ahead thread. The request still waits for
-   * weight in the governor like any other.
+   * Runs {@code fetch} (a {@link #get}) on a fetch-ahead thread. The request still waits for weight
+   * in the governor like any other.
    */
   synchronized <T> java.util.concurrent.Future<T> fetchAhead(
       java.util.concurrent.Callable<T> fetch) {

@@ -28,8 +28,10 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
   private Iterator<Object[]> page = Collections.emptyIterator();
   private Object[] current;
   private long emitted;
+
   /** Whether a fetched row failed the constraints: pages then stay full-size (see moveNext). */
   private boolean discarded;
+
   private long startMillis;
 
   BinanceEnumerator(
@@ -60,7 +62,8 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
       query = querySupplier.get();
       // No request at all for a query that cannot match (WHERE 1 <> 1 is folded earlier; this
       // catches symbol = 'A' AND symbol = 'B' with parameters, LIMIT 0, empty ranges).
-      streams = query.isEmpty() ? Collections.emptyIterator() : streamFactory.apply(query).iterator();
+      streams =
+          query.isEmpty() ? Collections.emptyIterator() : streamFactory.apply(query).iterator();
     }
     if (emitted >= query.limit()) {
       close(); // a pushed LIMIT is reached: nothing more is fetched, ahead or not
@@ -102,7 +105,9 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
     }
     if (timeoutMillis > 0 && clock.millis() - startMillis > timeoutMillis) {
       throw BinanceException.cancelled(
-          "Query timeout of " + timeoutMillis + " ms exceeded; raise setQueryTimeout or narrow"
+          "Query timeout of "
+              + timeoutMillis
+              + " ms exceeded; raise setQueryTimeout or narrow"
               + " the query (a time range, a LIMIT)");
     }
   }

@@ -78,8 +78,8 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
 
   /**
    * The requests a scan with {@code spec} will send, for EXPLAIN: computed from the plan alone,
-   * sending nothing and reading only what is already in memory. A query that lacks a required
-   * key, or whose LIMIT is 0, sends none.
+   * sending nothing and reading only what is already in memory. A query that lacks a required key,
+   * or whose LIMIT is 0, sends none.
    */
   public final RequestPlan requestPlan(ScanSpec spec) {
     ExplainQuery q = new ExplainQuery(def, spec);
@@ -90,8 +90,13 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
       }
     }
     if (!missing.isEmpty()) {
-      return RequestPlan.none().note("none: " + def.name() + " needs "
-          + String.join(" and ", missing) + ", the execution fails without sending");
+      return RequestPlan.none()
+          .note(
+              "none: "
+                  + def.name()
+                  + " needs "
+                  + String.join(" and ", missing)
+                  + ", the execution fails without sending");
     }
     ExplainQuery.Sym limit = q.limit();
     if (limit != null && limit.known() && limit.number() == 0) {
@@ -101,8 +106,8 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   }
 
   /**
-   * The requests for {@code q}, whose required keys all have values. The default names the
-   * table's endpoint once per combination of key values; tables override it with their paging.
+   * The requests for {@code q}, whose required keys all have values. The default names the table's
+   * endpoint once per combination of key values; tables override it with their paging.
    */
   protected RequestPlan explain(ExplainQuery q) {
     String[] endpoint = def.endpoint().split("[ ,]+");
@@ -112,13 +117,19 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
       List<ExplainQuery.Sym> values = q.points(c.name());
       if (c.pushdown() == Pushdown.KEY || (c.pushdown().takesPoints() && values != null)) {
         n *= values.size();
-        params.add(io.github.binancejdbc.adapter.client.Param.of(camel(c.name()),
-            values.size() == 1 ? values.get(0) : "{each}"));
+        params.add(
+            io.github.binancejdbc.adapter.client.Param.of(
+                camel(c.name()), values.size() == 1 ? values.get(0) : "{each}"));
       }
     }
     String query = RequestPlan.query(params);
-    return RequestPlan.none().open(n + " or more", endpoint[0], endpoint[1],
-        signs() ? signedQuery(query) : query, nominalWeight());
+    return RequestPlan.none()
+        .open(
+            n + " or more",
+            endpoint[0],
+            endpoint[1],
+            signs() ? signedQuery(query) : query,
+            nominalWeight());
   }
 
   /** Whether the table's requests are signed (the default {@link #explain} shows it). */
@@ -127,15 +138,14 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   }
 
   /**
-   * The key parameters of a table's requests for EXPLAIN: one request per combination of the
-   * values of the given columns, each column's value as its parameter ({@code symbol=BTCUSDT},
-   * or {@code symbol={each of 3}}). Columns without a constraint are left out.
+   * The key parameters of a table's requests for EXPLAIN: one request per combination of the values
+   * of the given columns, each column's value as its parameter ({@code symbol=BTCUSDT}, or {@code
+   * symbol={each of 3}}). Columns without a constraint are left out.
    *
    * @param count how many combinations
    * @param exact false when a column's values are an upper bound (parameters intersected)
    */
-  record Keys(List<io.github.binancejdbc.adapter.client.Param> params, long count,
-      boolean exact) {}
+  record Keys(List<io.github.binancejdbc.adapter.client.Param> params, long count, boolean exact) {}
 
   /** See {@link Keys}; {@code columnParam} pairs a column with its parameter name. */
   static Keys keys(ExplainQuery q, String... columnParam) {
@@ -149,8 +159,10 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
       }
       n *= values.size();
       exact &= q.exactPoints(columnParam[i]);
-      params.add(io.github.binancejdbc.adapter.client.Param.of(columnParam[i + 1],
-          values.size() == 1 ? values.get(0) : "{each of " + values.size() + "}"));
+      params.add(
+          io.github.binancejdbc.adapter.client.Param.of(
+              columnParam[i + 1],
+              values.size() == 1 ? values.get(0) : "{each of " + values.size() + "}"));
     }
     return new Keys(params, n, exact);
   }
@@ -180,7 +192,9 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    * {@code timestamp} and the signature.
    */
   protected String signedQuery(String query) {
-    return (query.isEmpty() ? "" : query + "&") + "recvWindow=" + ctx.config().recvWindowMillis()
+    return (query.isEmpty() ? "" : query + "&")
+        + "recvWindow="
+        + ctx.config().recvWindowMillis()
         + "&timestamp={now}&signature={signature}";
   }
 
@@ -201,12 +215,12 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
 
   /**
    * Whether the rows of a scan with these constraints already come in the order {@code column}
-   * ({@code descending} or not) asks for, beyond the table's sortable columns: then an ORDER BY
-   * on it costs nothing and a LIMIT above it can be pushed. {@code constraints} maps a column
-   * index to its single value known at planning, for the key columns that have one.
+   * ({@code descending} or not) asks for, beyond the table's sortable columns: then an ORDER BY on
+   * it costs nothing and a LIMIT above it can be pushed. {@code constraints} maps a column index to
+   * its single value known at planning, for the key columns that have one.
    */
-  public boolean naturallyOrdered(java.util.Map<Integer, Object> constraints, int column,
-      boolean descending) {
+  public boolean naturallyOrdered(
+      java.util.Map<Integer, Object> constraints, int column, boolean descending) {
     return false;
   }
 

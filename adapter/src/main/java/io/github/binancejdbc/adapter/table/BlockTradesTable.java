@@ -1,6 +1,5 @@
 package io.github.binancejdbc.adapter.table;
 
-
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -27,8 +26,10 @@ public final class BlockTradesTable extends BinanceTable {
 
   public BlockTradesTable(BinanceContext ctx) {
     super(
-        TradesTable.tradeColumns(TableDef.builder("block_trades",
-                "GET /api/v3/historicalBlockTrades", "Block trades"), "Block trade id")
+        TradesTable.tradeColumns(
+                TableDef.builder(
+                    "block_trades", "GET /api/v3/historicalBlockTrades", "Block trades"),
+                "Block trade id")
             .primaryKey("symbol", "trade_id")
             .sortable("trade_id", "trade_time")
             .limitPushable()
@@ -42,19 +43,30 @@ public final class BlockTradesTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     for (String symbol : q.required("symbol", "BTCUSDT")) {
       long upperTime = q.upper("trade_time");
-      RowStream forward = RowStream.stopAt(CachedIds.blockTrades(ctx, PATH,
-          EndpointWeights.HISTORICAL_BLOCK_TRADES, symbol, Math.max(0, q.lower("trade_id")),
-          q.upper("trade_id"), ID, (from, limit) -> page(q, symbol, from, limit)),
-          row -> (Long) row[TIME] > upperTime);
-      boolean newestFirst = q.direction() == ScanSpec.Direction.DESC
-          || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
+      RowStream forward =
+          RowStream.stopAt(
+              CachedIds.blockTrades(
+                  ctx,
+                  PATH,
+                  EndpointWeights.HISTORICAL_BLOCK_TRADES,
+                  symbol,
+                  Math.max(0, q.lower("trade_id")),
+                  q.upper("trade_id"),
+                  ID,
+                  (from, limit) -> page(q, symbol, from, limit)),
+              row -> (Long) row[TIME] > upperTime);
+      boolean newestFirst =
+          q.direction() == ScanSpec.Direction.DESC
+              || (q.direction() == ScanSpec.Direction.NONE && q.hasLimit());
       streams.add(newestFirst ? newestFirst(forward, q) : forward);
     }
     return streams;
   }
 
   private List<Object[]> page(ScanQuery q, String symbol, long fromId, int limit) {
-    return ctx.get(q, PATH,
+    return ctx.get(
+        q,
+        PATH,
         List.of(Param.of("symbol", symbol), Param.of("fromId", fromId), Param.of("limit", limit)),
         EndpointWeights.HISTORICAL_BLOCK_TRADES,
         p -> fields.readObjectOrArray(p, r -> r[0] = symbol));
@@ -62,22 +74,23 @@ public final class BlockTradesTable extends BinanceTable {
 
   /** Reads {@code forward} to its end, then yields its matching rows newest first. */
   private static RowStream newestFirst(RowStream forward, ScanQuery q) {
-    return RowStream.once(() -> {
-      ArrayDeque<Object[]> tail = new ArrayDeque<>();
-      for (List<Object[]> page; (page = forward.nextPage(Long.MAX_VALUE)) != null; ) {
-        for (Object[] row : page) {
-          if (q.matches(row)) {
-            tail.addLast(row);
-            if (q.hasLimit() && tail.size() > q.limit()) {
-              tail.removeFirst();
+    return RowStream.once(
+        () -> {
+          ArrayDeque<Object[]> tail = new ArrayDeque<>();
+          for (List<Object[]> page; (page = forward.nextPage(Long.MAX_VALUE)) != null; ) {
+            for (Object[] row : page) {
+              if (q.matches(row)) {
+                tail.addLast(row);
+                if (q.hasLimit() && tail.size() > q.limit()) {
+                  tail.removeFirst();
+                }
+              }
             }
           }
-        }
-      }
-      List<Object[]> rows = new ArrayList<>(tail);
-      Collections.reverse(rows);
-      return rows;
-    });
+          List<Object[]> rows = new ArrayList<>(tail);
+          Collections.reverse(rows);
+          return rows;
+        });
   }
 
   @Override

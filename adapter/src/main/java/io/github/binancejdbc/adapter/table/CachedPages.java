@@ -11,8 +11,8 @@ import java.util.List;
  * fetched only for the gaps between: each gap is one forward pager (fetching ahead as without the
  * cache) whose pages the fetch keeps once they can no longer change.
  *
- * <p>A held segment small enough that fetching through it costs fewer requests than fetching
- * around it (a gap, a few bars held, a gap that all fit in one page) is fetched through.
+ * <p>A held segment small enough that fetching through it costs fewer requests than fetching around
+ * it (a gap, a few bars held, a gap that all fit in one page) is fetched through.
  */
 final class CachedPages implements RowStream {
   /** Opens a pager over the keys {@code from..to} (inclusive), which nothing held covers. */
@@ -42,8 +42,8 @@ final class CachedPages implements RowStream {
    * @param keysPerPage how many keys one full page covers at most (0 when unknown: nothing is
    *     fetched through)
    */
-  CachedPages(History history, Series series, long lo, long hi, long keysPerPage, Gap gap,
-      Served served) {
+  CachedPages(
+      History history, Series series, long lo, long hi, long keysPerPage, Gap gap, Served served) {
     this.history = requireNonNull(history, "history is null");
     this.series = requireNonNull(series, "series is null");
     this.cursor = lo;
@@ -95,8 +95,8 @@ final class CachedPages implements RowStream {
   }
 
   /**
-   * The end of the gap that starts at {@code from}: up to the next held segment, or through it
-   * and the gap after it when that costs fewer pages.
+   * The end of the gap that starts at {@code from}: up to the next held segment, or through it and
+   * the gap after it when that costs fewer pages.
    */
   private long gapEnd(long from) {
     long end = before(history.nextStart(series, from));

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>The kind is {@code plain} (not null, not pushed down), {@code nullable}, a pushdown ({@code
- * key}, {@code optional-key}, {@code range}, {@code lookup}) or {@code nullable,} and a pushdown;
- * a pushdown that a table chooses is written {@code $name} and given in a map. Any other line is
- * an error naming the table and the line, so a malformed definition fails when its class loads.
+ * key}, {@code optional-key}, {@code range}, {@code lookup}) or {@code nullable,} and a pushdown; a
+ * pushdown that a table chooses is written {@code $name} and given in a map. Any other line is an
+ * error naming the table and the line, so a malformed definition fails when its class loads.
  */
 final class ColumnBlock {
   private static final Pattern ROW = Pattern.compile("(\\S+) +(\\S+) +(\\S+) +(\\S.*)");
@@ -45,8 +45,13 @@ final class ColumnBlock {
       }
       if (indent > margin) { // the first line is a column, so there is one above
         ColumnDef last = columns.remove(columns.size() - 1);
-        columns.add(new ColumnDef(last.name(), last.type(), last.nullable(), last.pushdown(),
-            last.remarks() + " " + line.strip()));
+        columns.add(
+            new ColumnDef(
+                last.name(),
+                last.type(),
+                last.nullable(),
+                last.pushdown(),
+                last.remarks() + " " + line.strip()));
         continue;
       }
       if (indent < margin) {
@@ -73,8 +78,14 @@ final class ColumnBlock {
     try {
       type = ColumnType.valueOf(m.group(2));
     } catch (IllegalArgumentException e) {
-      throw error(table, i, line, "unknown type '" + m.group(2) + "'; expected one of "
-          + Arrays.toString(ColumnType.values()));
+      throw error(
+          table,
+          i,
+          line,
+          "unknown type '"
+              + m.group(2)
+              + "'; expected one of "
+              + Arrays.toString(ColumnType.values()));
     }
     String kind = m.group(3);
     boolean nullable = kind.startsWith("nullable");
@@ -91,28 +102,32 @@ final class ColumnBlock {
     } else if (push.startsWith("$")) {
       pushdown = chosen.get(push.substring(1));
       if (pushdown == null) {
-        throw error(table, i, line, "no pushdown given for '" + push + "'; given: "
-            + chosen.keySet());
+        throw error(
+            table, i, line, "no pushdown given for '" + push + "'; given: " + chosen.keySet());
       }
     } else {
-      pushdown = switch (push) {
-        case "key" -> Pushdown.KEY;
-        case "optional-key" -> Pushdown.OPTIONAL_KEY;
-        case "range" -> Pushdown.RANGE;
-        case "lookup" -> Pushdown.LOOKUP;
-        default -> throw error(table, i, line, badKind(kind));
-      };
+      pushdown =
+          switch (push) {
+            case "key" -> Pushdown.KEY;
+            case "optional-key" -> Pushdown.OPTIONAL_KEY;
+            case "range" -> Pushdown.RANGE;
+            case "lookup" -> Pushdown.LOOKUP;
+            default -> throw error(table, i, line, badKind(kind));
+          };
     }
     return new ColumnDef(name, type, nullable, pushdown, m.group(4));
   }
 
   private static String badKind(String kind) {
-    return "unknown kind '" + kind + "'; expected plain, nullable, key, optional-key, range,"
+    return "unknown kind '"
+        + kind
+        + "'; expected plain, nullable, key, optional-key, range,"
         + " lookup, $name, or nullable, followed by one of the last five";
   }
 
   private static IllegalArgumentException error(String table, int i, String line, String why) {
-    return new IllegalArgumentException(String.format(Locale.ROOT,
-        "table %s, column block line %d: %s: %s", table, i + 1, why, line));
+    return new IllegalArgumentException(
+        String.format(
+            Locale.ROOT, "table %s, column block line %d: %s: %s", table, i + 1, why, line));
   }
 }

@@ -3,8 +3,8 @@ package io.github.binancejdbc.adapter.table;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One column of a table: its SQL name (lower_snake, never a reserved word), type, nullability, how a
- * predicate on it is pushed, and the description shown as {@code REMARKS} in tools.
+ * One column of a table: its SQL name (lower_snake, never a reserved word), type, nullability, how
+ * a predicate on it is pushed, and the description shown as {@code REMARKS} in tools.
  */
 public record ColumnDef(
     String name, ColumnType type, boolean nullable, Pushdown pushdown, String remarks) {

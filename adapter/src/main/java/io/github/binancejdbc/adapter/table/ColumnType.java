@@ -5,10 +5,10 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The SQL types a column can have, and the Java value a row holds for each: {@code String},
- * {@code BigDecimal} (exact, as the API's decimal string), {@code Long} epoch milliseconds for
- * {@code TIMESTAMP(3)} (UTC wall-clock, Calcite's internal form), {@code Long}, {@code Integer} and
- * {@code Boolean}.
+ * The SQL types a column can have, and the Java value a row holds for each: {@code String}, {@code
+ * BigDecimal} (exact, as the API's decimal string), {@code Long} epoch milliseconds for {@code
+ * TIMESTAMP(3)} (UTC wall-clock, Calcite's internal form), {@code Long}, {@code Integer} and {@code
+ * Boolean}.
  */
 public enum ColumnType {
   VARCHAR,

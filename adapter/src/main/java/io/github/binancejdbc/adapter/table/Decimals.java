@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 /**
  * Exact decimals straight from the parser's character buffer, without an intermediate {@code
  * String}: up to 18 digits (which always fit a {@code long}) become {@code BigDecimal.valueOf(
- * unscaled, scale)}; anything else (more digits, an exponent, a malformed value) goes to {@code
- * new BigDecimal(char[], int, int)}, which parses or rejects it exactly as {@code new
- * BigDecimal(text)} would. The result always equals {@code new BigDecimal(text)}, scale included.
+ * unscaled, scale)}; anything else (more digits, an exponent, a malformed value) goes to {@code new
+ * BigDecimal(char[], int, int)}, which parses or rejects it exactly as {@code new BigDecimal(text)}
+ * would. The result always equals {@code new BigDecimal(text)}, scale included.
  */
 final class Decimals {
   /** 18 decimal digits never overflow a long (10^18 - 1 &lt; 2^63). */

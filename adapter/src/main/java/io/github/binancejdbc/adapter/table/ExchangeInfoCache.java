@@ -85,7 +85,8 @@ public final class ExchangeInfoCache {
    * permissions}): a part of it, cached like the whole. No parameters is {@link #get()}.
    */
   ExchangeInfo get(List<Param> params) {
-    return params.isEmpty() ? get()
+    return params.isEmpty()
+        ? get()
         : cache.get(BinanceHttp.encodeQuery(params), k -> fetch(params));
   }
 
@@ -101,12 +102,13 @@ public final class ExchangeInfoCache {
   private ExchangeInfo fetch(List<Param> params) {
     ExchangeInfo info =
         ctx.http()
-            .get("/api/v3/exchangeInfo", params, EndpointWeights.EXCHANGE_INFO,
+            .get(
+                "/api/v3/exchangeInfo",
+                params,
+                EndpointWeights.EXCHANGE_INFO,
                 ExchangeInfoCache::read);
     for (Object[] r : info.rateLimits()) {
-      ctx.http()
-          .governor()
-          .setLimit((String) r[0], (String) r[1], (Integer) r[2], (Integer) r[3]);
+      ctx.http().governor().setLimit((String) r[0], (String) r[1], (Integer) r[2], (Integer) r[3]);
     }
     return info;
   }

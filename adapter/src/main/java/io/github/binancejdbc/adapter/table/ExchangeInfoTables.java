@@ -20,7 +20,8 @@ public final class ExchangeInfoTables {
 
   static final TableDef SYMBOLS =
       TableDef.builder("symbols", "GET /api/v3/exchangeInfo", "Trading pairs and their rules")
-          .columns("""
+          .columns(
+              """
               symbol                      VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
               status                      VARCHAR  optional-key  TRADING, END_OF_DAY, HALT, BREAK or
                                                                  CANCEL_ONLY
@@ -93,9 +94,13 @@ public final class ExchangeInfoTables {
   };
 
   static final TableDef FILTERS =
-      TableDef.builder("symbol_filters", "GET /api/v3/exchangeInfo", "Trading rules (filters)"
-              + " per symbol, one row per filter; a column is null where the filter lacks it")
-          .columns("""
+      TableDef.builder(
+              "symbol_filters",
+              "GET /api/v3/exchangeInfo",
+              "Trading rules (filters)"
+                  + " per symbol, one row per filter; a column is null where the filter lacks it")
+          .columns(
+              """
               symbol                    VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
               filter_type               VARCHAR  plain         PRICE_FILTER, LOT_SIZE, NOTIONAL, ...
               min_price                 DECIMAL  nullable      PRICE_FILTER minimum price
@@ -173,7 +178,8 @@ public final class ExchangeInfoTables {
 
   static final TableDef RATE_LIMITS =
       TableDef.builder("rate_limits", "GET /api/v3/exchangeInfo", "The API's rate limits")
-          .columns("""
+          .columns(
+              """
               rate_limit_type  VARCHAR  plain  REQUEST_WEIGHT, ORDERS or RAW_REQUESTS
               interval_unit    VARCHAR  plain  SECOND, MINUTE, HOUR or DAY
               interval_num     INTEGER  plain  Number of interval units
@@ -202,8 +208,8 @@ public final class ExchangeInfoTables {
   }
 
   /** The statuses {@code symbolStatus} accepts. */
-  static final java.util.Set<String> FILTERABLE_STATUSES = java.util.Set.of("TRADING", "HALT",
-      "BREAK");
+  static final java.util.Set<String> FILTERABLE_STATUSES =
+      java.util.Set.of("TRADING", "HALT", "BREAK");
 
   /** More symbols than this are read from the whole answer (a long list is a long URL). */
   static final int MAX_SYMBOLS = 100;
@@ -228,15 +234,18 @@ public final class ExchangeInfoTables {
         List<RowStream> streams = new ArrayList<>();
         int slot = def.index("permission");
         for (String permission : permissions) {
-          streams.add(RowStream.once(() -> {
-            List<Object[]> out = new ArrayList<>();
-            for (Object[] r : rows.apply(info(List.of(Param.of("permissions", permission))))) {
-              Object[] copy = r.clone();
-              copy[slot] = permission;
-              out.add(copy);
-            }
-            return out;
-          }));
+          streams.add(
+              RowStream.once(
+                  () -> {
+                    List<Object[]> out = new ArrayList<>();
+                    for (Object[] r :
+                        rows.apply(info(List.of(Param.of("permissions", permission))))) {
+                      Object[] copy = r.clone();
+                      copy[slot] = permission;
+                      out.add(copy);
+                    }
+                    return out;
+                  }));
         }
         return streams;
       }
@@ -248,8 +257,8 @@ public final class ExchangeInfoTables {
       if (statuses != null && FILTERABLE_STATUSES.containsAll(statuses)) {
         List<RowStream> streams = new ArrayList<>();
         for (String status : statuses) {
-          streams.add(RowStream.once(
-              () -> rows.apply(info(List.of(Param.of("symbolStatus", status))))));
+          streams.add(
+              RowStream.once(() -> rows.apply(info(List.of(Param.of("symbolStatus", status))))));
         }
         return streams;
       }
@@ -257,8 +266,8 @@ public final class ExchangeInfoTables {
     }
 
     /**
-     * One {@code exchangeInfo} (weight 20) unless the whole answer is cached now; per permission
-     * or status one each; a symbol list is one request, or the whole answer when it is long.
+     * One {@code exchangeInfo} (weight 20) unless the whole answer is cached now; per permission or
+     * status one each; a symbol list is one request, or the whole answer when it is long.
      */
     @Override
     protected RequestPlan explain(ExplainQuery q) {
@@ -276,15 +285,22 @@ public final class ExchangeInfoTables {
         return plan.note("a part already cached is not asked again");
       }
       if (symbols != null && !whole && symbols.size() <= MAX_SYMBOLS) {
-        return plan.atMost(1, "GET", path, symbols.size() == 1 ? "symbol=" + symbols.get(0)
-                : "symbols=" + TickerTable.symbolList(symbols), w)
+        return plan.atMost(
+                1,
+                "GET",
+                path,
+                symbols.size() == 1
+                    ? "symbol=" + symbols.get(0)
+                    : "symbols=" + TickerTable.symbolList(symbols),
+                w)
             .note("a part already cached is not asked again");
       }
       if (whole) {
         return plan.note("none: exchangeInfo is cached");
       }
-      if (symbols == null && statuses != null && statuses.stream()
-          .allMatch(v -> FILTERABLE_STATUSES.contains(v.text()))) {
+      if (symbols == null
+          && statuses != null
+          && statuses.stream().allMatch(v -> FILTERABLE_STATUSES.contains(v.text()))) {
         for (ExplainQuery.Sym status : statuses) {
           plan.atMost(1, "GET", path, "symbolStatus=" + status, w);
         }
@@ -300,7 +316,8 @@ public final class ExchangeInfoTables {
     /** The whole answer if cached, else the part asked for. */
     private ExchangeInfoCache.ExchangeInfo info(List<Param> params) {
       ExchangeInfoCache.ExchangeInfo whole = ctx.exchangeInfo().cachedWhole();
-      return whole != null && params.get(0).name().equals("symbolStatus") ? whole
+      return whole != null && params.get(0).name().equals("symbolStatus")
+          ? whole
           : ctx.exchangeInfo().get(params);
     }
 
@@ -312,8 +329,10 @@ public final class ExchangeInfoTables {
       if (ctx.exchangeInfo().cachedWhole() != null || symbols.size() > MAX_SYMBOLS) {
         return ctx.exchangeInfo().get();
       }
-      Param p = symbols.size() == 1 ? Param.of("symbol", symbols.get(0))
-          : Param.of("symbols", TickerTable.jsonArray(symbols));
+      Param p =
+          symbols.size() == 1
+              ? Param.of("symbol", symbols.get(0))
+              : Param.of("symbols", TickerTable.jsonArray(symbols));
       try {
         return ctx.exchangeInfo().get(List.of(p));
       } catch (BinanceException e) {

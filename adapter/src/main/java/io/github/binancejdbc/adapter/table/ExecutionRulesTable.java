@@ -23,9 +23,13 @@ public final class ExecutionRulesTable extends BinanceTable {
 
   public ExecutionRulesTable(BinanceContext ctx) {
     super(
-        TableDef.builder("execution_rules", "GET /api/v3/executionRules", "Execution rules, such"
-                + " as the price range a limit order must keep around the reference price")
-            .columns("""
+        TableDef.builder(
+                "execution_rules",
+                "GET /api/v3/executionRules",
+                "Execution rules, such"
+                    + " as the price range a limit order must keep around the reference price")
+            .columns(
+                """
                 symbol               VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 rule_type            VARCHAR  plain         Rule type, e.g. PRICE_RANGE
                 bid_limit_mult_up    DECIMAL  nullable      A bid's price may be at most the
@@ -44,9 +48,19 @@ public final class ExecutionRulesTable extends BinanceTable {
             .primaryKey("symbol", "rule_type")
             .build(),
         ctx);
-    this.rule = new Json.Fields(def, "ruleType", "rule_type",
-        "bidLimitMultUp", "bid_limit_mult_up", "bidLimitMultDown", "bid_limit_mult_down",
-        "askLimitMultUp", "ask_limit_mult_up", "askLimitMultDown", "ask_limit_mult_down");
+    this.rule =
+        new Json.Fields(
+            def,
+            "ruleType",
+            "rule_type",
+            "bidLimitMultUp",
+            "bid_limit_mult_up",
+            "bidLimitMultDown",
+            "bid_limit_mult_down",
+            "askLimitMultUp",
+            "ask_limit_mult_up",
+            "askLimitMultDown",
+            "ask_limit_mult_down");
     this.statusSlot = def.index("symbol_status");
   }
 
@@ -57,19 +71,28 @@ public final class ExecutionRulesTable extends BinanceTable {
     List<RowStream> streams = new ArrayList<>();
     if (statuses != null) {
       for (String status : statuses) {
-        streams.add(RowStream.once(() -> fetch(q, List.of(Param.of("symbolStatus", status)),
-            EndpointWeights.EXECUTION_RULES_ALL, status)));
+        streams.add(
+            RowStream.once(
+                () ->
+                    fetch(
+                        q,
+                        List.of(Param.of("symbolStatus", status)),
+                        EndpointWeights.EXECUTION_RULES_ALL,
+                        status)));
       }
     } else if (symbols == null) {
-      streams.add(RowStream.once(() -> fetch(q, List.of(), EndpointWeights.EXECUTION_RULES_ALL,
-          null)));
+      streams.add(
+          RowStream.once(() -> fetch(q, List.of(), EndpointWeights.EXECUTION_RULES_ALL, null)));
     } else {
       for (int i = 0; i < symbols.size(); i += CHUNK) {
         List<String> part = symbols.subList(i, Math.min(symbols.size(), i + CHUNK));
-        Param param = part.size() == 1 ? Param.of("symbol", part.get(0))
-            : Param.of("symbols", TickerTable.jsonArray(part));
-        streams.add(RowStream.once(() -> fetch(q, List.of(param),
-            EndpointWeights.executionRules(part.size()), null)));
+        Param param =
+            part.size() == 1
+                ? Param.of("symbol", part.get(0))
+                : Param.of("symbols", TickerTable.jsonArray(part));
+        streams.add(
+            RowStream.once(
+                () -> fetch(q, List.of(param), EndpointWeights.executionRules(part.size()), null)));
       }
     }
     return streams;

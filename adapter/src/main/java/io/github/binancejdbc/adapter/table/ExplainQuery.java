@@ -65,8 +65,8 @@ public final class ExplainQuery {
 
   /**
    * The values of a key column, or {@code null} when it has no constraint. Several constraints on
-   * one column are intersected when all are literals; otherwise the shortest list stands for
-   * them (the count is then an upper bound: see {@link #exactPoints}).
+   * one column are intersected when all are literals; otherwise the shortest list stands for them
+   * (the count is then an upper bound: see {@link #exactPoints}).
    */
   List<Sym> points(String column) {
     int index = def.index(column);
@@ -114,7 +114,9 @@ public final class ExplainQuery {
   int outerRows(String column) {
     int index = def.index(column);
     for (Constraint c : spec.constraints()) {
-      if (c.column() == index && c.isPoints() && c.points().size() > 1
+      if (c.column() == index
+          && c.isPoints()
+          && c.points().size() > 1
           && c.points().stream().allMatch(p -> p instanceof ValueRef.Correl)) {
         return c.points().size();
       }
@@ -183,9 +185,12 @@ public final class ExplainQuery {
         continue;
       }
       if (s.known()) {
-        known = known == null ? s
-            : lower ? (s.number() > known.number() ? s : known)
-                : (s.number() < known.number() ? s : known);
+        known =
+            known == null
+                ? s
+                : lower
+                    ? (s.number() > known.number() ? s : known)
+                    : (s.number() < known.number() ? s : known);
       } else if (symbolic == null) {
         symbolic = s;
       }
@@ -201,8 +206,10 @@ public final class ExplainQuery {
       if (!s.known()) {
         return null;
       }
-      best = best == null ? s.number() : lower ? Math.min(best, s.number())
-          : Math.max(best, s.number());
+      best =
+          best == null
+              ? s.number()
+              : lower ? Math.min(best, s.number()) : Math.max(best, s.number());
     }
     return best == null ? null : Sym.of(best);
   }
@@ -211,11 +218,14 @@ public final class ExplainQuery {
   private static Sym inclusive(ValueRef r, boolean strict, boolean lower) {
     if (r instanceof ValueRef.Literal l && number(l.value()) != null) {
       BigDecimal v = number(l.value());
-      BigDecimal b = lower
-          ? (strict ? v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
-              : v.setScale(0, RoundingMode.CEILING))
-          : (strict ? v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
-              : v.setScale(0, RoundingMode.FLOOR));
+      BigDecimal b =
+          lower
+              ? (strict
+                  ? v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+                  : v.setScale(0, RoundingMode.CEILING))
+              : (strict
+                  ? v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
+                  : v.setScale(0, RoundingMode.FLOOR));
       try {
         return Sym.of(b.longValueExact());
       } catch (ArithmeticException e) {

@@ -17,11 +17,19 @@ final class IdExplain {
   private IdExplain() {}
 
   /** The bounds of a trades table's scan: its id column and {@code trade_time}, and the LIMIT. */
-  record Bounds(ExplainQuery.Sym idLo, ExplainQuery.Sym idHi, ExplainQuery.Sym timeLo,
-      ExplainQuery.Sym timeHi, ExplainQuery.Sym limit) {
+  record Bounds(
+      ExplainQuery.Sym idLo,
+      ExplainQuery.Sym idHi,
+      ExplainQuery.Sym timeLo,
+      ExplainQuery.Sym timeHi,
+      ExplainQuery.Sym limit) {
     static Bounds of(ExplainQuery q, String idColumn) {
-      return new Bounds(q.lower(idColumn), q.upper(idColumn), q.lower("trade_time"),
-          q.upper("trade_time"), q.limit());
+      return new Bounds(
+          q.lower(idColumn),
+          q.upper(idColumn),
+          q.lower("trade_time"),
+          q.upper("trade_time"),
+          q.limit());
     }
   }
 
@@ -36,8 +44,7 @@ final class IdExplain {
     if (limit == null) {
       return PAGE;
     }
-    return limit.known() ? Math.max(1, Math.min(PAGE, limit.number())) : "min(1000, " + limit
-        + ")";
+    return limit.known() ? Math.max(1, Math.min(PAGE, limit.number())) : "min(1000, " + limit + ")";
   }
 
   /** Whether a LIMIT fits in one page, so that one request answers it. */
@@ -49,12 +56,26 @@ final class IdExplain {
    * Forward pages of ids {@code lo..hi} by {@code idParam}, each after the last id: a count when
    * both bounds (and so the ids, consecutive when {@code dense}) are known, else open.
    */
-  static void forward(RequestPlan plan, BinanceTable.Keys keys, String path, List<Param> head,
-      String idParam, ExplainQuery.Sym lo, ExplainQuery.Sym hi, ExplainQuery.Sym limit,
-      boolean dense, int weight, UnaryOperator<String> sign, String until) {
+  static void forward(
+      RequestPlan plan,
+      BinanceTable.Keys keys,
+      String path,
+      List<Param> head,
+      String idParam,
+      ExplainQuery.Sym lo,
+      ExplainQuery.Sym hi,
+      ExplainQuery.Sym limit,
+      boolean dense,
+      int weight,
+      UnaryOperator<String> sign,
+      String until) {
     List<Param> params = new ArrayList<>(head);
-    params.add(Param.of(idParam, lo == null ? ExplainQuery.Sym.of(0)
-        : lo.known() ? ExplainQuery.Sym.of(Math.max(0, lo.number())) : lo));
+    params.add(
+        Param.of(
+            idParam,
+            lo == null
+                ? ExplainQuery.Sym.of(0)
+                : lo.known() ? ExplainQuery.Sym.of(Math.max(0, lo.number())) : lo));
     long pages = -1;
     Object first = firstLimit(limit);
     if (dense && lo != null && hi != null && lo.known() && hi.known()) {
@@ -79,17 +100,28 @@ final class IdExplain {
     if (pages > 0 && keys.exact()) {
       plan.atMost(pages * keys.count(), "GET", path, query, weight);
     } else {
-      plan.open((keys.count() > 1 ? keys.count() + " streams of " : "") + "pages of 1000 " + until,
-          "GET", path, query, weight);
+      plan.open(
+          (keys.count() > 1 ? keys.count() + " streams of " : "") + "pages of 1000 " + until,
+          "GET",
+          path,
+          query,
+          weight);
     }
   }
 
   /**
-   * The account tables' 24 h windows from {@code lo} to {@code hi} (or now), one request each,
-   * when the span is known; true when they were added (else the caller pages by id).
+   * The account tables' 24 h windows from {@code lo} to {@code hi} (or now), one request each, when
+   * the span is known; true when they were added (else the caller pages by id).
    */
-  static boolean windows(RequestPlan plan, BinanceTable.Keys keys, String path, List<Param> head,
-      ExplainQuery.Sym lo, ExplainQuery.Sym hi, long now, int weight,
+  static boolean windows(
+      RequestPlan plan,
+      BinanceTable.Keys keys,
+      String path,
+      List<Param> head,
+      ExplainQuery.Sym lo,
+      ExplainQuery.Sym hi,
+      long now,
+      int weight,
       UnaryOperator<String> sign) {
     if (lo == null || !lo.known() || (hi != null && !hi.known())) {
       return false;
@@ -103,18 +135,33 @@ final class IdExplain {
     w.add(Param.of("endTime", lo.plus(AccountRequests.DAY - 1)));
     w.add(Param.of("limit", PAGE));
     long n = Math.max(1, (end - lo.number() + AccountRequests.DAY - 1) / AccountRequests.DAY);
-    plan.per(new BinanceTable.Keys(keys.params(), keys.count() * n, keys.exact()), "GET", path,
-        sign.apply(RequestPlan.query(w)), weight);
+    plan.per(
+        new BinanceTable.Keys(keys.params(), keys.count() * n, keys.exact()),
+        "GET",
+        path,
+        sign.apply(RequestPlan.query(w)),
+        weight);
     plan.note("one per 24 h window; a window that fills a page is split in two");
     return true;
   }
 
   /** One single-item request per value of a lookup column (an order by id or client id). */
-  static void lookups(RequestPlan plan, BinanceTable.Keys keys, String path, List<Param> head,
-      String param, List<ExplainQuery.Sym> values, int weight, UnaryOperator<String> sign) {
+  static void lookups(
+      RequestPlan plan,
+      BinanceTable.Keys keys,
+      String path,
+      List<Param> head,
+      String param,
+      List<ExplainQuery.Sym> values,
+      int weight,
+      UnaryOperator<String> sign) {
     List<Param> params = new ArrayList<>(head);
     params.add(Param.of(param, values.size() == 1 ? values.get(0) : "{each}"));
-    plan.per(new BinanceTable.Keys(keys.params(), keys.count() * values.size(), keys.exact()),
-        "GET", path, sign.apply(RequestPlan.query(params)), weight);
+    plan.per(
+        new BinanceTable.Keys(keys.params(), keys.count() * values.size(), keys.exact()),
+        "GET",
+        path,
+        sign.apply(RequestPlan.query(params)),
+        weight);
   }
 }

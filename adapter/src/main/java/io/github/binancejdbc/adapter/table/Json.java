@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streaming JSON helpers: values read straight into row slots by column type, no tree. Decimals
- * are built from the JSON text, never through {@code double}.
+ * Streaming JSON helpers: values read straight into row slots by column type, no tree. Decimals are
+ * built from the JSON text, never through {@code double}.
  */
 final class Json {
   private Json() {}
@@ -120,9 +120,9 @@ final class Json {
   }
 
   /**
-   * Moves to the next element of an array: true when it starts with {@code token}, false at the
-   * end of the array; any other element (a number where objects belong, a nested array) is the
-   * wrong shape and fails the read instead of silently ending it.
+   * Moves to the next element of an array: true when it starts with {@code token}, false at the end
+   * of the array; any other element (a number where objects belong, a nested array) is the wrong
+   * shape and fails the read instead of silently ending it.
    */
   static boolean nextElement(JsonParser p, JsonToken token) throws IOException {
     p.nextToken();
@@ -137,8 +137,8 @@ final class Json {
     if (t == JsonToken.END_ARRAY) {
       return false;
     }
-    throw new IllegalStateException("expected " + token + " or END_ARRAY but found " + t
-        + " in an array");
+    throw new IllegalStateException(
+        "expected " + token + " or END_ARRAY but found " + t + " in an array");
   }
 
   static void expect(JsonParser p, JsonToken token) throws IOException {

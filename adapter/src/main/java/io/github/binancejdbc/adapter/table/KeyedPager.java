@@ -10,16 +10,15 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
- * Pages through rows ordered by an increasing key (a trade id, an order id, a list id) that the
- * API takes as a cursor ({@code fromId=}, {@code orderId=}): forwards, each page from the next
- * wanted key after the last row, or backwards, each page ending just below the first row of the
- * page before. The one pager of the history tables; the account tables' 24-hour windows are
- * {@link WindowPager}, fetching ahead where the next cursor is known in advance is {@link
- * AheadPages}.
+ * Pages through rows ordered by an increasing key (a trade id, an order id, a list id) that the API
+ * takes as a cursor ({@code fromId=}, {@code orderId=}): forwards, each page from the next wanted
+ * key after the last row, or backwards, each page ending just below the first row of the page
+ * before. The one pager of the history tables; the account tables' 24-hour windows are {@link
+ * WindowPager}, fetching ahead where the next cursor is known in advance is {@link AheadPages}.
  *
- * <p>Paging stops on a short page, when no wanted key is left (past a bound, past the last value
- * of an IN list) or when a row is past a bound the key cannot express ({@code stop}: a time past
- * the upper time bound forwards, before the lower one backwards; ids grow with time).
+ * <p>Paging stops on a short page, when no wanted key is left (past a bound, past the last value of
+ * an IN list) or when a row is past a bound the key cannot express ({@code stop}: a time past the
+ * upper time bound forwards, before the lower one backwards; ids grow with time).
  *
  * <p>Backwards, Binance answers a cursor past the newest row with nothing, and one below the first
  * row from the first row on: so an empty page is retried once as the newest page, and a page
@@ -98,16 +97,26 @@ final class KeyedPager implements RowStream {
   private boolean trim = true;
   private boolean countKeys;
   private Predicate<Object[]> stop = row -> false;
+
   /** The next page has no cursor: the newest rows backwards, an opening request forwards. */
   private boolean open;
+
   private boolean newestTried;
+
   /** Backwards, pages are asked by their last key (see backwardsByEnd). */
   private boolean byEnd;
+
   private long cursor;
   private boolean done;
 
-  private KeyedPager(int keySlot, int pageSize, Wanted wanted, boolean backwards,
-      boolean reverse, long start, Fetch fetch) {
+  private KeyedPager(
+      int keySlot,
+      int pageSize,
+      Wanted wanted,
+      boolean backwards,
+      boolean reverse,
+      long start,
+      Fetch fetch) {
     this.keySlot = keySlot;
     this.pageSize = pageSize;
     this.wanted = requireNonNull(wanted, "wanted is null");
@@ -126,19 +135,20 @@ final class KeyedPager implements RowStream {
    * Backwards from key {@code from} ({@code Long.MAX_VALUE}: from the newest row), rows in key
    * order within a page, or newest first when {@code reverse}.
    */
-  static KeyedPager backwards(int keySlot, int pageSize, Wanted wanted, long from,
-      boolean reverse, Fetch fetch) {
+  static KeyedPager backwards(
+      int keySlot, int pageSize, Wanted wanted, long from, boolean reverse, Fetch fetch) {
     KeyedPager p = new KeyedPager(keySlot, pageSize, wanted, true, reverse, from, fetch);
     p.open = from == Long.MAX_VALUE;
     return p;
   }
 
   /**
-   * Forwards through ids {@code from..hi}, full pages of {@link AccountRequests#PAGE} from the last id + 1:
-   * the account endpoints that take a {@code fromId}-like cursor.
+   * Forwards through ids {@code from..hi}, full pages of {@link AccountRequests#PAGE} from the last
+   * id + 1: the account endpoints that take a {@code fromId}-like cursor.
    */
   static KeyedPager byId(long from, long hi, int idSlot, Fetch fetch) {
-    return forwards(idSlot, AccountRequests.PAGE, Wanted.range(from, hi), from, fetch).fullPages(false);
+    return forwards(idSlot, AccountRequests.PAGE, Wanted.range(from, hi), from, fetch)
+        .fullPages(false);
   }
 
   /**
@@ -146,10 +156,11 @@ final class KeyedPager implements RowStream {
    * (klines' {@code endTime}): each page is the latest {@code limit} rows at or before {@code
    * fetch.page(end, limit)}'s end (null: the newest rows), the next ends below its first row.
    */
-  static KeyedPager backwardsByEnd(int keySlot, int pageSize, long lo, long hi, boolean reverse,
-      Fetch fetch) {
-    KeyedPager p = new KeyedPager(keySlot, pageSize, Wanted.range(Math.max(0, lo), hi), true,
-        reverse, hi, fetch);
+  static KeyedPager backwardsByEnd(
+      int keySlot, int pageSize, long lo, long hi, boolean reverse, Fetch fetch) {
+    KeyedPager p =
+        new KeyedPager(
+            keySlot, pageSize, Wanted.range(Math.max(0, lo), hi), true, reverse, hi, fetch);
     p.byEnd = true;
     p.done = lo > hi;
     return p;
@@ -168,8 +179,8 @@ final class KeyedPager implements RowStream {
   }
 
   /**
-   * Full pages whatever the query still wants, and no page cut at the upper bound: for the
-   * account endpoints, whose request strings the tests pin.
+   * Full pages whatever the query still wants, and no page cut at the upper bound: for the account
+   * endpoints, whose request strings the tests pin.
    */
   KeyedPager fullPages(boolean sizeToWanted) {
     this.sizeToWanted = sizeToWanted;
@@ -178,8 +189,8 @@ final class KeyedPager implements RowStream {
   }
 
   /**
-   * A page is full when it holds {@code limit} distinct keys (not rows): one order list is one
-   * row per order.
+   * A page is full when it holds {@code limit} distinct keys (not rows): one order list is one row
+   * per order.
    */
   KeyedPager countKeys() {
     this.countKeys = true;
@@ -295,8 +306,8 @@ final class KeyedPager implements RowStream {
    * older.apply(oldest row)} (null: none wanted). For {@code ORDER BY id DESC LIMIT n} and an
    * unordered {@code LIMIT n} on endpoints that page forwards only.
    */
-  static RowStream newestThenOlder(IntFunction<List<Object[]>> newest,
-      Function<Object[], RowStream> older) {
+  static RowStream newestThenOlder(
+      IntFunction<List<Object[]>> newest, Function<Object[], RowStream> older) {
     return new RowStream() {
       private RowStream rest;
       private boolean started;

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The rows of {@code klines} and {@code ui_klines}: reading a page of bars (only the columns a
- * query needs), the bars of a page that lie in the range asked for, and the part of a page that
- * can no longer change (what the cache keeps).
+ * query needs), the bars of a page that lie in the range asked for, and the part of a page that can
+ * no longer change (what the cache keeps).
  */
 final class KlineRows {
   private static final int OPEN_TIME = KlinesTable.OPEN_TIME;
@@ -20,15 +20,15 @@ final class KlineRows {
   private KlineRows() {}
 
   /**
-   * The part of a forward page (bars from {@code start} to {@code end}, at most {@code limit})
-   * that can no longer change, as a segment; null if none. A bar is closed when another bar
-   * follows it in the page or its close time is before {@code serverTime} (a time the server had
-   * reached before it answered). The segment ends before the first bar that may be open, at the
-   * last bar of a full page (the rest was not asked for), and, with no open bar in the page, at
-   * the last open time whose bar has certainly closed (a bar opening later may not exist yet).
+   * The part of a forward page (bars from {@code start} to {@code end}, at most {@code limit}) that
+   * can no longer change, as a segment; null if none. A bar is closed when another bar follows it
+   * in the page or its close time is before {@code serverTime} (a time the server had reached
+   * before it answered). The segment ends before the first bar that may be open, at the last bar of
+   * a full page (the rest was not asked for), and, with no open bar in the page, at the last open
+   * time whose bar has certainly closed (a bar opening later may not exist yet).
    */
-  static Segment closedPart(long start, long end, int limit, List<Object[]> rows,
-      long serverTime, String timeframe) {
+  static Segment closedPart(
+      long start, long end, int limit, List<Object[]> rows, long serverTime, String timeframe) {
     long to = end;
     if (rows.size() >= limit && !rows.isEmpty()) {
       to = Math.min(to, openTime(rows.get(rows.size() - 1)));
@@ -62,8 +62,8 @@ final class KlineRows {
   }
 
   /**
-   * The bars of a page that lie in the range asked for: what is served next to held bars must
-   * not repeat them, even from a server that answers outside startTime..endTime.
+   * The bars of a page that lie in the range asked for: what is served next to held bars must not
+   * repeat them, even from a server that answers outside startTime..endTime.
    */
   static List<Object[]> within(List<Object[]> rows, long start, long end) {
     for (Object[] r : rows) {
@@ -95,15 +95,16 @@ final class KlineRows {
     } catch (NumberFormatException e) {
       return 0;
     }
-    long unit = switch (timeframe.charAt(timeframe.length() - 1)) {
-      case 's' -> 1_000L;
-      case 'm' -> 60_000L;
-      case 'h' -> 3_600_000L;
-      case 'd' -> 86_400_000L;
-      case 'w' -> 7 * 86_400_000L;
-      case 'M' -> 31 * 86_400_000L;
-      default -> 0L;
-    };
+    long unit =
+        switch (timeframe.charAt(timeframe.length() - 1)) {
+          case 's' -> 1_000L;
+          case 'm' -> 60_000L;
+          case 'h' -> 3_600_000L;
+          case 'd' -> 86_400_000L;
+          case 'w' -> 7 * 86_400_000L;
+          case 'M' -> 31 * 86_400_000L;
+          default -> 0L;
+        };
     return n * unit;
   }
 
@@ -120,8 +121,8 @@ final class KlineRows {
    * others are skipped as tokens, never turned into strings or decimals. A null {@code q} reads
    * every column.
    */
-  static List<Object[]> read(JsonParser p, String symbol, String timeframe, String zone,
-      ScanQuery q) throws IOException {
+  static List<Object[]> read(
+      JsonParser p, String symbol, String timeframe, String zone, ScanQuery q) throws IOException {
     boolean[] need = new boolean[FIELD_TYPES.length];
     for (int i = 0; i < need.length; i++) {
       need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);

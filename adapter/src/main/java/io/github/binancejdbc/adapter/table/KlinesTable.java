@@ -1,14 +1,8 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
-import static io.github.binancejdbc.adapter.table.ColumnDef.range;
-
 import io.github.binancejdbc.adapter.cache.History;
 import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.cache.Series;
-import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -51,7 +45,8 @@ public final class KlinesTable extends BinanceTable {
 
   static TableDef def(String name, String endpoint, String remarks) {
     return TableDef.builder(name, endpoint, remarks)
-        .columns("""
+        .columns(
+            """
             symbol                  VARCHAR    key           Trading pair, e.g. BTCUSDT
             timeframe               VARCHAR    key           Binance kline interval: 1s 1m 3m 5m 15m
                                                              30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M
@@ -74,7 +69,7 @@ public final class KlinesTable extends BinanceTable {
             """)
         .primaryKey("symbol", "timeframe", "time_zone", "open_time")
         .defaulted("time_zone")
-            .sortable("open_time", "close_time")
+        .sortable("open_time", "close_time")
         .limitPushable()
         .build();
   }
@@ -133,22 +128,34 @@ public final class KlinesTable extends BinanceTable {
       // page's start is known ahead (not for 1M: months differ).
       long step = timeframe.endsWith("M") ? 0 : span;
       History history = ctx.history();
-      this.series = history.enabled() && history.worthKeeping(keptBytes(step, backwards, cursor))
-          ? Series.of(path, "symbol", symbol, "interval", timeframe, "timeZone", zone)
-          : null;
+      this.series =
+          history.enabled() && history.worthKeeping(keptBytes(step, backwards, cursor))
+              ? Series.of(path, "symbol", symbol, "interval", timeframe, "timeZone", zone)
+              : null;
       if (backwards || done) {
         // With both bounds Binance pages from startTime; latest-first needs endTime alone.
-        this.pager = KeyedPager.backwardsByEnd(OPEN_TIME, PAGE, lo, hi,
-            q.direction() == ScanSpec.Direction.DESC, this::fetch);
+        this.pager =
+            KeyedPager.backwardsByEnd(
+                OPEN_TIME, PAGE, lo, hi, q.direction() == ScanSpec.Direction.DESC, this::fetch);
       } else if (series == null) {
         this.pager = gap(cursor, hi, step);
       } else {
         // Held bars are served, only the gaps between them fetched (still ahead).
-        this.pager = new CachedPages(history, series, cursor, hi, step * PAGE,
-            (from, to) -> gap(from, to, step),
-            (from, to, rows, fromArchive) -> history.served(path,
-                params(from, to, Math.max(1, Math.min(PAGE, rows))), EndpointWeights.KLINES,
-                rows, fromArchive));
+        this.pager =
+            new CachedPages(
+                history,
+                series,
+                cursor,
+                hi,
+                step * PAGE,
+                (from, to) -> gap(from, to, step),
+                (from, to, rows, fromArchive) ->
+                    history.served(
+                        path,
+                        params(from, to, Math.max(1, Math.min(PAGE, rows))),
+                        EndpointWeights.KLINES,
+                        rows,
+                        fromArchive));
       }
     }
 
@@ -172,8 +179,14 @@ public final class KlinesTable extends BinanceTable {
 
     /** A forward pager over open times {@code from..to}. */
     private AheadPages gap(long from, long to, long step) {
-      return new AheadPages(from, to, OPEN_TIME, PAGE, step * PAGE,
-          ctx.config().maxConcurrentRequests(), (start, limit) -> fetch(start, to, limit),
+      return new AheadPages(
+          from,
+          to,
+          OPEN_TIME,
+          PAGE,
+          step * PAGE,
+          ctx.config().maxConcurrentRequests(),
+          (start, limit) -> fetch(start, to, limit),
           ctx::fetchAhead);
     }
 
@@ -199,26 +212,43 @@ public final class KlinesTable extends BinanceTable {
         params.add(Param.of("endTime", start));
       }
       params.add(Param.of("limit", limit));
-      return ctx.get(q, path, params, EndpointWeights.KLINES,
+      return ctx.get(
+          q,
+          path,
+          params,
+          EndpointWeights.KLINES,
           p -> KlineRows.read(p, symbol, timeframe, zone, q),
           q.neededKey());
     }
 
     /**
-     * One page forwards: bars from {@code start} up to {@code end}. With the cache on, every
-     * column is read (a kept bar answers any later projection) and the closed bars are kept.
+     * One page forwards: bars from {@code start} up to {@code end}. With the cache on, every column
+     * is read (a kept bar answers any later projection) and the closed bars are kept.
      */
     private List<Object[]> fetch(long start, long end, int limit) {
       List<Param> params = params(start, end, limit);
       if (series == null) {
-        return ctx.get(q, path, params, EndpointWeights.KLINES,
+        return ctx.get(
+            q,
+            path,
+            params,
+            EndpointWeights.KLINES,
             p -> KlineRows.read(p, symbol, timeframe, zone, q),
             q.neededKey());
       }
       // Before sending: the server's time when it answers is at least this.
       long serverTime = ctx.http().serverTimeAtLeast();
-      List<Object[]> rows = KlineRows.within(ctx.get(q, path, params, EndpointWeights.KLINES,
-          p -> KlineRows.read(p, symbol, timeframe, zone, null), "*"), start, end);
+      List<Object[]> rows =
+          KlineRows.within(
+              ctx.get(
+                  q,
+                  path,
+                  params,
+                  EndpointWeights.KLINES,
+                  p -> KlineRows.read(p, symbol, timeframe, zone, null),
+                  "*"),
+              start,
+              end);
       Segment closed = KlineRows.closedPart(start, end, limit, rows, serverTime, timeframe);
       if (closed != null) {
         ctx.history().put(series, closed);
@@ -257,8 +287,8 @@ public final class KlinesTable extends BinanceTable {
       // A lookup join's inner scan: one stream per outer row's symbol.
       RequestPlan each = RequestPlan.none();
       for (ExplainQuery.Sym tf : q.points("timeframe")) {
-        for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))
-            : zones) {
+        for (ExplainQuery.Sym zone :
+            zones == null ? List.of(new ExplainQuery.Sym(UTC, null)) : zones) {
           explainStream(q, each, new ExplainQuery.Sym("{outer symbol}", null), tf, zone);
         }
       }
@@ -266,8 +296,8 @@ public final class KlinesTable extends BinanceTable {
     }
     for (ExplainQuery.Sym symbol : q.points("symbol")) {
       for (ExplainQuery.Sym tf : q.points("timeframe")) {
-        for (ExplainQuery.Sym zone : zones == null ? List.of(new ExplainQuery.Sym(UTC, null))
-            : zones) {
+        for (ExplainQuery.Sym zone :
+            zones == null ? List.of(new ExplainQuery.Sym(UTC, null)) : zones) {
           explainStream(q, plan, symbol, tf, zone);
         }
       }
@@ -275,8 +305,12 @@ public final class KlinesTable extends BinanceTable {
     return plan;
   }
 
-  private void explainStream(ExplainQuery q, RequestPlan plan, ExplainQuery.Sym symbol,
-      ExplainQuery.Sym tf, ExplainQuery.Sym zone) {
+  private void explainStream(
+      ExplainQuery q,
+      RequestPlan plan,
+      ExplainQuery.Sym symbol,
+      ExplainQuery.Sym tf,
+      ExplainQuery.Sym zone) {
     long span = tf.text().startsWith("?") ? 0 : KlineRows.maxIntervalMillis(tf.text());
     ExplainQuery.Sym lo = q.lower("open_time");
     ExplainQuery.Sym hi = q.upper("open_time");
@@ -284,12 +318,16 @@ public final class KlinesTable extends BinanceTable {
     ExplainQuery.Sym closeHi = q.upper("close_time");
     if (closeLo != null && span > 0) {
       ExplainQuery.Sym fromClose = closeLo.plus(-span + 1);
-      lo = lo == null || (lo.known() && fromClose.known() && fromClose.number() > lo.number())
-          ? fromClose : lo;
+      lo =
+          lo == null || (lo.known() && fromClose.known() && fromClose.number() > lo.number())
+              ? fromClose
+              : lo;
     }
     if (closeHi != null) {
-      hi = hi == null || (hi.known() && closeHi.known() && closeHi.number() < hi.number())
-          ? closeHi : hi;
+      hi =
+          hi == null || (hi.known() && closeHi.known() && closeHi.number() < hi.number())
+              ? closeHi
+              : hi;
     }
     List<Param> params = new ArrayList<>();
     params.add(Param.of("symbol", symbol));
@@ -298,8 +336,9 @@ public final class KlinesTable extends BinanceTable {
       params.add(Param.of("timeZone", zone));
     }
     ExplainQuery.Sym limit = q.limit();
-    boolean backwards = q.direction() == ScanSpec.Direction.DESC
-        || (q.direction() == ScanSpec.Direction.NONE && limit != null);
+    boolean backwards =
+        q.direction() == ScanSpec.Direction.DESC
+            || (q.direction() == ScanSpec.Direction.NONE && limit != null);
     if (lo != null && hi != null && lo.known() && hi.known() && lo.number() > hi.number()) {
       return;
     }
@@ -309,8 +348,13 @@ public final class KlinesTable extends BinanceTable {
       }
       if (limit == null) {
         params.add(Param.of("limit", PAGE));
-        plan.open(lo == null ? "pages of 1000 back to the first bar"
-            : "pages of 1000 back to the range start", "GET", path, RequestPlan.query(params),
+        plan.open(
+            lo == null
+                ? "pages of 1000 back to the first bar"
+                : "pages of 1000 back to the range start",
+            "GET",
+            path,
+            RequestPlan.query(params),
             EndpointWeights.KLINES);
       } else if (limit.known()) {
         params.add(Param.of("limit", Math.min(PAGE, Math.max(1, limit.number()))));
@@ -322,25 +366,45 @@ public final class KlinesTable extends BinanceTable {
         }
       } else {
         params.add(Param.of("limit", "min(1000, " + limit + ")"));
-        plan.open("1 per 1000 rows of the LIMIT", "GET", path, RequestPlan.query(params),
+        plan.open(
+            "1 per 1000 rows of the LIMIT",
+            "GET",
+            path,
+            RequestPlan.query(params),
             EndpointWeights.KLINES);
       }
       return;
     }
-    params.add(Param.of("startTime", lo == null ? ExplainQuery.Sym.of(0)
-        : lo.known() ? ExplainQuery.Sym.of(Math.max(0, lo.number())) : lo));
+    params.add(
+        Param.of(
+            "startTime",
+            lo == null
+                ? ExplainQuery.Sym.of(0)
+                : lo.known() ? ExplainQuery.Sym.of(Math.max(0, lo.number())) : lo));
     if (hi != null) {
       params.add(Param.of("endTime", hi));
     }
-    params.add(Param.of("limit", limit != null && limit.known() && limit.number() < PAGE
-        ? Math.max(1, limit.number()) : PAGE));
+    params.add(
+        Param.of(
+            "limit",
+            limit != null && limit.known() && limit.number() < PAGE
+                ? Math.max(1, limit.number())
+                : PAGE));
     String query = RequestPlan.query(params);
-    boolean fixedBars = span > 0 && !tf.text().endsWith("M") && !tf.text().endsWith("w")
-        && !tf.text().endsWith("3d") && zone.text().equals(UTC);
+    boolean fixedBars =
+        span > 0
+            && !tf.text().endsWith("M")
+            && !tf.text().endsWith("w")
+            && !tf.text().endsWith("3d")
+            && zone.text().equals(UTC);
     long now = ctx.config().clock().millis();
     if (span == 0 || lo == null || !lo.known() || (hi != null && !hi.known())) {
-      plan.open(hi == null ? "pages of 1000 until the latest bar"
-          : "pages of 1000 until the range ends", "GET", path, query, EndpointWeights.KLINES);
+      plan.open(
+          hi == null ? "pages of 1000 until the latest bar" : "pages of 1000 until the range ends",
+          "GET",
+          path,
+          query,
+          EndpointWeights.KLINES);
       return;
     }
     long from = Math.max(0, lo.number());

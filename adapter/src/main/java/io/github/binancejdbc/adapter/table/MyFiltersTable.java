@@ -11,9 +11,8 @@ import java.util.List;
 
 /**
  * {@code my_filters}: the filters that apply to the account on a symbol ({@code GET
- * /api/v3/myFilters}, weight 40 per symbol), one row per filter: exchange, symbol and asset
- * filters ({@code MAX_ASSET} is visible only here). The filter columns are those of {@code
- * symbol_filters}.
+ * /api/v3/myFilters}, weight 40 per symbol), one row per filter: exchange, symbol and asset filters
+ * ({@code MAX_ASSET} is visible only here). The filter columns are those of {@code symbol_filters}.
  */
 public final class MyFiltersTable extends BinanceTable {
   static final TableDef DEF;
@@ -21,10 +20,14 @@ public final class MyFiltersTable extends BinanceTable {
 
   static {
     TableDef.Builder b =
-        TableDef.builder("my_filters", "GET /api/v3/myFilters", "Filters that apply to the"
-                + " account on a symbol, one row per filter; a column is null where the filter"
-                + " lacks it")
-            .columns("""
+        TableDef.builder(
+                "my_filters",
+                "GET /api/v3/myFilters",
+                "Filters that apply to the"
+                    + " account on a symbol, one row per filter; a column is null where the filter"
+                    + " lacks it")
+            .columns(
+                """
                 symbol        VARCHAR  key       Trading pair, e.g. BTCUSDT
                 filter_scope  VARCHAR  plain     EXCHANGE, SYMBOL or ASSET: the list the filter came
                                                  from
@@ -61,9 +64,17 @@ public final class MyFiltersTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    return perSymbol(q, symbol -> RowStream.once(() -> AccountRequests.get(ctx,
-        "/api/v3/myFilters", List.of(Param.of("symbol", symbol)), EndpointWeights.MY_FILTERS,
-        p -> read(p, symbol))));
+    return perSymbol(
+        q,
+        symbol ->
+            RowStream.once(
+                () ->
+                    AccountRequests.get(
+                        ctx,
+                        "/api/v3/myFilters",
+                        List.of(Param.of("symbol", symbol)),
+                        EndpointWeights.MY_FILTERS,
+                        p -> read(p, symbol))));
   }
 
   static List<Object[]> read(JsonParser p, String symbol) throws IOException {
@@ -72,12 +83,13 @@ public final class MyFiltersTable extends BinanceTable {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String list = p.currentName();
       p.nextToken();
-      String scope = switch (list) {
-        case "exchangeFilters" -> "EXCHANGE";
-        case "symbolFilters" -> "SYMBOL";
-        case "assetFilters" -> "ASSET";
-        default -> null;
-      };
+      String scope =
+          switch (list) {
+            case "exchangeFilters" -> "EXCHANGE";
+            case "symbolFilters" -> "SYMBOL";
+            case "assetFilters" -> "ASSET";
+            default -> null;
+          };
       if (scope == null || p.currentToken() != JsonToken.START_ARRAY) {
         p.skipChildren();
         continue;
@@ -122,7 +134,12 @@ public final class MyFiltersTable extends BinanceTable {
   @Override
   protected RequestPlan explain(ExplainQuery q) {
     Keys keys = keys(q, "symbol", "symbol");
-    return RequestPlan.none().per(keys, "GET", "/api/v3/myFilters",
-        signedQuery(RequestPlan.query(keys.params())), EndpointWeights.MY_FILTERS);
+    return RequestPlan.none()
+        .per(
+            keys,
+            "GET",
+            "/api/v3/myFilters",
+            signedQuery(RequestPlan.query(keys.params())),
+            EndpointWeights.MY_FILTERS);
   }
 }

@@ -1,8 +1,6 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
 import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
 import io.github.binancejdbc.adapter.client.EndpointWeights;
@@ -19,21 +17,22 @@ import java.util.List;
  * (-1128). Ids grow with time, which gives, per symbol:
  *
  * <ol>
- *   <li>{@code order_id = n}: {@code orderId=n} (myTrades: weight 5), paged by the id cursor,
- *       which may be combined with {@code orderId}. Several order ids (an IN list, the batch of a
- *       lookup join from {@code orders}): one {@code orderId} request each while together they
- *       weigh no more than one page of the symbol (4 orders for myTrades), else as in 4 with the
- *       rows of other orders dropped.
+ *   <li>{@code order_id = n}: {@code orderId=n} (myTrades: weight 5), paged by the id cursor, which
+ *       may be combined with {@code orderId}. Several order ids (an IN list, the batch of a lookup
+ *       join from {@code orders}): one {@code orderId} request each while together they weigh no
+ *       more than one page of the symbol (4 orders for myTrades), else as in 4 with the rows of
+ *       other orders dropped.
  *   <li>{@code ORDER BY id DESC LIMIT n} or an unordered {@code LIMIT n} with no upper bound: one
  *       request for the most recent n; older rows, if still wanted, as in 3 or 4.
- *   <li>A lower time bound (and no lower id bound): 24 h windows from it, one after another,
- *       until one returns rows; from there the id cursor (last id + 1) continues, which never
- *       comes back empty and so costs no request per quiet day. A window that is the last one and
- *       not full ends the scan. When the range needs more than two windows, one request for the
- *       most recent fills comes first: no window is asked after the account's last fill, and none
- *       at all when that page reaches back to the lower bound (see {@code RecentFirst}).
+ *   <li>A lower time bound (and no lower id bound): 24 h windows from it, one after another, until
+ *       one returns rows; from there the id cursor (last id + 1) continues, which never comes back
+ *       empty and so costs no request per quiet day. A window that is the last one and not full
+ *       ends the scan. When the range needs more than two windows, one request for the most recent
+ *       fills comes first: no window is asked after the account's last fill, and none at all when
+ *       that page reaches back to the lower bound (see {@code RecentFirst}).
  *   <li>Otherwise the id cursor from the lower id bound (or 0: the whole history).
  * </ol>
+ *
  * Every forward scan stops at the upper id or time bound. No paging by a later {@code startTime}:
  * fills can share a millisecond; the id cursor cannot skip or repeat them.
  */
@@ -49,8 +48,16 @@ public final class MyTradesTable extends BinanceTable {
   private final int timeSlot;
   private final int symbolSlot;
 
-  private MyTradesTable(TableDef def, BinanceContext ctx, String path, String idColumn,
-      String idParam, String timeColumn, int weight, int weightByOrder, String[] fieldPairs) {
+  private MyTradesTable(
+      TableDef def,
+      BinanceContext ctx,
+      String path,
+      String idColumn,
+      String idParam,
+      String timeColumn,
+      int weight,
+      int weightByOrder,
+      String[] fieldPairs) {
     super(def, ctx);
     this.path = path;
     this.idColumn = idColumn;
@@ -67,7 +74,8 @@ public final class MyTradesTable extends BinanceTable {
   private static TableDef.Builder fill(TableDef.Builder b, String id, String idRemarks) {
     return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
         .column(range(id, ColumnType.BIGINT, idRemarks))
-        .columns("""
+        .columns(
+            """
             order_id          BIGINT   range  Order id; order_id = n (or an IN list weighing no more
                                               than a page) asks for the fills of those orders only
                                               (orderId), other predicates on it are applied to the
@@ -84,19 +92,44 @@ public final class MyTradesTable extends BinanceTable {
 
   /** JSON field to column pairs both endpoints share, then {@code more}. */
   private static String[] fillFields(String... more) {
-    List<String> pairs = new ArrayList<>(List.of("symbol", "symbol", "orderId", "order_id",
-        "orderListId", "order_list_id", "price", "price", "qty", "qty", "quoteQty", "quote_qty",
-        "commission", "commission", "commissionAsset", "commission_asset", "isBuyer", "is_buyer",
-        "isMaker", "is_maker"));
+    List<String> pairs =
+        new ArrayList<>(
+            List.of(
+                "symbol",
+                "symbol",
+                "orderId",
+                "order_id",
+                "orderListId",
+                "order_list_id",
+                "price",
+                "price",
+                "qty",
+                "qty",
+                "quoteQty",
+                "quote_qty",
+                "commission",
+                "commission",
+                "commissionAsset",
+                "commission_asset",
+                "isBuyer",
+                "is_buyer",
+                "isMaker",
+                "is_maker"));
     pairs.addAll(List.of(more));
     return pairs.toArray(String[]::new);
   }
 
   public static MyTradesTable myTrades(BinanceContext ctx) {
     TableDef def =
-        fill(TableDef.builder("my_trades", "GET /api/v3/myTrades", "The account's trades"
-                + " (fills) on a symbol"), "trade_id", "Trade id, increasing with trade_time")
-            .columns("""
+        fill(
+                TableDef.builder(
+                    "my_trades",
+                    "GET /api/v3/myTrades",
+                    "The account's trades" + " (fills) on a symbol"),
+                "trade_id",
+                "Trade id, increasing with trade_time")
+            .columns(
+                """
                 trade_time     TIMESTAMP  range     Trade time (UTC)
                 is_buyer       BOOLEAN    plain     Whether the account bought
                 is_maker       BOOLEAN    plain     Whether the account's order was the maker
@@ -107,17 +140,29 @@ public final class MyTradesTable extends BinanceTable {
             // A self-trade is two fills with one trade id: the buyer's and the seller's.
             .primaryKey("symbol", "trade_id", "is_buyer")
             .build();
-    return new MyTradesTable(def, ctx, "/api/v3/myTrades", "trade_id", "fromId", "trade_time",
-        EndpointWeights.MY_TRADES, EndpointWeights.MY_TRADES_ORDER_ID,
+    return new MyTradesTable(
+        def,
+        ctx,
+        "/api/v3/myTrades",
+        "trade_id",
+        "fromId",
+        "trade_time",
+        EndpointWeights.MY_TRADES,
+        EndpointWeights.MY_TRADES_ORDER_ID,
         fillFields("id", "trade_id", "time", "trade_time", "isBestMatch", "is_best_match"));
   }
 
   public static MyTradesTable sorAllocations(BinanceContext ctx) {
     TableDef def =
-        fill(TableDef.builder("sor_allocations", "GET /api/v3/myAllocations", "Allocations"
-                + " that fill the account's smart-order-routing (SOR) orders"), "allocation_id",
-            "Allocation id, increasing with allocation_time")
-            .columns("""
+        fill(
+                TableDef.builder(
+                    "sor_allocations",
+                    "GET /api/v3/myAllocations",
+                    "Allocations" + " that fill the account's smart-order-routing (SOR) orders"),
+                "allocation_id",
+                "Allocation id, increasing with allocation_time")
+            .columns(
+                """
                 allocation_time  TIMESTAMP  range     Allocation time (UTC)
                 is_buyer         BOOLEAN    plain     Whether the account bought
                 is_maker         BOOLEAN    plain     Whether the account's order was the maker
@@ -128,11 +173,24 @@ public final class MyTradesTable extends BinanceTable {
             .limitPushable()
             .primaryKey("symbol", "allocation_id")
             .build();
-    return new MyTradesTable(def, ctx, "/api/v3/myAllocations", "allocation_id",
-        "fromAllocationId", "allocation_time", EndpointWeights.MY_ALLOCATIONS,
+    return new MyTradesTable(
+        def,
+        ctx,
+        "/api/v3/myAllocations",
+        "allocation_id",
+        "fromAllocationId",
+        "allocation_time",
         EndpointWeights.MY_ALLOCATIONS,
-        fillFields("allocationId", "allocation_id", "allocationType", "allocation_type", "time",
-            "allocation_time", "isAllocator", "is_allocator"));
+        EndpointWeights.MY_ALLOCATIONS,
+        fillFields(
+            "allocationId",
+            "allocation_id",
+            "allocationType",
+            "allocation_type",
+            "time",
+            "allocation_time",
+            "isAllocator",
+            "is_allocator"));
   }
 
   @Override
@@ -146,15 +204,16 @@ public final class MyTradesTable extends BinanceTable {
 
   /**
    * As {@link FillStream#plan}, per symbol: an order's fills by {@code orderId}; the latest n in
-   * one request; 24 h windows from a lower time bound (at most one per day of the range, until
-   * one has rows) and then the id cursor; or the id cursor alone.
+   * one request; 24 h windows from a lower time bound (at most one per day of the range, until one
+   * has rows) and then the id cursor; or the id cursor alone.
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
     int outer = q.outerRows("symbol"); // a lookup join's inner scan: a stream per outer symbol
-    Keys keys = outer > 0
-        ? new Keys(List.of(Param.of("symbol", "{outer symbol}")), outer, false)
-        : keys(q, "symbol", "symbol");
+    Keys keys =
+        outer > 0
+            ? new Keys(List.of(Param.of("symbol", "{outer symbol}")), outer, false)
+            : keys(q, "symbol", "symbol");
     RequestPlan plan = RequestPlan.none();
     ExplainQuery.Sym idLo = q.lower(idColumn);
     ExplainQuery.Sym idHi = q.upper(idColumn);
@@ -171,22 +230,32 @@ public final class MyTradesTable extends BinanceTable {
         params.add(Param.of(idParam, idLo));
       }
       params.add(Param.of("limit", AccountRequests.PAGE));
-      return plan.open(keys.count() + " or more (pages of 1000 until the order's fills end)",
-          "GET", path, signedQuery(RequestPlan.query(params)), weightByOrder);
+      return plan.open(
+          keys.count() + " or more (pages of 1000 until the order's fills end)",
+          "GET",
+          path,
+          signedQuery(RequestPlan.query(params)),
+          weightByOrder);
     }
     int orders = q.count("order_id", 0);
     if (orders > 1 && orders * weightByOrder <= weight) { // a few orders: their fills by orderId
       params.add(Param.of("orderId", "{each}"));
       params.add(Param.of("limit", AccountRequests.PAGE));
-      return plan.atMost(keys.count() * orders, "GET", path,
-          signedQuery(RequestPlan.query(params)), weightByOrder)
+      return plan.atMost(
+              keys.count() * orders,
+              "GET",
+              path,
+              signedQuery(RequestPlan.query(params)),
+              weightByOrder)
           .note("then pages of 1000 for an order with more fills");
     } else if (orders > 1) {
       plan.note("one pass over the symbol's fills for the " + orders + " orders");
     }
-    boolean latest = (q.direction() == ScanSpec.Direction.DESC
-        || (q.direction() == ScanSpec.Direction.NONE && limit != null))
-        && idHi == null && timeHi == null;
+    boolean latest =
+        (q.direction() == ScanSpec.Direction.DESC
+                || (q.direction() == ScanSpec.Direction.NONE && limit != null))
+            && idHi == null
+            && timeHi == null;
     if (latest) {
       long n = limit != null && limit.known() ? Math.max(1, limit.number()) : AccountRequests.PAGE;
       params.add(Param.of("limit", Math.min(n, AccountRequests.PAGE)));
@@ -194,8 +263,12 @@ public final class MyTradesTable extends BinanceTable {
       if (limit != null && limit.known() && n <= AccountRequests.PAGE) {
         return plan.per(keys, "GET", path, query, weight);
       }
-      return plan.open(keys.count() + " or more (the latest 1000, then older pages)", "GET",
-          path, query, weight);
+      return plan.open(
+          keys.count() + " or more (the latest 1000, then older pages)",
+          "GET",
+          path,
+          query,
+          weight);
     }
     if ((idLo == null || (idLo.known() && idLo.number() <= 0)) && timeLo != null) {
       List<Param> window = new ArrayList<>(params);
@@ -206,11 +279,11 @@ public final class MyTradesTable extends BinanceTable {
       long end = timeHi == null ? now : timeHi.known() ? Math.min(timeHi.number(), now) : -1;
       String query = signedQuery(RequestPlan.query(window));
       if (timeLo.known() && end >= 0) {
-        long windows = Math.max(1, (end - timeLo.number() + AccountRequests.DAY) / AccountRequests.DAY);
+        long windows =
+            Math.max(1, (end - timeLo.number() + AccountRequests.DAY) / AccountRequests.DAY);
         plan.atMost(keys.count() * windows, "GET", path, query, weight);
       } else {
-        plan.open("1 per 24 h window of the range until one has rows", "GET", path, query,
-            weight);
+        plan.open("1 per 24 h window of the range until one has rows", "GET", path, query, weight);
       }
       params.add(Param.of(idParam, "{last id + 1}"));
       params.add(Param.of("limit", AccountRequests.PAGE));
@@ -219,8 +292,14 @@ public final class MyTradesTable extends BinanceTable {
     }
     params.add(Param.of(idParam, idLo == null ? ExplainQuery.Sym.of(0) : idLo));
     params.add(Param.of("limit", AccountRequests.PAGE));
-    return plan.open((outer > 0 ? "per outer symbol: 1" : Long.toString(keys.count()))
-        + " or more (" + pages + ")", "GET", path, signedQuery(RequestPlan.query(params)),
+    return plan.open(
+        (outer > 0 ? "per outer symbol: 1" : Long.toString(keys.count()))
+            + " or more ("
+            + pages
+            + ")",
+        "GET",
+        path,
+        signedQuery(RequestPlan.query(params)),
         weight);
   }
 
@@ -228,20 +307,26 @@ public final class MyTradesTable extends BinanceTable {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return AccountRequests.get(ctx, path, all, byOrder ? weightByOrder : weight, p -> {
-      List<Object[]> rows = fields.readObjectOrArray(p, r -> { });
-      for (Object[] r : rows) {
-        r[symbolSlot] = symbol;
-        RowChecks.requirePresent(def, r);
-      }
-      return rows;
-    });
+    return AccountRequests.get(
+        ctx,
+        path,
+        all,
+        byOrder ? weightByOrder : weight,
+        p -> {
+          List<Object[]> rows = fields.readObjectOrArray(p, r -> {});
+          for (Object[] r : rows) {
+            r[symbolSlot] = symbol;
+            RowChecks.requirePresent(def, r);
+          }
+          return rows;
+        });
   }
 
   /** The fills of one symbol; the plan is chosen on the first read. */
   private final class FillStream {
     private final String symbol;
     private final ScanQuery q;
+
     FillStream(String symbol, ScanQuery q) {
       this.symbol = symbol;
       this.q = q;
@@ -270,7 +355,8 @@ public final class MyTradesTable extends BinanceTable {
         RowStream all = RowStream.concat(each);
         return dir == ScanSpec.Direction.NONE ? all : SortedStreams.sorted(all, idSlot, descending);
       } else if ((descending || (dir == ScanSpec.Direction.NONE && q.hasLimit()))
-          && idHi == Long.MAX_VALUE && !q.hasUpper(timeColumn)) {
+          && idHi == Long.MAX_VALUE
+          && !q.hasUpper(timeColumn)) {
         return KeyedPager.newestThenOlder(
             limit -> fetch(symbol, List.of(Param.of("limit", limit)), false),
             oldest -> {
@@ -281,7 +367,8 @@ public final class MyTradesTable extends BinanceTable {
               RowStream older = forward(null, idLo, below, Long.MAX_VALUE);
               return descending ? SortedStreams.sorted(older, idSlot, true) : older;
             });
-      } else if (idLo == 0 && q.hasLower(timeColumn)
+      } else if (idLo == 0
+          && q.hasLower(timeColumn)
           && Math.min(q.upper(timeColumn), AccountRequests.serverNow(ctx)) - q.lower(timeColumn)
               > 2 * AccountRequests.DAY) {
         // More than two windows: one request for the latest fills may save all but one of them,
@@ -312,13 +399,25 @@ public final class MyTradesTable extends BinanceTable {
     private RowStream forward(Long orderId, long idLo, long idHi, long windowEnd) {
       long timeHi = q.upper(timeColumn);
       if (orderId == null && idLo == 0 && q.hasLower(timeColumn) && idLo <= idHi) {
-        long end = Math.min(timeHi,
-            windowEnd == Long.MAX_VALUE ? AccountRequests.serverNow(ctx) : windowEnd);
-        return WindowPager.untilRows(q.lower(timeColumn), end, idSlot,
-                (start, stop) -> fetch(symbol, List.of(Param.of("startTime", start),
-                    Param.of("endTime", stop), Param.of("limit", AccountRequests.PAGE)), false),
-                last -> (Long) last[timeSlot] > timeHi ? null
-                    : byId(null, (Long) last[idSlot] + 1, idHi))
+        long end =
+            Math.min(
+                timeHi, windowEnd == Long.MAX_VALUE ? AccountRequests.serverNow(ctx) : windowEnd);
+        return WindowPager.untilRows(
+                q.lower(timeColumn),
+                end,
+                idSlot,
+                (start, stop) ->
+                    fetch(
+                        symbol,
+                        List.of(
+                            Param.of("startTime", start),
+                            Param.of("endTime", stop),
+                            Param.of("limit", AccountRequests.PAGE)),
+                        false),
+                last ->
+                    (Long) last[timeSlot] > timeHi
+                        ? null
+                        : byId(null, (Long) last[idSlot] + 1, idHi))
             // A window up to a fill already read (see RecentFirst) may return it again.
             .maxKey(idHi);
       }
@@ -326,40 +425,47 @@ public final class MyTradesTable extends BinanceTable {
     }
 
     /**
-     * The id cursor from {@code idLo} to {@code idHi}, of one order's fills or all. All fills
-     * with no upper time bound go through the account's cache: a fill never changes.
+     * The id cursor from {@code idLo} to {@code idHi}, of one order's fills or all. All fills with
+     * no upper time bound go through the account's cache: a fill never changes.
      */
     private RowStream byId(Long orderId, long idLo, long idHi) {
       long timeHi = q.upper(timeColumn);
-      AheadPages.Fetch page = (cursor, limit) -> {
-        List<Param> params = new ArrayList<>();
-        if (orderId != null) {
-          params.add(Param.of("orderId", orderId));
-        }
-        if (orderId == null || cursor > 0) {
-          params.add(Param.of(idParam, cursor));
-        }
-        params.add(Param.of("limit", limit));
-        return fetch(symbol, params, orderId != null);
-      };
-      CachedIds.Gap pager = (from, to, p) -> KeyedPager.forwards(idSlot, AccountRequests.PAGE,
-              KeyedPager.Wanted.range(from, to), from, p::page)
-          .fullPages(true)
-          .stopAt(last -> (Long) last[timeSlot] > timeHi);
+      AheadPages.Fetch page =
+          (cursor, limit) -> {
+            List<Param> params = new ArrayList<>();
+            if (orderId != null) {
+              params.add(Param.of("orderId", orderId));
+            }
+            if (orderId == null || cursor > 0) {
+              params.add(Param.of(idParam, cursor));
+            }
+            params.add(Param.of("limit", limit));
+            return fetch(symbol, params, orderId != null);
+          };
+      CachedIds.Gap pager =
+          (from, to, p) ->
+              KeyedPager.forwards(
+                      idSlot,
+                      AccountRequests.PAGE,
+                      KeyedPager.Wanted.range(from, to),
+                      from,
+                      p::page)
+                  .fullPages(true)
+                  .stopAt(last -> (Long) last[timeSlot] > timeHi);
       if (orderId != null || timeHi != Long.MAX_VALUE) {
         return pager.open(idLo, idHi, page);
       }
-      return CachedIds.account(ctx, path, weight, symbol, idParam, idLo, idHi, idSlot,
-          row -> true, page, pager);
+      return CachedIds.account(
+          ctx, path, weight, symbol, idParam, idLo, idHi, idSlot, row -> true, page, pager);
     }
 
     /**
      * A lower time bound more than a day back: the most recent fills first (one request, no
      * cursor), because they show where the account's fills end. A page that is not full, or that
-     * reaches back past the lower bound, holds every fill in the range, and an account with no
-     * fill since the bound costs this one request instead of one per day. Otherwise only the older
-     * fills are read as {@code forward} does, with windows up to the page's oldest fill and the id
-     * cursor up to its id; the page's rows come last, so the order stays ascending.
+     * reaches back past the lower bound, holds every fill in the range, and an account with no fill
+     * since the bound costs this one request instead of one per day. Otherwise only the older fills
+     * are read as {@code forward} does, with windows up to the page's oldest fill and the id cursor
+     * up to its id; the page's rows come last, so the order stays ascending.
      */
     private final class RecentFirst implements RowStream {
       private final long idHi;
@@ -375,7 +481,8 @@ public final class MyTradesTable extends BinanceTable {
       public List<Object[]> nextPage(long wanted) {
         if (!started) {
           started = true;
-          List<Object[]> rows = fetch(symbol, List.of(Param.of("limit", AccountRequests.PAGE)), false);
+          List<Object[]> rows =
+              fetch(symbol, List.of(Param.of("limit", AccountRequests.PAGE)), false);
           if (rows.isEmpty()) {
             return null;
           }

@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * {@code open_orders}: the account's open orders ({@code GET /api/v3/openOrders}). One symbol is
- * one request with {@code symbol} (weight 6); no symbol is one request for all symbols (weight
- * 80). Several symbols cost one request each while that is cheaper than asking for all, that is
- * up to {@value #MAX_PER_SYMBOL} symbols (13 x 6 = 78 &lt; 80); more symbols are one request for
- * all, filtered.
+ * one request with {@code symbol} (weight 6); no symbol is one request for all symbols (weight 80).
+ * Several symbols cost one request each while that is cheaper than asking for all, that is up to
+ * {@value #MAX_PER_SYMBOL} symbols (13 x 6 = 78 &lt; 80); more symbols are one request for all,
+ * filtered.
  */
 public final class OpenOrdersTable extends BinanceTable {
   static final int MAX_PER_SYMBOL =
@@ -20,8 +20,8 @@ public final class OpenOrdersTable extends BinanceTable {
 
   static final TableDef DEF =
       OrderColumns.columns(
-              TableDef.builder("open_orders", "GET /api/v3/openOrders", "Open orders of the"
-                  + " account"),
+              TableDef.builder(
+                  "open_orders", "GET /api/v3/openOrders", "Open orders of the" + " account"),
               optionalKey("symbol", "Trading pair, e.g. BTCUSDT"),
               Pushdown.NONE,
               Pushdown.NONE)
@@ -43,15 +43,16 @@ public final class OpenOrdersTable extends BinanceTable {
     }
     List<RowStream> streams = new ArrayList<>();
     for (String s : symbols) {
-      streams.add(RowStream.once(() -> fetch(List.of(Param.of("symbol", s)),
-          EndpointWeights.OPEN_ORDERS_SYMBOL)));
+      streams.add(
+          RowStream.once(
+              () -> fetch(List.of(Param.of("symbol", s)), EndpointWeights.OPEN_ORDERS_SYMBOL)));
     }
     return streams;
   }
 
   private List<Object[]> fetch(List<Param> params, int weight) {
-    return AccountRequests.get(ctx, "/api/v3/openOrders", params, weight,
-        p -> OrderColumns.read(p, DEF, FIELDS));
+    return AccountRequests.get(
+        ctx, "/api/v3/openOrders", params, weight, p -> OrderColumns.read(p, DEF, FIELDS));
   }
 
   /** As {@link #streams}: one request per symbol, or one for all (weight 80) beyond 13. */
@@ -59,10 +60,15 @@ public final class OpenOrdersTable extends BinanceTable {
   protected RequestPlan explain(ExplainQuery q) {
     Keys keys = keys(q, "symbol", "symbol");
     if (keys.params().isEmpty() || keys.count() > MAX_PER_SYMBOL) {
-      return RequestPlan.none().exact(1, "GET", "/api/v3/openOrders", signedQuery(""),
-          EndpointWeights.OPEN_ORDERS_ALL);
+      return RequestPlan.none()
+          .exact(1, "GET", "/api/v3/openOrders", signedQuery(""), EndpointWeights.OPEN_ORDERS_ALL);
     }
-    return RequestPlan.none().per(keys, "GET", "/api/v3/openOrders",
-        signedQuery(RequestPlan.query(keys.params())), EndpointWeights.OPEN_ORDERS_SYMBOL);
+    return RequestPlan.none()
+        .per(
+            keys,
+            "GET",
+            "/api/v3/openOrders",
+            signedQuery(RequestPlan.query(keys.params())),
+            EndpointWeights.OPEN_ORDERS_SYMBOL);
   }
 }

@@ -14,9 +14,12 @@ import java.util.List;
  */
 public final class OrderAmendmentsTable extends BinanceTable {
   static final TableDef DEF =
-      TableDef.builder("order_amendments", "GET /api/v3/order/amendments", "Quantity"
-              + " amendments (keep priority) of an order")
-          .columns("""
+      TableDef.builder(
+              "order_amendments",
+              "GET /api/v3/order/amendments",
+              "Quantity" + " amendments (keep priority) of an order")
+          .columns(
+              """
               symbol                VARCHAR    key       Trading pair, e.g. BTCUSDT
               order_id              BIGINT     key       Order id
               execution_id          BIGINT     range     Execution id of the amendment
@@ -33,13 +36,20 @@ public final class OrderAmendmentsTable extends BinanceTable {
   private static final Json.Fields FIELDS =
       new Json.Fields(
           DEF,
-          "orderId", "order_id",
-          "executionId", "execution_id",
-          "origClientOrderId", "orig_client_order_id",
-          "newClientOrderId", "new_client_order_id",
-          "origQty", "orig_qty",
-          "newQty", "new_qty",
-          "time", "amend_time");
+          "orderId",
+          "order_id",
+          "executionId",
+          "execution_id",
+          "origClientOrderId",
+          "orig_client_order_id",
+          "newClientOrderId",
+          "new_client_order_id",
+          "origQty",
+          "orig_qty",
+          "newQty",
+          "new_qty",
+          "time",
+          "amend_time");
 
   private static final int EXECUTION_ID = DEF.index("execution_id");
 
@@ -52,8 +62,10 @@ public final class OrderAmendmentsTable extends BinanceTable {
     List<String> symbols = q.required("symbol", "BTCUSDT");
     List<String> orders = q.optional("order_id");
     if (orders == null) {
-      throw BinanceException.unsupported("order_amendments needs order_id: WHERE symbol = '"
-          + symbols.get(0) + "' AND order_id = 12345");
+      throw BinanceException.unsupported(
+          "order_amendments needs order_id: WHERE symbol = '"
+              + symbols.get(0)
+              + "' AND order_id = 12345");
     }
     long lo = Math.max(0, q.lower("execution_id"));
     long hi = q.upper("execution_id");
@@ -70,25 +82,33 @@ public final class OrderAmendmentsTable extends BinanceTable {
 
   /** The amendments of one order, paged by {@code fromExecutionId}. */
   private RowStream amendments(String symbol, long orderId, long lo, long hi) {
-    return KeyedPager.byId(lo, hi, EXECUTION_ID, (cursor, limit) -> {
-      List<Param> params = new ArrayList<>();
-      params.add(Param.of("symbol", symbol));
-      params.add(Param.of("orderId", orderId));
-      if (cursor > 0) {
-        params.add(Param.of("fromExecutionId", cursor));
-      }
-      params.add(Param.of("limit", limit));
-      return AccountRequests.get(ctx, "/api/v3/order/amendments", params,
-          EndpointWeights.ORDER_AMENDMENTS, p -> {
-            List<Object[]> out = FIELDS.readObjectOrArray(p, r -> { });
-            for (Object[] r : out) {
-              // The request's symbol: Binance's own sample echoes a misspelt one.
-              r[0] = symbol;
-              RowChecks.requirePresent(DEF, r);
-            }
-            return out;
-          });
-    });
+    return KeyedPager.byId(
+        lo,
+        hi,
+        EXECUTION_ID,
+        (cursor, limit) -> {
+          List<Param> params = new ArrayList<>();
+          params.add(Param.of("symbol", symbol));
+          params.add(Param.of("orderId", orderId));
+          if (cursor > 0) {
+            params.add(Param.of("fromExecutionId", cursor));
+          }
+          params.add(Param.of("limit", limit));
+          return AccountRequests.get(
+              ctx,
+              "/api/v3/order/amendments",
+              params,
+              EndpointWeights.ORDER_AMENDMENTS,
+              p -> {
+                List<Object[]> out = FIELDS.readObjectOrArray(p, r -> {});
+                for (Object[] r : out) {
+                  // The request's symbol: Binance's own sample echoes a misspelt one.
+                  r[0] = symbol;
+                  RowChecks.requirePresent(DEF, r);
+                }
+                return out;
+              });
+        });
   }
 
   @Override

@@ -18,9 +18,12 @@ public final class OrderBookTable extends BinanceTable {
 
   public OrderBookTable(BinanceContext ctx) {
     super(
-        TableDef.builder("order_book", "GET /api/v3/depth", "Order book depth, one row per level"
-                + " and side")
-            .columns("""
+        TableDef.builder(
+                "order_book",
+                "GET /api/v3/depth",
+                "Order book depth, one row per level" + " and side")
+            .columns(
+                """
                 symbol          VARCHAR  key           Trading pair, e.g. BTCUSDT
                 side            VARCHAR  optional-key  BID or ASK
                 level           INTEGER  range         Level from the best price, 1 = best
@@ -40,8 +43,8 @@ public final class OrderBookTable extends BinanceTable {
    * not the whole book.
    */
   @Override
-  public boolean naturallyOrdered(java.util.Map<Integer, Object> constraints, int column,
-      boolean descending) {
+  public boolean naturallyOrdered(
+      java.util.Map<Integer, Object> constraints, int column, boolean descending) {
     Object side = constraints.get(def.index("side"));
     if (!(side instanceof String s) || !constraints.containsKey(def.index("symbol"))) {
       return false;
@@ -70,12 +73,15 @@ public final class OrderBookTable extends BinanceTable {
     int limit = levels;
     List<RowStream> streams = new ArrayList<>();
     for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.once(() -> ctx.get(
-          q,
-          "/api/v3/depth",
-          List.of(Param.of("symbol", s), Param.of("limit", limit)),
-          EndpointWeights.depth(limit),
-          p -> read(p, s))));
+      streams.add(
+          RowStream.once(
+              () ->
+                  ctx.get(
+                      q,
+                      "/api/v3/depth",
+                      List.of(Param.of("symbol", s), Param.of("limit", limit)),
+                      EndpointWeights.depth(limit),
+                      p -> read(p, s))));
     }
     return streams;
   }
@@ -107,11 +113,19 @@ public final class OrderBookTable extends BinanceTable {
     RequestPlan plan = RequestPlan.none();
     if (known) {
       params.add(Param.of("limit", levels));
-      return plan.per(keys, "GET", "/api/v3/depth", RequestPlan.query(params),
+      return plan.per(
+          keys,
+          "GET",
+          "/api/v3/depth",
+          RequestPlan.query(params),
           EndpointWeights.depth((int) levels));
     }
     params.add(Param.of("limit", "{the smallest of 5000, the level bound and the LIMIT}"));
-    return plan.atMost(keys.count(), "GET", "/api/v3/depth", RequestPlan.query(params),
+    return plan.atMost(
+            keys.count(),
+            "GET",
+            "/api/v3/depth",
+            RequestPlan.query(params),
             EndpointWeights.depth(MAX_LEVELS))
         .note("weight by limit: 5 up to 100, 25 up to 500, 50 up to 1000, 250 above");
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The columns of an order as the query endpoints return it ({@code GET /api/v3/order},
- * {@code openOrders}, {@code allOrders}), shared by {@code orders} and {@code open_orders}. The
+ * The columns of an order as the query endpoints return it ({@code GET /api/v3/order}, {@code
+ * openOrders}, {@code allOrders}), shared by {@code orders} and {@code open_orders}. The
  * conditional fields (trailing, pegged, SOR, STP) are nullable columns.
  */
 final class OrderColumns {
@@ -24,10 +24,15 @@ final class OrderColumns {
     return columns(b, symbol, idPushdown, timePushdown, Pushdown.NONE);
   }
 
-  static TableDef.Builder columns(TableDef.Builder b, ColumnDef symbol, Pushdown idPushdown,
-      Pushdown timePushdown, Pushdown clientIdPushdown) {
+  static TableDef.Builder columns(
+      TableDef.Builder b,
+      ColumnDef symbol,
+      Pushdown idPushdown,
+      Pushdown timePushdown,
+      Pushdown clientIdPushdown) {
     return b.column(symbol)
-        .columns("""
+        .columns(
+            """
             order_id                    BIGINT     $id        Order id, increasing with order_time
                                                               within a symbol
             order_list_id               BIGINT     plain      Order list id; -1 unless the order
@@ -87,40 +92,74 @@ final class OrderColumns {
   static Json.Fields fields(TableDef def) {
     return new Json.Fields(
         def,
-        "symbol", "symbol",
-        "orderId", "order_id",
-        "orderListId", "order_list_id",
-        "clientOrderId", "client_order_id",
-        "price", "price",
-        "origQty", "orig_qty",
-        "executedQty", "executed_qty",
-        "cummulativeQuoteQty", "cumulative_quote_qty",
-        "cumulativeQuoteQty", "cumulative_quote_qty",
-        "status", "status",
-        "timeInForce", "time_in_force",
-        "type", "order_type",
-        "side", "side",
-        "stopPrice", "stop_price",
-        "icebergQty", "iceberg_qty",
-        "time", "order_time",
-        "updateTime", "update_time",
-        "isWorking", "is_working",
-        "workingTime", "working_time",
-        "origQuoteOrderQty", "orig_quote_order_qty",
-        "selfTradePreventionMode", "self_trade_prevention_mode",
-        "preventedMatchId", "prevented_match_id",
-        "preventedQuantity", "prevented_qty",
-        "trailingDelta", "trailing_delta",
-        "trailingTime", "trailing_time",
-        "strategyId", "strategy_id",
-        "strategyType", "strategy_type",
-        "usedSor", "used_sor",
-        "workingFloor", "working_floor",
-        "pegPriceType", "peg_price_type",
-        "pegOffsetType", "peg_offset_type",
-        "pegOffsetValue", "peg_offset_value",
-        "peggedPrice", "pegged_price",
-        "expiryReason", "expiry_reason");
+        "symbol",
+        "symbol",
+        "orderId",
+        "order_id",
+        "orderListId",
+        "order_list_id",
+        "clientOrderId",
+        "client_order_id",
+        "price",
+        "price",
+        "origQty",
+        "orig_qty",
+        "executedQty",
+        "executed_qty",
+        "cummulativeQuoteQty",
+        "cumulative_quote_qty",
+        "cumulativeQuoteQty",
+        "cumulative_quote_qty",
+        "status",
+        "status",
+        "timeInForce",
+        "time_in_force",
+        "type",
+        "order_type",
+        "side",
+        "side",
+        "stopPrice",
+        "stop_price",
+        "icebergQty",
+        "iceberg_qty",
+        "time",
+        "order_time",
+        "updateTime",
+        "update_time",
+        "isWorking",
+        "is_working",
+        "workingTime",
+        "working_time",
+        "origQuoteOrderQty",
+        "orig_quote_order_qty",
+        "selfTradePreventionMode",
+        "self_trade_prevention_mode",
+        "preventedMatchId",
+        "prevented_match_id",
+        "preventedQuantity",
+        "prevented_qty",
+        "trailingDelta",
+        "trailing_delta",
+        "trailingTime",
+        "trailing_time",
+        "strategyId",
+        "strategy_id",
+        "strategyType",
+        "strategy_type",
+        "usedSor",
+        "used_sor",
+        "workingFloor",
+        "working_floor",
+        "pegPriceType",
+        "peg_price_type",
+        "pegOffsetType",
+        "peg_offset_type",
+        "pegOffsetValue",
+        "peg_offset_value",
+        "peggedPrice",
+        "pegged_price",
+        "expiryReason",
+        "expiry_reason");
   }
 
   /** Reads one order object or an array of them, with the -1 "not yet" times made null. */

@@ -1,24 +1,20 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.col;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code order_lists} ({@code GET /api/v3/allOrderList}, {@code GET /api/v3/orderList}) and
- * {@code open_order_lists} ({@code GET /api/v3/openOrderList}): OCO, OTO, OTOCO, OPO and OPOCO
- * lists, <b>one row per order of a list</b> (the list's columns repeated), so that a list joins
- * {@code orders} on {@code order_id}. The endpoints take no symbol: all symbols come back.
+ * {@code order_lists} ({@code GET /api/v3/allOrderList}, {@code GET /api/v3/orderList}) and {@code
+ * open_order_lists} ({@code GET /api/v3/openOrderList}): OCO, OTO, OTOCO, OPO and OPOCO lists,
+ * <b>one row per order of a list</b> (the list's columns repeated), so that a list joins {@code
+ * orders} on {@code order_id}. The endpoints take no symbol: all symbols come back.
  *
  * <p>{@code order_lists}, like {@code orders}: {@code order_list_id = n} is one {@code
  * orderList?orderListId=n} (weight 4); a {@code transaction_time} span of at most {@value
@@ -39,20 +35,28 @@ public final class OrderListsTable extends BinanceTable {
     this.listFields =
         new Json.Fields(
             def,
-            "orderListId", "order_list_id",
-            "contingencyType", "contingency_type",
-            "listStatusType", "list_status_type",
-            "listOrderStatus", "list_order_status",
-            "listClientOrderId", "list_client_order_id",
-            "transactionTime", "transaction_time",
-            "symbol", "symbol");
+            "orderListId",
+            "order_list_id",
+            "contingencyType",
+            "contingency_type",
+            "listStatusType",
+            "list_status_type",
+            "listOrderStatus",
+            "list_order_status",
+            "listClientOrderId",
+            "list_client_order_id",
+            "transactionTime",
+            "transaction_time",
+            "symbol",
+            "symbol");
     this.orderFields =
         new Json.Fields(def, "orderId", "order_id", "clientOrderId", "client_order_id");
   }
 
   private static TableDef def(String name, String endpoint, String remarks, Pushdown push) {
     return TableDef.builder(name, endpoint, remarks)
-        .columns("""
+        .columns(
+            """
             order_list_id         BIGINT     $push      Order list id
             contingency_type      VARCHAR    plain      OCO or OTO (OTOCO, OPO and OPOCO lists also
                                                         say OTO)
@@ -64,28 +68,42 @@ public final class OrderListsTable extends BinanceTable {
             order_id              BIGINT     nullable   Id of one order of the list
             client_order_id       VARCHAR    nullable   Client order id of that order
             """,
-            Map.of("push", push,
-                "clientId", push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE))
+            Map.of(
+                "push", push, "clientId", push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE))
         .primaryKey("order_list_id", "order_id")
         .build();
   }
 
   public static OrderListsTable orderLists(BinanceContext ctx) {
-    return new OrderListsTable(def("order_lists", "GET /api/v3/allOrderList, GET"
-        + " /api/v3/orderList", "Every order list of the account, one row per order of a list",
-        Pushdown.RANGE), ctx, false);
+    return new OrderListsTable(
+        def(
+            "order_lists",
+            "GET /api/v3/allOrderList, GET" + " /api/v3/orderList",
+            "Every order list of the account, one row per order of a list",
+            Pushdown.RANGE),
+        ctx,
+        false);
   }
 
   public static OrderListsTable openOrderLists(BinanceContext ctx) {
-    return new OrderListsTable(def("open_order_lists", "GET /api/v3/openOrderList", "Open order"
-        + " lists of the account, one row per order of a list", Pushdown.NONE), ctx, true);
+    return new OrderListsTable(
+        def(
+            "open_order_lists",
+            "GET /api/v3/openOrderList",
+            "Open order" + " lists of the account, one row per order of a list",
+            Pushdown.NONE),
+        ctx,
+        true);
   }
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
     if (open) {
-      return List.of(RowStream.once(() -> fetch("/api/v3/openOrderList", List.of(),
-          EndpointWeights.OPEN_ORDER_LIST).rows()));
+      return List.of(
+          RowStream.once(
+              () ->
+                  fetch("/api/v3/openOrderList", List.of(), EndpointWeights.OPEN_ORDER_LIST)
+                      .rows()));
     }
     long idLo = Math.max(0, q.lower("order_list_id"));
     long idHi = q.upper("order_list_id");
@@ -95,8 +113,9 @@ public final class OrderListsTable extends BinanceTable {
     List<String> clientIds = q.optional("list_client_order_id");
     if (clientIds != null) {
       // One GET /api/v3/orderList (weight 4) per list client id, not allOrderList pages.
-      return List.of(AccountRequests.byClientIds(clientIds,
-          id -> one(Param.of("origClientOrderId", id)), q, LIST_ID));
+      return List.of(
+          AccountRequests.byClientIds(
+              clientIds, id -> one(Param.of("origClientOrderId", id)), q, LIST_ID));
     }
     return List.of(RowStream.deferred(() -> plan(q, idLo, idHi)));
   }
@@ -106,23 +125,40 @@ public final class OrderListsTable extends BinanceTable {
       long lo = q.lower("transaction_time");
       long hi = Math.min(q.upper("transaction_time"), AccountRequests.serverNow(ctx));
       if (hi - lo < OrdersTable.MAX_WINDOW_DAYS * AccountRequests.DAY) {
-        return WindowPager.splitting(lo, hi, LIST_ID,
-            (start, end) -> fetch("/api/v3/allOrderList", List.of(Param.of("startTime", start),
-                Param.of("endTime", end), Param.of("limit", AccountRequests.PAGE)),
-                EndpointWeights.ALL_ORDER_LIST).rows(), "order_lists", "order lists");
+        return WindowPager.splitting(
+            lo,
+            hi,
+            LIST_ID,
+            (start, end) ->
+                fetch(
+                        "/api/v3/allOrderList",
+                        List.of(
+                            Param.of("startTime", start),
+                            Param.of("endTime", end),
+                            Param.of("limit", AccountRequests.PAGE)),
+                        EndpointWeights.ALL_ORDER_LIST)
+                    .rows(),
+            "order_lists",
+            "order lists");
       }
     }
     // allOrderList?fromId= forwards, 1000 lists a page.
-    return KeyedPager.byId(idLo, idHi, LIST_ID, (cursor, limit) -> fetch("/api/v3/allOrderList",
-            List.of(Param.of("fromId", cursor), Param.of("limit", limit)),
-            EndpointWeights.ALL_ORDER_LIST).rows())
+    return KeyedPager.byId(
+            idLo,
+            idHi,
+            LIST_ID,
+            (cursor, limit) ->
+                fetch(
+                        "/api/v3/allOrderList",
+                        List.of(Param.of("fromId", cursor), Param.of("limit", limit)),
+                        EndpointWeights.ALL_ORDER_LIST)
+                    .rows())
         .countKeys();
   }
 
   private List<Object[]> one(Param which) {
     try {
-      return fetch("/api/v3/orderList", List.of(which),
-          EndpointWeights.ORDER_LIST).rows();
+      return fetch("/api/v3/orderList", List.of(which), EndpointWeights.ORDER_LIST).rows();
     } catch (BinanceException e) {
       if (e.vendorCode() == -2013 || e.vendorCode() == -2011) {
         return List.of();
@@ -185,8 +221,8 @@ public final class OrderListsTable extends BinanceTable {
   }
 
   /**
-   * As {@link #plan} chooses: one {@code orderList} per id or client id; 24 h windows over a
-   * {@code transaction_time} span under a week; else {@code fromId} pages of 1000 lists.
+   * As {@link #plan} chooses: one {@code orderList} per id or client id; 24 h windows over a {@code
+   * transaction_time} span under a week; else {@code fromId} pages of 1000 lists.
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
@@ -198,25 +234,56 @@ public final class OrderListsTable extends BinanceTable {
     ExplainQuery.Sym idLo = q.lower("order_list_id");
     ExplainQuery.Sym idHi = q.upper("order_list_id");
     if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
-      IdExplain.lookups(plan, none, "/api/v3/orderList", List.of(), "orderListId",
-          List.of(idLo), EndpointWeights.ORDER_LIST, this::signedQuery);
+      IdExplain.lookups(
+          plan,
+          none,
+          "/api/v3/orderList",
+          List.of(),
+          "orderListId",
+          List.of(idLo),
+          EndpointWeights.ORDER_LIST,
+          this::signedQuery);
       return plan;
     }
     List<ExplainQuery.Sym> clientIds = q.points("list_client_order_id");
     if (clientIds != null) {
-      IdExplain.lookups(plan, none, "/api/v3/orderList", List.of(), "origClientOrderId",
-          clientIds, EndpointWeights.ORDER_LIST, this::signedQuery);
+      IdExplain.lookups(
+          plan,
+          none,
+          "/api/v3/orderList",
+          List.of(),
+          "origClientOrderId",
+          clientIds,
+          EndpointWeights.ORDER_LIST,
+          this::signedQuery);
       return plan;
     }
     if ((idLo == null || (idLo.known() && idLo.number() <= 0))
-        && IdExplain.windows(plan, none, "/api/v3/allOrderList", List.of(),
-            q.lower("transaction_time"), q.upper("transaction_time"),
-            ctx.config().clock().millis() + AccountRequests.NOW_SLACK, EndpointWeights.ALL_ORDER_LIST,
+        && IdExplain.windows(
+            plan,
+            none,
+            "/api/v3/allOrderList",
+            List.of(),
+            q.lower("transaction_time"),
+            q.upper("transaction_time"),
+            ctx.config().clock().millis() + AccountRequests.NOW_SLACK,
+            EndpointWeights.ALL_ORDER_LIST,
             this::signedQuery)) {
       return plan;
     }
-    IdExplain.forward(plan, none, "/api/v3/allOrderList", List.of(), "fromId", idLo, idHi, null,
-        false, EndpointWeights.ALL_ORDER_LIST, this::signedQuery, "until the range ends");
+    IdExplain.forward(
+        plan,
+        none,
+        "/api/v3/allOrderList",
+        List.of(),
+        "fromId",
+        idLo,
+        idHi,
+        null,
+        false,
+        EndpointWeights.ALL_ORDER_LIST,
+        this::signedQuery,
+        "until the range ends");
     return plan;
   }
 

@@ -17,26 +17,26 @@ import java.util.Set;
  * <ol>
  *   <li>{@code order_id = n}: one {@code GET /api/v3/order?orderId=n} (weight 4); no row when the
  *       order does not exist (-2013).
- *   <li>{@code ORDER BY order_id DESC LIMIT n} or an unordered {@code LIMIT n}, with no upper
- *       bound and no {@code update_time} bound: one {@code allOrders?limit=n}, the most recent
- *       orders. Should more be needed, the older ones follow as in 4.
+ *   <li>{@code ORDER BY order_id DESC LIMIT n} or an unordered {@code LIMIT n}, with no upper bound
+ *       and no {@code update_time} bound: one {@code allOrders?limit=n}, the most recent orders.
+ *       Should more be needed, the older ones follow as in 4.
  *   <li>A time span of at most {@value #MAX_WINDOW_DAYS} days: {@code startTime}/{@code endTime}
  *       windows of at most 24 h, one after another. Binance filters these on the order's last
  *       update ({@code update_time}), not on {@code order_time}; since an order is updated at or
- *       after it is placed, the span runs from the larger of the lower bounds of {@code
- *       order_time} and {@code update_time} to the upper bound of {@code update_time} (or now). A
- *       window cannot be paged (Binance ignores {@code orderId} when times are given): one that
- *       returns a full page of 1000 is split in halves, and orders seen twice are dropped.
+ *       after it is placed, the span runs from the larger of the lower bounds of {@code order_time}
+ *       and {@code update_time} to the upper bound of {@code update_time} (or now). A window cannot
+ *       be paged (Binance ignores {@code orderId} when times are given): one that returns a full
+ *       page of 1000 is split in halves, and orders seen twice are dropped.
  *   <li>Otherwise: {@code allOrders?orderId=} pages of 1000 from the lower bound of {@code
  *       order_id} (or 0, the whole history), next page from the last id + 1, until the upper bound
  *       of {@code order_id}, or an {@code order_time} past the upper bound of {@code order_time} or
  *       {@code update_time} (ids grow with {@code order_time}).
  * </ol>
  *
- * <p>{@code order_time} alone is not turned into windows over its own span: an order placed in
- * the span but filled or cancelled after it would be missed. Rows come ordered by {@code
- * order_id} (and so by {@code order_time}); where the API's order is not the one asked for, the
- * rows of the symbol are sorted in memory, which the engine would otherwise do.
+ * <p>{@code order_time} alone is not turned into windows over its own span: an order placed in the
+ * span but filled or cancelled after it would be missed. Rows come ordered by {@code order_id} (and
+ * so by {@code order_time}); where the API's order is not the one asked for, the rows of the symbol
+ * are sorted in memory, which the engine would otherwise do.
  */
 public final class OrdersTable extends BinanceTable {
   /** Above this span, paging by id is preferred to one request per day. */
@@ -44,8 +44,10 @@ public final class OrdersTable extends BinanceTable {
 
   static final TableDef DEF =
       OrderColumns.columns(
-              TableDef.builder("orders", "GET /api/v3/allOrders, GET /api/v3/order", "Every"
-                  + " order of the account on a symbol: open, filled, cancelled, expired"),
+              TableDef.builder(
+                  "orders",
+                  "GET /api/v3/allOrders, GET /api/v3/order",
+                  "Every" + " order of the account on a symbol: open, filled, cancelled, expired"),
               key("symbol", "Trading pair, e.g. BTCUSDT"),
               Pushdown.RANGE,
               Pushdown.RANGE,
@@ -78,7 +80,11 @@ public final class OrdersTable extends BinanceTable {
   }
 
   private List<Object[]> allOrders(List<Param> params) {
-    return AccountRequests.get(ctx, "/api/v3/allOrders", params, EndpointWeights.ALL_ORDERS,
+    return AccountRequests.get(
+        ctx,
+        "/api/v3/allOrders",
+        params,
+        EndpointWeights.ALL_ORDERS,
         p -> OrderColumns.read(p, DEF, FIELDS));
   }
 
@@ -86,6 +92,7 @@ public final class OrdersTable extends BinanceTable {
   private final class OrderStream {
     private final String symbol;
     private final ScanQuery q;
+
     OrderStream(String symbol, ScanQuery q) {
       this.symbol = symbol;
       this.q = q;
@@ -100,14 +107,15 @@ public final class OrdersTable extends BinanceTable {
       List<String> clientIds = q.optional("client_order_id");
       if (clientIds != null) {
         // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
-        return AccountRequests.byClientIds(clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
+        return AccountRequests.byClientIds(
+            clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
       }
       long placedHi = q.upper("order_time");
       boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
       long stopAfter = Math.min(placedHi, q.upper("update_time"));
       ScanSpec.Direction dir = q.direction();
-      boolean latestFirst = dir == ScanSpec.Direction.DESC
-          || (dir == ScanSpec.Direction.NONE && q.hasLimit());
+      boolean latestFirst =
+          dir == ScanSpec.Direction.DESC || (dir == ScanSpec.Direction.NONE && q.hasLimit());
       if (latestFirst && idHi == Long.MAX_VALUE && placedHi == Long.MAX_VALUE && !updateBounded) {
         // The most recent orders (allOrders?limit=n), then the older ones; ids grow with
         // order_time: nothing older can pass a lower bound the oldest failed.
@@ -119,17 +127,29 @@ public final class OrdersTable extends BinanceTable {
                 return null;
               }
               RowStream paging = paging(idLo, below, Long.MAX_VALUE);
-              return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
+              return dir == ScanSpec.Direction.DESC
+                  ? SortedStreams.sorted(paging, ID, true)
+                  : paging;
             });
       }
       long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
       if (spanLo != Long.MIN_VALUE) {
         long spanHi = Math.min(q.upper("update_time"), AccountRequests.serverNow(ctx));
         if (spanHi - spanLo < MAX_WINDOW_DAYS * AccountRequests.DAY) {
-          RowStream windows = WindowPager.splitting(spanLo, spanHi, ID,
-              (start, end) -> allOrders(List.of(Param.of("symbol", symbol),
-                  Param.of("startTime", start), Param.of("endTime", end),
-                  Param.of("limit", AccountRequests.PAGE))), "orders", "order updates");
+          RowStream windows =
+              WindowPager.splitting(
+                  spanLo,
+                  spanHi,
+                  ID,
+                  (start, end) ->
+                      allOrders(
+                          List.of(
+                              Param.of("symbol", symbol),
+                              Param.of("startTime", start),
+                              Param.of("endTime", end),
+                              Param.of("limit", AccountRequests.PAGE))),
+                  "orders",
+                  "order updates");
           return dir == ScanSpec.Direction.NONE
               ? windows
               : SortedStreams.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
@@ -141,9 +161,12 @@ public final class OrdersTable extends BinanceTable {
 
     private List<Object[]> one(Param which) {
       try {
-        return AccountRequests.get(ctx, "/api/v3/order",
+        return AccountRequests.get(
+            ctx,
+            "/api/v3/order",
             List.of(Param.of("symbol", symbol), which),
-            EndpointWeights.ORDER, p -> OrderColumns.read(p, DEF, FIELDS));
+            EndpointWeights.ORDER,
+            p -> OrderColumns.read(p, DEF, FIELDS));
       } catch (BinanceException e) {
         if (e.vendorCode() == -2013) {
           return List.of(); // "Order does not exist.": no row, as a WHERE on any table
@@ -154,18 +177,35 @@ public final class OrdersTable extends BinanceTable {
 
     /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
     private RowStream paging(long from, long idHi, long stopAfter) {
-      AheadPages.Fetch page = (cursor, limit) -> allOrders(List.of(Param.of("symbol", symbol),
-          Param.of("orderId", cursor), Param.of("limit", limit)));
-      CachedIds.Gap pager = (lo, hi, p) -> KeyedPager.forwards(ID, AccountRequests.PAGE,
-              KeyedPager.Wanted.range(lo, hi), lo, p::page)
-          .fullPages(true)
-          .stopAt(last -> (Long) last[TIME] > stopAfter);
+      AheadPages.Fetch page =
+          (cursor, limit) ->
+              allOrders(
+                  List.of(
+                      Param.of("symbol", symbol),
+                      Param.of("orderId", cursor),
+                      Param.of("limit", limit)));
+      CachedIds.Gap pager =
+          (lo, hi, p) ->
+              KeyedPager.forwards(
+                      ID, AccountRequests.PAGE, KeyedPager.Wanted.range(lo, hi), lo, p::page)
+                  .fullPages(true)
+                  .stopAt(last -> (Long) last[TIME] > stopAfter);
       if (stopAfter != Long.MAX_VALUE) {
         return pager.open(from, idHi, page);
       }
       // Orders in a final status no longer change: kept for this account.
-      return CachedIds.account(ctx, "/api/v3/allOrders", EndpointWeights.ALL_ORDERS, symbol,
-          "orderId", from, idHi, ID, row -> FINAL.contains(row[STATUS]), page, pager);
+      return CachedIds.account(
+          ctx,
+          "/api/v3/allOrders",
+          EndpointWeights.ALL_ORDERS,
+          symbol,
+          "orderId",
+          from,
+          idHi,
+          ID,
+          row -> FINAL.contains(row[STATUS]),
+          page,
+          pager);
     }
   }
 
@@ -181,24 +221,45 @@ public final class OrdersTable extends BinanceTable {
     ExplainQuery.Sym idLo = q.lower("order_id");
     ExplainQuery.Sym idHi = q.upper("order_id");
     if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
-      IdExplain.lookups(plan, keys, "/api/v3/order", head, "orderId", List.of(idLo),
-          EndpointWeights.ORDER, this::signedQuery);
+      IdExplain.lookups(
+          plan,
+          keys,
+          "/api/v3/order",
+          head,
+          "orderId",
+          List.of(idLo),
+          EndpointWeights.ORDER,
+          this::signedQuery);
       return plan;
     }
     List<ExplainQuery.Sym> clientIds = q.points("client_order_id");
     if (clientIds != null) {
-      IdExplain.lookups(plan, keys, "/api/v3/order", head, "origClientOrderId", clientIds,
-          EndpointWeights.ORDER, this::signedQuery);
+      IdExplain.lookups(
+          plan,
+          keys,
+          "/api/v3/order",
+          head,
+          "origClientOrderId",
+          clientIds,
+          EndpointWeights.ORDER,
+          this::signedQuery);
       return plan;
     }
     ExplainQuery.Sym limit = q.limit();
     ExplainQuery.Sym updateLo = q.lower("update_time");
     ExplainQuery.Sym updateHi = q.upper("update_time");
-    if (IdExplain.backwards(q) && idHi == null && q.upper("order_time") == null
-        && updateLo == null && updateHi == null) {
+    if (IdExplain.backwards(q)
+        && idHi == null
+        && q.upper("order_time") == null
+        && updateLo == null
+        && updateHi == null) {
       List<Param> p = new ArrayList<>(head);
       p.add(Param.of("limit", IdExplain.firstLimit(limit)));
-      plan.per(keys, "GET", "/api/v3/allOrders", signedQuery(RequestPlan.query(p)),
+      plan.per(
+          keys,
+          "GET",
+          "/api/v3/allOrders",
+          signedQuery(RequestPlan.query(p)),
           EndpointWeights.ALL_ORDERS);
       if (IdExplain.onePage(limit)) {
         return plan;
@@ -206,16 +267,39 @@ public final class OrdersTable extends BinanceTable {
       return plan.note("then the older orders by orderId");
     }
     ExplainQuery.Sym placedLo = q.lower("order_time");
-    ExplainQuery.Sym spanLo = updateLo == null ? placedLo : placedLo == null ? updateLo
-        : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
-            ? placedLo : updateLo;
-    if (IdExplain.windows(plan, keys, "/api/v3/allOrders", head, spanLo, updateHi,
-        ctx.config().clock().millis() + AccountRequests.NOW_SLACK, EndpointWeights.ALL_ORDERS,
+    ExplainQuery.Sym spanLo =
+        updateLo == null
+            ? placedLo
+            : placedLo == null
+                ? updateLo
+                : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
+                    ? placedLo
+                    : updateLo;
+    if (IdExplain.windows(
+        plan,
+        keys,
+        "/api/v3/allOrders",
+        head,
+        spanLo,
+        updateHi,
+        ctx.config().clock().millis() + AccountRequests.NOW_SLACK,
+        EndpointWeights.ALL_ORDERS,
         this::signedQuery)) {
       return plan;
     }
-    IdExplain.forward(plan, keys, "/api/v3/allOrders", head, "orderId", idLo, idHi, limit, false,
-        EndpointWeights.ALL_ORDERS, this::signedQuery, "until the range ends");
+    IdExplain.forward(
+        plan,
+        keys,
+        "/api/v3/allOrders",
+        head,
+        "orderId",
+        idLo,
+        idHi,
+        limit,
+        false,
+        EndpointWeights.ALL_ORDERS,
+        this::signedQuery,
+        "until the range ends");
     return plan.note("final orders the cache holds are not asked");
   }
 

@@ -16,7 +16,8 @@ public final class PingTable extends BinanceTable {
   public PingTable(BinanceContext ctx) {
     super(
         TableDef.builder("ping", "GET /api/v3/ping", "Whether the REST API answers, and how fast")
-            .columns("""
+            .columns(
+                """
                 answered       BOOLEAN  plain     Whether the server answered
                 round_trip_ms  BIGINT   plain     Milliseconds from sending the request to reading
                                                   the answer (or the failure), retries included
@@ -35,11 +36,16 @@ public final class PingTable extends BinanceTable {
     long start = ctx.config().clock().millis();
     String failure = null;
     try {
-      ctx.http().get("/api/v3/ping", List.of(), EndpointWeights.PING, p -> {
-        p.nextToken();
-        p.skipChildren();
-        return null;
-      });
+      ctx.http()
+          .get(
+              "/api/v3/ping",
+              List.of(),
+              EndpointWeights.PING,
+              p -> {
+                p.nextToken();
+                p.skipChildren();
+                return null;
+              });
     } catch (BinanceException e) {
       if (e.kind() != ErrorKind.SERVER) {
         throw e;

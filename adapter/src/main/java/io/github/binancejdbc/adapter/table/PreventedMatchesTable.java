@@ -15,9 +15,12 @@ import java.util.List;
  */
 public final class PreventedMatchesTable extends BinanceTable {
   static final TableDef DEF =
-      TableDef.builder("prevented_matches", "GET /api/v3/myPreventedMatches", "Matches of the"
-              + " account that self-trade prevention stopped, by order")
-          .columns("""
+      TableDef.builder(
+              "prevented_matches",
+              "GET /api/v3/myPreventedMatches",
+              "Matches of the" + " account that self-trade prevention stopped, by order")
+          .columns(
+              """
               symbol                      VARCHAR    key       Trading pair, e.g. BTCUSDT
               order_id                    BIGINT     nullable,optional-key  The order id asked for
                                                                (orderId; needed unless
@@ -41,16 +44,26 @@ public final class PreventedMatchesTable extends BinanceTable {
   private static final Json.Fields FIELDS =
       new Json.Fields(
           DEF,
-          "symbol", "symbol",
-          "preventedMatchId", "prevented_match_id",
-          "takerOrderId", "taker_order_id",
-          "makerSymbol", "maker_symbol",
-          "makerOrderId", "maker_order_id",
-          "tradeGroupId", "trade_group_id",
-          "selfTradePreventionMode", "self_trade_prevention_mode",
-          "price", "price",
-          "makerPreventedQuantity", "maker_prevented_qty",
-          "transactTime", "transact_time");
+          "symbol",
+          "symbol",
+          "preventedMatchId",
+          "prevented_match_id",
+          "takerOrderId",
+          "taker_order_id",
+          "makerSymbol",
+          "maker_symbol",
+          "makerOrderId",
+          "maker_order_id",
+          "tradeGroupId",
+          "trade_group_id",
+          "selfTradePreventionMode",
+          "self_trade_prevention_mode",
+          "price",
+          "price",
+          "makerPreventedQuantity",
+          "maker_prevented_qty",
+          "transactTime",
+          "transact_time");
 
   private static final int ORDER_ID = DEF.index("order_id");
   private static final int MATCH_ID = DEF.index("prevented_match_id");
@@ -72,11 +85,20 @@ public final class PreventedMatchesTable extends BinanceTable {
           streams.add(byOrder(symbol, orderId, lo, hi));
         }
       } else if (lo == hi) {
-        streams.add(RowStream.once(() -> fetch(symbol, null, List.of(
-            Param.of("preventedMatchId", lo)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ID)));
+        streams.add(
+            RowStream.once(
+                () ->
+                    fetch(
+                        symbol,
+                        null,
+                        List.of(Param.of("preventedMatchId", lo)),
+                        EndpointWeights.MY_PREVENTED_MATCHES_BY_ID)));
       } else {
-        throw BinanceException.unsupported("prevented_matches needs order_id or"
-            + " prevented_match_id: WHERE symbol = '" + symbol + "' AND order_id = 12345");
+        throw BinanceException.unsupported(
+            "prevented_matches needs order_id or"
+                + " prevented_match_id: WHERE symbol = '"
+                + symbol
+                + "' AND order_id = 12345");
       }
     }
     return streams;
@@ -86,22 +108,37 @@ public final class PreventedMatchesTable extends BinanceTable {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return AccountRequests.get(ctx, "/api/v3/myPreventedMatches", all, weight, p -> {
-      List<Object[]> rows = FIELDS.readObjectOrArray(p, r -> { });
-      for (Object[] r : rows) {
-        r[0] = symbol;
-        r[ORDER_ID] = orderId;
-        RowChecks.requirePresent(DEF, r);
-      }
-      return rows;
-    });
+    return AccountRequests.get(
+        ctx,
+        "/api/v3/myPreventedMatches",
+        all,
+        weight,
+        p -> {
+          List<Object[]> rows = FIELDS.readObjectOrArray(p, r -> {});
+          for (Object[] r : rows) {
+            r[0] = symbol;
+            r[ORDER_ID] = orderId;
+            RowChecks.requirePresent(DEF, r);
+          }
+          return rows;
+        });
   }
 
   /** The prevented matches of one order, paged by {@code fromPreventedMatchId}. */
   private RowStream byOrder(String symbol, long orderId, long lo, long hi) {
-    return KeyedPager.byId(lo, hi, MATCH_ID, (cursor, limit) -> fetch(symbol, orderId,
-        List.of(Param.of("orderId", orderId), Param.of("fromPreventedMatchId", cursor),
-            Param.of("limit", limit)), EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
+    return KeyedPager.byId(
+        lo,
+        hi,
+        MATCH_ID,
+        (cursor, limit) ->
+            fetch(
+                symbol,
+                orderId,
+                List.of(
+                    Param.of("orderId", orderId),
+                    Param.of("fromPreventedMatchId", cursor),
+                    Param.of("limit", limit)),
+                EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
   }
 
   @Override

@@ -26,24 +26,39 @@ public final class ReferencePriceTables extends BinanceTable {
 
   public static ReferencePriceTables referencePrices(BinanceContext ctx) {
     TableDef def =
-        TableDef.builder("reference_prices", "GET /api/v3/referencePrice", "The reference price"
-                + " a symbol's price-range execution rule and price filters use")
-            .columns("""
+        TableDef.builder(
+                "reference_prices",
+                "GET /api/v3/referencePrice",
+                "The reference price"
+                    + " a symbol's price-range execution rule and price filters use")
+            .columns(
+                """
                 symbol           VARCHAR    key       Trading pair, e.g. BTCUSDT
                 reference_price  DECIMAL    nullable  Reference price; NULL when the symbol has none
                 reference_time   TIMESTAMP  nullable  When the reference price was computed (UTC)
                 """)
             .primaryKey("symbol")
             .build();
-    return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice", "symbol", "symbol",
-        "referencePrice", "reference_price", "timestamp", "reference_time");
+    return new ReferencePriceTables(
+        def,
+        ctx,
+        "/api/v3/referencePrice",
+        "symbol",
+        "symbol",
+        "referencePrice",
+        "reference_price",
+        "timestamp",
+        "reference_time");
   }
 
   public static ReferencePriceTables calculations(BinanceContext ctx) {
     TableDef def =
-        TableDef.builder("reference_price_calculations", "GET /api/v3/referencePrice/calculation",
+        TableDef.builder(
+                "reference_price_calculations",
+                "GET /api/v3/referencePrice/calculation",
                 "How a symbol's reference price is calculated")
-            .columns("""
+            .columns(
+                """
                 symbol                   VARCHAR  key       Trading pair, e.g. BTCUSDT
                 calculation_type         VARCHAR  nullable  ARITHMETIC_MEAN or EXTERNAL; NULL when
                                                             the symbol has no reference price
@@ -55,9 +70,20 @@ public final class ReferencePriceTables extends BinanceTable {
                 """)
             .primaryKey("symbol")
             .build();
-    return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice/calculation", "symbol",
-        "symbol", "calculationType", "calculation_type", "bucketCount", "bucket_count",
-        "bucketWidthMs", "bucket_width_ms", "externalCalculationId", "external_calculation_id");
+    return new ReferencePriceTables(
+        def,
+        ctx,
+        "/api/v3/referencePrice/calculation",
+        "symbol",
+        "symbol",
+        "calculationType",
+        "calculation_type",
+        "bucketCount",
+        "bucket_count",
+        "bucketWidthMs",
+        "bucket_width_ms",
+        "externalCalculationId",
+        "external_calculation_id");
   }
 
   @Override
@@ -67,7 +93,10 @@ public final class ReferencePriceTables extends BinanceTable {
 
   private List<Object[]> fetch(ScanQuery q, String symbol) {
     try {
-      return ctx.get(q, path, List.of(Param.of("symbol", symbol)),
+      return ctx.get(
+          q,
+          path,
+          List.of(Param.of("symbol", symbol)),
           EndpointWeights.REFERENCE_PRICE,
           p -> fields.readObjectOrArray(p, r -> r[0] = symbol));
     } catch (BinanceException e) {
@@ -85,7 +114,7 @@ public final class ReferencePriceTables extends BinanceTable {
   @Override
   protected RequestPlan explain(ExplainQuery q) {
     Keys keys = keys(q, "symbol", "symbol");
-    return RequestPlan.none().per(keys, "GET", path, RequestPlan.query(keys.params()),
-        EndpointWeights.REFERENCE_PRICE);
+    return RequestPlan.none()
+        .per(keys, "GET", path, RequestPlan.query(keys.params()), EndpointWeights.REFERENCE_PRICE);
   }
 }

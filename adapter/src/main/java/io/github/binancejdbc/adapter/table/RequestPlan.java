@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The requests a scan will send, as EXPLAIN shows them: for each kind, the request (method, path,
  * parameters), how many, and the weight; and the total weight. Counts are exact where the query
- * fixes them (a klines range: its 1000-bar pages), an upper bound where the data decides (at most
- * 8 windows), or open where only the data can tell (pages until exhausted).
+ * fixes them (a klines range: its 1000-bar pages), an upper bound where the data decides (at most 8
+ * windows), or open where only the data can tell (pages until exhausted).
  */
 public final class RequestPlan {
   /** How sure a count is. */
@@ -26,17 +26,25 @@ public final class RequestPlan {
    * @param n the count for EXACT and AT_MOST
    * @param note how an OPEN count goes on, e.g. {@code pages until exhausted}
    */
-  record Line(String method, String path, String query, int weight, How how, long n,
-      String note) {
+  record Line(String method, String path, String query, int weight, How how, long n, String note) {
     @Override
     public String toString() {
-      String count = switch (how) {
-        case EXACT -> Long.toString(n);
-        case AT_MOST -> "at most " + n;
-        case OPEN -> note;
-      };
-      return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " x " + count
-          + " (weight " + weight + (how == How.EXACT && n == 1 ? "" : " each") + ")";
+      String count =
+          switch (how) {
+            case EXACT -> Long.toString(n);
+            case AT_MOST -> "at most " + n;
+            case OPEN -> note;
+          };
+      return method
+          + " "
+          + path
+          + (query.isEmpty() ? "" : "?" + query)
+          + " x "
+          + count
+          + " (weight "
+          + weight
+          + (how == How.EXACT && n == 1 ? "" : " each")
+          + ")";
     }
   }
 
@@ -66,7 +74,8 @@ public final class RequestPlan {
 
   /** Adds one request per combination of {@code keys}: exact, or a bound when they are. */
   RequestPlan per(BinanceTable.Keys keys, String method, String path, String query, int weight) {
-    return keys.exact() ? exact(keys.count(), method, path, query, weight)
+    return keys.exact()
+        ? exact(keys.count(), method, path, query, weight)
         : atMost(keys.count(), method, path, query, weight);
   }
 
@@ -82,11 +91,18 @@ public final class RequestPlan {
    */
   RequestPlan perOuterRow(RequestPlan other, long rows) {
     for (Line l : other.lines) {
-      lines.add(l.how() == How.OPEN
-          ? new Line(l.method(), l.path(), l.query(), l.weight(), How.OPEN, 0,
-              "per outer row: " + l.note())
-          : new Line(l.method(), l.path(), l.query(), l.weight(), How.AT_MOST, l.n() * rows,
-              null));
+      lines.add(
+          l.how() == How.OPEN
+              ? new Line(
+                  l.method(),
+                  l.path(),
+                  l.query(),
+                  l.weight(),
+                  How.OPEN,
+                  0,
+                  "per outer row: " + l.note())
+              : new Line(
+                  l.method(), l.path(), l.query(), l.weight(), How.AT_MOST, l.n() * rows, null));
     }
     notes.addAll(other.notes);
     notes.add("counted per batch of " + rows + " outer rows");

@@ -12,8 +12,8 @@ final class RowChecks {
   }
 
   /**
-   * Checks that every non-nullable column got a value, so that a field Binance left out fails
-   * here with its name rather than later inside the engine.
+   * Checks that every non-nullable column got a value, so that a field Binance left out fails here
+   * with its name rather than later inside the engine.
    *
    * @throws IllegalStateException naming the column (the transport reports it as an unexpected
    *     response)

@@ -26,21 +26,30 @@ public final class ScanQuery {
   private final TableDef def;
   private final Map<Integer, Set<String>> points = new HashMap<>();
   private final Map<Integer, long[]> ranges = new HashMap<>();
+
   /** Point sets on range columns ({@code trade_id IN (...)}): the scan visits only these ids. */
   private final Map<Integer, NavigableSet<Long>> rangePoints = new HashMap<>();
+
   private final ScanSpec.Direction direction;
   private final long limit;
   private final Object root;
   private final int[] fields;
   private final java.util.BitSet needed;
   private boolean empty;
+
   /** Key columns whose values come from a lookup join's outer rows. */
   private final Set<Integer> outerColumns = new java.util.HashSet<>();
 
-  private ScanQuery(TableDef def, ScanSpec.Direction direction, long limit, Object root,
-      List<Integer> fields, List<Constraint> constraints) {
+  private ScanQuery(
+      TableDef def,
+      ScanSpec.Direction direction,
+      long limit,
+      Object root,
+      List<Integer> fields,
+      List<Constraint> constraints) {
     // A lookup join's batches belong to one execution: they share its remembered responses.
-    this.root = root instanceof io.github.binancejdbc.adapter.rel.OuterValues o ? o.statement() : root;
+    this.root =
+        root instanceof io.github.binancejdbc.adapter.rel.OuterValues o ? o.statement() : root;
     if (fields == null) {
       this.fields = null;
       this.needed = null;
@@ -206,7 +215,8 @@ public final class ScanQuery {
       return BigDecimal.valueOf(ldt.toInstant(java.time.ZoneOffset.UTC).toEpochMilli());
     }
     if (v instanceof java.time.LocalDate ld) {
-      return BigDecimal.valueOf(ld.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+      return BigDecimal.valueOf(
+          ld.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
     }
     if (v instanceof java.time.Instant i) {
       return BigDecimal.valueOf(i.toEpochMilli());
@@ -277,15 +287,20 @@ public final class ScanQuery {
       if (c.pushdown() == Pushdown.KEY && points.get(def.index(c.name())) == null) {
         names.add(c.name());
         String value = c.name().equals(column) ? example : exampleOf(c);
-        clauses.add(c.name() + " = " + (c.type() == ColumnType.VARCHAR ? "'" + value + "'" : value));
+        clauses.add(
+            c.name() + " = " + (c.type() == ColumnType.VARCHAR ? "'" + value + "'" : value));
       }
     }
     if (names.isEmpty()) {
       names.add(column);
       clauses.add(column + " = '" + example + "'");
     }
-    return BinanceException.unsupported(def.name() + " needs " + String.join(" and ", names)
-        + ": WHERE " + String.join(" AND ", clauses));
+    return BinanceException.unsupported(
+        def.name()
+            + " needs "
+            + String.join(" and ", names)
+            + ": WHERE "
+            + String.join(" AND ", clauses));
   }
 
   private static String exampleOf(ColumnDef c) {
@@ -349,8 +364,8 @@ public final class ScanQuery {
 
   /**
    * The smallest wanted value of a range column at or after {@code from}: {@code from} itself when
-   * the column has no point set, else the next point; {@code null} when none is left or {@code from}
-   * is past the upper bound.
+   * the column has no point set, else the next point; {@code null} when none is left or {@code
+   * from} is past the upper bound.
    */
   public Long nextWanted(String column, long from) {
     long lo = Math.max(from, lower(column));
@@ -372,9 +387,9 @@ public final class ScanQuery {
   }
 
   /**
-   * The largest wanted value of a range column in {@code [from, from + span)}: with a point set, the
-   * last point a page of {@code span} rows from {@code from} reaches, so a page asks for no more
-   * rows than that (a point lookup is one row); without one, {@code from + span - 1}.
+   * The largest wanted value of a range column in {@code [from, from + span)}: with a point set,
+   * the last point a page of {@code span} rows from {@code from} reaches, so a page asks for no
+   * more rows than that (a point lookup is one row); without one, {@code from + span - 1}.
    */
   public long lastWantedWithin(String column, long from, int span) {
     long end = from + span - 1 < from ? Long.MAX_VALUE : from + span - 1;
@@ -421,9 +436,14 @@ public final class ScanQuery {
   private Compiled compiled;
 
   /** {@link #matches} runs once per row: no map iteration, boxing or string copies there. */
-  private record Compiled(int[] pointColumns, Set<?>[] pointValues, Object[] onlyValue,
+  private record Compiled(
+      int[] pointColumns,
+      Set<?>[] pointValues,
+      Object[] onlyValue,
       int[] rangeColumns,
-      long[] lows, long[] highs, NavigableSet<?>[] rangeValues) {}
+      long[] lows,
+      long[] highs,
+      NavigableSet<?>[] rangeValues) {}
 
   private Compiled compile() {
     int[] pc = new int[points.size()];
@@ -472,7 +492,8 @@ public final class ScanQuery {
         return false;
       }
       long x = n.longValue();
-      if (x < c.lows[i] || x > c.highs[i]
+      if (x < c.lows[i]
+          || x > c.highs[i]
           || (c.rangeValues[i] != null && !c.rangeValues[i].contains(x))) {
         return false;
       }

@@ -20,8 +20,15 @@ public final class ServerTimeTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    return List.of(RowStream.once(() -> ctx.get(q, "/api/v3/time", List.of(),
-        EndpointWeights.TIME, p -> fields.readObjectOrArray(p, r -> { }))));
+    return List.of(
+        RowStream.once(
+            () ->
+                ctx.get(
+                    q,
+                    "/api/v3/time",
+                    List.of(),
+                    EndpointWeights.TIME,
+                    p -> fields.readObjectOrArray(p, r -> {}))));
   }
 
   @Override

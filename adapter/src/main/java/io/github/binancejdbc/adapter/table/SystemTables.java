@@ -18,17 +18,23 @@ public final class SystemTables extends BinanceTable {
 
   private final Function<BinanceContext, List<Object[]>> rows;
 
-  private SystemTables(TableDef def, BinanceContext ctx,
-      Function<BinanceContext, List<Object[]>> rows) {
+  private SystemTables(
+      TableDef def, BinanceContext ctx, Function<BinanceContext, List<Object[]>> rows) {
     super(def, ctx);
     this.rows = rows;
   }
 
   public static SystemTables apiRequests(BinanceContext ctx) {
-    TableDef def = TableDef.builder("api_requests", NO_REQUEST, "The last "
-            + RequestLog.CAPACITY + " requests of this connection, oldest first, and the answers"
-            + " it served from the cache instead")
-        .columns("""
+    TableDef def =
+        TableDef.builder(
+                "api_requests",
+                NO_REQUEST,
+                "The last "
+                    + RequestLog.CAPACITY
+                    + " requests of this connection, oldest first, and the answers"
+                    + " it served from the cache instead")
+            .columns(
+                """
             request_number  BIGINT     plain     1 for the connection's first request, counting on
             request_time    TIMESTAMP  plain     When it was sent (UTC)
             base_url        VARCHAR    plain     The host asked (for a cached answer, the host it
@@ -46,16 +52,21 @@ public final class SystemTables extends BinanceTable {
             row_count       INTEGER    nullable  Rows parsed from the answer; NULL when unknown
             from_cache      BOOLEAN    plain     Whether the cache answered and nothing was sent
             """)
-        .primaryKey("request_number")
-        .build();
+            .primaryKey("request_number")
+            .build();
     return new SystemTables(def, ctx, SystemTables::requestRows);
   }
 
   public static SystemTables apiUsage(BinanceContext ctx) {
-    TableDef def = TableDef.builder("api_usage", NO_REQUEST, "Request weight per base URL of"
-            + " this connection: this window's use, the limit, and what was sent and saved by the"
-            + " cache since the process first used the base URL")
-        .columns("""
+    TableDef def =
+        TableDef.builder(
+                "api_usage",
+                NO_REQUEST,
+                "Request weight per base URL of"
+                    + " this connection: this window's use, the limit, and what was sent and saved by the"
+                    + " cache since the process first used the base URL")
+            .columns(
+                """
             base_url            VARCHAR    plain     Base URL (the comma-separated list when several
                                                      hosts share one budget)
             used_weight_server  BIGINT     nullable  Weight used in the current window by the
@@ -76,8 +87,8 @@ public final class SystemTables extends BinanceTable {
             banned_until        TIMESTAMP  nullable  End of an IP ban (HTTP 418) in force (UTC);
                                                      NULL when there is none
             """)
-        .primaryKey("base_url")
-        .build();
+            .primaryKey("base_url")
+            .build();
     return new SystemTables(def, ctx, SystemTables::usageRows);
   }
 
@@ -101,8 +112,20 @@ public final class SystemTables extends BinanceTable {
     }
     List<Object[]> out = new ArrayList<>(entries.size());
     for (RequestLog.Entry e : entries) {
-      out.add(new Object[] {number++, e.timeMillis(), e.baseUrl(), e.method(), e.endpoint(),
-          e.query(), e.weight(), e.httpStatus(), e.millis(), e.rows(), e.fromCache()});
+      out.add(
+          new Object[] {
+            number++,
+            e.timeMillis(),
+            e.baseUrl(),
+            e.method(),
+            e.endpoint(),
+            e.query(),
+            e.weight(),
+            e.httpStatus(),
+            e.millis(),
+            e.rows(),
+            e.fromCache()
+          });
     }
     return out;
   }
@@ -113,9 +136,19 @@ public final class SystemTables extends BinanceTable {
       long server = g.serverUsedInWindow();
       long[] totals = g.totals();
       Instant banned = g.bannedUntil();
-      out.add(new Object[] {g.baseUrl(), server < 0 ? null : server, g.usedInWindow(),
-          g.limit(), (int) (g.windowMillis() / 1000), totals[0], totals[1], totals[2], totals[3],
-          banned == null ? null : banned.toEpochMilli()});
+      out.add(
+          new Object[] {
+            g.baseUrl(),
+            server < 0 ? null : server,
+            g.usedInWindow(),
+            g.limit(),
+            (int) (g.windowMillis() / 1000),
+            totals[0],
+            totals[1],
+            totals[2],
+            totals[3],
+            banned == null ? null : banned.toEpochMilli()
+          });
     }
     return out;
   }

@@ -90,8 +90,8 @@ public final class TableDef {
   }
 
   /**
-   * Whether {@code column} is an optional key that stands for one default value when the query
-   * does not name one (klines' {@code time_zone} is {@code '0'}), rather than for every value.
+   * Whether {@code column} is an optional key that stands for one default value when the query does
+   * not name one (klines' {@code time_zone} is {@code '0'}), rather than for every value.
    */
   public boolean hasDefault(String column) {
     return defaultedKeys.contains(column);

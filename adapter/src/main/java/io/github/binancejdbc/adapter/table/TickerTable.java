@@ -13,8 +13,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * The per-symbol snapshot tables ({@code ticker_24hr}, {@code ticker_price}, {@code book_ticker},
  * {@code avg_price}, {@code rolling_ticker}, {@code trading_day_ticker}): one JSON object per
- * symbol. A symbol list becomes {@code symbol=} for one value and {@code symbols=[...]} for several,
- * in chunks sized so the request weight is the least the endpoint allows.
+ * symbol. A symbol list becomes {@code symbol=} for one value and {@code symbols=[...]} for
+ * several, in chunks sized so the request weight is the least the endpoint allows.
  */
 public final class TickerTable extends BinanceTable {
   /** How symbols reach the endpoint. */
@@ -76,14 +76,16 @@ public final class TickerTable extends BinanceTable {
   };
 
   private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
-    b.columns("""
+    b.columns(
+        """
             price_change          DECIMAL  nullable  Last price minus open price
             price_change_percent  DECIMAL  nullable  Price change in percent
             weighted_avg_price    DECIMAL  nullable  Volume-weighted average price (quote volume /
                                                      volume)
             """);
     if (with24hrExtras) {
-      b.columns("""
+      b.columns(
+          """
               prev_close_price  DECIMAL  nullable  Close price of the previous window
               last_price        DECIMAL  nullable  Last trade price
               last_qty          DECIMAL  nullable  Last trade quantity
@@ -95,7 +97,8 @@ public final class TickerTable extends BinanceTable {
     } else {
       b.column(nullable("last_price", ColumnType.DECIMAL, "Last trade price"));
     }
-    return b.columns("""
+    return b.columns(
+        """
             open_price      DECIMAL    nullable  First price of the window
             high_price      DECIMAL    nullable  Highest price of the window
             low_price       DECIMAL    nullable  Lowest price of the window
@@ -112,39 +115,77 @@ public final class TickerTable extends BinanceTable {
   public static TickerTable ticker24hr(BinanceContext ctx) {
     TableDef def =
         statistics(
-                TableDef.builder("ticker_24hr", "GET /api/v3/ticker/24hr", "24-hour rolling"
-                        + " price change statistics")
+                TableDef.builder(
+                        "ticker_24hr",
+                        "GET /api/v3/ticker/24hr",
+                        "24-hour rolling" + " price change statistics")
                     .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
                 true)
             .primaryKey("symbol")
             .build();
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(List.of("symbol", "symbol", "prevClosePrice", "prev_close_price",
-        "lastQty", "last_qty", "bidPrice", "bid_price", "bidQty", "bid_qty", "askPrice",
-        "ask_price", "askQty", "ask_qty"));
+    pairs.addAll(
+        List.of(
+            "symbol",
+            "symbol",
+            "prevClosePrice",
+            "prev_close_price",
+            "lastQty",
+            "last_qty",
+            "bidPrice",
+            "bid_price",
+            "bidQty",
+            "bid_qty",
+            "askPrice",
+            "ask_price",
+            "askQty",
+            "ask_qty"));
     // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
-    return new TickerTable(def, ctx, "/api/v3/ticker/24hr", Mode.OPTIONAL_LIST, 20,
-        TickerTable::ticker24hrWeight, null, null, null, pairs.toArray(String[]::new));
+    return new TickerTable(
+        def,
+        ctx,
+        "/api/v3/ticker/24hr",
+        Mode.OPTIONAL_LIST,
+        20,
+        TickerTable::ticker24hrWeight,
+        null,
+        null,
+        null,
+        pairs.toArray(String[]::new));
   }
 
   public static TickerTable tickerPrice(BinanceContext ctx) {
     TableDef def =
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
-            .columns("""
+            .columns(
+                """
                 symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 price   DECIMAL  plain         Latest price
                 """)
             .primaryKey("symbol")
             .build();
-    return new TickerTable(def, ctx, "/api/v3/ticker/price", Mode.OPTIONAL_LIST, 1000,
-        TickerTable::priceWeight, null, null, null, "symbol", "symbol", "price", "price");
+    return new TickerTable(
+        def,
+        ctx,
+        "/api/v3/ticker/price",
+        Mode.OPTIONAL_LIST,
+        1000,
+        TickerTable::priceWeight,
+        null,
+        null,
+        null,
+        "symbol",
+        "symbol",
+        "price",
+        "price");
   }
 
   public static TickerTable bookTicker(BinanceContext ctx) {
     TableDef def =
-        TableDef.builder("book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per"
-                + " symbol")
-            .columns("""
+        TableDef.builder(
+                "book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per" + " symbol")
+            .columns(
+                """
                 symbol     VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 bid_price  DECIMAL  nullable      Best bid price
                 bid_qty    DECIMAL  nullable      Best bid quantity
@@ -153,15 +194,33 @@ public final class TickerTable extends BinanceTable {
                 """)
             .primaryKey("symbol")
             .build();
-    return new TickerTable(def, ctx, "/api/v3/ticker/bookTicker", Mode.OPTIONAL_LIST, 1000,
-        TickerTable::priceWeight, null, null, null, "symbol", "symbol", "bidPrice",
-        "bid_price", "bidQty", "bid_qty", "askPrice", "ask_price", "askQty", "ask_qty");
+    return new TickerTable(
+        def,
+        ctx,
+        "/api/v3/ticker/bookTicker",
+        Mode.OPTIONAL_LIST,
+        1000,
+        TickerTable::priceWeight,
+        null,
+        null,
+        null,
+        "symbol",
+        "symbol",
+        "bidPrice",
+        "bid_price",
+        "bidQty",
+        "bid_qty",
+        "askPrice",
+        "ask_price",
+        "askQty",
+        "ask_qty");
   }
 
   public static TickerTable avgPrice(BinanceContext ctx) {
     TableDef def =
         TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
-            .columns("""
+            .columns(
+                """
                 symbol      VARCHAR    key       Trading pair, e.g. BTCUSDT
                 mins        INTEGER    plain     Averaging window in minutes
                 price       DECIMAL    plain     Average price over the window
@@ -169,41 +228,83 @@ public final class TickerTable extends BinanceTable {
                 """)
             .primaryKey("symbol")
             .build();
-    return new TickerTable(def, ctx, "/api/v3/avgPrice", Mode.REQUIRED_EACH, 1,
-        n -> EndpointWeights.AVG_PRICE, null, null, null, "mins", "mins", "price", "price",
-        "closeTime", "close_time");
+    return new TickerTable(
+        def,
+        ctx,
+        "/api/v3/avgPrice",
+        Mode.REQUIRED_EACH,
+        1,
+        n -> EndpointWeights.AVG_PRICE,
+        null,
+        null,
+        null,
+        "mins",
+        "mins",
+        "price",
+        "price",
+        "closeTime",
+        "close_time");
   }
 
   public static TickerTable rollingTicker(BinanceContext ctx) {
-    return statisticsPerSymbol(ctx, TableDef.builder("rolling_ticker", "GET /api/v3/ticker",
-            "Rolling window price change statistics")
-        .columns("""
+    return statisticsPerSymbol(
+        ctx,
+        TableDef.builder(
+                "rolling_ticker", "GET /api/v3/ticker", "Rolling window price change statistics")
+            .columns(
+                """
             symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
             window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
-            """), "/api/v3/ticker", "window_size", "windowSize", "1d");
+            """),
+        "/api/v3/ticker",
+        "window_size",
+        "windowSize",
+        "1d");
   }
 
   public static TickerTable tradingDayTicker(BinanceContext ctx) {
-    return statisticsPerSymbol(ctx, TableDef.builder("trading_day_ticker",
-            "GET /api/v3/ticker/tradingDay", "Price change statistics of the current trading day")
-        .columns("""
+    return statisticsPerSymbol(
+        ctx,
+        TableDef.builder(
+                "trading_day_ticker",
+                "GET /api/v3/ticker/tradingDay",
+                "Price change statistics of the current trading day")
+            .columns(
+                """
             symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
             time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
                                               default 0 (UTC)
-            """), "/api/v3/ticker/tradingDay", "time_zone", "timeZone", "0");
+            """),
+        "/api/v3/ticker/tradingDay",
+        "time_zone",
+        "timeZone",
+        "0");
   }
 
   /**
    * A statistics table keyed by the required {@code symbol}, sent as a list, and {@code
    * extraColumn}, sent as {@code extraParam} ({@code extraDefault} when the query names none).
    */
-  private static TickerTable statisticsPerSymbol(BinanceContext ctx, TableDef.Builder keys,
-      String path, String extraColumn, String extraParam, String extraDefault) {
+  private static TickerTable statisticsPerSymbol(
+      BinanceContext ctx,
+      TableDef.Builder keys,
+      String path,
+      String extraColumn,
+      String extraParam,
+      String extraDefault) {
     TableDef def = statistics(keys, false).primaryKey("symbol", extraColumn).build();
     List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
     pairs.addAll(List.of("symbol", "symbol"));
-    return new TickerTable(def, ctx, path, Mode.REQUIRED_LIST, 100,
-        EndpointWeights::tickerPerSymbol, extraColumn, extraParam, extraDefault,
+    return new TickerTable(
+        def,
+        ctx,
+        path,
+        Mode.REQUIRED_LIST,
+        100,
+        EndpointWeights::tickerPerSymbol,
+        extraColumn,
+        extraParam,
+        extraDefault,
         pairs.toArray(String[]::new));
   }
 
@@ -240,8 +341,8 @@ public final class TickerTable extends BinanceTable {
   /**
    * Whether one request for every symbol weighs less than the lists still to send for {@code n}
    * symbols (or the same, in fewer requests), counting the lists this statement execution has
-   * already sent: a lookup join asks for its symbols batch by batch, and past a few hundred
-   * symbols the whole answer, fetched once and remembered for the execution, is the cheaper.
+   * already sent: a lookup join asks for its symbols batch by batch, and past a few hundred symbols
+   * the whole answer, fetched once and remembered for the execution, is the cheaper.
    */
   private boolean cheaperAll(ScanQuery q, int n) {
     int planned = 0;
@@ -250,8 +351,8 @@ public final class TickerTable extends BinanceTable {
       planned += weight.applyAsInt(Math.min(chunk, n - i));
       requests++;
     }
-    java.util.concurrent.atomic.AtomicInteger spent = ctx.remember(q, "weight of lists " + path,
-        java.util.concurrent.atomic.AtomicInteger::new);
+    java.util.concurrent.atomic.AtomicInteger spent =
+        ctx.remember(q, "weight of lists " + path, java.util.concurrent.atomic.AtomicInteger::new);
     int all = weight.applyAsInt(0);
     int total = spent.get() + planned;
     if (total > all || (total == all && requests > 1)) {
@@ -264,8 +365,8 @@ public final class TickerTable extends BinanceTable {
   /**
    * As {@link #fetch}, but a symbol that came from the other side of a join and that the endpoint
    * does not know (-1121: a listed symbol in BREAK, a made-up pair) yields no row instead of
-   * failing the statement: a list is then asked for all at once where the endpoint allows it,
-   * else symbol by symbol.
+   * failing the statement: a list is then asked for all at once where the endpoint allows it, else
+   * symbol by symbol.
    */
   private List<Object[]> fetchKnown(ScanQuery q, List<String> symbols, String extra) {
     try {
@@ -295,11 +396,13 @@ public final class TickerTable extends BinanceTable {
   @Override
   protected RequestPlan explain(ExplainQuery q) {
     List<ExplainQuery.Sym> symbols = q.points("symbol");
-    List<ExplainQuery.Sym> extras = extraColumn == null ? List.of(new ExplainQuery.Sym("", null))
-        : q.points(extraColumn) == null ? List.of(new ExplainQuery.Sym(extraDefault, null))
-            : q.points(extraColumn);
-    boolean exact = q.exactPoints("symbol") && (extraColumn == null
-        || q.exactPoints(extraColumn));
+    List<ExplainQuery.Sym> extras =
+        extraColumn == null
+            ? List.of(new ExplainQuery.Sym("", null))
+            : q.points(extraColumn) == null
+                ? List.of(new ExplainQuery.Sym(extraDefault, null))
+                : q.points(extraColumn);
+    boolean exact = q.exactPoints("symbol") && (extraColumn == null || q.exactPoints(extraColumn));
     RequestPlan plan = RequestPlan.none();
     for (ExplainQuery.Sym extra : extras) {
       List<List<ExplainQuery.Sym>> requests = new ArrayList<>();
@@ -346,21 +449,31 @@ public final class TickerTable extends BinanceTable {
     int n = symbols == null ? 0 : symbols.size();
     int symbolSlot = def.index("symbol");
     int extraSlot = extraColumn == null ? -1 : def.index(extraColumn);
-    return ctx.get(q, path, params, weight.applyAsInt(n), p -> fields.readObjectOrArray(p, r -> {
-          if (n == 1) {
-            r[symbolSlot] = symbols.get(0); // avgPrice does not echo the symbol
-          }
-          if (extraSlot >= 0) {
-            r[extraSlot] = extra;
-          }
-        }));
+    return ctx.get(
+        q,
+        path,
+        params,
+        weight.applyAsInt(n),
+        p ->
+            fields.readObjectOrArray(
+                p,
+                r -> {
+                  if (n == 1) {
+                    r[symbolSlot] = symbols.get(0); // avgPrice does not echo the symbol
+                  }
+                  if (extraSlot >= 0) {
+                    r[extraSlot] = extra;
+                  }
+                }));
   }
 
   /** ticker/24hr: all symbols 80, one 2, a list by its size. */
   static int ticker24hrWeight(int symbols) {
     return symbols == 0
         ? EndpointWeights.TICKER_24HR_ALL
-        : symbols == 1 ? EndpointWeights.ticker24hrSymbol() : EndpointWeights.ticker24hrSymbols(symbols);
+        : symbols == 1
+            ? EndpointWeights.ticker24hrSymbol()
+            : EndpointWeights.ticker24hrSymbols(symbols);
   }
 
   /** ticker/price and ticker/bookTicker: one symbol 2, a list or all 4. */

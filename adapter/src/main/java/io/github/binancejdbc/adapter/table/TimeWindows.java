@@ -5,10 +5,10 @@ import java.util.Deque;
 
 /**
  * The {@code startTime}/{@code endTime} windows that cover an inclusive span: consecutive, each
- * with at most 24 h between its ends (Binance rejects more with -1127), produced one at a time so that a query
- * that stops early sends nothing for the rest. A window whose answer filled a whole page is split
- * in two halves that are asked next, because these endpoints cannot page inside a time window
- * (they ignore the id cursor when times are given).
+ * with at most 24 h between its ends (Binance rejects more with -1127), produced one at a time so
+ * that a query that stops early sends nothing for the rest. A window whose answer filled a whole
+ * page is split in two halves that are asked next, because these endpoints cannot page inside a
+ * time window (they ignore the id cursor when times are given).
  */
 final class TimeWindows {
   private final long hi;

@@ -21,9 +21,9 @@ import java.util.function.Function;
  *       quiet day).
  * </ul>
  *
- * <p>No window is asked once the stream knows the span holds nothing more: when the last window
- * has been answered, when a reader closes, and, for {@code untilRows}, once a window that is the
- * last one came back short.
+ * <p>No window is asked once the stream knows the span holds nothing more: when the last window has
+ * been answered, when a reader closes, and, for {@code untilRows}, once a window that is the last
+ * one came back short.
  */
 final class WindowPager implements RowStream {
   /** The rows of one window {@code [start, end]} (both inclusive epoch milliseconds). */
@@ -43,8 +43,14 @@ final class WindowPager implements RowStream {
   private RowStream then;
   private boolean done;
 
-  private WindowPager(long lo, long hi, int keySlot, Fetch fetch,
-      Function<Object[], RowStream> after, String table, String what) {
+  private WindowPager(
+      long lo,
+      long hi,
+      int keySlot,
+      Fetch fetch,
+      Function<Object[], RowStream> after,
+      String table,
+      String what) {
     this.windows = new TimeWindows(lo, hi);
     this.keySlot = keySlot;
     this.fetch = requireNonNull(fetch, "fetch is null");
@@ -54,13 +60,13 @@ final class WindowPager implements RowStream {
   }
 
   /**
-   * Every window of {@code [lo, hi]}, a full one split in halves; rows are told apart by the key
-   * in {@code keySlot} (several rows may share one key: they come in one window together).
+   * Every window of {@code [lo, hi]}, a full one split in halves; rows are told apart by the key in
+   * {@code keySlot} (several rows may share one key: they come in one window together).
    *
    * @param table and {@code what} name the rows in the error for a full millisecond
    */
-  static WindowPager splitting(long lo, long hi, int keySlot, Fetch fetch, String table,
-      String what) {
+  static WindowPager splitting(
+      long lo, long hi, int keySlot, Fetch fetch, String table, String what) {
     return new WindowPager(lo, hi, keySlot, fetch, null, table, what);
   }
 
@@ -68,10 +74,10 @@ final class WindowPager implements RowStream {
    * Windows of {@code [lo, hi]} until one has rows; then {@code after.apply(last row)} (null:
    * nothing after) continues.
    */
-  static WindowPager untilRows(long lo, long hi, int keySlot, Fetch fetch,
-      Function<Object[], RowStream> after) {
-    return new WindowPager(lo, hi, keySlot, fetch, requireNonNull(after, "after is null"), null,
-        null);
+  static WindowPager untilRows(
+      long lo, long hi, int keySlot, Fetch fetch, Function<Object[], RowStream> after) {
+    return new WindowPager(
+        lo, hi, keySlot, fetch, requireNonNull(after, "after is null"), null, null);
   }
 
   /** Drops rows whose key is above {@code maxKey}, after the continuation has seen them. */

@@ -40,8 +40,8 @@ class HistoryCacheTest {
     c.put(S, seg(15, 40));
     assertEquals(20, c.covering(S, 25).from());
     assertEquals(40, c.covering(S, 25).to());
-    assertEquals(List.of(21L, 22L),
-        c.covering(S, 21).rows(21, 22).stream().map(r -> r[0]).toList());
+    assertEquals(
+        List.of(21L, 22L), c.covering(S, 21).rows(21, 22).stream().map(r -> r[0]).toList());
   }
 
   @Test
@@ -81,12 +81,14 @@ class HistoryCacheTest {
     assertEquals(3, back.from());
     assertEquals(5, back.to());
     assertEquals(3, back.rows().size());
-    assertEquals(List.of(4L, new BigDecimal("42000.12345678"), "BTCUSDT"),
+    assertEquals(
+        List.of(4L, new BigDecimal("42000.12345678"), "BTCUSDT"),
         java.util.Arrays.asList(back.rows().get(1)).subList(0, 3));
     assertNull(back.rows().get(1)[3]);
     bytes[30] ^= 1;
     assertThrows(IllegalArgumentException.class, () -> RowCodec.decode(bytes));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RowCodec.decode(java.util.Arrays.copyOf(RowCodec.encode(s), 20)));
   }
 }

@@ -2,9 +2,9 @@ package io.github.binancejdbc.adapter.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -37,8 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BinanceHttpTest {
-  @RegisterExtension
-  static final WireMockExtension WM = WireMocks.strict();
+  @RegisterExtension static final WireMockExtension WM = WireMocks.strict();
 
   private static final String KLINES_URL = "/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=2";
   private static final List<Param> KLINES_PARAMS =

@@ -16,11 +16,14 @@ class GovernStepTest {
   void theWeightIsCountedBeforeSendingAndTheServersCountAdoptedAfter() throws IOException {
     Call call = f.get("/api/v3/klines");
     long[] usedWhenSent = {-1};
-    Step server = (c, next) -> {
-      usedWhenSent[0] = f.governor.usedInWindow();
-      return Reply.answered(200, Headers.of("X-MBX-USED-WEIGHT-1M", "40",
-          "Date", "Mon, 01 Jan 2024 00:00:09 GMT"), "rows");
-    };
+    Step server =
+        (c, next) -> {
+          usedWhenSent[0] = f.governor.usedInWindow();
+          return Reply.answered(
+              200,
+              Headers.of("X-MBX-USED-WEIGHT-1M", "40", "Date", "Mon, 01 Jan 2024 00:00:09 GMT"),
+              "rows");
+        };
 
     Step.Chain.of(new GovernStep(f.clock), server).proceed(call);
 
@@ -46,8 +49,13 @@ class GovernStepTest {
   void anOrderCreatesOneUnfilledOrderAndItsWeightIsCounted() throws IOException {
     Call call = f.call(Method.POST, "/api/v3/order", true, f.hosts("http://a"));
 
-    Step.Chain.of(new GovernStep(f.clock), new StepFixture.Script(Reply.answered(200,
-        Headers.of("X-MBX-ORDER-COUNT-10S", "7", "X-MBX-ORDER-COUNT-1D", "9"), null)))
+    Step.Chain.of(
+            new GovernStep(f.clock),
+            new StepFixture.Script(
+                Reply.answered(
+                    200,
+                    Headers.of("X-MBX-ORDER-COUNT-10S", "7", "X-MBX-ORDER-COUNT-1D", "9"),
+                    null)))
         .proceed(call);
 
     assertEquals(1, call.newOrders);
@@ -58,8 +66,11 @@ class GovernStepTest {
   void anIoFailureStillReleasesTheWeightInFlight() {
     Call call = f.get("/api/v3/klines");
 
-    assertThrows(IOException.class, () -> Step.Chain.of(new GovernStep(f.clock),
-        new StepFixture.Script(new IOException("reset"))).proceed(call));
+    assertThrows(
+        IOException.class,
+        () ->
+            Step.Chain.of(new GovernStep(f.clock), new StepFixture.Script(new IOException("reset")))
+                .proceed(call));
 
     assertEquals(2, f.governor.usedInWindow());
     assertEquals(f.clock.millis(), call.sentAt);

@@ -42,11 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * second host after an unknown outcome.
  */
 class HostFailoverTest {
-  @RegisterExtension
-  static final WireMockExtension GOOD = WireMocks.lenient();
+  @RegisterExtension static final WireMockExtension GOOD = WireMocks.lenient();
 
-  @RegisterExtension
-  static final WireMockExtension BAD = WireMocks.lenient();
+  @RegisterExtension static final WireMockExtension BAD = WireMocks.lenient();
 
   private static final String TIME_BODY = "{\"serverTime\":1704067210000}";
   private static final BodyReader<Long> SERVER_TIME =
@@ -60,7 +58,10 @@ class HostFailoverTest {
         return t;
       };
   private static final List<Param> ORDER =
-      List.of(Param.of("symbol", "BTCUSDT"), Param.of("side", "BUY"), Param.of("type", "MARKET"),
+      List.of(
+          Param.of("symbol", "BTCUSDT"),
+          Param.of("side", "BUY"),
+          Param.of("type", "MARKET"),
           Param.of("quantity", "0.001"));
 
   private final FakeClock clock = new FakeClock(Instant.parse("2024-01-01T00:00:10Z"));
@@ -171,11 +172,20 @@ class HostFailoverTest {
   @Test
   void anHtmlErrorPageIsTheHostsFaultAJsonBinanceErrorIsNot() {
     goodServesTime();
-    BAD.stubFor(get(urlEqualTo("/api/v3/time")).willReturn(aResponse().withStatus(403)
-        .withHeader("Content-Type", "text/html").withBody("<html><body>Blocked</body></html>")));
-    BAD.stubFor(get(urlPathEqualTo("/api/v3/depth")).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    BAD.stubFor(
+        get(urlEqualTo("/api/v3/time"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Blocked</body></html>")));
+    BAD.stubFor(
+        get(urlPathEqualTo("/api/v3/depth"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
     BinanceHttp http = http(BAD.baseUrl() + "," + GOOD.baseUrl(), 3);
 
     assertEquals(1704067210000L, http.get("/api/v3/time", List.of(), 1, SERVER_TIME));
@@ -183,8 +193,10 @@ class HostFailoverTest {
 
     // Five minutes later the first host is tried again; its JSON error is Binance's answer.
     clock.advance(Hosts.STICKY_MILLIS);
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> http.get("/api/v3/depth", List.of(Param.of("symbol", "FOO")), 5, SERVER_TIME));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () -> http.get("/api/v3/depth", List.of(Param.of("symbol", "FOO")), 5, SERVER_TIME));
     assertEquals(-1121, e.vendorCode());
     GOOD.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/depth")));
   }
@@ -194,8 +206,9 @@ class HostFailoverTest {
     BAD.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(504)));
     BinanceHttp http = http(BAD.baseUrl() + "," + GOOD.baseUrl(), 0);
 
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> http.get("/api/v3/time", List.of(), 1, SERVER_TIME));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class, () -> http.get("/api/v3/time", List.of(), 1, SERVER_TIME));
     assertTrue(e.getMessage().contains("HTTP 504"), e.getMessage());
     GOOD.verify(0, anyRequestedFor(anyUrl()));
   }
@@ -228,8 +241,10 @@ class HostFailoverTest {
     BAD.stubFor(post(urlEqualTo("/api/v3/order")).willReturn(orderResponse));
     BinanceHttp http = http(BAD.baseUrl() + "," + GOOD.baseUrl(), 3);
 
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> http.signed(Method.POST, "/api/v3/order", ORDER, 1, p -> p.nextToken()));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () -> http.signed(Method.POST, "/api/v3/order", ORDER, 1, p -> p.nextToken()));
 
     assertTrue(e.outcomeUnknown(), e.getMessage());
     BAD.verify(1, postRequestedFor(urlEqualTo("/api/v3/order")));
@@ -240,14 +255,19 @@ class HostFailoverTest {
   void marketDataGoesToItsOwnHostWithItsOwnGovernorSignedAndOtherEndpointsKeepBaseUrl() {
     GOOD.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson("[]")));
     BAD.stubFor(get(urlPathEqualTo("/api/v3/historicalTrades")).willReturn(okJson("[]")));
-    BinanceConfig config = BinanceConfig.newBuilder().baseUrl(BAD.baseUrl())
-        .marketDataUrl(GOOD.baseUrl() + "/").clock(clock).sleeper(sleeper).build();
+    BinanceConfig config =
+        BinanceConfig.newBuilder()
+            .baseUrl(BAD.baseUrl())
+            .marketDataUrl(GOOD.baseUrl() + "/")
+            .clock(clock)
+            .sleeper(sleeper)
+            .build();
     BinanceHttp http = new BinanceHttp(config, governor);
     opened.add(http);
 
     http.get("/api/v3/klines", List.of(Param.of("symbol", "BTCUSDT")), 2, p -> p.nextToken());
-    http.get("/api/v3/historicalTrades", List.of(Param.of("symbol", "BTCUSDT")), 25,
-        p -> p.nextToken());
+    http.get(
+        "/api/v3/historicalTrades", List.of(Param.of("symbol", "BTCUSDT")), 25, p -> p.nextToken());
 
     GOOD.verify(1, getRequestedFor(urlEqualTo("/api/v3/klines?symbol=BTCUSDT")));
     BAD.verify(1, getRequestedFor(urlEqualTo("/api/v3/historicalTrades?symbol=BTCUSDT")));
@@ -257,25 +277,39 @@ class HostFailoverTest {
   @Test
   void productionAndTestnetMainHostsStandForTheirPublishedLists() {
     assertEquals(
-        List.of("https://api.binance.com", "https://api-gcp.binance.com",
-            "https://api1.binance.com", "https://api2.binance.com", "https://api3.binance.com",
+        List.of(
+            "https://api.binance.com",
+            "https://api-gcp.binance.com",
+            "https://api1.binance.com",
+            "https://api2.binance.com",
+            "https://api3.binance.com",
             "https://api4.binance.com"),
         BinanceConfig.newBuilder().build().baseUrls());
-    assertEquals(List.of("https://testnet.binance.vision", "https://api1.testnet.binance.vision"),
-        BinanceConfig.newBuilder().baseUrl("https://testnet.binance.vision/api").build()
+    assertEquals(
+        List.of("https://testnet.binance.vision", "https://api1.testnet.binance.vision"),
+        BinanceConfig.newBuilder()
+            .baseUrl("https://testnet.binance.vision/api")
+            .build()
             .baseUrls());
-    assertEquals(List.of("http://127.0.0.1:1", "https://api2.binance.com"),
-        BinanceConfig.newBuilder().baseUrl(" http://127.0.0.1:1/ , https://api2.binance.com,")
-            .build().baseUrls());
-    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-        () -> BinanceConfig.newBuilder().baseUrl("http://a,http://a/"));
+    assertEquals(
+        List.of("http://127.0.0.1:1", "https://api2.binance.com"),
+        BinanceConfig.newBuilder()
+            .baseUrl(" http://127.0.0.1:1/ , https://api2.binance.com,")
+            .build()
+            .baseUrls());
+    IllegalArgumentException twice =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BinanceConfig.newBuilder().baseUrl("http://a,http://a/"));
     assertEquals("baseUrl lists http://a twice: name each host once", twice.getMessage());
   }
 
   @Test
   void everyHostOfAListSharesTheProcessGovernorOfItsFirstHost() {
-    BinanceConfig list = BinanceConfig.newBuilder()
-        .baseUrl("http://127.0.0.1:9/x-first,http://127.0.0.1:9/x-second").build();
+    BinanceConfig list =
+        BinanceConfig.newBuilder()
+            .baseUrl("http://127.0.0.1:9/x-first,http://127.0.0.1:9/x-second")
+            .build();
     BinanceConfig first = BinanceConfig.newBuilder().baseUrl("http://127.0.0.1:9/x-first").build();
     BinanceConfig second =
         BinanceConfig.newBuilder().baseUrl("http://127.0.0.1:9/x-second").build();

@@ -28,8 +28,12 @@ class HostStepTest {
     Hosts hosts = f.hosts("http://a", "http://b");
     Call call = f.call(Method.GET, "/api/v3/time", false, hosts);
 
-    Retry r = assertThrows(Retry.class, () -> Step.Chain.of(new HostStep(),
-        new StepFixture.Script(error(502, "Bad Gateway"))).proceed(call));
+    Retry r =
+        assertThrows(
+            Retry.class,
+            () ->
+                Step.Chain.of(new HostStep(), new StepFixture.Script(error(502, "Bad Gateway")))
+                    .proceed(call));
 
     assertEquals("http://b", hosts.current());
     assertEquals(0, r.waitMillis);
@@ -42,8 +46,15 @@ class HostStepTest {
     Call call = f.call(Method.GET, "/api/v3/time", false, hosts);
     call.tried.add("http://b");
 
-    Retry r = assertThrows(Retry.class, () -> Step.Chain.of(new HostStep(), new StepFixture.Script(
-        error(403, "<html>denied</html>", "Content-Type", "text/html"))).proceed(call));
+    Retry r =
+        assertThrows(
+            Retry.class,
+            () ->
+                Step.Chain.of(
+                        new HostStep(),
+                        new StepFixture.Script(
+                            error(403, "<html>denied</html>", "Content-Type", "text/html")))
+                    .proceed(call));
 
     assertEquals(Retry.BACKOFF, r.waitMillis);
     assertEquals("http://b", hosts.current());
@@ -53,12 +64,21 @@ class HostStepTest {
   void aBinanceErrorOrASingleHostOrAPostStaysPut() throws IOException {
     Hosts two = f.hosts("http://a", "http://b");
     Reply binance = error(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
-    assertEquals(400, Step.Chain.of(new HostStep(), new StepFixture.Script(binance))
-        .proceed(f.call(Method.GET, "/api/v3/klines", false, two)).status());
-    assertEquals(503, Step.Chain.of(new HostStep(), new StepFixture.Script(error(503, "")))
-        .proceed(f.get("/api/v3/klines")).status());
-    assertEquals(503, Step.Chain.of(new HostStep(), new StepFixture.Script(error(503, "")))
-        .proceed(f.call(Method.POST, "/api/v3/order", true, two)).status());
+    assertEquals(
+        400,
+        Step.Chain.of(new HostStep(), new StepFixture.Script(binance))
+            .proceed(f.call(Method.GET, "/api/v3/klines", false, two))
+            .status());
+    assertEquals(
+        503,
+        Step.Chain.of(new HostStep(), new StepFixture.Script(error(503, "")))
+            .proceed(f.get("/api/v3/klines"))
+            .status());
+    assertEquals(
+        503,
+        Step.Chain.of(new HostStep(), new StepFixture.Script(error(503, "")))
+            .proceed(f.call(Method.POST, "/api/v3/order", true, two))
+            .status());
     assertEquals("http://a", two.current());
   }
 }

@@ -25,14 +25,17 @@ class IoFailureStepTest {
     Call call = f.call(Method.GET, "/api/v3/klines", false, hosts, Param.of("symbol", "BTCUSDT"));
     call.tried.add("http://a");
 
-    Retry r = assertThrows(Retry.class,
-        () -> chain(false, new SocketTimeoutException("timeout")).proceed(call));
+    Retry r =
+        assertThrows(
+            Retry.class, () -> chain(false, new SocketTimeoutException("timeout")).proceed(call));
 
     assertEquals("http://b", hosts.current());
     assertEquals(0, r.waitMillis);
     assertEquals("58030", r.giveUpState.code());
-    assertEquals("I/O error on GET /api/v3/klines: java.net.SocketTimeoutException: timeout"
-        + " [symbol=BTCUSDT]", r.failure.getMessage());
+    assertEquals(
+        "I/O error on GET /api/v3/klines: java.net.SocketTimeoutException: timeout"
+            + " [symbol=BTCUSDT]",
+        r.failure.getMessage());
   }
 
   @Test
@@ -40,8 +43,9 @@ class IoFailureStepTest {
     Call call = f.get("/api/v3/klines");
     call.tried.add("http://a");
 
-    Retry r = assertThrows(Retry.class,
-        () -> chain(false, new SocketTimeoutException("timeout")).proceed(call));
+    Retry r =
+        assertThrows(
+            Retry.class, () -> chain(false, new SocketTimeoutException("timeout")).proceed(call));
 
     assertEquals(Retry.BACKOFF, r.waitMillis);
   }
@@ -52,8 +56,9 @@ class IoFailureStepTest {
     Call call = f.call(Method.POST, "/api/v3/order", true, hosts);
     call.tried.add("http://a");
 
-    Retry r = assertThrows(Retry.class,
-        () -> chain(false, new ConnectException("refused")).proceed(call));
+    Retry r =
+        assertThrows(
+            Retry.class, () -> chain(false, new ConnectException("refused")).proceed(call));
 
     assertEquals(false, r.counted);
     assertEquals("http://b", hosts.current());
@@ -65,14 +70,18 @@ class IoFailureStepTest {
     Call call = f.call(Method.POST, "/api/v3/order", true, hosts);
     call.tried.add("http://a");
 
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> chain(false, new SocketTimeoutException("timeout")).proceed(call));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () -> chain(false, new SocketTimeoutException("timeout")).proceed(call));
 
     assertTrue(e.outcomeUnknown());
     assertEquals("58000", e.state().code());
     assertEquals("http://a", hosts.current());
-    assertEquals("I/O error on POST /api/v3/order: java.net.SocketTimeoutException: timeout"
-        + " (execution status unknown: the request may have been executed)", e.getMessage());
+    assertEquals(
+        "I/O error on POST /api/v3/order: java.net.SocketTimeoutException: timeout"
+            + " (execution status unknown: the request may have been executed)",
+        e.getMessage());
   }
 
   @Test
@@ -80,8 +89,10 @@ class IoFailureStepTest {
     Call call = f.call(Method.POST, "/api/v3/order", true, f.hosts("http://a"));
     call.tried.add("http://a");
 
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> chain(false, new ConnectException("refused")).proceed(call));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () -> chain(false, new ConnectException("refused")).proceed(call));
 
     assertTrue(e.outcomeUnknown());
   }
@@ -89,8 +100,9 @@ class IoFailureStepTest {
   @Test
   void aClosedConnectionEndsTheCall() {
     IOException cause = new IOException("Canceled");
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> chain(true, cause).proceed(f.get("/api/v3/klines")));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class, () -> chain(true, cause).proceed(f.get("/api/v3/klines")));
 
     assertEquals("08003", e.state().code());
     assertEquals("The connection is closed", e.getMessage());
@@ -101,8 +113,10 @@ class IoFailureStepTest {
   void anInterruptedThreadEndsTheCallAsCanceled() {
     Thread.currentThread().interrupt();
     try {
-      BinanceException e = assertThrows(BinanceException.class,
-          () -> chain(false, new IOException("interrupted")).proceed(f.get("/api/v3/klines")));
+      BinanceException e =
+          assertThrows(
+              BinanceException.class,
+              () -> chain(false, new IOException("interrupted")).proceed(f.get("/api/v3/klines")));
       assertEquals("57014", e.state().code());
       assertEquals("Interrupted while waiting for GET /api/v3/klines", e.getMessage());
     } finally {

@@ -27,28 +27,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 11 in the transport: an unreadable 2xx is an unknown outcome for an order and a retry for
- * a read; the catalogue's retryable flag decides GET retries of 4xx answers; the governor learns
- * the limits before the first request, from 429 messages and from order-count headers.
+ * Issue 11 in the transport: an unreadable 2xx is an unknown outcome for an order and a retry for a
+ * read; the catalogue's retryable flag decides GET retries of 4xx answers; the governor learns the
+ * limits before the first request, from 429 messages and from order-count headers.
  */
 class Issue11TransportTest {
-  @RegisterExtension
-  static final WireMockExtension WM = WireMocks.lenient();
+  @RegisterExtension static final WireMockExtension WM = WireMocks.lenient();
 
-  private static final BodyReader<String> OBJECT = p -> {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new IllegalStateException("expected an object but found " + p.currentToken());
-    }
-    p.skipChildren();
-    return "ok";
-  };
+  private static final BodyReader<String> OBJECT =
+      p -> {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new IllegalStateException("expected an object but found " + p.currentToken());
+        }
+        p.skipChildren();
+        return "ok";
+      };
 
   private final FakeClock clock = new FakeClock(Instant.parse("2024-01-01T00:00:10Z"));
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
   private BinanceHttp http(WeightGovernor governor) {
-    BinanceConfig config = BinanceConfig.newBuilder().baseUrl(WM.baseUrl()).apiKey("k")
-        .secretKey("s").clock(clock).sleeper(sleeper).maxRetries(2).build();
+    BinanceConfig config =
+        BinanceConfig.newBuilder()
+            .baseUrl(WM.baseUrl())
+            .apiKey("k")
+            .secretKey("s")
+            .clock(clock)
+            .sleeper(sleeper)
+            .maxRetries(2)
+            .build();
     return new BinanceHttp(config, governor);
   }
 
@@ -58,21 +65,35 @@ class Issue11TransportTest {
 
   @Test
   void anUnreadable2xxToAnOrderIsAnUnknownOutcomeAndIsNotResent() {
-    WM.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":"
-        + clock.millis() + "}")));
-    String[] bodies = {"{\"symbol\":\"BTCUSDT\",\"orderId\":", "<html>502 Bad Gateway</html>", "",
-        "[1,2]", "   "};
+    WM.stubFor(
+        get(urlPathEqualTo("/api/v3/time"))
+            .willReturn(okJson("{\"serverTime\":" + clock.millis() + "}")));
+    String[] bodies = {
+      "{\"symbol\":\"BTCUSDT\",\"orderId\":", "<html>502 Bad Gateway</html>", "", "[1,2]", "   "
+    };
     try (BinanceHttp http = http(governor(false))) {
       for (String body : bodies) {
         WM.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(okJson(body)));
-        BinanceException e = assertThrows(BinanceException.class, () -> http.signed(Method.POST,
-            "/api/v3/order", List.of(Param.of("symbol", "BTCUSDT")), 1, OBJECT), body);
+        BinanceException e =
+            assertThrows(
+                BinanceException.class,
+                () ->
+                    http.signed(
+                        Method.POST,
+                        "/api/v3/order",
+                        List.of(Param.of("symbol", "BTCUSDT")),
+                        1,
+                        OBJECT),
+                body);
         assertTrue(e.outcomeUnknown(), body);
         assertEquals("58000", e.sqlState(), body);
-        assertTrue(e.getMessage().startsWith("Unexpected response from POST /api/v3/order: "),
+        assertTrue(
+            e.getMessage().startsWith("Unexpected response from POST /api/v3/order: "),
             e.getMessage());
-        assertTrue(e.getMessage().endsWith("(execution status unknown: the request may have been"
-            + " executed)"), e.getMessage());
+        assertTrue(
+            e.getMessage()
+                .endsWith("(execution status unknown: the request may have been" + " executed)"),
+            e.getMessage());
       }
     }
     WM.verify(bodies.length, postRequestedFor(urlPathEqualTo("/api/v3/order")));
@@ -82,12 +103,15 @@ class Issue11TransportTest {
   void anEmptyOrUnreadable2xxToAReadIsAskedAgainThenFailsClearly() {
     WM.stubFor(get(urlEqualTo("/api/v3/ping")).willReturn(aResponse().withStatus(200)));
     try (BinanceHttp http = http(governor(false))) {
-      BinanceException e = assertThrows(BinanceException.class,
-          () -> http.get("/api/v3/ping", List.of(), 1, OBJECT));
+      BinanceException e =
+          assertThrows(
+              BinanceException.class, () -> http.get("/api/v3/ping", List.of(), 1, OBJECT));
       assertEquals("XX000", e.sqlState());
       assertFalse(e.outcomeUnknown());
-      assertEquals("Unexpected response from GET /api/v3/ping: an empty body with HTTP 200"
-          + " (gave up after 3 attempts)", e.getMessage());
+      assertEquals(
+          "Unexpected response from GET /api/v3/ping: an empty body with HTTP 200"
+              + " (gave up after 3 attempts)",
+          e.getMessage());
     }
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/ping")));
     assertEquals(List.of(250L, 500L), sleeper.sleeps());
@@ -95,16 +119,29 @@ class Issue11TransportTest {
 
   @Test
   void aGetIsRetriedOnlyWhenTheCatalogueSaysTheCodeMayPass() {
-    WM.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=X")).willReturn(aResponse().withStatus(400)
-        .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
-    WM.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=Y")).willReturn(aResponse().withStatus(400)
-        .withBody("{\"code\":-1001,\"msg\":\"Internal error; unable to process your request.\"}")));
+    WM.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=X"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    WM.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=Y"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request.\"}")));
     try (BinanceHttp http = http(governor(false))) {
-      BinanceException bad = assertThrows(BinanceException.class,
-          () -> http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "X")), 2, OBJECT));
+      BinanceException bad =
+          assertThrows(
+              BinanceException.class,
+              () -> http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "X")), 2, OBJECT));
       assertEquals(-1121, bad.vendorCode());
-      BinanceException busy = assertThrows(BinanceException.class,
-          () -> http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "Y")), 2, OBJECT));
+      BinanceException busy =
+          assertThrows(
+              BinanceException.class,
+              () -> http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "Y")), 2, OBJECT));
       assertEquals(-1001, busy.vendorCode());
       assertEquals("58000", busy.sqlState());
       assertTrue(busy.getMessage().endsWith("(gave up after 3 attempts)"), busy.getMessage());
@@ -113,12 +150,13 @@ class Issue11TransportTest {
     WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/avgPrice?symbol=Y")));
   }
 
-  private static final String LIMITS = "{\"timezone\":\"UTC\",\"rateLimits\":[{\"rateLimitType\":"
-      + "\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":60},"
-      + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":2},"
-      + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":5},"
-      + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
-      + "\"limit\":1000}],\"symbols\":[]}";
+  private static final String LIMITS =
+      "{\"timezone\":\"UTC\",\"rateLimits\":[{\"rateLimitType\":"
+          + "\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":60},"
+          + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":2},"
+          + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":5},"
+          + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
+          + "\"limit\":1000}],\"symbols\":[]}";
 
   @Test
   void theLimitsAreReadBeforeTheFirstRequestAndThenKeepItWithinThem() {
@@ -150,8 +188,9 @@ class Issue11TransportTest {
   @Test
   void aSmallFirstReadGoesBesideTheLimitsReadAndTheNextWaitsForThem() {
     // The limits take 1.5 s to come; the first small read does not wait for them.
-    WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
-        .willReturn(okJson(LIMITS).withFixedDelay(1500)));
+    WM.stubFor(
+        get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
+            .willReturn(okJson(LIMITS).withFixedDelay(1500)));
     WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));
     WeightGovernor g = governor(true);
     try (BinanceHttp http = http(g)) {
@@ -170,8 +209,10 @@ class Issue11TransportTest {
   @Test
   void aStatedLimitInA429IsAdopted() {
     WeightGovernor g = governor(false);
-    g.onRateLimited(5, "Too much request weight used; current limit is 300 request weight per 1"
-        + " MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.");
+    g.onRateLimited(
+        5,
+        "Too much request weight used; current limit is 300 request weight per 1"
+            + " MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.");
     assertEquals(300, g.limit());
     g.onRateLimited(1, "Too many new orders; current limit is 50 orders per 10 SECOND.");
     assertEquals(50, g.orderLimits()[0]);
@@ -192,7 +233,8 @@ class Issue11TransportTest {
     g.onOrderCountHeader("1D", 4);
     BinanceException e = assertThrows(BinanceException.class, () -> g.acquire(1, 1));
     assertEquals("53000", e.sqlState());
-    assertTrue(e.getMessage().startsWith("The account's order limit of 4 per day is reached"),
+    assertTrue(
+        e.getMessage().startsWith("The account's order limit of 4 per day is reached"),
         e.getMessage());
     assertEquals(0, LimitLearner.newOrders(Method.GET, "/api/v3/order"));
     assertEquals(3, LimitLearner.newOrders(Method.POST, "/api/v3/orderList/otoco"));

@@ -19,22 +19,29 @@ class RateLimitRuleTest {
 
   @Test
   void badEntriesNameTheBadValue() {
-    assertEquals("interval must be SECOND, MINUTE, HOUR or DAY, but was: Week",
-        assertThrows(IllegalArgumentException.class,
-            () -> RateLimitRule.of("ORDERS", "Week", 1, 1)).getMessage());
-    assertEquals("intervalNum and limit must be positive, but were: 0, 5",
-        assertThrows(IllegalArgumentException.class,
-            () -> RateLimitRule.of("ORDERS", "SECOND", 0, 5)).getMessage());
+    assertEquals(
+        "interval must be SECOND, MINUTE, HOUR or DAY, but was: Week",
+        assertThrows(IllegalArgumentException.class, () -> RateLimitRule.of("ORDERS", "Week", 1, 1))
+            .getMessage());
+    assertEquals(
+        "intervalNum and limit must be positive, but were: 0, 5",
+        assertThrows(
+                IllegalArgumentException.class, () -> RateLimitRule.of("ORDERS", "SECOND", 0, 5))
+            .getMessage());
   }
 
   @Test
   void aLimitStatedInA429MessageIsRead() {
-    assertEquals(new RateLimitRule("REQUEST_WEIGHT", "MINUTE", 1, 300), RateLimitRule.stated(
-        "Too much request weight used; current limit is 300 request weight per 1 MINUTE."));
-    assertEquals(new RateLimitRule("RAW_REQUESTS", "MINUTE", 5, 6100),
+    assertEquals(
+        new RateLimitRule("REQUEST_WEIGHT", "MINUTE", 1, 300),
+        RateLimitRule.stated(
+            "Too much request weight used; current limit is 300 request weight per 1 MINUTE."));
+    assertEquals(
+        new RateLimitRule("RAW_REQUESTS", "MINUTE", 5, 6100),
         RateLimitRule.stated("current limit is 6100 requests per 5 MINUTE"));
-    assertEquals(new RateLimitRule("ORDERS", "SECOND", 10, 50), RateLimitRule.stated(
-        "Too many new orders; current limit is 50 orders per 10 SECOND."));
+    assertEquals(
+        new RateLimitRule("ORDERS", "SECOND", 10, 50),
+        RateLimitRule.stated("Too many new orders; current limit is 50 orders per 10 SECOND."));
     assertNull(RateLimitRule.stated("Too many requests."));
     assertNull(RateLimitRule.stated(null));
   }

@@ -13,14 +13,23 @@ class RateLimitStepTest {
   private final StepFixture f = new StepFixture();
 
   private Retry limited(Reply reply) {
-    return assertThrows(Retry.class, () -> Step.Chain.of(new RateLimitStep(),
-        new StepFixture.Script(reply)).proceed(f.get("/api/v3/klines")));
+    return assertThrows(
+        Retry.class,
+        () ->
+            Step.Chain.of(new RateLimitStep(), new StepFixture.Script(reply))
+                .proceed(f.get("/api/v3/klines")));
   }
 
   @Test
   void a429PausesTheGovernorAndRetriesAfterRetryAfter() throws IOException {
-    Retry r = limited(error(429, "{\"code\":-1003,\"msg\":\"Too much request weight used;"
-        + " current limit is 300 request weight per 1 MINUTE.\"}", "Retry-After", "7"));
+    Retry r =
+        limited(
+            error(
+                429,
+                "{\"code\":-1003,\"msg\":\"Too much request weight used;"
+                    + " current limit is 300 request weight per 1 MINUTE.\"}",
+                "Retry-After",
+                "7"));
 
     assertEquals(7000, r.waitMillis);
     assertSame(SqlState.RATE_LIMITED, r.giveUpState);
@@ -42,7 +51,10 @@ class RateLimitStepTest {
 
   @Test
   void otherStatusesPassThrough() throws IOException {
-    assertEquals(418, Step.Chain.of(new RateLimitStep(), new StepFixture.Script(error(418, "")))
-        .proceed(f.get("/api/v3/klines")).status());
+    assertEquals(
+        418,
+        Step.Chain.of(new RateLimitStep(), new StepFixture.Script(error(418, "")))
+            .proceed(f.get("/api/v3/klines"))
+            .status());
   }
 }

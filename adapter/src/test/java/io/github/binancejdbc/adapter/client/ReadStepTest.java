@@ -20,28 +20,43 @@ class ReadStepTest {
   private final StepFixture f = new StepFixture();
 
   /** Reads an array of numbers. */
-  private static final BodyReader<List<Long>> NUMBERS = p -> {
-    if (p.nextToken() != JsonToken.START_ARRAY) {
-      throw new IllegalStateException("expected an array but found " + p.currentToken());
-    }
-    List<Long> out = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      out.add(p.getLongValue());
-    }
-    return out;
-  };
+  private static final BodyReader<List<Long>> NUMBERS =
+      p -> {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+          throw new IllegalStateException("expected an array but found " + p.currentToken());
+        }
+        List<Long> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          out.add(p.getLongValue());
+        }
+        return out;
+      };
 
   private Reply read(int status, String body) throws IOException {
-    Call call = new Call(Method.GET, "/api/v3/x", List.of(Param.of("symbol", "BTCUSDT")), 1,
-        NUMBERS, false, false, f.hosts("http://a"), f.governor, 0);
+    Call call =
+        new Call(
+            Method.GET,
+            "/api/v3/x",
+            List.of(Param.of("symbol", "BTCUSDT")),
+            1,
+            NUMBERS,
+            false,
+            false,
+            f.hosts("http://a"),
+            f.governor,
+            0);
     call.params = call.query;
-    Response response = new Response.Builder()
-        .request(new Request.Builder().url("http://a/api/v3/x").build())
-        .protocol(Protocol.HTTP_1_1).code(status).message("-")
-        .body(ResponseBody.create(body, MediaType.get("application/json")))
-        .build();
-    Reply reply = Step.Chain.of(new ReadStep(BinanceHttp.JSON, f.clock),
-        (c, next) -> Reply.open(response)).proceed(call);
+    Response response =
+        new Response.Builder()
+            .request(new Request.Builder().url("http://a/api/v3/x").build())
+            .protocol(Protocol.HTTP_1_1)
+            .code(status)
+            .message("-")
+            .body(ResponseBody.create(body, MediaType.get("application/json")))
+            .build();
+    Reply reply =
+        Step.Chain.of(new ReadStep(BinanceHttp.JSON, f.clock), (c, next) -> Reply.open(response))
+            .proceed(call);
     assertEquals(status, call.status);
     return reply;
   }
@@ -56,11 +71,15 @@ class ReadStepTest {
 
   @Test
   void anEmptyOrMisshapenBodyIsUnreadableWithItsJsonPath() throws IOException {
-    assertEquals("Unexpected response from GET /api/v3/x: an empty body with HTTP 200"
-        + " [symbol=BTCUSDT]", read(200, "  ").unreadable().getMessage());
+    assertEquals(
+        "Unexpected response from GET /api/v3/x: an empty body with HTTP 200" + " [symbol=BTCUSDT]",
+        read(200, "  ").unreadable().getMessage());
     String wrong = read(200, "{\"a\":1}").unreadable().getMessage();
-    assertTrue(wrong.startsWith("Unexpected response from GET /api/v3/x: expected an array but"
-        + " found START_OBJECT"), wrong);
+    assertTrue(
+        wrong.startsWith(
+            "Unexpected response from GET /api/v3/x: expected an array but"
+                + " found START_OBJECT"),
+        wrong);
     assertEquals("XX000", read(200, "[1,").unreadable().state().code());
   }
 

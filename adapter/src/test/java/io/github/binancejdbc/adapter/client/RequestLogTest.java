@@ -27,41 +27,58 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * calls to record an answer it served.
  */
 class RequestLogTest {
-  @RegisterExtension
-  static final WireMockExtension WM = WireMocks.lenient();
+  @RegisterExtension static final WireMockExtension WM = WireMocks.lenient();
 
   private final FakeClock clock = new FakeClock(Instant.parse("2024-01-01T00:00:00Z"));
   private final WeightGovernor governor =
       new WeightGovernor(WM.baseUrl(), clock, new RecordingSleeper(clock));
 
   private BinanceHttp http() {
-    BinanceConfig config = BinanceConfig.newBuilder()
-        .baseUrl(WM.baseUrl()).apiKey("log-test-api-key").secretKey("log-test-secret")
-        .maxRetries(0).clock(clock).sleeper(new RecordingSleeper(clock)).build();
+    BinanceConfig config =
+        BinanceConfig.newBuilder()
+            .baseUrl(WM.baseUrl())
+            .apiKey("log-test-api-key")
+            .secretKey("log-test-secret")
+            .maxRetries(0)
+            .clock(clock)
+            .sleeper(new RecordingSleeper(clock))
+            .build();
     return new BinanceHttp(config, governor);
   }
 
   @Test
   void everyAttemptIsLoggedWithStatusWeightAndRowsButNoSignature() {
-    WM.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":"
-        + clock.millis() + "}")));
-    WM.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).willReturn(okJson("[1,2,3]")
-        .withHeader("X-MBX-USED-WEIGHT-1M", "77")));
-    WM.stubFor(get(urlPathEqualTo("/api/v3/depth")).willReturn(aResponse().withStatus(400)
-        .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    WM.stubFor(
+        get(urlPathEqualTo("/api/v3/time"))
+            .willReturn(okJson("{\"serverTime\":" + clock.millis() + "}")));
+    WM.stubFor(
+        get(urlPathEqualTo("/api/v3/myTrades"))
+            .willReturn(okJson("[1,2,3]").withHeader("X-MBX-USED-WEIGHT-1M", "77")));
+    WM.stubFor(
+        get(urlPathEqualTo("/api/v3/depth"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
     try (BinanceHttp http = http()) {
-      List<Integer> ints = http.signed(BinanceHttp.Method.GET, "/api/v3/myTrades",
-          List.of(Param.of("symbol", "BTCUSDT"), Param.of("apiKey", "leak")), 20, p -> {
-            p.nextToken();
-            List<Integer> out = new java.util.ArrayList<>();
-            while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-              out.add(p.getIntValue());
-            }
-            return out;
-          });
+      List<Integer> ints =
+          http.signed(
+              BinanceHttp.Method.GET,
+              "/api/v3/myTrades",
+              List.of(Param.of("symbol", "BTCUSDT"), Param.of("apiKey", "leak")),
+              20,
+              p -> {
+                p.nextToken();
+                List<Integer> out = new java.util.ArrayList<>();
+                while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                  out.add(p.getIntValue());
+                }
+                return out;
+              });
       assertEquals(List.of(1, 2, 3), ints);
-      assertThrows(BinanceException.class, () -> http.get("/api/v3/depth",
-          List.of(Param.of("symbol", "FOO")), 5, p -> null));
+      assertThrows(
+          BinanceException.class,
+          () -> http.get("/api/v3/depth", List.of(Param.of("symbol", "FOO")), 5, p -> null));
 
       List<RequestLog.Entry> log = http.requestLog().snapshot();
       assertEquals(3, log.size());
@@ -98,8 +115,13 @@ class RequestLogTest {
   @Test
   void anAnswerServedFromTheCacheIsLoggedAndCountedAsSavedWithoutSending() {
     try (BinanceHttp http = http()) {
-      http.servedFromCache(BinanceHttp.Method.GET, "/api/v3/klines",
-          List.of(Param.of("symbol", "BTCUSDT"), Param.of("interval", "1d")), 2, false, 365);
+      http.servedFromCache(
+          BinanceHttp.Method.GET,
+          "/api/v3/klines",
+          List.of(Param.of("symbol", "BTCUSDT"), Param.of("interval", "1d")),
+          2,
+          false,
+          365);
       RequestLog.Entry e = http.requestLog().snapshot().get(0);
       assertTrue(e.fromCache());
       assertNull(e.httpStatus());

@@ -34,14 +34,17 @@ class RetryStepTest {
 
   @Test
   void countedRetriesWaitTheBackoffThenTheNamedWait() throws IOException {
-    Deque<Retry> retries = new ArrayDeque<>(List.of(
-        Retry.after(failure(), SqlState.SYSTEM_ERROR, Retry.BACKOFF),
-        Retry.after(failure(), SqlState.SYSTEM_ERROR, Retry.BACKOFF),
-        Retry.after(failure(), SqlState.RATE_LIMITED, 3000)));
+    Deque<Retry> retries =
+        new ArrayDeque<>(
+            List.of(
+                Retry.after(failure(), SqlState.SYSTEM_ERROR, Retry.BACKOFF),
+                Retry.after(failure(), SqlState.SYSTEM_ERROR, Retry.BACKOFF),
+                Retry.after(failure(), SqlState.RATE_LIMITED, 3000)));
     int[] attempts = {0};
 
-    Reply reply = Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts))
-        .proceed(f.get("/api/v3/x"));
+    Reply reply =
+        Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts))
+            .proceed(f.get("/api/v3/x"));
 
     assertEquals("done:4", reply.answer());
     assertEquals(4, attempts[0]);
@@ -56,9 +59,12 @@ class RetryStepTest {
     }
     int[] attempts = {0};
 
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts))
-            .proceed(f.get("/api/v3/x")));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () ->
+                Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts))
+                    .proceed(f.get("/api/v3/x")));
 
     assertEquals(4, attempts[0]);
     assertEquals("HTTP 500 on GET /api/v3/x (gave up after 4 attempts)", e.getMessage());
@@ -68,13 +74,16 @@ class RetryStepTest {
 
   @Test
   void aPostHasOneAttemptAndSaysNoRetryIsAllowed() {
-    Deque<Retry> retries = new ArrayDeque<>(List.of(
-        Retry.after(failure(), SqlState.RATE_LIMITED, 1000)));
+    Deque<Retry> retries =
+        new ArrayDeque<>(List.of(Retry.after(failure(), SqlState.RATE_LIMITED, 1000)));
     int[] attempts = {0};
     Call post = f.call(Method.POST, "/api/v3/order", true, f.hosts("http://a"));
 
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts)).proceed(post));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () ->
+                Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts)).proceed(post));
 
     assertEquals(1, attempts[0]);
     assertEquals("HTTP 500 on GET /api/v3/x (no retry allowed)", e.getMessage());
@@ -87,8 +96,7 @@ class RetryStepTest {
     int[] attempts = {0};
     Call post = f.call(Method.POST, "/api/v3/order", true, f.hosts("http://a"));
 
-    Reply reply =
-        Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts)).proceed(post);
+    Reply reply = Step.Chain.of(new RetryStep(f.sleeper), failing(retries, attempts)).proceed(post);
 
     assertEquals("done:1", reply.answer());
     assertEquals(3, attempts[0]);

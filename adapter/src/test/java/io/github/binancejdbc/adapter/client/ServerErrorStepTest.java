@@ -22,8 +22,8 @@ class ServerErrorStepTest {
   }
 
   private Call post() {
-    return f.call(Method.POST, "/api/v3/order", true, f.hosts("http://a"),
-        Param.of("symbol", "BTCUSDT"));
+    return f.call(
+        Method.POST, "/api/v3/order", true, f.hosts("http://a"), Param.of("symbol", "BTCUSDT"));
   }
 
   @Test
@@ -33,8 +33,9 @@ class ServerErrorStepTest {
 
   @Test
   void aGetIsRetriedAfterA5xxAndGivesUpAsSystemError() {
-    Retry r = assertThrows(Retry.class,
-        () -> run(f.get("/api/v3/klines"), error(500, "<html>oops</html>")));
+    Retry r =
+        assertThrows(
+            Retry.class, () -> run(f.get("/api/v3/klines"), error(500, "<html>oops</html>")));
 
     assertTrue(r.counted);
     assertEquals(Retry.BACKOFF, r.waitMillis);
@@ -45,21 +46,29 @@ class ServerErrorStepTest {
 
   @Test
   void aPostAfterA5xxHasAnUnknownOutcomeAndIsNeverRetried() {
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> run(post(), error(503, "Service Unavailable")));
+    BinanceException e =
+        assertThrows(BinanceException.class, () -> run(post(), error(503, "Service Unavailable")));
 
     assertTrue(e.outcomeUnknown());
     assertEquals("58000", e.state().code());
-    assertTrue(e.getMessage().endsWith(
-        " (execution status unknown: the request may have been executed)"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith(" (execution status unknown: the request may have been executed)"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("POST /api/v3/order"), e.getMessage());
   }
 
   @Test
   void aPostRefusedWithMinus1007HasAnUnknownOutcome() {
-    BinanceException e = assertThrows(BinanceException.class, () -> run(post(),
-        error(400, "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend"
-            + " server. Send status unknown; execution status unknown.\"}")));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () ->
+                run(
+                    post(),
+                    error(
+                        400,
+                        "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend"
+                            + " server. Send status unknown; execution status unknown.\"}")));
 
     assertTrue(e.outcomeUnknown());
     assertEquals(-1007, e.vendorCode());
@@ -67,21 +76,30 @@ class ServerErrorStepTest {
 
   @Test
   void aPostRefusedForABadParameterIsThatError() {
-    BinanceException e = assertThrows(BinanceException.class,
-        () -> run(post(), error(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () -> run(post(), error(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
 
     assertFalse(e.outcomeUnknown());
     assertEquals("22023", e.state().code());
     assertEquals(-1121, e.vendorCode());
-    assertTrue(e.getMessage().startsWith(
-        "Binance API error -1121 (HTTP 400) on POST /api/v3/order: Invalid symbol."),
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Binance API error -1121 (HTTP 400) on POST /api/v3/order: Invalid symbol."),
         e.getMessage());
   }
 
   @Test
   void aGetRefusedForAPassingReasonIsRetriedWithItsOwnState() {
-    Retry r = assertThrows(Retry.class, () -> run(f.get("/api/v3/klines"),
-        error(400, "{\"code\":-1008,\"msg\":\"Server is currently overloaded.\"}")));
+    Retry r =
+        assertThrows(
+            Retry.class,
+            () ->
+                run(
+                    f.get("/api/v3/klines"),
+                    error(400, "{\"code\":-1008,\"msg\":\"Server is currently overloaded.\"}")));
 
     assertEquals(-1008, r.failure.vendorCode());
     assertSame(r.failure.state(), r.giveUpState);
@@ -89,8 +107,13 @@ class ServerErrorStepTest {
 
   @Test
   void aGetRefusedForGoodIsNotRetried() {
-    BinanceException e = assertThrows(BinanceException.class, () -> run(f.get("/api/v3/klines"),
-        error(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    BinanceException e =
+        assertThrows(
+            BinanceException.class,
+            () ->
+                run(
+                    f.get("/api/v3/klines"),
+                    error(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
 
     assertEquals("22023", e.state().code());
   }
@@ -106,7 +129,9 @@ class ServerErrorStepTest {
 
     BinanceException e = assertThrows(BinanceException.class, () -> run(post(), unreadable));
     assertTrue(e.outcomeUnknown());
-    assertEquals("Unexpected response: cut short (execution status unknown: the request may have"
-        + " been executed)", e.getMessage());
+    assertEquals(
+        "Unexpected response: cut short (execution status unknown: the request may have"
+            + " been executed)",
+        e.getMessage());
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import okhttp3.Headers;
 
 /**
- * Calls, replies and a scripted last step for testing one {@link Step} at a time: no HTTP, a
- * fake clock, a sleeper that records.
+ * Calls, replies and a scripted last step for testing one {@link Step} at a time: no HTTP, a fake
+ * clock, a sleeper that records.
  */
 final class StepFixture {
   final FakeClock clock = new FakeClock(Instant.parse("2024-01-01T00:00:10Z"));
@@ -30,8 +30,8 @@ final class StepFixture {
   }
 
   Call call(Method method, String path, boolean signed, Hosts route, Param... params) {
-    Call call = new Call(method, path, List.of(params), 2, p -> "read", signed, signed, route,
-        governor, 3);
+    Call call =
+        new Call(method, path, List.of(params), 2, p -> "read", signed, signed, route, governor, 3);
     call.startAttempt(1);
     call.params = call.query;
     call.host = route.current();

@@ -21,48 +21,79 @@ class ProcedureDefTest {
   void theBuilderHasSafeDefaults() {
     ProcedureDef d = ProcedureDef.builder("x", Method.POST, "/api/v3/x").remarks("X").build();
 
-    assertEquals(new ProcedureDef("x", Method.POST, "/api/v3/x", List.of(), false, true,
-        Result.ORDERS, Reconcile.NONE, null, 1, "X", Checks.NONE, List.of(), "PLACED"), d);
+    assertEquals(
+        new ProcedureDef(
+            "x",
+            Method.POST,
+            "/api/v3/x",
+            List.of(),
+            false,
+            true,
+            Result.ORDERS,
+            Reconcile.NONE,
+            null,
+            1,
+            "X",
+            Checks.NONE,
+            List.of(),
+            "PLACED"),
+        d);
   }
 
   @Test
   void theBuilderNamesWhatIsWrong() {
-    assertEquals("x: an order list names its legs, nothing else does, but checks were ORDER_LIST and"
-        + " legs []", assertThrows(IllegalArgumentException.class, () ->
-            ProcedureDef.builder("x", Method.POST, "/p").remarks("r").checks(Checks.ORDER_LIST)
-                .build()).getMessage());
-    assertEquals("x: weight must be positive, but was: 0", assertThrows(
-        IllegalArgumentException.class, () -> ProcedureDef.builder("x", Method.POST, "/p")
-            .remarks("r").weight(0).build()).getMessage());
-    assertEquals("remarks is null", assertThrows(NullPointerException.class,
-        () -> ProcedureDef.builder("x", Method.POST, "/p").build()).getMessage());
+    assertEquals(
+        "x: an order list names its legs, nothing else does, but checks were ORDER_LIST and"
+            + " legs []",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    ProcedureDef.builder("x", Method.POST, "/p")
+                        .remarks("r")
+                        .checks(Checks.ORDER_LIST)
+                        .build())
+            .getMessage());
+    assertEquals(
+        "x: weight must be positive, but was: 0",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ProcedureDef.builder("x", Method.POST, "/p").remarks("r").weight(0).build())
+            .getMessage());
+    assertEquals(
+        "remarks is null",
+        assertThrows(
+                NullPointerException.class,
+                () -> ProcedureDef.builder("x", Method.POST, "/p").build())
+            .getMessage());
   }
 
   @Test
   void theCatalogueSaysWhatEachProcedureChecks() {
     Map<String, String> checks = new TreeMap<>();
     for (ProcedureDef d : Procedures.all()) {
-      checks.put(d.name(), d.checks() + (d.legs().isEmpty() ? "" : " " + d.legs()) + " "
-          + d.outcome());
+      checks.put(
+          d.name(), d.checks() + (d.legs().isEmpty() ? "" : " " + d.legs()) + " " + d.outcome());
     }
-    Map<String, String> expected = new TreeMap<>(Map.ofEntries(
-        Map.entry("place_order", "ORDER PLACED"),
-        Map.entry("test_order", "ORDER PLACED"),
-        Map.entry("cancel_order", "SYMBOL CANCELED"),
-        Map.entry("cancel_open_orders", "SYMBOL CANCELED"),
-        Map.entry("cancel_replace_order", "ORDER CANCELED"),
-        Map.entry("amend_order", "ORDER AMENDED"),
-        Map.entry("place_oco", "ORDER_LIST [above, below] PLACED"),
-        Map.entry("place_oto", "ORDER_LIST [working, pending] PLACED"),
-        Map.entry("place_otoco", "ORDER_LIST [working, pendingAbove, pendingBelow] PLACED"),
-        Map.entry("place_opo", "ORDER_LIST [working, pending] PLACED"),
-        Map.entry("place_opoco", "ORDER_LIST [working, pendingAbove, pendingBelow] PLACED"),
-        Map.entry("cancel_order_list", "SYMBOL CANCELED"),
-        Map.entry("place_sor_order", "ORDER PLACED"),
-        Map.entry("test_sor_order", "ORDER PLACED"),
-        Map.entry("start_user_data_stream", "NONE OK"),
-        Map.entry("keepalive_user_data_stream", "NONE OK"),
-        Map.entry("close_user_data_stream", "NONE OK")));
+    Map<String, String> expected =
+        new TreeMap<>(
+            Map.ofEntries(
+                Map.entry("place_order", "ORDER PLACED"),
+                Map.entry("test_order", "ORDER PLACED"),
+                Map.entry("cancel_order", "SYMBOL CANCELED"),
+                Map.entry("cancel_open_orders", "SYMBOL CANCELED"),
+                Map.entry("cancel_replace_order", "ORDER CANCELED"),
+                Map.entry("amend_order", "ORDER AMENDED"),
+                Map.entry("place_oco", "ORDER_LIST [above, below] PLACED"),
+                Map.entry("place_oto", "ORDER_LIST [working, pending] PLACED"),
+                Map.entry("place_otoco", "ORDER_LIST [working, pendingAbove, pendingBelow] PLACED"),
+                Map.entry("place_opo", "ORDER_LIST [working, pending] PLACED"),
+                Map.entry("place_opoco", "ORDER_LIST [working, pendingAbove, pendingBelow] PLACED"),
+                Map.entry("cancel_order_list", "SYMBOL CANCELED"),
+                Map.entry("place_sor_order", "ORDER PLACED"),
+                Map.entry("test_sor_order", "ORDER PLACED"),
+                Map.entry("start_user_data_stream", "NONE OK"),
+                Map.entry("keepalive_user_data_stream", "NONE OK"),
+                Map.entry("close_user_data_stream", "NONE OK")));
     assertEquals(expected, checks);
   }
 
@@ -93,13 +124,39 @@ class ProcedureDefTest {
 
     List<OrderChecks.Order> legs = OrderChecks.orders(otoco, v);
 
-    assertEquals(List.of(
-        new OrderChecks.Order("place_otoco", "BTCUSDT", "LIMIT", new BigDecimal("0.002"), null,
-            new BigDecimal("20000"), null, null, false),
-        new OrderChecks.Order("place_otoco", "BTCUSDT", "LIMIT_MAKER", new BigDecimal("0.001"),
-            null, new BigDecimal("21000"), null, null, false),
-        new OrderChecks.Order("place_otoco", "BTCUSDT", "STOP_LOSS", new BigDecimal("0.001"),
-            null, null, new BigDecimal("19000"), null, true)), legs);
+    assertEquals(
+        List.of(
+            new OrderChecks.Order(
+                "place_otoco",
+                "BTCUSDT",
+                "LIMIT",
+                new BigDecimal("0.002"),
+                null,
+                new BigDecimal("20000"),
+                null,
+                null,
+                false),
+            new OrderChecks.Order(
+                "place_otoco",
+                "BTCUSDT",
+                "LIMIT_MAKER",
+                new BigDecimal("0.001"),
+                null,
+                new BigDecimal("21000"),
+                null,
+                null,
+                false),
+            new OrderChecks.Order(
+                "place_otoco",
+                "BTCUSDT",
+                "STOP_LOSS",
+                new BigDecimal("0.001"),
+                null,
+                null,
+                new BigDecimal("19000"),
+                null,
+                true)),
+        legs);
     assertNotNull(Procedures.get("place_oco").param("above_type"));
   }
 }

@@ -48,22 +48,27 @@ class AheadPagesTest {
   }
 
   /** Runs every fetch ahead at once (sent in order), like a pool that never waits. */
-  private static final Function<Callable<List<Object[]>>, Future<List<Object[]>>> NOW = c -> {
-    try {
-      return CompletableFuture.completedFuture(c.call());
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  };
+  private static final Function<Callable<List<Object[]>>, Future<List<Object[]>>> NOW =
+      c -> {
+        try {
+          return CompletableFuture.completedFuture(c.call());
+        } catch (Exception e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      };
 
-  private static AheadPages pager(FakeFetch f, long from, int max,
+  private static AheadPages pager(
+      FakeFetch f,
+      long from,
+      int max,
       Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead) {
     return new AheadPages(from, f.hi, 1, PAGE, PAGE, max, f, ahead);
   }
 
   private static List<Long> readAll(AheadPages p, long wanted) {
     List<Long> keys = new ArrayList<>();
-    for (List<Object[]> page; keys.size() < wanted && (page = p.nextPage(wanted - keys.size())) != null; ) {
+    for (List<Object[]> page;
+        keys.size() < wanted && (page = p.nextPage(wanted - keys.size())) != null; ) {
       for (Object[] r : page) {
         if (keys.size() < wanted) { // as the enumerator: a LIMIT takes no more rows
           keys.add((Long) r[1]);
@@ -153,11 +158,16 @@ class AheadPagesTest {
   void closingCancelsThePagesInFlightAndTheyAreNeverSent() {
     FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
     List<FutureTask<List<Object[]>>> queued = new ArrayList<>();
-    AheadPages p = pager(f, 0, 4, c -> {
-      FutureTask<List<Object[]>> t = new FutureTask<>(c);
-      queued.add(t);
-      return t;
-    });
+    AheadPages p =
+        pager(
+            f,
+            0,
+            4,
+            c -> {
+              FutureTask<List<Object[]>> t = new FutureTask<>(c);
+              queued.add(t);
+              return t;
+            });
     p.nextPage(Long.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE); // schedules one page ahead, not yet run
     assertEquals(1, queued.size());
@@ -170,12 +180,13 @@ class AheadPagesTest {
   @Test
   void aFailedPageAheadFailsTheReadWithItsOwnException() {
     FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
-    AheadPages.Fetch failing = (start, limit) -> {
-      if (start >= 20) {
-        throw BinanceException.cancelled("boom at " + start);
-      }
-      return f.page(start, limit);
-    };
+    AheadPages.Fetch failing =
+        (start, limit) -> {
+          if (start >= 20) {
+            throw BinanceException.cancelled("boom at " + start);
+          }
+          return f.page(start, limit);
+        };
     AheadPages p = new AheadPages(0, Long.MAX_VALUE, 1, PAGE, PAGE, 4, failing, NOW);
     p.nextPage(Long.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class ColumnBlockTest {
   @Test
   void eachLineIsOneColumnWithNameTypeKindAndDescription() {
-    TableDef def = TableDef.builder("t", "GET /x", "T")
-        .columns("""
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .columns(
+                """
             symbol      VARCHAR    key           Trading pair, e.g. BTCUSDT
             status      VARCHAR    optional-key  TRADING or HALT
             open_time   TIMESTAMP  range         Start (UTC)
@@ -21,29 +23,39 @@ class ColumnBlockTest {
             qty         DECIMAL    nullable      Quantity
             permission  VARCHAR    nullable,optional-key  Asked-for permission
             """)
-        .build();
-    assertEquals(List.of(
-        new ColumnDef("symbol", ColumnType.VARCHAR, false, Pushdown.KEY,
-            "Trading pair, e.g. BTCUSDT"),
-        new ColumnDef("status", ColumnType.VARCHAR, false, Pushdown.OPTIONAL_KEY,
-            "TRADING or HALT"),
-        new ColumnDef("open_time", ColumnType.TIMESTAMP, false, Pushdown.RANGE, "Start (UTC)"),
-        new ColumnDef("client_id", ColumnType.VARCHAR, false, Pushdown.LOOKUP, "Client id"),
-        new ColumnDef("price", ColumnType.DECIMAL, false, Pushdown.NONE, "Price"),
-        new ColumnDef("qty", ColumnType.DECIMAL, true, Pushdown.NONE, "Quantity"),
-        new ColumnDef("permission", ColumnType.VARCHAR, true, Pushdown.OPTIONAL_KEY,
-            "Asked-for permission")), def.columns());
+            .build();
+    assertEquals(
+        List.of(
+            new ColumnDef(
+                "symbol", ColumnType.VARCHAR, false, Pushdown.KEY, "Trading pair, e.g. BTCUSDT"),
+            new ColumnDef(
+                "status", ColumnType.VARCHAR, false, Pushdown.OPTIONAL_KEY, "TRADING or HALT"),
+            new ColumnDef("open_time", ColumnType.TIMESTAMP, false, Pushdown.RANGE, "Start (UTC)"),
+            new ColumnDef("client_id", ColumnType.VARCHAR, false, Pushdown.LOOKUP, "Client id"),
+            new ColumnDef("price", ColumnType.DECIMAL, false, Pushdown.NONE, "Price"),
+            new ColumnDef("qty", ColumnType.DECIMAL, true, Pushdown.NONE, "Quantity"),
+            new ColumnDef(
+                "permission",
+                ColumnType.VARCHAR,
+                true,
+                Pushdown.OPTIONAL_KEY,
+                "Asked-for permission")),
+        def.columns());
   }
 
   @Test
   void deeperIndentedLinesContinueTheDescriptionWithOneSpace() {
-    List<ColumnDef> c = ColumnBlock.parse("t", """
+    List<ColumnDef> c =
+        ColumnBlock.parse(
+            "t",
+            """
 
         a  BIGINT  plain  First part,
                           second part;
                  third part
         b  BOOLEAN  nullable  Alone
-        """, Map.of());
+        """,
+            Map.of());
     assertEquals("First part, second part; third part", c.get(0).remarks());
     assertEquals("Alone", c.get(1).remarks());
     assertEquals(2, c.size());
@@ -51,21 +63,27 @@ class ColumnBlockTest {
 
   @Test
   void columnsAddToThoseDeclaredOneByOne() {
-    TableDef def = TableDef.builder("t", "GET /x", "T")
-        .column(ColumnDef.key("symbol", "S"))
-        .columns("""
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .column(ColumnDef.key("symbol", "S"))
+            .columns(
+                """
             a  BIGINT  plain  A
             """)
-        .build();
+            .build();
     assertEquals(List.of("symbol", "a"), def.columns().stream().map(ColumnDef::name).toList());
   }
 
   @Test
   void aChosenPushdownIsNamedWithADollarAndGivenInTheMap() {
-    List<ColumnDef> c = ColumnBlock.parse("orders", """
+    List<ColumnDef> c =
+        ColumnBlock.parse(
+            "orders",
+            """
         order_id     BIGINT     $id             Id
         update_time  TIMESTAMP  nullable,$time  Updated
-        """, Map.of("id", Pushdown.RANGE, "time", Pushdown.NONE));
+        """,
+            Map.of("id", Pushdown.RANGE, "time", Pushdown.NONE));
     assertEquals(Pushdown.RANGE, c.get(0).pushdown());
     assertEquals(false, c.get(0).nullable());
     assertEquals(Pushdown.NONE, c.get(1).pushdown());
@@ -73,43 +91,64 @@ class ColumnBlockTest {
   }
 
   private static String error(String block) {
-    return assertThrows(IllegalArgumentException.class,
-        () -> TableDef.builder("symbols", "GET /x", "T").columns(block, Map.of("id",
-            Pushdown.KEY))).getMessage();
+    return assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TableDef.builder("symbols", "GET /x", "T")
+                    .columns(block, Map.of("id", Pushdown.KEY)))
+        .getMessage();
   }
 
   @Test
   void malformedLinesFailNamingTheTableAndLine() {
-    assertEquals("table symbols, column block line 2: unknown type 'VARCHR'; expected one of"
-        + " [VARCHAR, DECIMAL, TIMESTAMP, BIGINT, INTEGER, BOOLEAN]: b  VARCHR  plain  B",
+    assertEquals(
+        "table symbols, column block line 2: unknown type 'VARCHR'; expected one of"
+            + " [VARCHAR, DECIMAL, TIMESTAMP, BIGINT, INTEGER, BOOLEAN]: b  VARCHR  plain  B",
         error("a  VARCHAR  plain  A\nb  VARCHR  plain  B\n"));
-    assertEquals("table symbols, column block line 1: expected 'name TYPE kind description':"
-        + " a  VARCHAR  plain", error("a  VARCHAR  plain\n"));
-    assertEquals("table symbols, column block line 1: column name 'baseAsset' is not lower_snake:"
-        + " baseAsset  VARCHAR  plain  B", error("baseAsset  VARCHAR  plain  B"));
+    assertEquals(
+        "table symbols, column block line 1: expected 'name TYPE kind description':"
+            + " a  VARCHAR  plain",
+        error("a  VARCHAR  plain\n"));
+    assertEquals(
+        "table symbols, column block line 1: column name 'baseAsset' is not lower_snake:"
+            + " baseAsset  VARCHAR  plain  B",
+        error("baseAsset  VARCHAR  plain  B"));
     for (String kind : List.of("optional_key", "nullable,plain", "nullablekey", "nullable,")) {
-      assertEquals("table symbols, column block line 1: unknown kind '" + kind + "'; expected"
-          + " plain, nullable, key, optional-key, range, lookup, $name, or nullable, followed by"
-          + " one of the last five: a  VARCHAR  " + kind + "  A",
+      assertEquals(
+          "table symbols, column block line 1: unknown kind '"
+              + kind
+              + "'; expected"
+              + " plain, nullable, key, optional-key, range, lookup, $name, or nullable, followed by"
+              + " one of the last five: a  VARCHAR  "
+              + kind
+              + "  A",
           error("a  VARCHAR  " + kind + "  A"));
     }
-    assertEquals("table symbols, column block line 1: no pushdown given for '$time'; given:"
-        + " [id]: a  TIMESTAMP  $time  A", error("a  TIMESTAMP  $time  A"));
-    assertEquals("table symbols, column block line 2: expected 'name TYPE kind description':"
-        + " more words", error("\n    more words\n      a  VARCHAR  plain  A"));
-    assertEquals("table symbols, column block line 3: indented less than the first line:"
-        + " b  VARCHAR  plain  B", error("  a  VARCHAR  plain  A\n      more\nb  VARCHAR  plain"
-            + "  B"));
+    assertEquals(
+        "table symbols, column block line 1: no pushdown given for '$time'; given:"
+            + " [id]: a  TIMESTAMP  $time  A",
+        error("a  TIMESTAMP  $time  A"));
+    assertEquals(
+        "table symbols, column block line 2: expected 'name TYPE kind description':"
+            + " more words",
+        error("\n    more words\n      a  VARCHAR  plain  A"));
+    assertEquals(
+        "table symbols, column block line 3: indented less than the first line:"
+            + " b  VARCHAR  plain  B",
+        error("  a  VARCHAR  plain  A\n      more\nb  VARCHAR  plain" + "  B"));
     assertEquals("table symbols: the column block is empty", error("\n  \n"));
   }
 
   @Test
   void aColumnDeclaredTwiceFailsNamingTheTable() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TableDef.builder("symbols", "GET /x", "T")
-            .column(ColumnDef.key("symbol", "S"))
-            .columns("symbol  VARCHAR  plain  again")
-            .build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TableDef.builder("symbols", "GET /x", "T")
+                    .column(ColumnDef.key("symbol", "S"))
+                    .columns("symbol  VARCHAR  plain  again")
+                    .build());
     assertEquals("table symbols: column symbol is declared twice", e.getMessage());
   }
 }

@@ -75,10 +75,26 @@ class DecimalsTest {
 
   @Test
   void edgeCasesParseLikeBigDecimal() {
-    for (String s : List.of("0", "-0", "+0", "0.00000000", "-0.0", "1.", ".5", "-.5",
-        "999999999999999999", "-999999999999999999", "9999999999999999999",
-        "0.000000000000000001", "123456789.123456789", "9223372036854775807",
-        "-9223372036854775808", "1E+3", "1e-8", "00001.10")) {
+    for (String s :
+        List.of(
+            "0",
+            "-0",
+            "+0",
+            "0.00000000",
+            "-0.0",
+            "1.",
+            ".5",
+            "-.5",
+            "999999999999999999",
+            "-999999999999999999",
+            "9999999999999999999",
+            "0.000000000000000001",
+            "123456789.123456789",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "1E+3",
+            "1e-8",
+            "00001.10")) {
       assertSame(s);
     }
   }
@@ -95,7 +111,8 @@ class DecimalsTest {
   @Test
   void jsonStringsAndNumbersBecomeExactDecimals() throws IOException {
     try (JsonParser p =
-        new JsonFactory().createParser("[\"43251.12000000\", 0.10, \"\", 12345678901234567890.5]")) {
+        new JsonFactory()
+            .createParser("[\"43251.12000000\", 0.10, \"\", 12345678901234567890.5]")) {
       p.nextToken();
       assertEquals(JsonToken.VALUE_STRING, p.nextToken());
       assertEquals(new BigDecimal("43251.12000000"), Json.decimal(p));

@@ -56,8 +56,8 @@ class KeyedPagerTest {
 
   private static List<Long> read(RowStream p, long wanted) {
     List<Long> keys = new ArrayList<>();
-    for (List<Object[]> page; keys.size() < wanted
-        && (page = p.nextPage(wanted - keys.size())) != null; ) {
+    for (List<Object[]> page;
+        keys.size() < wanted && (page = p.nextPage(wanted - keys.size())) != null; ) {
       for (Object[] r : page) {
         if (keys.size() < wanted) {
           keys.add((Long) r[0]);
@@ -117,8 +117,10 @@ class KeyedPagerTest {
   void fullPagesKeepTheirSizeAndCountingKeysReadsOneListAsOne() {
     FakeFetch f = new FakeFetch(0, 14);
     f.keys.put(3L, 3); // one list of three orders: three rows, one key
-    KeyedPager p = KeyedPager.forwards(0, PAGE, KeyedPager.Wanted.range(0, 100), 0, f)
-        .fullPages(false).countKeys();
+    KeyedPager p =
+        KeyedPager.forwards(0, PAGE, KeyedPager.Wanted.range(0, 100), 0, f)
+            .fullPages(false)
+            .countKeys();
     List<Long> rows = read(p, Long.MAX_VALUE);
     assertEquals(17, rows.size());
     assertEquals(List.of("0/10", "10/10"), f.sent, "a page of ten lists is full, five is short");
@@ -127,8 +129,9 @@ class KeyedPagerTest {
   @Test
   void aRowPastABoundTheKeyCannotExpressEndsTheScan() {
     FakeFetch f = new FakeFetch(0, 1000);
-    KeyedPager p = KeyedPager.forwards(0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE), 0, f)
-        .stopAt(row -> (Long) row[1] > 150); // time = key * 10: key 15 is past
+    KeyedPager p =
+        KeyedPager.forwards(0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE), 0, f)
+            .stopAt(row -> (Long) row[1] > 150); // time = key * 10: key 15 is past
     assertEquals(keys(0, 19), read(p, Long.MAX_VALUE));
     assertEquals(List.of("0/10", "10/10"), f.sent);
   }
@@ -136,9 +139,14 @@ class KeyedPagerTest {
   @Test
   void anOpeningPageWithoutACursorIsFollowedByTheCursor() {
     FakeFetch f = new FakeFetch(0, 24);
-    KeyedPager p = KeyedPager.forwards(0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE), 0,
-        (from, limit) -> from == null ? f.page(7L, limit) : f.page(from, limit))
-        .openWithoutCursor(true);
+    KeyedPager p =
+        KeyedPager.forwards(
+                0,
+                PAGE,
+                KeyedPager.Wanted.range(0, Long.MAX_VALUE),
+                0,
+                (from, limit) -> from == null ? f.page(7L, limit) : f.page(from, limit))
+            .openWithoutCursor(true);
     assertEquals(keys(7, 24), read(p, Long.MAX_VALUE));
     assertEquals(List.of("7/10", "17/10"), f.sent);
   }
@@ -146,8 +154,9 @@ class KeyedPagerTest {
   @Test
   void backwardsFromTheNewestEachPageEndsBelowTheFirstRowOfTheLast() {
     FakeFetch f = new FakeFetch(0, 34);
-    KeyedPager p = KeyedPager.backwards(0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE),
-        Long.MAX_VALUE, true, f);
+    KeyedPager p =
+        KeyedPager.backwards(
+            0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE), Long.MAX_VALUE, true, f);
     assertEquals(keysDown(34, 0), read(p, Long.MAX_VALUE));
     assertEquals(List.of("null/10", "15/10", "5/10", "0/5"), f.sent);
   }
@@ -173,16 +182,22 @@ class KeyedPagerTest {
   void newestThenOlderAsksTheOlderRowsOnlyWhenThePageWasFull() {
     FakeFetch f = new FakeFetch(0, 34);
     List<Long> olderFrom = new ArrayList<>();
-    RowStream s = KeyedPager.newestThenOlder(limit -> f.page(null, limit), oldest -> {
-      olderFrom.add((Long) oldest[0]);
-      return KeyedPager.byId(0, (Long) oldest[0] - 1, 0, f);
-    });
+    RowStream s =
+        KeyedPager.newestThenOlder(
+            limit -> f.page(null, limit),
+            oldest -> {
+              olderFrom.add((Long) oldest[0]);
+              return KeyedPager.byId(0, (Long) oldest[0] - 1, 0, f);
+            });
     assertEquals(List.of(34L, 33L, 32L, 31L, 30L), read(s, 5));
     assertEquals(List.of(30L), olderFrom);
     FakeFetch g = new FakeFetch(0, 3);
-    RowStream short_ = KeyedPager.newestThenOlder(limit -> g.page(null, limit), oldest -> {
-      throw new AssertionError("a short newest page holds every row");
-    });
+    RowStream short_ =
+        KeyedPager.newestThenOlder(
+            limit -> g.page(null, limit),
+            oldest -> {
+              throw new AssertionError("a short newest page holds every row");
+            });
     assertEquals(List.of(3L, 2L, 1L, 0L), read(short_, 5));
   }
 }

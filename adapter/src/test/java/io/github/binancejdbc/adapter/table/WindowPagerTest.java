@@ -50,8 +50,9 @@ class WindowPagerTest {
     f.timeToId.put(DAY + 7, 2L);
     RowStream s = WindowPager.splitting(0, 3 * DAY - 1, 0, f, "orders", "order updates");
     assertEquals(List.of(1L, 2L), ids(s));
-    assertEquals(List.of("0.." + (DAY - 1), DAY + ".." + (2 * DAY - 1),
-        2 * DAY + ".." + (3 * DAY - 1)), f.sent);
+    assertEquals(
+        List.of("0.." + (DAY - 1), DAY + ".." + (2 * DAY - 1), 2 * DAY + ".." + (3 * DAY - 1)),
+        f.sent);
   }
 
   @Test
@@ -66,23 +67,26 @@ class WindowPagerTest {
     assertEquals(1500, new java.util.HashSet<>(ids).size(), "no row twice");
     long mid = (DAY - 1) / 2;
     assertEquals(List.of("0.." + (DAY - 1), "0.." + mid), f.sent.subList(0, 2));
-    assertEquals((mid + 1) + ".." + (DAY - 1), f.sent.get(f.sent.size() - 1),
+    assertEquals(
+        (mid + 1) + ".." + (DAY - 1),
+        f.sent.get(f.sent.size() - 1),
         "the later half is asked last");
   }
 
   @Test
   void aFullMillisecondCannotBeSplitAndSaysHowToPage() {
-    WindowPager.Fetch full = (start, end) -> {
-      List<Object[]> rows = new ArrayList<>();
-      for (long i = 0; i < AccountRequests.PAGE; i++) {
-        rows.add(new Object[] {i, start});
-      }
-      return rows;
-    };
+    WindowPager.Fetch full =
+        (start, end) -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (long i = 0; i < AccountRequests.PAGE; i++) {
+            rows.add(new Object[] {i, start});
+          }
+          return rows;
+        };
     RowStream s = WindowPager.splitting(0, 0, 0, full, "orders", "order updates");
     BinanceException e = assertThrows(BinanceException.class, () -> s.nextPage(10));
-    assertTrue(e.getMessage().contains("more than 1000 order updates at one millisecond"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("more than 1000 order updates at one millisecond"), e.getMessage());
   }
 
   @Test
@@ -90,10 +94,16 @@ class WindowPagerTest {
     FakeFetch f = new FakeFetch();
     f.timeToId.put(2 * DAY + 5, 40L);
     List<Long> handedOver = new ArrayList<>();
-    RowStream s = WindowPager.untilRows(0, 5 * DAY, 0, f, last -> {
-      handedOver.add((Long) last[0]);
-      return RowStream.once(() -> List.<Object[]>of(new Object[] {41L, 2 * DAY + 6}));
-    });
+    RowStream s =
+        WindowPager.untilRows(
+            0,
+            5 * DAY,
+            0,
+            f,
+            last -> {
+              handedOver.add((Long) last[0]);
+              return RowStream.once(() -> List.<Object[]>of(new Object[] {41L, 2 * DAY + 6}));
+            });
     assertEquals(List.of(40L, 41L), ids(s));
     assertEquals(3, f.sent.size(), "two quiet days, then the day with rows: " + f.sent);
     assertEquals(List.of(40L), handedOver);
@@ -103,9 +113,15 @@ class WindowPagerTest {
   void untilRowsEndsAfterAShortLastWindowWithoutAnotherRequest() {
     FakeFetch f = new FakeFetch();
     f.timeToId.put(5L, 1L);
-    RowStream s = WindowPager.untilRows(0, DAY / 2, 0, f, last -> {
-      throw new AssertionError("the last window was short: nothing is left");
-    });
+    RowStream s =
+        WindowPager.untilRows(
+            0,
+            DAY / 2,
+            0,
+            f,
+            last -> {
+              throw new AssertionError("the last window was short: nothing is left");
+            });
     assertEquals(List.of(1L), ids(s));
     assertEquals(List.of("0.." + DAY / 2), f.sent);
   }
@@ -115,17 +131,24 @@ class WindowPagerTest {
     FakeFetch f = new FakeFetch();
     f.timeToId.put(5L, 1L);
     boolean[] closed = {false};
-    RowStream s = WindowPager.untilRows(0, 3 * DAY, 0, f, last -> new RowStream() {
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        throw new AssertionError("never read");
-      }
+    RowStream s =
+        WindowPager.untilRows(
+            0,
+            3 * DAY,
+            0,
+            f,
+            last ->
+                new RowStream() {
+                  @Override
+                  public List<Object[]> nextPage(long wanted) {
+                    throw new AssertionError("never read");
+                  }
 
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    });
+                  @Override
+                  public void close() {
+                    closed[0] = true;
+                  }
+                });
     assertEquals(1, s.nextPage(5).size());
     s.close();
     assertTrue(closed[0]);

@@ -32,9 +32,22 @@ public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory 
         Integer charOctetLength,
         int ordinalPosition,
         String isNullable) {
-      super(tableCat, tableSchem, tableName, columnName, dataType, typeName, columnSize,
-          decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable,
-          "NO", "NO");
+      super(
+          tableCat,
+          tableSchem,
+          tableName,
+          columnName,
+          dataType,
+          typeName,
+          columnSize,
+          decimalDigits,
+          numPrecRadix,
+          nullable,
+          charOctetLength,
+          ordinalPosition,
+          isNullable,
+          "NO",
+          "NO");
       this.remarks = remarks;
     }
   }
@@ -72,9 +85,21 @@ public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory 
         remarks = remarks + " (UTC)";
       }
     }
-    return new BinanceMetaColumn(remarks, tableCat, tableSchem, tableName, columnName, dataType,
-        cleanTypeName(typeName), columnSize, decimalDigits, numPrecRadix, nullable,
-        charOctetLength, ordinalPosition, isNullable);
+    return new BinanceMetaColumn(
+        remarks,
+        tableCat,
+        tableSchem,
+        tableName,
+        columnName,
+        dataType,
+        cleanTypeName(typeName),
+        columnSize,
+        decimalDigits,
+        numPrecRadix,
+        nullable,
+        charOctetLength,
+        ordinalPosition,
+        isNullable);
   }
 
   /** {@code DECIMAL(38, 8) NOT NULL} becomes {@code DECIMAL}. */

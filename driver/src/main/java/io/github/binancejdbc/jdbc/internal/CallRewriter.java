@@ -13,7 +13,8 @@ public final class CallRewriter {
   private static final Pattern CALL =
       Pattern.compile(
           "(?is)^\\s*(\\{\\s*)?call\\s+([\\p{L}_][\\p{L}\\p{N}_.\"]*)\\s*(\\((.*)\\))?\\s*(})?\\s*;?\\s*$");
-  private static final Pattern RETURN_ESCAPE = Pattern.compile("(?is)^\\s*\\{\\s*\\?\\s*=\\s*call\\b.*");
+  private static final Pattern RETURN_ESCAPE =
+      Pattern.compile("(?is)^\\s*\\{\\s*\\?\\s*=\\s*call\\b.*");
 
   private CallRewriter() {}
 
@@ -27,8 +28,10 @@ public final class CallRewriter {
       return null;
     }
     if (RETURN_ESCAPE.matcher(sql).matches()) {
-      throw new SQLFeatureNotSupportedException("{? = call ...} is not supported: procedures"
-          + " return rows; use {call p(...)} and read the result set", "0A000");
+      throw new SQLFeatureNotSupportedException(
+          "{? = call ...} is not supported: procedures"
+              + " return rows; use {call p(...)} and read the result set",
+          "0A000");
     }
     Matcher m = CALL.matcher(sql);
     if (!m.matches()) {

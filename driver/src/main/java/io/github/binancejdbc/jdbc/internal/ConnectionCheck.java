@@ -17,24 +17,26 @@ import java.util.concurrent.TimeoutException;
  * {@code Connection.isValid(timeout)}: the server answers {@code GET /api/v3/ping} (weight 1), and,
  * when the connection has a key that no check has accepted yet, a cheap signed request ({@code GET
  * /api/v3/openOrders} for one symbol, weight 6) is not refused as unauthorised. A Binance error
- * other than an authorisation error (an unknown symbol on a test server, say) still proves that
- * the key and signature were accepted. False for a dead host, a wrong URL, a rejected key or no
- * answer within the timeout; never an exception.
+ * other than an authorisation error (an unknown symbol on a test server, say) still proves that the
+ * key and signature were accepted. False for a dead host, a wrong URL, a rejected key or no answer
+ * within the timeout; never an exception.
  */
 final class ConnectionCheck {
   private static final ExecutorService CHECKS =
-      Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "binance-jdbc-isValid");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "binance-jdbc-isValid");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Reads past a JSON answer: only whether one came matters. */
-  private static final BodyReader<Boolean> ANSWERED = p -> {
-    p.nextToken();
-    p.skipChildren();
-    return Boolean.TRUE;
-  };
+  private static final BodyReader<Boolean> ANSWERED =
+      p -> {
+        p.nextToken();
+        p.skipChildren();
+        return Boolean.TRUE;
+      };
 
   private final BinanceHttp http;
   private volatile boolean keyAccepted;
@@ -66,11 +68,17 @@ final class ConnectionCheck {
       return true;
     }
     try {
-      http.signed(BinanceHttp.Method.GET, "/api/v3/openOrders",
-          List.of(Param.of("symbol", "BTCUSDT")), 6, ANSWERED);
+      http.signed(
+          BinanceHttp.Method.GET,
+          "/api/v3/openOrders",
+          List.of(Param.of("symbol", "BTCUSDT")),
+          6,
+          ANSWERED);
     } catch (BinanceException e) {
-      if (e.kind() == ErrorKind.AUTHORIZATION || e.vendorCode() == 401
-          || e.vendorCode() == 403 || e.vendorCode() == 0) {
+      if (e.kind() == ErrorKind.AUTHORIZATION
+          || e.vendorCode() == 401
+          || e.vendorCode() == 403
+          || e.vendorCode() == 0) {
         return false;
       }
     } catch (RuntimeException e) {

@@ -24,7 +24,8 @@ import java.util.concurrent.Executor;
 final class ConnectionProxy implements InvocationHandler {
   private static final Dispatch<ConnectionProxy> OPS =
       new Dispatch<ConnectionProxy>(Connection.class)
-          .identity(h -> "BinanceConnection{" + h.displayUrl + (h.closed ? ", closed" : "") + "}",
+          .identity(
+              h -> "BinanceConnection{" + h.displayUrl + (h.closed ? ", closed" : "") + "}",
               h -> h.delegate)
           .on("close", (h, p, m, a) -> h.close())
           .on("abort", (h, p, m, a) -> h.abort((Executor) a[0]))
@@ -189,9 +190,12 @@ final class ConnectionProxy implements InvocationHandler {
 
   private Object createStatement(Object[] a) throws SQLException {
     open(null);
-    Statement s = a == null || a.length == 0 ? delegate.createStatement()
-        : a.length == 2 ? delegate.createStatement((Integer) a[0], (Integer) a[1])
-        : delegate.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
+    Statement s =
+        a == null || a.length == 0
+            ? delegate.createStatement()
+            : a.length == 2
+                ? delegate.createStatement((Integer) a[0], (Integer) a[1])
+                : delegate.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
     return StatementProxy.create(s, Statement.class, null, this);
   }
 

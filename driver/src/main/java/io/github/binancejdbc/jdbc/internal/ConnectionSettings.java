@@ -85,7 +85,8 @@ public final class ConnectionSettings {
       } catch (IllegalArgumentException e) {
         String shown = p.isSensitive() ? "****" : v;
         String why =
-            e instanceof NumberFormatException ? "expected " + p.type() + ", got '" + shown + "'"
+            e instanceof NumberFormatException
+                ? "expected " + p.type() + ", got '" + shown + "'"
                 : e.getMessage();
         throw new SQLDataException(
             "Invalid value for connection property " + p.propertyName() + ": " + why, "22023", e);

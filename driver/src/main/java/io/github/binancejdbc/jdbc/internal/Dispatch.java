@@ -95,13 +95,16 @@ final class Dispatch<H> {
     if (op != null) {
       return op;
     }
-    op = resolved.computeIfAbsent(method, m -> {
-      Op<H> o = bySignature.get(signature(m.getName(), m.getParameterTypes()));
-      if (o == null) {
-        o = byName.get(m.getName());
-      }
-      return o == null ? new Pass<>(accessible(m)) : o;
-    });
+    op =
+        resolved.computeIfAbsent(
+            method,
+            m -> {
+              Op<H> o = bySignature.get(signature(m.getName(), m.getParameterTypes()));
+              if (o == null) {
+                o = byName.get(m.getName());
+              }
+              return o == null ? new Pass<>(accessible(m)) : o;
+            });
     synchronized (this) {
       Map<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
       copy.put(method, op);
@@ -111,8 +114,8 @@ final class Dispatch<H> {
   }
 
   /**
-   * A pass-through call: {@code target} is the interface method with access checks suppressed
-   * once, so that {@code Method.invoke} skips them (and its caller-class lookup) on every row.
+   * A pass-through call: {@code target} is the interface method with access checks suppressed once,
+   * so that {@code Method.invoke} skips them (and its caller-class lookup) on every row.
    */
   private record Pass<H>(Method target) implements Op<H> {
     @Override

@@ -29,16 +29,16 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 
 /**
- * How the driver prepares a statement (Calcite asks for one of these per statement). A key
- * lookup or a time-range scan of one table ({@link SimpleLookup}) is prepared without Calcite's
- * planner; only another statement creates the planning preparer, so that a first statement that
- * is a lookup never pays for the planner's set-up (its rule sets are built when its class is
- * first used: the largest single cost of a first lookup before this class existed).
+ * How the driver prepares a statement (Calcite asks for one of these per statement). A key lookup
+ * or a time-range scan of one table ({@link SimpleLookup}) is prepared without Calcite's planner;
+ * only another statement creates the planning preparer, so that a first statement that is a lookup
+ * never pays for the planner's set-up (its rule sets are built when its class is first used: the
+ * largest single cost of a first lookup before this class existed).
  *
  * <p>The planning preparer lets {@code CALL p(...)} and {@code {call p(...)}} run (see {@link
- * CallRewriter}), plans a statement's max rows as a LIMIT (see {@link MaxRows}) and long LIMIT
- * and OFFSET literals with long counters (see {@link LongLimit}), and reads timestamp strings
- * once, when the statement is converted ({@link LiteralCastConvertlets}).
+ * CallRewriter}), plans a statement's max rows as a LIMIT (see {@link MaxRows}) and long LIMIT and
+ * OFFSET literals with long counters (see {@link LongLimit}), and reads timestamp strings once,
+ * when the statement is converted ({@link LiteralCastConvertlets}).
  */
 public final class DriverPrepare implements CalcitePrepare {
   private static final Pattern EXPLAIN =
@@ -63,8 +63,10 @@ public final class DriverPrepare implements CalcitePrepare {
     } catch (SQLFeatureNotSupportedException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    long maxRows = query.sql == null || EXPLAIN.matcher(query.sql).lookingAt()
-        ? 0 : MaxRows.forStatement(maxRowCount);
+    long maxRows =
+        query.sql == null || EXPLAIN.matcher(query.sql).lookingAt()
+            ? 0
+            : MaxRows.forStatement(maxRowCount);
     if (rewritten == null) {
       CalciteSignature<T> lookup = SimpleLookup.prepare(context, query.sql, maxRowCount, maxRows);
       if (lookup != null) {
@@ -118,8 +120,8 @@ public final class DriverPrepare implements CalcitePrepare {
     }
 
     /**
-     * Metadata through reflective proxies instead of handler classes that Janino compiles on
-     * first use: that compilation was the largest single cost of the first planned statement.
+     * Metadata through reflective proxies instead of handler classes that Janino compiles on first
+     * use: that compilation was the largest single cost of the first planned statement.
      */
     @Override
     protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
@@ -129,20 +131,31 @@ public final class DriverPrepare implements CalcitePrepare {
     }
 
     @Override
-    protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
-        CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    protected CalcitePreparingStmt getPreparingStmt(
+        Context context,
+        Type elementType,
+        CalciteCatalogReader catalogReader,
+        RelOptPlanner planner) {
       JavaTypeFactory typeFactory = context.getTypeFactory();
-      EnumerableRel.Prefer prefer = elementType == Object[].class
-          ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+      EnumerableRel.Prefer prefer =
+          elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
       Convention convention =
           enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
       long limit = maxRows;
-      return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
-          context.getRootSchema(), prefer,
-          createCluster(planner, new RexBuilder(typeFactory)), convention,
+      return new CalcitePreparingStmt(
+          this,
+          context,
+          catalogReader,
+          typeFactory,
+          context.getRootSchema(),
+          prefer,
+          createCluster(planner, new RexBuilder(typeFactory)),
+          convention,
           createConvertletTable()) {
         @Override
-        protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
+        protected RelRoot optimize(
+            RelRoot root,
+            List<Materialization> materializations,
             List<CalciteSchema.LatticeEntry> lattices) {
           return super.optimize(
               MaxRows.limit(LongLimit.rewrite(root), limit), materializations, lattices);

@@ -53,8 +53,12 @@ public final class ErrorTranslation {
         return of(SqlState.QUERY_CANCELED, "Statement was cancelled", se);
       }
     }
-    return of(SqlState.INTERNAL_ERROR, "Internal error: " + shorten(describe(rootOf(t)))
-        + ". Please report it with the statement that caused it.", t);
+    return of(
+        SqlState.INTERNAL_ERROR,
+        "Internal error: "
+            + shorten(describe(rootOf(t)))
+            + ". Please report it with the statement that caused it.",
+        t);
   }
 
   /** A known failure {@code c} (somewhere in the chain of {@code top}), or null. */
@@ -62,52 +66,83 @@ public final class ErrorTranslation {
     String name = c.getClass().getName();
     String msg = c.getMessage() == null ? "" : c.getMessage();
     if (msg.contains("unbound parameter")) {
-      return of(SqlState.PARAMETER_NOT_BOUND, "A ? parameter has no value: call setXxx(index,"
-          + " value) for every ? before executing", top);
+      return of(
+          SqlState.PARAMETER_NOT_BOUND,
+          "A ? parameter has no value: call setXxx(index," + " value) for every ? before executing",
+          top);
     }
-    if (c instanceof ClassCastException && msg.contains("java.lang.Long cannot be cast to class"
-        + " java.lang.Integer")) {
-      return of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "A ? parameter in an INTEGER place (such as"
-          + " LIMIT ? or OFFSET ?) takes at most 2147483647: bind a smaller number, or write a"
-          + " larger LIMIT as a literal", top);
+    if (c instanceof ClassCastException
+        && msg.contains("java.lang.Long cannot be cast to class" + " java.lang.Integer")) {
+      return of(
+          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+          "A ? parameter in an INTEGER place (such as"
+              + " LIMIT ? or OFFSET ?) takes at most 2147483647: bind a smaller number, or write a"
+              + " larger LIMIT as a literal",
+          top);
     }
     if (c instanceof StackOverflowError) {
-      return of(SqlState.STATEMENT_TOO_COMPLEX, "The statement is nested too deeply to plan:"
-          + " simplify it (fewer nested expressions or subqueries)", top);
+      return of(
+          SqlState.STATEMENT_TOO_COMPLEX,
+          "The statement is nested too deeply to plan:"
+              + " simplify it (fewer nested expressions or subqueries)",
+          top);
     }
     if (name.equals("org.codehaus.commons.compiler.CompileException")
         || name.equals("org.codehaus.commons.compiler.InternalCompilerException")
-        || msg.contains("Code too large") || msg.contains("code too large")) {
-      return of(SqlState.STATEMENT_TOO_COMPLEX, "The statement is too large to compile (a very"
-          + " long IN list or expression): split it into several statements or join a smaller"
-          + " list", top);
+        || msg.contains("Code too large")
+        || msg.contains("code too large")) {
+      return of(
+          SqlState.STATEMENT_TOO_COMPLEX,
+          "The statement is too large to compile (a very"
+              + " long IN list or expression): split it into several statements or join a smaller"
+              + " list",
+          top);
     }
     if (msg.startsWith("Unable to implement")) {
       // The message would be the whole plan.
-      return of(SqlState.FEATURE_NOT_SUPPORTED, "The SQL engine cannot run this statement: write"
-              + " it more simply (fewer nested subqueries, no exotic operators)", top);
+      return of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "The SQL engine cannot run this statement: write"
+              + " it more simply (fewer nested subqueries, no exotic operators)",
+          top);
     }
     if (c instanceof ArithmeticException) {
       boolean zero = msg.toLowerCase(Locale.ROOT).contains("division") || msg.contains("/ by zero");
       return zero
           ? of(SqlState.DIVISION_BY_ZERO, "Division by zero", top)
-          : of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "Numeric value out of range: "
-              + shorten(msg), top);
+          : of(
+              SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+              "Numeric value out of range: " + shorten(msg),
+              top);
     }
     if (c instanceof NumberFormatException) {
-      return of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, "A text is not a number where one is"
-          + " needed (" + shorten(msg) + "): compare or cast only numeric text, e.g."
-          + " open_price > 100", top);
+      return of(
+          SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
+          "A text is not a number where one is"
+              + " needed ("
+              + shorten(msg)
+              + "): compare or cast only numeric text, e.g."
+              + " open_price > 100",
+          top);
     }
     if (msg.startsWith("Failed to encode") || msg.contains("in character set")) {
-      return of(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "A literal holds a character outside"
-          + " ISO-8859-1, which the SQL engine cannot hold in a plain literal: write it as a"
-          + " Unicode literal, e.g. U&'\\4F60'", top);
+      return of(
+          SqlState.CHARACTER_NOT_IN_REPERTOIRE,
+          "A literal holds a character outside"
+              + " ISO-8859-1, which the SQL engine cannot hold in a plain literal: write it as a"
+              + " Unicode literal, e.g. U&'\\4F60'",
+          top);
     }
-    if (msg.contains("Invalid DATE") || msg.contains("Invalid TIMESTAMP")
-        || msg.contains("not a valid timestamp") || msg.contains("Unparseable date")) {
-      return of(SqlState.INVALID_DATETIME_FORMAT, "A text is not a timestamp where one is needed ("
-          + shorten(msg) + "): write TIMESTAMP '2024-01-31 00:00:00'", top);
+    if (msg.contains("Invalid DATE")
+        || msg.contains("Invalid TIMESTAMP")
+        || msg.contains("not a valid timestamp")
+        || msg.contains("Unparseable date")) {
+      return of(
+          SqlState.INVALID_DATETIME_FORMAT,
+          "A text is not a timestamp where one is needed ("
+              + shorten(msg)
+              + "): write TIMESTAMP '2024-01-31 00:00:00'",
+          top);
     }
     if (name.equals("org.apache.calcite.sql.parser.SqlParseException")
         || name.endsWith(".ParseException")) {
@@ -125,13 +160,17 @@ public final class ErrorTranslation {
     String text = firstLine(msg);
     Matcher nf = NOT_FOUND.matcher(text);
     if (nf.find()) {
-      SqlState state = nf.group(1).equals("Column") ? SqlState.UNDEFINED_COLUMN
-          : SqlState.UNDEFINED_TABLE;
+      SqlState state =
+          nf.group(1).equals("Column") ? SqlState.UNDEFINED_COLUMN : SqlState.UNDEFINED_TABLE;
       return of(state, text, top);
     }
     if (NO_FUNCTION.matcher(text).find() || text.contains("No match found for function")) {
-      return of(SqlState.UNDEFINED_FUNCTION, text + " (see DatabaseMetaData.getProcedures and"
-          + " getFunctions for the names and arguments)", top);
+      return of(
+          SqlState.UNDEFINED_FUNCTION,
+          text
+              + " (see DatabaseMetaData.getProcedures and"
+              + " getFunctions for the names and arguments)",
+          top);
     }
     if (text.contains("Invalid number of arguments")) {
       return of(SqlState.UNDEFINED_FUNCTION, text, top);
@@ -153,7 +192,8 @@ public final class ErrorTranslation {
   }
 
   private static String describe(Throwable t) {
-    return t.getMessage() == null ? t.getClass().getSimpleName()
+    return t.getMessage() == null
+        ? t.getClass().getSimpleName()
         : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 

@@ -1,24 +1,21 @@
 package io.github.binancejdbc.jdbc.internal;
 
 import io.github.binancejdbc.adapter.BinanceSchema;
-import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.SqlExceptions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLSyntaxErrorException;
 
 /**
- * The JDBC face handed to users: dynamic proxies over Calcite's connection, statements, result
- * sets and metadata, one handler per interface ({@link ConnectionProxy}, {@link StatementProxy},
- * {@link ResultSetProxy}, {@link MetaDataProxy}), each answering a few methods through a {@link
- * Dispatch} table and passing the rest through. They exist for gaps in Calcite/Avatica 1.42:
+ * The JDBC face handed to users: dynamic proxies over Calcite's connection, statements, result sets
+ * and metadata, one handler per interface ({@link ConnectionProxy}, {@link StatementProxy}, {@link
+ * ResultSetProxy}, {@link MetaDataProxy}), each answering a few methods through a {@link Dispatch}
+ * table and passing the rest through. They exist for gaps in Calcite/Avatica 1.42:
  *
  * <ul>
  *   <li>errors: Avatica lets a {@code RuntimeException} escape {@code ResultSet.next()} and wraps
  *       execution errors in a plain {@code SQLException} without SQLState; here every failure
  *       becomes an {@code SQLException} with the Binance code, SQLState and fitting subclass;
- *   <li>times: a TIMESTAMP is the UTC wall clock in every JVM zone, through every getter and
- *       setter ({@link TypeConversions});
+ *   <li>times: a TIMESTAMP is the UTC wall clock in every JVM zone, through every getter and setter
+ *       ({@link TypeConversions});
  *   <li>transactions: Calcite's {@code commit()}/{@code rollback()} throw and auto-commit reports
  *       false, which breaks pools and DBeaver; here auto-commit is always true and commit/rollback
  *       do nothing; the tables are read-only and {@code setReadOnly(true)} stops procedures;

@@ -12,10 +12,10 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * {@code Statement.setMaxRows(n)} planned as {@code LIMIT n}. Calcite applies max rows only after
- * the plan has run (and Avatica not at all for a prepared statement), so without this an
- * unordered history scan would read from the beginning of history and stop after n rows, where
- * {@code LIMIT n} asks for the newest n in one request. Here the limit is put on top of the query
- * before it is optimized, and the planner pushes it into the scan exactly as it pushes a LIMIT.
+ * the plan has run (and Avatica not at all for a prepared statement), so without this an unordered
+ * history scan would read from the beginning of history and stop after n rows, where {@code LIMIT
+ * n} asks for the newest n in one request. Here the limit is put on top of the query before it is
+ * optimized, and the planner pushes it into the scan exactly as it pushes a LIMIT.
  */
 public final class MaxRows {
   private static final ThreadLocal<Long> PREPARING = new ThreadLocal<>();
@@ -61,14 +61,15 @@ public final class MaxRows {
     }
     RelNode rel = root.rel;
     RexNode fetch = rel.getCluster().getRexBuilder().makeExactLiteral(BigDecimal.valueOf(maxRows));
-    if (rel instanceof Sort sort && sort.offset == null
+    if (rel instanceof Sort sort
+        && sort.offset == null
         && (sort.fetch == null || sort.fetch instanceof RexLiteral)) {
       Long existing = sort.fetch == null ? null : ((RexLiteral) sort.fetch).getValueAs(Long.class);
       if (existing != null && existing <= maxRows) {
         return root;
       }
-      return root.withRel(sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(),
-          null, fetch));
+      return root.withRel(
+          sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(), null, fetch));
     }
     return root.withRel(LogicalSort.create(rel, root.collation, null, fetch));
   }

@@ -25,11 +25,28 @@ import java.util.regex.Pattern;
  */
 final class MetaDataAnswers {
   static final String SCHEMA = BinanceSchema.NAME;
+
   /** Calcite's own system schema; not user data. */
   static final String HIDDEN_SCHEMA = "metadata";
-  static final Set<String> TYPES = Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT",
-      "DECIMAL", "FLOAT", "REAL", "DOUBLE", "CHAR", "VARCHAR", "DATE", "TIME", "TIMESTAMP",
-      "BINARY", "VARBINARY");
+
+  static final Set<String> TYPES =
+      Set.of(
+          "BOOLEAN",
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "DECIMAL",
+          "FLOAT",
+          "REAL",
+          "DOUBLE",
+          "CHAR",
+          "VARCHAR",
+          "DATE",
+          "TIME",
+          "TIMESTAMP",
+          "BINARY",
+          "VARBINARY");
 
   private final BinanceSchema schema;
 
@@ -97,11 +114,14 @@ final class MetaDataAnswers {
     for (TableDef d : tables(schemaName, table == null ? null : escape(table))) {
       List<String> pk = d.primaryKey();
       for (int i = 0; i < pk.size(); i++) {
-        rows.add(new Object[] {null, SCHEMA, d.name(), pk.get(i), (short) (i + 1), "pk_" + d.name()});
+        rows.add(
+            new Object[] {null, SCHEMA, d.name(), pk.get(i), (short) (i + 1), "pk_" + d.name()});
       }
     }
-    return RowsResultSet.of(RowsResultSet.columns("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME",
-        "COLUMN_NAME", "KEY_SEQ:SMALLINT", "PK_NAME"), rows);
+    return RowsResultSet.of(
+        RowsResultSet.columns(
+            "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ:SMALLINT", "PK_NAME"),
+        rows);
   }
 
   /**
@@ -116,16 +136,42 @@ final class MetaDataAnswers {
       }
       if ((pkTable == null || pkTable.equals("symbols"))
           && (fkTable == null || fkTable.equals(d.name()))) {
-        rows.add(new Object[] {null, SCHEMA, "symbols", "symbol", null, SCHEMA, d.name(), "symbol",
-            (short) 1, (short) DatabaseMetaData.importedKeyNoAction,
-            (short) DatabaseMetaData.importedKeyNoAction, "fk_" + d.name() + "_symbol",
-            "pk_symbols", (short) DatabaseMetaData.importedKeyNotDeferrable});
+        rows.add(
+            new Object[] {
+              null,
+              SCHEMA,
+              "symbols",
+              "symbol",
+              null,
+              SCHEMA,
+              d.name(),
+              "symbol",
+              (short) 1,
+              (short) DatabaseMetaData.importedKeyNoAction,
+              (short) DatabaseMetaData.importedKeyNoAction,
+              "fk_" + d.name() + "_symbol",
+              "pk_symbols",
+              (short) DatabaseMetaData.importedKeyNotDeferrable
+            });
       }
     }
-    return RowsResultSet.of(RowsResultSet.columns("PKTABLE_CAT", "PKTABLE_SCHEM",
-        "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME",
-        "FKCOLUMN_NAME", "KEY_SEQ:SMALLINT", "UPDATE_RULE:SMALLINT", "DELETE_RULE:SMALLINT",
-        "FK_NAME", "PK_NAME", "DEFERRABILITY:SMALLINT"), rows);
+    return RowsResultSet.of(
+        RowsResultSet.columns(
+            "PKTABLE_CAT",
+            "PKTABLE_SCHEM",
+            "PKTABLE_NAME",
+            "PKCOLUMN_NAME",
+            "FKTABLE_CAT",
+            "FKTABLE_SCHEM",
+            "FKTABLE_NAME",
+            "FKCOLUMN_NAME",
+            "KEY_SEQ:SMALLINT",
+            "UPDATE_RULE:SMALLINT",
+            "DELETE_RULE:SMALLINT",
+            "FK_NAME",
+            "PK_NAME",
+            "DEFERRABILITY:SMALLINT"),
+        rows);
   }
 
   private static boolean hasColumn(TableDef d, String col) {
@@ -142,16 +188,37 @@ final class MetaDataAnswers {
     if (matches(schemaPattern, SCHEMA)) {
       for (ProcedureDef d : Procedures.all()) {
         if (matches(namePattern, d.name())) {
-          rows.add(new Object[] {null, SCHEMA, d.name(), null, null, null,
-              d.remarks() + " (" + d.endpoint() + (d.trading() ? "; needs trading=true" : "")
-                  + ")",
-              (short) DatabaseMetaData.procedureReturnsResult, d.name()});
+          rows.add(
+              new Object[] {
+                null,
+                SCHEMA,
+                d.name(),
+                null,
+                null,
+                null,
+                d.remarks()
+                    + " ("
+                    + d.endpoint()
+                    + (d.trading() ? "; needs trading=true" : "")
+                    + ")",
+                (short) DatabaseMetaData.procedureReturnsResult,
+                d.name()
+              });
         }
       }
     }
-    return RowsResultSet.of(RowsResultSet.columns("PROCEDURE_CAT", "PROCEDURE_SCHEM",
-        "PROCEDURE_NAME", "RESERVED1", "RESERVED2", "RESERVED3", "REMARKS",
-        "PROCEDURE_TYPE:SMALLINT", "SPECIFIC_NAME"), rows);
+    return RowsResultSet.of(
+        RowsResultSet.columns(
+            "PROCEDURE_CAT",
+            "PROCEDURE_SCHEM",
+            "PROCEDURE_NAME",
+            "RESERVED1",
+            "RESERVED2",
+            "RESERVED3",
+            "REMARKS",
+            "PROCEDURE_TYPE:SMALLINT",
+            "SPECIFIC_NAME"),
+        rows);
   }
 
   static ResultSet procedureColumns(String schemaPattern, String namePattern, String colPattern) {
@@ -167,53 +234,120 @@ final class MetaDataAnswers {
           if (!matches(colPattern, p.name())) {
             continue;
           }
-          int type = switch (p.kind()) {
-            case STRING, ENUM -> Types.VARCHAR;
-            case DECIMAL -> Types.DECIMAL;
-            case LONG -> Types.BIGINT;
-            case BOOLEAN -> Types.BOOLEAN;
-          };
-          rows.add(procedureColumn(d, p.name(), DatabaseMetaData.procedureColumnIn, type,
-              p.remarks() + (p.required() ? " (required)" : ""), p.required(), ordinal));
+          int type =
+              switch (p.kind()) {
+                case STRING, ENUM -> Types.VARCHAR;
+                case DECIMAL -> Types.DECIMAL;
+                case LONG -> Types.BIGINT;
+                case BOOLEAN -> Types.BOOLEAN;
+              };
+          rows.add(
+              procedureColumn(
+                  d,
+                  p.name(),
+                  DatabaseMetaData.procedureColumnIn,
+                  type,
+                  p.remarks() + (p.required() ? " (required)" : ""),
+                  p.required(),
+                  ordinal));
         }
         int position = 0;
         for (String col : ProcedureResultColumns.names(d)) {
           position++;
           if (matches(colPattern, col)) {
-            rows.add(procedureColumn(d, col, DatabaseMetaData.procedureColumnResult,
-                ProcedureResultColumns.type(d, col), "Result column", false, position));
+            rows.add(
+                procedureColumn(
+                    d,
+                    col,
+                    DatabaseMetaData.procedureColumnResult,
+                    ProcedureResultColumns.type(d, col),
+                    "Result column",
+                    false,
+                    position));
           }
         }
       }
     }
-    return RowsResultSet.of(RowsResultSet.columns("PROCEDURE_CAT", "PROCEDURE_SCHEM",
-        "PROCEDURE_NAME", "COLUMN_NAME", "COLUMN_TYPE:SMALLINT", "DATA_TYPE:INT", "TYPE_NAME",
-        "PRECISION:INT", "LENGTH:INT", "SCALE:SMALLINT", "RADIX:SMALLINT", "NULLABLE:SMALLINT",
-        "REMARKS", "COLUMN_DEF", "SQL_DATA_TYPE:INT", "SQL_DATETIME_SUB:INT",
-        "CHAR_OCTET_LENGTH:INT", "ORDINAL_POSITION:INT", "IS_NULLABLE", "SPECIFIC_NAME"), rows);
+    return RowsResultSet.of(
+        RowsResultSet.columns(
+            "PROCEDURE_CAT",
+            "PROCEDURE_SCHEM",
+            "PROCEDURE_NAME",
+            "COLUMN_NAME",
+            "COLUMN_TYPE:SMALLINT",
+            "DATA_TYPE:INT",
+            "TYPE_NAME",
+            "PRECISION:INT",
+            "LENGTH:INT",
+            "SCALE:SMALLINT",
+            "RADIX:SMALLINT",
+            "NULLABLE:SMALLINT",
+            "REMARKS",
+            "COLUMN_DEF",
+            "SQL_DATA_TYPE:INT",
+            "SQL_DATETIME_SUB:INT",
+            "CHAR_OCTET_LENGTH:INT",
+            "ORDINAL_POSITION:INT",
+            "IS_NULLABLE",
+            "SPECIFIC_NAME"),
+        rows);
   }
 
-  private static Object[] procedureColumn(ProcedureDef d, String name, int kind, int type,
-      String remarks, boolean required, int ordinal) {
-    String typeName = switch (type) {
-      case Types.DECIMAL -> "DECIMAL";
-      case Types.BIGINT -> "BIGINT";
-      case Types.BOOLEAN -> "BOOLEAN";
-      case Types.TIMESTAMP -> "TIMESTAMP";
-      default -> "VARCHAR";
-    };
-    Integer precision = type == Types.DECIMAL ? Integer.valueOf(38)
-        : type == Types.BIGINT ? Integer.valueOf(19) : null;
+  private static Object[] procedureColumn(
+      ProcedureDef d,
+      String name,
+      int kind,
+      int type,
+      String remarks,
+      boolean required,
+      int ordinal) {
+    String typeName =
+        switch (type) {
+          case Types.DECIMAL -> "DECIMAL";
+          case Types.BIGINT -> "BIGINT";
+          case Types.BOOLEAN -> "BOOLEAN";
+          case Types.TIMESTAMP -> "TIMESTAMP";
+          default -> "VARCHAR";
+        };
+    Integer precision =
+        type == Types.DECIMAL
+            ? Integer.valueOf(38)
+            : type == Types.BIGINT ? Integer.valueOf(19) : null;
     Short scale = type == Types.DECIMAL ? (short) 8 : null;
-    return new Object[] {null, SCHEMA, d.name(), name, (short) kind, type, typeName, precision,
-        null, scale, (short) 10,
-        (short) (required ? DatabaseMetaData.procedureNoNulls : DatabaseMetaData.procedureNullable),
-        remarks, null, null, null, null, ordinal, required ? "NO" : "YES", d.name()};
+    return new Object[] {
+      null,
+      SCHEMA,
+      d.name(),
+      name,
+      (short) kind,
+      type,
+      typeName,
+      precision,
+      null,
+      scale,
+      (short) 10,
+      (short) (required ? DatabaseMetaData.procedureNoNulls : DatabaseMetaData.procedureNullable),
+      remarks,
+      null,
+      null,
+      null,
+      null,
+      ordinal,
+      required ? "NO" : "YES",
+      d.name()
+    };
   }
 
   static ResultSet noFunctions() {
-    return RowsResultSet.of(RowsResultSet.columns("FUNCTION_CAT", "FUNCTION_SCHEM",
-        "FUNCTION_NAME", "REMARKS", "FUNCTION_TYPE:SMALLINT", "SPECIFIC_NAME"), List.of());
+    return RowsResultSet.of(
+        RowsResultSet.columns(
+            "FUNCTION_CAT",
+            "FUNCTION_SCHEM",
+            "FUNCTION_NAME",
+            "REMARKS",
+            "FUNCTION_TYPE:SMALLINT",
+            "SPECIFIC_NAME"),
+        List.of());
   }
 
   /** JDBC LIKE pattern ({@code %}, {@code _}, backslash escape); null matches everything. */

@@ -13,47 +13,61 @@ import java.sql.ResultSet;
  */
 final class MetaDataProxy implements InvocationHandler {
   /** The time and date functions that work (each is exercised by a test). */
-  static final String TIME_DATE_FUNCTIONS = "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,"
-      + "LOCALTIME,LOCALTIMESTAMP,EXTRACT,FLOOR,CEIL,TIMESTAMPADD,TIMESTAMPDIFF,YEAR,QUARTER,"
-      + "MONTH,WEEK,DAYOFYEAR,DAYOFMONTH,DAYOFWEEK,HOUR,MINUTE,SECOND";
+  static final String TIME_DATE_FUNCTIONS =
+      "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,"
+          + "LOCALTIME,LOCALTIMESTAMP,EXTRACT,FLOOR,CEIL,TIMESTAMPADD,TIMESTAMPDIFF,YEAR,QUARTER,"
+          + "MONTH,WEEK,DAYOFYEAR,DAYOFMONTH,DAYOFWEEK,HOUR,MINUTE,SECOND";
 
   /** The numeric functions that work (each is exercised by a test). */
-  static final String NUMERIC_FUNCTIONS = "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,DEGREES,EXP,"
-      + "FLOOR,LN,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN,TRUNCATE";
+  static final String NUMERIC_FUNCTIONS =
+      "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,DEGREES,EXP,"
+          + "FLOOR,LN,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN,TRUNCATE";
 
   /** The string functions that work (each is exercised by a test). */
-  static final String STRING_FUNCTIONS = "CHAR_LENGTH,CHARACTER_LENGTH,INITCAP,LOWER,"
-      + "OVERLAY,POSITION,REPLACE,SUBSTRING,TRIM,UPPER";
+  static final String STRING_FUNCTIONS =
+      "CHAR_LENGTH,CHARACTER_LENGTH,INITCAP,LOWER,"
+          + "OVERLAY,POSITION,REPLACE,SUBSTRING,TRIM,UPPER";
 
   private static final Dispatch<MetaDataProxy> OPS =
       new Dispatch<MetaDataProxy>(DatabaseMetaData.class)
-          .identity(h -> "BinanceDatabaseMetaData{" + h.connection.displayUrl() + "}",
-              h -> h.delegate)
+          .identity(
+              h -> "BinanceDatabaseMetaData{" + h.connection.displayUrl() + "}", h -> h.delegate)
           .on("getConnection", (h, p, m, a) -> h.connection.self())
           .on("getURL", (h, p, m, a) -> h.connection.displayUrl())
           .on("getUserName", (h, p, m, a) -> "")
           .on("getCatalogs", (h, p, m, a) -> MetaDataAnswers.catalogs())
-          .on("getSchemas", (h, p, m, a) ->
-              MetaDataAnswers.schemas(a == null || a.length < 2 ? null : (String) a[1]))
-          .on("getTables", (h, p, m, a) -> MetaDataAnswers.withoutHiddenSchema(
-              (ResultSet) Dispatch.call(h.delegate, m, a), "TABLE_SCHEM"))
-          .on("getColumns", (h, p, m, a) -> MetaDataAnswers.withoutHiddenSchema(
-              (ResultSet) Dispatch.call(h.delegate, m, a), "TABLE_SCHEM"))
-          .on("getPrimaryKeys", (h, p, m, a) -> h.answers.primaryKeys((String) a[1],
-              (String) a[2]))
+          .on(
+              "getSchemas",
+              (h, p, m, a) ->
+                  MetaDataAnswers.schemas(a == null || a.length < 2 ? null : (String) a[1]))
+          .on(
+              "getTables",
+              (h, p, m, a) ->
+                  MetaDataAnswers.withoutHiddenSchema(
+                      (ResultSet) Dispatch.call(h.delegate, m, a), "TABLE_SCHEM"))
+          .on(
+              "getColumns",
+              (h, p, m, a) ->
+                  MetaDataAnswers.withoutHiddenSchema(
+                      (ResultSet) Dispatch.call(h.delegate, m, a), "TABLE_SCHEM"))
+          .on("getPrimaryKeys", (h, p, m, a) -> h.answers.primaryKeys((String) a[1], (String) a[2]))
           .on("getImportedKeys", (h, p, m, a) -> h.answers.keys(null, (String) a[2]))
           .on("getExportedKeys", (h, p, m, a) -> h.answers.keys((String) a[2], null))
           .on("getCrossReference", (h, p, m, a) -> h.answers.keys((String) a[2], (String) a[5]))
-          .on("getProcedures", (h, p, m, a) ->
-              MetaDataAnswers.procedures((String) a[1], (String) a[2]))
-          .on("getProcedureColumns", (h, p, m, a) ->
-              MetaDataAnswers.procedureColumns((String) a[1], (String) a[2], (String) a[3]))
+          .on(
+              "getProcedures",
+              (h, p, m, a) -> MetaDataAnswers.procedures((String) a[1], (String) a[2]))
+          .on(
+              "getProcedureColumns",
+              (h, p, m, a) ->
+                  MetaDataAnswers.procedureColumns((String) a[1], (String) a[2], (String) a[3]))
           // Procedures are listed once, by getProcedures; Calcite would list them again here (and
           // its whole operator table under the internal schema).
           .on("getFunctions", (h, p, m, a) -> MetaDataAnswers.noFunctions())
           .on("getFunctionColumns", (h, p, m, a) -> MetaDataAnswers.noFunctions())
-          .on("getTypeInfo", (h, p, m, a) ->
-              MetaDataAnswers.typeInfo((ResultSet) Dispatch.call(h.delegate, m, a)))
+          .on(
+              "getTypeInfo",
+              (h, p, m, a) -> MetaDataAnswers.typeInfo((ResultSet) Dispatch.call(h.delegate, m, a)))
           .on("getTimeDateFunctions", (h, p, m, a) -> TIME_DATE_FUNCTIONS)
           .on("getNumericFunctions", (h, p, m, a) -> NUMERIC_FUNCTIONS)
           .on("getStringFunctions", (h, p, m, a) -> STRING_FUNCTIONS)
@@ -84,6 +98,7 @@ final class MetaDataProxy implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     Object result = OPS.invoke(this, delegate, proxy, method, args);
     return result instanceof ResultSet rs && OPS.find(method) == null
-        ? ResultSetProxy.create(rs, null) : result;
+        ? ResultSetProxy.create(rs, null)
+        : result;
   }
 }

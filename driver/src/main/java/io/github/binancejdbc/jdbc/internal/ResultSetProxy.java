@@ -118,9 +118,14 @@ final class ResultSetProxy implements InvocationHandler {
       if (converted != TypeConversions.NOT_HANDLED) {
         return converted;
       }
-      throw new SQLException("Cannot read a " + java.sql.JDBCType.valueOf(type).getName() + " column as "
-          + wanted.getName() + ": use Timestamp, LocalDateTime, Instant, OffsetDateTime,"
-          + " ZonedDateTime, LocalDate or String", "22018");
+      throw new SQLException(
+          "Cannot read a "
+              + java.sql.JDBCType.valueOf(type).getName()
+              + " column as "
+              + wanted.getName()
+              + ": use Timestamp, LocalDateTime, Instant, OffsetDateTime,"
+              + " ZonedDateTime, LocalDate or String",
+          "22018");
     }
     if (type == Types.DECIMAL && wanted != null) {
       Object converted = TypeConversions.decimal(delegate.getBigDecimal(i), wanted);

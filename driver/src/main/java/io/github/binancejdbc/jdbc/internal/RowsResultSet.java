@@ -42,13 +42,14 @@ public final class RowsResultSet {
         out.add(new Column(s, Types.VARCHAR));
       } else {
         String t = s.substring(colon + 1);
-        int type = switch (t) {
-          case "INT" -> Types.INTEGER;
-          case "SMALLINT" -> Types.SMALLINT;
-          case "BIGINT" -> Types.BIGINT;
-          case "BOOLEAN" -> Types.BOOLEAN;
-          default -> throw new IllegalArgumentException(t);
-        };
+        int type =
+            switch (t) {
+              case "INT" -> Types.INTEGER;
+              case "SMALLINT" -> Types.SMALLINT;
+              case "BIGINT" -> Types.BIGINT;
+              case "BOOLEAN" -> Types.BOOLEAN;
+              default -> throw new IllegalArgumentException(t);
+            };
         out.add(new Column(s.substring(0, colon), type));
       }
     }
@@ -68,7 +69,8 @@ public final class RowsResultSet {
     }
 
     private static final Dispatch<Handler> IDENTITY =
-        new Dispatch<Handler>(ResultSet.class).identity(h -> "RowsResultSet" + h.columns, h -> null);
+        new Dispatch<Handler>(ResultSet.class)
+            .identity(h -> "RowsResultSet" + h.columns, h -> null);
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -133,11 +135,11 @@ public final class RowsResultSet {
       if (name.startsWith("get") && args != null && args.length >= 1) {
         int col = args[0] instanceof Integer i ? i : find((String) args[0]);
         Object v = value(col);
-        return convert(v, name.substring(3), args.length == 2 && args[1] instanceof Class<?> c
-            ? c : null);
+        return convert(
+            v, name.substring(3), args.length == 2 && args[1] instanceof Class<?> c ? c : null);
       }
-      throw new SQLFeatureNotSupportedException(name + " is not supported on a metadata result"
-          + " set", "0A000");
+      throw new SQLFeatureNotSupportedException(
+          name + " is not supported on a metadata result" + " set", "0A000");
     }
 
     private int find(String label) throws SQLException {
@@ -197,8 +199,8 @@ public final class RowsResultSet {
           }
           throw new SQLException("Cannot convert " + v + " to " + type.getName(), "22018");
         default:
-          throw new SQLFeatureNotSupportedException("get" + getter + " is not supported on a"
-              + " metadata result set", "0A000");
+          throw new SQLFeatureNotSupportedException(
+              "get" + getter + " is not supported on a" + " metadata result set", "0A000");
       }
     }
 
@@ -230,16 +232,27 @@ public final class RowsResultSet {
                   case "getColumnName", "getColumnLabel" -> c.name();
                   case "getColumnType" -> c.type();
                   case "getColumnTypeName" -> typeName(c.type());
-                  case "getColumnClassName" -> c.type() == Types.VARCHAR ? "java.lang.String"
-                      : c.type() == Types.BOOLEAN ? "java.lang.Boolean"
-                      : c.type() == Types.BIGINT ? "java.lang.Long"
-                      : c.type() == Types.SMALLINT ? "java.lang.Short" : "java.lang.Integer";
+                  case "getColumnClassName" ->
+                      c.type() == Types.VARCHAR
+                          ? "java.lang.String"
+                          : c.type() == Types.BOOLEAN
+                              ? "java.lang.Boolean"
+                              : c.type() == Types.BIGINT
+                                  ? "java.lang.Long"
+                                  : c.type() == Types.SMALLINT
+                                      ? "java.lang.Short"
+                                      : "java.lang.Integer";
                   case "isNullable" -> ResultSetMetaData.columnNullable;
                   case "getPrecision", "getScale" -> 0;
                   case "getColumnDisplaySize" -> 128;
                   case "getSchemaName", "getTableName", "getCatalogName" -> "";
-                  case "isAutoIncrement", "isCaseSensitive", "isCurrency", "isSigned",
-                      "isWritable", "isDefinitelyWritable" -> false;
+                  case "isAutoIncrement",
+                      "isCaseSensitive",
+                      "isCurrency",
+                      "isSigned",
+                      "isWritable",
+                      "isDefinitelyWritable" ->
+                      false;
                   case "isSearchable", "isReadOnly" -> true;
                   default -> throw new SQLFeatureNotSupportedException(n);
                 };
@@ -247,13 +260,14 @@ public final class RowsResultSet {
     }
 
     private static String typeName(int type) {
-      String name = switch (type) {
-        case Types.INTEGER -> "INTEGER";
-        case Types.SMALLINT -> "SMALLINT";
-        case Types.BIGINT -> "BIGINT";
-        case Types.BOOLEAN -> "BOOLEAN";
-        default -> "VARCHAR";
-      };
+      String name =
+          switch (type) {
+            case Types.INTEGER -> "INTEGER";
+            case Types.SMALLINT -> "SMALLINT";
+            case Types.BIGINT -> "BIGINT";
+            case Types.BOOLEAN -> "BOOLEAN";
+            default -> "VARCHAR";
+          };
       return name.toUpperCase(Locale.ROOT);
     }
   }

@@ -25,7 +25,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.Bindable;
-import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -33,19 +32,18 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * price FROM ticker_price WHERE symbol = 'BTCUSDT'} or {@code ... WHERE symbol = ?}, without
  * Calcite's parser, validator, planner and code generator, in the way Calcite itself prepares
  * {@code SELECT 1}. The statement gets the signature Calcite would give it (the same columns,
- * types, parameters and cursor) and runs the same scan with the same pushed constraints and
- * fields; only the minutes of class loading and the milliseconds of planning are saved. A first
- * query in a fresh JVM no longer loads the planner, and a fresh {@code Statement} plans in
- * microseconds.
+ * types, parameters and cursor) and runs the same scan with the same pushed constraints and fields;
+ * only the minutes of class loading and the milliseconds of planning are saved. A first query in a
+ * fresh JVM no longer loads the planner, and a fresh {@code Statement} plans in microseconds.
  *
- * <p>The shape accepted is exactly {@code SELECT c [, c]* FROM [binance.]t WHERE cond [AND
- * cond]*}: unquoted, unreserved identifiers; distinct output columns; each condition either
- * {@code k = v} on a distinct VARCHAR key column of {@code t}, with {@code v} a {@code ?} or a
- * plain string literal (printable ASCII, no quotes or spaces), or {@code r op TIMESTAMP '...'}
- * ({@code op} one of {@code = < <= > >=}, at most one lower and one upper bound) on a TIMESTAMP
- * range column, such as {@code open_time} of {@code klines}: the history scan. The scan enforces
- * each of these exactly, so no condition is left for Calcite. Anything else, and any statement
- * with max rows, goes through Calcite unchanged.
+ * <p>The shape accepted is exactly {@code SELECT c [, c]* FROM [binance.]t WHERE cond [AND cond]*}:
+ * unquoted, unreserved identifiers; distinct output columns; each condition either {@code k = v} on
+ * a distinct VARCHAR key column of {@code t}, with {@code v} a {@code ?} or a plain string literal
+ * (printable ASCII, no quotes or spaces), or {@code r op TIMESTAMP '...'} ({@code op} one of {@code
+ * = < <= > >=}, at most one lower and one upper bound) on a TIMESTAMP range column, such as {@code
+ * open_time} of {@code klines}: the history scan. The scan enforces each of these exactly, so no
+ * condition is left for Calcite. Anything else, and any statement with max rows, goes through
+ * Calcite unchanged.
  */
 public final class SimpleLookup {
   /** Off in tests that compare this path with Calcite's. */
@@ -57,10 +55,45 @@ public final class SimpleLookup {
    * checked against the parser's own by a test, for every name in the schema.
    */
   static final Set<String> RESERVED =
-      Set.of("all", "and", "as", "at", "by", "close", "count", "current", "day", "end", "from",
-          "hour", "interval", "language", "limit", "minute", "month", "offset", "open", "order",
-          "position", "result", "second", "select", "time", "timestamp", "to", "type", "user",
-          "value", "values", "where", "window", "year", "side", "status", "filter", "method");
+      Set.of(
+          "all",
+          "and",
+          "as",
+          "at",
+          "by",
+          "close",
+          "count",
+          "current",
+          "day",
+          "end",
+          "from",
+          "hour",
+          "interval",
+          "language",
+          "limit",
+          "minute",
+          "month",
+          "offset",
+          "open",
+          "order",
+          "position",
+          "result",
+          "second",
+          "select",
+          "time",
+          "timestamp",
+          "to",
+          "type",
+          "user",
+          "value",
+          "values",
+          "where",
+          "window",
+          "year",
+          "side",
+          "status",
+          "filter",
+          "method");
 
   private SimpleLookup() {}
 
@@ -68,8 +101,8 @@ public final class SimpleLookup {
    * The signature for {@code sql} if it is a simple lookup on a table of {@code schemaName} in
    * {@code rootSchema}, else {@code null}.
    */
-  public static <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
-      String sql, long maxRowCount, long maxRows) {
+  public static <T> CalcitePrepare.CalciteSignature<T> prepare(
+      CalcitePrepare.Context context, String sql, long maxRowCount, long maxRows) {
     if (!enabled || sql == null || maxRows > 0) {
       return null;
     }
@@ -108,21 +141,30 @@ public final class SimpleLookup {
         return null;
       }
       ColumnDef c = def.column(i);
-      if (c.pushdown().takesPoints() && c.type() == ColumnType.VARCHAR && cond.op().equals("=")
+      if (c.pushdown().takesPoints()
+          && c.type() == ColumnType.VARCHAR
+          && cond.op().equals("=")
           && !(cond.value() instanceof Long)) {
         keyed.add(i);
         ValueRef ref;
         if (cond.value() == null) {
           RelDataType type = full.getFieldList().get(i).getType();
           ref = new ValueRef.Param(parameters.size());
-          parameters.add(new AvaticaParameter(false, precision(type), scale(type),
-              type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(),
-              Object.class.getName(), "?" + parameters.size()));
+          parameters.add(
+              new AvaticaParameter(
+                  false,
+                  precision(type),
+                  scale(type),
+                  type.getSqlTypeName().getJdbcOrdinal(),
+                  type.getSqlTypeName().getName(),
+                  Object.class.getName(),
+                  "?" + parameters.size()));
         } else {
           ref = new ValueRef.Literal(cond.value());
         }
         constraints.add(Constraint.points(i, List.of(ref)));
-      } else if (c.pushdown() == Pushdown.RANGE && c.type() == ColumnType.TIMESTAMP
+      } else if (c.pushdown() == Pushdown.RANGE
+          && c.type() == ColumnType.TIMESTAMP
           && cond.value() instanceof Long) {
         Constraint merged = merge(ranges.get(i), i, cond.op(), new ValueRef.Literal(cond.value()));
         if (merged == null) {
@@ -157,16 +199,31 @@ public final class SimpleLookup {
     boolean scalar = fields.size() == 1;
     @SuppressWarnings("unchecked")
     Bindable<T> bindable =
-        root1 -> (org.apache.calcite.linq4j.Enumerable<T>)
-            BinanceTableScan.execute(root1, table, pushed, scalar);
-    return new CalcitePrepare.CalciteSignature<>(sql, parameters, Map.of(), b.build(), columns,
-        Meta.CursorFactory.deduce(columns, Object[].class), root, List.of(), maxRowCount,
-        bindable, Meta.StatementType.SELECT);
+        root1 ->
+            (org.apache.calcite.linq4j.Enumerable<T>)
+                BinanceTableScan.execute(root1, table, pushed, scalar);
+    return new CalcitePrepare.CalciteSignature<>(
+        sql,
+        parameters,
+        Map.of(),
+        b.build(),
+        columns,
+        Meta.CursorFactory.deduce(columns, Object[].class),
+        root,
+        List.of(),
+        maxRowCount,
+        bindable,
+        Meta.StatementType.SELECT);
   }
 
   private static final Set<SqlTypeName> SIMPLE_TYPES =
-      Set.of(SqlTypeName.VARCHAR, SqlTypeName.DECIMAL, SqlTypeName.TIMESTAMP, SqlTypeName.BIGINT,
-          SqlTypeName.INTEGER, SqlTypeName.BOOLEAN);
+      Set.of(
+          SqlTypeName.VARCHAR,
+          SqlTypeName.DECIMAL,
+          SqlTypeName.TIMESTAMP,
+          SqlTypeName.BIGINT,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BOOLEAN);
 
   /**
    * {@code existing} (a range on {@code column}, or null) narrowed by {@code column op value}; null
@@ -203,15 +260,38 @@ public final class SimpleLookup {
   }
 
   /** The column as Calcite describes a plain column reference of a table (its {@code metaData}). */
-  private static ColumnMetaData metaData(JavaTypeFactory typeFactory, int ordinal, String name,
-      RelDataType type, String table, String schema) {
+  private static ColumnMetaData metaData(
+      JavaTypeFactory typeFactory,
+      int ordinal,
+      String name,
+      RelDataType type,
+      String table,
+      String schema) {
     ColumnMetaData.Rep rep = ColumnMetaData.Rep.of(typeFactory.getJavaClass(type));
-    ColumnMetaData.AvaticaType avaticaType = ColumnMetaData.scalar(
-        type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(), rep);
-    return new ColumnMetaData(ordinal, false, true, false, false,
+    ColumnMetaData.AvaticaType avaticaType =
+        ColumnMetaData.scalar(
+            type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(), rep);
+    return new ColumnMetaData(
+        ordinal,
+        false,
+        true,
+        false,
+        false,
         type.isNullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-        true, type.getPrecision(), name, name, schema, precision(type), scale(type), table, null,
-        avaticaType, true, false, false, avaticaType.columnClassName());
+        true,
+        type.getPrecision(),
+        name,
+        name,
+        schema,
+        precision(type),
+        scale(type),
+        table,
+        null,
+        avaticaType,
+        true,
+        false,
+        false,
+        avaticaType.columnClassName());
   }
 
   private static int precision(RelDataType type) {
@@ -302,11 +382,16 @@ public final class SimpleLookup {
     }
     String fraction = m.group(7) == null ? "0" : (m.group(7) + "00").substring(0, 3);
     try {
-      return java.time.LocalDateTime.of(Integer.parseInt(m.group(1)),
-          Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-          Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-          Integer.parseInt(m.group(6)), Integer.parseInt(fraction) * 1_000_000)
-          .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+      return java.time.LocalDateTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)),
+              Integer.parseInt(m.group(5)),
+              Integer.parseInt(m.group(6)),
+              Integer.parseInt(fraction) * 1_000_000)
+          .toInstant(java.time.ZoneOffset.UTC)
+          .toEpochMilli();
     } catch (java.time.DateTimeException e) {
       return null;
     }
@@ -385,7 +470,9 @@ public final class SimpleLookup {
         return null;
       }
       int start = pos;
-      while (pos < s.length() && s.charAt(pos) >= (spaces ? ' ' : '!') && s.charAt(pos) < 127
+      while (pos < s.length()
+          && s.charAt(pos) >= (spaces ? ' ' : '!')
+          && s.charAt(pos) < 127
           && s.charAt(pos) != '\'') {
         pos++;
       }

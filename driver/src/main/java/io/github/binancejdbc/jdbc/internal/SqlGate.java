@@ -28,12 +28,15 @@ final class SqlGate {
     String word = m.group(1).toUpperCase(Locale.ROOT);
     switch (word) {
       case "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "TRUNCATE" ->
-          throw new SQLException(word + " is not supported: the tables are read-only views of the"
-              + " exchange; place, amend and cancel orders with the procedures, e.g."
-              + " CALL place_order(...) or CALL cancel_order(...)", "25006");
+          throw new SQLException(
+              word
+                  + " is not supported: the tables are read-only views of the"
+                  + " exchange; place, amend and cancel orders with the procedures, e.g."
+                  + " CALL place_order(...) or CALL cancel_order(...)",
+              "25006");
       case "CREATE", "DROP", "ALTER" ->
-          throw new SQLException(word + " is not supported: the schema is fixed by the driver",
-              "0A000");
+          throw new SQLException(
+              word + " is not supported: the schema is fixed by the driver", "0A000");
       default -> {
         // A query, EXPLAIN or CALL.
       }

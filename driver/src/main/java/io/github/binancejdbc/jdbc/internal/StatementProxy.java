@@ -28,8 +28,8 @@ import java.util.TreeMap;
  *   <li>writes ({@code INSERT}, {@code UPDATE}, ...) are refused before anything is planned;
  *   <li>{@code setMaxRows(n)} is planned as {@code LIMIT n}, so the scan sends the requests a
  *       {@code LIMIT} would (a prepared statement is planned again when its max rows change);
- *   <li>every binding of a time means the UTC wall clock the equivalent literal means, and
- *       whole numbers fit the parameter's declared width (see {@link TypeConversions});
+ *   <li>every binding of a time means the UTC wall clock the equivalent literal means, and whole
+ *       numbers fit the parameter's declared width (see {@link TypeConversions});
  *   <li>result sets are wrapped, and {@code getConnection()} returns the user's connection.
  * </ul>
  */
@@ -45,42 +45,69 @@ final class StatementProxy implements InvocationHandler {
   private static final Dispatch<StatementProxy> CALLABLE = preparedOps(CallableStatement.class);
 
   private static Dispatch<StatementProxy> statementOps(Class<?> iface) {
-    Dispatch<StatementProxy> d = new Dispatch<StatementProxy>(iface)
-        .identity(h -> "BinanceStatement{" + h.delegate + "}", h -> h.delegate)
-        .on("getConnection", (h, p, m, a) -> h.connection.self())
-        .on("executeQuery", (h, p, m, a) -> h.executeQuery(p, a))
-        .on("execute", (h, p, m, a) -> h.execute(m, a))
-        .on("executeUpdate", (h, p, m, a) -> h.execute(m, a))
-        .on("executeLargeUpdate", (h, p, m, a) -> h.execute(m, a))
-        .on("addBatch", (h, p, m, a) -> h.execute(m, a))
-        .on("getResultSet", (h, p, m, a) -> h.wrap(h.delegate.getResultSet(), p))
-        .on("getGeneratedKeys", (h, p, m, a) -> h.wrap(h.delegate.getGeneratedKeys(), p))
-        .on("setMaxRows", (h, p, m, a) -> h.setMaxRows(((Integer) a[0]).longValue()))
-        .on("setLargeMaxRows", (h, p, m, a) -> h.setMaxRows((Long) a[0]));
-    for (String setting : new String[] {"setQueryTimeout", "setFetchSize", "setFetchDirection",
-        "setMaxFieldSize", "setEscapeProcessing", "setPoolable", "setCursorName"}) {
+    Dispatch<StatementProxy> d =
+        new Dispatch<StatementProxy>(iface)
+            .identity(h -> "BinanceStatement{" + h.delegate + "}", h -> h.delegate)
+            .on("getConnection", (h, p, m, a) -> h.connection.self())
+            .on("executeQuery", (h, p, m, a) -> h.executeQuery(p, a))
+            .on("execute", (h, p, m, a) -> h.execute(m, a))
+            .on("executeUpdate", (h, p, m, a) -> h.execute(m, a))
+            .on("executeLargeUpdate", (h, p, m, a) -> h.execute(m, a))
+            .on("addBatch", (h, p, m, a) -> h.execute(m, a))
+            .on("getResultSet", (h, p, m, a) -> h.wrap(h.delegate.getResultSet(), p))
+            .on("getGeneratedKeys", (h, p, m, a) -> h.wrap(h.delegate.getGeneratedKeys(), p))
+            .on("setMaxRows", (h, p, m, a) -> h.setMaxRows(((Integer) a[0]).longValue()))
+            .on("setLargeMaxRows", (h, p, m, a) -> h.setMaxRows((Long) a[0]));
+    for (String setting :
+        new String[] {
+          "setQueryTimeout",
+          "setFetchSize",
+          "setFetchDirection",
+          "setMaxFieldSize",
+          "setEscapeProcessing",
+          "setPoolable",
+          "setCursorName"
+        }) {
       d.on(setting, (h, p, m, a) -> h.setting(setting, m, a));
     }
     return d;
   }
 
   private static Dispatch<StatementProxy> preparedOps(Class<?> iface) {
-    Dispatch<StatementProxy> d = statementOps(iface)
-        .on("clearParameters", (h, p, m, a) -> h.clearParameters())
-        .on("setTimestamp", (h, p, m, a) -> h.bindTime(a))
-        .on("setDate", (h, p, m, a) -> h.bindTime(a))
-        .on("setTime", (h, p, m, a) -> h.bindTime(a))
-        .on("setString", (h, p, m, a) -> h.bindString(m, a))
-        .on("setNString", (h, p, m, a) -> h.bindString(m, a))
-        .on("setObject", (h, p, m, a) -> h.bindObject(a));
-    for (String number : new String[] {"setLong", "setInt", "setShort", "setByte",
-        "setBigDecimal"}) {
+    Dispatch<StatementProxy> d =
+        statementOps(iface)
+            .on("clearParameters", (h, p, m, a) -> h.clearParameters())
+            .on("setTimestamp", (h, p, m, a) -> h.bindTime(a))
+            .on("setDate", (h, p, m, a) -> h.bindTime(a))
+            .on("setTime", (h, p, m, a) -> h.bindTime(a))
+            .on("setString", (h, p, m, a) -> h.bindString(m, a))
+            .on("setNString", (h, p, m, a) -> h.bindString(m, a))
+            .on("setObject", (h, p, m, a) -> h.bindObject(a));
+    for (String number :
+        new String[] {"setLong", "setInt", "setShort", "setByte", "setBigDecimal"}) {
       d.on(number, (h, p, m, a) -> h.bindNumber(m, a));
     }
-    for (String other : new String[] {"setNull", "setBoolean", "setFloat", "setDouble",
-        "setBytes", "setAsciiStream", "setUnicodeStream", "setBinaryStream",
-        "setCharacterStream", "setNCharacterStream", "setRef", "setBlob", "setClob", "setNClob",
-        "setArray", "setURL", "setRowId", "setSQLXML"}) {
+    for (String other :
+        new String[] {
+          "setNull",
+          "setBoolean",
+          "setFloat",
+          "setDouble",
+          "setBytes",
+          "setAsciiStream",
+          "setUnicodeStream",
+          "setBinaryStream",
+          "setCharacterStream",
+          "setNCharacterStream",
+          "setRef",
+          "setBlob",
+          "setClob",
+          "setNClob",
+          "setArray",
+          "setURL",
+          "setRowId",
+          "setSQLXML"
+        }) {
       d.on(other, (h, p, m, a) -> h.bindAsIs(m, a));
     }
     return d;
@@ -118,12 +145,17 @@ final class StatementProxy implements InvocationHandler {
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getDeclaringClass() == CallableStatement.class) {
-      throw new SQLFeatureNotSupportedException(method.getName() + " is not supported:"
-          + " procedures return their results as rows; call executeQuery() (or execute() and"
-          + " getResultSet()) and read them", "0A000");
+      throw new SQLFeatureNotSupportedException(
+          method.getName()
+              + " is not supported:"
+              + " procedures return their results as rows; call executeQuery() (or execute() and"
+              + " getResultSet()) and read them",
+          "0A000");
     }
-    Dispatch<StatementProxy> ops = iface == CallableStatement.class ? CALLABLE
-        : iface == PreparedStatement.class ? PREPARED : STATEMENT;
+    Dispatch<StatementProxy> ops =
+        iface == CallableStatement.class
+            ? CALLABLE
+            : iface == PreparedStatement.class ? PREPARED : STATEMENT;
     return ops.invoke(this, delegate, proxy, method, args);
   }
 
@@ -167,9 +199,9 @@ final class StatementProxy implements InvocationHandler {
   }
 
   /**
-   * A prepared statement was planned for the max rows in force when it was prepared; when they
-   * have changed since, plan it again (with its settings and bindings), so that the limit reaches
-   * the scan as a {@code LIMIT} would.
+   * A prepared statement was planned for the max rows in force when it was prepared; when they have
+   * changed since, plan it again (with its settings and bindings), so that the limit reaches the
+   * scan as a {@code LIMIT} would.
    */
   private void replan() throws SQLException {
     if (sql == null || maxRows == plannedFor) {
@@ -250,8 +282,7 @@ final class StatementProxy implements InvocationHandler {
   /** The type a time value is bound as: the parameter's, when it is a time or text. */
   private int timeType(int index, int fallback) throws SQLException {
     int declared = parameterType(index);
-    if (TypeConversions.isTime(declared) || declared == Types.VARCHAR
-        || declared == Types.CHAR) {
+    if (TypeConversions.isTime(declared) || declared == Types.VARCHAR || declared == Types.CHAR) {
       return declared;
     }
     return fallback;
@@ -259,8 +290,13 @@ final class StatementProxy implements InvocationHandler {
 
   private static Binding time(int index, int type, long millis) {
     return switch (type) {
-      case Types.DATE -> ps -> ps.setDate(index, new Date(Math.floorDiv(millis, TypeConversions.DAY) * TypeConversions.DAY));
-      case Types.TIME -> ps -> ps.setTime(index, new Time(Math.floorMod(millis, TypeConversions.DAY)));
+      case Types.DATE ->
+          ps ->
+              ps.setDate(
+                  index,
+                  new Date(Math.floorDiv(millis, TypeConversions.DAY) * TypeConversions.DAY));
+      case Types.TIME ->
+          ps -> ps.setTime(index, new Time(Math.floorMod(millis, TypeConversions.DAY)));
       case Types.VARCHAR, Types.CHAR ->
           ps -> ps.setString(index, TypeConversions.string(millis, Types.TIMESTAMP));
       default -> ps -> ps.setTimestamp(index, new Timestamp(millis));
@@ -299,8 +335,10 @@ final class StatementProxy implements InvocationHandler {
     if (TypeConversions.isTimeValue(x)
         || (x instanceof CharSequence && (TypeConversions.isTime(declared) || timeTarget))) {
       long millis = TypeConversions.utcMillisOf(x, null);
-      int fallback = timeTarget && target != Types.TIMESTAMP_WITH_TIMEZONE ? target
-          : x instanceof CharSequence ? Types.TIMESTAMP : timeTypeOf(x);
+      int fallback =
+          timeTarget && target != Types.TIMESTAMP_WITH_TIMEZONE
+              ? target
+              : x instanceof CharSequence ? Types.TIMESTAMP : timeTypeOf(x);
       return bind(index, time(index, timeType(index, fallback), millis));
     }
     if (x instanceof Number n) {
@@ -329,9 +367,9 @@ final class StatementProxy implements InvocationHandler {
 
   /**
    * A whole number bound with a setter of another width than the parameter's type: Calcite's
-   * generated code casts {@code LIMIT ?} (INTEGER) to Integer, so {@code setLong(i, 10L)}, as
-   * jOOQ and others bind limits, would fail with a ClassCastException. {@code null} when the value
-   * can be bound as it is.
+   * generated code casts {@code LIMIT ?} (INTEGER) to Integer, so {@code setLong(i, 10L)}, as jOOQ
+   * and others bind limits, would fail with a ClassCastException. {@code null} when the value can
+   * be bound as it is.
    */
   private Binding wholeNumber(int index, Number n) throws SQLException {
     if (n instanceof Double || n instanceof Float) {

@@ -25,8 +25,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Calendar;
-import java.util.TimeZone;
 import java.util.Locale;
+import java.util.TimeZone;
 
 /**
  * Every conversion between JDBC's time classes and the driver's time values, in one place.
@@ -64,7 +64,8 @@ final class TypeConversions {
 
   /**
    * The stored value of a time column: epoch millis of the UTC wall clock for TIMESTAMP, the UTC
-   * day (as millis of its midnight) for DATE, millis of the day for TIME; {@code null} for SQL NULL.
+   * day (as millis of its midnight) for DATE, millis of the day for TIME; {@code null} for SQL
+   * NULL.
    */
   static Long stored(ResultSet rs, int column, int sqlType) throws SQLException {
     long raw = rs.getLong(column);
@@ -227,7 +228,9 @@ final class TypeConversions {
   }
 
   static boolean isTime(int sqlType) {
-    return sqlType == Types.TIMESTAMP || sqlType == Types.DATE || sqlType == Types.TIME
+    return sqlType == Types.TIMESTAMP
+        || sqlType == Types.DATE
+        || sqlType == Types.TIME
         || sqlType == Types.TIMESTAMP_WITH_TIMEZONE;
   }
 
@@ -257,23 +260,26 @@ final class TypeConversions {
    */
   static long utcMillisOf(Object x, Calendar calendar) throws SQLException {
     if (x instanceof Timestamp t) {
-      LocalDateTime wall = calendar == null
-          ? t.toLocalDateTime()
-          : LocalDateTime.ofInstant(t.toInstant(), calendar.getTimeZone().toZoneId());
+      LocalDateTime wall =
+          calendar == null
+              ? t.toLocalDateTime()
+              : LocalDateTime.ofInstant(t.toInstant(), calendar.getTimeZone().toZoneId());
       return utcMillis(wall);
     }
     if (x instanceof Date d) {
-      LocalDate day = calendar == null
-          ? d.toLocalDate()
-          : LocalDate.ofInstant(Instant.ofEpochMilli(d.getTime()),
-              calendar.getTimeZone().toZoneId());
+      LocalDate day =
+          calendar == null
+              ? d.toLocalDate()
+              : LocalDate.ofInstant(
+                  Instant.ofEpochMilli(d.getTime()), calendar.getTimeZone().toZoneId());
       return day.toEpochDay() * DAY;
     }
     if (x instanceof Time t) {
-      LocalTime clock = calendar == null
-          ? LocalTime.ofInstant(Instant.ofEpochMilli(t.getTime()), ZoneId.systemDefault())
-          : LocalTime.ofInstant(Instant.ofEpochMilli(t.getTime()),
-              calendar.getTimeZone().toZoneId());
+      LocalTime clock =
+          calendar == null
+              ? LocalTime.ofInstant(Instant.ofEpochMilli(t.getTime()), ZoneId.systemDefault())
+              : LocalTime.ofInstant(
+                  Instant.ofEpochMilli(t.getTime()), calendar.getTimeZone().toZoneId());
       return clock.toNanoOfDay() / 1_000_000L;
     }
     if (x instanceof java.util.Date d) {
@@ -307,8 +313,12 @@ final class TypeConversions {
     if (x instanceof CharSequence s) {
       return parse(s.toString());
     }
-    throw new SQLDataException("Cannot bind a " + x.getClass().getName() + " as a time: use a"
-        + " Timestamp, LocalDateTime, Instant or a string such as '2024-01-01 00:00:00'", "22018");
+    throw new SQLDataException(
+        "Cannot bind a "
+            + x.getClass().getName()
+            + " as a time: use a"
+            + " Timestamp, LocalDateTime, Instant or a string such as '2024-01-01 00:00:00'",
+        "22018");
   }
 
   private static final DateTimeFormatter TEXT =
@@ -360,8 +370,13 @@ final class TypeConversions {
       }
       return utcMillis(wall);
     } catch (DateTimeException e) {
-      throw new SQLDataException("Cannot read '" + shorten(text) + "' as a time: use"
-          + " 'yyyy-MM-dd HH:mm:ss[.SSS]' (UTC) or 'yyyy-MM-dd'", "22007", e);
+      throw new SQLDataException(
+          "Cannot read '"
+              + shorten(text)
+              + "' as a time: use"
+              + " 'yyyy-MM-dd HH:mm:ss[.SSS]' (UTC) or 'yyyy-MM-dd'",
+          "22007",
+          e);
     }
   }
 

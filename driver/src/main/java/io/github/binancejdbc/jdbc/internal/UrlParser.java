@@ -61,8 +61,11 @@ public final class UrlParser {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new SQLDataException(
-            "Malformed connection URL: '" + redactPair(pair) + "' is not name=value; expected "
-                + PREFIX + "[//host[:port]][?name=value[&name=value]...]",
+            "Malformed connection URL: '"
+                + redactPair(pair)
+                + "' is not name=value; expected "
+                + PREFIX
+                + "[//host[:port]][?name=value[&name=value]...]",
             "22023");
       }
       put(out, decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));

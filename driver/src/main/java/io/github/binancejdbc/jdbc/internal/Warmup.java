@@ -21,17 +21,21 @@ import java.util.TimeZone;
 /**
  * Work the first connection and statement would otherwise do one after another on the caller's
  * thread, started on a second thread when the driver is loaded: the HTTP client's TLS set-up (the
- * slowest part), then the generation of the JDBC proxy classes and the first use of the JSON parser,
- * the caches and the calendars. It touches
- * only the JDK, OkHttp, Jackson and Caffeine, whose classes initialise safely from any thread, and
- * never Calcite's, so it cannot contend with the caller's thread for a class being initialised.
- * Nothing it does is needed for correctness: the caller's thread does whatever it finds undone.
+ * slowest part), then the generation of the JDBC proxy classes and the first use of the JSON
+ * parser, the caches and the calendars. It touches only the JDK, OkHttp, Jackson and Caffeine,
+ * whose classes initialise safely from any thread, and never Calcite's, so it cannot contend with
+ * the caller's thread for a class being initialised. Nothing it does is needed for correctness: the
+ * caller's thread does whatever it finds undone.
  */
 public final class Warmup {
   /** The interfaces the driver's proxies implement, each alone (see {@link JdbcProxies}). */
   private static final Class<?>[] PROXIED = {
-    Connection.class, PreparedStatement.class, ResultSet.class, Statement.class,
-    CallableStatement.class, DatabaseMetaData.class
+    Connection.class,
+    PreparedStatement.class,
+    ResultSet.class,
+    Statement.class,
+    CallableStatement.class,
+    DatabaseMetaData.class
   };
 
   private Warmup() {}

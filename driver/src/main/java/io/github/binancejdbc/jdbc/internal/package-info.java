@@ -1,2 +1,4 @@
-/** The driver's internals: URL parsing, settings, the JDBC proxies over Calcite, metadata answers. */
+/**
+ * The driver's internals: URL parsing, settings, the JDBC proxies over Calcite, metadata answers.
+ */
 package io.github.binancejdbc.jdbc.internal;

@@ -16,21 +16,27 @@ import org.junit.jupiter.api.Test;
 class DispatchTest {
   @Test
   void aMisspeltMethodFailsWhenTheTableIsBuilt() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new Dispatch<Object>(Connection.class).on("isReadonly", (h, p, m, a) -> true));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new Dispatch<Object>(Connection.class).on("isReadonly", (h, p, m, a) -> true));
     assertEquals("Connection has no method isReadonly", e.getMessage());
-    assertThrows(IllegalStateException.class, () -> new Dispatch<Object>(Statement.class)
-        .on("setMaxRows", new Class<?>[] {long.class}, (h, p, m, a) -> null));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new Dispatch<Object>(Statement.class)
+                .on("setMaxRows", new Class<?>[] {long.class}, (h, p, m, a) -> null));
   }
 
   @Test
   void operationsAreFoundForEveryOverloadAndInheritedMethod() throws Exception {
-    Dispatch<Object> d = new Dispatch<Object>(PreparedStatement.class)
-        .on("setObject", (h, p, m, a) -> "object")
-        .on("close", (h, p, m, a) -> "close");
+    Dispatch<Object> d =
+        new Dispatch<Object>(PreparedStatement.class)
+            .on("setObject", (h, p, m, a) -> "object")
+            .on("close", (h, p, m, a) -> "close");
     assertNotNull(d.find(PreparedStatement.class.getMethod("setObject", int.class, Object.class)));
-    assertNotNull(d.find(PreparedStatement.class.getMethod("setObject", int.class, Object.class,
-        int.class)));
+    assertNotNull(
+        d.find(PreparedStatement.class.getMethod("setObject", int.class, Object.class, int.class)));
     assertNotNull(d.find(Statement.class.getMethod("close")));
     assertNull(d.find(PreparedStatement.class.getMethod("getMaxRows")));
   }

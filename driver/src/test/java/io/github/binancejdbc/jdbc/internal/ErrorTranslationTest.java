@@ -24,8 +24,8 @@ class ErrorTranslationTest {
 
   @Test
   void aCyclicCauseChainEndsInAnInternalError() {
-    SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
-        () -> ErrorTranslation.translate(cycle()));
+    SQLException e =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ErrorTranslation.translate(cycle()));
     assertEquals("XX000", e.getSQLState());
     assertTrue(e.getMessage().startsWith("Internal error: "), e.getMessage());
   }

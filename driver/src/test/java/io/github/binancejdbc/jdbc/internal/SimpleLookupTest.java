@@ -37,13 +37,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link SimpleLookup} against Calcite's own preparation of the same statements: the same
- * metadata, parameters, rows, requests and errors; the lookup path taken exactly for the accepted
- * shape (Calcite's parser never sees those statements).
+ * {@link SimpleLookup} against Calcite's own preparation of the same statements: the same metadata,
+ * parameters, rows, requests and errors; the lookup path taken exactly for the accepted shape
+ * (Calcite's parser never sees those statements).
  */
 class SimpleLookupTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMocks.lenient();
+  @RegisterExtension static WireMockExtension wm = WireMocks.lenient();
 
   private Connection conn;
 
@@ -53,19 +52,27 @@ class SimpleLookupTest {
     WeightGovernor.forBaseUrl(wm.baseUrl(), Clock.systemUTC(), Sleeper.SYSTEM)
         .setLimit("REQUEST_WEIGHT", "MINUTE", 1, WeightGovernor.DEFAULT_LIMIT);
     // Both paths must send the same requests: no closed bars kept from the first run.
-    conn = DriverManager.getConnection(
-        "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
-        .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}")));
-    wm.stubFor(get(urlEqualTo("/api/v3/ticker/price?symbol=ETHUSDT"))
-        .willReturn(okJson("{\"symbol\":\"ETHUSDT\",\"price\":\"2250.5\"}")));
-    wm.stubFor(get(urlEqualTo("/api/v3/avgPrice?symbol=BTCUSDT"))
-        .willReturn(okJson("{\"mins\":5,\"price\":\"43250.01234567\",\"closeTime\":1704067200000}")));
-    wm.stubFor(get(urlPathEqualTo("/api/v3/klines"))
-        .willReturn(okJson("[[1704067200000,\"42000.1\",\"42100\",\"41900\",\"42050.5\",\"12.5\","
-            + "1704070799999,\"525000.25\",100,\"6.25\",\"262500.125\",\"0\"],"
-            + "[1704070800000,\"42050.5\",\"42200\",\"42000\",\"42150\",\"10\","
-            + "1704074399999,\"421000\",90,\"5\",\"210500\",\"0\"]]")));
+    conn =
+        DriverManager.getConnection(
+            "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
+            .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price?symbol=ETHUSDT"))
+            .willReturn(okJson("{\"symbol\":\"ETHUSDT\",\"price\":\"2250.5\"}")));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=BTCUSDT"))
+            .willReturn(
+                okJson("{\"mins\":5,\"price\":\"43250.01234567\",\"closeTime\":1704067200000}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/klines"))
+            .willReturn(
+                okJson(
+                    "[[1704067200000,\"42000.1\",\"42100\",\"41900\",\"42050.5\",\"12.5\","
+                        + "1704070799999,\"525000.25\",100,\"6.25\",\"262500.125\",\"0\"],"
+                        + "[1704070800000,\"42050.5\",\"42200\",\"42000\",\"42150\",\"10\","
+                        + "1704074399999,\"421000\",90,\"5\",\"210500\",\"0\"]]")));
   }
 
   @AfterEach
@@ -74,57 +81,59 @@ class SimpleLookupTest {
     conn.close();
   }
 
-  static final List<String> LOOKUPS = List.of(
-      "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'",
-      "SELECT symbol, price FROM ticker_price WHERE symbol = 'BTCUSDT'",
-      "select PRICE ,Symbol from BINANCE.Ticker_Price where SYMBOL='BTCUSDT'",
-      "SELECT price FROM ticker_price WHERE symbol = 'NOPE'",
-      "SELECT price, mins FROM avg_price WHERE symbol = 'BTCUSDT'",
-      "SELECT open_time, close_price, symbol FROM klines WHERE symbol = 'BTCUSDT'"
-          + " AND timeframe = '1h'",
-      "SELECT close_price FROM klines WHERE timeframe = '1h' AND symbol = 'BTCUSDT'",
-      "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
-          + " AND open_time < TIMESTAMP '2024-01-01 02:00:00.000'",
-      "SELECT close_price FROM klines WHERE open_time > TIMESTAMP '2024-01-01 00:00:00.5'"
-          + " AND symbol = 'BTCUSDT' AND open_time <= TIMESTAMP '2024-01-01 01:00:00'"
-          + " AND timeframe = '1h'",
-      "SELECT close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time = TIMESTAMP '2024-01-01 01:00:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time < TIMESTAMP '2024-01-01 01:00:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time >= TIMESTAMP '2024-01-01 01:00:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND close_time > TIMESTAMP '2024-01-01 01:00:00'",
-      // A required key missing: the same error from the scan on both paths.
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT'");
+  static final List<String> LOOKUPS =
+      List.of(
+          "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'",
+          "SELECT symbol, price FROM ticker_price WHERE symbol = 'BTCUSDT'",
+          "select PRICE ,Symbol from BINANCE.Ticker_Price where SYMBOL='BTCUSDT'",
+          "SELECT price FROM ticker_price WHERE symbol = 'NOPE'",
+          "SELECT price, mins FROM avg_price WHERE symbol = 'BTCUSDT'",
+          "SELECT open_time, close_price, symbol FROM klines WHERE symbol = 'BTCUSDT'"
+              + " AND timeframe = '1h'",
+          "SELECT close_price FROM klines WHERE timeframe = '1h' AND symbol = 'BTCUSDT'",
+          "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+              + " AND open_time < TIMESTAMP '2024-01-01 02:00:00.000'",
+          "SELECT close_price FROM klines WHERE open_time > TIMESTAMP '2024-01-01 00:00:00.5'"
+              + " AND symbol = 'BTCUSDT' AND open_time <= TIMESTAMP '2024-01-01 01:00:00'"
+              + " AND timeframe = '1h'",
+          "SELECT close_price FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time = TIMESTAMP '2024-01-01 01:00:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time < TIMESTAMP '2024-01-01 01:00:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time >= TIMESTAMP '2024-01-01 01:00:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND close_time > TIMESTAMP '2024-01-01 01:00:00'",
+          // A required key missing: the same error from the scan on both paths.
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT'");
 
-  static final List<String> OTHERS = List.of(
-      "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' ORDER BY price",
-      "SELECT \"price\" FROM ticker_price WHERE symbol = 'BTCUSDT'",
-      "SELECT price, price FROM ticker_price WHERE symbol = 'BTCUSDT'",
-      "SELECT * FROM ticker_price WHERE symbol = 'BTCUSDT'",
-      "SELECT price FROM ticker_price WHERE symbol = 'BTC USDT'",
-      "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' OR symbol = 'ETHUSDT'",
-      "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' AND symbol = 'ETHUSDT'",
-      "SELECT price FROM ticker_price WHERE price = 1",
-      "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT';",
-      "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' -- latest",
-      "SELECT price AS p FROM ticker_price WHERE symbol = 'BTCUSDT'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time > TIMESTAMP '2024-13-45 00:00:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time > TIMESTAMP '2024-01-01 00:00:00' AND open_time > TIMESTAMP"
-          + " '2024-01-01 00:30:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time > TIMESTAMP '2024-01-01 00:00:00.1234'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time <> TIMESTAMP '2024-01-01 00:00:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time > '2024-01-01 00:00:00'",
-      "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
-          + " AND open_time > ?");
+  static final List<String> OTHERS =
+      List.of(
+          "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' ORDER BY price",
+          "SELECT \"price\" FROM ticker_price WHERE symbol = 'BTCUSDT'",
+          "SELECT price, price FROM ticker_price WHERE symbol = 'BTCUSDT'",
+          "SELECT * FROM ticker_price WHERE symbol = 'BTCUSDT'",
+          "SELECT price FROM ticker_price WHERE symbol = 'BTC USDT'",
+          "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' OR symbol = 'ETHUSDT'",
+          "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' AND symbol = 'ETHUSDT'",
+          "SELECT price FROM ticker_price WHERE price = 1",
+          "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT';",
+          "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT' -- latest",
+          "SELECT price AS p FROM ticker_price WHERE symbol = 'BTCUSDT'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time > TIMESTAMP '2024-13-45 00:00:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time > TIMESTAMP '2024-01-01 00:00:00' AND open_time > TIMESTAMP"
+              + " '2024-01-01 00:30:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time > TIMESTAMP '2024-01-01 00:00:00.1234'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time <> TIMESTAMP '2024-01-01 00:00:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time > '2024-01-01 00:00:00'",
+          "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT' AND timeframe = '1h'"
+              + " AND open_time > ?");
 
   @Test
   void lookupsAnswerAsCalciteDoesWithoutCalcitesParser() throws SQLException {
@@ -173,11 +182,22 @@ class SimpleLookupTest {
         ParameterMetaData pm = ps.getParameterMetaData();
         out.append(pm.getParameterCount());
         for (int p = 1; p <= pm.getParameterCount(); p++) {
-          out.append(' ').append(pm.getParameterType(p)).append(' ')
-              .append(pm.getParameterTypeName(p)).append(' ').append(pm.getPrecision(p))
-              .append(' ').append(pm.getScale(p)).append(' ')
-              .append(pm.getParameterClassName(p)).append(' ').append(pm.isNullable(p))
-              .append(' ').append(pm.isSigned(p)).append(' ').append(pm.getParameterMode(p));
+          out.append(' ')
+              .append(pm.getParameterType(p))
+              .append(' ')
+              .append(pm.getParameterTypeName(p))
+              .append(' ')
+              .append(pm.getPrecision(p))
+              .append(' ')
+              .append(pm.getScale(p))
+              .append(' ')
+              .append(pm.getParameterClassName(p))
+              .append(' ')
+              .append(pm.isNullable(p))
+              .append(' ')
+              .append(pm.isSigned(p))
+              .append(' ')
+              .append(pm.getParameterMode(p));
         }
         for (String symbol : List.of("BTCUSDT", "ETHUSDT", "BTCUSDT")) {
           ps.setString(1, symbol);
@@ -191,8 +211,8 @@ class SimpleLookupTest {
       seen.add(out.toString());
     }
     assertEquals(seen.get(0), seen.get(1));
-    assertTrue(seen.get(1).contains("String:ETHUSDT|ETHUSDT BigDecimal:2250.5|2250.5"),
-        seen.get(1));
+    assertTrue(
+        seen.get(1).contains("String:ETHUSDT|ETHUSDT BigDecimal:2250.5|2250.5"), seen.get(1));
     assertTrue(seen.get(1).contains("/api/v3/ticker/price?symbol=ETHUSDT"), seen.get(1));
   }
 
@@ -210,8 +230,8 @@ class SimpleLookupTest {
       try (ResultSet rs = s.executeQuery(sql)) {
         result = describe(rs);
       } catch (SQLException e) {
-        result = "error " + e.getSQLState() + " " + e.getClass().getSimpleName() + " "
-            + e.getMessage();
+        result =
+            "error " + e.getSQLState() + " " + e.getClass().getSimpleName() + " " + e.getMessage();
       }
     }
     assertEquals(parses, parsed.get(), (enabled ? "lookup on: " : "lookup off: ") + sql);
@@ -235,22 +255,47 @@ class SimpleLookupTest {
     ResultSetMetaData md = rs.getMetaData();
     StringBuilder b = new StringBuilder();
     for (int i = 1; i <= md.getColumnCount(); i++) {
-      b.append(md.getColumnLabel(i)).append(' ').append(md.getColumnName(i)).append(' ')
-          .append(md.getTableName(i)).append(' ').append(md.getSchemaName(i)).append(' ')
-          .append(md.getCatalogName(i)).append(' ').append(md.getColumnType(i)).append(' ')
-          .append(md.getColumnTypeName(i)).append(' ').append(md.getPrecision(i)).append(' ')
-          .append(md.getScale(i)).append(' ').append(md.isNullable(i)).append(' ')
-          .append(md.getColumnClassName(i)).append(' ').append(md.getColumnDisplaySize(i))
-          .append(' ').append(md.isSigned(i)).append(md.isAutoIncrement(i))
-          .append(md.isCaseSensitive(i)).append(md.isSearchable(i)).append(md.isCurrency(i))
-          .append(md.isReadOnly(i)).append(md.isWritable(i)).append(md.isDefinitelyWritable(i))
+      b.append(md.getColumnLabel(i))
+          .append(' ')
+          .append(md.getColumnName(i))
+          .append(' ')
+          .append(md.getTableName(i))
+          .append(' ')
+          .append(md.getSchemaName(i))
+          .append(' ')
+          .append(md.getCatalogName(i))
+          .append(' ')
+          .append(md.getColumnType(i))
+          .append(' ')
+          .append(md.getColumnTypeName(i))
+          .append(' ')
+          .append(md.getPrecision(i))
+          .append(' ')
+          .append(md.getScale(i))
+          .append(' ')
+          .append(md.isNullable(i))
+          .append(' ')
+          .append(md.getColumnClassName(i))
+          .append(' ')
+          .append(md.getColumnDisplaySize(i))
+          .append(' ')
+          .append(md.isSigned(i))
+          .append(md.isAutoIncrement(i))
+          .append(md.isCaseSensitive(i))
+          .append(md.isSearchable(i))
+          .append(md.isCurrency(i))
+          .append(md.isReadOnly(i))
+          .append(md.isWritable(i))
+          .append(md.isDefinitelyWritable(i))
           .append('\n');
     }
     while (rs.next()) {
       for (int i = 1; i <= md.getColumnCount(); i++) {
         Object o = rs.getObject(i);
-        b.append(o == null ? "null" : o.getClass().getSimpleName() + ":" + o).append('|')
-            .append(rs.getString(i)).append(' ');
+        b.append(o == null ? "null" : o.getClass().getSimpleName() + ":" + o)
+            .append('|')
+            .append(rs.getString(i))
+            .append(' ');
       }
       b.append('\n');
     }
@@ -259,29 +304,44 @@ class SimpleLookupTest {
 
   @Test
   void parsesOnlyTheAcceptedShape() {
-    SimpleLookup.Parsed p = SimpleLookup.parse(" SELECT a, B_2 FROM s.T WHERE k = 'X-1.y' AND j=?"
-        + " AND t>=timestamp '2024-02-29 23:59:59.5' AND t < TIMESTAMP '1970-01-01 00:00:00' ",
-        "binance");
+    SimpleLookup.Parsed p =
+        SimpleLookup.parse(
+            " SELECT a, B_2 FROM s.T WHERE k = 'X-1.y' AND j=?"
+                + " AND t>=timestamp '2024-02-29 23:59:59.5' AND t < TIMESTAMP '1970-01-01 00:00:00' ",
+            "binance");
     assertNotNull(p);
     assertEquals(List.of("a", "b_2"), p.columns());
     assertEquals("s", p.schema());
     assertEquals("t", p.table());
-    assertEquals(List.of(new SimpleLookup.Condition("k", "=", "X-1.y"),
-        new SimpleLookup.Condition("j", "=", null),
-        new SimpleLookup.Condition("t", ">=", 1709251199500L),
-        new SimpleLookup.Condition("t", "<", 0L)), p.conditions());
-    assertEquals("binance", SimpleLookup.parse("SELECT a FROM t WHERE k = 'x'", "binance").schema());
-    for (String sql : List.of("SELECT a FROM t", "SELECT a FROM t WHERE k = ''",
-        "SELECT a FROM t WHERE k = 'x' AND", "SELECT a FROM t WHERE k = 'x''y'",
-        "SELECT a FROM t WHERE k = 'x' OR j = 'y'", "SELECT a FROM t WHERE k = 1",
-        "SELECT 1a FROM t WHERE k = 'x'", "SELECT a FROM t WHERE k = 'x' LIMIT 1",
-        "SELECT a FROM t WHERE k = 'é'", "SELECT value FROM t WHERE k = 'x'",
-        "SELECT a FROM t WHERE k = 'x' /* c */", "SELECT a FROM a.b.t WHERE k = 'x'",
-        "EXPLAIN PLAN FOR SELECT a FROM t WHERE k = 'x'",
-        "SELECT a FROM t WHERE t > TIMESTAMP '2023-02-29 00:00:00'",
-        "SELECT a FROM t WHERE t > TIMESTAMP '2024-01-01'",
-        "SELECT a FROM t WHERE t > TIMESTAMP '2024-01-01 0:00:00'",
-        "SELECT a FROM t WHERE t != 'x'", "SELECT a FROM t WHERE t >= DATE '2024-01-01'")) {
+    assertEquals(
+        List.of(
+            new SimpleLookup.Condition("k", "=", "X-1.y"),
+            new SimpleLookup.Condition("j", "=", null),
+            new SimpleLookup.Condition("t", ">=", 1709251199500L),
+            new SimpleLookup.Condition("t", "<", 0L)),
+        p.conditions());
+    assertEquals(
+        "binance", SimpleLookup.parse("SELECT a FROM t WHERE k = 'x'", "binance").schema());
+    for (String sql :
+        List.of(
+            "SELECT a FROM t",
+            "SELECT a FROM t WHERE k = ''",
+            "SELECT a FROM t WHERE k = 'x' AND",
+            "SELECT a FROM t WHERE k = 'x''y'",
+            "SELECT a FROM t WHERE k = 'x' OR j = 'y'",
+            "SELECT a FROM t WHERE k = 1",
+            "SELECT 1a FROM t WHERE k = 'x'",
+            "SELECT a FROM t WHERE k = 'x' LIMIT 1",
+            "SELECT a FROM t WHERE k = 'é'",
+            "SELECT value FROM t WHERE k = 'x'",
+            "SELECT a FROM t WHERE k = 'x' /* c */",
+            "SELECT a FROM a.b.t WHERE k = 'x'",
+            "EXPLAIN PLAN FOR SELECT a FROM t WHERE k = 'x'",
+            "SELECT a FROM t WHERE t > TIMESTAMP '2023-02-29 00:00:00'",
+            "SELECT a FROM t WHERE t > TIMESTAMP '2024-01-01'",
+            "SELECT a FROM t WHERE t > TIMESTAMP '2024-01-01 0:00:00'",
+            "SELECT a FROM t WHERE t != 'x'",
+            "SELECT a FROM t WHERE t >= DATE '2024-01-01'")) {
       assertNull(SimpleLookup.parse(sql, "binance"), sql);
     }
     assertNull(SimpleLookup.parse("SELECT a FROM t WHERE k = 'x'", null));
@@ -302,7 +362,8 @@ class SimpleLookupTest {
     List<String> missing = new ArrayList<>();
     for (String n : names) {
       if (parser.isReservedWord(n.toUpperCase(Locale.ROOT))
-          && !SimpleLookup.RESERVED.contains(n) && !missing.contains(n)) {
+          && !SimpleLookup.RESERVED.contains(n)
+          && !missing.contains(n)) {
         missing.add(n);
       }
     }

@@ -108,7 +108,8 @@ public final class Bar {
   }
 
   /** One group of a tape: {@code trades} trades at one price. */
-  void addGroup(long price, long lots, long quoteUnits, boolean buyerMaker, long firstId, int trades) {
+  void addGroup(
+      long price, long lots, long quoteUnits, boolean buyerMaker, long firstId, int trades) {
     add(price, price, price, price);
     volume += lots;
     quote = Math.addExact(quote, quoteUnits);

@@ -1,9 +1,9 @@
 package io.github.binancejdbc.simulator.market;
 
 /**
- * The minute summaries of one UTC day of one symbol (only the minutes inside the symbol's
- * history: {@code [from, to)} minute-of-day), with the trade and aggregate ids each minute starts
- * at, and the day's total.
+ * The minute summaries of one UTC day of one symbol (only the minutes inside the symbol's history:
+ * {@code [from, to)} minute-of-day), with the trade and aggregate ids each minute starts at, and
+ * the day's total.
  */
 final class DayData {
   final long day;
@@ -20,6 +20,7 @@ final class DayData {
   final long[] takerBuyQuote = new long[PricePath.MINUTES_PER_DAY];
   final int[] trades = new int[PricePath.MINUTES_PER_DAY];
   final int[] groups = new int[PricePath.MINUTES_PER_DAY];
+
   /** Id of the first trade (aggregate) of each minute; for j >= to: the first id after the day. */
   final long[] firstTradeId = new long[PricePath.MINUTES_PER_DAY + 1];
 

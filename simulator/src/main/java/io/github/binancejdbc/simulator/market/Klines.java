@@ -76,7 +76,17 @@ public final class Klines {
   static Kline toKline(SymbolSpec s, long open, long close, Bar b) {
     long t = s.tickUnits();
     long l = s.tapeLotUnits();
-    return new Kline(open, b.open * t, b.high * t, b.low * t, b.close * t, b.volume * l, close,
-        b.quote, b.count, b.takerBuyVolume * l, b.takerBuyQuote);
+    return new Kline(
+        open,
+        b.open * t,
+        b.high * t,
+        b.low * t,
+        b.close * t,
+        b.volume * l,
+        close,
+        b.quote,
+        b.count,
+        b.takerBuyVolume * l,
+        b.takerBuyQuote);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * All simulated symbols, their generated histories (built lazily, on first use) and the market
- * time at which history ends.
+ * All simulated symbols, their generated histories (built lazily, on first use) and the market time
+ * at which history ends.
  */
 public final class Market {
   private final long seed;

@@ -47,6 +47,7 @@ final class MinuteTape {
   private long hash;
   int trades;
   int groups;
+
   /** Groups (a prefix) and trades before the cutoff. */
   int includedGroups;
 
@@ -90,8 +91,15 @@ final class MinuteTape {
    * @param summaryOnly only the summary is needed: group times are skipped when no cutoff falls in
    *     this minute (each aspect has its own random stream, so skipping one changes no other)
    */
-  void generate(SymbolSpec spec, long key, double minuteSigma, long minute, long prevClose,
-      long closeTicks, long cutoffMs, boolean summaryOnly) {
+  void generate(
+      SymbolSpec spec,
+      long key,
+      double minuteSigma,
+      long minute,
+      long prevClose,
+      long closeTicks,
+      long cutoffMs,
+      boolean summaryOnly) {
     this.minute = minute;
     long h = Rng.hash(key, TAPE_DOMAIN, minute);
     this.hash = h;

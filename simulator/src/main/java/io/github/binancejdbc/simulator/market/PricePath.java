@@ -13,8 +13,8 @@ import java.util.List;
  *       day's minutes depend only on that day.
  * </ol>
  *
- * The path does not depend on the market time: moving the market time forward only reveals more
- * of the same history.
+ * The path does not depend on the market time: moving the market time forward only reveals more of
+ * the same history.
  */
 final class PricePath {
   static final long DAY_MS = 86_400_000L;
@@ -43,7 +43,10 @@ final class PricePath {
     int[] idx = new int[wps.size()];
     double[] logs = new double[wps.size()];
     for (int i = 0; i < wps.size(); i++) {
-      idx[i] = i == 0 ? 0 : (int) Math.round((wps.get(i).epochMs() - firstDay * DAY_MS) / (double) DAY_MS);
+      idx[i] =
+          i == 0
+              ? 0
+              : (int) Math.round((wps.get(i).epochMs() - firstDay * DAY_MS) / (double) DAY_MS);
       idx[i] = Math.max(i == 0 ? 0 : idx[i - 1] + 1, Math.min(idx[i], n - 1));
       logs[i] = StrictMath.log(wps.get(i).price());
     }
@@ -58,7 +61,10 @@ final class PricePath {
         int b = idx[seg + 1];
         double f = (k - a) / (double) (b - a);
         anchors[k] =
-            logs[seg] + f * (logs[seg + 1] - logs[seg]) + (walk[k] - walk[a]) - f * (walk[b] - walk[a]);
+            logs[seg]
+                + f * (logs[seg + 1] - logs[seg])
+                + (walk[k] - walk[a])
+                - f * (walk[b] - walk[a]);
       } else {
         anchors[k] = logs[seg] + walk[k] - walk[idx[seg]];
       }

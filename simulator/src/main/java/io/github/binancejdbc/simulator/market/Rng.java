@@ -3,10 +3,10 @@ package io.github.binancejdbc.simulator.market;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Stateless, platform-independent pseudo-randomness: every number of the simulated market is a
- * pure function of (seed, symbol, domain, index), so any minute of any year can be generated on
- * its own, in any order, with the same result on every JVM. Transcendental functions go through
- * {@link StrictMath} for the same reason.
+ * Stateless, platform-independent pseudo-randomness: every number of the simulated market is a pure
+ * function of (seed, symbol, domain, index), so any minute of any year can be generated on its own,
+ * in any order, with the same result on every JVM. Transcendental functions go through {@link
+ * StrictMath} for the same reason.
  */
 public final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -51,8 +51,7 @@ public final class Rng {
   public static double quickGauss(long h) {
     long a = mix(h);
     long b = mix(a + GOLDEN);
-    double s =
-        ((a >>> 32) + (a & 0xFFFFFFFFL) + (b >>> 32) + (b & 0xFFFFFFFFL)) * 0x1.0p-32 - 2.0;
+    double s = ((a >>> 32) + (a & 0xFFFFFFFFL) + (b >>> 32) + (b & 0xFFFFFFFFL)) * 0x1.0p-32 - 2.0;
     return s * 1.7320508075688772;
   }
 

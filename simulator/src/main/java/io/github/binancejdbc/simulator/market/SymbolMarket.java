@@ -123,7 +123,14 @@ public final class SymbolMarket {
 
   void generate(MinuteTape tape, long minute, long[] boundary, boolean summaryOnly) {
     int j = (int) Math.floorMod(minute, (long) PricePath.MINUTES_PER_DAY);
-    tape.generate(spec, key, path.minuteSigma(), minute, boundary[j], boundary[j + 1], dataEndMs,
+    tape.generate(
+        spec,
+        key,
+        path.minuteSigma(),
+        minute,
+        boundary[j],
+        boundary[j + 1],
+        dataEndMs,
         summaryOnly);
   }
 
@@ -232,8 +239,13 @@ public final class SymbolMarket {
       long qpt = spec.quotePerTickLot();
       for (int k = 0; k < tape.includedGroups; k++) {
         if (tape.time[k] >= t && tape.time[k] < stop) {
-          b.addGroup(tape.price[k], tape.qty[k], tape.price[k] * tape.qty[k] * qpt,
-              tape.buyerMaker[k], d.firstTradeId[j] + tape.first[k], tape.size[k]);
+          b.addGroup(
+              tape.price[k],
+              tape.qty[k],
+              tape.price[k] * tape.qty[k] * qpt,
+              tape.buyerMaker[k],
+              d.firstTradeId[j] + tape.first[k],
+              tape.size[k]);
         }
       }
       t = stop;
@@ -242,8 +254,8 @@ public final class SymbolMarket {
   }
 
   /**
-   * The last traded price (ticks) before {@code t}; before the first trade, the path's price at
-   * the listing.
+   * The last traded price (ticks) before {@code t}; before the first trade, the path's price at the
+   * listing.
    */
   public synchronized long priceBefore(long t) {
     long id = firstTradeAtOrAfter(t) - 1;
@@ -306,8 +318,14 @@ public final class SymbolMarket {
             continue;
           }
           long lots = split[i];
-          out.add(new Trade(g0 + i, tape.price[k] * spec.tickUnits(), lots * spec.tapeLotUnits(),
-              tape.price[k] * lots * qpt, tape.time[k], tape.buyerMaker[k]));
+          out.add(
+              new Trade(
+                  g0 + i,
+                  tape.price[k] * spec.tickUnits(),
+                  lots * spec.tapeLotUnits(),
+                  tape.price[k] * lots * qpt,
+                  tape.time[k],
+                  tape.buyerMaker[k]));
           id = g0 + i + 1;
         }
       }
@@ -334,9 +352,15 @@ public final class SymbolMarket {
           return out;
         }
         long f = d.firstTradeId[j] + tape.first[k];
-        out.add(new AggTrade(base + k, tape.price[k] * spec.tickUnits(),
-            tape.qty[k] * spec.tapeLotUnits(), f, f + tape.size[k] - 1, tape.time[k],
-            tape.buyerMaker[k]));
+        out.add(
+            new AggTrade(
+                base + k,
+                tape.price[k] * spec.tickUnits(),
+                tape.qty[k] * spec.tapeLotUnits(),
+                f,
+                f + tape.size[k] - 1,
+                tape.time[k],
+                tape.buyerMaker[k]));
       }
       id = base + tape.includedGroups;
     }

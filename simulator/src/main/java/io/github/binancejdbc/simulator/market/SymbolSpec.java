@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param status {@code TRADING} or {@code HALT}
  * @param listingMs first trade time (minute-aligned)
- * @param haltMs for {@code HALT}: when trading stopped (minute-aligned); else {@code Long.MAX_VALUE}
+ * @param haltMs for {@code HALT}: when trading stopped (minute-aligned); else {@code
+ *     Long.MAX_VALUE}
  * @param tickUnits {@code PRICE_FILTER.tickSize}
  * @param stepUnits {@code LOT_SIZE.stepSize} (and minQty)
  * @param tapeLotUnits granularity of generated trade quantities: a multiple of the step such that

@@ -29,24 +29,56 @@ public final class Account {
 
   /** A fill seen from this account ({@code GET /api/v3/myTrades}). */
   public record AccountTrade(
-      String symbol, long id, long orderId, long orderListId, long price, long qty, long quoteQty,
-      long commission, String commissionAsset, long time, boolean isBuyer, boolean isMaker) {}
+      String symbol,
+      long id,
+      long orderId,
+      long orderListId,
+      long price,
+      long qty,
+      long quoteQty,
+      long commission,
+      String commissionAsset,
+      long time,
+      boolean isBuyer,
+      boolean isMaker) {}
 
   /** A match prevented by self-trade prevention. */
   public record PreventedMatch(
-      String symbol, long preventedMatchId, long takerOrderId, String makerSymbol, long makerOrderId,
-      long tradeGroupId, String selfTradePreventionMode, long price, long makerPreventedQuantity,
+      String symbol,
+      long preventedMatchId,
+      long takerOrderId,
+      String makerSymbol,
+      long makerOrderId,
+      long tradeGroupId,
+      String selfTradePreventionMode,
+      long price,
+      long makerPreventedQuantity,
       long transactTime) {}
 
   /** An SOR allocation ({@code GET /api/v3/myAllocations}). */
   public record Allocation(
-      String symbol, long allocationId, long orderId, long orderListId, long price, long qty,
-      long quoteQty, long commission, String commissionAsset, long time, boolean isBuyer) {}
+      String symbol,
+      long allocationId,
+      long orderId,
+      long orderListId,
+      long price,
+      long qty,
+      long quoteQty,
+      long commission,
+      String commissionAsset,
+      long time,
+      boolean isBuyer) {}
 
   /** A keep-priority amendment ({@code GET /api/v3/order/amendments}). */
   public record Amendment(
-      String symbol, long orderId, long executionId, String origClientOrderId,
-      String newClientOrderId, long origQty, long newQty, long time) {}
+      String symbol,
+      long orderId,
+      long executionId,
+      String origClientOrderId,
+      String newClientOrderId,
+      long origQty,
+      long newQty,
+      long time) {}
 
   Account(String name, long uid, long makerBips, long takerBips) {
     this.name = name;

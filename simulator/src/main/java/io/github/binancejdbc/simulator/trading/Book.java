@@ -15,10 +15,10 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The live order book of one symbol: generated liquidity (5000 levels a side around the last
- * price of history, deterministic from the seed) that market orders consume, plus the resting
- * orders of the accounts. Price-time priority; generated liquidity at a level queues first.
- * Guarded by the {@link Exchange} lock.
+ * The live order book of one symbol: generated liquidity (5000 levels a side around the last price
+ * of history, deterministic from the seed) that market orders consume, plus the resting orders of
+ * the accounts. Price-time priority; generated liquidity at a level queues first. Guarded by the
+ * {@link Exchange} lock.
  */
 final class Book {
   static final int LEVELS = 5000;

@@ -28,12 +28,18 @@ public final class Enums {
 
     /** Has a limit price (rests on the book once working). */
     public boolean hasPrice() {
-      return this == LIMIT || this == STOP_LOSS_LIMIT || this == TAKE_PROFIT_LIMIT || this == LIMIT_MAKER;
+      return this == LIMIT
+          || this == STOP_LOSS_LIMIT
+          || this == TAKE_PROFIT_LIMIT
+          || this == LIMIT_MAKER;
     }
 
     /** Waits for a trigger (stopPrice or trailingDelta). */
     public boolean isConditional() {
-      return this == STOP_LOSS || this == STOP_LOSS_LIMIT || this == TAKE_PROFIT || this == TAKE_PROFIT_LIMIT;
+      return this == STOP_LOSS
+          || this == STOP_LOSS_LIMIT
+          || this == TAKE_PROFIT
+          || this == TAKE_PROFIT_LIMIT;
     }
 
     public boolean needsTimeInForce() {
@@ -83,6 +89,8 @@ public final class Enums {
   }
 
   public static <E extends Enum<E>> Set<String> names(Class<E> type) {
-    return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    return Arrays.stream(type.getEnumConstants())
+        .map(Enum::name)
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

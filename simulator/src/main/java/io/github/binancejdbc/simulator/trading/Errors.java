@@ -16,7 +16,8 @@ public final class Errors {
 
   public static ApiException illegal(String param, String range) {
     return ApiException.bad(
-        -1100, "Illegal characters found in parameter '" + param + "'; legal range is '" + range + "'.");
+        -1100,
+        "Illegal characters found in parameter '" + param + "'; legal range is '" + range + "'.");
   }
 
   public static ApiException mandatory(String param) {
@@ -93,10 +94,12 @@ public final class Errors {
       case -1001 -> "Internal error; unable to process your request. Please try again.";
       case -1002 -> "You are not authorized to execute this request.";
       case -1003 -> "Too many requests queued.";
-      case -1006 -> "An unexpected response was received from the message bus. Execution status unknown.";
+      case -1006 ->
+          "An unexpected response was received from the message bus. Execution status unknown.";
       case -1007 ->
           "Timeout waiting for response from backend server. Send status unknown; execution status unknown.";
-      case -1008 -> "Server is currently overloaded with other requests. Please try again in a few minutes.";
+      case -1008 ->
+          "Server is currently overloaded with other requests. Please try again in a few minutes.";
       case -1013 -> "Market is closed.";
       case -1015 -> "Too many new orders.";
       case -1016 -> "This service is no longer available.";

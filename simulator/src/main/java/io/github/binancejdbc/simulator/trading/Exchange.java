@@ -17,11 +17,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The exchange's mutable state: accounts, live order books, the last traded prices, id counters
- * and unfilled-order counts. Order entry is in {@link OrderEntry} and {@link OrderLists},
- * checked by {@link OrderValidation}; matching in {@link Matching}.
- * One lock (this object) guards everything, which keeps the engine simple and every request
- * atomic; the simulator serves a few clients, not a market.
+ * The exchange's mutable state: accounts, live order books, the last traded prices, id counters and
+ * unfilled-order counts. Order entry is in {@link OrderEntry} and {@link OrderLists}, checked by
+ * {@link OrderValidation}; matching in {@link Matching}. One lock (this object) guards everything,
+ * which keeps the engine simple and every request atomic; the simulator serves a few clients, not a
+ * market.
  */
 public final class Exchange {
   static final long AVG_PRICE_MINS = 5;
@@ -35,6 +35,7 @@ public final class Exchange {
   private final Map<String, Long> lastPrice = new HashMap<>();
   private final Map<String, Long> nextTradeId = new HashMap<>();
   private final Map<String, Long> avgPrice = new HashMap<>();
+
   /** Conditional orders waiting for their trigger, in placement order. */
   final List<Order> waiting = new ArrayList<>();
 
@@ -125,8 +126,7 @@ public final class Exchange {
   }
 
   synchronized Book book(String symbol) {
-    return books.computeIfAbsent(
-        symbol, s -> Book.generate(market.history(s), market.seed()));
+    return books.computeIfAbsent(symbol, s -> Book.generate(market.history(s), market.seed()));
   }
 
   /** The live book: {@code [price, qty]} levels, best first, and its update id. */
@@ -203,11 +203,15 @@ public final class Exchange {
     long now = now();
     rollOrderWindows(a, now);
     if (a.uocSecond + n > ordersPer10s) {
-      throw new ApiException(429, -1015,
+      throw new ApiException(
+          429,
+          -1015,
           "Too many new orders; current limit is " + ordersPer10s + " orders per 10 SECOND.");
     }
     if (a.uocDay + n > ordersPerDay) {
-      throw new ApiException(429, -1015,
+      throw new ApiException(
+          429,
+          -1015,
           "Too many new orders; current limit is " + ordersPerDay + " orders per 1 DAY.");
     }
     a.uocSecond += n;

@@ -21,12 +21,13 @@ import java.util.NavigableMap;
  * trigger on the new last price). Called under the {@link Exchange} lock.
  *
  * <p>It stays one class (some 470 lines) on purpose: taking liquidity, self-trade prevention,
- * settling and the consequences of a fill run as one sequence over the same half-updated order
- * and book, and reading that sequence in one place is how it is checked against Binance's rules;
- * split, each part would need the others' intermediate state.
+ * settling and the consequences of a fill run as one sequence over the same half-updated order and
+ * book, and reading that sequence in one place is how it is checked against Binance's rules; split,
+ * each part would need the others' intermediate state.
  */
 final class Matching {
   private final Exchange exchange;
+
   /** Orders whose fills or expiry may move their order list along. */
   private final Deque<Order> listEvents = new ArrayDeque<>();
 
@@ -75,8 +76,10 @@ final class Matching {
   void execute(Order o) {
     long now = exchange.now();
     Book b = exchange.book(o.symbol);
-    boolean market = o.type == OrderType.MARKET || o.type == OrderType.STOP_LOSS
-        || o.type == OrderType.TAKE_PROFIT;
+    boolean market =
+        o.type == OrderType.MARKET
+            || o.type == OrderType.STOP_LOSS
+            || o.type == OrderType.TAKE_PROFIT;
     Long limit = market ? null : o.price;
     if (!market && o.timeInForce == TimeInForce.FOK) {
       long[] sim = simulate(o.symbol, o.side, limit, o.remaining(), 0);
@@ -153,9 +156,10 @@ final class Matching {
 
   private static boolean exact(long price, long qty) {
     return java.math.BigInteger.valueOf(price)
-        .multiply(java.math.BigInteger.valueOf(qty))
-        .mod(java.math.BigInteger.valueOf(Units.ONE))
-        .signum() == 0;
+            .multiply(java.math.BigInteger.valueOf(qty))
+            .mod(java.math.BigInteger.valueOf(Units.ONE))
+            .signum()
+        == 0;
   }
 
   /** Returns an order's locked funds to free. */
@@ -187,17 +191,17 @@ final class Matching {
         if (budget <= 0 || !o.status.isOpen()) {
           break outer;
         }
-        if (e.order != null && e.order.account == o.account && o.stp != null
-            && o.stp != Stp.NONE) {
+        if (e.order != null && e.order.account == o.account && o.stp != null && o.stp != Stp.NONE) {
           changed = true;
           if (preventSelfTrade(o, e, level.price, now)) {
             eit.remove();
           }
           continue;
         }
-        long qty = quoteMode
-            ? Math.min(e.qty, floorStep(Units.quantityFor(budget, level.price), s))
-            : Math.min(e.qty, budget);
+        long qty =
+            quoteMode
+                ? Math.min(e.qty, floorStep(Units.quantityFor(budget, level.price), s))
+                : Math.min(e.qty, budget);
         if (qty <= 0) {
           break outer;
         }
@@ -221,8 +225,18 @@ final class Matching {
     Order maker = e.order;
     long prevented = Math.min(taker.remaining(), e.qty);
     long id = exchange.nextPreventedMatchId++;
-    taker.account.preventedMatches.add(new Account.PreventedMatch(taker.symbol, id, taker.orderId,
-        maker.symbol, maker.orderId, taker.account.uid, taker.stp.name(), price, e.qty, now));
+    taker.account.preventedMatches.add(
+        new Account.PreventedMatch(
+            taker.symbol,
+            id,
+            taker.orderId,
+            maker.symbol,
+            maker.orderId,
+            taker.account.uid,
+            taker.stp.name(),
+            price,
+            e.qty,
+            now));
     boolean expireTaker = taker.stp == Stp.EXPIRE_TAKER || taker.stp == Stp.EXPIRE_BOTH;
     boolean expireMaker = taker.stp == Stp.EXPIRE_MAKER || taker.stp == Stp.EXPIRE_BOTH;
     if (taker.stp == Stp.DECREMENT) {
@@ -283,26 +297,55 @@ final class Matching {
     if (o.usedSor) {
       long id = exchange.nextAllocationId++;
       allocId = id;
-      ta.allocations.add(new Account.Allocation(o.symbol, id, o.orderId, o.orderListId(), price, qty,
-          quote, commission, commissionAsset, now, o.side == Side.BUY));
+      ta.allocations.add(
+          new Account.Allocation(
+              o.symbol,
+              id,
+              o.orderId,
+              o.orderListId(),
+              price,
+              qty,
+              quote,
+              commission,
+              commissionAsset,
+              now,
+              o.side == Side.BUY));
     } else {
-      ta.trades.add(new Account.AccountTrade(o.symbol, tradeId, o.orderId, o.orderListId(), price,
-          qty, quote, commission, commissionAsset, now, o.side == Side.BUY, false));
+      ta.trades.add(
+          new Account.AccountTrade(
+              o.symbol,
+              tradeId,
+              o.orderId,
+              o.orderListId(),
+              price,
+              qty,
+              quote,
+              commission,
+              commissionAsset,
+              now,
+              o.side == Side.BUY,
+              false));
     }
     o.fills.add(new Order.Fill(price, qty, commission, commissionAsset, tradeId, allocId));
     if (o.list != null) {
       listEvents.add(o);
     }
     if (e.order != null) {
-      settleMaker(e.order, price, qty, quote,
-          tradeId < 0 ? exchange.nextTradeId(o.symbol) : tradeId, now, s);
+      settleMaker(
+          e.order,
+          price,
+          qty,
+          quote,
+          tradeId < 0 ? exchange.nextTradeId(o.symbol) : tradeId,
+          now,
+          s);
     }
     e.qty -= qty;
     exchange.setLastPrice(o.symbol, price);
   }
 
-  private void settleMaker(Order m, long price, long qty, long quote, long tradeId, long now,
-      SymbolSpec s) {
+  private void settleMaker(
+      Order m, long price, long qty, long quote, long tradeId, long now, SymbolSpec s) {
     Account ma = m.account;
     boolean last = qty == m.remaining();
     long commission;
@@ -335,8 +378,20 @@ final class Matching {
     if (m.status == Status.FILLED) {
       unlock(m);
     }
-    ma.trades.add(new Account.AccountTrade(m.symbol, tradeId, m.orderId, m.orderListId(), price,
-        qty, quote, commission, commissionAsset, now, m.side == Side.BUY, true));
+    ma.trades.add(
+        new Account.AccountTrade(
+            m.symbol,
+            tradeId,
+            m.orderId,
+            m.orderListId(),
+            price,
+            qty,
+            quote,
+            commission,
+            commissionAsset,
+            now,
+            m.side == Side.BUY,
+            true));
     if (m.list != null) {
       listEvents.add(m);
     }
@@ -370,8 +425,9 @@ final class Matching {
 
   /** Whether a waiting order's stop (or trailing stop) is reached at {@code last}. */
   static boolean triggered(Order w, long last) {
-    boolean upward = (w.type.isStopLoss() && w.side == Side.BUY)
-        || (!w.type.isStopLoss() && w.side == Side.SELL);
+    boolean upward =
+        (w.type.isStopLoss() && w.side == Side.BUY)
+            || (!w.type.isStopLoss() && w.side == Side.SELL);
     if (w.stopPrice > 0) {
       return upward ? last >= w.stopPrice : last <= w.stopPrice;
     }

@@ -37,15 +37,21 @@ public final class Order {
   public long preventedQty;
   public String expiryReason;
   public OrderList list;
+
   /** Quote (BUY) or base (SELL) still locked for this order. */
   public long locked;
+
   /** Fills of the request that placed (or triggered) this order, for FULL responses. */
   public final List<Fill> fills = new ArrayList<>();
+
   public int amendments;
+
   /** The other leg of an OCO pair (OCO, OTOCO pending legs), or null. */
   public Order ocoPeer;
+
   /** For trailing stops without stopPrice: the best price seen since placement (units). */
   long trailReference;
+
   /** Whether the order has had a fill yet (the unfilled-order count drops at the first one). */
   boolean everFilled;
 
@@ -53,8 +59,17 @@ public final class Order {
   public record Fill(
       long price, long qty, long commission, String commissionAsset, long tradeId, long allocId) {}
 
-  Order(long orderId, String symbol, Account account, Side side, OrderType type,
-      TimeInForce timeInForce, long time, Long strategyId, Integer strategyType, Long trailingDelta,
+  Order(
+      long orderId,
+      String symbol,
+      Account account,
+      Side side,
+      OrderType type,
+      TimeInForce timeInForce,
+      long time,
+      Long strategyId,
+      Integer strategyType,
+      Long trailingDelta,
       boolean usedSor) {
     this.orderId = orderId;
     this.symbol = symbol;

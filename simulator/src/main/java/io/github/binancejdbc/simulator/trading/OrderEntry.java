@@ -48,9 +48,19 @@ public final class OrderEntry {
 
   Order create(Account a, OrderRequest r, OrderList list) {
     long now = exchange.now();
-    Order o = new Order(exchange.nextOrderId++, r.symbol(), a, r.side(), r.type(),
-        r.timeInForce() != null ? r.timeInForce() : Enums.TimeInForce.GTC, now, r.strategyId(),
-        r.strategyType(), r.trailingDelta(), r.sor());
+    Order o =
+        new Order(
+            exchange.nextOrderId++,
+            r.symbol(),
+            a,
+            r.side(),
+            r.type(),
+            r.timeInForce() != null ? r.timeInForce() : Enums.TimeInForce.GTC,
+            now,
+            r.strategyId(),
+            r.strategyType(),
+            r.trailingDelta(),
+            r.sor());
     o.clientOrderId = r.newClientOrderId() != null ? r.newClientOrderId() : exchange.newClientId();
     o.price = r.price() == null ? 0 : r.price();
     o.origQty = r.quantity() == null ? 0 : r.quantity();
@@ -111,7 +121,8 @@ public final class OrderEntry {
       if (found == null) {
         throw Errors.noSuchOrder();
       }
-      if (orderId != null && origClientOrderId != null
+      if (orderId != null
+          && origClientOrderId != null
           && !origClientOrderId.equals(found.clientOrderId)) {
         throw ApiException.bad(-2039, "Client order ID is not correct for this order ID.");
       }
@@ -120,8 +131,13 @@ public final class OrderEntry {
   }
 
   /** Cancels one order; a leg of an order list cancels the whole list. */
-  public Cancel cancel(Account a, String symbol, Long orderId, String origClientOrderId,
-      String newClientOrderId, String cancelRestrictions) {
+  public Cancel cancel(
+      Account a,
+      String symbol,
+      Long orderId,
+      String origClientOrderId,
+      String newClientOrderId,
+      String cancelRestrictions) {
     synchronized (exchange) {
       Order o;
       try {
@@ -203,8 +219,13 @@ public final class OrderEntry {
   }
 
   /** Reduces an open order's quantity, keeping its place in the queue. */
-  public Amend amend(Account a, String symbol, Long orderId, String origClientOrderId,
-      String newClientOrderId, long newQty) {
+  public Amend amend(
+      Account a,
+      String symbol,
+      Long orderId,
+      String origClientOrderId,
+      String newClientOrderId,
+      long newQty) {
     synchronized (exchange) {
       Order o = find(a, symbol, orderId, origClientOrderId);
       if (!o.status.isOpen()) {
@@ -243,14 +264,13 @@ public final class OrderEntry {
         }
       }
       long exec = exchange.nextExecutionId++;
-      a.amendments.add(new Account.Amendment(symbol, o.orderId, exec, orig, o.clientOrderId,
-          origQty, o.origQty, now));
+      a.amendments.add(
+          new Account.Amendment(
+              symbol, o.orderId, exec, orig, o.clientOrderId, origQty, o.origQty, now));
       if (o.list != null) {
         o.list.finishIfDone(now);
       }
       return new Amend(o, orig, exec, now);
     }
   }
-
-
 }

@@ -25,7 +25,8 @@ public final class OrderList {
   public String listOrderStatus = "EXECUTING";
   public long updateTime;
 
-  OrderList(long id, Kind kind, String symbol, Account account, String listClientOrderId, long time) {
+  OrderList(
+      long id, Kind kind, String symbol, Account account, String listClientOrderId, long time) {
     this.id = id;
     this.kind = kind;
     this.symbol = symbol;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Order lists: placing OCO and OTO-type lists (validated leg by leg, funds checked once, legs
- * created in Binance's order), finding them and cancelling them. Every method runs under the
- * {@link Exchange} lock.
+ * created in Binance's order), finding them and cancelling them. Every method runs under the {@link
+ * Exchange} lock.
  */
 public final class OrderLists {
   private final Exchange exchange;
@@ -21,8 +21,8 @@ public final class OrderLists {
    * Places an OCO: the two legs are validated (the pair and each leg), checked for funds once, and
    * placed with the conditional leg first.
    */
-  public OrderList placeOco(Account a, String symbol, String listClientOrderId, OrderRequest above,
-      OrderRequest below) {
+  public OrderList placeOco(
+      Account a, String symbol, String listClientOrderId, OrderRequest above, OrderRequest below) {
     synchronized (exchange) {
       OrderValidation.checkOcoPair(above, below);
       exchange.validation.validate(a, below, false);
@@ -45,7 +45,9 @@ public final class OrderLists {
     }
   }
 
-  /** The conditional leg first, then the limit maker (as Binance lists them); below first if both. */
+  /**
+   * The conditional leg first, then the limit maker (as Binance lists them); below first if both.
+   */
   private static List<OrderRequest> orderLegs(OrderRequest above, OrderRequest below) {
     if (above.type().isConditional() && !below.type().isConditional()) {
       return List.of(above, below);
@@ -58,8 +60,13 @@ public final class OrderLists {
    * pending orders (OTOCO, OPOCO: {@code pending} = [above, below]) that go live when the working
    * order fills. OPO pending legs sell what the working order bought.
    */
-  public OrderList placeOto(Account a, String symbol, String listClientOrderId,
-      OrderList.Kind kind, OrderRequest working, List<OrderRequest> pending) {
+  public OrderList placeOto(
+      Account a,
+      String symbol,
+      String listClientOrderId,
+      OrderList.Kind kind,
+      OrderRequest working,
+      List<OrderRequest> pending) {
     synchronized (exchange) {
       boolean opo = kind == OrderList.Kind.OPO || kind == OrderList.Kind.OPOCO;
       if (opo && working.side() != Side.BUY) {
@@ -82,7 +89,8 @@ public final class OrderLists {
       exchange.countNewOrders(a, 1 + pending.size());
       OrderList l = newList(a, symbol, kind, listClientOrderId);
       Order w = exchange.entry.create(a, working, l);
-      List<OrderRequest> legs = pending.size() == 2 ? orderLegs(pending.get(0), pending.get(1)) : pending;
+      List<OrderRequest> legs =
+          pending.size() == 2 ? orderLegs(pending.get(0), pending.get(1)) : pending;
       List<Order> ps = new ArrayList<>();
       for (OrderRequest p : legs) {
         Order o = exchange.entry.create(a, p, l);
@@ -106,7 +114,8 @@ public final class OrderLists {
     }
   }
 
-  private OrderList newList(Account a, String symbol, OrderList.Kind kind, String listClientOrderId) {
+  private OrderList newList(
+      Account a, String symbol, OrderList.Kind kind, String listClientOrderId) {
     String id = listClientOrderId != null ? listClientOrderId : exchange.newClientId();
     OrderList l = new OrderList(exchange.nextListId++, kind, symbol, a, id, exchange.now());
     a.lists.add(l);
@@ -121,8 +130,11 @@ public final class OrderLists {
       }
       for (int i = a.lists.size() - 1; i >= 0; i--) {
         OrderList l = a.lists.get(i);
-        if (orderListId != null ? l.id == orderListId : listClientOrderId.equals(l.listClientOrderId)) {
-          if (orderListId != null && listClientOrderId != null
+        if (orderListId != null
+            ? l.id == orderListId
+            : listClientOrderId.equals(l.listClientOrderId)) {
+          if (orderListId != null
+              && listClientOrderId != null
               && !listClientOrderId.equals(l.listClientOrderId)) {
             throw ApiException.bad(-2039, "Client order ID is not correct for this order ID.");
           }

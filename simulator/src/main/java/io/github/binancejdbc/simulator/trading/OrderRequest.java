@@ -28,7 +28,21 @@ public record OrderRequest(
 
   /** The same request for another symbol-side leg with a different quantity. */
   OrderRequest withQuantity(long qty) {
-    return new OrderRequest(symbol, side, type, timeInForce, qty, null, price, stopPrice,
-        trailingDelta, icebergQty, newClientOrderId, strategyId, strategyType, stp, sor);
+    return new OrderRequest(
+        symbol,
+        side,
+        type,
+        timeInForce,
+        qty,
+        null,
+        price,
+        stopPrice,
+        trailingDelta,
+        icebergQty,
+        newClientOrderId,
+        strategyId,
+        strategyType,
+        stp,
+        sor);
   }
 }

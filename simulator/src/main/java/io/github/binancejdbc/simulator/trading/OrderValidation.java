@@ -9,21 +9,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an order must pass before it is placed, in Binance's order: parameters, then filters,
- * then matching-engine rules, then balance; and the limits it is checked against (which
- * exchangeInfo publishes). Runs under the {@link Exchange} lock.
+ * What an order must pass before it is placed, in Binance's order: parameters, then filters, then
+ * matching-engine rules, then balance; and the limits it is checked against (which exchangeInfo
+ * publishes). Runs under the {@link Exchange} lock.
  */
 public final class OrderValidation {
   /** ICEBERG_PARTS limit (raised to 100 in 2026-03). */
   public static final int ICEBERG_PARTS = 100;
+
   public static final int MAX_NUM_ORDERS = 200;
   public static final int MAX_NUM_ALGO_ORDERS = 5;
   public static final int MAX_NUM_ORDER_LISTS = 20;
   public static final int MAX_NUM_ORDER_AMENDS = 10;
   public static final long MIN_TRAILING_DELTA = 10;
   public static final long MAX_TRAILING_DELTA = 2000;
+
   /** PERCENT_PRICE_BY_SIDE multipliers (same both sides), as fractions of 100. */
   public static final long PERCENT_UP = 500;
+
   public static final long PERCENT_DOWN = 20;
 
   private final Exchange exchange;
@@ -50,7 +53,8 @@ public final class OrderValidation {
       throw ApiException.bad(-1013, "SOR is not enabled for this symbol.");
     }
     OrderType t = r.type();
-    boolean marketLike = t == OrderType.MARKET || t == OrderType.STOP_LOSS || t == OrderType.TAKE_PROFIT;
+    boolean marketLike =
+        t == OrderType.MARKET || t == OrderType.STOP_LOSS || t == OrderType.TAKE_PROFIT;
     if (r.price() != null) {
       checkPrice(s, r.price());
     }
@@ -120,8 +124,8 @@ public final class OrderValidation {
     }
     if (t.isConditional() && r.stopPrice() != null) {
       long last = exchange.lastPrice(r.symbol());
-      boolean upward = (t.isStopLoss() && r.side() == Side.BUY)
-          || (!t.isStopLoss() && r.side() == Side.SELL);
+      boolean upward =
+          (t.isStopLoss() && r.side() == Side.BUY) || (!t.isStopLoss() && r.side() == Side.SELL);
       if (upward ? r.stopPrice() <= last : r.stopPrice() >= last) {
         throw Errors.rejected("Order would trigger immediately.");
       }
@@ -188,8 +192,10 @@ public final class OrderValidation {
         if (t == OrderType.MARKET) {
           amount = exchange.matching.simulate(r.symbol(), Side.BUY, null, qty, 0)[1];
         } else {
-          long p = r.price() != null ? r.price()
-              : r.stopPrice() != null ? r.stopPrice() : exchange.lastPrice(r.symbol());
+          long p =
+              r.price() != null
+                  ? r.price()
+                  : r.stopPrice() != null ? r.stopPrice() : exchange.lastPrice(r.symbol());
           amount = Matching.notionalCeil(p, qty);
         }
       }
