@@ -32,18 +32,6 @@ public final class BinanceException extends RuntimeException {
     this.outcomeUnknown = outcomeUnknown;
   }
 
-  /**
-   * The older form: the state is looked up in {@link SqlState} and decides the kind, so a kind that
-   * disagrees with the state is overruled.
-   *
-   * @deprecated name a {@link SqlState} instead
-   */
-  @Deprecated
-  public BinanceException(
-      ErrorKind kind, String sqlState, int vendorCode, String message, Throwable cause) {
-    this(SqlState.of(sqlState, kind), vendorCode, message, cause, false);
-  }
-
   /** True when the request may have been executed even though it failed (never for a GET). */
   public boolean outcomeUnknown() {
     return outcomeUnknown;

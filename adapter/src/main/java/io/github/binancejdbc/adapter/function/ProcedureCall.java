@@ -78,7 +78,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
 
   private static BinanceContext context(DataContext root) {
     BinanceSchema schema =
-        root.getRootSchema().getSubSchema(BinanceSchema.NAME).unwrap(BinanceSchema.class);
+        root.getRootSchema().subSchemas().get(BinanceSchema.NAME).unwrap(BinanceSchema.class);
     return schema.context();
   }
 

@@ -12,8 +12,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelCollationTraitDef;
@@ -121,9 +121,13 @@ public final class BinanceLookupJoin extends EnumerableBatchNestedLoopJoin {
    * order id) or an id column (order id). Inner, left and semi joins; the planner's join
    * commutation offers the other orientation of an inner join.
    */
-  static final class Rule extends RelOptRule {
-    Rule() {
-      super(operand(LogicalJoin.class, any()), "BinanceLookupJoinRule");
+  static final class Rule extends RelRule<RuleConfig> {
+    static final RuleConfig CONFIG =
+        RuleConfig.of(
+            "BinanceLookupJoinRule", Rule::new, b0 -> b0.operand(LogicalJoin.class).anyInputs());
+
+    Rule(RuleConfig config) {
+      super(config);
     }
 
     @Override

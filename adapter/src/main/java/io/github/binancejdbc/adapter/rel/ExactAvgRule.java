@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
@@ -30,7 +30,7 @@ import org.apache.calcite.tools.RelBuilder;
  * This rule does the reduction itself with a division rounded (half up) at the result's scale, and
  * {@link #REDUCE_OTHERS} is Calcite's rule for every other function.
  */
-public final class ExactAvgRule extends RelOptRule {
+public final class ExactAvgRule extends RelRule<RuleConfig> {
   /** Calcite's reduction of AVG, STDDEV, VAR...: everything but an AVG of a DECIMAL. */
   public static final AggregateReduceFunctionsRule REDUCE_OTHERS =
       CoreRules.AGGREGATE_REDUCE_FUNCTIONS
@@ -50,8 +50,14 @@ public final class ExactAvgRule extends RelOptRule {
           null,
           ScalarFunctionImpl.create(ExactAvgRule.class, "divide"));
 
-  ExactAvgRule() {
-    super(operand(LogicalAggregate.class, any()), "BinanceExactAvgRule");
+  static final RuleConfig CONFIG =
+      RuleConfig.of(
+          "BinanceExactAvgRule",
+          ExactAvgRule::new,
+          b0 -> b0.operand(LogicalAggregate.class).anyInputs());
+
+  ExactAvgRule(RuleConfig config) {
+    super(config);
   }
 
   static boolean isDecimalAvg(AggregateCall c) {

@@ -1,7 +1,6 @@
 package io.github.binancejdbc.adapter.rel;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
 import io.github.binancejdbc.adapter.error.SqlState;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.SqlFunctions;
@@ -47,8 +46,7 @@ public final class LiteralCastConvertlets implements SqlRexConvertletTable {
         TimestampString ts = parse(text);
         if (ts == null) {
           throw new BinanceException(
-              ErrorKind.DATA,
-              "22007",
+              SqlState.INVALID_DATETIME_FORMAT,
               0,
               "'"
                   + text

@@ -3,7 +3,7 @@ package io.github.binancejdbc.adapter.rel;
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.ColumnDef;
 import io.github.binancejdbc.adapter.table.ColumnType;
 import io.github.binancejdbc.adapter.table.Pushdown;
@@ -329,8 +329,7 @@ public final class PredicateTranslator {
           if (millis == null) {
             // Calcite would fail on it too, or fold the comparison to "no rows": say so instead.
             throw new BinanceException(
-                ErrorKind.DATA,
-                "22007",
+                SqlState.INVALID_DATETIME_FORMAT,
                 0,
                 "'"
                     + s.getValue()

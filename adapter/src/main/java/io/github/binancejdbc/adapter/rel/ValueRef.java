@@ -2,7 +2,7 @@ package io.github.binancejdbc.adapter.rel;
 
 import io.github.binancejdbc.adapter.BinanceTypeSystem;
 import io.github.binancejdbc.adapter.error.BinanceException;
-import io.github.binancejdbc.adapter.error.ErrorKind;
+import io.github.binancejdbc.adapter.error.SqlState;
 import io.github.binancejdbc.adapter.table.ColumnType;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -53,14 +53,18 @@ public sealed interface ValueRef {
                 .apply(root);
       } catch (ArithmeticException e) {
         throw new BinanceException(
-            ErrorKind.DATA,
-            e.getMessage() != null && e.getMessage().contains("zero") ? "22012" : "22003",
+            e.getMessage() != null && e.getMessage().contains("zero")
+                ? SqlState.DIVISION_BY_ZERO
+                : SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
             0,
             "Cannot evaluate " + expr + ": " + e.getMessage(),
             e);
       } catch (RuntimeException e) {
         throw new BinanceException(
-            ErrorKind.DATA, "22018", 0, "Cannot evaluate " + expr + ": " + e.getMessage(), e);
+            SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
+            0,
+            "Cannot evaluate " + expr + ": " + e.getMessage(),
+            e);
       }
       Object v = values == null || values.length != 1 ? null : values[0];
       return v == null ? null : PredicateTranslator.literalValue(v, type);

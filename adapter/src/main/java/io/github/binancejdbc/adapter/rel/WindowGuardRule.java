@@ -1,8 +1,8 @@
 package io.github.binancejdbc.adapter.rel;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexWindowBound;
@@ -15,9 +15,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * generated code does not compile). {@code ROWS} frames and ascending time or integer keys are
  * computed correctly and pass.
  */
-final class WindowGuardRule extends RelOptRule {
-  WindowGuardRule() {
-    super(operand(Window.class, any()), "BinanceWindowGuardRule");
+final class WindowGuardRule extends RelRule<RuleConfig> {
+  static final RuleConfig CONFIG =
+      RuleConfig.of(
+          "BinanceWindowGuardRule",
+          WindowGuardRule::new,
+          b0 -> b0.operand(Window.class).anyInputs());
+
+  WindowGuardRule(RuleConfig config) {
+    super(config);
   }
 
   @Override

@@ -67,9 +67,9 @@ class SqlExceptionsTest {
   }
 
   @Test
-  void theStateDecidesTheKindEvenWhenTheOldConstructorNamesAnother() {
-    @SuppressWarnings("deprecation")
-    BinanceException e = new BinanceException(ErrorKind.AUTHORIZATION, "42501", 0, "m", null);
+  void theStateDecidesTheKindEvenWhenTheLookupNamesAnother() {
+    BinanceException e =
+        new BinanceException(SqlState.of("42501", ErrorKind.AUTHORIZATION), 0, "m", null);
     assertSame(SqlState.INSUFFICIENT_PRIVILEGE, e.state());
     assertSame(SQLSyntaxErrorException.class, SqlExceptions.toSqlException(e).getClass());
     assertSame(SqlState.IP_BANNED, SqlState.of("53000", ErrorKind.BANNED));

@@ -155,6 +155,7 @@ class SimpleLookupTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the hook is only held, for the block's duration
   void maxRowsIsPlannedByCalcite() throws SQLException {
     try (Statement s = conn.createStatement()) {
       s.setMaxRows(1);
@@ -169,6 +170,7 @@ class SimpleLookupTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the hook is only held, for the block's duration
   void preparedLookupHasCalcitesParametersAndRerunsWithNewValues() throws SQLException {
     String sql = "SELECT symbol, price FROM ticker_price WHERE symbol = ?";
     List<String> seen = new ArrayList<>();
@@ -220,6 +222,7 @@ class SimpleLookupTest {
    * Metadata, rows (or the error) and requests of {@code sql}, checking that Calcite's parser ran
    * {@code parses} times.
    */
+  @SuppressWarnings("try") // the hook is only held, for the block's duration
   private String run(String sql, boolean enabled, int parses) throws SQLException {
     SimpleLookup.enabled = enabled;
     wm.resetRequests();
