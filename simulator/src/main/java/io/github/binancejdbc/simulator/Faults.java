@@ -204,7 +204,7 @@ public final class Faults {
       case 500 -> -1006;
       case 502, 503, 504 -> -1007;
       case 429 -> -1003;
-      default -> httpStatus >= 500 ? -1000 : -1000;
+      default -> -1000;
     };
   }
 

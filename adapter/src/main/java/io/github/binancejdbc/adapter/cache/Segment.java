@@ -65,7 +65,7 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
       return 0;
     }
     if (v instanceof String s) {
-      return 40 + s.length();
+      return 40L + s.length();
     }
     if (v instanceof BigDecimal d) {
       // Up to 18 digits the unscaled value is a long inside the object (and asking for it as a

@@ -10,7 +10,7 @@ import io.github.binancejdbc.adapter.error.SqlState;
 final class Retry extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** {@link #waitMillis()} for "the backoff of this attempt". */
+  /** {@link #waitMillis} for "the backoff of this attempt". */
   static final long BACKOFF = -1;
 
   /** Thrown (with "gave up after n attempts") when no attempt is left; null when uncounted. */

@@ -252,6 +252,6 @@ final class ProcedureRows {
   }
 
   private static Boolean bool(JsonNode v) {
-    return v == null || v.isNull() ? null : v.asBoolean();
+    return (v == null || v.isNull()) ? null : v.asBoolean();
   }
 }
