@@ -54,8 +54,7 @@ final class KlineStream implements RowStream {
     long cursor = Math.max(lo, 0);
     // open_time >= X AND close_time < X: no bar, no request.
     boolean done = lo > hi;
-    // Forwards, a full page of a fixed-length interval covers PAGE intervals, so the
-    // next
+    // Forwards, a full page of a fixed-length interval covers PAGE intervals, so the next
     // page's start is known ahead (not for 1M: months differ).
     long step = timeframe.endsWith("M") ? 0 : span;
     History history = ctx.history();
