@@ -1,17 +1,15 @@
 package io.github.binancejdbc.simulator;
 
 import static io.github.binancejdbc.simulator.Endpoint.Security.NONE;
-import static io.github.binancejdbc.simulator.Endpoint.Security.TRADE;
 import static io.github.binancejdbc.simulator.Endpoint.Security.USER_DATA;
+import static io.github.binancejdbc.simulator.RouteWeights.fixed;
 
 import io.github.binancejdbc.simulator.market.Market;
 import io.github.binancejdbc.simulator.trading.Exchange;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 
 /**
  * The endpoint table: every {@code /api/v3} path with its parameters and request weight as Binance
@@ -54,7 +52,7 @@ final class Routes {
             "/api/v3/executionRules",
             NONE,
             List.of("symbol", "symbols", "symbolStatus"),
-            Routes::executionRulesWeight,
+            RouteWeights::executionRulesWeight,
             m::executionRules));
     add(
         Endpoint.of(
@@ -62,7 +60,7 @@ final class Routes {
             "/api/v3/depth",
             NONE,
             List.of("symbol", "limit", "symbolStatus"),
-            Routes::depthWeight,
+            RouteWeights::depthWeight,
             m::depth));
     add(
         Endpoint.of(
@@ -102,7 +100,7 @@ final class Routes {
             "/api/v3/ticker/24hr",
             NONE,
             List.of("symbol", "symbols", "type", "symbolStatus"),
-            Routes::ticker24hrWeight,
+            RouteWeights::ticker24hrWeight,
             m::ticker24hr));
     add(
         Endpoint.of(
@@ -110,7 +108,7 @@ final class Routes {
             "/api/v3/ticker/tradingDay",
             NONE,
             List.of("symbol", "symbols", "timeZone", "type", "symbolStatus"),
-            Routes::perSymbolWeight,
+            RouteWeights::perSymbolWeight,
             m::tradingDayTicker));
     add(
         Endpoint.of(
@@ -118,7 +116,7 @@ final class Routes {
             "/api/v3/ticker",
             NONE,
             List.of("symbol", "symbols", "windowSize", "type", "symbolStatus"),
-            Routes::perSymbolWeight,
+            RouteWeights::perSymbolWeight,
             m::rollingTicker));
     add(
         Endpoint.of(
@@ -126,7 +124,7 @@ final class Routes {
             "/api/v3/ticker/price",
             NONE,
             List.of("symbol", "symbols", "symbolStatus"),
-            Routes::priceWeight,
+            RouteWeights::priceWeight,
             m::tickerPrice));
     add(
         Endpoint.of(
@@ -134,7 +132,7 @@ final class Routes {
             "/api/v3/ticker/bookTicker",
             NONE,
             List.of("symbol", "symbols", "symbolStatus"),
-            Routes::priceWeight,
+            RouteWeights::priceWeight,
             m::bookTicker));
     add(Endpoint.of("GET", "/api/v3/referencePrice", NONE, sym, fixed(2), m::referencePrice));
     add(
@@ -146,152 +144,7 @@ final class Routes {
             fixed(2),
             m::referencePriceCalculation));
 
-    // Trading.
-    List<String> order = OrderParams.ORDER_PARAMS;
-    add(
-        Endpoint.of("POST", "/api/v3/order", TRADE, order, fixed(1), t::newOrder)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of(
-            "POST",
-            "/api/v3/order/test",
-            TRADE,
-            plus(order, "computeCommissionRates"),
-            Routes::testWeight,
-            t::testOrder));
-    add(
-        Endpoint.of(
-                "DELETE",
-                "/api/v3/order",
-                TRADE,
-                List.of(
-                    "symbol",
-                    "orderId",
-                    "origClientOrderId",
-                    "newClientOrderId",
-                    "cancelRestrictions"),
-                fixed(1),
-                t::cancelOrder)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of("DELETE", "/api/v3/openOrders", TRADE, sym, fixed(1), t::cancelOpenOrders)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of(
-                "POST",
-                "/api/v3/order/cancelReplace",
-                TRADE,
-                plus(
-                    order,
-                    "cancelReplaceMode",
-                    "cancelNewClientOrderId",
-                    "cancelOrigClientOrderId",
-                    "cancelOrderId",
-                    "cancelRestrictions",
-                    "orderRateLimitExceededMode"),
-                fixed(1),
-                t::cancelReplace)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of(
-            "PUT",
-            "/api/v3/order/amend/keepPriority",
-            TRADE,
-            List.of("symbol", "orderId", "origClientOrderId", "newClientOrderId", "newQty"),
-            fixed(4),
-            t::amend));
-    add(
-        Endpoint.of(
-                "POST",
-                "/api/v3/order/oco",
-                TRADE,
-                List.of(
-                    "symbol",
-                    "listClientOrderId",
-                    "side",
-                    "quantity",
-                    "limitClientOrderId",
-                    "price",
-                    "limitStrategyId",
-                    "limitStrategyType",
-                    "limitIcebergQty",
-                    "trailingDelta",
-                    "stopClientOrderId",
-                    "stopPrice",
-                    "stopStrategyId",
-                    "stopStrategyType",
-                    "stopLimitPrice",
-                    "stopIcebergQty",
-                    "stopLimitTimeInForce",
-                    "newOrderRespType",
-                    "selfTradePreventionMode"),
-                fixed(1),
-                t::legacyOco)
-            .chargedOnlyOnFailure());
-    List<String> listCommon =
-        List.of("symbol", "listClientOrderId", "newOrderRespType", "selfTradePreventionMode");
-    Set<String> shared = Set.of("side", "quantity");
-    List<String> oco = new ArrayList<>(listCommon);
-    oco.addAll(List.of("side", "quantity"));
-    oco.addAll(OrderParams.legParams("above", shared));
-    oco.addAll(OrderParams.legParams("below", shared));
-    add(
-        Endpoint.of("POST", "/api/v3/orderList/oco", TRADE, oco, fixed(1), t::oco)
-            .chargedOnlyOnFailure());
-    List<String> oto = new ArrayList<>(listCommon);
-    oto.addAll(OrderParams.legParams("working", Set.of()));
-    oto.addAll(OrderParams.legParams("pending", Set.of()));
-    add(
-        Endpoint.of("POST", "/api/v3/orderList/oto", TRADE, oto, fixed(1), t::oto)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of("POST", "/api/v3/orderList/opo", TRADE, oto, fixed(1), t::opo)
-            .chargedOnlyOnFailure());
-    List<String> otoco = new ArrayList<>(listCommon);
-    otoco.addAll(OrderParams.legParams("working", Set.of()));
-    otoco.addAll(List.of("pendingSide", "pendingQuantity"));
-    otoco.addAll(OrderParams.legParams("pendingAbove", shared));
-    otoco.addAll(OrderParams.legParams("pendingBelow", shared));
-    add(
-        Endpoint.of("POST", "/api/v3/orderList/otoco", TRADE, otoco, fixed(1), t::otoco)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of("POST", "/api/v3/orderList/opoco", TRADE, otoco, fixed(1), t::opoco)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of(
-                "DELETE",
-                "/api/v3/orderList",
-                TRADE,
-                List.of("symbol", "orderListId", "listClientOrderId", "newClientOrderId"),
-                fixed(1),
-                t::cancelList)
-            .chargedOnlyOnFailure());
-    List<String> sor =
-        List.of(
-            "symbol",
-            "side",
-            "type",
-            "timeInForce",
-            "quantity",
-            "price",
-            "newClientOrderId",
-            "strategyId",
-            "strategyType",
-            "icebergQty",
-            "newOrderRespType",
-            "selfTradePreventionMode");
-    add(
-        Endpoint.of("POST", "/api/v3/sor/order", TRADE, sor, fixed(1), t::sorOrder)
-            .chargedOnlyOnFailure());
-    add(
-        Endpoint.of(
-            "POST",
-            "/api/v3/sor/order/test",
-            TRADE,
-            plus(sor, "computeCommissionRates"),
-            Routes::testWeight,
-            t::sorTestOrder));
+    TradingRoutes.of(t).forEach(this::add);
 
     // Account.
     add(
@@ -396,74 +249,5 @@ final class Routes {
 
   boolean knownPath(String path) {
     return paths.contains(path);
-  }
-
-  private static List<String> plus(List<String> base, String... more) {
-    List<String> out = new ArrayList<>(base);
-    out.addAll(List.of(more));
-    return out;
-  }
-
-  private static ToIntFunction<Params> fixed(int w) {
-    return p -> w;
-  }
-
-  private static int symbolCount(Params p) {
-    String s = p.get("symbols");
-    if (s == null) {
-      return p.has("symbol") ? 1 : 0;
-    }
-    int n = 1;
-    for (char ch : s.toCharArray()) {
-      if (ch == ',') {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  static int depthWeight(Params p) {
-    int limit;
-    try {
-      Integer l = p.optInt("limit");
-      limit = l == null ? 100 : l;
-    } catch (RuntimeException e) {
-      limit = 100;
-    }
-    return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
-  }
-
-  static int ticker24hrWeight(Params p) {
-    if (p.has("symbol")) {
-      return 2;
-    }
-    if (!p.has("symbols")) {
-      return 80;
-    }
-    int n = symbolCount(p);
-    return n <= 20 ? 2 : n <= 100 ? 40 : 80;
-  }
-
-  static int perSymbolWeight(Params p) {
-    return Math.min(200, 4 * Math.max(1, symbolCount(p)));
-  }
-
-  static int priceWeight(Params p) {
-    return p.has("symbol") ? 2 : 4;
-  }
-
-  static int executionRulesWeight(Params p) {
-    if (p.has("symbol")) {
-      return 2;
-    }
-    if (p.has("symbols")) {
-      return Math.min(40, 2 * symbolCount(p));
-    }
-    return 40;
-  }
-
-  static int testWeight(Params p) {
-    String v = p.get("computeCommissionRates");
-    return "true".equalsIgnoreCase(v) ? 20 : 1;
   }
 }

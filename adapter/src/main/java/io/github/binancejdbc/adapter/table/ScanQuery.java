@@ -4,10 +4,7 @@ import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.rel.Constraint;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import io.github.binancejdbc.adapter.rel.ValueRef;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +69,9 @@ public final class ScanQuery {
   public static ScanQuery resolve(TableDef def, ScanSpec spec, DataContext root) {
     long limit = Long.MAX_VALUE;
     if (spec.fetch() != null) {
-      long fetch = toLong(spec.fetch().resolve(root), "LIMIT");
-      long offset = spec.offset() == null ? 0 : toLong(spec.offset().resolve(root), "OFFSET");
+      long fetch = RangeBounds.toLong(spec.fetch().resolve(root), "LIMIT");
+      long offset =
+          spec.offset() == null ? 0 : RangeBounds.toLong(spec.offset().resolve(root), "OFFSET");
       limit = fetch + offset < 0 ? Long.MAX_VALUE : fetch + offset;
     }
     ScanQuery q =
@@ -109,7 +107,7 @@ public final class ScanQuery {
       values.retainAll(prior);
     }
     points.put(column, values);
-    compiled = null;
+    matcher = null;
     if (values.isEmpty()) {
       empty = true;
     }
@@ -122,12 +120,9 @@ public final class ScanQuery {
   private void addRangePoints(int column, List<ValueRef> refs, DataContext root) {
     NavigableSet<Long> values = new TreeSet<>();
     for (ValueRef r : refs) {
-      BigDecimal v = toDecimal(r.resolve(root));
-      if (v != null
-          && v.stripTrailingZeros().scale() <= 0
-          && v.compareTo(LONG_MIN) >= 0
-          && v.compareTo(LONG_MAX) <= 0) {
-        values.add(v.longValueExact());
+      Long v = RangeBounds.point(r.resolve(root));
+      if (v != null) {
+        values.add(v);
       }
     }
     NavigableSet<Long> prior = rangePoints.get(column);
@@ -135,7 +130,7 @@ public final class ScanQuery {
       values.retainAll(prior);
     }
     rangePoints.put(column, values);
-    compiled = null;
+    matcher = null;
     if (values.isEmpty()) {
       empty = true;
       return;
@@ -143,45 +138,24 @@ public final class ScanQuery {
     intersect(column, values.first(), values.last());
   }
 
-  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-
   private void addRange(Constraint c, DataContext root) {
     long lo = Long.MIN_VALUE;
     long hi = Long.MAX_VALUE;
     if (c.lower() != null) {
-      BigDecimal v = toDecimal(c.lower().resolve(root));
-      if (v == null) {
+      Long bound = RangeBounds.lower(c.lower().resolve(root), c.lowerStrict());
+      if (bound == null) {
         empty = true;
         return;
       }
-      // x > 1.5 means x >= 2; x > 2 means x >= 3; x >= 1.5 means x >= 2.
-      BigDecimal bound =
-          c.lowerStrict()
-              ? v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
-              : v.setScale(0, RoundingMode.CEILING);
-      if (bound.compareTo(LONG_MAX) > 0) {
-        // Past every BIGINT (trade_id >= 9223372036854775808): no row can match.
-        empty = true;
-        return;
-      }
-      lo = bound.max(LONG_MIN).longValueExact();
+      lo = bound;
     }
     if (c.upper() != null) {
-      BigDecimal v = toDecimal(c.upper().resolve(root));
-      if (v == null) {
+      Long bound = RangeBounds.upper(c.upper().resolve(root), c.upperStrict());
+      if (bound == null) {
         empty = true;
         return;
       }
-      BigDecimal bound =
-          c.upperStrict()
-              ? v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
-              : v.setScale(0, RoundingMode.FLOOR);
-      if (bound.compareTo(LONG_MIN) < 0) {
-        empty = true;
-        return;
-      }
-      hi = bound.min(LONG_MAX).longValueExact();
+      hi = bound;
     }
     intersect(c.column(), lo, hi);
   }
@@ -194,50 +168,10 @@ public final class ScanQuery {
       hi = Math.min(hi, prior[1]);
     }
     ranges.put(column, new long[] {lo, hi});
-    compiled = null;
+    matcher = null;
     if (lo > hi) {
       empty = true;
     }
-  }
-
-  private static BigDecimal toDecimal(Object v) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof BigDecimal bd) {
-      return bd;
-    }
-    if (v instanceof Date d) {
-      return BigDecimal.valueOf(d.getTime());
-    }
-    // JDBC 4.2 setObject values: a LocalDateTime is UTC wall-clock time, like the columns.
-    if (v instanceof java.time.LocalDateTime ldt) {
-      return BigDecimal.valueOf(ldt.toInstant(java.time.ZoneOffset.UTC).toEpochMilli());
-    }
-    if (v instanceof java.time.LocalDate ld) {
-      return BigDecimal.valueOf(
-          ld.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
-    }
-    if (v instanceof java.time.Instant i) {
-      return BigDecimal.valueOf(i.toEpochMilli());
-    }
-    if (v instanceof java.time.OffsetDateTime odt) {
-      return BigDecimal.valueOf(odt.toInstant().toEpochMilli());
-    }
-    if (v instanceof java.time.ZonedDateTime zdt) {
-      return BigDecimal.valueOf(zdt.toInstant().toEpochMilli());
-    }
-    if (v instanceof Number n) {
-      return new BigDecimal(n.toString());
-    }
-    throw BinanceException.badValue("Cannot compare with " + v + ": expected a number or time");
-  }
-
-  private static long toLong(Object v, String what) {
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    throw BinanceException.badValue(what + " must be a number, but was: " + v);
   }
 
   /** The statement execution this query belongs to (its DataContext). */
@@ -432,72 +366,15 @@ public final class ScanQuery {
     return out;
   }
 
-  /** The constraints as arrays, for the per-row test; rebuilt after a constraint changes. */
-  private Compiled compiled;
-
-  /** {@link #matches} runs once per row: no map iteration, boxing or string copies there. */
-  private record Compiled(
-      int[] pointColumns,
-      Set<?>[] pointValues,
-      Object[] onlyValue,
-      int[] rangeColumns,
-      long[] lows,
-      long[] highs,
-      NavigableSet<?>[] rangeValues) {}
-
-  private Compiled compile() {
-    int[] pc = new int[points.size()];
-    Set<?>[] pv = new Set<?>[pc.length];
-    Object[] only = new Object[pc.length];
-    int i = 0;
-    for (Map.Entry<Integer, Set<String>> e : points.entrySet()) {
-      pc[i] = e.getKey();
-      only[i] = e.getValue().size() == 1 ? e.getValue().iterator().next() : null;
-      pv[i++] = e.getValue();
-    }
-    int[] rc = new int[ranges.size()];
-    long[] lo = new long[rc.length];
-    long[] hi = new long[rc.length];
-    NavigableSet<?>[] rv = new NavigableSet<?>[rc.length];
-    i = 0;
-    for (Map.Entry<Integer, long[]> e : ranges.entrySet()) {
-      rc[i] = e.getKey();
-      lo[i] = e.getValue()[0];
-      hi[i] = e.getValue()[1];
-      rv[i++] = rangePoints.get(e.getKey());
-    }
-    return new Compiled(pc, pv, only, rc, lo, hi, rv);
-  }
+  /** The per-row test of the constraints; rebuilt after a constraint changes. */
+  private RowMatcher matcher;
 
   /** Whether a row satisfies every pushed constraint. */
   public boolean matches(Object[] row) {
-    Compiled c = compiled;
-    if (c == null) {
-      compiled = c = compile();
+    RowMatcher m = matcher;
+    if (m == null) {
+      matcher = m = new RowMatcher(points, ranges, rangePoints);
     }
-    for (int i = 0; i < c.pointColumns.length; i++) {
-      Object v = row[c.pointColumns[i]];
-      if (v == null) {
-        return false;
-      }
-      String text = v instanceof String str ? str : v.toString();
-      // One value (symbol = 'BTCUSDT'): equals, which is identity for the request's own string.
-      Object only = c.onlyValue[i];
-      if (only != null ? !only.equals(text) : !c.pointValues[i].contains(text)) {
-        return false;
-      }
-    }
-    for (int i = 0; i < c.rangeColumns.length; i++) {
-      if (!(row[c.rangeColumns[i]] instanceof Number n)) {
-        return false;
-      }
-      long x = n.longValue();
-      if (x < c.lows[i]
-          || x > c.highs[i]
-          || (c.rangeValues[i] != null && !c.rangeValues[i].contains(x))) {
-        return false;
-      }
-    }
-    return true;
+    return m.matches(row);
   }
 }

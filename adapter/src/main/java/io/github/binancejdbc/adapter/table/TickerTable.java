@@ -1,10 +1,6 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
-
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +10,8 @@ import java.util.function.IntUnaryOperator;
  * The per-symbol snapshot tables ({@code ticker_24hr}, {@code ticker_price}, {@code book_ticker},
  * {@code avg_price}, {@code rolling_ticker}, {@code trading_day_ticker}): one JSON object per
  * symbol. A symbol list becomes {@code symbol=} for one value and {@code symbols=[...]} for
- * several, in chunks sized so the request weight is the least the endpoint allows.
+ * several, in chunks sized so the request weight is the least the endpoint allows. The tables
+ * themselves are defined in {@link TickerTables}.
  */
 public final class TickerTable extends BinanceTable {
   /** How symbols reach the endpoint. */
@@ -36,7 +33,7 @@ public final class TickerTable extends BinanceTable {
   private final String extraParam;
   private final String extraDefault;
 
-  private TickerTable(
+  TickerTable(
       TableDef def,
       BinanceContext ctx,
       String path,
@@ -56,256 +53,6 @@ public final class TickerTable extends BinanceTable {
     this.extraColumn = extraColumn;
     this.extraParam = extraParam;
     this.extraDefault = extraDefault;
-  }
-
-  private static final String[] FULL_TICKER_COLUMNS = {
-    "priceChange", "price_change",
-    "priceChangePercent", "price_change_percent",
-    "weightedAvgPrice", "weighted_avg_price",
-    "openPrice", "open_price",
-    "highPrice", "high_price",
-    "lowPrice", "low_price",
-    "lastPrice", "last_price",
-    "volume", "volume",
-    "quoteVolume", "quote_volume",
-    "openTime", "open_time",
-    "closeTime", "close_time",
-    "firstId", "first_trade_id",
-    "lastId", "last_trade_id",
-    "count", "trade_count",
-  };
-
-  private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
-    b.columns(
-        """
-            price_change          DECIMAL  nullable  Last price minus open price
-            price_change_percent  DECIMAL  nullable  Price change in percent
-            weighted_avg_price    DECIMAL  nullable  Volume-weighted average price (quote volume /
-                                                     volume)
-            """);
-    if (with24hrExtras) {
-      b.columns(
-          """
-              prev_close_price  DECIMAL  nullable  Close price of the previous window
-              last_price        DECIMAL  nullable  Last trade price
-              last_qty          DECIMAL  nullable  Last trade quantity
-              bid_price         DECIMAL  nullable  Best bid price
-              bid_qty           DECIMAL  nullable  Best bid quantity
-              ask_price         DECIMAL  nullable  Best ask price
-              ask_qty           DECIMAL  nullable  Best ask quantity
-              """);
-    } else {
-      b.column(nullable("last_price", ColumnType.DECIMAL, "Last trade price"));
-    }
-    return b.columns(
-        """
-            open_price      DECIMAL    nullable  First price of the window
-            high_price      DECIMAL    nullable  Highest price of the window
-            low_price       DECIMAL    nullable  Lowest price of the window
-            volume          DECIMAL    nullable  Base asset volume
-            quote_volume    DECIMAL    nullable  Quote asset volume
-            open_time       TIMESTAMP  nullable  Window start (UTC)
-            close_time      TIMESTAMP  nullable  Window end (UTC)
-            first_trade_id  BIGINT     nullable  First trade id in the window
-            last_trade_id   BIGINT     nullable  Last trade id in the window
-            trade_count     BIGINT     nullable  Number of trades in the window
-            """);
-  }
-
-  public static TickerTable ticker24hr(BinanceContext ctx) {
-    TableDef def =
-        statistics(
-                TableDef.builder(
-                        "ticker_24hr",
-                        "GET /api/v3/ticker/24hr",
-                        "24-hour rolling" + " price change statistics")
-                    .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
-                true)
-            .primaryKey("symbol")
-            .build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(
-        List.of(
-            "symbol",
-            "symbol",
-            "prevClosePrice",
-            "prev_close_price",
-            "lastQty",
-            "last_qty",
-            "bidPrice",
-            "bid_price",
-            "bidQty",
-            "bid_qty",
-            "askPrice",
-            "ask_price",
-            "askQty",
-            "ask_qty"));
-    // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/ticker/24hr",
-        Mode.OPTIONAL_LIST,
-        20,
-        TickerTable::ticker24hrWeight,
-        null,
-        null,
-        null,
-        pairs.toArray(String[]::new));
-  }
-
-  public static TickerTable tickerPrice(BinanceContext ctx) {
-    TableDef def =
-        TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
-            .columns(
-                """
-                symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
-                price   DECIMAL  plain         Latest price
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/ticker/price",
-        Mode.OPTIONAL_LIST,
-        1000,
-        TickerTable::priceWeight,
-        null,
-        null,
-        null,
-        "symbol",
-        "symbol",
-        "price",
-        "price");
-  }
-
-  public static TickerTable bookTicker(BinanceContext ctx) {
-    TableDef def =
-        TableDef.builder(
-                "book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per" + " symbol")
-            .columns(
-                """
-                symbol     VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
-                bid_price  DECIMAL  nullable      Best bid price
-                bid_qty    DECIMAL  nullable      Best bid quantity
-                ask_price  DECIMAL  nullable      Best ask price
-                ask_qty    DECIMAL  nullable      Best ask quantity
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/ticker/bookTicker",
-        Mode.OPTIONAL_LIST,
-        1000,
-        TickerTable::priceWeight,
-        null,
-        null,
-        null,
-        "symbol",
-        "symbol",
-        "bidPrice",
-        "bid_price",
-        "bidQty",
-        "bid_qty",
-        "askPrice",
-        "ask_price",
-        "askQty",
-        "ask_qty");
-  }
-
-  public static TickerTable avgPrice(BinanceContext ctx) {
-    TableDef def =
-        TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
-            .columns(
-                """
-                symbol      VARCHAR    key       Trading pair, e.g. BTCUSDT
-                mins        INTEGER    plain     Averaging window in minutes
-                price       DECIMAL    plain     Average price over the window
-                close_time  TIMESTAMP  nullable  Time of the last trade (UTC)
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/avgPrice",
-        Mode.REQUIRED_EACH,
-        1,
-        n -> EndpointWeights.AVG_PRICE,
-        null,
-        null,
-        null,
-        "mins",
-        "mins",
-        "price",
-        "price",
-        "closeTime",
-        "close_time");
-  }
-
-  public static TickerTable rollingTicker(BinanceContext ctx) {
-    return statisticsPerSymbol(
-        ctx,
-        TableDef.builder(
-                "rolling_ticker", "GET /api/v3/ticker", "Rolling window price change statistics")
-            .columns(
-                """
-            symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
-            window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
-            """),
-        "/api/v3/ticker",
-        "window_size",
-        "windowSize",
-        "1d");
-  }
-
-  public static TickerTable tradingDayTicker(BinanceContext ctx) {
-    return statisticsPerSymbol(
-        ctx,
-        TableDef.builder(
-                "trading_day_ticker",
-                "GET /api/v3/ticker/tradingDay",
-                "Price change statistics of the current trading day")
-            .columns(
-                """
-            symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
-            time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
-                                              default 0 (UTC)
-            """),
-        "/api/v3/ticker/tradingDay",
-        "time_zone",
-        "timeZone",
-        "0");
-  }
-
-  /**
-   * A statistics table keyed by the required {@code symbol}, sent as a list, and {@code
-   * extraColumn}, sent as {@code extraParam} ({@code extraDefault} when the query names none).
-   */
-  private static TickerTable statisticsPerSymbol(
-      BinanceContext ctx,
-      TableDef.Builder keys,
-      String path,
-      String extraColumn,
-      String extraParam,
-      String extraDefault) {
-    TableDef def = statistics(keys, false).primaryKey("symbol", extraColumn).build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(List.of("symbol", "symbol"));
-    return new TickerTable(
-        def,
-        ctx,
-        path,
-        Mode.REQUIRED_LIST,
-        100,
-        EndpointWeights::tickerPerSymbol,
-        extraColumn,
-        extraParam,
-        extraDefault,
-        pairs.toArray(String[]::new));
   }
 
   @Override
@@ -465,22 +212,6 @@ public final class TickerTable extends BinanceTable {
                     r[extraSlot] = extra;
                   }
                 }));
-  }
-
-  /** ticker/24hr: all symbols 80, one 2, a list by its size. */
-  static int ticker24hrWeight(int symbols) {
-    return symbols == 0
-        ? EndpointWeights.TICKER_24HR_ALL
-        : symbols == 1
-            ? EndpointWeights.ticker24hrSymbol()
-            : EndpointWeights.ticker24hrSymbols(symbols);
-  }
-
-  /** ticker/price and ticker/bookTicker: one symbol 2, a list or all 4. */
-  static int priceWeight(int symbols) {
-    return symbols == 1
-        ? EndpointWeights.TICKER_PRICE_SYMBOL
-        : EndpointWeights.TICKER_PRICE_SYMBOLS_OR_ALL;
   }
 
   /** {@code ["BTCUSDT",?1]}: literals as sent, parameters as they stand. */

@@ -13,7 +13,6 @@ import io.github.binancejdbc.adapter.table.TableDef;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -43,57 +42,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * = < <= > >=}, at most one lower and one upper bound) on a TIMESTAMP range column, such as {@code
  * open_time} of {@code klines}: the history scan. The scan enforces each of these exactly, so no
  * condition is left for Calcite. Anything else, and any statement with max rows, goes through
- * Calcite unchanged.
+ * Calcite unchanged. {@link LookupSql} reads the text.
  */
 public final class SimpleLookup {
   /** Off in tests that compare this path with Calcite's. */
   static volatile boolean enabled = true;
-
-  /**
-   * Reserved words of Calcite's parser that could name a column or table; such a name must be
-   * quoted, so a statement using it unquoted is left to Calcite (which refuses it). The list is
-   * checked against the parser's own by a test, for every name in the schema.
-   */
-  static final Set<String> RESERVED =
-      Set.of(
-          "all",
-          "and",
-          "as",
-          "at",
-          "by",
-          "close",
-          "count",
-          "current",
-          "day",
-          "end",
-          "from",
-          "hour",
-          "interval",
-          "language",
-          "limit",
-          "minute",
-          "month",
-          "offset",
-          "open",
-          "order",
-          "position",
-          "result",
-          "second",
-          "select",
-          "time",
-          "timestamp",
-          "to",
-          "type",
-          "user",
-          "value",
-          "values",
-          "where",
-          "window",
-          "year",
-          "side",
-          "status",
-          "filter",
-          "method");
 
   private SimpleLookup() {}
 
@@ -107,22 +60,22 @@ public final class SimpleLookup {
       return null;
     }
     List<String> path = context.getDefaultSchemaPath();
-    Parsed q = parse(sql, path.size() == 1 ? path.get(0) : null);
+    LookupSql.Parsed q = LookupSql.parse(sql, path.size() == 1 ? path.get(0) : null);
     if (q == null) {
       return null;
     }
     CalciteSchema root = context.getRootSchema();
-    CalciteSchema sub = root.getSubSchema(q.schema, true);
+    CalciteSchema sub = root.getSubSchema(q.schema(), true);
     if (sub == null || !(sub.schema instanceof BinanceSchema)) {
       return null;
     }
-    CalciteSchema.TableEntry entry = sub.getTable(q.table, true);
+    CalciteSchema.TableEntry entry = sub.getTable(q.table(), true);
     if (entry == null || !(entry.getTable() instanceof BinanceTable table)) {
       return null;
     }
     TableDef def = table.def();
     List<Integer> fields = new ArrayList<>();
-    for (String c : q.columns) {
+    for (String c : q.columns()) {
       int i = indexOf(def, c);
       if (i < 0 || fields.contains(i)) {
         return null;
@@ -135,7 +88,7 @@ public final class SimpleLookup {
     List<Integer> keyed = new ArrayList<>();
     List<AvaticaParameter> parameters = new ArrayList<>();
     Map<Integer, Constraint> ranges = new java.util.LinkedHashMap<>();
-    for (Condition cond : q.conditions) {
+    for (LookupSql.Condition cond : q.conditions()) {
       int i = indexOf(def, cond.column());
       if (i < 0 || keyed.contains(i)) {
         return null;
@@ -185,7 +138,7 @@ public final class SimpleLookup {
       }
       String name = def.column(i).name();
       b.add(name, type);
-      columns.add(metaData(typeFactory, columns.size(), name, type, def.name(), q.schema));
+      columns.add(metaData(typeFactory, columns.size(), name, type, def.name(), q.schema()));
     }
     boolean identity = fields.size() == def.columns().size();
     for (int i = 0; identity && i < fields.size(); i++) {
@@ -300,191 +253,5 @@ public final class SimpleLookup {
 
   private static int scale(RelDataType type) {
     return type.getScale() == RelDataType.SCALE_NOT_SPECIFIED ? 0 : type.getScale();
-  }
-
-  /** A recognised statement: output columns, schema, table and the conditions. */
-  record Parsed(List<String> columns, String schema, String table, List<Condition> conditions) {}
-
-  /**
-   * {@code column op value}: the value is {@code null} for {@code ?}, a String for a string
-   * literal, a Long (UTC wall-clock milliseconds) for a TIMESTAMP literal.
-   */
-  record Condition(String column, String op, Object value) {}
-
-  /**
-   * Reads {@code sql} if it has the accepted shape, with {@code defaultSchema} for an unqualified
-   * table; a {@code null} value stands for {@code ?}. Null for anything else.
-   */
-  static Parsed parse(String sql, String defaultSchema) {
-    Tokens t = new Tokens(sql);
-    if (!t.keyword("select")) {
-      return null;
-    }
-    List<String> columns = new ArrayList<>();
-    do {
-      String c = t.name();
-      if (c == null) {
-        return null;
-      }
-      columns.add(c);
-    } while (t.symbol(','));
-    if (!t.keyword("from")) {
-      return null;
-    }
-    String schema = defaultSchema;
-    String table = t.name();
-    if (table != null && t.symbol('.')) {
-      schema = table;
-      table = t.name();
-    }
-    if (table == null || schema == null || !t.keyword("where")) {
-      return null;
-    }
-    List<Condition> conditions = new ArrayList<>();
-    do {
-      String k = t.name();
-      String op = k == null ? null : t.operator();
-      if (op == null) {
-        return null;
-      }
-      Object v;
-      if (t.symbol('?')) {
-        v = null;
-      } else if (t.keyword("timestamp")) {
-        v = timestamp(t.literal(true));
-        if (v == null) {
-          return null;
-        }
-      } else {
-        v = t.literal(false);
-        if (v == null) {
-          return null;
-        }
-      }
-      conditions.add(new Condition(k, op, v));
-    } while (t.keyword("and"));
-    return t.atEnd() ? new Parsed(columns, schema, table, conditions) : null;
-  }
-
-  private static final java.util.regex.Pattern TIMESTAMP =
-      java.util.regex.Pattern.compile(
-          "(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?");
-
-  /**
-   * The UTC wall-clock milliseconds of a {@code TIMESTAMP} literal written in full ({@code
-   * yyyy-MM-dd HH:mm:ss} with up to 3 fractional digits) and naming a real time; null otherwise
-   * (Calcite then reads it, and reports what is wrong with it).
-   */
-  static Long timestamp(String text) {
-    java.util.regex.Matcher m = text == null ? null : TIMESTAMP.matcher(text);
-    if (m == null || !m.matches()) {
-      return null;
-    }
-    String fraction = m.group(7) == null ? "0" : (m.group(7) + "00").substring(0, 3);
-    try {
-      return java.time.LocalDateTime.of(
-              Integer.parseInt(m.group(1)),
-              Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3)),
-              Integer.parseInt(m.group(4)),
-              Integer.parseInt(m.group(5)),
-              Integer.parseInt(m.group(6)),
-              Integer.parseInt(fraction) * 1_000_000)
-          .toInstant(java.time.ZoneOffset.UTC)
-          .toEpochMilli();
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** A cursor over the statement text. */
-  private static final class Tokens {
-    private final String s;
-    private int pos;
-
-    Tokens(String s) {
-      this.s = s;
-    }
-
-    private void skipSpace() {
-      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-        pos++;
-      }
-    }
-
-    /** The next word, lower-cased (unquoted identifiers are folded to lower case). */
-    private String word() {
-      skipSpace();
-      int start = pos;
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        if (!letter && !(pos > start && c >= '0' && c <= '9')) {
-          break;
-        }
-        pos++;
-      }
-      return pos == start ? null : s.substring(start, pos).toLowerCase(Locale.ROOT);
-    }
-
-    boolean keyword(String k) {
-      int mark = pos;
-      String w = word();
-      if (k.equals(w)) {
-        return true;
-      }
-      pos = mark;
-      return false;
-    }
-
-    /** An unquoted identifier that is no reserved word. */
-    String name() {
-      String w = word();
-      return w == null || RESERVED.contains(w) ? null : w;
-    }
-
-    /** {@code =}, {@code <}, {@code <=}, {@code >} or {@code >=}; null for anything else. */
-    String operator() {
-      skipSpace();
-      for (String op : List.of("<=", ">=", "=", "<", ">")) {
-        if (s.startsWith(op, pos)) {
-          pos += op.length();
-          return op;
-        }
-      }
-      return null;
-    }
-
-    boolean symbol(char c) {
-      skipSpace();
-      if (pos < s.length() && s.charAt(pos) == c) {
-        pos++;
-        return true;
-      }
-      return false;
-    }
-
-    /** A non-empty string literal of printable ASCII without quotes (or spaces, unless allowed). */
-    String literal(boolean spaces) {
-      if (!symbol('\'')) {
-        return null;
-      }
-      int start = pos;
-      while (pos < s.length()
-          && s.charAt(pos) >= (spaces ? ' ' : '!')
-          && s.charAt(pos) < 127
-          && s.charAt(pos) != '\'') {
-        pos++;
-      }
-      if (pos == start || pos >= s.length() || s.charAt(pos) != '\'') {
-        return null;
-      }
-      return s.substring(start, pos++);
-    }
-
-    boolean atEnd() {
-      skipSpace();
-      return pos == s.length();
-    }
   }
 }

@@ -307,8 +307,8 @@ class SimpleLookupTest {
 
   @Test
   void parsesOnlyTheAcceptedShape() {
-    SimpleLookup.Parsed p =
-        SimpleLookup.parse(
+    LookupSql.Parsed p =
+        LookupSql.parse(
             " SELECT a, B_2 FROM s.T WHERE k = 'X-1.y' AND j=?"
                 + " AND t>=timestamp '2024-02-29 23:59:59.5' AND t < TIMESTAMP '1970-01-01 00:00:00' ",
             "binance");
@@ -318,13 +318,12 @@ class SimpleLookupTest {
     assertEquals("t", p.table());
     assertEquals(
         List.of(
-            new SimpleLookup.Condition("k", "=", "X-1.y"),
-            new SimpleLookup.Condition("j", "=", null),
-            new SimpleLookup.Condition("t", ">=", 1709251199500L),
-            new SimpleLookup.Condition("t", "<", 0L)),
+            new LookupSql.Condition("k", "=", "X-1.y"),
+            new LookupSql.Condition("j", "=", null),
+            new LookupSql.Condition("t", ">=", 1709251199500L),
+            new LookupSql.Condition("t", "<", 0L)),
         p.conditions());
-    assertEquals(
-        "binance", SimpleLookup.parse("SELECT a FROM t WHERE k = 'x'", "binance").schema());
+    assertEquals("binance", LookupSql.parse("SELECT a FROM t WHERE k = 'x'", "binance").schema());
     for (String sql :
         List.of(
             "SELECT a FROM t",
@@ -345,9 +344,9 @@ class SimpleLookupTest {
             "SELECT a FROM t WHERE t > TIMESTAMP '2024-01-01 0:00:00'",
             "SELECT a FROM t WHERE t != 'x'",
             "SELECT a FROM t WHERE t >= DATE '2024-01-01'")) {
-      assertNull(SimpleLookup.parse(sql, "binance"), sql);
+      assertNull(LookupSql.parse(sql, "binance"), sql);
     }
-    assertNull(SimpleLookup.parse("SELECT a FROM t WHERE k = 'x'", null));
+    assertNull(LookupSql.parse("SELECT a FROM t WHERE k = 'x'", null));
   }
 
   /** Every table or column name Calcite's parser reserves is one the lookup leaves to Calcite. */
@@ -365,7 +364,7 @@ class SimpleLookupTest {
     List<String> missing = new ArrayList<>();
     for (String n : names) {
       if (parser.isReservedWord(n.toUpperCase(Locale.ROOT))
-          && !SimpleLookup.RESERVED.contains(n)
+          && !LookupSql.RESERVED.contains(n)
           && !missing.contains(n)) {
         missing.add(n);
       }
