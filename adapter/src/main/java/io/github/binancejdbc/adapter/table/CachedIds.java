@@ -53,24 +53,7 @@ final class CachedIds {
                 ? TradesTable.ahead(ctx, f, t, idSlot, p)
                 : KeyedPager.forwards(
                     idSlot, TradesTable.PAGE, KeyedPager.Wanted.range(f, t), f, p::page);
-    if (!ctx.history().enabled()) {
-      return gap.open(from, hi, page);
-    }
-    return open(
-        ctx,
-        Series.of(path, "symbol", symbol),
-        path,
-        weight,
-        symbol,
-        "fromId",
-        from,
-        hi,
-        idSlot,
-        TradesTable.PAGE,
-        row -> true,
-        true,
-        page,
-        gap);
+    return immutable(ctx, path, weight, symbol, from, hi, idSlot, TradesTable.PAGE, page, gap);
   }
 
   /**
@@ -87,12 +70,32 @@ final class CachedIds {
       int idSlot,
       AheadPages.Fetch page) {
     Gap gap = (f, t, p) -> KeyedPager.byId(f, t, idSlot, p::page);
+    return immutable(ctx, path, weight, symbol, from, hi, idSlot, 0, page, gap);
+  }
+
+  /**
+   * Public rows of {@code symbol} by {@code fromId} that never change once a later one exists;
+   * {@code keysPerPage} ids per full page when ids are consecutive (a small held part is then
+   * fetched through), else 0.
+   */
+  private static RowStream immutable(
+      BinanceContext ctx,
+      String path,
+      int weight,
+      String symbol,
+      long from,
+      long hi,
+      int idSlot,
+      long keysPerPage,
+      AheadPages.Fetch page,
+      Gap gap) {
     if (!ctx.history().enabled()) {
       return gap.open(from, hi, page);
     }
+    Series series = Series.of(path, "symbol", symbol);
     return open(
         ctx,
-        Series.of(path, "symbol", symbol),
+        series,
         path,
         weight,
         symbol,
@@ -100,7 +103,7 @@ final class CachedIds {
         from,
         hi,
         idSlot,
-        0,
+        keysPerPage,
         row -> true,
         true,
         page,

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -29,12 +28,12 @@ final class Dispatch<H> {
   private final Class<?> iface;
   private final Map<String, Op<H>> byName = new HashMap<>();
   private final Map<String, Op<H>> bySignature = new HashMap<>();
-  private final Map<Method, Op<H>> resolved = new ConcurrentHashMap<>();
 
   /**
-   * The same, by identity, for the per-row path: a proxy class passes the same {@link Method}
-   * object for every call of one method, and {@code Method.equals} compares names and parameter
-   * types. Copied on write, so readers never lock.
+   * Each method's operation (one of the tables above or a {@link Pass}), found by identity on the
+   * per-row path: a proxy class passes the same {@link Method} object for every call of one method,
+   * and {@code Method.equals} compares names and parameter types. Copied on write, so readers never
+   * lock.
    */
   private volatile Map<Method, Op<H>> byIdentity = new IdentityHashMap<>();
 
@@ -95,22 +94,22 @@ final class Dispatch<H> {
     if (op != null) {
       return op;
     }
-    op =
-        resolved.computeIfAbsent(
-            method,
-            m -> {
-              Op<H> o = bySignature.get(signature(m.getName(), m.getParameterTypes()));
-              if (o == null) {
-                o = byName.get(m.getName());
-              }
-              return o == null ? new Pass<>(accessible(m)) : o;
-            });
     synchronized (this) {
-      Map<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
-      copy.put(method, op);
-      byIdentity = copy;
+      op = byIdentity.get(method);
+      if (op == null) {
+        op = bySignature.get(signature(method.getName(), method.getParameterTypes()));
+        if (op == null) {
+          op = byName.get(method.getName());
+        }
+        if (op == null) {
+          op = new Pass<>(accessible(method));
+        }
+        Map<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
+        copy.put(method, op);
+        byIdentity = copy;
+      }
+      return op;
     }
-    return op;
   }
 
   /**
