@@ -229,19 +229,20 @@ final class AccountApi {
   JsonNode rateLimitOrder(Endpoint.Call c) {
     long[] counts = exchange.orderCounts(c.account());
     ArrayNode a = JsonNodes.arr();
-    ObjectNode s = a.addObject();
-    s.put("rateLimitType", "ORDERS");
-    s.put("interval", "SECOND");
-    s.put("intervalNum", 10);
-    s.put("limit", exchange.ordersPer10s());
-    s.put("count", counts[0]);
-    ObjectNode d = a.addObject();
-    d.put("rateLimitType", "ORDERS");
-    d.put("interval", "DAY");
-    d.put("intervalNum", 1);
-    d.put("limit", exchange.ordersPerDay());
-    d.put("count", counts[1]);
+    addOrderLimit(a, "SECOND", 10, exchange.ordersPer10s(), counts[0]);
+    addOrderLimit(a, "DAY", 1, exchange.ordersPerDay(), counts[1]);
     return a;
+  }
+
+  /** One ORDERS limit of {@code rateLimit/order}: its window, its limit and what is used of it. */
+  private static void addOrderLimit(
+      ArrayNode a, String interval, int intervalNum, long limit, long count) {
+    ObjectNode n = a.addObject();
+    n.put("rateLimitType", "ORDERS");
+    n.put("interval", interval);
+    n.put("intervalNum", intervalNum);
+    n.put("limit", limit);
+    n.put("count", count);
   }
 
   JsonNode orderList(Endpoint.Call c) {
