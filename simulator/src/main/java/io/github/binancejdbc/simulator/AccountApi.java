@@ -135,6 +135,19 @@ final class AccountApi {
     }
   }
 
+  /** The fields of a fill that {@code myTrades} and {@code myAllocations} share, in their order. */
+  static void putFill(ObjectNode n, Account.Execution e) {
+    n.put("orderId", e.orderId());
+    n.put("orderListId", e.orderListId());
+    n.put("price", format(e.price()));
+    n.put("qty", format(e.qty()));
+    n.put("quoteQty", format(e.quoteQty()));
+    n.put("commission", format(e.commission()));
+    n.put("commissionAsset", e.commissionAsset());
+    n.put("time", e.time());
+    n.put("isBuyer", e.isBuyer());
+  }
+
   /**
    * Binance's paging over an ascending list: by id from {@code fromId}; or by time from {@code
    * start} (oldest first), up to {@code end}; or the most recent before {@code end}; or the most
@@ -192,33 +205,20 @@ final class AccountApi {
         () -> {
           List<Account.AccountTrade> all = new ArrayList<>();
           for (Account.AccountTrade t : c.account().trades) {
-            if (t.symbol().equals(s.symbol()) && (orderId == null || t.orderId() == orderId)) {
+            Account.Execution e = t.fill();
+            if (e.symbol().equals(s.symbol()) && (orderId == null || e.orderId() == orderId)) {
               all.add(t);
             }
           }
           ArrayNode a = JsonNodes.arr();
           Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
           for (Account.AccountTrade t :
-              page(
-                  all,
-                  from,
-                  start,
-                  end,
-                  limit,
-                  Account.AccountTrade::id,
-                  Account.AccountTrade::time)) {
+              page(all, from, start, end, limit, Account.AccountTrade::id, t -> t.fill().time())) {
+            Account.Execution e = t.fill();
             ObjectNode n = a.addObject();
-            n.put("symbol", t.symbol());
+            n.put("symbol", e.symbol());
             n.put("id", t.id());
-            n.put("orderId", t.orderId());
-            n.put("orderListId", t.orderListId());
-            n.put("price", format(t.price()));
-            n.put("qty", format(t.qty()));
-            n.put("quoteQty", format(t.quoteQty()));
-            n.put("commission", format(t.commission()));
-            n.put("commissionAsset", t.commissionAsset());
-            n.put("time", t.time());
-            n.put("isBuyer", t.isBuyer());
+            putFill(n, e);
             n.put("isMaker", t.isMaker());
             n.put("isBestMatch", true);
           }

@@ -84,7 +84,8 @@ final class AccountDetailsApi {
         () -> {
           List<Account.Allocation> all = new ArrayList<>();
           for (Account.Allocation x : c.account().allocations) {
-            if (x.symbol().equals(s.symbol()) && (orderId == null || x.orderId() == orderId)) {
+            Account.Execution e = x.fill();
+            if (e.symbol().equals(s.symbol()) && (orderId == null || e.orderId() == orderId)) {
               all.add(x);
             }
           }
@@ -97,20 +98,13 @@ final class AccountDetailsApi {
                   end,
                   limit,
                   Account.Allocation::allocationId,
-                  Account.Allocation::time)) {
+                  x -> x.fill().time())) {
+            Account.Execution e = x.fill();
             ObjectNode n = a.addObject();
-            n.put("symbol", x.symbol());
+            n.put("symbol", e.symbol());
             n.put("allocationId", x.allocationId());
             n.put("allocationType", "SOR");
-            n.put("orderId", x.orderId());
-            n.put("orderListId", x.orderListId());
-            n.put("price", format(x.price()));
-            n.put("qty", format(x.qty()));
-            n.put("quoteQty", format(x.quoteQty()));
-            n.put("commission", format(x.commission()));
-            n.put("commissionAsset", x.commissionAsset());
-            n.put("time", x.time());
-            n.put("isBuyer", x.isBuyer());
+            AccountApi.putFill(n, e);
             n.put("isMaker", false);
             n.put("isAllocator", false);
           }

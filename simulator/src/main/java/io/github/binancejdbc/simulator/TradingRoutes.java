@@ -17,13 +17,7 @@ final class TradingRoutes {
     List<String> order = OrderParams.ORDER_PARAMS;
     out.add(write("POST", "/api/v3/order", order, t::newOrder));
     out.add(
-        Endpoint.of(
-            "POST",
-            "/api/v3/order/test",
-            TRADE,
-            plus(order, "computeCommissionRates"),
-            RouteWeights::testWeight,
-            t::testOrder));
+        test("/api/v3/order/test", order, t::testOrder));
     out.add(
         write(
             "DELETE",
@@ -107,13 +101,7 @@ final class TradingRoutes {
     List<String> sor = OrderParams.SOR_PARAMS;
     out.add(write("POST", "/api/v3/sor/order", sor, t::sorOrder));
     out.add(
-        Endpoint.of(
-            "POST",
-            "/api/v3/sor/order/test",
-            TRADE,
-            plus(sor, "computeCommissionRates"),
-            RouteWeights::testWeight,
-            t::sorTestOrder));
+        test("/api/v3/sor/order/test", sor, t::sorTestOrder));
     return out;
   }
 
@@ -124,6 +112,20 @@ final class TradingRoutes {
   private static Endpoint write(
       String method, String path, List<String> params, Endpoint.Handler handler) {
     return Endpoint.of(method, path, TRADE, params, fixed(1), handler).chargedOnlyOnFailure();
+  }
+
+  /**
+   * A test order: the order's parameters and {@code computeCommissionRates}, weighed by what it
+   * computes; nothing is placed.
+   */
+  private static Endpoint test(String path, List<String> orderParams, Endpoint.Handler handler) {
+    return Endpoint.of(
+        "POST",
+        path,
+        TRADE,
+        plus(orderParams, "computeCommissionRates"),
+        RouteWeights::testWeight,
+        handler);
   }
 
   private static List<String> plus(List<String> base, String... more) {
