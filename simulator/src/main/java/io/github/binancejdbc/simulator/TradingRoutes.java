@@ -16,8 +16,7 @@ final class TradingRoutes {
     List<Endpoint> out = new ArrayList<>();
     List<String> order = OrderParams.ORDER_PARAMS;
     out.add(write("POST", "/api/v3/order", order, t::newOrder));
-    out.add(
-        test("/api/v3/order/test", order, t::testOrder));
+    out.add(test("/api/v3/order/test", order, t::testOrder));
     out.add(
         write(
             "DELETE",
@@ -100,8 +99,7 @@ final class TradingRoutes {
             l::cancelList));
     List<String> sor = OrderParams.SOR_PARAMS;
     out.add(write("POST", "/api/v3/sor/order", sor, t::sorOrder));
-    out.add(
-        test("/api/v3/sor/order/test", sor, t::sorTestOrder));
+    out.add(test("/api/v3/sor/order/test", sor, t::sorTestOrder));
     return out;
   }
 
