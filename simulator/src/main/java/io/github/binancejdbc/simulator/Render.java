@@ -99,13 +99,18 @@ final class Render {
     n.put("executedQty", format(o.executedQty));
     n.put("origQuoteOrderQty", format(o.origQuoteOrderQty));
     n.put("cummulativeQuoteQty", format(o.cumQuote));
+    putKind(n, o);
+    if (o.type.isConditional()) {
+      n.put("stopPrice", format(o.stopPrice));
+    }
+  }
+
+  /** Where an order stands and what it is, in Binance's order (every order rendering has them). */
+  static void putKind(ObjectNode n, Order o) {
     n.put("status", o.status.name());
     n.put("timeInForce", o.timeInForce.name());
     n.put("type", o.type.name());
     n.put("side", o.side.name());
-    if (o.type.isConditional()) {
-      n.put("stopPrice", format(o.stopPrice));
-    }
   }
 
   /** An order as the query endpoints show it (GET order, openOrders, allOrders). */
@@ -119,10 +124,7 @@ final class Render {
     n.put("origQty", format(o.origQty));
     n.put("executedQty", format(o.executedQty));
     n.put("cummulativeQuoteQty", format(o.cumQuote));
-    n.put("status", o.status.name());
-    n.put("timeInForce", o.timeInForce.name());
-    n.put("type", o.type.name());
-    n.put("side", o.side.name());
+    putKind(n, o);
     n.put("stopPrice", format(o.stopPrice));
     n.put("icebergQty", format(o.icebergQty));
     n.put("time", o.time);

@@ -265,10 +265,7 @@ final class TradingApi {
     ao.put("preventedQty", format(o.preventedQty));
     ao.put("quoteOrderQty", format(o.origQuoteOrderQty));
     ao.put("cumulativeQuoteQty", format(o.cumQuote));
-    ao.put("status", o.status.name());
-    ao.put("timeInForce", o.timeInForce.name());
-    ao.put("type", o.type.name());
-    ao.put("side", o.side.name());
+    Render.putKind(ao, o);
     if (o.workingTime >= 0) {
       ao.put("workingTime", o.workingTime);
     }
