@@ -254,9 +254,7 @@ final class TradingApi {
     n.put("transactTime", x.time());
     n.put("executionId", x.executionId());
     ObjectNode ao = n.putObject("amendedOrder");
-    ao.put("symbol", o.symbol);
-    ao.put("orderId", o.orderId);
-    ao.put("orderListId", o.orderListId());
+    Render.putIds(ao, o);
     ao.put("origClientOrderId", x.origClientOrderId());
     ao.put("clientOrderId", o.clientOrderId);
     ao.put("price", format(o.price));
