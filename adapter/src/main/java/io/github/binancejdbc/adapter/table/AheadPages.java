@@ -16,13 +16,12 @@ import java.util.function.Function;
  * keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page k. Up
  * to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
  *
- * <p>The first page is one request on the reader's thread, as without fetching ahead; when the
- * reader asks for a second page, it and the page after it go out together, and the window then
- * doubles with each page the reader takes (so a reader that stops early pays for at most the pages
- * in flight), never past the upper key bound nor beyond the rows a LIMIT still wants. A page may
- * reach past the start of the page fetched after it (a gap in the data makes a full page span more
- * keys): those rows are dropped from it, the next page has them. A short page means the data ends
- * there: what is still in flight is cancelled, as on {@link #close}.
+ * <p>The first page is one request on the reader's thread, as without fetching ahead; the window
+ * then doubles with each further page the reader takes (so a reader that stops early pays for at
+ * most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT still
+ * wants. A page may reach past the start of the page fetched after it (a gap in the data makes a
+ * full page span more keys): those rows are dropped from it, the next page has them. A short page
+ * means the data ends there: what is still in flight is cancelled, as on {@link #close}.
  */
 final class AheadPages implements RowStream {
   /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
@@ -77,10 +76,6 @@ final class AheadPages implements RowStream {
     if (done) {
       return null;
     }
-    if (pending.isEmpty() && pagesRead > 0) {
-      // The reader read a whole page and wants more: this page and the next go out together.
-      fillAhead(wanted, Math.min(maxInFlight, 2));
-    }
     List<Object[]> rows;
     int limit;
     if (pending.isEmpty()) {
@@ -105,27 +100,21 @@ final class AheadPages implements RowStream {
         return rows;
       }
     }
-    if (pagesRead > 1) {
-      fillAhead(wanted - rows.size(), Math.min(maxInFlight, (1 << Math.min(pagesRead, 20)) - 1));
-    }
+    fillAhead(wanted - rows.size());
     return rows;
   }
 
   /**
-   * Sends pages until {@code target} are in flight, never past the upper bound nor the rows wanted
-   * (the last page asks for no more than those). Nothing goes ahead before the reader asks for a
-   * second page; from then the window doubles with each page read: 2 with the second page asked
-   * for, then 3, 7, 15, ... ahead of the page in hand, up to maxInFlight.
+   * Nothing ahead after the first page; then the window doubles with each page read (1, 3, 7, ...
+   * pages), up to maxInFlight, the upper bound and the rows wanted.
    */
-  private void fillAhead(long wantedAfter, int target) {
-    while (pending.size() < target && next <= hi) {
-      long left = wantedAfter - (long) pending.size() * pageSize;
-      if (left <= 0) {
-        return;
-      }
+  private void fillAhead(long wantedAfter) {
+    int target = Math.min(maxInFlight, (1 << Math.min(pagesRead - 1, 20)) - 1);
+    while (pending.size() < target
+        && next <= hi
+        && (long) pending.size() * pageSize < wantedAfter) {
       long start = next;
-      int limit = (int) Math.min(pageSize, left);
-      pending.add(new Pending(start, limit, ahead.apply(() -> fetch.page(start, limit))));
+      pending.add(new Pending(start, pageSize, ahead.apply(() -> fetch.page(start, pageSize))));
       next = start + span;
     }
   }
