@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
-/** The USER_DATA endpoints: account, orders, trades, order lists, limits, commissions. */
+/**
+ * The USER_DATA endpoints of the account's orders and fills: account, orders, trades, order lists,
+ * unfilled-order counts. The other account endpoints are in {@link AccountDetailsApi}.
+ */
 final class AccountApi {
   private static final long DAY = 86_400_000L;
 
@@ -127,7 +129,7 @@ final class AccountApi {
         });
   }
 
-  private static void window(Long start, Long end) {
+  static void window(Long start, Long end) {
     if (start != null && end != null && end - start > DAY) {
       throw Errors.moreThan24Hours();
     }
@@ -138,7 +140,7 @@ final class AccountApi {
    * start} (oldest first), up to {@code end}; or the most recent before {@code end}; or the most
    * recent.
    */
-  private static <T> List<T> page(
+  static <T> List<T> page(
       List<T> all,
       Long fromId,
       Long start,
@@ -290,154 +292,5 @@ final class AccountApi {
           }
           return a;
         });
-  }
-
-  JsonNode preventedMatches(Endpoint.Call c) {
-    Params p = c.params();
-    SymbolSpec s = MarketParams.symbol(p, market);
-    Long id = p.optLong("preventedMatchId");
-    Long orderId = p.optLong("orderId");
-    Long fromId = p.optLong("fromPreventedMatchId");
-    int limit = MarketParams.limit(p, 500, 1000);
-    if ((id == null) == (orderId == null) || (fromId != null && orderId == null)) {
-      throw Errors.badCombination();
-    }
-    return exchange.atomically(
-        () -> {
-          ArrayNode a = JsonNodes.arr();
-          Predicate<Account.PreventedMatch> keep =
-              m ->
-                  m.symbol().equals(s.symbol())
-                      && (id == null || m.preventedMatchId() == id)
-                      && (orderId == null
-                          || m.takerOrderId() == orderId
-                          || m.makerOrderId() == orderId)
-                      && (fromId == null || m.preventedMatchId() >= fromId);
-          for (Account.PreventedMatch m : c.account().preventedMatches) {
-            if (keep.test(m) && a.size() < limit) {
-              ObjectNode n = a.addObject();
-              n.put("symbol", m.symbol());
-              n.put("preventedMatchId", m.preventedMatchId());
-              n.put("takerOrderId", m.takerOrderId());
-              n.put("makerSymbol", m.makerSymbol());
-              n.put("makerOrderId", m.makerOrderId());
-              n.put("tradeGroupId", m.tradeGroupId());
-              n.put("selfTradePreventionMode", m.selfTradePreventionMode());
-              n.put("price", format(m.price()));
-              n.put("makerPreventedQuantity", format(m.makerPreventedQuantity()));
-              n.put("transactTime", m.transactTime());
-            }
-          }
-          return a;
-        });
-  }
-
-  JsonNode allocations(Endpoint.Call c) {
-    Params p = c.params();
-    SymbolSpec s = MarketParams.symbol(p, market);
-    Long start = MarketParams.time(p, "startTime");
-    Long end = MarketParams.time(p, "endTime");
-    Long fromId = p.optLong("fromAllocationId");
-    Long orderId = p.optLong("orderId");
-    int limit = MarketParams.limit(p, 500, 1000);
-    boolean time = start != null || end != null;
-    if ((time && (fromId != null || orderId != null))) {
-      throw Errors.badCombination();
-    }
-    window(start, end);
-    return exchange.atomically(
-        () -> {
-          List<Account.Allocation> all = new ArrayList<>();
-          for (Account.Allocation x : c.account().allocations) {
-            if (x.symbol().equals(s.symbol()) && (orderId == null || x.orderId() == orderId)) {
-              all.add(x);
-            }
-          }
-          ArrayNode a = JsonNodes.arr();
-          for (Account.Allocation x :
-              page(
-                  all,
-                  fromId,
-                  start,
-                  end,
-                  limit,
-                  Account.Allocation::allocationId,
-                  Account.Allocation::time)) {
-            ObjectNode n = a.addObject();
-            n.put("symbol", x.symbol());
-            n.put("allocationId", x.allocationId());
-            n.put("allocationType", "SOR");
-            n.put("orderId", x.orderId());
-            n.put("orderListId", x.orderListId());
-            n.put("price", format(x.price()));
-            n.put("qty", format(x.qty()));
-            n.put("quoteQty", format(x.quoteQty()));
-            n.put("commission", format(x.commission()));
-            n.put("commissionAsset", x.commissionAsset());
-            n.put("time", x.time());
-            n.put("isBuyer", x.isBuyer());
-            n.put("isMaker", false);
-            n.put("isAllocator", false);
-          }
-          return a;
-        });
-  }
-
-  JsonNode commission(Endpoint.Call c) {
-    SymbolSpec s = MarketParams.symbol(c.params(), market);
-    Account a = c.account();
-    ObjectNode n = JsonNodes.obj();
-    n.put("symbol", s.symbol());
-    fourRates(n.putObject("standardCommission"), a.makerBips, a.takerBips);
-    fourRates(n.putObject("specialCommission"), 0, 0);
-    fourRates(n.putObject("taxCommission"), 0, 0);
-    TradingApi.discount(n.putObject("discount"));
-    return n;
-  }
-
-  private static void fourRates(ObjectNode n, long maker, long taker) {
-    n.put("maker", format(maker * 10_000));
-    n.put("taker", format(taker * 10_000));
-    n.put("buyer", format(0));
-    n.put("seller", format(0));
-  }
-
-  JsonNode amendments(Endpoint.Call c) {
-    Params p = c.params();
-    SymbolSpec s = MarketParams.symbol(p, market);
-    long orderId = p.requireLong("orderId");
-    Long fromId = p.optLong("fromExecutionId");
-    int limit = MarketParams.limit(p, 500, 1000);
-    exchange.orders().find(c.account(), s.symbol(), orderId, null);
-    return exchange.atomically(
-        () -> {
-          ArrayNode a = JsonNodes.arr();
-          for (Account.Amendment m : c.account().amendments) {
-            if (m.symbol().equals(s.symbol())
-                && m.orderId() == orderId
-                && (fromId == null || m.executionId() >= fromId)
-                && a.size() < limit) {
-              ObjectNode n = a.addObject();
-              n.put("symbol", m.symbol());
-              n.put("orderId", m.orderId());
-              n.put("executionId", m.executionId());
-              n.put("origClientOrderId", m.origClientOrderId());
-              n.put("newClientOrderId", m.newClientOrderId());
-              n.put("origQty", format(m.origQty()));
-              n.put("newQty", format(m.newQty()));
-              n.put("time", m.time());
-            }
-          }
-          return a;
-        });
-  }
-
-  JsonNode myFilters(Endpoint.Call c) {
-    SymbolSpec s = MarketParams.symbol(c.params(), market);
-    ObjectNode n = JsonNodes.obj();
-    n.putArray("exchangeFilters");
-    n.set("symbolFilters", ExchangeInfoApi.filters(s));
-    n.putArray("assetFilters");
-    return n;
   }
 }

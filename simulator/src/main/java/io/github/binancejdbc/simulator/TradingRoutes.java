@@ -11,7 +11,7 @@ import java.util.Set;
 final class TradingRoutes {
   private TradingRoutes() {}
 
-  static List<Endpoint> of(TradingApi t) {
+  static List<Endpoint> of(TradingApi t, OrderListApi l) {
     List<String> sym = List.of("symbol");
     List<Endpoint> out = new ArrayList<>();
     List<String> order = OrderParams.ORDER_PARAMS;
@@ -93,7 +93,7 @@ final class TradingRoutes {
                     "newOrderRespType",
                     "selfTradePreventionMode"),
                 fixed(1),
-                t::legacyOco)
+                l::legacyOco)
             .chargedOnlyOnFailure());
     List<String> listCommon =
         List.of("symbol", "listClientOrderId", "newOrderRespType", "selfTradePreventionMode");
@@ -103,16 +103,16 @@ final class TradingRoutes {
     oco.addAll(OrderParams.legParams("above", shared));
     oco.addAll(OrderParams.legParams("below", shared));
     out.add(
-        Endpoint.of("POST", "/api/v3/orderList/oco", TRADE, oco, fixed(1), t::oco)
+        Endpoint.of("POST", "/api/v3/orderList/oco", TRADE, oco, fixed(1), l::oco)
             .chargedOnlyOnFailure());
     List<String> oto = new ArrayList<>(listCommon);
     oto.addAll(OrderParams.legParams("working", Set.of()));
     oto.addAll(OrderParams.legParams("pending", Set.of()));
     out.add(
-        Endpoint.of("POST", "/api/v3/orderList/oto", TRADE, oto, fixed(1), t::oto)
+        Endpoint.of("POST", "/api/v3/orderList/oto", TRADE, oto, fixed(1), l::oto)
             .chargedOnlyOnFailure());
     out.add(
-        Endpoint.of("POST", "/api/v3/orderList/opo", TRADE, oto, fixed(1), t::opo)
+        Endpoint.of("POST", "/api/v3/orderList/opo", TRADE, oto, fixed(1), l::opo)
             .chargedOnlyOnFailure());
     List<String> otoco = new ArrayList<>(listCommon);
     otoco.addAll(OrderParams.legParams("working", Set.of()));
@@ -120,10 +120,10 @@ final class TradingRoutes {
     otoco.addAll(OrderParams.legParams("pendingAbove", shared));
     otoco.addAll(OrderParams.legParams("pendingBelow", shared));
     out.add(
-        Endpoint.of("POST", "/api/v3/orderList/otoco", TRADE, otoco, fixed(1), t::otoco)
+        Endpoint.of("POST", "/api/v3/orderList/otoco", TRADE, otoco, fixed(1), l::otoco)
             .chargedOnlyOnFailure());
     out.add(
-        Endpoint.of("POST", "/api/v3/orderList/opoco", TRADE, otoco, fixed(1), t::opoco)
+        Endpoint.of("POST", "/api/v3/orderList/opoco", TRADE, otoco, fixed(1), l::opoco)
             .chargedOnlyOnFailure());
     out.add(
         Endpoint.of(
@@ -132,7 +132,7 @@ final class TradingRoutes {
                 TRADE,
                 List.of("symbol", "orderListId", "listClientOrderId", "newClientOrderId"),
                 fixed(1),
-                t::cancelList)
+                l::cancelList)
             .chargedOnlyOnFailure());
     List<String> sor =
         List.of(
