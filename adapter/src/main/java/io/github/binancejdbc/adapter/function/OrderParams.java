@@ -147,7 +147,8 @@ final class OrderParams {
   private static String camel(String snake) {
     StringBuilder sb = new StringBuilder();
     boolean up = false;
-    for (char c : snake.toCharArray()) {
+    for (int i = 0; i < snake.length(); i++) {
+      char c = snake.charAt(i);
       if (c == '_') {
         up = true;
       } else {

@@ -110,7 +110,7 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    * endpoint once per combination of key values; tables override it with their paging.
    */
   protected RequestPlan explain(ExplainQuery q) {
-    String[] endpoint = def.endpoint().split("[ ,]+");
+    String[] endpoint = def.endpoint().split("[ ,]+", -1);
     List<io.github.binancejdbc.adapter.client.Param> params = new java.util.ArrayList<>();
     long n = 1;
     for (ColumnDef c : def.columns()) {
@@ -176,7 +176,8 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   static String camel(String column) {
     StringBuilder sb = new StringBuilder();
     boolean up = false;
-    for (char ch : column.toCharArray()) {
+    for (int i = 0; i < column.length(); i++) {
+      char ch = column.charAt(i);
       if (ch == '_') {
         up = true;
       } else {
