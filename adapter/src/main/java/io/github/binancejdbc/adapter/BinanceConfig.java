@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable settings of one connection's adapter: where the API is, how patient to be, and (later)
@@ -33,10 +34,10 @@ public final class BinanceConfig {
 
   private final List<String> baseUrls;
   private final List<String> marketDataUrls;
-  private final String apiKey;
-  private final String secretKey;
-  private final String privateKeyFile;
-  private final String privateKeyPassphrase;
+  private final @Nullable String apiKey;
+  private final @Nullable String secretKey;
+  private final @Nullable String privateKeyFile;
+  private final @Nullable String privateKeyPassphrase;
   private final boolean trading;
   private final long recvWindowMillis;
   private final Duration connectTimeout;
@@ -46,10 +47,10 @@ public final class BinanceConfig {
   private final Duration exchangeInfoTtl;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final java.math.BigDecimal maxOrderNotional;
+  private final java.math.@Nullable BigDecimal maxOrderNotional;
   private final java.util.Set<String> allowedSymbols;
   private final long cacheSizeBytes;
-  private final String archive;
+  private final @Nullable String archive;
 
   private BinanceConfig(Builder b) {
     this.cacheSizeBytes = b.cacheSizeBytes;
@@ -98,19 +99,19 @@ public final class BinanceConfig {
     return marketDataUrls;
   }
 
-  public String apiKey() {
+  public @Nullable String apiKey() {
     return apiKey;
   }
 
-  public String secretKey() {
+  public @Nullable String secretKey() {
     return secretKey;
   }
 
-  public String privateKeyFile() {
+  public @Nullable String privateKeyFile() {
     return privateKeyFile;
   }
 
-  public String privateKeyPassphrase() {
+  public @Nullable String privateKeyPassphrase() {
     return privateKeyPassphrase;
   }
 
@@ -161,7 +162,7 @@ public final class BinanceConfig {
   }
 
   /** Orders worth more than this (in the quote asset) are refused; {@code null} for no limit. */
-  public java.math.BigDecimal maxOrderNotional() {
+  public java.math.@Nullable BigDecimal maxOrderNotional() {
     return maxOrderNotional;
   }
 
@@ -179,7 +180,7 @@ public final class BinanceConfig {
   }
 
   /** The directory of the archive of closed history on disk; {@code null} for none. */
-  public String archive() {
+  public @Nullable String archive() {
     return archive;
   }
 
@@ -205,10 +206,10 @@ public final class BinanceConfig {
   public static final class Builder {
     private List<String> baseUrls = PRODUCTION_HOSTS;
     private List<String> marketDataUrls = List.of();
-    private String apiKey;
-    private String secretKey;
-    private String privateKeyFile;
-    private String privateKeyPassphrase;
+    private @Nullable String apiKey;
+    private @Nullable String secretKey;
+    private @Nullable String privateKeyFile;
+    private @Nullable String privateKeyPassphrase;
     private boolean trading;
     private long recvWindowMillis = 5000;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -218,10 +219,10 @@ public final class BinanceConfig {
     private Duration exchangeInfoTtl = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private java.math.BigDecimal maxOrderNotional;
+    private java.math.@Nullable BigDecimal maxOrderNotional;
     private java.util.Set<String> allowedSymbols = java.util.Set.of();
     private long cacheSizeBytes = io.github.binancejdbc.adapter.cache.HistoryCache.DEFAULT_BYTES;
-    private String archive;
+    private @Nullable String archive;
 
     private Builder() {}
 
@@ -236,12 +237,12 @@ public final class BinanceConfig {
     }
 
     /** A directory for the archive of closed history; null or blank for none. */
-    public Builder archive(String archive) {
+    public Builder archive(@Nullable String archive) {
       this.archive = emptyToNull(archive);
       return this;
     }
 
-    public Builder maxOrderNotional(java.math.BigDecimal maxOrderNotional) {
+    public Builder maxOrderNotional(java.math.@Nullable BigDecimal maxOrderNotional) {
       if (maxOrderNotional != null && maxOrderNotional.signum() <= 0) {
         throw new IllegalArgumentException(
             "maxOrderNotional must be positive, but was: " + maxOrderNotional.toPlainString());
@@ -294,22 +295,22 @@ public final class BinanceConfig {
       return this;
     }
 
-    public Builder apiKey(String apiKey) {
+    public Builder apiKey(@Nullable String apiKey) {
       this.apiKey = emptyToNull(apiKey);
       return this;
     }
 
-    public Builder secretKey(String secretKey) {
+    public Builder secretKey(@Nullable String secretKey) {
       this.secretKey = emptyToNull(secretKey);
       return this;
     }
 
-    public Builder privateKeyFile(String privateKeyFile) {
+    public Builder privateKeyFile(@Nullable String privateKeyFile) {
       this.privateKeyFile = emptyToNull(privateKeyFile);
       return this;
     }
 
-    public Builder privateKeyPassphrase(String privateKeyPassphrase) {
+    public Builder privateKeyPassphrase(@Nullable String privateKeyPassphrase) {
       this.privateKeyPassphrase = emptyToNull(privateKeyPassphrase);
       return this;
     }
@@ -388,7 +389,7 @@ public final class BinanceConfig {
       return d;
     }
 
-    private static String emptyToNull(String s) {
+    private static @Nullable String emptyToNull(@Nullable String s) {
       return s == null || s.isBlank() ? null : s;
     }
   }

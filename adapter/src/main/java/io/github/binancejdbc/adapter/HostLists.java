@@ -20,7 +20,7 @@ final class HostLists {
   static List<String> parse(String list, String property) {
     requireNonNull(list, property + " is null");
     List<String> urls = new ArrayList<>();
-    for (String part : list.split(",")) {
+    for (String part : list.split(",", -1)) {
       if (part.isBlank()) {
         continue;
       }

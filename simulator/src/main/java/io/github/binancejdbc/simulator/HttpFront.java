@@ -35,8 +35,15 @@ final class HttpFront implements HttpHandler {
 
   /** What api.binance.com answers on the listen-key endpoints since 2026-02-20 (nginx's page). */
   static final byte[] GONE =
-      ("<html>\r\n<head><title>410 Gone</title></head>\r\n<body>\r\n"
-              + "<center><h1>410 Gone</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+      """
+          <html>\r
+          <head><title>410 Gone</title></head>\r
+          <body>\r
+          <center><h1>410 Gone</h1></center>\r
+          <hr><center>nginx</center>\r
+          </body>\r
+          </html>\r
+          """
           .getBytes(US_ASCII);
 
   private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9]{64}");

@@ -61,7 +61,7 @@ final class MarketParams {
     if (inner.isEmpty()) {
       throw Errors.mandatory("symbols");
     }
-    for (String quoted : inner.split(",")) {
+    for (String quoted : inner.split(",", -1)) {
       String name = quoted.substring(1, quoted.length() - 1);
       if (!seen.add(name)) {
         throw ApiException.bad(-1151, "Symbol is present multiple times in the list.");

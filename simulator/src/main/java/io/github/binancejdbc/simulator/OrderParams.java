@@ -190,7 +190,7 @@ final class OrderParams {
     switch (type) {
       case LIMIT -> {
         require(tif, tifName);
-        requireQty(qty, quoteQty, qtyName, needsQty);
+        requireQty(qty, qtyName, needsQty);
         require(price, priceName);
         refuse(stop, stopName);
       }
@@ -206,19 +206,19 @@ final class OrderParams {
         refuseTif(tif);
       }
       case STOP_LOSS, TAKE_PROFIT -> {
-        requireQty(qty, quoteQty, qtyName, needsQty);
+        requireQty(qty, qtyName, needsQty);
         requireTrigger(stop, trailing, stopName, trailName);
         refuse(price, priceName);
         refuseTif(tif);
       }
       case STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT -> {
         require(tif, tifName);
-        requireQty(qty, quoteQty, qtyName, needsQty);
+        requireQty(qty, qtyName, needsQty);
         require(price, priceName);
         requireTrigger(stop, trailing, stopName, trailName);
       }
       case LIMIT_MAKER -> {
-        requireQty(qty, quoteQty, qtyName, needsQty);
+        requireQty(qty, qtyName, needsQty);
         require(price, priceName);
         refuse(stop, stopName);
         refuseTif(tif);
@@ -264,7 +264,7 @@ final class OrderParams {
     }
   }
 
-  private static void requireQty(Long qty, Long quoteQty, String name, boolean needed) {
+  private static void requireQty(Long qty, String name, boolean needed) {
     if (needed && qty == null) {
       throw Errors.mandatory(name);
     }

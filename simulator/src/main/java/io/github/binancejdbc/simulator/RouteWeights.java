@@ -16,7 +16,8 @@ final class RouteWeights {
       return p.has("symbol") ? 1 : 0;
     }
     int n = 1;
-    for (char ch : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
       if (ch == ',') {
         n++;
       }

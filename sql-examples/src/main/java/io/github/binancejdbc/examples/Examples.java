@@ -55,7 +55,7 @@ public final class Examples {
   /** The leading comment: what the example shows. */
   static String description(String text) {
     StringBuilder sb = new StringBuilder();
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       String t = line.strip();
       if (!t.startsWith("--")) {
         break;

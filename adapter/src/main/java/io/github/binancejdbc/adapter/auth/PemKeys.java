@@ -16,6 +16,7 @@ import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a PKCS#8 PEM private key ({@code BEGIN PRIVATE KEY}, or {@code BEGIN ENCRYPTED PRIVATE KEY}
@@ -25,7 +26,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PemKeys {
   private PemKeys() {}
 
-  public static PrivateKey load(String file, String passphrase) {
+  public static PrivateKey load(String file, @Nullable String passphrase) {
     String pem;
     try {
       pem = Files.readString(Path.of(file), US_ASCII);
@@ -35,7 +36,7 @@ public final class PemKeys {
     return parse(pem, passphrase, file);
   }
 
-  static PrivateKey parse(String pem, String passphrase, String source) {
+  static PrivateKey parse(String pem, @Nullable String passphrase, String source) {
     boolean encrypted = pem.contains("BEGIN ENCRYPTED PRIVATE KEY");
     if (!encrypted && !pem.contains("BEGIN PRIVATE KEY")) {
       throw fail(
@@ -93,7 +94,7 @@ public final class PemKeys {
     throw fail("privateKeyFile " + source + " holds neither an Ed25519 nor an RSA key", null);
   }
 
-  private static BinanceException fail(String message, Throwable cause) {
+  private static BinanceException fail(String message, @Nullable Throwable cause) {
     return new BinanceException(SqlState.INVALID_AUTHORIZATION, 0, message, cause);
   }
 }

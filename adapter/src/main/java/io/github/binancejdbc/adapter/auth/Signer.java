@@ -12,6 +12,7 @@ import java.security.Signature;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs the exact bytes of a request (its percent-encoded query string followed by its body):
@@ -41,7 +42,7 @@ public abstract class Signer {
    *
    * @return {@code null} when the configuration has neither
    */
-  public static Signer fromConfig(BinanceConfig config) {
+  public static @Nullable Signer fromConfig(BinanceConfig config) {
     if (config.privateKeyFile() != null) {
       return forKey(PemKeys.load(config.privateKeyFile(), config.privateKeyPassphrase()));
     }

@@ -44,8 +44,8 @@ final class GovernStep implements Step {
       // Parsed once per distinct value: a scan reads many answers within one second.
       ServerDate last = lastDate;
       if (last == null || !last.text().equals(dateText)) {
-        java.util.Date date = reply.headers().getDate("Date");
-        last = date == null ? null : new ServerDate(dateText, date.getTime());
+        java.time.Instant date = reply.headers().getInstant("Date");
+        last = date == null ? null : new ServerDate(dateText, date.toEpochMilli());
         lastDate = last;
       }
       if (last != null) {

@@ -17,7 +17,8 @@ public record Param(String name, String value) {
   public static String apiName(String sqlName) {
     StringBuilder sb = new StringBuilder();
     boolean up = false;
-    for (char c : sqlName.toCharArray()) {
+    for (int i = 0; i < sqlName.length(); i++) {
+      char c = sqlName.charAt(i);
       if (c == '_') {
         up = true;
       } else {

@@ -89,8 +89,8 @@ final class ProcedureRows {
   }
 
   /** Column name to {@link java.sql.Types} code, in order. */
-  static java.util.LinkedHashMap<String, Integer> columnTypes(ProcedureDef.Result r) {
-    java.util.LinkedHashMap<String, Integer> out = new java.util.LinkedHashMap<>();
+  static java.util.Map<String, Integer> columnTypes(ProcedureDef.Result r) {
+    java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
     for (Col c : cols(r)) {
       out.put(c.name(), c.type().getJdbcOrdinal());
     }

@@ -58,7 +58,9 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
               Object[].class),
           "execute");
 
+  @SuppressWarnings("HidingField") // TableScan.table is the RelOptTable, also getTable()
   final BinanceTable table;
+
   final ScanSpec spec;
 
   public BinanceTableScan(

@@ -65,6 +65,7 @@ final class RangeBounds {
   }
 
   /** A constraint value as a number: times as epoch milliseconds (UTC); null stays null. */
+  @SuppressWarnings("JavaUtilDate") // JDBC binds java.sql.Timestamp and Date values
   static BigDecimal toDecimal(Object v) {
     if (v == null) {
       return null;

@@ -15,6 +15,7 @@ public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory 
 
   /** A column row with remarks. */
   public static final class BinanceMetaColumn extends MetaColumn {
+    @SuppressWarnings("HidingField") // on purpose: Calcite reads the subclass's field by name
     public final String remarks;
 
     BinanceMetaColumn(

@@ -16,6 +16,7 @@ public final class BinanceMetaTableFactory implements CalciteMetaTableFactory {
 
   /** A table row with remarks. */
   public static final class BinanceMetaTable extends CalciteMetaImpl.CalciteMetaTable {
+    @SuppressWarnings("HidingField") // on purpose: see the class comment
     public final String remarks;
 
     BinanceMetaTable(Table table, String cat, String schem, String name) {

@@ -166,12 +166,18 @@ final class ConnectionProxy implements InvocationHandler {
     closed = true;
     try {
       delegate.close();
-    } finally {
+    } catch (SQLException | RuntimeException e) {
       try {
         schema.close();
-      } catch (RuntimeException e) {
-        throw JdbcProxies.translate(e);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
       }
+      throw e;
+    }
+    try {
+      schema.close();
+    } catch (RuntimeException e) {
+      throw JdbcProxies.translate(e);
     }
     return null;
   }

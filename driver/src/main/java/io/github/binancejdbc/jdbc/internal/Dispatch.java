@@ -35,7 +35,7 @@ final class Dispatch<H> {
    * and {@code Method.equals} compares names and parameter types. Copied on write, so readers never
    * lock.
    */
-  private volatile Map<Method, Op<H>> byIdentity = new IdentityHashMap<>();
+  private volatile IdentityHashMap<Method, Op<H>> byIdentity = new IdentityHashMap<>();
 
   Dispatch(Class<?> iface) {
     this.iface = iface;
@@ -104,7 +104,7 @@ final class Dispatch<H> {
         if (op == null) {
           op = new Pass<>(accessible(method));
         }
-        Map<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
+        IdentityHashMap<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
         copy.put(method, op);
         byIdentity = copy;
       }

@@ -150,12 +150,12 @@ public final class ErrorTranslation {
     }
     if (name.equals("org.apache.calcite.runtime.CalciteContextException")
         || name.equals("org.apache.calcite.sql.validate.SqlValidatorException")) {
-      return validation(c, msg, top);
+      return validation(msg, top);
     }
     return null;
   }
 
-  private static SQLException validation(Throwable c, String msg, Throwable top) {
+  private static SQLException validation(String msg, Throwable top) {
     // Prefer the validator's own words (no "From line 1, column 8 ..." position prefix twice).
     String text = firstLine(msg);
     Matcher nf = NOT_FOUND.matcher(text);

@@ -54,7 +54,7 @@ public final class UrlParser {
     if (rest.startsWith("?") || rest.startsWith(";")) {
       rest = rest.substring(1);
     }
-    for (String pair : rest.split("[&;]")) {
+    for (String pair : rest.split("[&;]", -1)) {
       if (pair.isBlank()) {
         continue;
       }

@@ -41,6 +41,7 @@ public final class Warmup {
   private Warmup() {}
 
   /** Starts the warm-up on a daemon thread. */
+  @SuppressWarnings("ThreadPriorityCheck") // a hint only: the caller's own work comes first
   public static void start() {
     Thread t = new Thread(Warmup::run, "binance-jdbc-warmup");
     t.setDaemon(true);
