@@ -13,6 +13,7 @@ import io.github.binancejdbc.adapter.table.AggTradesTable;
 import io.github.binancejdbc.adapter.table.BinanceContext;
 import io.github.binancejdbc.adapter.table.BinanceTable;
 import io.github.binancejdbc.adapter.table.BlockTradesTable;
+import io.github.binancejdbc.adapter.table.CommissionRatesTable;
 import io.github.binancejdbc.adapter.table.ExchangeInfoTables;
 import io.github.binancejdbc.adapter.table.ExecutionRulesTable;
 import io.github.binancejdbc.adapter.table.KlinesTable;
@@ -86,7 +87,7 @@ public final class BinanceSchema extends AbstractSchema implements AutoCloseable
     all.add(AccountTables.orderRateLimits(ctx));
     all.add(new PreventedMatchesTable(ctx));
     all.add(MyTradesTable.sorAllocations(ctx));
-    all.add(AccountTables.commissionRates(ctx));
+    all.add(CommissionRatesTable.commissionRates(ctx));
     all.add(new OrderAmendmentsTable(ctx));
     all.add(new MyFiltersTable(ctx));
     all.add(SystemTables.apiRequests(ctx));

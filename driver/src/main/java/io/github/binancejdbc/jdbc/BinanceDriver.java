@@ -14,10 +14,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.HandlerImpl;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.jdbc.BinanceMetaImpl;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactoryImpl;
+import org.apache.calcite.jdbc.CalciteMetaTableFactory;
+import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
@@ -76,6 +84,20 @@ public final class BinanceDriver extends Driver {
   @Override
   protected Handler createHandler() {
     return new HandlerImpl();
+  }
+
+  /**
+   * Calcite's {@link Meta} without its planner set-up per statement: see {@link BinanceMetaImpl}.
+   */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    CalciteConnectionConfig config = (CalciteConnectionConfig) connection.config();
+    return new BinanceMetaImpl(
+        (CalciteConnection) connection,
+        config.metaTableFactory(
+            CalciteMetaTableFactory.class, CalciteMetaTableFactoryImpl.INSTANCE),
+        config.metaColumnFactory(
+            CalciteMetaColumnFactory.class, CalciteMetaColumnFactoryImpl.INSTANCE));
   }
 
   /** See {@link DriverPrepare}: lookups without the planner, the driver's planning otherwise. */

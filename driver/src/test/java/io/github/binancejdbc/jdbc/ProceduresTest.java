@@ -87,14 +87,7 @@ class ProceduresTest {
   @Test
   void readOnlyConnectionsRefuseAndSendNothing() throws SQLException {
     try (Connection c = connect("")) {
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
-                  rs.next();
-                }
-              });
+      SQLException e = queryFailure(c, PLACE);
       // 42501 is class 42, "syntax error or access rule violation": JDBC's SQLSyntaxErrorException.
       assertInstanceOf(java.sql.SQLSyntaxErrorException.class, e);
       assertEquals("42501", e.getSQLState());
@@ -214,36 +207,22 @@ class ProceduresTest {
   void filtersAreCheckedBeforeSendingWithTheNearestValidValues() throws SQLException {
     try (Connection c = connect("&trading=true")) {
       SQLException lot =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT * FROM TABLE(place_order("
-                                + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.0012345,"
-                                + " price => 20000, time_in_force => 'GTC'))")) {
-                  rs.next();
-                }
-              });
+          queryFailure(
+              c,
+              "SELECT * FROM TABLE(place_order("
+                  + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.0012345,"
+                  + " price => 20000, time_in_force => 'GTC'))");
       assertInstanceOf(SQLDataException.class, lot, lot.getMessage());
       assertEquals(
           "place_order on BTCUSDT fails LOT_SIZE: quantity 0.0012345 is not a multiple"
               + " of the step 0.00001; nearest valid values: 0.00123 or 0.00124. Nothing was sent.",
           lot.getMessage());
       SQLException tick =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT * FROM TABLE(place_order("
-                                + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.001,"
-                                + " price => 20000.005, time_in_force => 'GTC'))")) {
-                  rs.next();
-                }
-              });
+          queryFailure(
+              c,
+              "SELECT * FROM TABLE(place_order("
+                  + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.001,"
+                  + " price => 20000.005, time_in_force => 'GTC'))");
       assertTrue(
           tick.getMessage()
               .startsWith(
@@ -252,18 +231,11 @@ class ProceduresTest {
                       + " 20000.01"),
           tick.getMessage());
       SQLException notional =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT * FROM TABLE(place_order("
-                                + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.0001,"
-                                + " price => 20000, time_in_force => 'GTC'))")) {
-                  rs.next();
-                }
-              });
+          queryFailure(
+              c,
+              "SELECT * FROM TABLE(place_order("
+                  + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'LIMIT', quantity => 0.0001,"
+                  + " price => 20000, time_in_force => 'GTC'))");
       assertTrue(
           notional
               .getMessage()
@@ -272,17 +244,10 @@ class ProceduresTest {
                       + " price x quantity 2 is below the minimum notional 10"),
           notional.getMessage());
       SQLException missing =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT * FROM TABLE(place_order("
-                                + "symbol => 'BTCUSDT', order_type => 'MARKET', quantity => 0.001))")) {
-                  rs.next();
-                }
-              });
+          queryFailure(
+              c,
+              "SELECT * FROM TABLE(place_order("
+                  + "symbol => 'BTCUSDT', order_type => 'MARKET', quantity => 0.001))");
       assertEquals(
           "place_order needs side: place_order(side => ...). BUY or SELL. Nothing was" + " sent.",
           missing.getMessage());
@@ -297,14 +262,7 @@ class ProceduresTest {
         get(urlPathEqualTo("/api/v3/ticker/price"))
             .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"60000.00\"}")));
     try (Connection c = connect("&trading=true&allowedSymbols=ETHUSDT")) {
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
-                  rs.next();
-                }
-              });
+      SQLException e = queryFailure(c, PLACE);
       assertEquals(
           "place_order on BTCUSDT is refused: this connection may trade only ETHUSDT"
               + " (allowedSymbols). Nothing was sent.",
@@ -312,17 +270,10 @@ class ProceduresTest {
     }
     try (Connection c = connect("&trading=true&maxOrderNotional=50")) {
       SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT * FROM TABLE(place_order("
-                                + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'MARKET', quantity => 0.001))")) {
-                  rs.next();
-                }
-              });
+          queryFailure(
+              c,
+              "SELECT * FROM TABLE(place_order("
+                  + "symbol => 'BTCUSDT', side => 'BUY', order_type => 'MARKET', quantity => 0.001))");
       assertEquals(
           "place_order on BTCUSDT is refused: its notional 60 exceeds maxOrderNotional"
               + " 50. Nothing was sent.",
@@ -372,14 +323,7 @@ class ProceduresTest {
                     .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
     long start = System.currentTimeMillis();
     try (Connection c = connect("&trading=true&recvWindow=1000")) {
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
-                  rs.next();
-                }
-              });
+      SQLException e = queryFailure(c, PLACE);
       assertInstanceOf(SQLTransientException.class, e);
       assertTrue(
           e.getMessage()
@@ -464,15 +408,7 @@ class ProceduresTest {
                     .withBody(
                         "{\"code\":-1016,\"msg\":\"This service is no longer" + " available.\"}")));
     try (Connection c = connect("&trading=true")) {
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs =
-                    c.createStatement().executeQuery("CALL start_user_data_stream()")) {
-                  rs.next();
-                }
-              });
+      SQLException e = queryFailure(c, "CALL start_user_data_stream()");
       assertTrue(
           e.getMessage()
               .startsWith(
@@ -499,14 +435,7 @@ class ProceduresTest {
                             + " action.\"}")));
     List<String> messages = new ArrayList<>();
     try (Connection c = connect("&trading=true")) {
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (ResultSet rs = c.createStatement().executeQuery(PLACE)) {
-                  rs.next();
-                }
-              });
+      SQLException e = queryFailure(c, PLACE);
       for (Throwable t = e; t != null; t = t.getCause()) {
         messages.add(String.valueOf(t.getMessage()));
       }
@@ -722,5 +651,16 @@ class ProceduresTest {
                       + " 2 is below the minimum notional 10"));
     }
     wm.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  /** The SQLException that running {@code sql} on {@code c} and reading its first row throws. */
+  private static SQLException queryFailure(Connection c, String sql) {
+    return assertThrows(
+        SQLException.class,
+        () -> {
+          try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+          }
+        });
   }
 }

@@ -10,14 +10,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The child JVM of {@link StartupTest}: against a loopback server of its own, it opens a
- * connection, runs a key lookup, prints {@code PHASE planned}, runs a statement the planner
- * prepares, and prints each answer and the requests the server saw.
+ * connection, runs a key lookup as a prepared statement and as a statement, prints {@code PHASE
+ * planned}, runs a statement the planner prepares, and prints each answer and the requests the
+ * server saw.
  */
 public final class StartupProbe {
   private StartupProbe() {}
@@ -54,6 +56,12 @@ public final class StartupProbe {
           rs.next();
           System.out.println("LOOKUP " + rs.getBigDecimal(1).toPlainString());
         }
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'")) {
+        rs.next();
+        System.out.println("STATEMENT LOOKUP " + rs.getBigDecimal(1).toPlainString());
       }
       System.out.println("PHASE planned");
       try (ResultSet rs =

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
-/** The USER_DATA endpoints: account, orders, trades, order lists, limits, commissions. */
+/**
+ * The USER_DATA endpoints of the account's orders and fills: account, orders, trades, order lists,
+ * unfilled-order counts. The other account endpoints are in {@link AccountDetailsApi}.
+ */
 final class AccountApi {
   private static final long DAY = 86_400_000L;
 
@@ -127,10 +129,23 @@ final class AccountApi {
         });
   }
 
-  private static void window(Long start, Long end) {
+  static void window(Long start, Long end) {
     if (start != null && end != null && end - start > DAY) {
       throw Errors.moreThan24Hours();
     }
+  }
+
+  /** The fields of a fill that {@code myTrades} and {@code myAllocations} share, in their order. */
+  static void putFill(ObjectNode n, Account.Execution e) {
+    n.put("orderId", e.orderId());
+    n.put("orderListId", e.orderListId());
+    n.put("price", format(e.price()));
+    n.put("qty", format(e.qty()));
+    n.put("quoteQty", format(e.quoteQty()));
+    n.put("commission", format(e.commission()));
+    n.put("commissionAsset", e.commissionAsset());
+    n.put("time", e.time());
+    n.put("isBuyer", e.isBuyer());
   }
 
   /**
@@ -138,7 +153,7 @@ final class AccountApi {
    * start} (oldest first), up to {@code end}; or the most recent before {@code end}; or the most
    * recent.
    */
-  private static <T> List<T> page(
+  static <T> List<T> page(
       List<T> all,
       Long fromId,
       Long start,
@@ -190,33 +205,20 @@ final class AccountApi {
         () -> {
           List<Account.AccountTrade> all = new ArrayList<>();
           for (Account.AccountTrade t : c.account().trades) {
-            if (t.symbol().equals(s.symbol()) && (orderId == null || t.orderId() == orderId)) {
+            Account.Execution e = t.fill();
+            if (e.symbol().equals(s.symbol()) && (orderId == null || e.orderId() == orderId)) {
               all.add(t);
             }
           }
           ArrayNode a = JsonNodes.arr();
           Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
           for (Account.AccountTrade t :
-              page(
-                  all,
-                  from,
-                  start,
-                  end,
-                  limit,
-                  Account.AccountTrade::id,
-                  Account.AccountTrade::time)) {
+              page(all, from, start, end, limit, Account.AccountTrade::id, t -> t.fill().time())) {
+            Account.Execution e = t.fill();
             ObjectNode n = a.addObject();
-            n.put("symbol", t.symbol());
+            n.put("symbol", e.symbol());
             n.put("id", t.id());
-            n.put("orderId", t.orderId());
-            n.put("orderListId", t.orderListId());
-            n.put("price", format(t.price()));
-            n.put("qty", format(t.qty()));
-            n.put("quoteQty", format(t.quoteQty()));
-            n.put("commission", format(t.commission()));
-            n.put("commissionAsset", t.commissionAsset());
-            n.put("time", t.time());
-            n.put("isBuyer", t.isBuyer());
+            putFill(n, e);
             n.put("isMaker", t.isMaker());
             n.put("isBestMatch", true);
           }
@@ -227,19 +229,20 @@ final class AccountApi {
   JsonNode rateLimitOrder(Endpoint.Call c) {
     long[] counts = exchange.orderCounts(c.account());
     ArrayNode a = JsonNodes.arr();
-    ObjectNode s = a.addObject();
-    s.put("rateLimitType", "ORDERS");
-    s.put("interval", "SECOND");
-    s.put("intervalNum", 10);
-    s.put("limit", exchange.ordersPer10s());
-    s.put("count", counts[0]);
-    ObjectNode d = a.addObject();
-    d.put("rateLimitType", "ORDERS");
-    d.put("interval", "DAY");
-    d.put("intervalNum", 1);
-    d.put("limit", exchange.ordersPerDay());
-    d.put("count", counts[1]);
+    addOrderLimit(a, "SECOND", 10, exchange.ordersPer10s(), counts[0]);
+    addOrderLimit(a, "DAY", 1, exchange.ordersPerDay(), counts[1]);
     return a;
+  }
+
+  /** One ORDERS limit of {@code rateLimit/order}: its window, its limit and what is used of it. */
+  private static void addOrderLimit(
+      ArrayNode a, String interval, int intervalNum, long limit, long count) {
+    ObjectNode n = a.addObject();
+    n.put("rateLimitType", "ORDERS");
+    n.put("interval", interval);
+    n.put("intervalNum", intervalNum);
+    n.put("limit", limit);
+    n.put("count", count);
   }
 
   JsonNode orderList(Endpoint.Call c) {
@@ -290,154 +293,5 @@ final class AccountApi {
           }
           return a;
         });
-  }
-
-  JsonNode preventedMatches(Endpoint.Call c) {
-    Params p = c.params();
-    SymbolSpec s = MarketParams.symbol(p, market);
-    Long id = p.optLong("preventedMatchId");
-    Long orderId = p.optLong("orderId");
-    Long fromId = p.optLong("fromPreventedMatchId");
-    int limit = MarketParams.limit(p, 500, 1000);
-    if ((id == null) == (orderId == null) || (fromId != null && orderId == null)) {
-      throw Errors.badCombination();
-    }
-    return exchange.atomically(
-        () -> {
-          ArrayNode a = JsonNodes.arr();
-          Predicate<Account.PreventedMatch> keep =
-              m ->
-                  m.symbol().equals(s.symbol())
-                      && (id == null || m.preventedMatchId() == id)
-                      && (orderId == null
-                          || m.takerOrderId() == orderId
-                          || m.makerOrderId() == orderId)
-                      && (fromId == null || m.preventedMatchId() >= fromId);
-          for (Account.PreventedMatch m : c.account().preventedMatches) {
-            if (keep.test(m) && a.size() < limit) {
-              ObjectNode n = a.addObject();
-              n.put("symbol", m.symbol());
-              n.put("preventedMatchId", m.preventedMatchId());
-              n.put("takerOrderId", m.takerOrderId());
-              n.put("makerSymbol", m.makerSymbol());
-              n.put("makerOrderId", m.makerOrderId());
-              n.put("tradeGroupId", m.tradeGroupId());
-              n.put("selfTradePreventionMode", m.selfTradePreventionMode());
-              n.put("price", format(m.price()));
-              n.put("makerPreventedQuantity", format(m.makerPreventedQuantity()));
-              n.put("transactTime", m.transactTime());
-            }
-          }
-          return a;
-        });
-  }
-
-  JsonNode allocations(Endpoint.Call c) {
-    Params p = c.params();
-    SymbolSpec s = MarketParams.symbol(p, market);
-    Long start = MarketParams.time(p, "startTime");
-    Long end = MarketParams.time(p, "endTime");
-    Long fromId = p.optLong("fromAllocationId");
-    Long orderId = p.optLong("orderId");
-    int limit = MarketParams.limit(p, 500, 1000);
-    boolean time = start != null || end != null;
-    if ((time && (fromId != null || orderId != null))) {
-      throw Errors.badCombination();
-    }
-    window(start, end);
-    return exchange.atomically(
-        () -> {
-          List<Account.Allocation> all = new ArrayList<>();
-          for (Account.Allocation x : c.account().allocations) {
-            if (x.symbol().equals(s.symbol()) && (orderId == null || x.orderId() == orderId)) {
-              all.add(x);
-            }
-          }
-          ArrayNode a = JsonNodes.arr();
-          for (Account.Allocation x :
-              page(
-                  all,
-                  fromId,
-                  start,
-                  end,
-                  limit,
-                  Account.Allocation::allocationId,
-                  Account.Allocation::time)) {
-            ObjectNode n = a.addObject();
-            n.put("symbol", x.symbol());
-            n.put("allocationId", x.allocationId());
-            n.put("allocationType", "SOR");
-            n.put("orderId", x.orderId());
-            n.put("orderListId", x.orderListId());
-            n.put("price", format(x.price()));
-            n.put("qty", format(x.qty()));
-            n.put("quoteQty", format(x.quoteQty()));
-            n.put("commission", format(x.commission()));
-            n.put("commissionAsset", x.commissionAsset());
-            n.put("time", x.time());
-            n.put("isBuyer", x.isBuyer());
-            n.put("isMaker", false);
-            n.put("isAllocator", false);
-          }
-          return a;
-        });
-  }
-
-  JsonNode commission(Endpoint.Call c) {
-    SymbolSpec s = MarketParams.symbol(c.params(), market);
-    Account a = c.account();
-    ObjectNode n = JsonNodes.obj();
-    n.put("symbol", s.symbol());
-    fourRates(n.putObject("standardCommission"), a.makerBips, a.takerBips);
-    fourRates(n.putObject("specialCommission"), 0, 0);
-    fourRates(n.putObject("taxCommission"), 0, 0);
-    TradingApi.discount(n.putObject("discount"));
-    return n;
-  }
-
-  private static void fourRates(ObjectNode n, long maker, long taker) {
-    n.put("maker", format(maker * 10_000));
-    n.put("taker", format(taker * 10_000));
-    n.put("buyer", format(0));
-    n.put("seller", format(0));
-  }
-
-  JsonNode amendments(Endpoint.Call c) {
-    Params p = c.params();
-    SymbolSpec s = MarketParams.symbol(p, market);
-    long orderId = p.requireLong("orderId");
-    Long fromId = p.optLong("fromExecutionId");
-    int limit = MarketParams.limit(p, 500, 1000);
-    exchange.orders().find(c.account(), s.symbol(), orderId, null);
-    return exchange.atomically(
-        () -> {
-          ArrayNode a = JsonNodes.arr();
-          for (Account.Amendment m : c.account().amendments) {
-            if (m.symbol().equals(s.symbol())
-                && m.orderId() == orderId
-                && (fromId == null || m.executionId() >= fromId)
-                && a.size() < limit) {
-              ObjectNode n = a.addObject();
-              n.put("symbol", m.symbol());
-              n.put("orderId", m.orderId());
-              n.put("executionId", m.executionId());
-              n.put("origClientOrderId", m.origClientOrderId());
-              n.put("newClientOrderId", m.newClientOrderId());
-              n.put("origQty", format(m.origQty()));
-              n.put("newQty", format(m.newQty()));
-              n.put("time", m.time());
-            }
-          }
-          return a;
-        });
-  }
-
-  JsonNode myFilters(Endpoint.Call c) {
-    SymbolSpec s = MarketParams.symbol(c.params(), market);
-    ObjectNode n = JsonNodes.obj();
-    n.putArray("exchangeFilters");
-    n.set("symbolFilters", ExchangeInfoApi.filters(s));
-    n.putArray("assetFilters");
-    return n;
   }
 }

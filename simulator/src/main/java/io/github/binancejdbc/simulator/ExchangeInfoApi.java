@@ -208,18 +208,20 @@ final class ExchangeInfoApi {
     notional.put("maxNotional", format(s.maxNotionalUnits()));
     notional.put("applyMaxToMarket", false);
     notional.put("avgPriceMins", 5);
-    ObjectNode orders = f.addObject();
-    orders.put("filterType", "MAX_NUM_ORDERS");
-    orders.put("maxNumOrders", OrderValidation.MAX_NUM_ORDERS);
-    ObjectNode lists = f.addObject();
-    lists.put("filterType", "MAX_NUM_ORDER_LISTS");
-    lists.put("maxNumOrderLists", OrderValidation.MAX_NUM_ORDER_LISTS);
-    ObjectNode algo = f.addObject();
-    algo.put("filterType", "MAX_NUM_ALGO_ORDERS");
-    algo.put("maxNumAlgoOrders", OrderValidation.MAX_NUM_ALGO_ORDERS);
-    ObjectNode amends = f.addObject();
-    amends.put("filterType", "MAX_NUM_ORDER_AMENDS");
-    amends.put("maxNumOrderAmends", OrderValidation.MAX_NUM_ORDER_AMENDS);
+    addCountFilter(f, "MAX_NUM_ORDERS", "maxNumOrders", OrderValidation.MAX_NUM_ORDERS);
+    addCountFilter(
+        f, "MAX_NUM_ORDER_LISTS", "maxNumOrderLists", OrderValidation.MAX_NUM_ORDER_LISTS);
+    addCountFilter(
+        f, "MAX_NUM_ALGO_ORDERS", "maxNumAlgoOrders", OrderValidation.MAX_NUM_ALGO_ORDERS);
+    addCountFilter(
+        f, "MAX_NUM_ORDER_AMENDS", "maxNumOrderAmends", OrderValidation.MAX_NUM_ORDER_AMENDS);
     return f;
+  }
+
+  /** A filter that caps a count: its type and the one field that holds the cap. */
+  private static void addCountFilter(ArrayNode f, String filterType, String field, int max) {
+    ObjectNode n = f.addObject();
+    n.put("filterType", filterType);
+    n.put(field, max);
   }
 }

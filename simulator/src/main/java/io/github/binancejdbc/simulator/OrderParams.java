@@ -60,6 +60,20 @@ final class OrderParams {
           "pegOffsetValue",
           "pegOffsetType");
 
+  /**
+   * The parameters of an SOR order: a plain order's but for a quote amount, triggers and pegs (SOR
+   * takes LIMIT and MARKET orders by base quantity only).
+   */
+  static final List<String> SOR_PARAMS =
+      ORDER_PARAMS.stream()
+          .filter(
+              n ->
+                  !n.equals("quoteOrderQty")
+                      && !n.equals("stopPrice")
+                      && !n.equals("trailingDelta")
+                      && !n.startsWith("peg"))
+          .toList();
+
   private static final Set<String> SIDES = Enums.names(Side.class);
   private static final Set<String> TYPES = Enums.names(OrderType.class);
   private static final Set<String> TIFS = Enums.names(TimeInForce.class);

@@ -21,9 +21,7 @@ final class Render {
   /** A placement response (POST order, SOR order, list reports) of the given type. */
   static ObjectNode placed(Order o, RespType type) {
     ObjectNode n = JsonNodes.obj();
-    n.put("symbol", o.symbol);
-    n.put("orderId", o.orderId);
-    n.put("orderListId", o.orderListId());
+    putIds(n, o);
     n.put("clientOrderId", o.clientOrderId);
     n.put("transactTime", o.time);
     if (type == RespType.ACK) {
@@ -99,30 +97,37 @@ final class Render {
     n.put("executedQty", format(o.executedQty));
     n.put("origQuoteOrderQty", format(o.origQuoteOrderQty));
     n.put("cummulativeQuoteQty", format(o.cumQuote));
-    n.put("status", o.status.name());
-    n.put("timeInForce", o.timeInForce.name());
-    n.put("type", o.type.name());
-    n.put("side", o.side.name());
+    putKind(n, o);
     if (o.type.isConditional()) {
       n.put("stopPrice", format(o.stopPrice));
     }
   }
 
-  /** An order as the query endpoints show it (GET order, openOrders, allOrders). */
-  static ObjectNode queried(Order o) {
-    ObjectNode n = JsonNodes.obj();
+  /** Which order this is: its symbol, id and list ({@code -1} outside a list). */
+  static void putIds(ObjectNode n, Order o) {
     n.put("symbol", o.symbol);
     n.put("orderId", o.orderId);
     n.put("orderListId", o.orderListId());
+  }
+
+  /** Where an order stands and what it is, in Binance's order (every order rendering has them). */
+  static void putKind(ObjectNode n, Order o) {
+    n.put("status", o.status.name());
+    n.put("timeInForce", o.timeInForce.name());
+    n.put("type", o.type.name());
+    n.put("side", o.side.name());
+  }
+
+  /** An order as the query endpoints show it (GET order, openOrders, allOrders). */
+  static ObjectNode queried(Order o) {
+    ObjectNode n = JsonNodes.obj();
+    putIds(n, o);
     n.put("clientOrderId", o.clientOrderId);
     n.put("price", format(o.price));
     n.put("origQty", format(o.origQty));
     n.put("executedQty", format(o.executedQty));
     n.put("cummulativeQuoteQty", format(o.cumQuote));
-    n.put("status", o.status.name());
-    n.put("timeInForce", o.timeInForce.name());
-    n.put("type", o.type.name());
-    n.put("side", o.side.name());
+    putKind(n, o);
     n.put("stopPrice", format(o.stopPrice));
     n.put("icebergQty", format(o.icebergQty));
     n.put("time", o.time);

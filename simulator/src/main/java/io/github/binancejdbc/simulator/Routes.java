@@ -23,6 +23,7 @@ final class Routes {
     MarketApi m = new MarketApi(market, exchange);
     TradingApi t = new TradingApi(market, exchange);
     AccountApi a = new AccountApi(market, exchange);
+    AccountDetailsApi d = new AccountDetailsApi(market, exchange);
     List<String> sym = List.of("symbol");
 
     add(Endpoint.of("GET", "/api/v3/ping", NONE, List.of(), fixed(1), c -> JsonNodes.obj()));
@@ -144,7 +145,7 @@ final class Routes {
             fixed(2),
             m::referencePriceCalculation));
 
-    TradingRoutes.of(t).forEach(this::add);
+    TradingRoutes.of(t, new OrderListApi(market, exchange)).forEach(this::add);
 
     // Account.
     add(
@@ -216,7 +217,7 @@ final class Routes {
             USER_DATA,
             List.of("symbol", "preventedMatchId", "orderId", "fromPreventedMatchId", "limit"),
             p -> p.has("orderId") ? 20 : 2,
-            a::preventedMatches));
+            d::preventedMatches));
     add(
         Endpoint.of(
             "GET",
@@ -224,8 +225,8 @@ final class Routes {
             USER_DATA,
             List.of("symbol", "startTime", "endTime", "fromAllocationId", "limit", "orderId"),
             fixed(20),
-            a::allocations));
-    add(Endpoint.of("GET", "/api/v3/account/commission", USER_DATA, sym, fixed(20), a::commission));
+            d::allocations));
+    add(Endpoint.of("GET", "/api/v3/account/commission", USER_DATA, sym, fixed(20), d::commission));
     add(
         Endpoint.of(
             "GET",
@@ -233,8 +234,8 @@ final class Routes {
             USER_DATA,
             List.of("symbol", "orderId", "fromExecutionId", "limit"),
             fixed(4),
-            a::amendments));
-    add(Endpoint.of("GET", "/api/v3/myFilters", USER_DATA, sym, fixed(40), a::myFilters));
+            d::amendments));
+    add(Endpoint.of("GET", "/api/v3/myFilters", USER_DATA, sym, fixed(40), d::myFilters));
   }
 
   private void add(Endpoint e) {

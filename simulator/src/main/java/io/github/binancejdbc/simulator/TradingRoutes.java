@@ -11,54 +11,33 @@ import java.util.Set;
 final class TradingRoutes {
   private TradingRoutes() {}
 
-  static List<Endpoint> of(TradingApi t) {
+  static List<Endpoint> of(TradingApi t, OrderListApi l) {
     List<String> sym = List.of("symbol");
     List<Endpoint> out = new ArrayList<>();
     List<String> order = OrderParams.ORDER_PARAMS;
+    out.add(write("POST", "/api/v3/order", order, t::newOrder));
+    out.add(test("/api/v3/order/test", order, t::testOrder));
     out.add(
-        Endpoint.of("POST", "/api/v3/order", TRADE, order, fixed(1), t::newOrder)
-            .chargedOnlyOnFailure());
+        write(
+            "DELETE",
+            "/api/v3/order",
+            List.of(
+                "symbol", "orderId", "origClientOrderId", "newClientOrderId", "cancelRestrictions"),
+            t::cancelOrder));
+    out.add(write("DELETE", "/api/v3/openOrders", sym, t::cancelOpenOrders));
     out.add(
-        Endpoint.of(
+        write(
             "POST",
-            "/api/v3/order/test",
-            TRADE,
-            plus(order, "computeCommissionRates"),
-            RouteWeights::testWeight,
-            t::testOrder));
-    out.add(
-        Endpoint.of(
-                "DELETE",
-                "/api/v3/order",
-                TRADE,
-                List.of(
-                    "symbol",
-                    "orderId",
-                    "origClientOrderId",
-                    "newClientOrderId",
-                    "cancelRestrictions"),
-                fixed(1),
-                t::cancelOrder)
-            .chargedOnlyOnFailure());
-    out.add(
-        Endpoint.of("DELETE", "/api/v3/openOrders", TRADE, sym, fixed(1), t::cancelOpenOrders)
-            .chargedOnlyOnFailure());
-    out.add(
-        Endpoint.of(
-                "POST",
-                "/api/v3/order/cancelReplace",
-                TRADE,
-                plus(
-                    order,
-                    "cancelReplaceMode",
-                    "cancelNewClientOrderId",
-                    "cancelOrigClientOrderId",
-                    "cancelOrderId",
-                    "cancelRestrictions",
-                    "orderRateLimitExceededMode"),
-                fixed(1),
-                t::cancelReplace)
-            .chargedOnlyOnFailure());
+            "/api/v3/order/cancelReplace",
+            plus(
+                order,
+                "cancelReplaceMode",
+                "cancelNewClientOrderId",
+                "cancelOrigClientOrderId",
+                "cancelOrderId",
+                "cancelRestrictions",
+                "orderRateLimitExceededMode"),
+            t::cancelReplace));
     out.add(
         Endpoint.of(
             "PUT",
@@ -68,33 +47,30 @@ final class TradingRoutes {
             fixed(4),
             t::amend));
     out.add(
-        Endpoint.of(
-                "POST",
-                "/api/v3/order/oco",
-                TRADE,
-                List.of(
-                    "symbol",
-                    "listClientOrderId",
-                    "side",
-                    "quantity",
-                    "limitClientOrderId",
-                    "price",
-                    "limitStrategyId",
-                    "limitStrategyType",
-                    "limitIcebergQty",
-                    "trailingDelta",
-                    "stopClientOrderId",
-                    "stopPrice",
-                    "stopStrategyId",
-                    "stopStrategyType",
-                    "stopLimitPrice",
-                    "stopIcebergQty",
-                    "stopLimitTimeInForce",
-                    "newOrderRespType",
-                    "selfTradePreventionMode"),
-                fixed(1),
-                t::legacyOco)
-            .chargedOnlyOnFailure());
+        write(
+            "POST",
+            "/api/v3/order/oco",
+            List.of(
+                "symbol",
+                "listClientOrderId",
+                "side",
+                "quantity",
+                "limitClientOrderId",
+                "price",
+                "limitStrategyId",
+                "limitStrategyType",
+                "limitIcebergQty",
+                "trailingDelta",
+                "stopClientOrderId",
+                "stopPrice",
+                "stopStrategyId",
+                "stopStrategyType",
+                "stopLimitPrice",
+                "stopIcebergQty",
+                "stopLimitTimeInForce",
+                "newOrderRespType",
+                "selfTradePreventionMode"),
+            l::legacyOco));
     List<String> listCommon =
         List.of("symbol", "listClientOrderId", "newOrderRespType", "selfTradePreventionMode");
     Set<String> shared = Set.of("side", "quantity");
@@ -102,64 +78,52 @@ final class TradingRoutes {
     oco.addAll(List.of("side", "quantity"));
     oco.addAll(OrderParams.legParams("above", shared));
     oco.addAll(OrderParams.legParams("below", shared));
-    out.add(
-        Endpoint.of("POST", "/api/v3/orderList/oco", TRADE, oco, fixed(1), t::oco)
-            .chargedOnlyOnFailure());
+    out.add(write("POST", "/api/v3/orderList/oco", oco, l::oco));
     List<String> oto = new ArrayList<>(listCommon);
     oto.addAll(OrderParams.legParams("working", Set.of()));
     oto.addAll(OrderParams.legParams("pending", Set.of()));
-    out.add(
-        Endpoint.of("POST", "/api/v3/orderList/oto", TRADE, oto, fixed(1), t::oto)
-            .chargedOnlyOnFailure());
-    out.add(
-        Endpoint.of("POST", "/api/v3/orderList/opo", TRADE, oto, fixed(1), t::opo)
-            .chargedOnlyOnFailure());
+    out.add(write("POST", "/api/v3/orderList/oto", oto, l::oto));
+    out.add(write("POST", "/api/v3/orderList/opo", oto, l::opo));
     List<String> otoco = new ArrayList<>(listCommon);
     otoco.addAll(OrderParams.legParams("working", Set.of()));
     otoco.addAll(List.of("pendingSide", "pendingQuantity"));
     otoco.addAll(OrderParams.legParams("pendingAbove", shared));
     otoco.addAll(OrderParams.legParams("pendingBelow", shared));
+    out.add(write("POST", "/api/v3/orderList/otoco", otoco, l::otoco));
+    out.add(write("POST", "/api/v3/orderList/opoco", otoco, l::opoco));
     out.add(
-        Endpoint.of("POST", "/api/v3/orderList/otoco", TRADE, otoco, fixed(1), t::otoco)
-            .chargedOnlyOnFailure());
-    out.add(
-        Endpoint.of("POST", "/api/v3/orderList/opoco", TRADE, otoco, fixed(1), t::opoco)
-            .chargedOnlyOnFailure());
-    out.add(
-        Endpoint.of(
-                "DELETE",
-                "/api/v3/orderList",
-                TRADE,
-                List.of("symbol", "orderListId", "listClientOrderId", "newClientOrderId"),
-                fixed(1),
-                t::cancelList)
-            .chargedOnlyOnFailure());
-    List<String> sor =
-        List.of(
-            "symbol",
-            "side",
-            "type",
-            "timeInForce",
-            "quantity",
-            "price",
-            "newClientOrderId",
-            "strategyId",
-            "strategyType",
-            "icebergQty",
-            "newOrderRespType",
-            "selfTradePreventionMode");
-    out.add(
-        Endpoint.of("POST", "/api/v3/sor/order", TRADE, sor, fixed(1), t::sorOrder)
-            .chargedOnlyOnFailure());
-    out.add(
-        Endpoint.of(
-            "POST",
-            "/api/v3/sor/order/test",
-            TRADE,
-            plus(sor, "computeCommissionRates"),
-            RouteWeights::testWeight,
-            t::sorTestOrder));
+        write(
+            "DELETE",
+            "/api/v3/orderList",
+            List.of("symbol", "orderListId", "listClientOrderId", "newClientOrderId"),
+            l::cancelList));
+    List<String> sor = OrderParams.SOR_PARAMS;
+    out.add(write("POST", "/api/v3/sor/order", sor, t::sorOrder));
+    out.add(test("/api/v3/sor/order/test", sor, t::sorTestOrder));
     return out;
+  }
+
+  /**
+   * An endpoint that places, cancels or changes orders: weight 1, counted against the order limits
+   * only when it fails (a success is counted by the order it makes).
+   */
+  private static Endpoint write(
+      String method, String path, List<String> params, Endpoint.Handler handler) {
+    return Endpoint.of(method, path, TRADE, params, fixed(1), handler).chargedOnlyOnFailure();
+  }
+
+  /**
+   * A test order: the order's parameters and {@code computeCommissionRates}, weighed by what it
+   * computes; nothing is placed.
+   */
+  private static Endpoint test(String path, List<String> orderParams, Endpoint.Handler handler) {
+    return Endpoint.of(
+        "POST",
+        path,
+        TRADE,
+        plus(orderParams, "computeCommissionRates"),
+        RouteWeights::testWeight,
+        handler);
   }
 
   private static List<String> plus(List<String> base, String... more) {

@@ -408,6 +408,32 @@ class OrderListTest {
   }
 
   @Test
+  void smartOrderRoutingTakesThePlainOrderParametersButQuoteAmountsTriggersAndPegs() {
+    assertEquals(
+        List.of(
+            "symbol",
+            "side",
+            "type",
+            "timeInForce",
+            "quantity",
+            "price",
+            "newClientOrderId",
+            "strategyId",
+            "strategyType",
+            "icebergQty",
+            "newOrderRespType",
+            "selfTradePreventionMode"),
+        OrderParams.SOR_PARAMS);
+    String market = "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001";
+    for (String refused :
+        List.of("quoteOrderQty=10", "stopPrice=1", "trailingDelta=100", "pegOffsetValue=1")) {
+      assertEquals(-1104, post("/api/v3/sor/order", market + "&" + refused).code(), refused);
+    }
+    assertEquals(
+        200, post("/api/v3/sor/order", market + "&strategyId=7&newOrderRespType=ACK").status());
+  }
+
+  @Test
   void selfTradePreventionExpiresOneSide() {
     JsonNode asks = client.get("/api/v3/depth?symbol=BTCUSDT&limit=1").json().get("asks").get(0);
     String ask = asks.get(0).asText();

@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.client;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
+import io.github.binancejdbc.adapter.error.SqlState;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -40,6 +41,25 @@ final class BanStep implements Step.OnReply {
     call.governor.onBanned(seconds);
     int code = body.code() != null ? body.code() : 418;
     String detail = ResponseErrors.bannedDetail(body, call.name(), call.path, call.params);
-    return call.governor.bannedException(now + seconds * 1000, code, detail);
+    return bannedException(call.governor.baseUrl(), now + seconds * 1000, code, detail);
+  }
+
+  /**
+   * The BANNED exception, with one wording for the 418 itself and for every request the governor
+   * refuses afterwards.
+   */
+  static BinanceException bannedException(
+      String baseUrl, long untilMillis, int vendorCode, String detail) {
+    return new BinanceException(
+        SqlState.IP_BANNED,
+        vendorCode,
+        "The IP is banned by Binance until "
+            + Instant.ofEpochMilli(untilMillis)
+            + "; all requests to "
+            + baseUrl
+            + " are halted until then ("
+            + detail
+            + ")",
+        null);
   }
 }

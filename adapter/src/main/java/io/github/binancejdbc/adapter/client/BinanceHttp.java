@@ -12,9 +12,6 @@ import io.github.binancejdbc.adapter.error.SqlState;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -57,7 +54,10 @@ public final class BinanceHttp implements AutoCloseable {
   private final Hosts marketHosts;
 
   private final WeightGovernor marketGovernor;
-  private final OkHttpClient client;
+
+  /** Made on the first request (see {@link #client()}), under the lock of {@code this}. */
+  private volatile OkHttpClient client;
+
   private final Signer signer;
   private final RequestLog requestLog = new RequestLog();
   private final ServerClock serverClock;
@@ -84,23 +84,32 @@ public final class BinanceHttp implements AutoCloseable {
         market.isEmpty()
             ? governor
             : WeightGovernor.forBaseUrl(market.get(0), config.clock(), config.sleeper());
-    this.client =
-        HttpClients.base()
-            .newBuilder()
-            // Its own threads and pool: closing this connection never cancels another's calls.
-            .dispatcher(new Dispatcher())
-            .connectTimeout(config.connectTimeout())
-            .readTimeout(config.readTimeout())
-            // Retries are ours: only GETs, counted, with backoff and weight accounted each time.
-            .retryOnConnectionFailure(false)
-            // Idle connections are dropped before servers drop them (30 s and up is common):
-            // a request on a connection the server has closed fails unsent yet costs its weight
-            // here, which after every wait for the next window halved the budget actually used.
-            .connectionPool(new ConnectionPool(5, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
-            .build();
     this.signer = Signer.fromConfig(config);
     this.serverClock = new ServerClock(config.clock(), this::serverTime);
     this.steps = steps();
+  }
+
+  /**
+   * This connection's OkHttp client, derived on the first request from the shared one: connecting
+   * and preparing never wait for the shared client's TLS set-up, which a driver may have started on
+   * another thread (see {@link HttpClients}), so that both run at the same time.
+   */
+  private OkHttpClient client() {
+    OkHttpClient c = client;
+    return c != null ? c : newClient();
+  }
+
+  private synchronized OkHttpClient newClient() {
+    ensureOpen(null);
+    if (client == null) {
+      client = HttpClients.derive(config, IDLE_KEEP_ALIVE_SECONDS);
+    }
+    return client;
+  }
+
+  /** The client if a request has made it, else null (tests). */
+  OkHttpClient builtClient() {
+    return client;
   }
 
   /** How long an idle connection is kept for reuse. */
@@ -252,7 +261,7 @@ public final class BinanceHttp implements AutoCloseable {
         new ReadStep(JSON, config.clock()),
         new SignStep(signer, config.apiKey()),
         new GovernStep(config.clock()),
-        (call, next) -> Reply.open(client.newCall(call.request).execute()));
+        (call, next) -> Reply.open(client().newCall(call.request).execute()));
   }
 
   /** Sets the offset between the server's clock and ours from one {@code GET /api/v3/time}. */
@@ -363,10 +372,17 @@ public final class BinanceHttp implements AutoCloseable {
   /** Cancels calls in flight and releases threads and pooled connections. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
+    OkHttpClient client;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      client = this.client;
+    }
+    if (client == null) {
       return;
     }
-    closed = true;
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();

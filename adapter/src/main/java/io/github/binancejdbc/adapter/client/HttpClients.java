@@ -1,7 +1,11 @@
 package io.github.binancejdbc.adapter.client;
 
+import io.github.binancejdbc.adapter.BinanceConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -12,8 +16,8 @@ import okhttp3.OkHttpClient;
  * connection pool, so closing one connection never touches another's calls.
  *
  * <p>A driver may call {@link #build()} on a background thread as soon as it is loaded, so that the
- * client is ready, built in parallel with the rest of connecting, when the first connection needs
- * it.
+ * client is built in parallel with connecting and preparing: a connection derives its client only
+ * when it sends its first request.
  */
 public final class HttpClients {
   private static final CompletableFuture<OkHttpClient> BASE = new CompletableFuture<>();
@@ -34,6 +38,26 @@ public final class HttpClients {
       }
       throw e;
     }
+  }
+
+  /**
+   * The client of one connection, derived from the shared one (waiting for its build if need be):
+   * its own dispatcher and pool, the connection's timeouts, no retries of OkHttp's own.
+   */
+  static OkHttpClient derive(BinanceConfig config, long idleKeepAliveSeconds) {
+    return base()
+        .newBuilder()
+        // Its own threads and pool: closing this connection never cancels another's calls.
+        .dispatcher(new Dispatcher())
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        // Retries are ours: only GETs, counted, with backoff and weight accounted each time.
+        .retryOnConnectionFailure(false)
+        // Idle connections are dropped before servers drop them (30 s and up is common): a
+        // request on a connection the server has closed fails unsent yet costs its weight here,
+        // which after every wait for the next window halved the budget actually used.
+        .connectionPool(new ConnectionPool(5, idleKeepAliveSeconds, TimeUnit.SECONDS))
+        .build();
   }
 
   /**

@@ -12,4 +12,19 @@ public record Param(String name, String value) {
   public static Param of(String name, Object value) {
     return new Param(name, String.valueOf(value));
   }
+
+  /** The API's name for a SQL name: {@code new_client_order_id} is {@code newClientOrderId}. */
+  public static String apiName(String sqlName) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : sqlName.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
 }

@@ -182,7 +182,7 @@ public final class WeightGovernor {
         }
         long now = clock.millis();
         if (now < bannedUntil) {
-          throw bannedException(bannedUntil, 418, "nothing was sent");
+          throw BanStep.bannedException(baseUrl, bannedUntil, 418, "nothing was sent");
         }
         if (newOrders > 0 && !ordersDay.fits(now, newOrders)) {
           throw new BinanceException(
@@ -385,20 +385,5 @@ public final class WeightGovernor {
 
   public String baseUrl() {
     return baseUrl;
-  }
-
-  /** The BANNED exception, with one wording for the 418 itself and for every call afterwards. */
-  BinanceException bannedException(long untilMillis, int vendorCode, String detail) {
-    return new BinanceException(
-        SqlState.IP_BANNED,
-        vendorCode,
-        "The IP is banned by Binance until "
-            + Instant.ofEpochMilli(untilMillis)
-            + "; all requests to "
-            + baseUrl
-            + " are halted until then ("
-            + detail
-            + ")",
-        null);
   }
 }

@@ -8,6 +8,7 @@ import static io.github.binancejdbc.adapter.function.ProcParam.Kind.STRING;
 import static io.github.binancejdbc.adapter.function.ProcParam.opt;
 import static io.github.binancejdbc.adapter.function.ProcParam.req;
 
+import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,8 @@ final class OrderParams {
 
   static List<ProcParam> newOrder(boolean sor) {
     List<ProcParam> p = new ArrayList<>();
-    p.add(req("symbol", "symbol", ENUM, "Trading pair, e.g. BTCUSDT"));
-    p.add(req("side", "side", ENUM, "BUY or SELL"));
+    p.add(req("symbol", ENUM, "Trading pair, e.g. BTCUSDT"));
+    p.add(req("side", ENUM, "BUY or SELL"));
     p.add(
         req(
             "order_type",
@@ -30,47 +31,34 @@ final class OrderParams {
             sor
                 ? "LIMIT or MARKET"
                 : "LIMIT, MARKET, STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT or LIMIT_MAKER"));
-    p.add(opt("quantity", "quantity", DECIMAL, "Base asset quantity"));
+    p.add(opt("quantity", DECIMAL, "Base asset quantity"));
     if (!sor) {
       p.add(
           opt(
               "quote_order_qty",
-              "quoteOrderQty",
               DECIMAL,
-              "MARKET only: quote asset amount" + " to spend or receive, instead of quantity"));
+              "MARKET only: quote asset amount to spend or receive, instead of quantity"));
     }
-    p.add(opt("price", "price", DECIMAL, "Limit price"));
-    p.add(opt("time_in_force", "timeInForce", ENUM, "GTC, IOC or FOK"));
+    p.add(opt("price", DECIMAL, "Limit price"));
+    p.add(opt("time_in_force", ENUM, "GTC, IOC or FOK"));
     if (!sor) {
-      p.add(
-          opt(
-              "stop_price",
-              "stopPrice",
-              DECIMAL,
-              "Trigger price of stop-loss and take-profit" + " orders"));
-      p.add(opt("trailing_delta", "trailingDelta", LONG, "Trailing delta in basis points"));
+      p.add(opt("stop_price", DECIMAL, "Trigger price of stop-loss and take-profit orders"));
+      p.add(opt("trailing_delta", LONG, "Trailing delta in basis points"));
     }
-    p.add(opt("iceberg_qty", "icebergQty", DECIMAL, "Visible quantity of an iceberg order"));
+    p.add(opt("iceberg_qty", DECIMAL, "Visible quantity of an iceberg order"));
     p.add(
         opt(
             "new_client_order_id",
-            "newClientOrderId",
             STRING,
-            "Your id for the order; the" + " driver generates one when absent"));
-    p.add(opt("strategy_id", "strategyId", LONG, "Your strategy id"));
-    p.add(opt("strategy_type", "strategyType", LONG, "Your strategy type, at least 1000000"));
+            "Your id for the order; the driver generates one when absent"));
+    p.add(opt("strategy_id", LONG, "Your strategy id"));
+    p.add(opt("strategy_type", LONG, "Your strategy type, at least 1000000"));
     p.add(
         opt(
             "self_trade_prevention_mode",
-            "selfTradePreventionMode",
             ENUM,
-            "NONE, EXPIRE_TAKER," + " EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT or TRANSFER"));
-    p.add(
-        opt(
-            "new_order_resp_type",
-            "newOrderRespType",
-            ENUM,
-            "ACK, RESULT or FULL (default" + " FULL)"));
+            "NONE, EXPIRE_TAKER, EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT or TRANSFER"));
+    p.add(opt("new_order_resp_type", ENUM, "ACK, RESULT or FULL (default FULL)"));
     return p;
   }
 
@@ -80,25 +68,15 @@ final class OrderParams {
    */
   static List<ProcParam> peg(String prefix) {
     String sql = prefix.isEmpty() ? "" : prefix + "_";
-    String api = camel(prefix);
     return List.of(
         opt(
             sql + "peg_price_type",
-            api.isEmpty() ? "pegPriceType" : api + "PegPriceType",
             ENUM,
             "PRIMARY_PEG or MARKET_PEG: the price follows the best price of this side or the"
                 + " other; makes the price optional (LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT,"
                 + " TAKE_PROFIT_LIMIT)"),
-        opt(
-            sql + "peg_offset_value",
-            api.isEmpty() ? "pegOffsetValue" : api + "PegOffsetValue",
-            LONG,
-            "Price levels away from the pegged price, at most 100"),
-        opt(
-            sql + "peg_offset_type",
-            api.isEmpty() ? "pegOffsetType" : api + "PegOffsetType",
-            ENUM,
-            "PRICE_LEVEL"));
+        opt(sql + "peg_offset_value", LONG, "Price levels away from the pegged price, at most 100"),
+        opt(sql + "peg_offset_type", ENUM, "PRICE_LEVEL"));
   }
 
   static List<ProcParam> withCommission(List<ProcParam> p) {
@@ -106,67 +84,50 @@ final class OrderParams {
     out.add(
         opt(
             "compute_commission_rates",
-            "computeCommissionRates",
             BOOLEAN,
-            "Also return the" + " commission rates the order would pay"));
+            "Also return the commission rates the order would pay"));
     return out;
   }
 
   /** The legs of an order list: prefix is "above", "below", "working", "pending", ... */
   static List<ProcParam> leg(
       String prefix, boolean withSideAndQty, boolean withType, boolean typeRequired) {
-    String api = camel(prefix);
     List<ProcParam> p = new ArrayList<>();
     if (withType) {
       p.add(
           new ProcParam(
               prefix + "_type",
-              api + "Type",
+              Param.apiName(prefix + "_type"),
               ENUM,
               typeRequired,
               "Order type of the " + prefix.replace('_', ' ') + " leg"));
     }
     if (withSideAndQty) {
-      p.add(req(prefix + "_side", api + "Side", ENUM, "BUY or SELL"));
+      p.add(req(prefix + "_side", ENUM, "BUY or SELL"));
     }
-    p.add(opt(prefix + "_price", api + "Price", DECIMAL, "Limit price"));
+    p.add(opt(prefix + "_price", DECIMAL, "Limit price"));
     if (withSideAndQty) {
-      p.add(req(prefix + "_quantity", api + "Quantity", DECIMAL, "Quantity"));
+      p.add(req(prefix + "_quantity", DECIMAL, "Quantity"));
     }
-    p.add(opt(prefix + "_stop_price", api + "StopPrice", DECIMAL, "Trigger price"));
-    p.add(opt(prefix + "_trailing_delta", api + "TrailingDelta", LONG, "Trailing delta in bips"));
-    p.add(opt(prefix + "_time_in_force", api + "TimeInForce", ENUM, "GTC, IOC or FOK"));
-    p.add(opt(prefix + "_iceberg_qty", api + "IcebergQty", DECIMAL, "Iceberg visible quantity"));
-    p.add(opt(prefix + "_client_order_id", api + "ClientOrderId", STRING, "Your id for this leg"));
-    p.add(opt(prefix + "_strategy_id", api + "StrategyId", LONG, "Your strategy id"));
-    p.add(opt(prefix + "_strategy_type", api + "StrategyType", LONG, "Your strategy type"));
+    p.add(opt(prefix + "_stop_price", DECIMAL, "Trigger price"));
+    p.add(opt(prefix + "_trailing_delta", LONG, "Trailing delta in bips"));
+    p.add(opt(prefix + "_time_in_force", ENUM, "GTC, IOC or FOK"));
+    p.add(opt(prefix + "_iceberg_qty", DECIMAL, "Iceberg visible quantity"));
+    p.add(opt(prefix + "_client_order_id", STRING, "Your id for this leg"));
+    p.add(opt(prefix + "_strategy_id", LONG, "Your strategy id"));
+    p.add(opt(prefix + "_strategy_type", LONG, "Your strategy type"));
     p.addAll(peg(prefix));
     return p;
-  }
-
-  private static String camel(String snake) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char c : snake.toCharArray()) {
-      if (c == '_') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return sb.toString();
   }
 
   static List<ProcParam> listTail() {
     return List.of(
         opt(
             "list_client_order_id",
-            "listClientOrderId",
             STRING,
-            "Your id for the list; the driver" + " generates one when absent"),
-        opt("self_trade_prevention_mode", "selfTradePreventionMode", ENUM, "STP mode"),
-        opt("new_order_resp_type", "newOrderRespType", ENUM, "ACK, RESULT or FULL (default FULL)"));
+            "Your id for the list; the driver generates one when absent"),
+        opt("self_trade_prevention_mode", ENUM, "STP mode"),
+        opt("new_order_resp_type", ENUM, "ACK, RESULT or FULL (default FULL)"));
   }
 
   static List<ProcParam> concat(List<?>... parts) {
@@ -179,5 +140,14 @@ final class OrderParams {
     return out;
   }
 
-  static final ProcParam SYMBOL = req("symbol", "symbol", ENUM, "Trading pair");
+  static final ProcParam SYMBOL = req("symbol", ENUM, "Trading pair");
+
+  /** The order a cancel or amendment is about, by id or by client id. */
+  static final ProcParam ORDER_ID = opt("order_id", LONG, "The order's id");
+
+  static final ProcParam ORIG_CLIENT_ORDER_ID =
+      opt("orig_client_order_id", STRING, "The order's client id");
+
+  static final ProcParam CANCEL_RESTRICTIONS =
+      opt("cancel_restrictions", ENUM, "ONLY_NEW or ONLY_PARTIALLY_FILLED");
 }

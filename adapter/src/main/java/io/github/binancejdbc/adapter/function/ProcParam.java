@@ -2,6 +2,8 @@ package io.github.binancejdbc.adapter.function;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.binancejdbc.adapter.client.Param;
+
 /**
  * One argument of a procedure: its SQL name (lower_snake), the API parameter it becomes, its kind,
  * and whether it is required.
@@ -34,5 +36,15 @@ public record ProcParam(String name, String apiName, Kind kind, boolean required
 
   static ProcParam opt(String name, String apiName, Kind kind, String remarks) {
     return new ProcParam(name, apiName, kind, false, remarks);
+  }
+
+  /** A required argument sent under its SQL name in camel case ({@link Param#apiName(String)}). */
+  static ProcParam req(String name, Kind kind, String remarks) {
+    return req(name, Param.apiName(name), kind, remarks);
+  }
+
+  /** An optional argument sent under its SQL name in camel case ({@link Param#apiName(String)}). */
+  static ProcParam opt(String name, Kind kind, String remarks) {
+    return opt(name, Param.apiName(name), kind, remarks);
   }
 }

@@ -1,5 +1,8 @@
 package io.github.binancejdbc.adapter.function;
 
+import static io.github.binancejdbc.adapter.function.OrderParams.CANCEL_RESTRICTIONS;
+import static io.github.binancejdbc.adapter.function.OrderParams.ORDER_ID;
+import static io.github.binancejdbc.adapter.function.OrderParams.ORIG_CLIENT_ORDER_ID;
 import static io.github.binancejdbc.adapter.function.OrderParams.SYMBOL;
 import static io.github.binancejdbc.adapter.function.OrderParams.concat;
 import static io.github.binancejdbc.adapter.function.OrderParams.leg;
@@ -54,22 +57,10 @@ public final class Procedures {
             .params(
                 List.of(
                     SYMBOL,
-                    opt("order_id", "orderId", LONG, "The order's id"),
-                    opt(
-                        "orig_client_order_id",
-                        "origClientOrderId",
-                        STRING,
-                        "The order's client id"),
-                    opt(
-                        "new_client_order_id",
-                        "newClientOrderId",
-                        STRING,
-                        "Your id for this cancel"),
-                    opt(
-                        "cancel_restrictions",
-                        "cancelRestrictions",
-                        ENUM,
-                        "ONLY_NEW or" + " ONLY_PARTIALLY_FILLED")))
+                    ORDER_ID,
+                    ORIG_CLIENT_ORDER_ID,
+                    opt("new_client_order_id", STRING, "Your id for this cancel"),
+                    CANCEL_RESTRICTIONS))
             .trading()
             .checks(Checks.SYMBOL)
             .reconcile(Reconcile.ORDER_STATUS, null)
@@ -86,38 +77,12 @@ public final class Procedures {
             .remarks("Cancels every open order and order list of a symbol")
             .build());
     List<ProcParam> cr = new ArrayList<>(newOrder(false));
-    cr.add(
-        3,
-        req(
-            "cancel_replace_mode",
-            "cancelReplaceMode",
-            ENUM,
-            "STOP_ON_FAILURE or" + " ALLOW_FAILURE"));
-    cr.add(opt("cancel_order_id", "cancelOrderId", LONG, "Id of the order to cancel"));
-    cr.add(
-        opt(
-            "cancel_orig_client_order_id",
-            "cancelOrigClientOrderId",
-            STRING,
-            "Client id of" + " the order to cancel"));
-    cr.add(
-        opt(
-            "cancel_new_client_order_id",
-            "cancelNewClientOrderId",
-            STRING,
-            "Your id for the" + " cancel"));
-    cr.add(
-        opt(
-            "cancel_restrictions",
-            "cancelRestrictions",
-            ENUM,
-            "ONLY_NEW or" + " ONLY_PARTIALLY_FILLED"));
-    cr.add(
-        opt(
-            "order_rate_limit_exceeded_mode",
-            "orderRateLimitExceededMode",
-            ENUM,
-            "DO_NOTHING" + " or CANCEL_ONLY"));
+    cr.add(3, req("cancel_replace_mode", ENUM, "STOP_ON_FAILURE or ALLOW_FAILURE"));
+    cr.add(opt("cancel_order_id", LONG, "Id of the order to cancel"));
+    cr.add(opt("cancel_orig_client_order_id", STRING, "Client id of the order to cancel"));
+    cr.add(opt("cancel_new_client_order_id", STRING, "Your id for the cancel"));
+    cr.add(CANCEL_RESTRICTIONS);
+    cr.add(opt("order_rate_limit_exceeded_mode", ENUM, "DO_NOTHING or CANCEL_ONLY"));
     cr.addAll(peg(""));
     add(
         ProcedureDef.builder("cancel_replace_order", Method.POST, "/api/v3/order/cancelReplace")
@@ -135,22 +100,10 @@ public final class Procedures {
             .params(
                 List.of(
                     SYMBOL,
-                    opt("order_id", "orderId", LONG, "The order's id"),
-                    opt(
-                        "orig_client_order_id",
-                        "origClientOrderId",
-                        STRING,
-                        "The order's client id"),
-                    opt(
-                        "new_client_order_id",
-                        "newClientOrderId",
-                        STRING,
-                        "A new client id for the" + " order"),
-                    req(
-                        "new_qty",
-                        "newQty",
-                        DECIMAL,
-                        "The reduced quantity, above 0 and below the" + " current")))
+                    ORDER_ID,
+                    ORIG_CLIENT_ORDER_ID,
+                    opt("new_client_order_id", STRING, "A new client id for the order"),
+                    req("new_qty", DECIMAL, "The reduced quantity, above 0 and below the current")))
             .trading()
             .checks(Checks.ORDER)
             .reconcile(Reconcile.ORDER_STATUS, null)
@@ -165,8 +118,8 @@ public final class Procedures {
                 concat(
                     List.of(
                         SYMBOL,
-                        req("side", "side", ENUM, "BUY or SELL"),
-                        req("quantity", "quantity", DECIMAL, "Quantity of both legs")),
+                        req("side", ENUM, "BUY or SELL"),
+                        req("quantity", DECIMAL, "Quantity of both legs")),
                     leg("above", false, true, true),
                     leg("below", false, true, true),
                     listTail()))
@@ -193,12 +146,8 @@ public final class Procedures {
                     List.of(SYMBOL),
                     leg("working", true, true, true),
                     List.of(
-                        req("pending_side", "pendingSide", ENUM, "BUY or SELL"),
-                        req(
-                            "pending_quantity",
-                            "pendingQuantity",
-                            DECIMAL,
-                            "Quantity of the pending legs")),
+                        req("pending_side", ENUM, "BUY or SELL"),
+                        req("pending_quantity", DECIMAL, "Quantity of the pending legs")),
                     leg("pending_above", false, true, true),
                     leg("pending_below", false, true, false),
                     listTail()))
@@ -206,7 +155,7 @@ public final class Procedures {
             .remarks("Places a working order that triggers a one-cancels-the-other pair")
             .build());
     List<ProcParam> opoPending = new ArrayList<>(leg("pending", false, true, true));
-    opoPending.add(0, req("pending_side", "pendingSide", ENUM, "SELL"));
+    opoPending.add(0, req("pending_side", ENUM, "SELL"));
     add(
         orderList(
                 "place_opo",
@@ -223,7 +172,7 @@ public final class Procedures {
                 concat(
                     List.of(SYMBOL),
                     leg("working", true, true, true),
-                    List.of(req("pending_side", "pendingSide", ENUM, "SELL")),
+                    List.of(req("pending_side", ENUM, "SELL")),
                     leg("pending_above", false, true, true),
                     leg("pending_below", false, true, false),
                     listTail()))
@@ -235,17 +184,9 @@ public final class Procedures {
             .params(
                 List.of(
                     SYMBOL,
-                    opt("order_list_id", "orderListId", LONG, "The list's id"),
-                    opt(
-                        "list_client_order_id",
-                        "listClientOrderId",
-                        STRING,
-                        "The list's client id"),
-                    opt(
-                        "new_client_order_id",
-                        "newClientOrderId",
-                        STRING,
-                        "Your id for this cancel")))
+                    opt("order_list_id", LONG, "The list's id"),
+                    opt("list_client_order_id", STRING, "The list's client id"),
+                    opt("new_client_order_id", STRING, "Your id for this cancel")))
             .trading()
             .checks(Checks.SYMBOL)
             .reconcile(Reconcile.ORDER_LIST_STATUS, null)
@@ -271,7 +212,7 @@ public final class Procedures {
         listenKey("start_user_data_stream", Method.POST, List.of())
             .remarks("Retired by Binance on 2026-02-20: creates a listen key")
             .build());
-    ProcParam key = req("listen_key", "listenKey", STRING, "The listen key");
+    ProcParam key = req("listen_key", STRING, "The listen key");
     add(
         listenKey("keepalive_user_data_stream", Method.PUT, List.of(key))
             .remarks("Retired by Binance on 2026-02-20: extends a listen key")

@@ -153,14 +153,7 @@ final class Reconciler {
             () -> lookUp(Method.GET, "/api/v3/order", q),
             n -> n == null || FINAL.contains(n.path("status").asText()));
     if (o == null) {
-      throw notExecuted(
-          "The exchange has no order with "
-              + q.get(1).name()
-              + " "
-              + q.get(1).value()
-              + " on "
-              + symbol,
-          "there was nothing to cancel");
+      throw noSuchOrder(q, "there was nothing to cancel");
     }
     String status = o.path("status").asText();
     if (FINAL.contains(status)) {
@@ -190,14 +183,7 @@ final class Reconciler {
                     || FINAL.contains(n.path("status").asText())
                     || qty(n).compareTo(wanted) == 0);
     if (o == null) {
-      throw notExecuted(
-          "The exchange has no order with "
-              + q.get(1).name()
-              + " "
-              + q.get(1).value()
-              + " on "
-              + symbol,
-          "there was nothing to amend");
+      throw noSuchOrder(q, "there was nothing to amend");
     }
     if (qty(o).compareTo(wanted) == 0) {
       return ProcedureRows.order(o, "AMENDED", note());
@@ -299,6 +285,19 @@ final class Reconciler {
       }
       pause();
     }
+  }
+
+  /** No order as {@code q} ({@code symbol}, then the order's id or client id) names it. */
+  private BinanceException noSuchOrder(List<Param> q, String conclusion) {
+    Param ref = q.get(1);
+    return notExecuted(
+        "The exchange has no order with "
+            + ref.name()
+            + " "
+            + ref.value()
+            + " on "
+            + q.get(0).value(),
+        conclusion);
   }
 
   private BinanceException notExecuted(String finding, String conclusion) {

@@ -1,23 +1,20 @@
 package io.github.binancejdbc.adapter.table;
 
-import static io.github.binancejdbc.adapter.table.ColumnDef.key;
-import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
-import io.github.binancejdbc.adapter.client.Param;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The account snapshot tables, each one signed request per query (per symbol where keyed): {@code
  * account} and {@code account_balances} ({@code GET /api/v3/account}, weight 20; both in one query
- * cost two requests), {@code order_rate_limits} ({@code GET /api/v3/rateLimit/order}, weight 40)
- * and {@code commission_rates} ({@code GET /api/v3/account/commission}, weight 20 per symbol).
+ * cost two requests) and {@code order_rate_limits} ({@code GET /api/v3/rateLimit/order}, weight
+ * 40). {@code commission_rates} is in {@link CommissionRatesTable}.
  */
 public final class AccountTables {
   private AccountTables() {}
@@ -157,70 +154,6 @@ public final class AccountTables {
           "count",
           "order_count");
 
-  static final TableDef COMMISSION;
-
-  static {
-    TableDef.Builder b =
-        TableDef.builder(
-                "commission_rates",
-                "GET /api/v3/account/commission",
-                "The account's" + " commission rates on a symbol (one row per symbol)")
-            .column(key("symbol", "Trading pair, e.g. BTCUSDT"));
-    for (String[] kind :
-        new String[][] {{"standard", "Standard"}, {"special", "Special"}, {"tax", "Tax"}}) {
-      for (String side : new String[] {"maker", "taker", "buyer", "seller"}) {
-        b.column(
-            nullable(
-                kind[0] + "_" + side,
-                ColumnType.DECIMAL,
-                kind[1] + " commission" + " rate for the " + side));
-      }
-    }
-    COMMISSION =
-        b.columns(
-                """
-                discount_enabled_for_account  BOOLEAN  nullable  Whether paying commission in the
-                                                                 discount asset is enabled for the
-                                                                 account
-                discount_enabled_for_symbol   BOOLEAN  nullable  Whether the discount applies on
-                                                                 this symbol
-                discount_asset                VARCHAR  nullable  Asset that earns the discount, e.g.
-                                                                 BNB
-                discount                      DECIMAL  nullable  Discount factor as Binance gives
-                                                                 it, e.g. 0.75
-                """)
-            .primaryKey("symbol")
-            .build();
-  }
-
-  private static Json.Fields commissionFields(String kind) {
-    return new Json.Fields(
-        COMMISSION,
-        "maker",
-        kind + "_maker",
-        "taker",
-        kind + "_taker",
-        "buyer",
-        kind + "_buyer",
-        "seller",
-        kind + "_seller");
-  }
-
-  private static final Json.Fields STANDARD = commissionFields("standard");
-  private static final Json.Fields SPECIAL = commissionFields("special");
-  private static final Json.Fields TAX = commissionFields("tax");
-  private static final Json.Fields DISCOUNT =
-      new Json.Fields(
-          COMMISSION,
-          "enabledForAccount",
-          "discount_enabled_for_account",
-          "enabledForSymbol",
-          "discount_enabled_for_symbol",
-          "discountAsset",
-          "discount_asset",
-          "discount",
-          "discount");
-
   public static BinanceTable account(BinanceContext ctx) {
     return new Snapshot(
         ACCOUNT,
@@ -296,37 +229,6 @@ public final class AccountTables {
                     EndpointWeights.RATE_LIMIT_ORDER));
   }
 
-  public static BinanceTable commissionRates(BinanceContext ctx) {
-    return new Snapshot(
-        COMMISSION,
-        ctx,
-        q -> {
-          List<RowStream> streams = new ArrayList<>();
-          for (String symbol : q.required("symbol", "BTCUSDT")) {
-            streams.add(
-                RowStream.once(
-                    () ->
-                        AccountRequests.get(
-                            ctx,
-                            "/api/v3/account/commission",
-                            List.of(Param.of("symbol", symbol)),
-                            EndpointWeights.ACCOUNT_COMMISSION,
-                            p -> List.<Object[]>of(readCommission(p, symbol)))));
-          }
-          return streams;
-        },
-        (t, q) -> {
-          BinanceTable.Keys keys = BinanceTable.keys(q, "symbol", "symbol");
-          return RequestPlan.none()
-              .per(
-                  keys,
-                  "GET",
-                  "/api/v3/account/commission",
-                  t.signedQuery(RequestPlan.query(keys.params())),
-                  EndpointWeights.ACCOUNT_COMMISSION);
-        });
-  }
-
   /**
    * Reads {@code GET /api/v3/account}: returns the {@code account} row, and adds the balance rows
    * to {@code balances} when it is not null.
@@ -358,41 +260,16 @@ public final class AccountTables {
     return row;
   }
 
-  /** Reads {@code GET /api/v3/account/commission}: nested objects become prefixed columns. */
-  static Object[] readCommission(JsonParser p, String symbol) throws IOException {
-    Json.next(p, JsonToken.START_OBJECT);
-    Object[] row = new Object[STANDARD.width()];
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      Json.Fields nested =
-          switch (name) {
-            case "standardCommission" -> STANDARD;
-            case "specialCommission" -> SPECIAL;
-            case "taxCommission" -> TAX;
-            case "discount" -> DISCOUNT;
-            default -> null;
-          };
-      if (nested != null && p.currentToken() == JsonToken.START_OBJECT) {
-        nested.readObject(p, row);
-      } else {
-        p.skipChildren();
-      }
-    }
-    row[0] = symbol;
-    return row;
-  }
-
   /** A table whose streams come from a function of the query. */
-  private static final class Snapshot extends BinanceTable {
+  static final class Snapshot extends BinanceTable {
     private final Function<ScanQuery, List<RowStream>> streams;
-    private final java.util.function.BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain;
+    private final BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain;
 
     Snapshot(
         TableDef def,
         BinanceContext ctx,
         Function<ScanQuery, List<RowStream>> streams,
-        java.util.function.BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain) {
+        BiFunction<BinanceTable, ExplainQuery, RequestPlan> explain) {
       super(def, ctx);
       this.streams = streams;
       this.explain = explain;

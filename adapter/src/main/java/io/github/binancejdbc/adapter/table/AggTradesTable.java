@@ -94,14 +94,16 @@ public final class AggTradesTable extends BinanceTable {
     boolean open = byTime && timeLo != Long.MIN_VALUE;
     if (!open && timeHi == Long.MAX_VALUE && !q.hasPoints("agg_trade_id")) {
       return CachedIds.trades(
-          ctx,
-          "/api/v3/aggTrades",
-          EndpointWeights.AGG_TRADES,
-          symbol,
+          new CachedIds.Endpoint(
+              ctx,
+              "/api/v3/aggTrades",
+              EndpointWeights.AGG_TRADES,
+              symbol,
+              "fromId",
+              ID,
+              (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit)),
           idLo,
-          idHi,
-          ID,
-          (start, limit) -> page(q, symbol, List.of(Param.of("fromId", start)), limit));
+          idHi);
     }
     KeyedPager.Fetch fetch =
         (from, limit) ->

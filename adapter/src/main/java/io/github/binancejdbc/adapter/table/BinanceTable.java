@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.table;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.BinanceTableScan;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
         n *= values.size();
         params.add(
             io.github.binancejdbc.adapter.client.Param.of(
-                camel(c.name()), values.size() == 1 ? values.get(0) : "{each}"));
+                Param.apiName(c.name()), values.size() == 1 ? values.get(0) : "{each}"));
       }
     }
     String query = RequestPlan.query(params);
@@ -170,21 +171,6 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   /** The weight of one request to the table's endpoint, as {@link #explain} shows it. */
   protected int nominalWeight() {
     return 0;
-  }
-
-  /** The API's name of a column's parameter: {@code order_id} is {@code orderId}. */
-  static String camel(String column) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char ch : column.toCharArray()) {
-      if (ch == '_') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(ch) : ch);
-        up = false;
-      }
-    }
-    return sb.toString();
   }
 
   /**

@@ -46,14 +46,16 @@ public final class BlockTradesTable extends BinanceTable {
       RowStream forward =
           RowStream.stopAt(
               CachedIds.blockTrades(
-                  ctx,
-                  PATH,
-                  EndpointWeights.HISTORICAL_BLOCK_TRADES,
-                  symbol,
+                  new CachedIds.Endpoint(
+                      ctx,
+                      PATH,
+                      EndpointWeights.HISTORICAL_BLOCK_TRADES,
+                      symbol,
+                      "fromId",
+                      ID,
+                      (from, limit) -> page(q, symbol, from, limit)),
                   Math.max(0, q.lower("trade_id")),
-                  q.upper("trade_id"),
-                  ID,
-                  (from, limit) -> page(q, symbol, from, limit)),
+                  q.upper("trade_id")),
               row -> (Long) row[TIME] > upperTime);
       boolean newestFirst =
           q.direction() == ScanSpec.Direction.DESC

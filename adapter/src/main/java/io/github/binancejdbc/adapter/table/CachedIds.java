@@ -35,42 +35,50 @@ final class CachedIds {
     RowStream open(long from, long to, AheadPages.Fetch page);
   }
 
-  private CachedIds() {}
-
-  /** Trades ({@code historicalTrades}) or aggregate trades of {@code symbol}. */
-  static RowStream trades(
+  /**
+   * One id-cursor endpoint of one symbol: its path and weight (as a request served from the cache
+   * is counted), the cursor parameter, the slot of a row's id and the fetch of a page.
+   */
+  record Endpoint(
       BinanceContext ctx,
       String path,
       int weight,
       String symbol,
-      long from,
-      long hi,
+      String idParam,
       int idSlot,
-      AheadPages.Fetch page) {
+      AheadPages.Fetch page) {}
+
+  private CachedIds() {}
+
+  /** Trades ({@code historicalTrades}) or aggregate trades ({@code fromId=}). */
+  static RowStream trades(Endpoint e, long from, long hi) {
+    int idSlot = e.idSlot();
     Gap gap =
         (f, t, p) ->
             t != Long.MAX_VALUE
-                ? TradesTable.ahead(ctx, f, t, idSlot, p)
+                ? TradesTable.ahead(e.ctx(), f, t, idSlot, p)
                 : KeyedPager.forwards(
                     idSlot, TradesTable.PAGE, KeyedPager.Wanted.range(f, t), f, p::page);
-    return immutable(ctx, path, weight, symbol, from, hi, idSlot, TradesTable.PAGE, page, gap);
+    return immutable(e, from, hi, TradesTable.PAGE, gap);
   }
 
   /**
-   * Historical block trades of {@code symbol} ({@code historicalBlockTrades?fromId=}): immutable
-   * like trades, but a symbol's ids need not be consecutive, so nothing is fetched through.
+   * Historical block trades ({@code historicalBlockTrades?fromId=}): immutable like trades, but a
+   * symbol's ids need not be consecutive, so nothing is fetched through.
    */
-  static RowStream blockTrades(
-      BinanceContext ctx,
-      String path,
-      int weight,
-      String symbol,
-      long from,
-      long hi,
-      int idSlot,
-      AheadPages.Fetch page) {
-    Gap gap = (f, t, p) -> KeyedPager.byId(f, t, idSlot, p::page);
-    return immutable(ctx, path, weight, symbol, from, hi, idSlot, 0, page, gap);
+  static RowStream blockTrades(Endpoint e, long from, long hi) {
+    return immutable(e, from, hi, 0, (f, t, p) -> KeyedPager.byId(f, t, e.idSlot(), p::page));
+  }
+
+  /**
+   * The account endpoints' pages of a gap: full pages forwards from its start, ended after a page
+   * whose last row's {@code timeSlot} is past {@code timeHi}.
+   */
+  static Gap accountPages(int idSlot, int timeSlot, long timeHi) {
+    return (f, t, p) ->
+        KeyedPager.forwards(idSlot, AccountRequests.PAGE, KeyedPager.Wanted.range(f, t), f, p::page)
+            .fullPages(true)
+            .stopAt(last -> (Long) last[timeSlot] > timeHi);
   }
 
   /**
@@ -78,83 +86,42 @@ final class CachedIds {
    * {@code keysPerPage} ids per full page when ids are consecutive (a small held part is then
    * fetched through), else 0.
    */
-  private static RowStream immutable(
-      BinanceContext ctx,
-      String path,
-      int weight,
-      String symbol,
-      long from,
-      long hi,
-      int idSlot,
-      long keysPerPage,
-      AheadPages.Fetch page,
-      Gap gap) {
-    if (!ctx.history().enabled()) {
-      return gap.open(from, hi, page);
+  private static RowStream immutable(Endpoint e, long from, long hi, long keysPerPage, Gap gap) {
+    if (!e.ctx().history().enabled()) {
+      return gap.open(from, hi, e.page());
     }
-    Series series = Series.of(path, "symbol", symbol);
-    return open(
-        ctx,
-        series,
-        path,
-        weight,
-        symbol,
-        "fromId",
-        from,
-        hi,
-        idSlot,
-        keysPerPage,
-        row -> true,
-        true,
-        page,
-        gap);
+    Series series = Series.of(e.path(), "symbol", e.symbol());
+    return open(e, series, from, hi, keysPerPage, row -> true, true, gap);
   }
 
   /**
    * The signed account's rows of {@code symbol} by id ({@code myTrades?fromId=}, {@code
    * allOrders?orderId=}): {@code isFinal} tells a row that can no longer change.
    */
-  static RowStream account(
-      BinanceContext ctx,
-      String path,
-      int weight,
-      String symbol,
-      String idParam,
-      long from,
-      long hi,
-      int idSlot,
-      Predicate<Object[]> isFinal,
-      AheadPages.Fetch page,
-      Gap gap) {
-    String key = ctx.config().apiKey();
-    if (!ctx.history().enabled() || key == null) {
-      return gap.open(from, hi, page);
+  static RowStream account(Endpoint e, long from, long hi, Predicate<Object[]> isFinal, Gap gap) {
+    String key = e.ctx().config().apiKey();
+    if (!e.ctx().history().enabled() || key == null) {
+      return gap.open(from, hi, e.page());
     }
-    Series series = Series.of(path, "symbol", symbol, "account", digest(key));
+    Series series = Series.of(e.path(), "symbol", e.symbol(), "account", digest(key));
     // Ids are sparse: how many a page covers is unknown, nothing is fetched through.
-    return open(
-        ctx, series, path, weight, symbol, idParam, from, hi, idSlot, 0, isFinal, false, page, gap);
+    return open(e, series, from, hi, 0, isFinal, false, gap);
   }
 
   private static RowStream open(
-      BinanceContext ctx,
+      Endpoint e,
       Series series,
-      String path,
-      int weight,
-      String symbol,
-      String idParam,
       long from,
       long hi,
-      int idSlot,
       long keysPerPage,
       Predicate<Object[]> isFinal,
       boolean newestWaits,
-      AheadPages.Fetch page,
       Gap gap) {
-    History history = ctx.history();
+    History history = e.ctx().history();
+    int idSlot = e.idSlot();
     AheadPages.Fetch keeping =
         (start, limit) -> {
-          List<Object[]> rows = page.page(start, limit);
+          List<Object[]> rows = e.page().page(start, limit);
           int n = 0;
           while (n < rows.size() && isFinal.test(rows.get(n))) {
             n++;
@@ -181,12 +148,12 @@ final class CachedIds {
         (f, t) -> gap.open(f, t, within(keeping, t, idSlot)),
         (f, t, rows, fromArchive) ->
             history.served(
-                path,
+                e.path(),
                 List.of(
-                    Param.of("symbol", symbol),
-                    Param.of(idParam, f),
+                    Param.of("symbol", e.symbol()),
+                    Param.of(e.idParam(), f),
                     Param.of("limit", Math.max(1, Math.min(TradesTable.PAGE, rows)))),
-                weight,
+                e.weight(),
                 rows,
                 fromArchive));
   }

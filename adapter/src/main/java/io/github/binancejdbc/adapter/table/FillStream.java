@@ -138,26 +138,15 @@ final class FillStream {
           params.add(Param.of("limit", limit));
           return table.fetch(symbol, params, orderId != null);
         };
-    CachedIds.Gap pager =
-        (from, to, p) ->
-            KeyedPager.forwards(
-                    idSlot, AccountRequests.PAGE, KeyedPager.Wanted.range(from, to), from, p::page)
-                .fullPages(true)
-                .stopAt(last -> (Long) last[timeSlot] > timeHi);
+    CachedIds.Gap pager = CachedIds.accountPages(idSlot, timeSlot, timeHi);
     if (orderId != null || timeHi != Long.MAX_VALUE) {
       return pager.open(idLo, idHi, page);
     }
     return CachedIds.account(
-        ctx,
-        table.path,
-        table.weight,
-        symbol,
-        table.idParam,
+        new CachedIds.Endpoint(ctx, table.path, table.weight, symbol, table.idParam, idSlot, page),
         idLo,
         idHi,
-        idSlot,
         row -> true,
-        page,
         pager);
   }
 

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  *
  * <p>Paging stops on a short page, when no wanted key is left (past a bound, past the last value of
  * an IN list) or when a row is past a bound the key cannot express ({@code stop}: a time past the
- * upper time bound forwards, before the lower one backwards; ids grow with time).
+ * upper time bound forwards, before the lower one backwards; ids grow with time: {@link StopAt}).
  *
  * <p>Backwards, Binance answers a cursor past the newest row with nothing, and one below the first
  * row from the first row on: so an empty page is retried once as the newest page, and a page
@@ -96,7 +96,6 @@ final class KeyedPager implements RowStream {
   private boolean sizeToWanted = true;
   private boolean trim = true;
   private boolean countKeys;
-  private Predicate<Object[]> stop = row -> false;
 
   /** The next page has no cursor: the newest rows backwards, an opening request forwards. */
   private boolean open;
@@ -172,10 +171,12 @@ final class KeyedPager implements RowStream {
     return this;
   }
 
-  /** Ends the scan after a page whose last row (first, backwards) passes {@code stop}. */
-  KeyedPager stopAt(Predicate<Object[]> stop) {
-    this.stop = requireNonNull(stop, "stop is null");
-    return this;
+  /**
+   * This scan, ended after a page whose last row (the oldest, backwards) passes {@code stop}: the
+   * last step of the set-up.
+   */
+  RowStream stopAt(Predicate<Object[]> stop) {
+    return new StopAt(this, backwards && !reverse, stop);
   }
 
   /**
@@ -246,7 +247,7 @@ final class KeyedPager implements RowStream {
     if (!rows.isEmpty()) {
       Object[] last = rows.get(rows.size() - 1);
       cursor = key(last) + 1;
-      done |= cursor == Long.MIN_VALUE || stop.test(last);
+      done |= cursor == Long.MIN_VALUE;
     }
     return rows;
   }
@@ -255,7 +256,6 @@ final class KeyedPager implements RowStream {
     done = rows.size() < limit;
     if (!rows.isEmpty()) {
       cursor = key(rows.get(0)) - 1;
-      done |= stop.test(rows.get(0));
     }
     return ordered(rows);
   }
@@ -269,7 +269,7 @@ final class KeyedPager implements RowStream {
     }
     long firstKey = key(rows.get(0));
     rows.removeIf(row -> key(row) > end);
-    done = firstKey > from || rows.isEmpty() || stop.test(rows.get(0));
+    done = firstKey > from || rows.isEmpty();
     cursor = from - 1;
     return ordered(rows);
   }

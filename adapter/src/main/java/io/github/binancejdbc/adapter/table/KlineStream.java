@@ -147,6 +147,11 @@ final class KlineStream implements RowStream {
       params.add(Param.of("endTime", start));
     }
     params.add(Param.of("limit", limit));
+    return send(params);
+  }
+
+  /** One request for the columns the query reads. */
+  private List<Object[]> send(List<Param> params) {
     return ctx.get(
         q,
         path,
@@ -163,13 +168,7 @@ final class KlineStream implements RowStream {
   private List<Object[]> fetch(long start, long end, int limit) {
     List<Param> params = params(start, end, limit);
     if (series == null) {
-      return ctx.get(
-          q,
-          path,
-          params,
-          EndpointWeights.KLINES,
-          p -> KlineRows.read(p, symbol, timeframe, zone, q),
-          q.neededKey());
+      return send(params);
     }
     // Before sending: the server's time when it answers is at least this.
     long serverTime = ctx.http().serverTimeAtLeast();

@@ -184,27 +184,17 @@ public final class OrdersTable extends BinanceTable {
                       Param.of("symbol", symbol),
                       Param.of("orderId", cursor),
                       Param.of("limit", limit)));
-      CachedIds.Gap pager =
-          (lo, hi, p) ->
-              KeyedPager.forwards(
-                      ID, AccountRequests.PAGE, KeyedPager.Wanted.range(lo, hi), lo, p::page)
-                  .fullPages(true)
-                  .stopAt(last -> (Long) last[TIME] > stopAfter);
+      CachedIds.Gap pager = CachedIds.accountPages(ID, TIME, stopAfter);
       if (stopAfter != Long.MAX_VALUE) {
         return pager.open(from, idHi, page);
       }
       // Orders in a final status no longer change: kept for this account.
       return CachedIds.account(
-          ctx,
-          "/api/v3/allOrders",
-          EndpointWeights.ALL_ORDERS,
-          symbol,
-          "orderId",
+          new CachedIds.Endpoint(
+              ctx, "/api/v3/allOrders", EndpointWeights.ALL_ORDERS, symbol, "orderId", ID, page),
           from,
           idHi,
-          ID,
           row -> FINAL.contains(row[STATUS]),
-          page,
           pager);
     }
   }

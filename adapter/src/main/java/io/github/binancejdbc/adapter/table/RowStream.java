@@ -40,30 +40,7 @@ public interface RowStream {
    * query's bound), so that no further page is asked for.
    */
   static RowStream stopAt(RowStream inner, java.util.function.Predicate<Object[]> stop) {
-    return new RowStream() {
-      private boolean done;
-
-      @Override
-      public List<Object[]> nextPage(long wanted) {
-        if (done) {
-          return null;
-        }
-        List<Object[]> page = inner.nextPage(wanted);
-        if (page == null || (!page.isEmpty() && stop.test(page.get(page.size() - 1)))) {
-          done = true;
-          inner.close();
-        }
-        return page;
-      }
-
-      @Override
-      public void close() {
-        if (!done) {
-          done = true;
-          inner.close();
-        }
-      }
-    };
+    return new StopAt(inner, false, stop);
   }
 
   /** The streams one after another, each read to its end. */

@@ -137,14 +137,16 @@ public final class TradesTable extends BinanceTable {
     if (!q.hasPoints("trade_id") && !q.hasUpper("trade_time")) {
       // A range of ids: fetched ahead when it ends, held trades served from the cache.
       return CachedIds.trades(
-          ctx,
-          "/api/v3/historicalTrades",
-          EndpointWeights.HISTORICAL_TRADES,
-          symbol,
+          new CachedIds.Endpoint(
+              ctx,
+              "/api/v3/historicalTrades",
+              EndpointWeights.HISTORICAL_TRADES,
+              symbol,
+              "fromId",
+              ID,
+              (start, limit) -> historical(q, symbol, start, limit)),
           from,
-          q.upper("trade_id"),
-          ID,
-          (start, limit) -> historical(q, symbol, start, limit));
+          q.upper("trade_id"));
     }
     return KeyedPager.forwards(ID, PAGE, wanted, from, fetch)
         .stopAt(r -> (Long) r[TIME] > q.upper("trade_time"));

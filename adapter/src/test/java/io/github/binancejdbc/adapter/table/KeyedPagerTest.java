@@ -129,11 +129,31 @@ class KeyedPagerTest {
   @Test
   void aRowPastABoundTheKeyCannotExpressEndsTheScan() {
     FakeFetch f = new FakeFetch(0, 1000);
-    KeyedPager p =
+    RowStream p =
         KeyedPager.forwards(0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE), 0, f)
             .stopAt(row -> (Long) row[1] > 150); // time = key * 10: key 15 is past
     assertEquals(keys(0, 19), read(p, Long.MAX_VALUE));
     assertEquals(List.of("0/10", "10/10"), f.sent);
+  }
+
+  @Test
+  void backwardsARowBeforeTheLowerBoundEndsTheScanInEitherOrder() {
+    for (boolean reverse : new boolean[] {false, true}) {
+      FakeFetch f = new FakeFetch(0, 99);
+      RowStream p =
+          KeyedPager.backwards(0, PAGE, KeyedPager.Wanted.range(0, Long.MAX_VALUE), 99, reverse, f)
+              .stopAt(row -> (Long) row[1] < 850); // time = key * 10: key 84 is before
+      List<Long> expected = keys(80, 99);
+      if (reverse) {
+        java.util.Collections.reverse(expected);
+      }
+      List<Long> got = read(p, Long.MAX_VALUE);
+      if (!reverse) {
+        got.sort(null);
+      }
+      assertEquals(expected, got, "reverse=" + reverse);
+      assertEquals(List.of("90/10", "80/10"), f.sent, "reverse=" + reverse);
+    }
   }
 
   @Test

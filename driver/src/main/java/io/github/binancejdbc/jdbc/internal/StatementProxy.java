@@ -270,7 +270,7 @@ final class StatementProxy implements InvocationHandler {
     if (a[1] == null) {
       return bind(index, ps -> ps.setNull(index, Types.TIMESTAMP));
     }
-    long millis = TypeConversions.utcMillisOf(a[1], a.length == 3 ? (Calendar) a[2] : null);
+    long millis = ParameterConversions.utcMillisOf(a[1], a.length == 3 ? (Calendar) a[2] : null);
     int type = timeType(index, timeTypeOf(a[1]));
     return bind(index, time(index, type, millis));
   }
@@ -307,7 +307,7 @@ final class StatementProxy implements InvocationHandler {
     int index = (Integer) a[0];
     int declared = parameterType(index);
     if (a[1] != null && TypeConversions.isTime(declared)) {
-      long millis = TypeConversions.parse((String) a[1]);
+      long millis = ParameterConversions.parse((String) a[1]);
       return bind(index, time(index, declared, millis));
     }
     return bindAsIs(m, a);
@@ -324,7 +324,7 @@ final class StatementProxy implements InvocationHandler {
     Object x = a[1];
     Integer target = null;
     if (a.length >= 3) {
-      target = a[2] instanceof SQLType st ? TypeConversions.typeCode(st) : (Integer) a[2];
+      target = a[2] instanceof SQLType st ? ParameterConversions.typeCode(st) : (Integer) a[2];
     }
     if (x == null) {
       int nullType = target == null ? Types.NULL : target;
@@ -332,9 +332,9 @@ final class StatementProxy implements InvocationHandler {
     }
     int declared = parameterType(index);
     boolean timeTarget = target != null && TypeConversions.isTime(target);
-    if (TypeConversions.isTimeValue(x)
+    if (ParameterConversions.isTimeValue(x)
         || (x instanceof CharSequence && (TypeConversions.isTime(declared) || timeTarget))) {
-      long millis = TypeConversions.utcMillisOf(x, null);
+      long millis = ParameterConversions.utcMillisOf(x, null);
       int fallback =
           timeTarget && target != Types.TIMESTAMP_WITH_TIMEZONE
               ? target

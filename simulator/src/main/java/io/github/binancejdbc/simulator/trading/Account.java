@@ -27,10 +27,12 @@ public final class Account {
   long uocDayWindow = Long.MIN_VALUE;
   long uocDay;
 
-  /** A fill seen from this account ({@code GET /api/v3/myTrades}). */
-  public record AccountTrade(
+  /**
+   * One fill of one of this account's orders: what a trade ({@code myTrades}) and an SOR allocation
+   * ({@code myAllocations}) both say about it.
+   */
+  public record Execution(
       String symbol,
-      long id,
       long orderId,
       long orderListId,
       long price,
@@ -39,8 +41,27 @@ public final class Account {
       long commission,
       String commissionAsset,
       long time,
-      boolean isBuyer,
-      boolean isMaker) {}
+      boolean isBuyer) {
+
+    /** The fill of {@code o} at {@code price}, with the commission the account paid on it. */
+    static Execution of(
+        Order o, long price, long qty, long quoteQty, long commission, String asset, long time) {
+      return new Execution(
+          o.symbol,
+          o.orderId,
+          o.orderListId(),
+          price,
+          qty,
+          quoteQty,
+          commission,
+          asset,
+          time,
+          o.side == Enums.Side.BUY);
+    }
+  }
+
+  /** A fill seen from this account ({@code GET /api/v3/myTrades}). */
+  public record AccountTrade(long id, Execution fill, boolean isMaker) {}
 
   /** A match prevented by self-trade prevention. */
   public record PreventedMatch(
@@ -56,18 +77,7 @@ public final class Account {
       long transactTime) {}
 
   /** An SOR allocation ({@code GET /api/v3/myAllocations}). */
-  public record Allocation(
-      String symbol,
-      long allocationId,
-      long orderId,
-      long orderListId,
-      long price,
-      long qty,
-      long quoteQty,
-      long commission,
-      String commissionAsset,
-      long time,
-      boolean isBuyer) {}
+  public record Allocation(long allocationId, Execution fill) {}
 
   /** A keep-priority amendment ({@code GET /api/v3/order/amendments}). */
   public record Amendment(

@@ -294,37 +294,13 @@ final class Matching {
     o.status = o.remaining() == 0 ? Status.FILLED : Status.PARTIALLY_FILLED;
     exchange.onFirstFill(o);
     long allocId = 0;
+    Account.Execution fill =
+        Account.Execution.of(o, price, qty, quote, commission, commissionAsset, now);
     if (o.usedSor) {
-      long id = exchange.nextAllocationId++;
-      allocId = id;
-      ta.allocations.add(
-          new Account.Allocation(
-              o.symbol,
-              id,
-              o.orderId,
-              o.orderListId(),
-              price,
-              qty,
-              quote,
-              commission,
-              commissionAsset,
-              now,
-              o.side == Side.BUY));
+      allocId = exchange.nextAllocationId++;
+      ta.allocations.add(new Account.Allocation(allocId, fill));
     } else {
-      ta.trades.add(
-          new Account.AccountTrade(
-              o.symbol,
-              tradeId,
-              o.orderId,
-              o.orderListId(),
-              price,
-              qty,
-              quote,
-              commission,
-              commissionAsset,
-              now,
-              o.side == Side.BUY,
-              false));
+      ta.trades.add(new Account.AccountTrade(tradeId, fill, false));
     }
     o.fills.add(new Order.Fill(price, qty, commission, commissionAsset, tradeId, allocId));
     if (o.list != null) {
@@ -380,17 +356,8 @@ final class Matching {
     }
     ma.trades.add(
         new Account.AccountTrade(
-            m.symbol,
             tradeId,
-            m.orderId,
-            m.orderListId(),
-            price,
-            qty,
-            quote,
-            commission,
-            commissionAsset,
-            now,
-            m.side == Side.BUY,
+            Account.Execution.of(m, price, qty, quote, commission, commissionAsset, now),
             true));
     if (m.list != null) {
       listEvents.add(m);
