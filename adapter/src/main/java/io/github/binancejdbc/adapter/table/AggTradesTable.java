@@ -26,41 +26,22 @@ public final class AggTradesTable extends BinanceTable {
               "Aggregate trades: fills of one" + " taker order at one price and time")
           .columns(
               """
-              symbol          VARCHAR    key    Trading pair, e.g. BTCUSDT
-              agg_trade_id    BIGINT     range  Aggregate trade id
-              price           DECIMAL    plain  Price
-              qty             DECIMAL    plain  Base asset quantity
-              first_trade_id  BIGINT     plain  First trade id in the aggregate
-              last_trade_id   BIGINT     plain  Last trade id in the aggregate
-              trade_time      TIMESTAMP  range  Trade time (UTC)
-              is_buyer_maker  BOOLEAN    plain  Whether the buyer was the maker
-              is_best_match   BOOLEAN    plain  Whether the trade was the best price match
+              symbol            VARCHAR    key    Trading pair, e.g. BTCUSDT
+              agg_trade_id:a    BIGINT     range  Aggregate trade id
+              price:p           DECIMAL    plain  Price
+              qty:q             DECIMAL    plain  Base asset quantity
+              first_trade_id:f  BIGINT     plain  First trade id in the aggregate
+              last_trade_id:l   BIGINT     plain  Last trade id in the aggregate
+              trade_time:T      TIMESTAMP  range  Trade time (UTC)
+              is_buyer_maker:m  BOOLEAN    plain  Whether the buyer was the maker
+              is_best_match:M   BOOLEAN    plain  Whether the trade was the best price match
               """)
           .primaryKey("symbol", "agg_trade_id")
           .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
           .limitPushable()
           .build();
 
-  static final Json.Fields FIELDS =
-      new Json.Fields(
-              DEF,
-              "a",
-              "agg_trade_id",
-              "p",
-              "price",
-              "q",
-              "qty",
-              "f",
-              "first_trade_id",
-              "l",
-              "last_trade_id",
-              "T",
-              "trade_time",
-              "m",
-              "is_buyer_maker",
-              "M",
-              "is_best_match")
-          .require("a", "p", "q", "T");
+  static final Json.Fields FIELDS = new Json.Fields(DEF).require("a", "p", "q", "T");
 
   /** For the trades table's time-to-id lookup. */
   static final Json.Fields FIELDS_FOR_LOOKUP = FIELDS;

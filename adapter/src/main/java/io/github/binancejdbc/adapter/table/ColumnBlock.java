@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  *                                        to go on in the next line
  * </pre>
  *
+ * <p>A name followed by {@code :field} ({@code agg_trade_id:a}) is read from that field of each
+ * JSON object of the response; {@link Json.Fields#Fields(TableDef)} pairs them.
+ *
  * <p>The kind is {@code plain} (not null, not pushed down), {@code nullable}, a pushdown ({@code
  * key}, {@code optional-key}, {@code range}, {@code lookup}) or {@code nullable,} and a pushdown; a
  * pushdown that a table chooses is written {@code $name} and given in a map. Any other line is an
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  */
 final class ColumnBlock {
   private static final Pattern ROW = Pattern.compile("(\\S+) +(\\S+) +(\\S+) +(\\S.*)");
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern NAME = Pattern.compile("([a-z][a-z0-9_]*)(?::(\\w+))?");
 
   private ColumnBlock() {}
 
@@ -51,7 +54,8 @@ final class ColumnBlock {
                 last.type(),
                 last.nullable(),
                 last.pushdown(),
-                last.remarks() + " " + line.strip()));
+                last.remarks() + " " + line.strip(),
+                last.jsonField()));
         continue;
       }
       if (indent < margin) {
@@ -70,10 +74,11 @@ final class ColumnBlock {
     if (!m.matches()) {
       throw error(table, i, line, "expected 'name TYPE kind description'");
     }
-    String name = m.group(1);
-    if (!NAME.matcher(name).matches()) {
-      throw error(table, i, line, "column name '" + name + "' is not lower_snake");
+    Matcher named = NAME.matcher(m.group(1));
+    if (!named.matches()) {
+      throw error(table, i, line, "column name '" + m.group(1) + "' is not lower_snake");
     }
+    String name = named.group(1);
     ColumnType type;
     try {
       type = ColumnType.valueOf(m.group(2));
@@ -115,7 +120,7 @@ final class ColumnBlock {
             default -> throw error(table, i, line, badKind(kind));
           };
     }
-    return new ColumnDef(name, type, nullable, pushdown, m.group(4));
+    return new ColumnDef(name, type, nullable, pushdown, m.group(4), named.group(2));
   }
 
   private static String badKind(String kind) {

@@ -4,15 +4,28 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One column of a table: its SQL name (lower_snake, never a reserved word), type, nullability, how
- * a predicate on it is pushed, and the description shown as {@code REMARKS} in tools.
+ * a predicate on it is pushed, the description shown as {@code REMARKS} in tools, and the JSON
+ * field of a response object it is read from ({@code null} when the value comes from elsewhere: the
+ * request, an enclosing object, a position in an array).
  */
 public record ColumnDef(
-    String name, ColumnType type, boolean nullable, Pushdown pushdown, String remarks) {
+    String name,
+    ColumnType type,
+    boolean nullable,
+    Pushdown pushdown,
+    String remarks,
+    String jsonField) {
   public ColumnDef {
     requireNonNull(name, "name is null");
     requireNonNull(type, "type is null");
     requireNonNull(pushdown, "pushdown is null");
     requireNonNull(remarks, "remarks is null");
+  }
+
+  /** A column not read from a JSON field by name. */
+  public ColumnDef(
+      String name, ColumnType type, boolean nullable, Pushdown pushdown, String remarks) {
+    this(name, type, nullable, pushdown, remarks, null);
   }
 
   public static ColumnDef col(String name, ColumnType type, String remarks) {

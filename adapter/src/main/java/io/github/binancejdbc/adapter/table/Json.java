@@ -23,6 +23,22 @@ final class Json {
     private final List<String> required = new ArrayList<>();
     private final int width;
 
+    /** The columns that name their JSON field ({@link ColumnDef#jsonField()}). */
+    Fields(TableDef def) {
+      this(def, pairsOf(def));
+    }
+
+    private static String[] pairsOf(TableDef def) {
+      List<String> pairs = new ArrayList<>();
+      for (ColumnDef c : def.columns()) {
+        if (c.jsonField() != null) {
+          pairs.add(c.jsonField());
+          pairs.add(c.name());
+        }
+      }
+      return pairs.toArray(String[]::new);
+    }
+
     Fields(TableDef def, String... pairs) {
       this.width = def.columns().size();
       for (int i = 0; i < pairs.length; i += 2) {

@@ -44,6 +44,45 @@ class ColumnBlockTest {
   }
 
   @Test
+  void aNameWithColonFieldIsReadFromThatJsonFieldAndTheParserSkipsTheRest() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .columns(
+                """
+            symbol        VARCHAR    key    Trading pair
+            trade_id:a    BIGINT     range  Id,
+                                            continued
+            price:p       DECIMAL    plain  Price
+            """)
+            .build();
+    assertEquals(
+        List.of(
+            new ColumnDef("symbol", ColumnType.VARCHAR, false, Pushdown.KEY, "Trading pair", null),
+            new ColumnDef(
+                "trade_id", ColumnType.BIGINT, false, Pushdown.RANGE, "Id, continued", "a"),
+            new ColumnDef("price", ColumnType.DECIMAL, false, Pushdown.NONE, "Price", "p")),
+        def.columns());
+    Object[] row = new Object[3];
+    try (com.fasterxml.jackson.core.JsonParser p =
+        new com.fasterxml.jackson.core.JsonFactory()
+            .createParser("{\"x\":{\"deep\":[1]},\"p\":\"0.10000000\",\"a\":17}")) {
+      p.nextToken();
+      new Json.Fields(def).readObject(p, row);
+    }
+    assertEquals(
+        java.util.Arrays.asList(null, 17L, new java.math.BigDecimal("0.10000000")),
+        java.util.Arrays.asList(row));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ColumnBlock.parse("t", "trade_id:  BIGINT  plain  Id", Map.of()));
+    assertEquals(
+        "table t, column block line 1: column name 'trade_id:' is not lower_snake:"
+            + " trade_id:  BIGINT  plain  Id",
+        e.getMessage());
+  }
+
+  @Test
   void deeperIndentedLinesContinueTheDescriptionWithOneSpace() {
     List<ColumnDef> c =
         ColumnBlock.parse(
