@@ -111,7 +111,7 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    * endpoint once per combination of key values; tables override it with their paging.
    */
   protected RequestPlan explain(ExplainQuery q) {
-    String[] endpoint = def.endpoint().split("[ ,]+");
+    String[] endpoint = def.endpoint().split("[ ,]+", -1);
     List<io.github.binancejdbc.adapter.client.Param> params = new java.util.ArrayList<>();
     long n = 1;
     for (ColumnDef c : def.columns()) {
