@@ -84,7 +84,7 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    */
   public final RequestPlan requestPlan(ScanSpec spec) {
     ExplainQuery q = new ExplainQuery(def, spec);
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (ColumnDef c : def.columns()) {
       if (c.pushdown() == Pushdown.KEY && q.points(c.name()) == null) {
         missing.add(c.name());
@@ -112,15 +112,14 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    */
   protected RequestPlan explain(ExplainQuery q) {
     String[] endpoint = def.endpoint().split("[ ,]+", -1);
-    List<io.github.binancejdbc.adapter.client.Param> params = new java.util.ArrayList<>();
+    List<Param> params = new ArrayList<>();
     long n = 1;
     for (ColumnDef c : def.columns()) {
       List<ExplainQuery.Sym> values = q.points(c.name());
       if (c.pushdown() == Pushdown.KEY || (c.pushdown().takesPoints() && values != null)) {
         n *= values.size();
         params.add(
-            io.github.binancejdbc.adapter.client.Param.of(
-                Param.apiName(c.name()), values.size() == 1 ? values.get(0) : "{each}"));
+            Param.of(Param.apiName(c.name()), values.size() == 1 ? values.get(0) : "{each}"));
       }
     }
     String query = RequestPlan.query(params);
@@ -146,11 +145,11 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    * @param count how many combinations
    * @param exact false when a column's values are an upper bound (parameters intersected)
    */
-  record Keys(List<io.github.binancejdbc.adapter.client.Param> params, long count, boolean exact) {}
+  record Keys(List<Param> params, long count, boolean exact) {}
 
   /** See {@link Keys}; {@code columnParam} pairs a column with its parameter name. */
   static Keys keys(ExplainQuery q, String... columnParam) {
-    List<io.github.binancejdbc.adapter.client.Param> params = new java.util.ArrayList<>();
+    List<Param> params = new ArrayList<>();
     long n = 1;
     boolean exact = true;
     for (int i = 0; i < columnParam.length; i += 2) {
@@ -161,7 +160,7 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
       n *= values.size();
       exact &= q.exactPoints(columnParam[i]);
       params.add(
-          io.github.binancejdbc.adapter.client.Param.of(
+          Param.of(
               columnParam[i + 1],
               values.size() == 1 ? values.get(0) : "{each of " + values.size() + "}"));
     }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 final class ColumnBlock {
   private static final Pattern ROW = Pattern.compile("(\\S+) +(\\S+) +(\\S+) +(\\S.*)");
-  private static final Pattern NAME = Pattern.compile("([a-z][a-z0-9_]*)(?::(\\w+))?");
+  private static final Pattern NAME = Pattern.compile("([a-z][a-z0-9_]*)(?::(\\w+|-))?");
 
   private ColumnBlock() {}
 

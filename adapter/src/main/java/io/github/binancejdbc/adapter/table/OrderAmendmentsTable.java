@@ -20,36 +20,21 @@ public final class OrderAmendmentsTable extends BinanceTable {
               "Quantity" + " amendments (keep priority) of an order")
           .columns(
               """
-              symbol                VARCHAR    key       Trading pair, e.g. BTCUSDT
+              symbol:-              VARCHAR    key       Trading pair, e.g. BTCUSDT
               order_id              BIGINT     key       Order id
               execution_id          BIGINT     range     Execution id of the amendment
               orig_client_order_id  VARCHAR    nullable  Client order id before the amendment
               new_client_order_id   VARCHAR    nullable  Client order id after the amendment
               orig_qty              DECIMAL    plain     Quantity before the amendment
               new_qty               DECIMAL    plain     Quantity after the amendment
-              amend_time            TIMESTAMP  plain     When the order was amended (UTC)
+              amend_time:time       TIMESTAMP  plain     When the order was amended (UTC)
               """)
           .sortable("execution_id", "amend_time")
           .primaryKey("symbol", "order_id", "execution_id")
+          .fieldsByName()
           .build();
 
-  private static final Json.Fields FIELDS =
-      new Json.Fields(
-          DEF,
-          "orderId",
-          "order_id",
-          "executionId",
-          "execution_id",
-          "origClientOrderId",
-          "orig_client_order_id",
-          "newClientOrderId",
-          "new_client_order_id",
-          "origQty",
-          "orig_qty",
-          "newQty",
-          "new_qty",
-          "time",
-          "amend_time");
+  private static final Json.Fields FIELDS = new Json.Fields(DEF);
 
   private static final int EXECUTION_ID = DEF.index("execution_id");
 

@@ -22,7 +22,7 @@ public final class PreventedMatchesTable extends BinanceTable {
           .columns(
               """
               symbol                      VARCHAR    key       Trading pair, e.g. BTCUSDT
-              order_id                    BIGINT     nullable,optional-key  The order id asked for
+              order_id:-                  BIGINT     nullable,optional-key  The order id asked for
                                                                (orderId; needed unless
                                                                prevented_match_id = n is given).
                                                                Null when asked by prevented_match_id
@@ -34,36 +34,15 @@ public final class PreventedMatchesTable extends BinanceTable {
               self_trade_prevention_mode  VARCHAR    nullable  EXPIRE_MAKER, EXPIRE_TAKER,
                                                                EXPIRE_BOTH, DECREMENT or TRANSFER
               price                       DECIMAL    nullable  Price of the prevented match
-              maker_prevented_qty         DECIMAL    nullable  Maker quantity prevented
+              maker_prevented_qty:makerPreventedQuantity DECIMAL nullable  Maker quantity prevented
                                                                (makerPreventedQuantity)
               transact_time               TIMESTAMP  plain     When the match was prevented (UTC)
               """)
           .primaryKey("symbol", "prevented_match_id")
+          .fieldsByName()
           .build();
 
-  private static final Json.Fields FIELDS =
-      new Json.Fields(
-          DEF,
-          "symbol",
-          "symbol",
-          "preventedMatchId",
-          "prevented_match_id",
-          "takerOrderId",
-          "taker_order_id",
-          "makerSymbol",
-          "maker_symbol",
-          "makerOrderId",
-          "maker_order_id",
-          "tradeGroupId",
-          "trade_group_id",
-          "selfTradePreventionMode",
-          "self_trade_prevention_mode",
-          "price",
-          "price",
-          "makerPreventedQuantity",
-          "maker_prevented_qty",
-          "transactTime",
-          "transact_time");
+  private static final Json.Fields FIELDS = new Json.Fields(DEF);
 
   private static final int ORDER_ID = DEF.index("order_id");
   private static final int MATCH_ID = DEF.index("prevented_match_id");

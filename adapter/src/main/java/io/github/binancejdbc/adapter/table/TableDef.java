@@ -2,10 +2,12 @@ package io.github.binancejdbc.adapter.table;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The one column registry of a table: name, description, endpoint, columns, and which columns the
@@ -129,6 +131,7 @@ public final class TableDef {
     private final List<ColumnDef> columns = new ArrayList<>();
     private final List<String> sortColumns = new ArrayList<>();
     private boolean limitPushable;
+    private boolean fieldsByName;
     private final List<String> primaryKey = new ArrayList<>();
     private final java.util.Set<String> defaultedKeys = new java.util.HashSet<>();
 
@@ -180,7 +183,29 @@ public final class TableDef {
       return this;
     }
 
+    /**
+     * The table's rows are JSON objects whose fields are named as its columns in camel case ({@code
+     * transact_time} is {@code transactTime}): a column without a {@code :field} in its block reads
+     * that field; {@code name:-} marks a column that is not read from the object.
+     */
+    public Builder fieldsByName() {
+      fieldsByName = true;
+      return this;
+    }
+
     public TableDef build() {
+      columns.replaceAll(
+          c -> {
+            String field = c.jsonField();
+            if (field == null && fieldsByName) {
+              field = Param.apiName(c.name());
+            } else if ("-".equals(field)) {
+              field = null;
+            }
+            return Objects.equals(field, c.jsonField())
+                ? c
+                : new ColumnDef(c.name(), c.type(), c.nullable(), c.pushdown(), c.remarks(), field);
+          });
       return new TableDef(this);
     }
   }

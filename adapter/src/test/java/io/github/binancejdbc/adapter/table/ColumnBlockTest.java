@@ -83,6 +83,49 @@ class ColumnBlockTest {
   }
 
   @Test
+  void fieldsByNameReadTheCamelCaseFieldUnlessGivenOrMarkedNotRead() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .columns(
+                """
+            symbol:-         VARCHAR    key       Asked-for pair, not read
+            order_id         BIGINT     plain     Id
+            transact_time    TIMESTAMP  plain     Time
+            maker_qty:mq     DECIMAL    nullable  Quantity
+            """)
+            .fieldsByName()
+            .build();
+    assertEquals(
+        java.util.Arrays.asList(null, "orderId", "transactTime", "mq"),
+        def.columns().stream().map(ColumnDef::jsonField).toList());
+    Object[] row = new Object[4];
+    try (com.fasterxml.jackson.core.JsonParser p =
+        new com.fasterxml.jackson.core.JsonFactory()
+            .createParser(
+                "{\"symbol\":\"BTCUSDC\",\"orderId\":5,\"transactTime\":1700000000000,"
+                    + "\"mq\":\"1.50\",\"makerQty\":\"9\"}")) {
+      p.nextToken();
+      new Json.Fields(def).readObject(p, row);
+    }
+    assertEquals(
+        java.util.Arrays.asList(null, 5L, 1700000000000L, new java.math.BigDecimal("1.50")),
+        java.util.Arrays.asList(row));
+    // Without fieldsByName a column names its field or is not read; "-" is the same as none.
+    TableDef plain =
+        TableDef.builder("t", "GET /x", "T")
+            .columns(
+                """
+            a:-     BIGINT   plain  A
+            b       BIGINT   plain  B
+            c:cc    BIGINT   plain  C
+            """)
+            .build();
+    assertEquals(
+        java.util.Arrays.asList(null, null, "cc"),
+        plain.columns().stream().map(ColumnDef::jsonField).toList());
+  }
+
+  @Test
   void deeperIndentedLinesContinueTheDescriptionWithOneSpace() {
     List<ColumnDef> c =
         ColumnBlock.parse(
