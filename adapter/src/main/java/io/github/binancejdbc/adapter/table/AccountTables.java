@@ -32,14 +32,14 @@ public final class AccountTables {
               taker_commission               INTEGER    plain     Taker commission in basis points
               buyer_commission               INTEGER    plain     Buyer commission in basis points
               seller_commission              INTEGER    plain     Seller commission in basis points
-              maker_commission_rate          DECIMAL    nullable  Maker commission rate
+              maker_commission_rate:-        DECIMAL    nullable  Maker commission rate
                                                                   (commissionRates.maker, e.g. 0.001
                                                                   = 0.1 %)
-              taker_commission_rate          DECIMAL    nullable  Taker commission rate
+              taker_commission_rate:-        DECIMAL    nullable  Taker commission rate
                                                                   (commissionRates.taker)
-              buyer_commission_rate          DECIMAL    nullable  Buyer commission rate
+              buyer_commission_rate:-        DECIMAL    nullable  Buyer commission rate
                                                                   (commissionRates.buyer)
-              seller_commission_rate         DECIMAL    nullable  Seller commission rate
+              seller_commission_rate:-       DECIMAL    nullable  Seller commission rate
                                                                   (commissionRates.seller)
               can_trade                      BOOLEAN    plain     Whether the account may trade
               can_withdraw                   BOOLEAN    plain     Whether the account may withdraw
@@ -57,41 +57,10 @@ public final class AccountTables {
               trade_group_id                 BIGINT     nullable  Trade group id (self-trade
                                                                   prevention), when Binance sends it
               """)
+          .fieldsByName()
           .build();
 
-  private static final Json.Fields ACCOUNT_FIELDS =
-      new Json.Fields(
-          ACCOUNT,
-          "makerCommission",
-          "maker_commission",
-          "takerCommission",
-          "taker_commission",
-          "buyerCommission",
-          "buyer_commission",
-          "sellerCommission",
-          "seller_commission",
-          "canTrade",
-          "can_trade",
-          "canWithdraw",
-          "can_withdraw",
-          "canDeposit",
-          "can_deposit",
-          "brokered",
-          "brokered",
-          "requireSelfTradePrevention",
-          "require_self_trade_prevention",
-          "preventSor",
-          "prevent_sor",
-          "updateTime",
-          "update_time",
-          "accountType",
-          "account_type",
-          "permissions",
-          "permissions",
-          "uid",
-          "uid",
-          "tradeGroupId",
-          "trade_group_id");
+  private static final Json.Fields ACCOUNT_FIELDS = new Json.Fields(ACCOUNT);
 
   private static final Json.Fields RATES =
       new Json.Fields(
@@ -112,17 +81,17 @@ public final class AccountTables {
               "The account's balance of" + " every asset, zero balances included")
           .columns(
               """
-              asset       VARCHAR  optional-key  Asset, e.g. BTC (filters the rows; the request is
-                                                 the same)
-              free_qty    DECIMAL  plain         Available quantity (free)
-              locked_qty  DECIMAL  plain         Quantity locked in open orders
-              total_qty   DECIMAL  plain         free_qty + locked_qty, exact
+              asset              VARCHAR  optional-key  Asset, e.g. BTC (filters the rows; the
+                                                        request is the same)
+              free_qty:free      DECIMAL  plain         Available quantity (free)
+              locked_qty:locked  DECIMAL  plain         Quantity locked in open orders
+              total_qty:-        DECIMAL  plain         free_qty + locked_qty, exact
               """)
           .primaryKey("asset")
+          .fieldsByName()
           .build();
 
-  private static final Json.Fields BALANCE_FIELDS =
-      new Json.Fields(BALANCES, "asset", "asset", "free", "free_qty", "locked", "locked_qty");
+  private static final Json.Fields BALANCE_FIELDS = new Json.Fields(BALANCES);
 
   static final TableDef RATE_LIMITS =
       TableDef.builder(
@@ -131,28 +100,17 @@ public final class AccountTables {
               "The account's" + " unfilled-order counts against the ORDERS rate limits")
           .columns(
               """
-              rate_limit_type  VARCHAR  plain     ORDERS
-              interval_unit    VARCHAR  plain     SECOND, MINUTE or DAY
-              interval_num     INTEGER  plain     Number of interval units
-              limit_value      INTEGER  plain     Orders allowed per interval
-              order_count      INTEGER  nullable  Orders counted in the current interval
+              rate_limit_type         VARCHAR  plain     ORDERS
+              interval_unit:interval  VARCHAR  plain     SECOND, MINUTE or DAY
+              interval_num            INTEGER  plain     Number of interval units
+              limit_value:limit       INTEGER  plain     Orders allowed per interval
+              order_count:count       INTEGER  nullable  Orders counted in the current interval
               """)
           .primaryKey("rate_limit_type", "interval_unit", "interval_num")
+          .fieldsByName()
           .build();
 
-  private static final Json.Fields RATE_LIMIT_FIELDS =
-      new Json.Fields(
-          RATE_LIMITS,
-          "rateLimitType",
-          "rate_limit_type",
-          "interval",
-          "interval_unit",
-          "intervalNum",
-          "interval_num",
-          "limit",
-          "limit_value",
-          "count",
-          "order_count");
+  private static final Json.Fields RATE_LIMIT_FIELDS = new Json.Fields(RATE_LIMITS);
 
   public static BinanceTable account(BinanceContext ctx) {
     return new Snapshot(
