@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.github.binancejdbc.adapter.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +52,7 @@ public final class BinanceConfig {
   private final Clock clock;
   private final Sleeper sleeper;
   private final java.math.@Nullable BigDecimal maxOrderNotional;
-  private final java.util.Set<String> allowedSymbols;
+  private final Set<String> allowedSymbols;
   private final long cacheSizeBytes;
   private final @Nullable String archive;
 
@@ -167,7 +171,7 @@ public final class BinanceConfig {
   }
 
   /** The only symbols procedures may trade; empty for all. */
-  public java.util.Set<String> allowedSymbols() {
+  public Set<String> allowedSymbols() {
     return allowedSymbols;
   }
 
@@ -220,7 +224,7 @@ public final class BinanceConfig {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private java.math.@Nullable BigDecimal maxOrderNotional;
-    private java.util.Set<String> allowedSymbols = java.util.Set.of();
+    private Set<String> allowedSymbols = Set.of();
     private long cacheSizeBytes = io.github.binancejdbc.adapter.cache.HistoryCache.DEFAULT_BYTES;
     private @Nullable String archive;
 
@@ -252,14 +256,14 @@ public final class BinanceConfig {
     }
 
     /** Comma-separated or a collection; names are upper-cased. */
-    public Builder allowedSymbols(java.util.Collection<String> symbols) {
-      java.util.Set<String> s = new java.util.TreeSet<>();
+    public Builder allowedSymbols(Collection<String> symbols) {
+      Set<String> s = new TreeSet<>();
       for (String sym : requireNonNull(symbols, "symbols is null")) {
         if (!sym.isBlank()) {
           s.add(sym.strip().toUpperCase(Locale.ROOT));
         }
       }
-      this.allowedSymbols = java.util.Collections.unmodifiableSet(s);
+      this.allowedSymbols = Collections.unmodifiableSet(s);
       return this;
     }
 

@@ -16,6 +16,7 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -155,7 +156,7 @@ public final class ApiKey {
           Mac mac = Mac.getInstance("HmacSHA256");
           mac.init(new SecretKeySpec(secret, "HmacSHA256"));
           byte[] expected = HexFormat.of().formatHex(mac.doFinal(payload)).getBytes(US_ASCII);
-          byte[] given = signature.toLowerCase(java.util.Locale.ROOT).getBytes(US_ASCII);
+          byte[] given = signature.toLowerCase(Locale.ROOT).getBytes(US_ASCII);
           return MessageDigest.isEqual(expected, given);
         }
         case ED25519, RSA -> {

@@ -15,6 +15,7 @@ import io.github.binancejdbc.simulator.trading.Exchange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -203,7 +204,7 @@ final class HttpFront implements HttpHandler {
         byte[] body =
             unreadable.msg() != null
                 ? unreadable.msg().getBytes(UTF_8)
-                : java.util.Arrays.copyOf(whole, whole.length / 2);
+                : Arrays.copyOf(whole, whole.length / 2);
         String type =
             unreadable.msg() != null && unreadable.msg().startsWith("<") ? "text/html" : JSON;
         return withWeight(new Reply(200, body, type, headers), ip, now);

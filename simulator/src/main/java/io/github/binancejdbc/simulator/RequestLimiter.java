@@ -2,6 +2,8 @@ package io.github.binancejdbc.simulator;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Request weight and raw request counts per IP in fixed windows (weight per minute, raw requests
@@ -21,13 +23,13 @@ final class RequestLimiter {
   // What every IP together was answered, for soak reports.
   private long rateLimited;
   private long banned;
-  private final java.util.TreeMap<Long, Long> admittedByMinute = new java.util.TreeMap<>();
+  private final TreeMap<Long, Long> admittedByMinute = new TreeMap<>();
 
   /**
    * What the limiter has answered since the start (or the last reset): 429s, 418s, and the weight
    * admitted in each minute window (window start in epoch ms to weight).
    */
-  record Stats(long rateLimited, long banned, java.util.SortedMap<Long, Long> admittedByMinute) {}
+  record Stats(long rateLimited, long banned, SortedMap<Long, Long> admittedByMinute) {}
 
   /** The outcome of charging a request: {@code status} 0 means admitted. */
   record Decision(int status, long retryAfterSeconds, int code, String msg, int usedWeight) {
@@ -110,7 +112,7 @@ final class RequestLimiter {
   }
 
   synchronized Stats stats() {
-    return new Stats(rateLimited, banned, new java.util.TreeMap<>(admittedByMinute));
+    return new Stats(rateLimited, banned, new TreeMap<>(admittedByMinute));
   }
 
   /** Gives weight back (a successful order placement weighs 0 since 2026-04). */

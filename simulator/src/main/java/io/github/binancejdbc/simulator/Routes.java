@@ -7,6 +7,7 @@ import static io.github.binancejdbc.simulator.RouteWeights.fixed;
 import io.github.binancejdbc.simulator.market.Market;
 import io.github.binancejdbc.simulator.trading.Exchange;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class Routes {
   private final Map<String, Endpoint> byKey = new HashMap<>();
-  private final Set<String> paths = new java.util.HashSet<>();
+  private final Set<String> paths = new HashSet<>();
 
   Routes(Market market, Exchange exchange, ExchangeInfoApi info) {
     MarketApi m = new MarketApi(market, exchange);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -131,7 +132,7 @@ public final class Archive {
 
   /** Stamps a new file; rebuilds an older format; refuses a newer one or a foreign file. */
   private static void checkFormat(Path file, MVStore store) {
-    java.util.Set<String> names = store.getMapNames();
+    Set<String> names = store.getMapNames();
     if (!names.isEmpty() && !names.contains("meta")) {
       throw refused(
           file,

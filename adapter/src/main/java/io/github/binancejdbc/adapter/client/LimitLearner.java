@@ -6,6 +6,7 @@ import io.github.binancejdbc.adapter.error.BinanceException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,7 @@ final class LimitLearner {
   static final List<Param> QUERY = List.of(Param.of("symbol", "BTCUSDT"));
 
   /** Paths that never trigger the read: the read itself, and the weight-1 ping and time. */
-  static final java.util.Set<String> EXEMPT =
-      java.util.Set.of("/api/v3/exchangeInfo", "/api/v3/ping", "/api/v3/time");
+  static final Set<String> EXEMPT = Set.of("/api/v3/exchangeInfo", "/api/v3/ping", "/api/v3/time");
 
   private LimitLearner() {}
 

@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.client;
 import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -75,6 +76,6 @@ public final class RequestLog {
 
   /** Rows in a parsed answer when it is a list (every table reader returns one), else null. */
   static Integer rowsOf(Object answer) {
-    return answer instanceof java.util.Collection<?> c ? c.size() : null;
+    return answer instanceof Collection<?> c ? c.size() : null;
   }
 }

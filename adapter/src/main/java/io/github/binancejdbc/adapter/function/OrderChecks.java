@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks an order against the symbol's filters and the connection's guards before anything is sent,
@@ -82,8 +83,8 @@ final class OrderChecks {
   }
 
   /** The order types that take a limit price; a pegged order takes its price from the book. */
-  private static final java.util.Set<String> PRICED =
-      java.util.Set.of("LIMIT", "LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT");
+  private static final Set<String> PRICED =
+      Set.of("LIMIT", "LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT");
 
   static void checkGuards(BinanceConfig config, Order o, BigDecimal marketPrice) {
     if (!config.allowedSymbols().isEmpty() && !config.allowedSymbols().contains(o.symbol())) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -89,8 +91,8 @@ final class ProcedureRows {
   }
 
   /** Column name to {@link java.sql.Types} code, in order. */
-  static java.util.Map<String, Integer> columnTypes(ProcedureDef.Result r) {
-    java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+  static Map<String, Integer> columnTypes(ProcedureDef.Result r) {
+    Map<String, Integer> out = new LinkedHashMap<>();
     for (Col c : cols(r)) {
       out.put(c.name(), c.type().getJdbcOrdinal());
     }

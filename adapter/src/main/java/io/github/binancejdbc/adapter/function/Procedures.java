@@ -22,6 +22,7 @@ import io.github.binancejdbc.adapter.function.ProcedureDef.Checks;
 import io.github.binancejdbc.adapter.function.ProcedureDef.Reconcile;
 import io.github.binancejdbc.adapter.function.ProcedureDef.Result;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,7 +251,7 @@ public final class Procedures {
 
   /** The result columns of a procedure: name to {@link java.sql.Types} code, in order. */
   public static Map<String, Integer> resultColumns(ProcedureDef d) {
-    return java.util.Collections.unmodifiableMap(ProcedureRows.columnTypes(d.result()));
+    return Collections.unmodifiableMap(ProcedureRows.columnTypes(d.result()));
   }
 
   public static ProcedureDef get(String name) {

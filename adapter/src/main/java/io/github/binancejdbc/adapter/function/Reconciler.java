@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Settles a trading request whose outcome is unknown by asking the exchange what happened, never by
@@ -274,8 +276,7 @@ final class Reconciler {
    * Asks {@code probe} until {@code settled} holds or the request can no longer execute (then asks
    * one last time), pausing between questions; returns the last answer.
    */
-  private JsonNode poll(
-      java.util.function.Supplier<JsonNode> probe, java.util.function.Predicate<JsonNode> settled) {
+  private JsonNode poll(Supplier<JsonNode> probe, Predicate<JsonNode> settled) {
     while (true) {
       boolean last = ctx.config().clock().millis() >= deadline;
       checks++;

@@ -4,7 +4,10 @@ import io.github.binancejdbc.adapter.table.ColumnDef;
 import io.github.binancejdbc.adapter.table.Pushdown;
 import io.github.binancejdbc.adapter.table.TableDef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.plan.Convention;
@@ -156,8 +159,8 @@ public final class BinanceRules {
     }
 
     /** The columns constrained to one literal value, with that value (string form). */
-    private static java.util.Map<Integer, Object> singleValues(ScanSpec spec) {
-      java.util.Map<Integer, Object> out = new java.util.HashMap<>();
+    private static Map<Integer, Object> singleValues(ScanSpec spec) {
+      Map<Integer, Object> out = new HashMap<>();
       for (Constraint k : spec.constraints()) {
         if (k.isPoints()
             && k.points().size() == 1
@@ -293,7 +296,7 @@ public final class BinanceRules {
   }
 
   /** {@code node} with every input reference {@code i} replaced by {@code index(i)}. */
-  static RexNode remap(RexNode node, java.util.function.IntUnaryOperator index) {
+  static RexNode remap(RexNode node, IntUnaryOperator index) {
     return node.accept(
         new RexShuttle() {
           @Override

@@ -129,7 +129,7 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
         || spec.direction() != ScanSpec.Direction.NONE) {
       return super.project(fieldsUsed, extraFields, relBuilder);
     }
-    List<Integer> columns = new java.util.ArrayList<>();
+    List<Integer> columns = new ArrayList<>();
     for (int i : fieldsUsed) {
       columns.add(spec.column(i));
     }

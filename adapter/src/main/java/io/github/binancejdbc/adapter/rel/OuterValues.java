@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.rel;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
@@ -20,7 +21,7 @@ public final class OuterValues implements DataContext {
 
   OuterValues(DataContext statement, List<ValueRef.Correl> refs, Object[] values) {
     this.statement = requireNonNull(statement, "statement is null");
-    Map<ValueRef.Correl, Object> m = new java.util.HashMap<>();
+    Map<ValueRef.Correl, Object> m = new HashMap<>();
     for (int i = 0; i < refs.size(); i++) {
       m.put(refs.get(i), values[i]);
     }

@@ -4,7 +4,9 @@ import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.BodyReader;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How the signed account tables ask: the signed GET, the largest page, the longest time span, the
@@ -71,14 +73,11 @@ final class AccountRequests {
    * {@code slot} when the query orders: cheaper than paging the account's history.
    */
   static RowStream byClientIds(
-      List<String> clientIds,
-      java.util.function.Function<String, List<Object[]>> one,
-      ScanQuery q,
-      int slot) {
+      List<String> clientIds, Function<String, List<Object[]>> one, ScanQuery q, int slot) {
     RowStream lookups =
         RowStream.once(
             () -> {
-              List<Object[]> rows = new java.util.ArrayList<>();
+              List<Object[]> rows = new ArrayList<>();
               for (String id : clientIds) {
                 rows.addAll(one.apply(id));
               }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.error.BinanceException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -124,7 +125,7 @@ final class AheadPages implements RowStream {
     while (n > 0 && key(rows.get(n - 1)) >= start) {
       n--;
     }
-    return n == rows.size() ? rows : new java.util.ArrayList<>(rows.subList(0, n));
+    return n == rows.size() ? rows : new ArrayList<>(rows.subList(0, n));
   }
 
   private long key(Object[] row) {

@@ -12,6 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** What the tables of one connection share: settings, the transport and the exchange-info cache. */
@@ -29,7 +35,7 @@ public final class BinanceContext implements AutoCloseable {
   static final int MEMO_SIZE = 32;
 
   /** Threads that fetch pages ahead of the reader; made on first use, stopped on close. */
-  private java.util.concurrent.ExecutorService fetchAhead;
+  private ExecutorService fetchAhead;
 
   private boolean closed;
 
@@ -147,15 +153,14 @@ public final class BinanceContext implements AutoCloseable {
    * Runs {@code fetch} (a {@link #get}) on a fetch-ahead thread. The request still waits for weight
    * in the governor like any other.
    */
-  synchronized <T> java.util.concurrent.Future<T> fetchAhead(
-      java.util.concurrent.Callable<T> fetch) {
+  synchronized <T> Future<T> fetchAhead(Callable<T> fetch) {
     if (closed) {
-      throw new java.util.concurrent.RejectedExecutionException("connection closed");
+      throw new RejectedExecutionException("connection closed");
     }
     if (fetchAhead == null) {
-      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      AtomicInteger n = new AtomicInteger();
       fetchAhead =
-          java.util.concurrent.Executors.newCachedThreadPool(
+          Executors.newCachedThreadPool(
               r -> {
                 Thread t = new Thread(r, "binance-jdbc-fetch-ahead-" + n.incrementAndGet());
                 t.setDaemon(true);

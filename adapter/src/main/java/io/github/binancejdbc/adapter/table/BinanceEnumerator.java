@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
@@ -17,7 +18,7 @@ import org.apache.calcite.linq4j.Enumerator;
  */
 final class BinanceEnumerator implements Enumerator<Object[]> {
   private final Supplier<ScanQuery> querySupplier;
-  private final java.util.function.Function<ScanQuery, List<RowStream>> streamFactory;
+  private final Function<ScanQuery, List<RowStream>> streamFactory;
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
   private final java.time.Clock clock;
@@ -37,7 +38,7 @@ final class BinanceEnumerator implements Enumerator<Object[]> {
   BinanceEnumerator(
       DataContext root,
       Supplier<ScanQuery> querySupplier,
-      java.util.function.Function<ScanQuery, List<RowStream>> streamFactory,
+      Function<ScanQuery, List<RowStream>> streamFactory,
       java.time.Clock clock) {
     this.querySupplier = querySupplier;
     this.streamFactory = streamFactory;

@@ -7,6 +7,7 @@ import io.github.binancejdbc.adapter.rel.BinanceTableScan;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -205,7 +206,7 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
    * its single value known at planning, for the key columns that have one.
    */
   public boolean naturallyOrdered(
-      java.util.Map<Integer, Object> constraints, int column, boolean descending) {
+      Map<Integer, Object> constraints, int column, boolean descending) {
     return false;
   }
 

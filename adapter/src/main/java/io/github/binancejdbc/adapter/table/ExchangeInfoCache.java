@@ -9,7 +9,9 @@ import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/v3/exchangeInfo}, parsed once into the rows of the {@code symbols}, {@code
@@ -35,14 +37,14 @@ public final class ExchangeInfoCache {
      * The filters of {@code symbol}: filter type to (column name of {@code symbol_filters} to
      * value), only the non-null values.
      */
-    public java.util.Map<String, java.util.Map<String, Object>> filtersOf(String symbol) {
-      java.util.Map<String, java.util.Map<String, Object>> out = new java.util.LinkedHashMap<>();
+    public Map<String, Map<String, Object>> filtersOf(String symbol) {
+      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
       List<ColumnDef> cols = ExchangeInfoTables.FILTERS.columns();
       for (Object[] r : filters) {
         if (!symbol.equals(r[0])) {
           continue;
         }
-        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 2; i < cols.size(); i++) {
           if (r[i] != null) {
             values.put(cols.get(i).name(), r[i]);

@@ -5,6 +5,7 @@ import io.github.binancejdbc.adapter.error.BinanceErrorCode;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -208,8 +209,7 @@ public final class ExchangeInfoTables {
   }
 
   /** The statuses {@code symbolStatus} accepts. */
-  static final java.util.Set<String> FILTERABLE_STATUSES =
-      java.util.Set.of("TRADING", "HALT", "BREAK");
+  static final Set<String> FILTERABLE_STATUSES = Set.of("TRADING", "HALT", "BREAK");
 
   /** More symbols than this are read from the whole answer (a long list is a long URL). */
   static final int MAX_SYMBOLS = 100;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A {@link ScanSpec} read without executing it, for EXPLAIN: what {@link ScanQuery} resolves at
@@ -86,7 +87,7 @@ public final class ExplainQuery {
         allLiteral &= r instanceof ValueRef.Literal;
       }
       if (literal == null) {
-        literal = new java.util.TreeSet<>(texts);
+        literal = new TreeSet<>(texts);
       } else {
         literal.retainAll(texts);
       }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Streaming JSON helpers: values read straight into row slots by column type, no tree. Decimals are
@@ -98,8 +99,7 @@ final class Json {
     }
 
     /** Reads an object or an array of objects into new rows, each first filled by {@code init}. */
-    List<Object[]> readObjectOrArray(JsonParser p, java.util.function.Consumer<Object[]> init)
-        throws IOException {
+    List<Object[]> readObjectOrArray(JsonParser p, Consumer<Object[]> init) throws IOException {
       JsonToken t = p.nextToken();
       List<Object[]> rows = new ArrayList<>();
       if (t == JsonToken.START_ARRAY) {
@@ -119,8 +119,7 @@ final class Json {
     }
 
     /** Reads an array of objects (anything else is the wrong shape) into new rows. */
-    List<Object[]> readArray(JsonParser p, java.util.function.Consumer<Object[]> init)
-        throws IOException {
+    List<Object[]> readArray(JsonParser p, Consumer<Object[]> init) throws IOException {
       next(p, JsonToken.START_ARRAY);
       p.nextToken();
       List<Object[]> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.github.binancejdbc.adapter.client.Param;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code order_book}: the depth snapshot of a symbol, one row per price level and side, bids first.
@@ -44,7 +45,7 @@ public final class OrderBookTable extends BinanceTable {
    */
   @Override
   public boolean naturallyOrdered(
-      java.util.Map<Integer, Object> constraints, int column, boolean descending) {
+      Map<Integer, Object> constraints, int column, boolean descending) {
     Object side = constraints.get(def.index("side"));
     if (!(side instanceof String s) || !constraints.containsKey(def.index("symbol"))) {
       return false;

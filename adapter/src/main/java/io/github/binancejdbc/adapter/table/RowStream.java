@@ -1,6 +1,8 @@
 package io.github.binancejdbc.adapter.table;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** One lazily paged source of rows, such as the klines of one symbol and interval. */
 public interface RowStream {
@@ -20,7 +22,7 @@ public interface RowStream {
   default void close() {}
 
   /** A stream of exactly one page, fetched on first use. */
-  static RowStream once(java.util.function.Supplier<List<Object[]>> fetch) {
+  static RowStream once(Supplier<List<Object[]>> fetch) {
     return new RowStream() {
       private boolean done;
 
@@ -39,7 +41,7 @@ public interface RowStream {
    * {@code inner} ended after a page whose last row passes {@code stop} (what follows is past the
    * query's bound), so that no further page is asked for.
    */
-  static RowStream stopAt(RowStream inner, java.util.function.Predicate<Object[]> stop) {
+  static RowStream stopAt(RowStream inner, Predicate<Object[]> stop) {
     return new StopAt(inner, false, stop);
   }
 
@@ -73,7 +75,7 @@ public interface RowStream {
    * A stream whose plan (which endpoint, which cursor) is chosen on the first read, when the
    * resolved bounds are known and a request may be sent; later reads go to that plan.
    */
-  static RowStream deferred(java.util.function.Supplier<RowStream> plan) {
+  static RowStream deferred(Supplier<RowStream> plan) {
     return new RowStream() {
       private RowStream chosen;
 

@@ -5,7 +5,9 @@ import io.github.binancejdbc.adapter.rel.Constraint;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
 import io.github.binancejdbc.adapter.rel.ValueRef;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +33,11 @@ public final class ScanQuery {
   private final long limit;
   private final Object root;
   private final int[] fields;
-  private final java.util.BitSet needed;
+  private final BitSet needed;
   private boolean empty;
 
   /** Key columns whose values come from a lookup join's outer rows. */
-  private final Set<Integer> outerColumns = new java.util.HashSet<>();
+  private final Set<Integer> outerColumns = new HashSet<>();
 
   private ScanQuery(
       TableDef def,
@@ -52,7 +54,7 @@ public final class ScanQuery {
       this.needed = null;
     } else {
       this.fields = fields.stream().mapToInt(Integer::intValue).toArray();
-      this.needed = new java.util.BitSet();
+      this.needed = new BitSet();
       for (int f : this.fields) {
         needed.set(f);
       }

@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The one column registry of a table: name, description, endpoint, columns, and which columns the
@@ -21,16 +23,16 @@ public final class TableDef {
   private final List<String> sortColumns;
   private final boolean limitPushable;
   private final List<String> primaryKey;
-  private final java.util.Set<String> defaultedKeys;
+  private final Set<String> defaultedKeys;
 
   private TableDef(Builder b) {
-    this.defaultedKeys = java.util.Set.copyOf(b.defaultedKeys);
+    this.defaultedKeys = Set.copyOf(b.defaultedKeys);
 
     this.name = b.name;
     this.remarks = b.remarks;
     this.endpoint = b.endpoint;
     this.columns = List.copyOf(b.columns);
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (ColumnDef c : columns) {
       if (!seen.add(c.name())) {
         throw new IllegalArgumentException(
@@ -133,7 +135,7 @@ public final class TableDef {
     private boolean limitPushable;
     private boolean fieldsByName;
     private final List<String> primaryKey = new ArrayList<>();
-    private final java.util.Set<String> defaultedKeys = new java.util.HashSet<>();
+    private final Set<String> defaultedKeys = new HashSet<>();
 
     private Builder(String name, String endpoint, String remarks) {
       this.name = requireNonNull(name, "name is null");

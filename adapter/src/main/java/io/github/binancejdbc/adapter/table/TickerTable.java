@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -98,8 +99,7 @@ public final class TickerTable extends BinanceTable {
       planned += weight.applyAsInt(Math.min(chunk, n - i));
       requests++;
     }
-    java.util.concurrent.atomic.AtomicInteger spent =
-        ctx.remember(q, "weight of lists " + path, java.util.concurrent.atomic.AtomicInteger::new);
+    AtomicInteger spent = ctx.remember(q, "weight of lists " + path, AtomicInteger::new);
     int all = weight.applyAsInt(0);
     int total = spent.get() + planned;
     if (total > all || (total == all && requests > 1)) {

@@ -6,6 +6,7 @@ import io.github.binancejdbc.jdbc.BinanceProperty;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -77,7 +78,7 @@ public final class ConnectionSettings {
           case MAX_RETRIES -> b.maxRetries(Integer.parseInt(v.trim()));
           case MAX_CONCURRENT_REQUESTS -> b.maxConcurrentRequests(Integer.parseInt(v.trim()));
           case MAX_ORDER_NOTIONAL -> b.maxOrderNotional(new java.math.BigDecimal(v.trim()));
-          case ALLOWED_SYMBOLS -> b.allowedSymbols(java.util.List.of(v.split(",")));
+          case ALLOWED_SYMBOLS -> b.allowedSymbols(List.of(v.split(",")));
           case EXCHANGE_INFO_TTL -> b.exchangeInfoTtl(Duration.ofSeconds(Long.parseLong(v.trim())));
           case CACHE_SIZE -> b.cacheSizeBytes(megabytes(Long.parseLong(v.trim())));
           case ARCHIVE -> b.archive(v);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The statement text {@link SimpleLookup} accepts, read without Calcite's parser: {@code SELECT c
@@ -123,9 +125,8 @@ final class LookupSql {
     return t.atEnd() ? new Parsed(columns, schema, table, conditions) : null;
   }
 
-  private static final java.util.regex.Pattern TIMESTAMP =
-      java.util.regex.Pattern.compile(
-          "(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?");
 
   /**
    * The UTC wall-clock milliseconds of a {@code TIMESTAMP} literal written in full ({@code
@@ -133,7 +134,7 @@ final class LookupSql {
    * (Calcite then reads it, and reports what is wrong with it).
    */
   static Long timestamp(String text) {
-    java.util.regex.Matcher m = text == null ? null : TIMESTAMP.matcher(text);
+    Matcher m = text == null ? null : TIMESTAMP.matcher(text);
     if (m == null || !m.matches()) {
       return null;
     }

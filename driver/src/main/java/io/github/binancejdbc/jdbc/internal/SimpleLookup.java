@@ -12,6 +12,7 @@ import io.github.binancejdbc.adapter.table.Pushdown;
 import io.github.binancejdbc.adapter.table.TableDef;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +88,7 @@ public final class SimpleLookup {
     List<Constraint> constraints = new ArrayList<>();
     List<Integer> keyed = new ArrayList<>();
     List<AvaticaParameter> parameters = new ArrayList<>();
-    Map<Integer, Constraint> ranges = new java.util.LinkedHashMap<>();
+    Map<Integer, Constraint> ranges = new LinkedHashMap<>();
     for (LookupSql.Condition cond : q.conditions()) {
       int i = indexOf(def, cond.column());
       if (i < 0 || keyed.contains(i)) {
