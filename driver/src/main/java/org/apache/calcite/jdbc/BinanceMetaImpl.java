@@ -30,17 +30,24 @@ public final class BinanceMetaImpl extends CalciteMetaImpl {
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     StatementHandle h = createStatement(ch);
-    CalciteConnectionImpl connection = getConnection();
-    CalciteServerStatement statement;
     try {
-      statement = connection.server.getStatement(h);
+      h.signature = prepareSql(h, sql, maxRowCount);
     } catch (NoSuchStatementException e) {
       throw new AssertionError("missing statement", e);
     }
-    Context context = statement.createPrepareContext();
-    h.signature = connection.parseQuery(CalcitePrepare.Query.of(sql), context, maxRowCount);
-    statement.setSignature(h.signature);
     return h;
+  }
+
+  /** Prepares {@code sql} for the statement of {@code h} and gives the statement its signature. */
+  private CalcitePrepare.CalciteSignature<Object> prepareSql(
+      StatementHandle h, String sql, long maxRowCount) throws NoSuchStatementException {
+    CalciteConnectionImpl connection = getConnection();
+    CalciteServerStatement statement = connection.server.getStatement(h);
+    Context context = statement.createPrepareContext();
+    CalcitePrepare.CalciteSignature<Object> signature =
+        connection.parseQuery(CalcitePrepare.Query.of(sql), context, maxRowCount);
+    statement.setSignature(signature);
+    return signature;
   }
 
   @Override
@@ -56,11 +63,7 @@ public final class BinanceMetaImpl extends CalciteMetaImpl {
       int updateCount;
       synchronized (callback.getMonitor()) {
         callback.clear();
-        CalciteConnectionImpl connection = getConnection();
-        CalciteServerStatement statement = connection.server.getStatement(h);
-        Context context = statement.createPrepareContext();
-        signature = connection.parseQuery(CalcitePrepare.Query.of(sql), context, maxRowCount);
-        statement.setSignature(signature);
+        signature = prepareSql(h, sql, maxRowCount);
         switch (signature.statementType) {
           case CREATE:
           case DROP:

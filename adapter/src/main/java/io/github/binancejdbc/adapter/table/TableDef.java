@@ -31,7 +31,7 @@ public final class TableDef {
     this.name = b.name;
     this.remarks = b.remarks;
     this.endpoint = b.endpoint;
-    this.columns = List.copyOf(b.columns);
+    this.columns = List.copyOf(b.resolvedColumns());
     Set<String> seen = new HashSet<>();
     for (ColumnDef c : columns) {
       if (!seen.add(c.name())) {
@@ -196,19 +196,26 @@ public final class TableDef {
     }
 
     public TableDef build() {
-      columns.replaceAll(
-          c -> {
-            String field = c.jsonField();
-            if (field == null && fieldsByName) {
-              field = Param.apiName(c.name());
-            } else if ("-".equals(field)) {
-              field = null;
-            }
-            return Objects.equals(field, c.jsonField())
-                ? c
-                : new ColumnDef(c.name(), c.type(), c.nullable(), c.pushdown(), c.remarks(), field);
-          });
       return new TableDef(this);
+    }
+
+    /** The columns, each with the JSON field it reads ({@link #fieldsByName()}, {@code name:-}). */
+    private List<ColumnDef> resolvedColumns() {
+      List<ColumnDef> out = new ArrayList<>();
+      for (ColumnDef c : columns) {
+        String field = c.jsonField();
+        if (field == null && fieldsByName) {
+          field = Param.apiName(c.name());
+        } else if ("-".equals(field)) {
+          field = null;
+        }
+        out.add(
+            Objects.equals(field, c.jsonField())
+                ? c
+                : new ColumnDef(
+                    c.name(), c.type(), c.nullable(), c.pushdown(), c.remarks(), field));
+      }
+      return out;
     }
   }
 }
