@@ -33,8 +33,10 @@ final class Json {
       List<String> pairs = new ArrayList<>();
       for (ColumnDef c : def.columns()) {
         if (c.jsonField() != null) {
-          pairs.add(c.jsonField());
-          pairs.add(c.name());
+          for (String field : c.jsonField().split("\\|", -1)) {
+            pairs.add(field);
+            pairs.add(c.name());
+          }
         }
       }
       return pairs.toArray(String[]::new);

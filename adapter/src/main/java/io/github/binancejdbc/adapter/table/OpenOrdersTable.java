@@ -28,7 +28,7 @@ public final class OpenOrdersTable extends BinanceTable {
           .primaryKey("symbol", "order_id")
           .build();
 
-  private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
+  private static final Json.Fields FIELDS = new Json.Fields(DEF);
 
   public OpenOrdersTable(BinanceContext ctx) {
     super(DEF, ctx);

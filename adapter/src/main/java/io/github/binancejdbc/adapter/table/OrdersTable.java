@@ -57,7 +57,7 @@ public final class OrdersTable extends BinanceTable {
           .primaryKey("symbol", "order_id")
           .build();
 
-  private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
+  private static final Json.Fields FIELDS = new Json.Fields(DEF);
   private static final int ID = OrderColumns.ORDER_ID;
   private static final int TIME = DEF.index("order_time");
   private static final int STATUS = DEF.index("status");

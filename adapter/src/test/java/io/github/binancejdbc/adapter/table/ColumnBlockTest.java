@@ -3,6 +3,11 @@ package io.github.binancejdbc.adapter.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,6 +128,48 @@ class ColumnBlockTest {
     assertEquals(
         java.util.Arrays.asList(null, null, "cc"),
         plain.columns().stream().map(ColumnDef::jsonField).toList());
+  }
+
+  @Test
+  void aColumnReadsWhicheverOfItsAlternativeFieldsIsPresent() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .columns(
+                """
+            quote_qty:cummulativeQuoteQty|cumulativeQuoteQty  DECIMAL  nullable  Filled quote
+            """)
+            .build();
+    assertEquals("cummulativeQuoteQty|cumulativeQuoteQty", def.column(0).jsonField());
+    assertEquals(new BigDecimal("1.10"), readOne(def, "{\"cummulativeQuoteQty\":\"1.10\"}")[0]);
+    assertEquals(new BigDecimal("2.20"), readOne(def, "{\"cumulativeQuoteQty\":\"2.20\"}")[0]);
+    assertEquals(null, readOne(def, "{\"quoteQty\":\"3\"}")[0]);
+  }
+
+  @Test
+  void aColumnDeclaredInCodeNamesItsFieldWithReadFrom() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .fieldsByName()
+            .column(ColumnDef.key("symbol", "Pair").readFrom("-"))
+            .column(ColumnDef.range("trade_id", ColumnType.BIGINT, "Id").readFrom("id"))
+            .column(ColumnDef.col("is_maker", ColumnType.BOOLEAN, "Maker"))
+            .build();
+    assertEquals(
+        Arrays.asList(null, "id", "isMaker"),
+        def.columns().stream().map(ColumnDef::jsonField).toList());
+    assertEquals(
+        Arrays.asList(null, 7L, true),
+        Arrays.asList(
+            readOne(def, "{\"symbol\":\"ETHBTC\",\"id\":7,\"tradeId\":8,\"isMaker\":true}")));
+  }
+
+  private static Object[] readOne(TableDef def, String json) throws IOException {
+    Object[] row = new Object[def.columns().size()];
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      p.nextToken();
+      new Json.Fields(def).readObject(p, row);
+    }
+    return row;
   }
 
   @Test
