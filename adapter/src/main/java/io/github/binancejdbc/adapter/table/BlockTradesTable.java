@@ -35,7 +35,7 @@ public final class BlockTradesTable extends BinanceTable {
             .limitPushable()
             .build(),
         ctx);
-    this.fields = new Json.Fields(def, TradesTable.tradeFields());
+    this.fields = new Json.Fields(def);
   }
 
   @Override

@@ -56,8 +56,7 @@ public final class MyTradesTable extends BinanceTable {
       String idParam,
       String timeColumn,
       int weight,
-      int weightByOrder,
-      String[] fieldPairs) {
+      int weightByOrder) {
     super(def, ctx);
     this.path = path;
     this.idColumn = idColumn;
@@ -65,15 +64,21 @@ public final class MyTradesTable extends BinanceTable {
     this.timeColumn = timeColumn;
     this.weight = weight;
     this.weightByOrder = weightByOrder;
-    this.fields = new Json.Fields(def, fieldPairs);
+    this.fields = new Json.Fields(def);
     this.idSlot = def.index(idColumn);
     this.timeSlot = def.index(timeColumn);
     this.symbolSlot = def.index("symbol");
   }
 
-  private static TableDef.Builder fill(TableDef.Builder b, String id, String idRemarks) {
-    return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-        .column(range(id, ColumnType.BIGINT, idRemarks))
+  /**
+   * The columns both endpoints share, each read from the camel-case field of its name; the id
+   * column from {@code idField}.
+   */
+  private static TableDef.Builder fill(
+      TableDef.Builder b, String id, String idField, String idRemarks) {
+    return b.fieldsByName()
+        .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+        .column(range(id, ColumnType.BIGINT, idRemarks).readFrom(idField))
         .columns(
             """
             order_id          BIGINT   range  Order id; order_id = n (or an IN list weighing no more
@@ -90,35 +95,6 @@ public final class MyTradesTable extends BinanceTable {
             """);
   }
 
-  /** JSON field to column pairs both endpoints share, then {@code more}. */
-  private static String[] fillFields(String... more) {
-    List<String> pairs =
-        new ArrayList<>(
-            List.of(
-                "symbol",
-                "symbol",
-                "orderId",
-                "order_id",
-                "orderListId",
-                "order_list_id",
-                "price",
-                "price",
-                "qty",
-                "qty",
-                "quoteQty",
-                "quote_qty",
-                "commission",
-                "commission",
-                "commissionAsset",
-                "commission_asset",
-                "isBuyer",
-                "is_buyer",
-                "isMaker",
-                "is_maker"));
-    pairs.addAll(List.of(more));
-    return pairs.toArray(String[]::new);
-  }
-
   public static MyTradesTable myTrades(BinanceContext ctx) {
     TableDef def =
         fill(
@@ -127,10 +103,11 @@ public final class MyTradesTable extends BinanceTable {
                     "GET /api/v3/myTrades",
                     "The account's trades" + " (fills) on a symbol"),
                 "trade_id",
+                "id",
                 "Trade id, increasing with trade_time")
             .columns(
                 """
-                trade_time     TIMESTAMP  range     Trade time (UTC)
+                trade_time:time TIMESTAMP range     Trade time (UTC)
                 is_buyer       BOOLEAN    plain     Whether the account bought
                 is_maker       BOOLEAN    plain     Whether the account's order was the maker
                 is_best_match  BOOLEAN    nullable  Whether the trade was the best price match
@@ -148,8 +125,7 @@ public final class MyTradesTable extends BinanceTable {
         "fromId",
         "trade_time",
         EndpointWeights.MY_TRADES,
-        EndpointWeights.MY_TRADES_ORDER_ID,
-        fillFields("id", "trade_id", "time", "trade_time", "isBestMatch", "is_best_match"));
+        EndpointWeights.MY_TRADES_ORDER_ID);
   }
 
   public static MyTradesTable sorAllocations(BinanceContext ctx) {
@@ -160,10 +136,11 @@ public final class MyTradesTable extends BinanceTable {
                     "GET /api/v3/myAllocations",
                     "Allocations" + " that fill the account's smart-order-routing (SOR) orders"),
                 "allocation_id",
+                "allocationId",
                 "Allocation id, increasing with allocation_time")
             .columns(
                 """
-                allocation_time  TIMESTAMP  range     Allocation time (UTC)
+                allocation_time:time TIMESTAMP range     Allocation time (UTC)
                 is_buyer         BOOLEAN    plain     Whether the account bought
                 is_maker         BOOLEAN    plain     Whether the account's order was the maker
                 is_allocator     BOOLEAN    nullable  Whether the account was the allocator
@@ -181,16 +158,7 @@ public final class MyTradesTable extends BinanceTable {
         "fromAllocationId",
         "allocation_time",
         EndpointWeights.MY_ALLOCATIONS,
-        EndpointWeights.MY_ALLOCATIONS,
-        fillFields(
-            "allocationId",
-            "allocation_id",
-            "allocationType",
-            "allocation_type",
-            "time",
-            "allocation_time",
-            "isAllocator",
-            "is_allocator"));
+        EndpointWeights.MY_ALLOCATIONS);
   }
 
   @Override
