@@ -4,8 +4,6 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 
 import io.github.binancejdbc.adapter.client.EndpointWeights;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The definitions of the per-symbol snapshot tables ({@code ticker_24hr}, {@code ticker_price},
@@ -16,26 +14,10 @@ import java.util.List;
 public final class TickerTables {
   private TickerTables() {}
 
-  private static final String[] FULL_TICKER_COLUMNS = {
-    "priceChange", "price_change",
-    "priceChangePercent", "price_change_percent",
-    "weightedAvgPrice", "weighted_avg_price",
-    "openPrice", "open_price",
-    "highPrice", "high_price",
-    "lowPrice", "low_price",
-    "lastPrice", "last_price",
-    "volume", "volume",
-    "quoteVolume", "quote_volume",
-    "openTime", "open_time",
-    "closeTime", "close_time",
-    "firstId", "first_trade_id",
-    "lastId", "last_trade_id",
-    "count", "trade_count",
-  };
-
   private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
-    b.columns(
-        """
+    b.fieldsByName()
+        .columns(
+            """
             price_change          DECIMAL  nullable  Last price minus open price
             price_change_percent  DECIMAL  nullable  Price change in percent
             weighted_avg_price    DECIMAL  nullable  Volume-weighted average price (quote volume /
@@ -64,9 +46,9 @@ public final class TickerTables {
             quote_volume    DECIMAL    nullable  Quote asset volume
             open_time       TIMESTAMP  nullable  Window start (UTC)
             close_time      TIMESTAMP  nullable  Window end (UTC)
-            first_trade_id  BIGINT     nullable  First trade id in the window
-            last_trade_id   BIGINT     nullable  Last trade id in the window
-            trade_count     BIGINT     nullable  Number of trades in the window
+            first_trade_id:firstId  BIGINT  nullable  First trade id in the window
+            last_trade_id:lastId    BIGINT  nullable  Last trade id in the window
+            trade_count:count       BIGINT  nullable  Number of trades in the window
             """);
   }
 
@@ -81,40 +63,22 @@ public final class TickerTables {
                 true)
             .primaryKey("symbol")
             .build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(
-        List.of(
-            "symbol",
-            "symbol",
-            "prevClosePrice",
-            "prev_close_price",
-            "lastQty",
-            "last_qty",
-            "bidPrice",
-            "bid_price",
-            "bidQty",
-            "bid_qty",
-            "askPrice",
-            "ask_price",
-            "askQty",
-            "ask_qty"));
     // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
     return new TickerTable(
         def,
         ctx,
-        "/api/v3/ticker/24hr",
-        TickerTable.Mode.OPTIONAL_LIST,
-        20,
-        TickerTables::ticker24hrWeight,
-        null,
-        null,
-        null,
-        pairs.toArray(String[]::new));
+        new TickerTable.Endpoint(
+            "/api/v3/ticker/24hr",
+            TickerTable.Mode.OPTIONAL_LIST,
+            20,
+            TickerTables::ticker24hrWeight),
+        null);
   }
 
   public static TickerTable tickerPrice(BinanceContext ctx) {
     TableDef def =
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
+            .fieldsByName()
             .columns(
                 """
                 symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
@@ -125,23 +89,19 @@ public final class TickerTables {
     return new TickerTable(
         def,
         ctx,
-        "/api/v3/ticker/price",
-        TickerTable.Mode.OPTIONAL_LIST,
-        1000,
-        TickerTables::priceWeight,
-        null,
-        null,
-        null,
-        "symbol",
-        "symbol",
-        "price",
-        "price");
+        new TickerTable.Endpoint(
+            "/api/v3/ticker/price",
+            TickerTable.Mode.OPTIONAL_LIST,
+            1000,
+            TickerTables::priceWeight),
+        null);
   }
 
   public static TickerTable bookTicker(BinanceContext ctx) {
     TableDef def =
         TableDef.builder(
                 "book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per" + " symbol")
+            .fieldsByName()
             .columns(
                 """
                 symbol     VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
@@ -155,31 +115,21 @@ public final class TickerTables {
     return new TickerTable(
         def,
         ctx,
-        "/api/v3/ticker/bookTicker",
-        TickerTable.Mode.OPTIONAL_LIST,
-        1000,
-        TickerTables::priceWeight,
-        null,
-        null,
-        null,
-        "symbol",
-        "symbol",
-        "bidPrice",
-        "bid_price",
-        "bidQty",
-        "bid_qty",
-        "askPrice",
-        "ask_price",
-        "askQty",
-        "ask_qty");
+        new TickerTable.Endpoint(
+            "/api/v3/ticker/bookTicker",
+            TickerTable.Mode.OPTIONAL_LIST,
+            1000,
+            TickerTables::priceWeight),
+        null);
   }
 
   public static TickerTable avgPrice(BinanceContext ctx) {
     TableDef def =
         TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
+            .fieldsByName()
             .columns(
                 """
-                symbol      VARCHAR    key       Trading pair, e.g. BTCUSDT
+                symbol:-    VARCHAR    key       Trading pair, e.g. BTCUSDT
                 mins        INTEGER    plain     Averaging window in minutes
                 price       DECIMAL    plain     Average price over the window
                 close_time  TIMESTAMP  nullable  Time of the last trade (UTC)
@@ -189,19 +139,9 @@ public final class TickerTables {
     return new TickerTable(
         def,
         ctx,
-        "/api/v3/avgPrice",
-        TickerTable.Mode.REQUIRED_EACH,
-        1,
-        n -> EndpointWeights.AVG_PRICE,
-        null,
-        null,
-        null,
-        "mins",
-        "mins",
-        "price",
-        "price",
-        "closeTime",
-        "close_time");
+        new TickerTable.Endpoint(
+            "/api/v3/avgPrice", TickerTable.Mode.REQUIRED_EACH, 1, n -> EndpointWeights.AVG_PRICE),
+        null);
   }
 
   public static TickerTable rollingTicker(BinanceContext ctx) {
@@ -212,7 +152,7 @@ public final class TickerTables {
             .columns(
                 """
             symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
-            window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
+            window_size:- VARCHAR optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
             """),
         "/api/v3/ticker",
         "window_size",
@@ -230,7 +170,7 @@ public final class TickerTables {
             .columns(
                 """
             symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
-            time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
+            time_zone:- VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
                                               default 0 (UTC)
             """),
         "/api/v3/ticker/tradingDay",
@@ -251,19 +191,12 @@ public final class TickerTables {
       String extraParam,
       String extraDefault) {
     TableDef def = statistics(keys, false).primaryKey("symbol", extraColumn).build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(List.of("symbol", "symbol"));
     return new TickerTable(
         def,
         ctx,
-        path,
-        TickerTable.Mode.REQUIRED_LIST,
-        100,
-        EndpointWeights::tickerPerSymbol,
-        extraColumn,
-        extraParam,
-        extraDefault,
-        pairs.toArray(String[]::new));
+        new TickerTable.Endpoint(
+            path, TickerTable.Mode.REQUIRED_LIST, 100, EndpointWeights::tickerPerSymbol),
+        new TickerTable.Extra(extraColumn, extraParam, extraDefault));
   }
 
   /** ticker/24hr: all symbols 80, one 2, a list by its size. */
