@@ -60,7 +60,7 @@ final class Json {
       return new Fields(def, pairs.toArray(String[]::new));
     }
 
-    Fields(TableDef def, String... pairs) {
+    private Fields(TableDef def, String... pairs) {
       this.width = def.columns().size();
       for (int i = 0; i < pairs.length; i += 2) {
         int idx = def.index(pairs[i + 1]);
