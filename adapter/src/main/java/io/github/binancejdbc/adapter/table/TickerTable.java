@@ -27,10 +27,10 @@ public final class TickerTable extends BinanceTable {
   }
 
   /**
-   * How a ticker table asks its endpoint: the path, how symbols reach it, the most symbols one
-   * request carries, and the weight of a request for n symbols (0: all symbols).
+   * How a ticker table asks its endpoint (the one its definition names): how symbols reach it, the
+   * most symbols one request carries, and the weight of a request for n symbols (0: all symbols).
    */
-  record Endpoint(String path, Mode mode, int chunk, IntUnaryOperator weight) {}
+  record Endpoint(Mode mode, int chunk, IntUnaryOperator weight) {}
 
   /**
    * A second key column sent as a parameter of its own ({@code window_size} as {@code windowSize}),
@@ -50,7 +50,7 @@ public final class TickerTable extends BinanceTable {
   /** A table whose rows are the endpoint's objects, read by {@code def}'s JSON fields. */
   TickerTable(TableDef def, BinanceContext ctx, Endpoint endpoint, Extra extra) {
     super(def, ctx);
-    this.path = endpoint.path();
+    this.path = def.endpoint().substring("GET ".length());
     this.mode = endpoint.mode();
     this.chunk = endpoint.chunk();
     this.weight = endpoint.weight();

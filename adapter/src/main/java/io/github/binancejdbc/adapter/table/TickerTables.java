@@ -15,9 +15,8 @@ public final class TickerTables {
   private TickerTables() {}
 
   private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
-    b.fieldsByName()
-        .columns(
-            """
+    b.columns(
+        """
             price_change          DECIMAL  nullable  Last price minus open price
             price_change_percent  DECIMAL  nullable  Price change in percent
             weighted_avg_price    DECIMAL  nullable  Volume-weighted average price (quote volume /
@@ -53,55 +52,39 @@ public final class TickerTables {
   }
 
   public static TickerTable ticker24hr(BinanceContext ctx) {
-    TableDef def =
-        statistics(
-                TableDef.builder(
-                        "ticker_24hr",
-                        "GET /api/v3/ticker/24hr",
-                        "24-hour rolling" + " price change statistics")
-                    .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
-                true)
-            .primaryKey("symbol")
-            .build();
     // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
-    return new TickerTable(
-        def,
+    return table(
         ctx,
+        statistics(
+            TableDef.builder(
+                    "ticker_24hr",
+                    "GET /api/v3/ticker/24hr",
+                    "24-hour rolling" + " price change statistics")
+                .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
+            true),
         new TickerTable.Endpoint(
-            "/api/v3/ticker/24hr",
-            TickerTable.Mode.OPTIONAL_LIST,
-            20,
-            TickerTables::ticker24hrWeight),
+            TickerTable.Mode.OPTIONAL_LIST, 20, TickerTables::ticker24hrWeight),
         null);
   }
 
   public static TickerTable tickerPrice(BinanceContext ctx) {
-    TableDef def =
+    return table(
+        ctx,
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
-            .fieldsByName()
             .columns(
                 """
                 symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 price   DECIMAL  plain         Latest price
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        new TickerTable.Endpoint(
-            "/api/v3/ticker/price",
-            TickerTable.Mode.OPTIONAL_LIST,
-            1000,
-            TickerTables::priceWeight),
+                """),
+        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
         null);
   }
 
   public static TickerTable bookTicker(BinanceContext ctx) {
-    TableDef def =
+    return table(
+        ctx,
         TableDef.builder(
                 "book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per" + " symbol")
-            .fieldsByName()
             .columns(
                 """
                 symbol     VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
@@ -109,38 +92,23 @@ public final class TickerTables {
                 bid_qty    DECIMAL  nullable      Best bid quantity
                 ask_price  DECIMAL  nullable      Best ask price
                 ask_qty    DECIMAL  nullable      Best ask quantity
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        new TickerTable.Endpoint(
-            "/api/v3/ticker/bookTicker",
-            TickerTable.Mode.OPTIONAL_LIST,
-            1000,
-            TickerTables::priceWeight),
+                """),
+        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
         null);
   }
 
   public static TickerTable avgPrice(BinanceContext ctx) {
-    TableDef def =
+    return table(
+        ctx,
         TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
-            .fieldsByName()
             .columns(
                 """
                 symbol:-    VARCHAR    key       Trading pair, e.g. BTCUSDT
                 mins        INTEGER    plain     Averaging window in minutes
                 price       DECIMAL    plain     Average price over the window
                 close_time  TIMESTAMP  nullable  Time of the last trade (UTC)
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        new TickerTable.Endpoint(
-            "/api/v3/avgPrice", TickerTable.Mode.REQUIRED_EACH, 1, n -> EndpointWeights.AVG_PRICE),
+                """),
+        new TickerTable.Endpoint(TickerTable.Mode.REQUIRED_EACH, 1, n -> EndpointWeights.AVG_PRICE),
         null);
   }
 
@@ -154,10 +122,7 @@ public final class TickerTables {
             symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
             window_size:- VARCHAR optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
             """),
-        "/api/v3/ticker",
-        "window_size",
-        "windowSize",
-        "1d");
+        new TickerTable.Extra("window_size", "windowSize", "1d"));
   }
 
   public static TickerTable tradingDayTicker(BinanceContext ctx) {
@@ -173,30 +138,38 @@ public final class TickerTables {
             time_zone:- VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
                                               default 0 (UTC)
             """),
-        "/api/v3/ticker/tradingDay",
-        "time_zone",
-        "timeZone",
-        "0");
+        new TickerTable.Extra("time_zone", "timeZone", "0"));
   }
 
   /**
-   * A statistics table keyed by the required {@code symbol}, sent as a list, and {@code
-   * extraColumn}, sent as {@code extraParam} ({@code extraDefault} when the query names none).
+   * A statistics table keyed by the required {@code symbol}, sent as a list, and the extra key
+   * ({@code window_size}, {@code time_zone}).
    */
   private static TickerTable statisticsPerSymbol(
-      BinanceContext ctx,
-      TableDef.Builder keys,
-      String path,
-      String extraColumn,
-      String extraParam,
-      String extraDefault) {
-    TableDef def = statistics(keys, false).primaryKey("symbol", extraColumn).build();
-    return new TickerTable(
-        def,
+      BinanceContext ctx, TableDef.Builder keys, TickerTable.Extra extra) {
+    return table(
         ctx,
+        statistics(keys, false),
         new TickerTable.Endpoint(
-            path, TickerTable.Mode.REQUIRED_LIST, 100, EndpointWeights::tickerPerSymbol),
-        new TickerTable.Extra(extraColumn, extraParam, extraDefault));
+            TickerTable.Mode.REQUIRED_LIST, 100, EndpointWeights::tickerPerSymbol),
+        extra);
+  }
+
+  /**
+   * The table {@code b} declares, keyed by {@code symbol} (and the extra key, if any), each column
+   * read from the camel-case field of its name unless its block says otherwise.
+   */
+  private static TickerTable table(
+      BinanceContext ctx,
+      TableDef.Builder b,
+      TickerTable.Endpoint endpoint,
+      TickerTable.Extra extra) {
+    if (extra == null) {
+      b.primaryKey("symbol");
+    } else {
+      b.primaryKey("symbol", extra.column());
+    }
+    return new TickerTable(b.fieldsByName().build(), ctx, endpoint, extra);
   }
 
   /** ticker/24hr: all symbols 80, one 2, a list by its size. */
