@@ -129,13 +129,8 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
             n + " or more",
             endpoint[0],
             endpoint[1],
-            signs() ? signedQuery(query) : query,
-            nominalWeight());
-  }
-
-  /** Whether the table's requests are signed (the default {@link #explain} shows it). */
-  protected boolean signs() {
-    return false;
+            def.signed() ? signedQuery(query) : query,
+            def.weight());
   }
 
   /**
@@ -166,11 +161,6 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
               values.size() == 1 ? values.get(0) : "{each of " + values.size() + "}"));
     }
     return new Keys(params, n, exact);
-  }
-
-  /** The weight of one request to the table's endpoint, as {@link #explain} shows it. */
-  protected int nominalWeight() {
-    return 0;
   }
 
   /**

@@ -48,6 +48,7 @@ public final class ExecutionRulesTable extends BinanceTable {
                                                             not filter on it
                 """)
             .primaryKey("symbol", "rule_type")
+            .weight(EndpointWeights.EXECUTION_RULES_ALL)
             .build(),
         ctx);
     this.rule = new Json.Fields(def);
@@ -132,10 +133,5 @@ public final class ExecutionRulesTable extends BinanceTable {
       }
     }
     return rows;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.EXECUTION_RULES_ALL;
   }
 }

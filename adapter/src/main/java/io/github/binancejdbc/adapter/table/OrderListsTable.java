@@ -58,6 +58,8 @@ public final class OrderListsTable extends BinanceTable {
             Map.of(
                 "push", push, "clientId", push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE))
         .primaryKey("order_list_id", "order_id")
+        .weight(EndpointWeights.ALL_ORDER_LIST)
+        .signed()
         .build();
   }
 
@@ -268,15 +270,5 @@ public final class OrderListsTable extends BinanceTable {
         this::signedQuery,
         "until the range ends");
     return plan;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.ALL_ORDER_LIST;
-  }
-
-  @Override
-  protected boolean signs() {
-    return true;
   }
 }

@@ -55,6 +55,8 @@ public final class OrdersTable extends BinanceTable {
           .sortable("order_id", "order_time")
           .limitPushable()
           .primaryKey("symbol", "order_id")
+          .weight(EndpointWeights.ALL_ORDERS)
+          .signed()
           .build();
 
   private static final Json.Fields FIELDS = new Json.Fields(DEF);
@@ -291,15 +293,5 @@ public final class OrdersTable extends BinanceTable {
         this::signedQuery,
         "until the range ends");
     return plan.note("final orders the cache holds are not asked");
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.ALL_ORDERS;
-  }
-
-  @Override
-  protected boolean signs() {
-    return true;
   }
 }

@@ -37,6 +37,7 @@ public final class TradesTable extends BinanceTable {
             .primaryKey("symbol", "trade_id")
             .sortable("trade_id", "trade_time")
             .limitPushable()
+            .weight(EndpointWeights.HISTORICAL_TRADES)
             .build(),
         ctx);
     this.fields = new Json.Fields(def).require("id", "price", "qty", "time");
@@ -253,10 +254,5 @@ public final class TradesTable extends BinanceTable {
       plan.note("fetched ahead; ids the cache holds are not asked");
     }
     return plan;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.HISTORICAL_TRADES;
   }
 }
