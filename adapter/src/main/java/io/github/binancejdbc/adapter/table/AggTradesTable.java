@@ -53,11 +53,7 @@ public final class AggTradesTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(stream(s, q));
-    }
-    return streams;
+    return perSymbol(q, s -> stream(s, q));
   }
 
   /**

@@ -74,11 +74,7 @@ public final class OrdersTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.deferred(() -> new OrderStream(symbol, q).plan()));
-    }
-    return streams;
+    return perSymbol(q, symbol -> RowStream.deferred(() -> new OrderStream(symbol, q).plan()));
   }
 
   private List<Object[]> allOrders(List<Param> params) {

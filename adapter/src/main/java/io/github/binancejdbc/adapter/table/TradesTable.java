@@ -65,11 +65,7 @@ public final class TradesTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.deferred(() -> plan(s, q)));
-    }
-    return streams;
+    return perSymbol(q, s -> RowStream.deferred(() -> plan(s, q)));
   }
 
   private List<Object[]> fetch(ScanQuery q, String path, List<Param> params, String symbol) {
