@@ -21,15 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The public market-data endpoints (security NONE). */
-final class MarketApi {
-  private final Market market;
-  private final Exchange exchange;
-
-  MarketApi(Market market, Exchange exchange) {
-    this.market = market;
-    this.exchange = exchange;
-  }
-
+record MarketApi(Market market, Exchange exchange) {
   // ---------------------------------------------------------------------------------------------
   // Endpoints
 
