@@ -174,6 +174,12 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
         + "&timestamp={now}&signature={signature}";
   }
 
+  /** One signed {@code GET path} per combination of {@code keys}, each weighing {@code weight}. */
+  protected RequestPlan signedPer(Keys keys, String path, int weight) {
+    return RequestPlan.none()
+        .per(keys, "GET", path, signedQuery(RequestPlan.query(keys.params())), weight);
+  }
+
   /**
    * Opens the streams that together yield the rows of {@code query} (one per key value, say). Must
    * check required keys (through {@link ScanQuery#required}) and send nothing.

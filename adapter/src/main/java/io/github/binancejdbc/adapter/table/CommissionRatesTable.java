@@ -78,13 +78,8 @@ public final class CommissionRatesTable {
                                 p -> List.<Object[]>of(readCommission(p, symbol))))),
         (t, q) -> {
           BinanceTable.Keys keys = BinanceTable.keys(q, "symbol", "symbol");
-          return RequestPlan.none()
-              .per(
-                  keys,
-                  "GET",
-                  "/api/v3/account/commission",
-                  t.signedQuery(RequestPlan.query(keys.params())),
-                  EndpointWeights.ACCOUNT_COMMISSION);
+          return t.signedPer(
+              keys, "/api/v3/account/commission", EndpointWeights.ACCOUNT_COMMISSION);
         });
   }
 

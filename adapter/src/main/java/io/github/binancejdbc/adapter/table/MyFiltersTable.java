@@ -127,12 +127,6 @@ public final class MyFiltersTable extends BinanceTable {
   @Override
   protected RequestPlan explain(ExplainQuery q) {
     Keys keys = keys(q, "symbol", "symbol");
-    return RequestPlan.none()
-        .per(
-            keys,
-            "GET",
-            "/api/v3/myFilters",
-            signedQuery(RequestPlan.query(keys.params())),
-            EndpointWeights.MY_FILTERS);
+    return signedPer(keys, "/api/v3/myFilters", EndpointWeights.MY_FILTERS);
   }
 }
