@@ -25,6 +25,14 @@ import java.util.Map;
 public final class OrderListsTable extends BinanceTable {
   private static final int LIST_ID = 0;
 
+  private static final IdExplain.Lookup BY_ID =
+      new IdExplain.Lookup(
+          "/api/v3/orderList",
+          "order_list_id",
+          "orderListId",
+          "list_client_order_id",
+          EndpointWeights.ORDER_LIST);
+
   /** The columns read from each object of a list's {@code orders}, the rest from the list. */
   private static final String[] ORDER_COLUMNS = {"order_id", "client_order_id"};
 
@@ -218,29 +226,7 @@ public final class OrderListsTable extends BinanceTable {
     RequestPlan plan = RequestPlan.none();
     ExplainQuery.Sym idLo = q.lower("order_list_id");
     ExplainQuery.Sym idHi = q.upper("order_list_id");
-    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
-      IdExplain.lookups(
-          plan,
-          none,
-          "/api/v3/orderList",
-          List.of(),
-          "orderListId",
-          List.of(idLo),
-          EndpointWeights.ORDER_LIST,
-          this::signedQuery);
-      return plan;
-    }
-    List<ExplainQuery.Sym> clientIds = q.points("list_client_order_id");
-    if (clientIds != null) {
-      IdExplain.lookups(
-          plan,
-          none,
-          "/api/v3/orderList",
-          List.of(),
-          "origClientOrderId",
-          clientIds,
-          EndpointWeights.ORDER_LIST,
-          this::signedQuery);
+    if (BY_ID.explain(plan, q, none, this::signedQuery)) {
       return plan;
     }
     if ((idLo == null || (idLo.known() && idLo.number() <= 0))

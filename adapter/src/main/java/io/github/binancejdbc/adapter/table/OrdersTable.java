@@ -65,6 +65,10 @@ public final class OrdersTable extends BinanceTable {
   private static final int STATUS = DEF.index("status");
 
   /** The statuses after which an order never changes. */
+  private static final IdExplain.Lookup BY_ID =
+      new IdExplain.Lookup(
+          "/api/v3/order", "order_id", "orderId", "client_order_id", EndpointWeights.ORDER);
+
   private static final Set<Object> FINAL =
       Set.of("FILLED", "CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
 
@@ -186,8 +190,8 @@ public final class OrdersTable extends BinanceTable {
   }
 
   /**
-   * Per symbol, as {@link OrderStream#plan} chooses: one {@code order} per id or client id; the
-   * latest n; 24 h windows over a span under a week; else {@code orderId} pages.
+   * Per symbol, as {@link #plan} chooses: one {@code order} per id or client id; the latest n; 24 h
+   * windows over a span under a week; else {@code orderId} pages.
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
@@ -196,29 +200,7 @@ public final class OrdersTable extends BinanceTable {
     List<Param> head = keys.params();
     ExplainQuery.Sym idLo = q.lower("order_id");
     ExplainQuery.Sym idHi = q.upper("order_id");
-    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
-      IdExplain.lookups(
-          plan,
-          keys,
-          "/api/v3/order",
-          head,
-          "orderId",
-          List.of(idLo),
-          EndpointWeights.ORDER,
-          this::signedQuery);
-      return plan;
-    }
-    List<ExplainQuery.Sym> clientIds = q.points("client_order_id");
-    if (clientIds != null) {
-      IdExplain.lookups(
-          plan,
-          keys,
-          "/api/v3/order",
-          head,
-          "origClientOrderId",
-          clientIds,
-          EndpointWeights.ORDER,
-          this::signedQuery);
+    if (BY_ID.explain(plan, q, keys, this::signedQuery)) {
       return plan;
     }
     ExplainQuery.Sym limit = q.limit();
