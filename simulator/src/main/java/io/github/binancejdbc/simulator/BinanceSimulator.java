@@ -2,6 +2,7 @@ package io.github.binancejdbc.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.github.binancejdbc.simulator.market.DefaultSymbols;
 import io.github.binancejdbc.simulator.market.Market;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * try (BinanceSimulator sim = BinanceSimulator.builder().port(0).build().start()) {
  *   String url = sim.baseUrl();              // http://127.0.0.1:<port>
  *   sim.faults().failNext(1, 503);           // scripted misbehaviour
+ *   sim.requests();                          // what clients sent, with recordRequests()
  * }
  * }</pre>
  *
@@ -70,6 +73,7 @@ public final class BinanceSimulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestLimiter limiter;
   private final HttpFront front;
+  private final RequestRecorder recorder;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -110,6 +114,7 @@ public final class BinanceSimulator implements AutoCloseable {
             exchange,
             defaults,
             new AdminApi(faults, limiter, market));
+    this.recorder = b.recordRequests ? new RequestRecorder() : null;
   }
 
   private static Map<String, Long> units(Map<String, String> amounts) {
@@ -160,7 +165,10 @@ public final class BinanceSimulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
     }
-    server.createContext("/", front);
+    HttpContext context = server.createContext("/", front);
+    if (recorder != null) {
+      context.getFilters().add(recorder);
+    }
     server.setExecutor(executor);
     server.start();
     LOG.info(
@@ -218,6 +226,31 @@ public final class BinanceSimulator implements AutoCloseable {
     return limiter.stats();
   }
 
+  /**
+   * The requests received so far (outside {@code /sim/}), oldest first.
+   *
+   * @throws IllegalStateException unless built with {@link Builder#recordRequests()}
+   */
+  public List<RecordedRequest> requests() {
+    return recorder().requests();
+  }
+
+  /**
+   * Forgets the requests received so far.
+   *
+   * @throws IllegalStateException unless built with {@link Builder#recordRequests()}
+   */
+  public void clearRequests() {
+    recorder().clear();
+  }
+
+  private RequestRecorder recorder() {
+    if (recorder == null) {
+      throw new IllegalStateException("not recording: build with recordRequests()");
+    }
+    return recorder;
+  }
+
   /** Forgets the request weight used and any IP ban. */
   public void resetRateLimits() {
     limiter.reset();
@@ -247,6 +280,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private final Map<String, ApiKey> keys = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
     private final Map<String, String> defaultBalances = new LinkedHashMap<>();
+    private boolean recordRequests;
 
     private Builder() {
       apiKey(ApiKey.hmac(DEMO_API_KEY, DEMO_SECRET_KEY));
@@ -346,6 +380,12 @@ public final class BinanceSimulator implements AutoCloseable {
     public Builder defaultBalances(Map<String, String> balances) {
       defaultBalances.clear();
       defaultBalances.putAll(balances);
+      return this;
+    }
+
+    /** Keeps every request received, for {@link BinanceSimulator#requests()}; off by default. */
+    public Builder recordRequests() {
+      this.recordRequests = true;
       return this;
     }
 
