@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.github.binancejdbc.simulator.market.DefaultSymbols;
+import io.github.binancejdbc.simulator.market.GivenMarket;
 import io.github.binancejdbc.simulator.market.Market;
+import io.github.binancejdbc.simulator.market.MarketData;
 import io.github.binancejdbc.simulator.market.Units;
 import io.github.binancejdbc.simulator.trading.Exchange;
 import java.io.IOException;
@@ -79,7 +81,10 @@ public final class BinanceSimulator implements AutoCloseable {
 
   private BinanceSimulator(Builder b) {
     this.config = b;
-    this.market = new Market(b.seed, b.marketTime.toEpochMilli(), DefaultSymbols.all());
+    this.market =
+        b.given != null
+            ? b.given.market()
+            : new Market(b.seed, b.marketTime.toEpochMilli(), DefaultSymbols.all());
     this.limiter = new RequestLimiter(b.weightLimit, b.rawRequestLimit);
     Clock clock = b.clock;
     this.exchange =
@@ -88,22 +93,23 @@ public final class BinanceSimulator implements AutoCloseable {
             () -> clock.millis() + faults.clockSkewMillis(),
             b.ordersPer10s,
             b.ordersPerDay);
-    Map<String, Long> defaults = units(b.defaultBalances);
+    Map<String, Long> defaults = Units.amounts(b.defaultBalances);
     for (ApiKey k : b.keys.values()) {
       Map<String, String> own = b.accounts.get(k.account());
       if (exchange.account(k.account()) == null) {
-        exchange.account(k.account(), own != null ? units(own) : defaults);
+        exchange.account(k.account(), own != null ? Units.amounts(own) : defaults);
       }
     }
     for (Map.Entry<String, Map<String, String>> e : b.accounts.entrySet()) {
       if (exchange.account(e.getKey()) == null) {
-        exchange.account(e.getKey(), units(e.getValue()));
+        exchange.account(e.getKey(), Units.amounts(e.getValue()));
       }
     }
     ExchangeInfoApi info =
         new ExchangeInfoApi(
-            market, b.weightLimit, b.rawRequestLimit, b.ordersPer10s, b.ordersPerDay);
-    Routes routes = new Routes(market, exchange, info);
+            market, b.given, b.weightLimit, b.rawRequestLimit, b.ordersPer10s, b.ordersPerDay);
+    MarketData data = b.given != null ? b.given : new GeneratedData(market, exchange);
+    Routes routes = new Routes(market, exchange, data, info);
     this.front =
         new HttpFront(
             routes,
@@ -115,20 +121,6 @@ public final class BinanceSimulator implements AutoCloseable {
             defaults,
             new AdminApi(faults, limiter, market));
     this.recorder = b.recordRequests ? new RequestRecorder() : null;
-  }
-
-  private static Map<String, Long> units(Map<String, String> amounts) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    amounts.forEach((asset, amount) -> out.put(asset, toUnits(amount)));
-    return out;
-  }
-
-  private static long toUnits(String amount) {
-    Long u = Units.parse(new BigDecimal(amount));
-    if (u == null) {
-      throw new IllegalArgumentException("more than 8 decimals: " + amount);
-    }
-    return u;
   }
 
   public static Builder builder() {
@@ -208,7 +200,7 @@ public final class BinanceSimulator implements AutoCloseable {
 
   /** Adds {@code amount} (negative: removes) to an account's free balance of {@code asset}. */
   public void deposit(String account, String asset, String amount) {
-    exchange.deposit(account, asset, toUnits(amount));
+    exchange.deposit(account, asset, Units.amount(amount));
   }
 
   /** An account's free balance. */
@@ -281,6 +273,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private final Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
     private final Map<String, String> defaultBalances = new LinkedHashMap<>();
     private boolean recordRequests;
+    private GivenMarket given;
 
     private Builder() {
       apiKey(ApiKey.hmac(DEMO_API_KEY, DEMO_SECRET_KEY));
@@ -386,6 +379,15 @@ public final class BinanceSimulator implements AutoCloseable {
     /** Keeps every request received, for {@link BinanceSimulator#requests()}; off by default. */
     public Builder recordRequests() {
       this.recordRequests = true;
+      return this;
+    }
+
+    /**
+     * Serves {@code market}'s lists instead of the generated market (seed and market time then play
+     * no part in market data).
+     */
+    public Builder market(GivenMarket market) {
+      this.given = requireNonNull(market, "market is null");
       return this;
     }
 
