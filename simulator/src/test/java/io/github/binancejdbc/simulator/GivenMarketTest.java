@@ -1,6 +1,7 @@
 package io.github.binancejdbc.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,13 +30,11 @@ class GivenMarketTest {
   private static TestClient c;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start() {
     GivenMarket.Builder m =
         GivenMarket.builder(T0 + 10 * H)
             .symbol(spec("ABCUSDT", "TRADING"), null)
-            .symbol(
-                spec("OLDUSDT", "HALT"),
-                TestClient.MAPPER.readTree("{\"symbol\":\"OLDUSDT\",\"status\":\"HALT\"}"));
+            .symbol(spec("OLDUSDT", "HALT"), "{\"symbol\":\"OLDUSDT\",\"status\":\"HALT\"}");
     List<Klines.Kline> bars = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       long p = (100 + i) * U;
@@ -202,5 +201,18 @@ class GivenMarketTest {
     assertEquals("{\"symbol\":\"OLDUSDT\",\"status\":\"HALT\"}", info.get(1).toString());
     assertEquals(List.of(), column("/api/v3/trades?symbol=OLDUSDT", "id"));
     assertEquals(List.of(), column("/api/v3/klines?symbol=OLDUSDT&interval=1h", null));
+  }
+
+  @Test
+  void aGivenExchangeInfoObjectMustBeAJsonObject() {
+    GivenMarket.Builder b = GivenMarket.builder(T0);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> b.symbol(spec("ABCUSDT", "TRADING"), "[1]"));
+    assertEquals("not a JSON object: [1]", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> b.klines("NOPE", Interval.H1, List.of()));
+    assertEquals("list the symbol first: NOPE", e.getMessage());
   }
 }

@@ -2,7 +2,9 @@ package io.github.binancejdbc.simulator.market;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +222,7 @@ public final class GivenMarket implements MarketData {
 
   /** Collects a given market; every list must be ascending, every symbol listed first. */
   public static final class Builder {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final long marketTimeMs;
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
     private final Map<String, Map<Interval, List<Klines.Kline>>> klines = new LinkedHashMap<>();
@@ -232,11 +235,24 @@ public final class GivenMarket implements MarketData {
       this.marketTimeMs = marketTimeMs;
     }
 
-    /** Lists a symbol; {@code info}, when not null, is its exchangeInfo object as served. */
-    public Builder symbol(SymbolSpec spec, JsonNode info) {
+    /**
+     * Lists a symbol; {@code infoJson}, when not null, is its exchangeInfo object (JSON text) as
+     * served, else it is rendered from the spec.
+     *
+     * @throws IllegalArgumentException if {@code infoJson} is not a JSON object
+     */
+    public Builder symbol(SymbolSpec spec, String infoJson) {
       specs.put(spec.symbol(), spec);
-      if (info != null) {
-        symbolInfo.put(spec.symbol(), info);
+      if (infoJson != null) {
+        try {
+          JsonNode info = JSON.readTree(infoJson);
+          if (!info.isObject()) {
+            throw new IllegalArgumentException("not a JSON object: " + infoJson);
+          }
+          symbolInfo.put(spec.symbol(), info);
+        } catch (JsonProcessingException e) {
+          throw new IllegalArgumentException("not JSON: " + infoJson, e);
+        }
       }
       return this;
     }
