@@ -22,7 +22,7 @@ import java.util.function.ToLongFunction;
  */
 public final class GivenMarket implements MarketData {
   private final long marketTimeMs;
-  private final List<SymbolSpec> orderedSpecs;
+  private final Market market;
   private final Map<String, Given> data;
   private final Map<String, JsonNode> symbolInfo;
 
@@ -47,7 +47,7 @@ public final class GivenMarket implements MarketData {
               b.books.getOrDefault(symbol, new Book(0, List.of(), List.of()))));
     }
     this.data = d;
-    this.orderedSpecs = List.copyOf(b.specs.values());
+    this.market = new Market(0, marketTimeMs, List.copyOf(b.specs.values()));
   }
 
   /** A market whose history ends at {@code marketTimeMs} (exclusive). */
@@ -57,7 +57,7 @@ public final class GivenMarket implements MarketData {
 
   /** The listed symbols (in the order given) and the market time, for the endpoints' lookups. */
   public Market market() {
-    return new Market(0, marketTimeMs, orderedSpecs);
+    return market;
   }
 
   /** The given exchangeInfo object of a symbol, or null to render it from its spec. */
