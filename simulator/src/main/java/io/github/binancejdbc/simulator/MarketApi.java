@@ -5,23 +5,22 @@ import static io.github.binancejdbc.simulator.market.Units.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.binancejdbc.simulator.market.Bar;
 import io.github.binancejdbc.simulator.market.Interval;
 import io.github.binancejdbc.simulator.market.Klines;
 import io.github.binancejdbc.simulator.market.Market;
+import io.github.binancejdbc.simulator.market.MarketData;
 import io.github.binancejdbc.simulator.market.SymbolMarket;
 import io.github.binancejdbc.simulator.market.SymbolSpec;
 import io.github.binancejdbc.simulator.market.Units;
 import io.github.binancejdbc.simulator.trading.ApiException;
 import io.github.binancejdbc.simulator.trading.Errors;
-import io.github.binancejdbc.simulator.trading.Exchange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The public market-data endpoints (security NONE). */
-record MarketApi(Market market, Exchange exchange) {
+record MarketApi(Market market, MarketData data) {
   // ---------------------------------------------------------------------------------------------
   // Endpoints
 
@@ -34,7 +33,7 @@ record MarketApi(Market market, Exchange exchange) {
           -1220, "The symbol's status does not match the requested symbolStatus.");
     }
     int limit = MarketParams.limit(p, 100, 5000);
-    Exchange.BookView book = exchange.depth(s.symbol(), limit);
+    MarketData.Book book = data.book(s, limit);
     ObjectNode n = JsonNodes.obj();
     n.put("lastUpdateId", book.lastUpdateId());
     n.set("bids", levels(book.bids()));
@@ -54,18 +53,17 @@ record MarketApi(Market market, Exchange exchange) {
 
   JsonNode trades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
-    int limit = MarketParams.limit(p, 500, 1000);
-    return tradeList(h.trades(Math.max(0, h.tradeCount() - limit), limit));
+    SymbolSpec s = MarketParams.symbol(p, market);
+    return tradeList(data.recentTrades(s, MarketParams.limit(p, 500, 1000)));
   }
 
   JsonNode historicalTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    SymbolSpec s = MarketParams.symbol(p, market);
     int limit = MarketParams.limit(p, 500, 1000);
     Long fromId = p.optLong("fromId");
-    long from = fromId != null ? fromId : Math.max(0, h.tradeCount() - limit);
-    return tradeList(h.trades(from, limit));
+    return tradeList(
+        fromId != null ? data.tradesFrom(s, fromId, limit) : data.recentTrades(s, limit));
   }
 
   JsonNode historicalBlockTrades(Endpoint.Call c) {
@@ -93,7 +91,7 @@ record MarketApi(Market market, Exchange exchange) {
 
   JsonNode aggTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    SymbolSpec s = MarketParams.symbol(p, market);
     int limit = MarketParams.limit(p, 500, 1000);
     Long fromId = p.optLong("fromId");
     Long start = MarketParams.time(p, "startTime");
@@ -101,19 +99,7 @@ record MarketApi(Market market, Exchange exchange) {
     if (fromId != null && (start != null || end != null)) {
       throw Errors.badCombination();
     }
-    List<SymbolMarket.AggTrade> aggs;
-    if (fromId != null) {
-      aggs = h.aggTrades(fromId, limit, Long.MAX_VALUE);
-    } else if (start != null) {
-      long endMs = end != null ? end : Long.MAX_VALUE;
-      aggs = start > endMs ? List.of() : h.aggTrades(h.firstAggAtOrAfter(start), limit, endMs);
-    } else if (end != null) {
-      long last = end == Long.MAX_VALUE ? h.aggCount() - 1 : h.firstAggAtOrAfter(end + 1) - 1;
-      long from = Math.max(0, last - limit + 1);
-      aggs = last < 0 ? List.of() : h.aggTrades(from, (int) (last - from + 1), end);
-    } else {
-      aggs = h.aggTrades(Math.max(0, h.aggCount() - limit), limit, Long.MAX_VALUE);
-    }
+    List<SymbolMarket.AggTrade> aggs = data.aggTrades(s, fromId, start, end, limit);
     ArrayNode a = JsonNodes.arr();
     for (SymbolMarket.AggTrade t : aggs) {
       ObjectNode n = a.addObject();
@@ -144,7 +130,7 @@ record MarketApi(Market market, Exchange exchange) {
     if (start != null && end != null && start > end) {
       return a;
     }
-    for (Klines.Kline k : Klines.query(market.history(s.symbol()), iv, offset, start, end, limit)) {
+    for (Klines.Kline k : data.klines(s, iv, offset, start, end, limit)) {
       ArrayNode row = a.addArray();
       row.add(k.openTime());
       row.add(format(k.open()));
@@ -164,23 +150,11 @@ record MarketApi(Market market, Exchange exchange) {
 
   JsonNode avgPrice(Endpoint.Call c) {
     SymbolSpec s = MarketParams.symbol(c.params(), market);
-    SymbolMarket h = market.history(s.symbol());
-    long end = h.dataEndMs();
-    Bar b = h.aggregate(end - 5 * 60_000, end);
+    MarketData.AvgPrice a = data.avgPrice(s);
     ObjectNode n = JsonNodes.obj();
     n.put("mins", 5);
-    long lastId = h.tradeCount() - 1;
-    if (b.count() > 0) {
-      n.put("price", Units.ratio(b.quote(), b.volume() * s.tapeLotUnits()));
-      n.put("closeTime", h.trades(b.lastTradeId(), 1).get(0).time());
-    } else if (lastId >= 0) {
-      SymbolMarket.Trade t = h.trades(lastId, 1).get(0);
-      n.put("price", format(t.price()));
-      n.put("closeTime", t.time());
-    } else {
-      n.put("price", format(0));
-      n.put("closeTime", 0L);
-    }
+    n.put("price", format(a.price()));
+    n.put("closeTime", a.closeTime());
     return n;
   }
 
@@ -224,23 +198,9 @@ record MarketApi(Market market, Exchange exchange) {
   /** Statistics of the trades with time in [openTime, closeTime]. */
   private ObjectNode stats(
       SymbolSpec s, long openTime, long closeTime, boolean mini, boolean full24) {
-    SymbolMarket h = market.history(s.symbol());
-    Bar b = h.aggregate(openTime, closeTime + 1);
-    long tick = s.tickUnits();
-    long open;
-    long high;
-    long low;
-    long last;
-    long prevClose = h.priceBefore(openTime) * tick;
-    if (b.count() == 0) {
-      open = high = low = last = prevClose;
-    } else {
-      open = b.open() * tick;
-      high = b.high() * tick;
-      low = b.low() * tick;
-      last = b.close() * tick;
-    }
-    long volume = b.volume() * s.tapeLotUnits();
+    MarketData.Window w = data.window(s, openTime, closeTime);
+    long open = w.open();
+    long last = w.last();
     ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     if (!mini) {
@@ -253,13 +213,12 @@ record MarketApi(Market market, Exchange exchange) {
                   .multiply(BigDecimal.valueOf(100))
                   .divide(BigDecimal.valueOf(open), 3, RoundingMode.HALF_UP)
                   .toPlainString());
-      n.put("weightedAvgPrice", Units.ratio(b.quote(), volume));
+      n.put("weightedAvgPrice", Units.ratio(w.quote(), w.volume()));
       if (full24) {
-        n.put("prevClosePrice", format(prevClose));
+        n.put("prevClosePrice", format(w.prevClose()));
         n.put("lastPrice", format(last));
-        long lastQty = b.count() == 0 ? 0 : h.trades(b.lastTradeId(), 1).get(0).qty();
-        n.put("lastQty", format(lastQty));
-        Exchange.BookView book = exchange.depth(s.symbol(), 1);
+        n.put("lastQty", format(w.lastQty()));
+        MarketData.Book book = data.book(s, 1);
         long[] bid = book.bids().isEmpty() ? new long[2] : book.bids().get(0);
         long[] ask = book.asks().isEmpty() ? new long[2] : book.asks().get(0);
         n.put("bidPrice", format(bid[0]));
@@ -269,18 +228,18 @@ record MarketApi(Market market, Exchange exchange) {
       }
     }
     n.put("openPrice", format(open));
-    n.put("highPrice", format(high));
-    n.put("lowPrice", format(low));
+    n.put("highPrice", format(w.high()));
+    n.put("lowPrice", format(w.low()));
     if (mini || !full24) {
       n.put("lastPrice", format(last));
     }
-    n.put("volume", format(volume));
-    n.put("quoteVolume", format(b.quote()));
+    n.put("volume", format(w.volume()));
+    n.put("quoteVolume", format(w.quote()));
     n.put("openTime", openTime);
     n.put("closeTime", closeTime);
-    n.put("firstId", b.firstTradeId());
-    n.put("lastId", b.lastTradeId());
-    n.put("count", b.count());
+    n.put("firstId", w.firstId());
+    n.put("lastId", w.lastId());
+    n.put("count", w.count());
     return n;
   }
 
@@ -290,7 +249,7 @@ record MarketApi(Market market, Exchange exchange) {
     for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
       ObjectNode n = JsonNodes.obj();
       n.put("symbol", s.symbol());
-      n.put("price", format(exchange.lastPrice(s.symbol())));
+      n.put("price", format(data.lastPrice(s)));
       out.add(n);
     }
     return MarketParams.oneOrMany(p, out);
@@ -300,7 +259,7 @@ record MarketApi(Market market, Exchange exchange) {
     Params p = c.params();
     List<ObjectNode> out = new ArrayList<>();
     for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
-      Exchange.BookView book = exchange.depth(s.symbol(), 1);
+      MarketData.Book book = data.book(s, 1);
       long[] bid = book.bids().isEmpty() ? new long[2] : book.bids().get(0);
       long[] ask = book.asks().isEmpty() ? new long[2] : book.asks().get(0);
       ObjectNode n = JsonNodes.obj();
