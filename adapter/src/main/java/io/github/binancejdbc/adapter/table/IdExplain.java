@@ -146,6 +146,48 @@ final class IdExplain {
   }
 
   /**
+   * An account endpoint that lists by an id cursor or by 24 h windows ({@code allOrders}, {@code
+   * allOrderList}): its path, cursor parameter and weight; as {@link #windows} and {@link #forward}
+   * with them.
+   */
+  record Listing(String path, String idParam, int weight) {
+    boolean windows(
+        RequestPlan plan,
+        BinanceTable.Keys keys,
+        List<Param> head,
+        ExplainQuery.Sym lo,
+        ExplainQuery.Sym hi,
+        long now,
+        UnaryOperator<String> sign) {
+      return IdExplain.windows(plan, keys, path, head, lo, hi, now, weight, sign);
+    }
+
+    /** Pages forwards from {@code lo} until the range ends. */
+    void forward(
+        RequestPlan plan,
+        BinanceTable.Keys keys,
+        List<Param> head,
+        ExplainQuery.Sym lo,
+        ExplainQuery.Sym hi,
+        ExplainQuery.Sym limit,
+        UnaryOperator<String> sign) {
+      IdExplain.forward(
+          plan,
+          keys,
+          path,
+          head,
+          idParam,
+          lo,
+          hi,
+          limit,
+          false,
+          weight,
+          sign,
+          "until the range ends");
+    }
+  }
+
+  /**
    * How a table looks one item up: {@code GET path} with one id ({@code idColumn = n}, sent as
    * {@code idParam}) or a client id ({@code clientIdColumn}, sent as {@code origClientOrderId}).
    */

@@ -33,6 +33,9 @@ public final class OrderListsTable extends BinanceTable {
           "list_client_order_id",
           EndpointWeights.ORDER_LIST);
 
+  private static final IdExplain.Listing ALL =
+      new IdExplain.Listing("/api/v3/allOrderList", "fromId", EndpointWeights.ALL_ORDER_LIST);
+
   /** The columns read from each object of a list's {@code orders}, the rest from the list. */
   private static final String[] ORDER_COLUMNS = {"order_id", "client_order_id"};
 
@@ -229,32 +232,19 @@ public final class OrderListsTable extends BinanceTable {
     if (BY_ID.explain(plan, q, none, this::signedQuery)) {
       return plan;
     }
+    long now = ctx.config().clock().millis() + AccountRequests.NOW_SLACK;
     if ((idLo == null || (idLo.known() && idLo.number() <= 0))
-        && IdExplain.windows(
+        && ALL.windows(
             plan,
             none,
-            "/api/v3/allOrderList",
             List.of(),
             q.lower("transaction_time"),
             q.upper("transaction_time"),
-            ctx.config().clock().millis() + AccountRequests.NOW_SLACK,
-            EndpointWeights.ALL_ORDER_LIST,
+            now,
             this::signedQuery)) {
       return plan;
     }
-    IdExplain.forward(
-        plan,
-        none,
-        "/api/v3/allOrderList",
-        List.of(),
-        "fromId",
-        idLo,
-        idHi,
-        null,
-        false,
-        EndpointWeights.ALL_ORDER_LIST,
-        this::signedQuery,
-        "until the range ends");
+    ALL.forward(plan, none, List.of(), idLo, idHi, null, this::signedQuery);
     return plan;
   }
 }

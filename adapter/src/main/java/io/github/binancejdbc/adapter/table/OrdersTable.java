@@ -69,6 +69,9 @@ public final class OrdersTable extends BinanceTable {
       new IdExplain.Lookup(
           "/api/v3/order", "order_id", "orderId", "client_order_id", EndpointWeights.ORDER);
 
+  private static final IdExplain.Listing ALL =
+      new IdExplain.Listing("/api/v3/allOrders", "orderId", EndpointWeights.ALL_ORDERS);
+
   private static final Set<Object> FINAL =
       Set.of("FILLED", "CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
 
@@ -233,31 +236,11 @@ public final class OrdersTable extends BinanceTable {
                 : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
                     ? placedLo
                     : updateLo;
-    if (IdExplain.windows(
-        plan,
-        keys,
-        "/api/v3/allOrders",
-        head,
-        spanLo,
-        updateHi,
-        ctx.config().clock().millis() + AccountRequests.NOW_SLACK,
-        EndpointWeights.ALL_ORDERS,
-        this::signedQuery)) {
+    long now = ctx.config().clock().millis() + AccountRequests.NOW_SLACK;
+    if (ALL.windows(plan, keys, head, spanLo, updateHi, now, this::signedQuery)) {
       return plan;
     }
-    IdExplain.forward(
-        plan,
-        keys,
-        "/api/v3/allOrders",
-        head,
-        "orderId",
-        idLo,
-        idHi,
-        limit,
-        false,
-        EndpointWeights.ALL_ORDERS,
-        this::signedQuery,
-        "until the range ends");
+    ALL.forward(plan, keys, head, idLo, idHi, limit, this::signedQuery);
     return plan.note("final orders the cache holds are not asked");
   }
 }
