@@ -157,7 +157,7 @@ final class KlineStream implements RowStream {
         path,
         params,
         EndpointWeights.KLINES,
-        p -> KlineRows.read(p, symbol, timeframe, zone, q),
+        KlineRows.reader(symbol, timeframe, zone, q),
         q.neededKey());
   }
 
@@ -179,7 +179,7 @@ final class KlineStream implements RowStream {
                 path,
                 params,
                 EndpointWeights.KLINES,
-                p -> KlineRows.read(p, symbol, timeframe, zone, null),
+                KlineRows.reader(symbol, timeframe, zone, null),
                 "*"),
             start,
             end);
