@@ -90,11 +90,23 @@ final class KlineBytes {
     }
   }
 
+  /** The bytes of a string that need no care: printable ASCII but the quote and the backslash. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int c = 0x20; c < 0x7f; c++) {
+      PLAIN[c] = c != '"' && c != '\\';
+    }
+  }
+
   /** Marks a value the fast path does not take. */
   private static final Object FAIL = new Object();
 
   /** Skips whitespace; false at the end of the body. */
   private boolean ws() {
+    if (i < end && b[i] > ' ') {
+      return true; // the common case: no whitespace at all
+    }
     while (i < end) {
       byte c = b[i];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -137,18 +149,11 @@ final class KlineBytes {
     byte c = b[i];
     if (c == '"') {
       int start = ++i;
-      while (i < end) {
-        byte x = b[i];
-        if (x == '"') {
-          break;
-        }
-        if (x < 0x20 || x == '\\') {
-          return FAIL; // an escape, a control or non-ASCII byte
-        }
+      while (i < end && PLAIN[b[i] & 0xff]) {
         i++;
       }
-      if (i >= end) {
-        return FAIL;
+      if (i >= end || b[i] != '"') {
+        return FAIL; // an escape, a control or non-ASCII byte, or no closing quote
       }
       int stop = i++;
       if (!wanted) {
