@@ -1,12 +1,20 @@
 package io.github.binancejdbc.jdbc;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.binancejdbc.adapter.BinanceConfig;
 import io.github.binancejdbc.adapter.BinanceSchema;
 import io.github.binancejdbc.fixture.FixtureData;
 import io.github.binancejdbc.fixture.FixtureExchange;
 import io.github.binancejdbc.testing.Rows;
+import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
@@ -16,40 +24,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fetching klines ahead: the fixture's 2,880 one-minute bars are three pages (1000, 1000, 880).
- * Read to the end, every page is asked once, as one page after another would ask it; a range open
- * to the present sends no page that starts after the server's present. The clock is fixed at the
- * last bar (WireMock sends no {@code Date}: the server's present is then the clock less a minute),
- * so the schema is mounted in Calcite directly, as the driver mounts it.
+ * Fetching klines ahead over 2,880 one-minute bars, three pages (1000, 1000, 880): read to the end,
+ * every page is asked once, as one page after another would ask it; a range open to the present
+ * sends no page that starts after the server's present. The clock is fixed a minute after the last
+ * bar (with no {@code Date} header the server's present is the clock less a minute), so the schema
+ * is mounted in Calcite directly, as the driver mounts it.
  */
 class KlinesFetchAheadTest {
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
+
   private static final long T0 = FixtureData.KLINES_1M_START;
   private static final long MINUTE = FixtureData.MINUTE;
-  private static final String OPEN_RANGE =
-      "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
-          + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'";
 
-  private FixtureExchange exchange;
-
-  @AfterEach
-  void stop() {
-    if (exchange != null) {
-      exchange.close();
-    }
-  }
-
-  private List<String> read(String sql, int maxConcurrent) throws Exception {
+  private static List<String> read(String baseUrl, String sql, int maxConcurrent) throws Exception {
     BinanceConfig config =
         BinanceConfig.newBuilder()
-            .baseUrl(exchange.baseUrl())
+            .baseUrl(baseUrl)
             .maxRetries(0)
             .cacheSizeBytes(0)
             .maxConcurrentRequests(maxConcurrent)
-            // The last bar opens at T0 + 2879 minutes; the present is a minute after that.
             .clock(Clock.fixed(Instant.ofEpochMilli(T0 + 2880 * MINUTE + 60_000), ZoneOffset.UTC))
             .build();
     Properties props = new Properties();
@@ -62,36 +59,70 @@ class KlinesFetchAheadTest {
     }
   }
 
+  /** The query of the page from {@code start}, with no end (a range open to the present). */
   private static String page(long start) {
     return "symbol=BTCUSDT&interval=1m&startTime=" + start + "&limit=1000";
   }
 
+  /** {@code n} one-minute bars from {@code from}, as Binance sends them. */
+  private static String bars(long from, int n) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < n; i++) {
+      long t = from + i * MINUTE;
+      sb.append(i == 0 ? "[" : ",[").append(t).append(",\"1.5\",\"2\",\"1\",\"1.25\",\"3\",");
+      sb.append(t + MINUTE - 1).append(",\"4\",5,\"1\",\"2\",\"0\"]");
+    }
+    return sb.append(']').toString();
+  }
+
   @Test
   void aRangeOpenToThePresentAsksNoPagePastIt() throws Exception {
-    exchange = FixtureExchange.start();
-    List<String> rows = read(OPEN_RANGE, 8);
+    KnownLimits.of(wm.baseUrl());
+    // A page starts a millisecond after the last bar of the page before it.
+    long second = T0 + 999 * MINUTE + 1;
+    long third = T0 + 1999 * MINUTE + 1;
+    wm.stubFor(get(urlEqualTo("/api/v3/klines?" + page(T0))).willReturn(okJson(bars(T0, 1000))));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?" + page(second)))
+            .willReturn(okJson(bars(T0 + 1000 * MINUTE, 1000))));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/klines?" + page(third)))
+            .willReturn(okJson(bars(T0 + 2000 * MINUTE, 880))));
+    List<String> rows =
+        read(
+            wm.baseUrl(),
+            "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
+                + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'",
+            8);
     assertEquals(2880, rows.size());
-    // The third page went out with the second; the fourth would start after the present.
-    assertEquals(
-        // (A page starts a millisecond after the last bar of the page before it.)
-        List.of(page(T0), page(T0 + 999 * MINUTE + 1), page(T0 + 1999 * MINUTE + 1)),
-        sorted(exchange.queries("/api/v3/klines")));
+    Thread.sleep(100); // nothing more arrives
+    // The third page went out with the second; a fourth would start after the present.
+    List<String> sent = new ArrayList<>();
+    for (LoggedRequest r : wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/klines")))) {
+      sent.add(r.getUrl().substring(r.getUrl().indexOf('?') + 1));
+    }
+    sent.sort(null);
+    assertEquals(List.of(page(T0), page(second), page(third)), sent);
   }
 
   @Test
   void readToTheEndEveryPageIsAskedOnceAsOneAfterAnotherWouldAskIt() throws Exception {
-    exchange = FixtureExchange.start();
-    List<String> sequential = read(OPEN_RANGE, 1);
-    List<String> oneByOne = exchange.queries("/api/v3/klines");
-    exchange.resetRequests();
-    assertEquals(sequential, read(OPEN_RANGE, 8), "the same rows in the same order");
-    assertEquals(sorted(oneByOne), sorted(exchange.queries("/api/v3/klines")));
-    assertEquals(3, oneByOne.size(), oneByOne.toString());
-  }
-
-  private static List<String> sorted(List<String> queries) {
-    List<String> out = new ArrayList<>(queries);
-    out.sort(null);
-    return out;
+    try (FixtureExchange exchange = FixtureExchange.start()) {
+      String sql =
+          "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
+              + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+              + " AND open_time < TIMESTAMP '2024-01-03 00:00:00'";
+      List<String> sequential = read(exchange.baseUrl(), sql, 1);
+      List<String> oneByOne = new ArrayList<>(exchange.queries("/api/v3/klines"));
+      exchange.resetRequests();
+      List<String> ahead = read(exchange.baseUrl(), sql, 8);
+      assertEquals(2880, sequential.size());
+      assertEquals(sequential, ahead, "the same rows in the same order");
+      List<String> sent = new ArrayList<>(exchange.queries("/api/v3/klines"));
+      oneByOne.sort(null);
+      sent.sort(null);
+      assertEquals(oneByOne, sent);
+      assertEquals(3, oneByOne.size(), oneByOne.toString());
+    }
   }
 }
