@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fetching klines ahead over 2,880 one-minute bars, three pages (1000, 1000, 880): read to the end,
- * every page is asked once, as one page after another would ask it; a range open to the present
- * sends no page that starts after the server's present. The clock is fixed a minute after the last
- * bar (with no {@code Date} header the server's present is the clock less a minute), so the schema
- * is mounted in Calcite directly, as the driver mounts it.
+ * Fetching klines ahead: read to the end, a closed range of 2,880 one-minute bars (pages of 1000,
+ * 1000, 880) asks every page once, as one page after another would ask it; a range open to the
+ * present sends no page that starts after the server's present. The clock is fixed a minute after
+ * the last bar the server has (with no {@code Date} header the server's present is the clock less a
+ * minute), so the schema is mounted in Calcite directly, as the driver mounts it.
  */
 class KlinesFetchAheadTest {
   @RegisterExtension static WireMockExtension wm = WireMocks.strict();
@@ -47,7 +47,7 @@ class KlinesFetchAheadTest {
             .maxRetries(0)
             .cacheSizeBytes(0)
             .maxConcurrentRequests(maxConcurrent)
-            .clock(Clock.fixed(Instant.ofEpochMilli(T0 + 2880 * MINUTE + 60_000), ZoneOffset.UTC))
+            .clock(Clock.fixed(Instant.ofEpochMilli(T0 + 4880 * MINUTE + 60_000), ZoneOffset.UTC))
             .build();
     Properties props = new Properties();
     props.setProperty("timeZone", "UTC");
@@ -78,31 +78,33 @@ class KlinesFetchAheadTest {
   @Test
   void aRangeOpenToThePresentAsksNoPagePastIt() throws Exception {
     KnownLimits.of(wm.baseUrl());
-    // A page starts a millisecond after the last bar of the page before it.
-    long second = T0 + 999 * MINUTE + 1;
-    long third = T0 + 1999 * MINUTE + 1;
-    wm.stubFor(get(urlEqualTo("/api/v3/klines?" + page(T0))).willReturn(okJson(bars(T0, 1000))));
-    wm.stubFor(
-        get(urlEqualTo("/api/v3/klines?" + page(second)))
-            .willReturn(okJson(bars(T0 + 1000 * MINUTE, 1000))));
-    wm.stubFor(
-        get(urlEqualTo("/api/v3/klines?" + page(third)))
-            .willReturn(okJson(bars(T0 + 2000 * MINUTE, 880))));
+    // Four full pages and one of 880 bars up to the present; a page starts a millisecond after the
+    // last bar of the page before it.
+    List<String> pages = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      long start = k == 0 ? T0 : T0 + (1000L * k - 1) * MINUTE + 1;
+      pages.add(page(start));
+      wm.stubFor(
+          get(urlEqualTo("/api/v3/klines?" + page(start)))
+              .willReturn(okJson(bars(T0 + 1000L * k * MINUTE, k < 4 ? 1000 : 880))));
+    }
     List<String> rows =
         read(
             wm.baseUrl(),
             "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
                 + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'",
             8);
-    assertEquals(2880, rows.size());
+    assertEquals(4880, rows.size());
     Thread.sleep(100); // nothing more arrives
-    // The third page went out with the second; a fourth would start after the present.
+    // Three pages ahead after the third (1, 3, ...): the fourth and fifth, not the sixth, which
+    // would start after the present.
     List<String> sent = new ArrayList<>();
     for (LoggedRequest r : wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/klines")))) {
       sent.add(r.getUrl().substring(r.getUrl().indexOf('?') + 1));
     }
     sent.sort(null);
-    assertEquals(List.of(page(T0), page(second), page(third)), sent);
+    pages.sort(null);
+    assertEquals(pages, sent);
   }
 
   @Test

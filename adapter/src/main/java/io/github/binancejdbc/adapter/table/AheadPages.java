@@ -18,14 +18,17 @@ import java.util.function.LongSupplier;
  * keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page k. Up
  * to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
  *
- * <p>The first page is one request on the reader's thread, as without fetching ahead. When the
- * reader has read it and wants more than a page, the next two pages go out together, and the pages
- * in flight then double with each page handed over (4, 8, ...), so a reader that stops early pays
- * for at most the pages in flight; never past the upper key bound, beyond the rows a LIMIT still
- * wants, or, but for one page at a time, past the keys known to exist ({@link #existingUpTo}). A
- * page may reach past the start of the page fetched after it (a gap in the data makes a full page
- * span more keys): those rows are dropped from it, the next page has them. A short page means the
- * data ends there: what is still in flight is cancelled, as on {@link #close}.
+ * <p>The first page is one request on the reader's thread, as without fetching ahead. Over a range
+ * whose upper bound is known to exist ({@link #existingUpTo}), every page up to it is one the
+ * reader needs: when it has read the first page and wants more, the next two go out together, and
+ * the pages in flight then double with each page handed over (4, 8, ...). Over a range open to the
+ * end of the data, where a short page may end it anywhere, the second page goes alone and the pages
+ * ahead then double from one (1, 3, 7, ...). Either way a reader that stops early pays for at most
+ * the pages in flight; never past the upper key bound, beyond the rows a LIMIT still wants, or, but
+ * for one page at a time, past the keys known to exist. A page may reach past the start of the page
+ * fetched after it (a gap in the data makes a full page span more keys): those rows are dropped
+ * from it, the next page has them. A short page means the data ends there: what is still in flight
+ * is cancelled, as on {@link #close}.
  */
 final class AheadPages implements RowStream {
   /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
@@ -90,9 +93,11 @@ final class AheadPages implements RowStream {
     if (done) {
       return null;
     }
+    boolean bounded = hi != Long.MAX_VALUE && hi <= known.getAsLong();
     List<Object[]> rows;
     int limit;
-    if (pending.isEmpty() && (pagesRead == 0 || maxInFlight == 0 || wanted <= pageSize)) {
+    if (pending.isEmpty()
+        && (pagesRead == 0 || maxInFlight == 0 || wanted <= pageSize || !bounded)) {
       // The first page (a reader that stops within it costs one request), or one page only.
       limit = (int) Math.max(1, Math.min(pageSize, wanted));
       rows = fetch.page(next, limit);
@@ -117,8 +122,9 @@ final class AheadPages implements RowStream {
         return rows;
       }
     }
-    if (pagesRead > 1 && maxInFlight > 0) {
-      fill(1 << Math.min(pagesRead, 20), wanted - rows.size());
+    if (maxInFlight > 0) {
+      int doubling = 1 << Math.min(pagesRead, 20);
+      fill(bounded ? (pagesRead > 1 ? doubling : 0) : doubling / 2 - 1, wanted - rows.size());
     }
     return rows;
   }
@@ -134,8 +140,7 @@ final class AheadPages implements RowStream {
         && (long) pending.size() * pageSize < wanted
         && (pending.isEmpty() || next <= sure)) {
       long start = next;
-      int limit = pending.isEmpty() ? (int) Math.min(pageSize, wanted) : pageSize;
-      pending.add(new Pending(start, limit, ahead.apply(() -> fetch.page(start, limit))));
+      pending.add(new Pending(start, pageSize, ahead.apply(() -> fetch.page(start, pageSize))));
       next = start + span;
     }
   }

@@ -126,6 +126,15 @@ class AheadPagesTest {
   }
 
   @Test
+  void aRangeOpenToTheEndOfTheDataAsksNoPagePastAShortOne() {
+    FakeFetch f = new FakeFetch(25, Long.MAX_VALUE);
+    assertEquals(range(0, 25), readAll(pager(f, 0, 8, NOW), Long.MAX_VALUE));
+    // A short page may end such a range anywhere: the second page goes alone, one page ahead
+    // after it, so the data's end costs what one page after another costs.
+    assertEquals(List.of("0/10", "10/10", "20/10"), f.sent);
+  }
+
+  @Test
   void aReaderThatWantsOnePageMoreGetsOneRequestMore() {
     FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
     AheadPages p = pager(f, 0, 8, NOW);
@@ -178,7 +187,7 @@ class AheadPagesTest {
 
   @Test
   void closingCancelsThePagesInFlightAndTheyAreNeverSent() {
-    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    FakeFetch f = new FakeFetch(1000, 999);
     List<FutureTask<List<Object[]>>> queued = new ArrayList<>();
     AheadPages p =
         pager(
