@@ -18,17 +18,14 @@ import org.slf4j.LoggerFactory;
  * empty body or one of the wrong shape is "unreadable", with the JSON path), any other status as an
  * {@link ErrorBody} of at most 16 KiB. Steps before this one see a read {@link Reply}.
  */
-final class ReadStep implements Step {
+record ReadStep(JsonFactory json, Clock clock) implements Step {
   // The transport's logger, the one the README names for the request log lines.
   private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
   private static final long MAX_ERROR_BODY_BYTES = 16 * 1024;
 
-  private final JsonFactory json;
-  private final Clock clock;
-
-  ReadStep(JsonFactory json, Clock clock) {
-    this.json = requireNonNull(json, "json is null");
-    this.clock = requireNonNull(clock, "clock is null");
+  ReadStep {
+    requireNonNull(json, "json is null");
+    requireNonNull(clock, "clock is null");
   }
 
   @Override
