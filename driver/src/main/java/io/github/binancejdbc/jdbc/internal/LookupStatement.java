@@ -1,0 +1,283 @@
+package io.github.binancejdbc.jdbc.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.Meta;
+
+/**
+ * A prepared key lookup or history scan ({@link SimpleLookup}) that runs without Calcite's
+ * connection: the statement under {@link StatementProxy} for such a text, so that a connection
+ * whose statements are all lookups never creates its Calcite connection (with Avatica's protobuf
+ * descriptors and Calcite's execution context, most of a first row's time). Binding strings,
+ * executing, reading the result set and its metadata and the parameters' metadata behave as
+ * Calcite's prepared statement does: the same signature, Avatica's result set with the same cursor
+ * and accessors over the same scan, the same errors.
+ *
+ * <p>Any other method (other setters, settings, batches, warnings, {@code unwrap}) first prepares
+ * Calcite's statement for the text, replays the bindings made so far on it and passes that call and
+ * every later one to it; a result set already returned stays valid.
+ */
+final class LookupStatement implements InvocationHandler {
+  /** Prepares Calcite's statement for the same text. */
+  @FunctionalInterface
+  interface Fallback {
+    PreparedStatement prepare() throws SQLException;
+  }
+
+  private final String sql;
+  private final SimpleLookup.Plan plan;
+  private final JavaTypeFactory typeFactory;
+  private final Fallback fallback;
+  private final Meta.Signature signature;
+  private final LookupResultSet.MetaData metaData;
+  private final Object[] values;
+  private final boolean[] bound;
+  private final AtomicBoolean cancelFlag = new AtomicBoolean();
+
+  /** The binding calls made so far, replayed on Calcite's statement when it is needed. */
+  private final List<Object[]> calls = new ArrayList<>();
+
+  private PreparedStatement calcite;
+  private ResultSet current;
+  private long updateCount = -1;
+  private boolean closed;
+
+  private LookupStatement(
+      String sql, SimpleLookup.Plan plan, JavaTypeFactory typeFactory, Fallback fallback) {
+    this.sql = sql;
+    this.plan = plan;
+    this.typeFactory = typeFactory;
+    this.fallback = fallback;
+    this.signature = LookupResultSet.signature(sql, plan);
+    this.metaData = new LookupResultSet.MetaData(signature);
+    this.values = new Object[plan.parameters().size()];
+    this.bound = new boolean[values.length];
+  }
+
+  static PreparedStatement create(
+      String sql, SimpleLookup.Plan plan, JavaTypeFactory typeFactory, Fallback fallback) {
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            LookupStatement.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            new LookupStatement(sql, plan, typeFactory, fallback));
+  }
+
+  @Override
+  public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (calcite != null) {
+      return Dispatch.call(calcite, method, args);
+    }
+    Object answer = answer(proxy, method, args);
+    if (answer != PASS) {
+      return answer;
+    }
+    calcite = fallback.prepare();
+    for (Object[] call : calls) {
+      Dispatch.call(calcite, (Method) call[0], (Object[]) call[1]);
+    }
+    calls.clear();
+    return Dispatch.call(calcite, method, args);
+  }
+
+  private static final Object PASS = new Object();
+
+  /** What this statement answers itself for {@code method}, or {@link #PASS}. */
+  private Object answer(Object proxy, Method method, Object[] args) throws SQLException {
+    String name = method.getName();
+    int arity = args == null ? 0 : args.length;
+    switch (name) {
+      case "close":
+        if (arity == 0) {
+          return close();
+        }
+        break;
+      case "isClosed":
+        if (arity == 0) {
+          return closed;
+        }
+        break;
+      case "toString":
+        return "LookupStatement{" + sql + "}";
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "equals":
+        return proxy == args[0];
+      default:
+        break;
+    }
+    if (closed) {
+      throw AvaticaConnection.HELPER.createException("Statement closed");
+    }
+    switch (name) {
+      case "setString", "setNString", "setObject" -> {
+        if (arity == 2 && args[0] instanceof Integer i && args[1] instanceof String s) {
+          return bind(method, args, i, s);
+        }
+      }
+      case "clearParameters" -> {
+        java.util.Arrays.fill(values, null);
+        java.util.Arrays.fill(bound, false);
+        calls.clear();
+        return null;
+      }
+      case "executeQuery" -> {
+        if (arity == 0 && allBound()) {
+          return execute();
+        }
+      }
+      case "execute" -> {
+        if (arity == 0 && allBound()) {
+          execute();
+          return true;
+        }
+      }
+      case "getResultSet" -> {
+        return current;
+      }
+      case "getUpdateCount" -> {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, updateCount));
+      }
+      case "getLargeUpdateCount" -> {
+        return updateCount;
+      }
+      case "getMoreResults" -> {
+        if (arity == 0) {
+          if (current != null) {
+            current.close();
+          }
+          updateCount = -1;
+          return false;
+        }
+      }
+      case "getMetaData" -> {
+        return metaData;
+      }
+      case "getParameterMetaData" -> {
+        return parameters();
+      }
+      case "getMaxRows", "getLargeMaxRows" -> {
+        return name.equals("getMaxRows") ? (Object) 0 : (Object) 0L;
+      }
+      case "setMaxRows", "setLargeMaxRows" -> {
+        if (((Number) args[0]).longValue() == 0) {
+          return null;
+        }
+      }
+      case "cancel" -> {
+        cancelFlag.set(true);
+        return null;
+      }
+      default -> {}
+    }
+    return PASS;
+  }
+
+  private Object bind(Method method, Object[] args, int index, String value) {
+    if (index < 1 || index > values.length) {
+      return PASS;
+    }
+    values[index - 1] = value;
+    bound[index - 1] = true;
+    calls.add(new Object[] {method, args});
+    return null;
+  }
+
+  private boolean allBound() {
+    for (boolean b : bound) {
+      if (!b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ResultSet execute() throws SQLException {
+    if (current != null) {
+      ResultSet previous = current;
+      current = null;
+      previous.close();
+    }
+    updateCount = -1;
+    Map<String, Object> context = new HashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      context.put("?" + i, values[i]);
+    }
+    cancelFlag.set(false);
+    current = LookupResultSet.run(signature, metaData, plan, typeFactory, context, cancelFlag, 0);
+    return current;
+  }
+
+  private Object close() throws SQLException {
+    if (!closed) {
+      closed = true;
+      if (current != null) {
+        ResultSet rs = current;
+        current = null;
+        rs.close();
+      }
+    }
+    return null;
+  }
+
+  /** The parameters' metadata, as Avatica's prepared statement reports them. */
+  private ParameterMetaData parameters() {
+    List<AvaticaParameter> params = plan.parameters();
+    return (ParameterMetaData)
+        Proxy.newProxyInstance(
+            LookupStatement.class.getClassLoader(),
+            new Class<?>[] {ParameterMetaData.class},
+            (proxy, m, a) -> {
+              switch (m.getName()) {
+                case "getParameterCount":
+                  return params.size();
+                case "hashCode":
+                  return System.identityHashCode(proxy);
+                case "equals":
+                  return proxy == a[0];
+                case "toString":
+                  return "ParameterMetaData" + params;
+                case "isWrapperFor":
+                  return ((Class<?>) a[0]).isInstance(proxy);
+                case "unwrap":
+                  if (((Class<?>) a[0]).isInstance(proxy)) {
+                    return proxy;
+                  }
+                  throw AvaticaConnection.HELPER.createException(
+                      "does not implement '" + a[0] + "'");
+                default:
+                  break;
+              }
+              int index = (Integer) a[0];
+              if (index < 1 || index > params.size()) {
+                throw AvaticaConnection.HELPER.toSQLException(
+                    AvaticaConnection.HELPER.createException(
+                        "parameter ordinal " + index + " out of range"));
+              }
+              AvaticaParameter p = params.get(index - 1);
+              return switch (m.getName()) {
+                case "isNullable" -> ParameterMetaData.parameterNullableUnknown;
+                case "isSigned" -> p.signed;
+                case "getPrecision" -> p.precision;
+                case "getScale" -> p.scale;
+                case "getParameterType" -> p.parameterType;
+                case "getParameterTypeName" -> p.typeName;
+                case "getParameterClassName" -> p.className;
+                default -> ParameterMetaData.parameterModeIn;
+              };
+            });
+  }
+}
