@@ -277,6 +277,15 @@ final class ConnectionProxy implements InvocationHandler {
 
   private Object createStatement(Object[] a) throws SQLException {
     open(null);
+    if ((a == null || a.length == 0) && lookupsAlone && !isOpened()) {
+      // Runs the lookups it is given without Calcite's connection, as a prepared lookup does.
+      Statement s =
+          LookupStatement.plain(
+              text -> isOpened() ? null : lookup(text),
+              typeFactory(),
+              () -> delegate().createStatement());
+      return StatementProxy.create(s, Statement.class, null, this);
+    }
     Connection c = delegate();
     Statement s =
         a == null || a.length == 0
@@ -308,25 +317,35 @@ final class ConnectionProxy implements InvocationHandler {
   /** Calcite's statement for {@code sql}, planned for at most {@code maxRows} rows (0: all). */
   PreparedStatement prepare(String sql, long maxRows) throws SQLException {
     if (maxRows == 0 && lookupsAlone && !isOpened()) {
-      SimpleLookup.Plan plan;
-      JavaTypeFactory types;
-      synchronized (this) {
-        if (typeFactory == null) {
-          typeFactory = new JavaTypeFactoryImpl(BinanceTypeSystem.INSTANCE);
-        }
-        types = typeFactory;
-      }
-      plan =
-          SimpleLookup.plan(
-              sql,
-              BinanceSchema.NAME,
-              (s, t) -> s.equals(BinanceSchema.NAME) ? schema.binanceTables().get(t) : null,
-              types);
+      SimpleLookup.Plan plan = lookup(sql);
       if (plan != null) {
-        return LookupStatement.create(
-            sql, plan, types, () -> MaxRows.preparing(0, () -> delegate().prepareStatement(sql)));
+        return LookupStatement.prepared(
+            sql,
+            plan,
+            typeFactory(),
+            () -> MaxRows.preparing(0, () -> delegate().prepareStatement(sql)));
       }
     }
     return MaxRows.preparing(maxRows, () -> delegate().prepareStatement(sql));
+  }
+
+  /**
+   * The plan of {@code sql} if it is a lookup of a Binance table, as Calcite's connection would
+   * resolve it while nothing has changed its schemas (it is not created yet); else null.
+   */
+  private SimpleLookup.Plan lookup(String sql) {
+    return SimpleLookup.plan(
+        sql,
+        BinanceSchema.NAME,
+        (s, t) -> s.equals(BinanceSchema.NAME) ? schema.binanceTables().get(t) : null,
+        typeFactory());
+  }
+
+  /** The types of the lookups' columns, as Calcite's connection's type factory makes them. */
+  private synchronized JavaTypeFactory typeFactory() {
+    if (typeFactory == null) {
+      typeFactory = new JavaTypeFactoryImpl(BinanceTypeSystem.INSTANCE);
+    }
+    return typeFactory;
   }
 }

@@ -7,6 +7,7 @@ import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,61 +32,94 @@ import org.apache.calcite.avatica.Meta;
  * every later one to it; a result set already returned stays valid.
  */
 final class LookupStatement implements InvocationHandler {
-  /** Prepares Calcite's statement for the same text. */
+  /** Makes Calcite's statement: prepared for the same text, or a plain one. */
   @FunctionalInterface
   interface Fallback {
-    PreparedStatement prepare() throws SQLException;
+    Statement create() throws SQLException;
   }
 
-  private final String sql;
-  private final SimpleLookup.Plan plan;
+  /** The lookup plan of a statement's text, or null when it is not a lookup. */
+  @FunctionalInterface
+  interface Planner {
+    SimpleLookup.Plan plan(String sql);
+  }
+
+  /** Null for a plain statement, which plans each text it executes. */
+  private final Planner planner;
+
   private final JavaTypeFactory typeFactory;
   private final Fallback fallback;
-  private final Meta.Signature signature;
-  private final LookupResultSet.MetaData metaData;
-  private final Object[] values;
-  private final boolean[] bound;
+  private String sql;
+  private SimpleLookup.Plan plan;
+  private Meta.Signature signature;
+  private LookupResultSet.MetaData metaData;
+  private Object[] values = new Object[0];
+  private boolean[] bound = new boolean[0];
   private final AtomicBoolean cancelFlag = new AtomicBoolean();
 
   /** The binding calls made so far, replayed on Calcite's statement when it is needed. */
   private final List<Object[]> calls = new ArrayList<>();
 
-  private PreparedStatement calcite;
+  private Statement calcite;
   private ResultSet current;
   private long updateCount = -1;
   private boolean closed;
 
-  private LookupStatement(
-      String sql, SimpleLookup.Plan plan, JavaTypeFactory typeFactory, Fallback fallback) {
-    this.sql = sql;
-    this.plan = plan;
+  private LookupStatement(Planner planner, JavaTypeFactory typeFactory, Fallback fallback) {
+    this.planner = planner;
     this.typeFactory = typeFactory;
     this.fallback = fallback;
+  }
+
+  /** The statement {@code plan} answers ({@code fallback} prepares Calcite's for {@code sql}). */
+  static PreparedStatement prepared(
+      String sql, SimpleLookup.Plan plan, JavaTypeFactory typeFactory, Fallback fallback) {
+    LookupStatement h = new LookupStatement(null, typeFactory, fallback);
+    h.use(sql, plan);
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            LookupStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, h);
+  }
+
+  /**
+   * A plain statement that runs the lookups {@code planner} plans itself; the first other text,
+   * setting or call moves it to Calcite's statement ({@code fallback}).
+   */
+  static Statement plain(Planner planner, JavaTypeFactory typeFactory, Fallback fallback) {
+    return (Statement)
+        Proxy.newProxyInstance(
+            LookupStatement.class.getClassLoader(),
+            new Class<?>[] {Statement.class},
+            new LookupStatement(planner, typeFactory, fallback));
+  }
+
+  /** Makes {@code plan} (of {@code sql}) the statement's, with no parameter bound. */
+  private void use(String sql, SimpleLookup.Plan plan) {
+    this.sql = sql;
+    this.plan = plan;
     this.signature = LookupResultSet.signature(sql, plan);
     this.metaData = new LookupResultSet.MetaData(signature);
     this.values = new Object[plan.parameters().size()];
     this.bound = new boolean[values.length];
   }
 
-  static PreparedStatement create(
-      String sql, SimpleLookup.Plan plan, JavaTypeFactory typeFactory, Fallback fallback) {
-    return (PreparedStatement)
-        Proxy.newProxyInstance(
-            LookupStatement.class.getClassLoader(),
-            new Class<?>[] {PreparedStatement.class},
-            new LookupStatement(sql, plan, typeFactory, fallback));
-  }
-
   @Override
   public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (calcite != null) {
-      return Dispatch.call(calcite, method, args);
-    }
-    Object answer = answer(proxy, method, args);
+    Object answer = calcite == null ? answer(proxy, method, args) : PASS;
     if (answer != PASS) {
       return answer;
     }
-    calcite = fallback.prepare();
+    if (current != null && method.getName().startsWith("execute")) {
+      // Executing on Calcite's statement closes the result set this one returned, as executing
+      // closes the last result set.
+      ResultSet previous = current;
+      current = null;
+      previous.close();
+    }
+    if (calcite != null) {
+      return Dispatch.call(calcite, method, args);
+    }
+    calcite = fallback.create();
     for (Object[] call : calls) {
       Dispatch.call(calcite, (Method) call[0], (Object[]) call[1]);
     }
@@ -134,15 +168,10 @@ final class LookupStatement implements InvocationHandler {
         calls.clear();
         return null;
       }
-      case "executeQuery" -> {
-        if (arity == 0 && allBound()) {
-          return execute();
-        }
-      }
-      case "execute" -> {
-        if (arity == 0 && allBound()) {
-          execute();
-          return true;
+      case "executeQuery", "execute" -> {
+        if (arity == (planner == null ? 0 : 1) && ready(args)) {
+          ResultSet rs = execute();
+          return name.equals("execute") ? (Object) true : rs;
         }
       }
       case "getResultSet" -> {
@@ -196,7 +225,19 @@ final class LookupStatement implements InvocationHandler {
     return null;
   }
 
-  private boolean allBound() {
+  /**
+   * Whether the statement can run as a lookup: a prepared one with every parameter bound, a plain
+   * one with a text that is a lookup without parameters (then made the statement's).
+   */
+  private boolean ready(Object[] args) {
+    if (planner != null) {
+      SimpleLookup.Plan p = args[0] instanceof String text ? planner.plan(text) : null;
+      if (p == null || !p.parameters().isEmpty()) {
+        return false;
+      }
+      use((String) args[0], p);
+      return true;
+    }
     for (boolean b : bound) {
       if (!b) {
         return false;

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +104,76 @@ class LookupStatementTest {
     }
   }
 
+  @Test
+  void aStatementRunsLookupsAsCalcitesStatementDoes() throws SQLException {
+    List<String> sqls = new ArrayList<>(SimpleLookupTest.LOOKUPS);
+    sqls.addAll(SimpleLookupTest.OTHERS);
+    for (String z : ZONES) {
+      TimeZone.setDefault(TimeZone.getTimeZone(z));
+      for (String sql : sqls) {
+        bothPathsAgree(
+            z + ": " + sql,
+            (c, out, lookup) -> {
+              try (Statement s = c.createStatement()) {
+                out.append(rows(s.executeQuery(sql)));
+                out.append("execute ").append(s.execute(sql)).append(' ');
+                out.append(rows(s.getResultSet())).append(s.getUpdateCount());
+              } catch (SQLException e) {
+                out.append(error(e)).append('\n');
+              }
+              assertEquals(
+                  !lookup || !SimpleLookupTest.LOOKUPS.contains(sql),
+                  opened(c),
+                  "Calcite's connection created: " + sql);
+            });
+      }
+    }
+  }
+
+  @Test
+  void aStatementMovesToCalcitesForAnythingElse() throws SQLException {
+    bothPathsAgree(
+        "statement",
+        (c, out, lookup) -> {
+          try (Statement s = c.createStatement()) {
+            ResultSet first = s.executeQuery(SimpleLookupTest.LOOKUPS.get(0));
+            assertEquals(!lookup, opened(c));
+            // A planned statement: Calcite's statement runs it; the last result set is closed.
+            ResultSet planned = s.executeQuery(SimpleLookupTest.OTHERS.get(0));
+            assertTrue(opened(c));
+            out.append(first.isClosed()).append('\n').append(rows(planned));
+            out.append(rows(s.executeQuery(SimpleLookupTest.LOOKUPS.get(1))));
+            s.setMaxRows(1);
+            out.append(
+                rows(
+                    s.executeQuery(
+                        "SELECT open_time FROM klines WHERE symbol = 'BTCUSDT'"
+                            + " AND timeframe = '1h'")));
+          }
+        });
+  }
+
+  /** What one path shows on a fresh connection. */
+  @FunctionalInterface
+  private interface Run {
+    void run(Connection c, StringBuilder out, boolean lookup) throws SQLException;
+  }
+
+  /** {@code run} on Calcite's path and on the lookup path shows the same, requests included. */
+  private static void bothPathsAgree(String what, Run run) throws SQLException {
+    List<String> seen = new ArrayList<>();
+    for (boolean lookup : new boolean[] {false, true}) {
+      SimpleLookup.enabled = lookup;
+      wm.resetRequests();
+      StringBuilder out = new StringBuilder();
+      try (Connection c = connect()) {
+        run.run(c, out, lookup);
+      }
+      seen.add(out + requests());
+    }
+    assertSame(seen.get(0), seen.get(1), what);
+  }
+
   /** Everything observable of {@code sql} prepared on a fresh connection and run per value. */
   private static String run(String sql, List<String> values, boolean lookup) throws SQLException {
     SimpleLookup.enabled = lookup;
@@ -149,55 +220,49 @@ class LookupStatementTest {
   @SuppressWarnings("try") // the statement is closed early on purpose, then used
   void otherCallsGoToCalcitesStatementWithTheBindingsSoFar() throws SQLException {
     String sql = "SELECT symbol, price FROM ticker_price WHERE symbol = ?";
-    List<String> seen = new ArrayList<>();
-    for (boolean lookup : new boolean[] {false, true}) {
-      SimpleLookup.enabled = lookup;
-      wm.resetRequests();
-      StringBuilder out = new StringBuilder();
-      try (Connection c = connect()) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          ps.setString(1, "ETHUSDT");
-          ResultSet first = ps.executeQuery();
-          assertEquals(!lookup, opened(c));
-          out.append(rows(first));
-          // An unbound parameter and one out of range: Calcite's statement reports them.
-          ps.clearParameters();
-          try {
-            ps.executeQuery();
-          } catch (SQLException e) {
-            out.append(error(e)).append('\n');
+    bothPathsAgree(
+        sql,
+        (c, out, lookup) -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, "ETHUSDT");
+            ResultSet first = ps.executeQuery();
+            assertEquals(!lookup, opened(c));
+            out.append(rows(first));
+            // An unbound parameter and one out of range: Calcite's statement reports them.
+            ps.clearParameters();
+            try {
+              ps.executeQuery();
+            } catch (SQLException e) {
+              out.append(error(e)).append('\n');
+            }
+            try {
+              ps.setString(2, "X");
+            } catch (SQLException e) {
+              out.append(error(e)).append('\n');
+            }
+            assertTrue(opened(c));
+            ps.setObject(1, "BTCUSDT");
+            out.append(rows(ps.executeQuery()));
+            ps.close();
+            try {
+              ps.setString(1, "BTCUSDT");
+            } catch (SQLException e) {
+              out.append(error(e)).append('\n');
+            }
+            out.append(ps.isClosed()).append('\n');
           }
-          try {
-            ps.setString(2, "X");
-          } catch (SQLException e) {
-            out.append(error(e)).append('\n');
+          try (Connection c2 = connect()) {
+            try (PreparedStatement ps = c2.prepareStatement(sql)) {
+              // Bound before a setting moves the statement to Calcite's: the binding goes along.
+              ps.setNString(1, "ETHUSDT");
+              ps.setQueryTimeout(30);
+              assertTrue(opened(c2), "a setting is Calcite's statement's");
+              out.append(ps.getQueryTimeout()).append('\n');
+              out.append(rows(ps.executeQuery()));
+              assertTrue(out.toString().contains("ETHUSDT"), out.toString());
+            }
           }
-          assertTrue(opened(c));
-          ps.setObject(1, "BTCUSDT");
-          out.append(rows(ps.executeQuery()));
-          ps.close();
-          try {
-            ps.setString(1, "BTCUSDT");
-          } catch (SQLException e) {
-            out.append(error(e)).append('\n');
-          }
-          out.append(ps.isClosed()).append('\n');
-        }
-      }
-      try (Connection c = connect()) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          // Bound before a setting moves the statement to Calcite's: the binding goes along.
-          ps.setNString(1, "ETHUSDT");
-          ps.setQueryTimeout(30);
-          assertTrue(opened(c), "a setting is Calcite's statement's");
-          out.append(ps.getQueryTimeout()).append('\n');
-          out.append(rows(ps.executeQuery()));
-        }
-      }
-      seen.add(out + requests());
-    }
-    assertSame(seen.get(0), seen.get(1), sql);
-    assertTrue(seen.get(1).contains("ETHUSDT"), seen.get(1));
+        });
   }
 
   /** Equal texts, reporting the first line that differs (object hashes in messages ignored). */
