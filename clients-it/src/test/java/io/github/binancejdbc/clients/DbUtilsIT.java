@@ -3,7 +3,6 @@ package io.github.binancejdbc.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
@@ -18,7 +17,6 @@ import org.apache.commons.dbutils.handlers.MapListHandler;
 import org.apache.commons.dbutils.handlers.ScalarHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * bound parameters, and rows as maps, beans and scalars.
  */
 class DbUtilsIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   private static HikariDataSource pool;
 
@@ -36,7 +34,7 @@ class DbUtilsIT {
     HikariConfig config = new HikariConfig();
     config.setDriverClassName("io.github.binancejdbc.jdbc.BinanceDriver");
     // Each query's requests are counted: no closed bars kept between them.
-    config.setJdbcUrl(FakeBinance.url(wm) + "&cacheSize=0");
+    config.setJdbcUrl(exchange.url() + "&cacheSize=0");
     config.setMaximumPoolSize(2);
     config.setPoolName("dbutils");
     pool = new HikariDataSource(config);
@@ -45,11 +43,6 @@ class DbUtilsIT {
   @AfterAll
   static void close() {
     pool.close();
-  }
-
-  @BeforeEach
-  void stubs() {
-    FakeBinance.stubMarketData(wm);
   }
 
   /** A bar as a bean; GenerousBeanProcessor maps close_price to closePrice. */
@@ -101,19 +94,21 @@ class DbUtilsIT {
                 + " volume, close_time, trade_count FROM ticker_24hr WHERE symbol = ?",
             new MapListHandler(),
             "BTCUSDT");
+    assertEquals(List.of("symbol=BTCUSDT"), exchange.queries("/api/v3/ticker/24hr"));
+    Object sent = exchange.json("/api/v3/ticker/24hr?symbol=BTCUSDT");
     assertEquals(1, rows.size());
     Map<String, Object> r = rows.get(0);
     assertEquals("BTCUSDT", r.get("symbol"));
     // Exact as Binance sent them, scale included: not a double, not rounded, not padded to the
-    // column's declared scale 8 ("2.057" stays 2.057).
-    assertEquals(new BigDecimal("61234.56000000"), r.get("last_price"));
-    assertEquals(new BigDecimal("2.057"), r.get("price_change_percent"));
-    assertEquals(new BigDecimal("21750.84226000"), r.get("volume"));
-    assertEquals(1234568L, r.get("trade_count"));
+    // column's declared scale 8 (a percent sent with 3 decimals keeps 3).
+    assertEquals(new BigDecimal(JsonText.at(sent, "lastPrice")), r.get("last_price"));
+    assertEquals(
+        new BigDecimal(JsonText.at(sent, "priceChangePercent")), r.get("price_change_percent"));
+    assertEquals(new BigDecimal(JsonText.at(sent, "volume")), r.get("volume"));
+    assertEquals(Long.parseLong(JsonText.at(sent, "count")), r.get("trade_count"));
     Timestamp close = assertInstanceOf(Timestamp.class, r.get("close_time"));
     // The UTC wall clock, in this JVM under Asia/Tokyo as in any zone.
-    assertEquals("2024-02-29 23:59:59.999", close.toString());
-    assertEquals(List.of("symbol=BTCUSDT"), FakeBinance.queries(wm, "/api/v3/ticker/24hr"));
+    assertEquals(OfflineBinance.wallClock(JsonText.at(sent, "closeTime")), close.toString());
   }
 
   @Test
@@ -129,17 +124,20 @@ class DbUtilsIT {
             "15m",
             Timestamp.valueOf("2024-01-10 12:00:00"),
             java.time.LocalDateTime.of(2024, 1, 10, 13, 0));
+    String query =
+        "symbol=ETHUSDT&interval=15m&startTime=1704888000000&endTime=1704891599999&limit=1000";
+    assertEquals(List.of(query), exchange.queries("/api/v3/klines"));
+    List<Object> sent = JsonText.list(exchange.json("/api/v3/klines?" + query));
+    assertEquals(4, sent.size());
     assertEquals(4, bars.size());
-    assertEquals("ETHUSDT", bars.get(0).getSymbol());
-    // 2024-01-10T12:00Z is 228 hours after listing.
-    assertEquals(new BigDecimal("2429.00000000"), bars.get(0).getClosePrice());
+    for (int i = 0; i < 4; i++) {
+      Bar bar = bars.get(i);
+      assertEquals("ETHUSDT", bar.getSymbol());
+      assertEquals(OfflineBinance.wallClock(JsonText.at(sent, i, 0)), bar.getOpenTime().toString());
+      assertEquals(new BigDecimal(JsonText.at(sent, i, 4)), bar.getClosePrice());
+      assertEquals(Long.parseLong(JsonText.at(sent, i, 8)), bar.getTradeCount());
+    }
     assertEquals(Timestamp.valueOf("2024-01-10 12:45:00"), bars.get(3).getOpenTime());
-    assertEquals(228 * 4 + 3 + 100, bars.get(3).getTradeCount());
-    assertEquals(
-        List.of(
-            "symbol=ETHUSDT&interval=15m&startTime=1704888000000"
-                + "&endTime=1704891599999&limit=1000"),
-        FakeBinance.queries(wm, "/api/v3/klines"));
   }
 
   @Test
@@ -153,6 +151,8 @@ class DbUtilsIT {
             new ScalarHandler<>(),
             "BTCUSDT");
     assertEquals(24L, count.longValue());
+    String query =
+        "symbol=BTCUSDT&interval=1h&startTime=1704412800000&endTime=1704499199999&limit=1000";
     BigDecimal high =
         run.query(
             "SELECT MAX(high_price) FROM klines WHERE symbol = ?"
@@ -160,8 +160,12 @@ class DbUtilsIT {
                 + " AND open_time < TIMESTAMP '2024-01-06 00:00:00'",
             new ScalarHandler<>(),
             "BTCUSDT");
-    // Last bar of Jan 5 opens 119 h after listing: 40119 + 12.5.
-    assertEquals(new BigDecimal("40131.50000000"), high);
-    assertEquals(2, FakeBinance.queries(wm, "/api/v3/klines").size());
+    assertEquals(List.of(query, query), exchange.queries("/api/v3/klines"));
+    BigDecimal highest = null;
+    for (Object bar : JsonText.list(exchange.json("/api/v3/klines?" + query))) {
+      BigDecimal h = new BigDecimal(JsonText.at(bar, 2));
+      highest = highest == null || h.compareTo(highest) > 0 ? h : highest;
+    }
+    assertEquals(highest, high);
   }
 }

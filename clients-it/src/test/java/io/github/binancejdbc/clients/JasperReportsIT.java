@@ -2,7 +2,6 @@ package io.github.binancejdbc.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,7 +19,6 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * report shows the UTC digits, in this JVM under Asia/Tokyo as in any zone.
  */
 class JasperReportsIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   private static final String JRXML =
       """
@@ -63,11 +61,6 @@ class JasperReportsIT {
       </jasperReport>
       """;
 
-  @BeforeEach
-  void stubs() {
-    FakeBinance.stubMarketData(wm);
-  }
-
   @Test
   void reportWithDateAndTimestampParametersHasTheRightRows() throws Exception {
     System.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "true");
@@ -78,7 +71,7 @@ class JasperReportsIT {
     params.put("FROM", Date.valueOf("2024-01-02"));
     params.put("TO", Timestamp.valueOf("2024-01-02 03:00:00"));
     JasperPrint print;
-    try (Connection c = DriverManager.getConnection(FakeBinance.url(wm))) {
+    try (Connection c = DriverManager.getConnection(exchange.url())) {
       print = JasperFillManager.fillReport(report, params, c);
     }
     List<String> cells = new ArrayList<>();
@@ -89,19 +82,20 @@ class JasperReportsIT {
         }
       }
     }
+    String query =
+        "symbol=BTCUSDT&interval=1h&startTime=1704153600000&endTime=1704164399999&limit=1000";
+    assertEquals(List.of(query), exchange.queries("/api/v3/klines"));
+    // Each bar's UTC open time and its close price exactly as the exchange sent it.
+    List<Object> bars = JsonText.list(exchange.json("/api/v3/klines?" + query));
+    assertEquals(3, bars.size());
+    List<String> expected = new ArrayList<>();
+    for (Object bar : bars) {
+      expected.add(OfflineBinance.wallClock(JsonText.at(bar, 0)));
+      expected.add(JsonText.at(bar, 4));
+    }
     assertEquals(
-        List.of(
-            "2024-01-02 00:00:00.0",
-            "40025.00000000",
-            "2024-01-02 01:00:00.0",
-            "40026.00000000",
-            "2024-01-02 02:00:00.0",
-            "40027.00000000"),
-        cells);
-    assertEquals(
-        List.of(
-            "symbol=BTCUSDT&interval=1h&startTime=1704153600000"
-                + "&endTime=1704164399999&limit=1000"),
-        FakeBinance.queries(wm, "/api/v3/klines"));
+        List.of("2024-01-02 00:00:00.0", "2024-01-02 01:00:00.0", "2024-01-02 02:00:00.0"),
+        List.of(expected.get(0), expected.get(2), expected.get(4)));
+    assertEquals(expected, cells);
   }
 }

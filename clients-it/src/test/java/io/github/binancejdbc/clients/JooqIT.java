@@ -1,14 +1,11 @@
 package io.github.binancejdbc.clients;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** jOOQ (dialect DEFAULT) over a driver connection: plain SQL, the DSL, and its Meta model. */
 class JooqIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   private static Locale saved;
 
@@ -61,8 +58,7 @@ class JooqIT {
 
   @BeforeEach
   void connect() throws Exception {
-    FakeBinance.stubMarketData(wm);
-    conn = DriverManager.getConnection(FakeBinance.url(wm));
+    conn = DriverManager.getConnection(exchange.url());
   }
 
   @AfterEach
@@ -81,29 +77,30 @@ class JooqIT {
                 + " AND open_time < TIMESTAMP '2024-02-02 00:00:00' ORDER BY open_time",
             "BTCUSDT",
             "4h");
+    String query =
+        "symbol=BTCUSDT&interval=4h&startTime=1706745600000&endTime=1706831999999&limit=1000";
+    assertEquals(List.of(query), exchange.queries("/api/v3/klines"));
+    List<Object> sent = JsonText.list(exchange.json("/api/v3/klines?" + query));
+    assertEquals(6, sent.size());
     assertEquals(6, bars.size());
     assertEquals(
         List.of("open_time", "open_price", "close_price", "trade_count"),
         List.of(bars.fieldsRow().fields()).stream().map(Field::getName).toList());
     Record first = bars.get(0);
-    // 2024-02-01T00:00Z is 744 hours after listing.
-    assertEquals(new BigDecimal("40744.00000000"), first.get("open_price"));
-    assertEquals(new BigDecimal("40745.00000000"), first.get("close_price", BigDecimal.class));
+    assertEquals(new BigDecimal(JsonText.at(sent, 0, 1)), first.get("open_price"));
+    assertEquals(
+        new BigDecimal(JsonText.at(sent, 0, 4)), first.get("close_price", BigDecimal.class));
     assertEquals(BigDecimal.class, bars.field("close_price").getType());
     assertEquals(Long.class, bars.field("trade_count").getType());
     assertEquals(
-        List.of(286L, 287L, 288L, 289L, 290L, 291L), bars.getValues("trade_count", Long.class));
+        sent.stream().map(bar -> Long.parseLong(JsonText.at(bar, 8))).toList(),
+        bars.getValues("trade_count", Long.class));
     // jOOQ reads a TIMESTAMP with getTimestamp(i) and Timestamp.toLocalDateTime(): the UTC wall
     // clock, in this JVM under Asia/Tokyo as in any other zone.
     assertEquals(LocalDateTime.of(2024, 2, 1, 0, 0), first.get("open_time", LocalDateTime.class));
     assertEquals(
         java.sql.Timestamp.valueOf("2024-02-01 00:00:00"),
         first.get("open_time", java.sql.Timestamp.class));
-    assertEquals(
-        List.of(
-            "symbol=BTCUSDT&interval=4h&startTime=1706745600000"
-                + "&endTime=1706831999999&limit=1000"),
-        FakeBinance.queries(wm, "/api/v3/klines"));
   }
 
   @Test
@@ -121,13 +118,19 @@ class JooqIT {
             .orderBy(openTime.desc())
             .limit(2)
             .fetch();
+    assertEquals(List.of("symbol=ETHUSDT&interval=1d&limit=2"), exchange.queries("/api/v3/klines"));
+    // The exchange's last two daily bars, newest first.
+    List<Object> sent =
+        JsonText.list(exchange.json("/api/v3/klines?symbol=ETHUSDT&interval=1d&limit=2"));
     assertEquals(2, latest.size());
-    // The last two daily bars before 2024-03-01: Feb 29 (1416 h listed) and Feb 28 (1392 h).
     assertEquals(
-        List.of(new BigDecimal("3617.00000000"), new BigDecimal("3593.00000000")),
+        List.of(
+            OfflineBinance.utc(JsonText.at(sent, 1, 0)),
+            OfflineBinance.utc(JsonText.at(sent, 0, 0))),
+        latest.getValues(openTime));
+    assertEquals(
+        List.of(new BigDecimal(JsonText.at(sent, 1, 4)), new BigDecimal(JsonText.at(sent, 0, 4))),
         latest.getValues(close));
-    assertEquals(
-        List.of("symbol=ETHUSDT&interval=1d&limit=2"), FakeBinance.queries(wm, "/api/v3/klines"));
 
     Result<Record> ticker =
         ctx.resultQuery(
@@ -137,7 +140,11 @@ class JooqIT {
                 "ETHUSDT")
             .fetch();
     assertEquals(List.of("BTCUSDT", "ETHUSDT"), ticker.getValues("symbol", String.class));
-    assertEquals(new BigDecimal("3390.10000000"), ticker.get(1).get("last_price"));
+    for (Record r : ticker) {
+      Object sentTicker = exchange.json("/api/v3/ticker/24hr?symbol=" + r.get("symbol"));
+      assertEquals(new BigDecimal(JsonText.at(sentTicker, "lastPrice")), r.get("last_price"));
+      assertEquals(Long.parseLong(JsonText.at(sentTicker, "count")), r.get("trade_count"));
+    }
   }
 
   @Test
@@ -167,6 +174,6 @@ class JooqIT {
     assertEquals("symbols", fks.get(0).getKey().getTable().getName());
     assertEquals(List.of("symbol"), fks.get(0).getFields().stream().map(Field::getName).toList());
     assertTrue(klines.getComment().startsWith("Kline/candlestick bars"), klines.getComment());
-    assertEquals(List.of(), wm.findAll(anyRequestedFor(anyUrl())));
+    assertEquals(List.of(), exchange.requests());
   }
 }

@@ -2,7 +2,6 @@ package io.github.binancejdbc.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,12 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * this JVM under Asia/Tokyo.
  */
 class MetabaseBindingIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
-
-  @BeforeEach
-  void stubs() {
-    FakeBinance.stubMarketData(wm);
-  }
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   private static List<String> opens(PreparedStatement ps) throws Exception {
     List<String> out = new ArrayList<>();
@@ -45,21 +38,22 @@ class MetabaseBindingIT {
 
   @Test
   void metabaseDateFiltersSelectTheUtcDay() throws Exception {
+    // The six 4h bars of 2024-01-02 (UTC).
+    List<String> day =
+        List.of(
+            "2024-01-02T00:00",
+            "2024-01-02T04:00",
+            "2024-01-02T08:00",
+            "2024-01-02T12:00",
+            "2024-01-02T16:00",
+            "2024-01-02T20:00");
     // Each binding's request is asserted: no closed bars kept between them.
-    try (Connection c = DriverManager.getConnection(FakeBinance.url(wm) + "&cacheSize=0");
+    try (Connection c = DriverManager.getConnection(exchange.url() + "&cacheSize=0");
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT open_time FROM klines"
                     + " WHERE symbol = 'BTCUSDT' AND timeframe = '4h' AND open_time >= ? AND open_time < ?"
                     + " ORDER BY open_time")) {
-      List<String> day =
-          List.of(
-              "2024-01-02T00:00",
-              "2024-01-02T04:00",
-              "2024-01-02T08:00",
-              "2024-01-02T12:00",
-              "2024-01-02T16:00",
-              "2024-01-02T20:00");
       ps.setObject(1, LocalDate.of(2024, 1, 2), Types.DATE);
       ps.setObject(2, LocalDate.of(2024, 1, 3), Types.DATE);
       assertEquals(day, opens(ps));
@@ -79,6 +73,12 @@ class MetabaseBindingIT {
     }
     String q =
         "symbol=BTCUSDT&interval=4h&startTime=1704153600000&endTime=1704239999999" + "&limit=1000";
-    assertEquals(List.of(q, q, q), FakeBinance.queries(wm, "/api/v3/klines"));
+    assertEquals(List.of(q, q, q), exchange.queries("/api/v3/klines"));
+    // The exchange has exactly those bars.
+    assertEquals(
+        day,
+        JsonText.list(exchange.json("/api/v3/klines?" + q)).stream()
+            .map(bar -> OfflineBinance.utc(JsonText.at(bar, 0)).toString())
+            .toList());
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,6 +15,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * times, let the pools test, reset and roll back what they borrowed, query through them, close.
  */
 class PoolsIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   /** c3p0 logs through java.util.logging when slf4j has only the no-op binding. */
   private static final Logger C3P0 = Logger.getLogger("com.mchange");
@@ -45,9 +45,21 @@ class PoolsIT {
       "SELECT side, level, price, qty FROM order_book"
           + " WHERE symbol = ? AND level <= 5 ORDER BY side, level";
 
-  @BeforeEach
-  void stubs() {
-    FakeBinance.stubMarketData(wm);
+  /** The first ask and bid of BTCUSDT's book as the exchange sends them (before any test). */
+  private static String firstAsk;
+
+  private static String firstBid;
+
+  private static BigDecimal ethLastPrice;
+
+  @BeforeAll
+  static void book() {
+    Object depth = exchange.json("/api/v3/depth?symbol=BTCUSDT&limit=5");
+    firstAsk = JsonText.at(depth, "asks", 0, 0);
+    firstBid = JsonText.at(depth, "bids", 0, 0);
+    ethLastPrice =
+        new BigDecimal(
+            JsonText.at(exchange.json("/api/v3/ticker/24hr?symbol=ETHUSDT"), "lastPrice"));
   }
 
   /** Borrows a connection, changes what tools change, queries, and returns it. */
@@ -77,15 +89,15 @@ class PoolsIT {
 
   private static void assertBook(List<String> rows) {
     assertEquals(10, rows.size());
-    assertEquals("ASK1@61234.56000000", rows.get(0));
-    assertEquals("BID1@61234.55000000", rows.get(5));
+    assertEquals("ASK1@" + firstAsk, rows.get(0));
+    assertEquals("BID1@" + firstBid, rows.get(5));
   }
 
   @Test
   void hikariBorrowsReturnsResetsAndCloses() throws Exception {
     HikariConfig config = new HikariConfig();
     config.setDriverClassName("io.github.binancejdbc.jdbc.BinanceDriver");
-    config.setJdbcUrl(FakeBinance.url(wm));
+    config.setJdbcUrl(exchange.url());
     config.setPoolName("binance-hikari");
     config.setMaximumPoolSize(3);
     config.setMinimumIdle(1);
@@ -120,7 +132,8 @@ class PoolsIT {
       assertEquals(0, ds.getHikariPoolMXBean().getActiveConnections());
     }
     assertTrue(physical.get(0).isClosed(), "the pool closed its connections");
-    assertEquals(10, FakeBinance.queries(wm, "/api/v3/depth").size());
+    assertEquals(
+        Collections.nCopies(10, "symbol=BTCUSDT&limit=5"), exchange.queries("/api/v3/depth"));
   }
 
   @Test
@@ -128,7 +141,7 @@ class PoolsIT {
     ComboPooledDataSource ds = new ComboPooledDataSource();
     try {
       ds.setDriverClass("io.github.binancejdbc.jdbc.BinanceDriver");
-      ds.setJdbcUrl(FakeBinance.url(wm));
+      ds.setJdbcUrl(exchange.url());
       ds.setMinPoolSize(1);
       ds.setInitialPoolSize(1);
       ds.setMaxPoolSize(3);
@@ -175,7 +188,8 @@ class PoolsIT {
             assertTrue(rs.next());
             assertEquals("BTCUSDT", rs.getString(1));
             assertTrue(rs.next());
-            assertEquals(new BigDecimal("3390.10000000"), rs.getBigDecimal(2));
+            assertEquals("ETHUSDT", rs.getString(1));
+            assertEquals(ethLastPrice, rs.getBigDecimal(2));
             assertFalse(rs.next());
           }
         }
@@ -199,10 +213,11 @@ class PoolsIT {
     } finally {
       ds.close();
     }
-    assertEquals(4, FakeBinance.queries(wm, "/api/v3/depth").size());
+    assertEquals(
+        Collections.nCopies(4, "symbol=BTCUSDT&limit=5"), exchange.queries("/api/v3/depth"));
     assertEquals(
         List.of("symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D"),
-        FakeBinance.queries(wm, "/api/v3/ticker/24hr"));
-    assertEquals(List.of(), FakeBinance.queries(wm, "/api/v3/klines"));
+        exchange.queries("/api/v3/ticker/24hr"));
+    assertEquals(List.of(), exchange.queries("/api/v3/klines"));
   }
 }

@@ -1,12 +1,9 @@
 package io.github.binancejdbc.clients;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,7 +40,7 @@ import us.fatehi.utility.datasource.MultiUseUserCredentials;
  * without one API request.
  */
 class SchemaCrawlerIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   /** SchemaCrawler logs every step through java.util.logging; keep the build output readable. */
   private static final List<Logger> QUIET =
@@ -55,7 +52,7 @@ class SchemaCrawlerIT {
 
   private static List<String> declared(boolean tables) throws Exception {
     List<String> names = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(FakeBinance.url(wm));
+    try (Connection c = DriverManager.getConnection(exchange.url());
         ResultSet rs =
             tables
                 ? c.getMetaData().getTables(null, "binance", "%", null)
@@ -68,10 +65,6 @@ class SchemaCrawlerIT {
   }
 
   private static Catalog crawl() throws Exception {
-    wm.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v3/ping"))
-            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
     SchemaCrawlerOptions options =
         SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
             .withLimitOptions(
@@ -85,7 +78,7 @@ class SchemaCrawlerIT {
                     .toOptions());
     DatabaseConnectionSource source =
         DatabaseConnectionSources.newDatabaseConnectionSource(
-            FakeBinance.url(wm), new MultiUseUserCredentials());
+            exchange.url(), new MultiUseUserCredentials());
     try {
       return SchemaCrawlerUtility.getCatalog(source, options);
     } finally {
@@ -186,8 +179,11 @@ class SchemaCrawlerIT {
     // SchemaCrawler checks the connection with isValid, which pings the server (weight 1); the
     // crawl itself sends nothing.
     assertEquals(
-        List.of("/api/v3/ping"),
-        wm.findAll(anyRequestedFor(anyUrl())).stream().map(r -> r.getUrl()).distinct().toList(),
+        List.of("GET /api/v3/ping?"),
+        exchange.requests().stream()
+            .map(r -> r.method() + " " + r.path() + "?" + r.query())
+            .distinct()
+            .toList(),
         "the crawl sent requests");
   }
 }

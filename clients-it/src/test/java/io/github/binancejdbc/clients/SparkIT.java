@@ -2,7 +2,6 @@ package io.github.binancejdbc.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Spark with NoSuchFieldError JAVA_11 and Spark's protobuf broke Avatica with IllegalAccessError).
  */
 class SparkIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   private static SparkSession spark;
 
@@ -49,18 +47,13 @@ class SparkIT {
     spark.stop();
   }
 
-  @BeforeEach
-  void stubs() {
-    FakeBinance.stubMarketData(wm);
-  }
-
   @Test
   void partitionedReadOverOpenTimeSendsOneBoundedRequestPerPartition() {
     Dataset<Row> bars =
         spark
             .read()
             .format("jdbc")
-            .option("url", FakeBinance.url(wm))
+            .option("url", exchange.url())
             .option("driver", "io.github.binancejdbc.jdbc.BinanceDriver")
             // The required keys and the overall range go into the subquery; Spark adds each
             // partition's range on open_time around it.
@@ -84,15 +77,10 @@ class SparkIT {
     assertEquals(4, bars.rdd().getNumPartitions());
 
     List<Row> rows = bars.orderBy("open_time").collectAsList();
-    assertEquals(96, rows.size());
-    assertEquals(Instant.parse("2024-01-01T00:00:00Z"), rows.get(0).getTimestamp(0).toInstant());
-    assertEquals(Instant.parse("2024-01-04T23:00:00Z"), rows.get(95).getTimestamp(0).toInstant());
-    assertEquals(new BigDecimal("40096.00000000"), rows.get(95).getDecimal(2));
     Row sum = bars.selectExpr("sum(trade_count)").collectAsList().get(0);
-    assertEquals(95L * 96 / 2 + 96 * 100, sum.getLong(0));
 
-    long day = FakeBinance.DAY;
-    long jan1 = FakeBinance.LISTED;
+    long day = 86_400_000L;
+    long jan1 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     List<String> expected =
         List.of(
             "symbol=BTCUSDT&interval=1h&startTime="
@@ -117,10 +105,33 @@ class SparkIT {
                 + "&limit=1000");
     // Spark reads the partitions once per pass (the sort's sampling, the collect, the
     // aggregate): every pass sends exactly one bounded request per partition, nothing else.
-    List<String> sent = FakeBinance.queries(wm, "/api/v3/klines");
+    List<String> sent = exchange.queries("/api/v3/klines");
     assertEquals(expected, sent.stream().distinct().sorted().toList());
     for (String q : expected) {
       assertEquals(sent.size() / 4, sent.stream().filter(q::equals).count(), q);
     }
+
+    // The 96 hourly bars the exchange has for those four days, in one answer.
+    List<Object> served =
+        JsonText.list(
+            exchange.json(
+                "/api/v3/klines?symbol=BTCUSDT&interval=1h&startTime="
+                    + jan1
+                    + "&endTime="
+                    + (jan1 + 4 * day - 1)
+                    + "&limit=1000"));
+    assertEquals(96, served.size());
+    assertEquals(96, rows.size());
+    assertEquals(Instant.parse("2024-01-01T00:00:00Z"), rows.get(0).getTimestamp(0).toInstant());
+    assertEquals(Instant.parse("2024-01-04T23:00:00Z"), rows.get(95).getTimestamp(0).toInstant());
+    for (int i = 0; i < 96; i++) {
+      assertEquals(
+          Long.parseLong(JsonText.at(served, i, 0)), rows.get(i).getTimestamp(0).getTime());
+      assertEquals(new BigDecimal(JsonText.at(served, i, 1)), rows.get(i).getDecimal(1));
+      assertEquals(new BigDecimal(JsonText.at(served, i, 4)), rows.get(i).getDecimal(2));
+    }
+    assertEquals(
+        served.stream().mapToLong(bar -> Long.parseLong(JsonText.at(bar, 8))).sum(),
+        sum.getLong(0));
   }
 }

@@ -1,12 +1,10 @@
 package io.github.binancejdbc.clients;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.binancejdbc.simulator.BinanceSimulator;
+import io.github.binancejdbc.simulator.RecordedRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,39 +18,35 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * sqlline runs a script of metadata commands, queries and test orders against the fake Binance,
+ * sqlline runs a script of metadata commands, queries and test orders against the offline exchange,
  * with the API key and secret as user and password; the test reads what it printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqllineIT {
-  @RegisterExtension static WireMockExtension wm = FakeBinance.server();
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
 
   @TempDir static Path home;
 
   private Sqlline out;
-  private List<LoggedRequest> journal;
+  private List<RecordedRequest> journal;
 
   @BeforeAll
   void runScript() throws Exception {
-    FakeBinance.stubMarketData(wm);
-    FakeBinance.stubTestOrder(wm);
     out =
         Sqlline.run(
             home,
-            FakeBinance.url(wm),
-            FakeBinance.API_KEY,
-            FakeBinance.SECRET_KEY,
-            FakeBinance.resource("/sqlline-script.sql"));
-    // The extension resets its journal before each test and checks unmatched requests after
-    // each: keep what sqlline sent, and check here.
-    assertEquals(List.of(), wm.findAllUnmatchedRequests());
-    journal = wm.findAll(anyRequestedFor(anyUrl()));
+            exchange.url(),
+            BinanceSimulator.DEMO_API_KEY,
+            BinanceSimulator.DEMO_SECRET_KEY,
+            OfflineBinance.resource("/sqlline-script.sql"));
+    // The extension empties its journal before each test: keep what sqlline sent.
+    journal = exchange.requests();
   }
 
   private List<String> queries(String path) {
     return journal.stream()
-        .filter(r -> r.getUrl().startsWith(path + "?"))
-        .map(r -> r.getUrl().substring(path.length() + 1))
+        .filter(r -> r.method().equals("GET") && r.path().equals(path))
+        .map(RecordedRequest::query)
         .toList();
   }
 
@@ -67,7 +61,7 @@ class SqllineIT {
   @Test
   void metadataCommandsShowWhatTheDriverDeclares() throws Exception {
     List<String> expected = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(FakeBinance.url(wm));
+    try (Connection c = DriverManager.getConnection(exchange.url());
         ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
       while (rs.next()) {
         expected.add(rs.getString("TABLE_NAME"));
@@ -120,29 +114,39 @@ class SqllineIT {
   @Test
   void selectOnKlinesPrintsTheBarsAndSendsOneBoundedRequest() {
     List<List<String>> bars = table("SELECT open_time, open_price");
+    String query =
+        "symbol=BTCUSDT&interval=1h&startTime=1704153600000&endTime=1704164399999&limit=1000";
+    assertEquals(List.of(query), queries("/api/v3/klines"));
     assertEquals(List.of("open_time", "open_price", "close_price", "trade_count"), bars.get(0));
-    assertEquals(
-        List.of(
-            List.of("40024.00000000", "40025.00000000", "124"),
-            List.of("40025.00000000", "40026.00000000", "125"),
-            List.of("40026.00000000", "40027.00000000", "126")),
-        bars.subList(1, 4).stream().map(r -> r.subList(1, 4)).toList());
-    assertEquals(4, bars.size());
     // sqlline prints getObject(i).toString(): the UTC wall clock the literal selected, in this
-    // JVM under Asia/Tokyo as in any other zone.
+    // JVM under Asia/Tokyo as in any other zone, and the decimals as the exchange sent them.
+    List<List<String>> sent = new ArrayList<>();
+    for (Object bar : JsonText.list(exchange.json("/api/v3/klines?" + query))) {
+      sent.add(
+          List.of(
+              OfflineBinance.wallClock(JsonText.at(bar, 0)),
+              JsonText.at(bar, 1),
+              JsonText.at(bar, 4),
+              JsonText.at(bar, 8)));
+    }
+    assertEquals(sent, bars.subList(1, bars.size()));
     assertEquals(
         List.of("2024-01-02 00:00:00.0", "2024-01-02 01:00:00.0", "2024-01-02 02:00:00.0"),
         column(bars, "open_time"));
-    assertEquals(
-        List.of(
-            "symbol=BTCUSDT&interval=1h&startTime=1704153600000"
-                + "&endTime=1704164399999&limit=1000"),
-        queries("/api/v3/klines"));
 
-    List<List<String>> asks = table("SELECT side, level, price, qty FROM order_book");
-    assertEquals(List.of("ASK", "1", "61234.56000000", "3.10510000"), asks.get(1));
-    assertEquals(6, asks.size());
     assertEquals(List.of("symbol=BTCUSDT&limit=5"), queries("/api/v3/depth"));
+    List<List<String>> asks = table("SELECT side, level, price, qty FROM order_book");
+    Object depth = exchange.json("/api/v3/depth?symbol=BTCUSDT&limit=5");
+    List<List<String>> sentAsks = new ArrayList<>();
+    for (int level = 1; level <= 5; level++) {
+      sentAsks.add(
+          List.of(
+              "ASK",
+              Integer.toString(level),
+              JsonText.at(depth, "asks", level - 1, 0),
+              JsonText.at(depth, "asks", level - 1, 1)));
+    }
+    assertEquals(sentAsks, asks.subList(1, asks.size()));
   }
 
   @Test
@@ -153,37 +157,33 @@ class SqllineIT {
     List<List<String>> escaped = table("!call {call test_order(");
     assertEquals(List.of("ETHUSDT", "VALID"), escaped.get(1).subList(0, 2));
 
-    List<LoggedRequest> sent =
+    List<RecordedRequest> sent =
         journal.stream()
-            .filter(
-                r ->
-                    r.getMethod().getName().equals("POST")
-                        && r.getUrl().equals("/api/v3/order/test"))
+            .filter(r -> r.method().equals("POST") && r.path().equals("/api/v3/order/test"))
             .toList();
     assertEquals(2, sent.size());
     assertTrue(
         sent.get(0)
-            .getBodyAsString()
+            .body()
             .matches(
                 "symbol=BTCUSDT&side=BUY&type=LIMIT"
-                    + "&quantity=0\\.001&price=20000&timeInForce=GTC&recvWindow=5000&timestamp=\\d+"
+                    + "&quantity=0\\.001&price=100000&timeInForce=GTC&recvWindow=5000&timestamp=\\d+"
                     + "&signature=[0-9a-f]{64}"),
-        sent.get(0).getBodyAsString());
+        sent.get(0).body());
     assertTrue(
-        sent.get(1)
-            .getBodyAsString()
-            .startsWith("symbol=ETHUSDT&side=SELL&type=MARKET&quantity=0.5&"),
-        sent.get(1).getBodyAsString());
-    for (LoggedRequest r : sent) {
-      assertEquals(FakeBinance.API_KEY, r.getHeader("X-MBX-APIKEY"));
+        sent.get(1).body().startsWith("symbol=ETHUSDT&side=SELL&type=MARKET&quantity=0.5&"),
+        sent.get(1).body());
+    for (RecordedRequest r : sent) {
+      assertEquals(BinanceSimulator.DEMO_API_KEY, r.apiKey());
+      assertEquals("", r.query());
     }
     // The secret never reaches the wire or the console.
     assertTrue(
         journal.stream()
             .noneMatch(
                 r ->
-                    r.getUrl().contains(FakeBinance.SECRET_KEY)
-                        || r.getBodyAsString().contains(FakeBinance.SECRET_KEY)));
-    assertTrue(!out.printed.contains(FakeBinance.SECRET_KEY), out.printed);
+                    r.query().contains(BinanceSimulator.DEMO_SECRET_KEY)
+                        || r.body().contains(BinanceSimulator.DEMO_SECRET_KEY)));
+    assertTrue(!out.printed.contains(BinanceSimulator.DEMO_SECRET_KEY), out.printed);
   }
 }

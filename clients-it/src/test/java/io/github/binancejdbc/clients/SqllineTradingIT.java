@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.binancejdbc.simulator.BinanceSimulator;
+import io.github.binancejdbc.simulator.RecordedRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -11,9 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,23 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
  * cancelled in {@code orders}.
  */
 class SqllineTradingIT {
+  @RegisterExtension static final OfflineBinance exchange = new OfflineBinance();
+
   private static BinanceSimulator sim;
 
   @TempDir static Path home;
 
   @BeforeAll
-  static void start() {
-    sim = BinanceSimulator.builder().host("127.0.0.1").port(0).build().start();
+  static void deposit() {
+    sim = exchange.simulator();
     sim.deposit(BinanceSimulator.DEMO_ACCOUNT, "USDT", "1000");
   }
 
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
   private static BigDecimal lastPrice() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:binance:?baseUrl=" + sim.baseUrl());
+    try (Connection c = DriverManager.getConnection(exchange.url());
         ResultSet rs =
             c.createStatement()
                 .executeQuery("SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'")) {
@@ -68,7 +66,7 @@ class SqllineTradingIT {
     Sqlline out =
         Sqlline.run(
             home,
-            "jdbc:binance:?trading=true&baseUrl=" + sim.baseUrl(),
+            exchange.url() + "&trading=true",
             BinanceSimulator.DEMO_API_KEY,
             BinanceSimulator.DEMO_SECRET_KEY,
             script);
@@ -106,6 +104,15 @@ class SqllineTradingIT {
         orders.subList(1, orders.size()).contains(List.of("sqlline-it-1", "CANCELED")),
         out.printed);
 
+    // Each side effect reached the exchange exactly once, signed with the demo key.
+    List<RecordedRequest> changes =
+        exchange.requests().stream().filter(r -> !r.method().equals("GET")).toList();
+    assertEquals(
+        List.of("POST /api/v3/order", "DELETE /api/v3/order"),
+        changes.stream().map(r -> r.method() + " " + r.path()).toList());
+    for (RecordedRequest r : changes) {
+      assertEquals(BinanceSimulator.DEMO_API_KEY, r.apiKey());
+    }
     assertEquals(0, BigDecimal.ZERO.compareTo(sim.locked(BinanceSimulator.DEMO_ACCOUNT, "USDT")));
     assertEquals(0, freeBefore.compareTo(sim.free(BinanceSimulator.DEMO_ACCOUNT, "USDT")));
     assertTrue(!out.printed.contains(BinanceSimulator.DEMO_SECRET_KEY));

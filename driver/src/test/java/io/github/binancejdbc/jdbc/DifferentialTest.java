@@ -234,7 +234,7 @@ class DifferentialTest {
     }
     List<String> out = new ArrayList<>();
     for (FixtureExchange.FixtureRequest r : sent) {
-      out.add(r.path() + "?" + r.query() + (r.status() == 200 ? "" : " -> " + r.status()));
+      out.add(r.path() + "?" + r.query());
     }
     return out.toString();
   }

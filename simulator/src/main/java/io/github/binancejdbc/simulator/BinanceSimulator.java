@@ -2,9 +2,12 @@ package io.github.binancejdbc.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.github.binancejdbc.simulator.market.DefaultSymbols;
+import io.github.binancejdbc.simulator.market.GivenMarket;
 import io.github.binancejdbc.simulator.market.Market;
+import io.github.binancejdbc.simulator.market.MarketData;
 import io.github.binancejdbc.simulator.market.Units;
 import io.github.binancejdbc.simulator.trading.Exchange;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * try (BinanceSimulator sim = BinanceSimulator.builder().port(0).build().start()) {
  *   String url = sim.baseUrl();              // http://127.0.0.1:<port>
  *   sim.faults().failNext(1, 503);           // scripted misbehaviour
+ *   sim.requests();                          // what clients sent, with recordRequests()
  * }
  * }</pre>
  *
@@ -70,12 +75,16 @@ public final class BinanceSimulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestLimiter limiter;
   private final HttpFront front;
+  private final RequestRecorder recorder;
   private HttpServer server;
   private ExecutorService executor;
 
   private BinanceSimulator(Builder b) {
     this.config = b;
-    this.market = new Market(b.seed, b.marketTime.toEpochMilli(), DefaultSymbols.all());
+    this.market =
+        b.given != null
+            ? b.given.market()
+            : new Market(b.seed, b.marketTime.toEpochMilli(), DefaultSymbols.all());
     this.limiter = new RequestLimiter(b.weightLimit, b.rawRequestLimit);
     Clock clock = b.clock;
     this.exchange =
@@ -84,22 +93,23 @@ public final class BinanceSimulator implements AutoCloseable {
             () -> clock.millis() + faults.clockSkewMillis(),
             b.ordersPer10s,
             b.ordersPerDay);
-    Map<String, Long> defaults = units(b.defaultBalances);
+    Map<String, Long> defaults = Units.amounts(b.defaultBalances);
     for (ApiKey k : b.keys.values()) {
       Map<String, String> own = b.accounts.get(k.account());
       if (exchange.account(k.account()) == null) {
-        exchange.account(k.account(), own != null ? units(own) : defaults);
+        exchange.account(k.account(), own != null ? Units.amounts(own) : defaults);
       }
     }
     for (Map.Entry<String, Map<String, String>> e : b.accounts.entrySet()) {
       if (exchange.account(e.getKey()) == null) {
-        exchange.account(e.getKey(), units(e.getValue()));
+        exchange.account(e.getKey(), Units.amounts(e.getValue()));
       }
     }
     ExchangeInfoApi info =
         new ExchangeInfoApi(
-            market, b.weightLimit, b.rawRequestLimit, b.ordersPer10s, b.ordersPerDay);
-    Routes routes = new Routes(market, exchange, info);
+            market, b.given, b.weightLimit, b.rawRequestLimit, b.ordersPer10s, b.ordersPerDay);
+    MarketData data = b.given != null ? b.given : new GeneratedData(market, exchange);
+    Routes routes = new Routes(market, exchange, data, info);
     this.front =
         new HttpFront(
             routes,
@@ -110,20 +120,7 @@ public final class BinanceSimulator implements AutoCloseable {
             exchange,
             defaults,
             new AdminApi(faults, limiter, market));
-  }
-
-  private static Map<String, Long> units(Map<String, String> amounts) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    amounts.forEach((asset, amount) -> out.put(asset, toUnits(amount)));
-    return out;
-  }
-
-  private static long toUnits(String amount) {
-    Long u = Units.parse(new BigDecimal(amount));
-    if (u == null) {
-      throw new IllegalArgumentException("more than 8 decimals: " + amount);
-    }
-    return u;
+    this.recorder = b.recordRequests ? new RequestRecorder() : null;
   }
 
   public static Builder builder() {
@@ -160,7 +157,10 @@ public final class BinanceSimulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
     }
-    server.createContext("/", front);
+    HttpContext context = server.createContext("/", front);
+    if (recorder != null) {
+      context.getFilters().add(recorder);
+    }
     server.setExecutor(executor);
     server.start();
     LOG.info(
@@ -200,7 +200,7 @@ public final class BinanceSimulator implements AutoCloseable {
 
   /** Adds {@code amount} (negative: removes) to an account's free balance of {@code asset}. */
   public void deposit(String account, String asset, String amount) {
-    exchange.deposit(account, asset, toUnits(amount));
+    exchange.deposit(account, asset, Units.amount(amount));
   }
 
   /** An account's free balance. */
@@ -216,6 +216,31 @@ public final class BinanceSimulator implements AutoCloseable {
   /** The 429s, 418s and admitted weight per minute so far, for soak reports. */
   RequestLimiter.Stats limitStats() {
     return limiter.stats();
+  }
+
+  /**
+   * The requests received so far (outside {@code /sim/}), oldest first.
+   *
+   * @throws IllegalStateException unless built with {@link Builder#recordRequests()}
+   */
+  public List<RecordedRequest> requests() {
+    return recorder().requests();
+  }
+
+  /**
+   * Forgets the requests received so far.
+   *
+   * @throws IllegalStateException unless built with {@link Builder#recordRequests()}
+   */
+  public void clearRequests() {
+    recorder().clear();
+  }
+
+  private RequestRecorder recorder() {
+    if (recorder == null) {
+      throw new IllegalStateException("not recording: build with recordRequests()");
+    }
+    return recorder;
   }
 
   /** Forgets the request weight used and any IP ban. */
@@ -247,6 +272,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private final Map<String, ApiKey> keys = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
     private final Map<String, String> defaultBalances = new LinkedHashMap<>();
+    private boolean recordRequests;
+    private GivenMarket given;
 
     private Builder() {
       apiKey(ApiKey.hmac(DEMO_API_KEY, DEMO_SECRET_KEY));
@@ -346,6 +373,21 @@ public final class BinanceSimulator implements AutoCloseable {
     public Builder defaultBalances(Map<String, String> balances) {
       defaultBalances.clear();
       defaultBalances.putAll(balances);
+      return this;
+    }
+
+    /** Keeps every request received, for {@link BinanceSimulator#requests()}; off by default. */
+    public Builder recordRequests() {
+      this.recordRequests = true;
+      return this;
+    }
+
+    /**
+     * Serves {@code market}'s lists instead of the generated market (seed and market time then play
+     * no part in market data).
+     */
+    public Builder market(GivenMarket market) {
+      this.given = requireNonNull(market, "market is null");
       return this;
     }
 

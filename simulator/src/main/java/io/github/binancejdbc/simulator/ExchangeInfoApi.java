@@ -5,6 +5,7 @@ import static io.github.binancejdbc.simulator.market.Units.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.binancejdbc.simulator.market.GivenMarket;
 import io.github.binancejdbc.simulator.market.Market;
 import io.github.binancejdbc.simulator.market.SymbolSpec;
 import io.github.binancejdbc.simulator.trading.ApiException;
@@ -32,14 +33,21 @@ final class ExchangeInfoApi {
   private static final Set<String> PERMISSIONS = Set.of("SPOT", "MARGIN", "LEVERAGED");
 
   private final Market market;
+  private final GivenMarket given;
   private final int weightLimit;
   private final int rawLimit;
   private final int ordersPer10s;
   private final int ordersPerDay;
 
   ExchangeInfoApi(
-      Market market, int weightLimit, int rawLimit, int ordersPer10s, int ordersPerDay) {
+      Market market,
+      GivenMarket given,
+      int weightLimit,
+      int rawLimit,
+      int ordersPer10s,
+      int ordersPerDay) {
     this.market = market;
+    this.given = given;
     this.weightLimit = weightLimit;
     this.rawLimit = rawLimit;
     this.ordersPer10s = ordersPer10s;
@@ -85,7 +93,8 @@ final class ExchangeInfoApi {
     n.putArray("exchangeFilters");
     ArrayNode arr = n.putArray("symbols");
     for (SymbolSpec s : symbols) {
-      arr.add(symbol(s, showSets == null || showSets));
+      JsonNode info = given != null ? given.symbolInfo(s.symbol()) : null;
+      arr.add(info != null ? info.deepCopy() : symbol(s, showSets == null || showSets));
     }
     Map<String, List<String>> sors = new LinkedHashMap<>();
     for (SymbolSpec s : market.specs()) {

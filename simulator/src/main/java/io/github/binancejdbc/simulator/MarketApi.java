@@ -5,16 +5,15 @@ import static io.github.binancejdbc.simulator.market.Units.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.binancejdbc.simulator.market.Bar;
 import io.github.binancejdbc.simulator.market.Interval;
 import io.github.binancejdbc.simulator.market.Klines;
 import io.github.binancejdbc.simulator.market.Market;
+import io.github.binancejdbc.simulator.market.MarketData;
 import io.github.binancejdbc.simulator.market.SymbolMarket;
 import io.github.binancejdbc.simulator.market.SymbolSpec;
 import io.github.binancejdbc.simulator.market.Units;
 import io.github.binancejdbc.simulator.trading.ApiException;
 import io.github.binancejdbc.simulator.trading.Errors;
-import io.github.binancejdbc.simulator.trading.Exchange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -23,11 +22,11 @@ import java.util.List;
 /** The public market-data endpoints (security NONE). */
 final class MarketApi {
   private final Market market;
-  private final Exchange exchange;
+  private final MarketData data;
 
-  MarketApi(Market market, Exchange exchange) {
+  MarketApi(Market market, MarketData data) {
     this.market = market;
-    this.exchange = exchange;
+    this.data = data;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -42,7 +41,7 @@ final class MarketApi {
           -1220, "The symbol's status does not match the requested symbolStatus.");
     }
     int limit = MarketParams.limit(p, 100, 5000);
-    Exchange.BookView book = exchange.depth(s.symbol(), limit);
+    MarketData.Book book = data.book(s, limit);
     ObjectNode n = JsonNodes.obj();
     n.put("lastUpdateId", book.lastUpdateId());
     n.set("bids", levels(book.bids()));
@@ -62,18 +61,17 @@ final class MarketApi {
 
   JsonNode trades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
-    int limit = MarketParams.limit(p, 500, 1000);
-    return tradeList(h.trades(Math.max(0, h.tradeCount() - limit), limit));
+    SymbolSpec s = MarketParams.symbol(p, market);
+    return tradeList(data.recentTrades(s, MarketParams.limit(p, 500, 1000)));
   }
 
   JsonNode historicalTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    SymbolSpec s = MarketParams.symbol(p, market);
     int limit = MarketParams.limit(p, 500, 1000);
     Long fromId = p.optLong("fromId");
-    long from = fromId != null ? fromId : Math.max(0, h.tradeCount() - limit);
-    return tradeList(h.trades(from, limit));
+    return tradeList(
+        fromId != null ? data.tradesFrom(s, fromId, limit) : data.recentTrades(s, limit));
   }
 
   JsonNode historicalBlockTrades(Endpoint.Call c) {
@@ -101,7 +99,7 @@ final class MarketApi {
 
   JsonNode aggTrades(Endpoint.Call c) {
     Params p = c.params();
-    SymbolMarket h = market.history(MarketParams.symbol(p, market).symbol());
+    SymbolSpec s = MarketParams.symbol(p, market);
     int limit = MarketParams.limit(p, 500, 1000);
     Long fromId = p.optLong("fromId");
     Long start = MarketParams.time(p, "startTime");
@@ -109,19 +107,7 @@ final class MarketApi {
     if (fromId != null && (start != null || end != null)) {
       throw Errors.badCombination();
     }
-    List<SymbolMarket.AggTrade> aggs;
-    if (fromId != null) {
-      aggs = h.aggTrades(fromId, limit, Long.MAX_VALUE);
-    } else if (start != null) {
-      long endMs = end != null ? end : Long.MAX_VALUE;
-      aggs = start > endMs ? List.of() : h.aggTrades(h.firstAggAtOrAfter(start), limit, endMs);
-    } else if (end != null) {
-      long last = end == Long.MAX_VALUE ? h.aggCount() - 1 : h.firstAggAtOrAfter(end + 1) - 1;
-      long from = Math.max(0, last - limit + 1);
-      aggs = last < 0 ? List.of() : h.aggTrades(from, (int) (last - from + 1), end);
-    } else {
-      aggs = h.aggTrades(Math.max(0, h.aggCount() - limit), limit, Long.MAX_VALUE);
-    }
+    List<SymbolMarket.AggTrade> aggs = data.aggTrades(s, fromId, start, end, limit);
     ArrayNode a = JsonNodes.arr();
     for (SymbolMarket.AggTrade t : aggs) {
       ObjectNode n = a.addObject();
@@ -152,7 +138,7 @@ final class MarketApi {
     if (start != null && end != null && start > end) {
       return a;
     }
-    for (Klines.Kline k : Klines.query(market.history(s.symbol()), iv, offset, start, end, limit)) {
+    for (Klines.Kline k : data.klines(s, iv, offset, start, end, limit)) {
       ArrayNode row = a.addArray();
       row.add(k.openTime());
       row.add(format(k.open()));
@@ -172,23 +158,11 @@ final class MarketApi {
 
   JsonNode avgPrice(Endpoint.Call c) {
     SymbolSpec s = MarketParams.symbol(c.params(), market);
-    SymbolMarket h = market.history(s.symbol());
-    long end = h.dataEndMs();
-    Bar b = h.aggregate(end - 5 * 60_000, end);
+    MarketData.AvgPrice a = data.avgPrice(s);
     ObjectNode n = JsonNodes.obj();
     n.put("mins", 5);
-    long lastId = h.tradeCount() - 1;
-    if (b.count() > 0) {
-      n.put("price", Units.ratio(b.quote(), b.volume() * s.tapeLotUnits()));
-      n.put("closeTime", h.trades(b.lastTradeId(), 1).get(0).time());
-    } else if (lastId >= 0) {
-      SymbolMarket.Trade t = h.trades(lastId, 1).get(0);
-      n.put("price", format(t.price()));
-      n.put("closeTime", t.time());
-    } else {
-      n.put("price", format(0));
-      n.put("closeTime", 0L);
-    }
+    n.put("price", format(a.price()));
+    n.put("closeTime", a.closeTime());
     return n;
   }
 
@@ -232,23 +206,9 @@ final class MarketApi {
   /** Statistics of the trades with time in [openTime, closeTime]. */
   private ObjectNode stats(
       SymbolSpec s, long openTime, long closeTime, boolean mini, boolean full24) {
-    SymbolMarket h = market.history(s.symbol());
-    Bar b = h.aggregate(openTime, closeTime + 1);
-    long tick = s.tickUnits();
-    long open;
-    long high;
-    long low;
-    long last;
-    long prevClose = h.priceBefore(openTime) * tick;
-    if (b.count() == 0) {
-      open = high = low = last = prevClose;
-    } else {
-      open = b.open() * tick;
-      high = b.high() * tick;
-      low = b.low() * tick;
-      last = b.close() * tick;
-    }
-    long volume = b.volume() * s.tapeLotUnits();
+    MarketData.Window w = data.window(s, openTime, closeTime);
+    long open = w.open();
+    long last = w.last();
     ObjectNode n = JsonNodes.obj();
     n.put("symbol", s.symbol());
     if (!mini) {
@@ -261,13 +221,12 @@ final class MarketApi {
                   .multiply(BigDecimal.valueOf(100))
                   .divide(BigDecimal.valueOf(open), 3, RoundingMode.HALF_UP)
                   .toPlainString());
-      n.put("weightedAvgPrice", Units.ratio(b.quote(), volume));
+      n.put("weightedAvgPrice", Units.ratio(w.quote(), w.volume()));
       if (full24) {
-        n.put("prevClosePrice", format(prevClose));
+        n.put("prevClosePrice", format(w.prevClose()));
         n.put("lastPrice", format(last));
-        long lastQty = b.count() == 0 ? 0 : h.trades(b.lastTradeId(), 1).get(0).qty();
-        n.put("lastQty", format(lastQty));
-        Exchange.BookView book = exchange.depth(s.symbol(), 1);
+        n.put("lastQty", format(w.lastQty()));
+        MarketData.Book book = data.book(s, 1);
         long[] bid = book.bids().isEmpty() ? new long[2] : book.bids().get(0);
         long[] ask = book.asks().isEmpty() ? new long[2] : book.asks().get(0);
         n.put("bidPrice", format(bid[0]));
@@ -277,18 +236,18 @@ final class MarketApi {
       }
     }
     n.put("openPrice", format(open));
-    n.put("highPrice", format(high));
-    n.put("lowPrice", format(low));
+    n.put("highPrice", format(w.high()));
+    n.put("lowPrice", format(w.low()));
     if (mini || !full24) {
       n.put("lastPrice", format(last));
     }
-    n.put("volume", format(volume));
-    n.put("quoteVolume", format(b.quote()));
+    n.put("volume", format(w.volume()));
+    n.put("quoteVolume", format(w.quote()));
     n.put("openTime", openTime);
     n.put("closeTime", closeTime);
-    n.put("firstId", b.firstTradeId());
-    n.put("lastId", b.lastTradeId());
-    n.put("count", b.count());
+    n.put("firstId", w.firstId());
+    n.put("lastId", w.lastId());
+    n.put("count", w.count());
     return n;
   }
 
@@ -298,7 +257,7 @@ final class MarketApi {
     for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
       ObjectNode n = JsonNodes.obj();
       n.put("symbol", s.symbol());
-      n.put("price", format(exchange.lastPrice(s.symbol())));
+      n.put("price", format(data.lastPrice(s)));
       out.add(n);
     }
     return MarketParams.oneOrMany(p, out);
@@ -308,7 +267,7 @@ final class MarketApi {
     Params p = c.params();
     List<ObjectNode> out = new ArrayList<>();
     for (SymbolSpec s : MarketParams.tickerSymbols(p, market, false)) {
-      Exchange.BookView book = exchange.depth(s.symbol(), 1);
+      MarketData.Book book = data.book(s, 1);
       long[] bid = book.bids().isEmpty() ? new long[2] : book.bids().get(0);
       long[] ask = book.asks().isEmpty() ? new long[2] : book.asks().get(0);
       ObjectNode n = JsonNodes.obj();

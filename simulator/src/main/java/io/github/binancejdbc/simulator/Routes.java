@@ -5,6 +5,7 @@ import static io.github.binancejdbc.simulator.Endpoint.Security.USER_DATA;
 import static io.github.binancejdbc.simulator.RouteWeights.fixed;
 
 import io.github.binancejdbc.simulator.market.Market;
+import io.github.binancejdbc.simulator.market.MarketData;
 import io.github.binancejdbc.simulator.trading.Exchange;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +21,8 @@ final class Routes {
   private final Map<String, Endpoint> byKey = new HashMap<>();
   private final Set<String> paths = new HashSet<>();
 
-  Routes(Market market, Exchange exchange, ExchangeInfoApi info) {
-    MarketApi m = new MarketApi(market, exchange);
+  Routes(Market market, Exchange exchange, MarketData data, ExchangeInfoApi info) {
+    MarketApi m = new MarketApi(market, data);
     TradingApi t = new TradingApi(market, exchange);
     AccountApi a = new AccountApi(market, exchange);
     AccountDetailsApi d = new AccountDetailsApi(market, exchange);

@@ -3,7 +3,8 @@
  *
  * <p>Public API: {@link io.github.binancejdbc.simulator.BinanceSimulator} (builder, start, close,
  * balances), {@link io.github.binancejdbc.simulator.Faults} (fault injection), {@link
- * io.github.binancejdbc.simulator.ApiKey} (accepted keys) and {@link
+ * io.github.binancejdbc.simulator.ApiKey} (accepted keys), {@link
+ * io.github.binancejdbc.simulator.RecordedRequest} (what a client sent) and {@link
  * io.github.binancejdbc.simulator.Main} (command line). Everything else in this package is the HTTP
  * layer (package-private); {@code .market} generates the history and {@code .trading} is the
  * matching engine (both internal, public only for this package).

@@ -3,6 +3,8 @@ package io.github.binancejdbc.simulator.market;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Fixed-point amounts: every price, quantity and balance is a {@code long} count of 10^-8 of the
@@ -42,6 +44,22 @@ public final class Units {
     }
   }
 
+  /** A decimal amount of at most 8 fraction digits in units. */
+  public static long amount(String amount) {
+    Long u = parse(new BigDecimal(amount));
+    if (u == null) {
+      throw new IllegalArgumentException("more than 8 decimals: " + amount);
+    }
+    return u;
+  }
+
+  /** Each amount of {@code amounts} in units, in the same order. */
+  public static Map<String, Long> amounts(Map<String, String> amounts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    amounts.forEach((asset, amount) -> out.put(asset, amount(amount)));
+    return out;
+  }
+
   public static BigDecimal toDecimal(long units) {
     return BigDecimal.valueOf(units, 8);
   }
@@ -76,11 +94,17 @@ public final class Units {
 
   /** {@code a / b} as an 8-decimal string rounded half up; {@code "0.00000000"} when b is 0. */
   public static String ratio(long a, long b) {
+    return format(divide(a, b));
+  }
+
+  /** {@code a / b} in units (8 decimals), rounded half up; 0 when b is 0. */
+  public static long divide(long a, long b) {
     if (b == 0) {
-      return format(0);
+      return 0;
     }
     return BigDecimal.valueOf(a)
         .divide(BigDecimal.valueOf(b), 8, RoundingMode.HALF_UP)
-        .toPlainString();
+        .movePointRight(8)
+        .longValueExact();
   }
 }

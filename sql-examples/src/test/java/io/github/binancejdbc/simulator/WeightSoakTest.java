@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The weight soak, behind its own command (it runs for minutes):
  *
  * <pre>
- * flock /tmp/mvn.lock mvn -o -B -pl simulator -am test -Dtest=WeightSoakTest \
+ * flock /tmp/mvn.lock mvn -o -B -pl sql-examples -am test -Dtest=WeightSoakTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dsoak.minutes=10
  * </pre>
  *
