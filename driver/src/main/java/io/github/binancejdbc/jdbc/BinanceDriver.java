@@ -32,8 +32,9 @@ import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * The JDBC driver for {@code jdbc:binance:} URLs. A connection is a Calcite connection whose root
- * schema holds the {@code binance} schema (the default), configured for BI tools. Connecting sends
- * no request; the first request is made when rows are read.
+ * schema holds the {@code binance} schema (the default), configured for BI tools, created when a
+ * statement first needs it (a key lookup or history scan does not). Connecting sends no request;
+ * the first request is made when rows are read.
  *
  * <pre>{@code
  * try (Connection c = DriverManager.getConnection("jdbc:binance:");
