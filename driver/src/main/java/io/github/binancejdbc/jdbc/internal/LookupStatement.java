@@ -27,9 +27,9 @@ import org.apache.calcite.avatica.Meta;
  * Calcite's prepared statement does: the same signature, Avatica's result set with the same cursor
  * and accessors over the same scan, the same errors.
  *
- * <p>Any other method (other setters, settings, batches, warnings, {@code unwrap}) first prepares
- * Calcite's statement for the text, replays the bindings made so far on it and passes that call and
- * every later one to it; a result set already returned stays valid.
+ * <p>Any other method (other setters, settings, batches, {@code unwrap}) first prepares Calcite's
+ * statement for the text, replays the bindings made so far on it and passes that call and every
+ * later one to it; a result set already returned stays valid.
  */
 final class LookupStatement implements InvocationHandler {
   /** Makes Calcite's statement: prepared for the same text, or a plain one. */
@@ -191,6 +191,10 @@ final class LookupStatement implements InvocationHandler {
           updateCount = -1;
           return false;
         }
+      }
+      case "getWarnings", "clearWarnings" -> {
+        // As Avatica's statements: no warnings (tools ask after every execution).
+        return null;
       }
       case "getMetaData" -> {
         return metaData;

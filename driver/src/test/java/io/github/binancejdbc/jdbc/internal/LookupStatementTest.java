@@ -106,10 +106,13 @@ class LookupStatementTest {
 
   @Test
   void aStatementRunsLookupsAsCalcitesStatementDoes() throws SQLException {
-    List<String> sqls = new ArrayList<>(SimpleLookupTest.LOOKUPS);
-    sqls.addAll(SimpleLookupTest.OTHERS);
     for (String z : ZONES) {
       TimeZone.setDefault(TimeZone.getTimeZone(z));
+      // Calcite plans the others on both paths: once is enough for them.
+      List<String> sqls = new ArrayList<>(SimpleLookupTest.LOOKUPS);
+      if (z.equals("UTC")) {
+        sqls.addAll(SimpleLookupTest.OTHERS);
+      }
       for (String sql : sqls) {
         bothPathsAgree(
             z + ": " + sql,
@@ -137,6 +140,8 @@ class LookupStatementTest {
         (c, out, lookup) -> {
           try (Statement s = c.createStatement()) {
             ResultSet first = s.executeQuery(SimpleLookupTest.LOOKUPS.get(0));
+            out.append(s.getWarnings()).append('\n');
+            s.clearWarnings();
             assertEquals(!lookup, opened(c));
             // A planned statement: Calcite's statement runs it; the last result set is closed.
             ResultSet planned = s.executeQuery(SimpleLookupTest.OTHERS.get(0));
