@@ -32,8 +32,9 @@ import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * The JDBC driver for {@code jdbc:binance:} URLs. A connection is a Calcite connection whose root
- * schema holds the {@code binance} schema (the default), configured for BI tools. Connecting sends
- * no request; the first request is made when rows are read.
+ * schema holds the {@code binance} schema (the default), configured for BI tools, created when a
+ * statement first needs it (a key lookup or history scan does not). Connecting sends no request;
+ * the first request is made when rows are read.
  *
  * <pre>{@code
  * try (Connection c = DriverManager.getConnection("jdbc:binance:");
@@ -118,23 +119,34 @@ public final class BinanceDriver extends Driver {
     }
     Properties merged = UrlParser.parse(url, info, System.getenv());
     BinanceConfig config = ConnectionSettings.config(merged);
-    Connection calcite =
-        super.connect(UrlParser.PREFIX, ConnectionSettings.calciteProperties(merged));
-    BinanceSchema schema = null;
+    Properties calciteProperties = ConnectionSettings.calciteProperties(merged);
+    BinanceSchema schema;
     try {
-      CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
       schema = new BinanceSchema(config);
-      SchemaPlus root = cc.getRootSchema();
-      root.add(BinanceSchema.NAME, schema);
-      cc.setSchema(BinanceSchema.NAME);
-    } catch (RuntimeException | SQLException e) {
-      if (schema != null) {
-        schema.close();
-      }
-      calcite.close();
+    } catch (RuntimeException e) {
       throw JdbcProxies.translate(e);
     }
-    return JdbcProxies.connection(calcite, schema, UrlParser.displayUrl(merged), config.trading());
+    // Calcite's connection is created when a statement first needs it: a prepared lookup does not.
+    JdbcProxies.CalciteOpener opener =
+        () -> {
+          Connection calcite = super.connect(UrlParser.PREFIX, calciteProperties);
+          try {
+            CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
+            SchemaPlus root = cc.getRootSchema();
+            root.add(BinanceSchema.NAME, schema);
+            cc.setSchema(BinanceSchema.NAME);
+            return calcite;
+          } catch (RuntimeException | SQLException e) {
+            calcite.close();
+            throw JdbcProxies.translate(e);
+          }
+        };
+    return JdbcProxies.connection(
+        opener,
+        ConnectionSettings.isDefault(calciteProperties),
+        schema,
+        UrlParser.displayUrl(merged),
+        config.trading());
   }
 
   @Override

@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The child JVM of {@link StartupTest}: against a loopback server of its own, it opens a
- * connection, runs a key lookup as a prepared statement and as a statement, prints {@code PHASE
- * planned}, runs a statement the planner prepares, and prints each answer and the requests the
- * server saw.
+ * connection, runs a key lookup as a prepared statement, prints {@code PHASE prepared}, runs it as
+ * a statement, prints {@code PHASE planned}, runs a statement the planner prepares, and prints each
+ * answer and the requests the server saw.
  */
 public final class StartupProbe {
   private StartupProbe() {}
@@ -57,6 +57,7 @@ public final class StartupProbe {
           System.out.println("LOOKUP " + rs.getBigDecimal(1).toPlainString());
         }
       }
+      System.out.println("PHASE prepared");
       try (Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery("SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'")) {

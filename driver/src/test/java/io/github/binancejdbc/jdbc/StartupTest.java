@@ -13,14 +13,20 @@ import org.junit.jupiter.api.Test;
 /**
  * What a first connection and a first key lookup set up, seen in a new JVM (the classes it loads):
  * a lookup, prepared or run as a statement, is prepared without Calcite's planner, whose rule sets
- * and standard operator table are only built for the first statement that needs planning; and a
- * connection opens without a request.
+ * and standard operator table are only built for the first statement that needs planning; a lookup
+ * does not even create Calcite's connection; and a connection opens without a request.
  */
 class StartupTest {
   private static final String RULES = "org.apache.calcite.adapter.enumerable.EnumerableRules ";
 
   /** Built by the validator and by any planner configuration: 150-250 ms on a first use. */
   private static final String OPERATORS = "org.apache.calcite.sql.fun.SqlStdOperatorTable ";
+
+  /**
+   * Created with each Calcite connection (its {@code Meta}), which with Avatica's connection
+   * properties cost about 150-250 ms of a first row.
+   */
+  private static final String CONNECTION = "org.apache.calcite.jdbc.BinanceMetaImpl ";
 
   @Test
   void aFirstLookupNeverSetsUpThePlannerAndTheFirstPlannedStatementDoes() throws Exception {
@@ -52,6 +58,16 @@ class StartupTest {
           lines.subList(planned, lines.size()).stream().anyMatch(l -> l.contains(cut)),
           "the planned statement did not load " + cut + ": is the probe still planning?");
     }
+    // A lookup, prepared or not, runs without Calcite's connection; the planned statement is the
+    // first to need it.
+    int prepared = lines.indexOf("PHASE prepared");
+    assertTrue(prepared > 0 && prepared < planned, out);
+    assertFalse(
+        lines.subList(0, planned).stream().anyMatch(l -> l.contains(CONNECTION)),
+        "Calcite's connection was created for a lookup");
+    assertTrue(
+        lines.subList(planned, lines.size()).stream().anyMatch(l -> l.contains(CONNECTION)),
+        "the planned statement did not create Calcite's connection");
     // The limits read once, beside the first ticker request; then one request per statement.
     assertTrue(
         lines.contains(

@@ -44,8 +44,12 @@ final class GovernStep implements Step {
       // Parsed once per distinct value: a scan reads many answers within one second.
       ServerDate last = lastDate;
       if (last == null || !last.text().equals(dateText)) {
-        java.time.Instant date = reply.headers().getInstant("Date");
-        last = date == null ? null : new ServerDate(dateText, date.toEpochMilli());
+        Long millis = HttpDate.imfFixdate(dateText);
+        if (millis == null) {
+          java.time.Instant date = reply.headers().getInstant("Date");
+          millis = date == null ? null : date.toEpochMilli();
+        }
+        last = millis == null ? null : new ServerDate(dateText, millis);
         lastDate = last;
       }
       if (last != null) {

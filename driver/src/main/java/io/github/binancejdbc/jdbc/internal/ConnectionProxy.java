@@ -1,6 +1,7 @@
 package io.github.binancejdbc.jdbc.internal;
 
 import io.github.binancejdbc.adapter.BinanceSchema;
+import io.github.binancejdbc.adapter.BinanceTypeSystem;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -14,6 +15,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 
 /**
  * The {@link Connection} users get: Calcite's connection with transactions that do nothing
@@ -26,10 +29,10 @@ final class ConnectionProxy implements InvocationHandler {
       new Dispatch<ConnectionProxy>(Connection.class)
           .identity(
               h -> "BinanceConnection{" + h.displayUrl + (h.closed ? ", closed" : "") + "}",
-              h -> h.delegate)
+              ConnectionProxy::delegateOrFail)
           .on("close", (h, p, m, a) -> h.close())
           .on("abort", (h, p, m, a) -> h.abort((Executor) a[0]))
-          .on("isClosed", (h, p, m, a) -> h.closed || h.delegate.isClosed())
+          .on("isClosed", (h, p, m, a) -> h.closed || (h.isOpened() && h.delegate.isClosed()))
           .on("isValid", (h, p, m, a) -> h.isValid((Integer) a[0]))
           .on("getAutoCommit", (h, p, m, a) -> h.open(true))
           // No transactions: every statement takes effect at once. Harmless no-ops keep pools and
@@ -52,7 +55,10 @@ final class ConnectionProxy implements InvocationHandler {
           .on("prepareStatement", (h, p, m, a) -> h.prepareStatement((String) a[0]))
           .on("prepareCall", (h, p, m, a) -> h.prepareCall((String) a[0]));
 
-  private final Connection delegate;
+  private final JdbcProxies.CalciteOpener opener;
+  private volatile Connection delegate;
+  private final boolean lookupsAlone;
+  private JavaTypeFactory typeFactory;
   private final BinanceSchema schema;
   private final String displayUrl;
   private final boolean trading;
@@ -64,17 +70,40 @@ final class ConnectionProxy implements InvocationHandler {
   private Connection self;
 
   private ConnectionProxy(
-      Connection delegate, BinanceSchema schema, String displayUrl, boolean trading) {
-    this.delegate = delegate;
+      JdbcProxies.CalciteOpener opener,
+      boolean lookupsAlone,
+      BinanceSchema schema,
+      String displayUrl,
+      boolean trading) {
+    this.opener = opener;
+    this.lookupsAlone = lookupsAlone;
     this.schema = schema;
     this.displayUrl = displayUrl;
     this.trading = trading;
     this.check = new ConnectionCheck(schema.context().http());
   }
 
+  /**
+   * @param lookupsAlone whether a prepared lookup may run without the Calcite connection (no
+   *     Calcite property changes how a statement is prepared)
+   */
   static Connection create(
-      Connection calcite, BinanceSchema schema, String displayUrl, boolean trading) {
-    ConnectionProxy h = new ConnectionProxy(calcite, schema, displayUrl, trading);
+      JdbcProxies.CalciteOpener opener,
+      boolean lookupsAlone,
+      BinanceSchema schema,
+      String displayUrl,
+      boolean trading)
+      throws SQLException {
+    ConnectionProxy h = new ConnectionProxy(opener, lookupsAlone, schema, displayUrl, trading);
+    if (!lookupsAlone) {
+      // A Calcite property was given: any error in it shows when connecting, as before.
+      try {
+        h.delegate();
+      } catch (SQLException | RuntimeException e) {
+        h.closeQuietly(e);
+        throw e;
+      }
+    }
     h.self =
         (Connection)
             Proxy.newProxyInstance(
@@ -84,7 +113,39 @@ final class ConnectionProxy implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    return OPS.invoke(this, delegate, proxy, method, args);
+    return OPS.invoke(this, OPS.find(method) == null ? delegate() : null, proxy, method, args);
+  }
+
+  /**
+   * Calcite's connection, created on first need: a connection whose statements are all prepared
+   * lookups ({@link LookupStatement}) never creates it.
+   */
+  private Connection delegate() throws SQLException {
+    Connection c = delegate;
+    if (c == null) {
+      synchronized (this) {
+        c = delegate;
+        if (c == null) {
+          open(null);
+          c = opener.open();
+          delegate = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Whether Calcite's connection was created. */
+  boolean isOpened() {
+    return delegate != null;
+  }
+
+  private Object delegateOrFail() {
+    try {
+      return delegate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /** {@code value}, after checking that the connection is open. */
@@ -123,7 +184,7 @@ final class ConnectionProxy implements InvocationHandler {
     if (timeoutSeconds < 0) {
       throw new SQLException("isValid timeout must not be negative", "22023");
     }
-    if (closed || delegate.isClosed()) {
+    if (closed || (isOpened() && delegate.isClosed())) {
       return false;
     }
     return check.isValid(timeoutSeconds);
@@ -165,13 +226,15 @@ final class ConnectionProxy implements InvocationHandler {
     }
     closed = true;
     try {
-      delegate.close();
-    } catch (SQLException | RuntimeException e) {
-      try {
-        schema.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
+      Connection c;
+      synchronized (this) {
+        c = delegate;
       }
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException | RuntimeException e) {
+      closeSchema(e);
       throw e;
     }
     try {
@@ -180,6 +243,24 @@ final class ConnectionProxy implements InvocationHandler {
       throw JdbcProxies.translate(e);
     }
     return null;
+  }
+
+  /** Closes the schema after {@code failure}, adding what that throws to it. */
+  private void closeSchema(Exception failure) {
+    try {
+      schema.close();
+    } catch (RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
+  /** Closes the connection after {@code failure}, adding what that throws to it. */
+  private void closeQuietly(Exception failure) {
+    try {
+      close();
+    } catch (SQLException | RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
   }
 
   private Object abort(Executor executor) throws SQLException {
@@ -191,17 +272,27 @@ final class ConnectionProxy implements InvocationHandler {
 
   private Object metaData() throws SQLException {
     open(null);
-    return MetaDataProxy.create(delegate.getMetaData(), this);
+    return MetaDataProxy.create(delegate().getMetaData(), this);
   }
 
   private Object createStatement(Object[] a) throws SQLException {
     open(null);
+    if ((a == null || a.length == 0) && lookupsAlone && !isOpened()) {
+      // Runs the lookups it is given without Calcite's connection, as a prepared lookup does.
+      Statement s =
+          LookupStatement.plain(
+              text -> isOpened() ? null : lookup(text),
+              typeFactory(),
+              () -> delegate().createStatement());
+      return StatementProxy.create(s, Statement.class, null, this);
+    }
+    Connection c = delegate();
     Statement s =
         a == null || a.length == 0
-            ? delegate.createStatement()
+            ? c.createStatement()
             : a.length == 2
-                ? delegate.createStatement((Integer) a[0], (Integer) a[1])
-                : delegate.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
+                ? c.createStatement((Integer) a[0], (Integer) a[1])
+                : c.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
     return StatementProxy.create(s, Statement.class, null, this);
   }
 
@@ -225,6 +316,36 @@ final class ConnectionProxy implements InvocationHandler {
 
   /** Calcite's statement for {@code sql}, planned for at most {@code maxRows} rows (0: all). */
   PreparedStatement prepare(String sql, long maxRows) throws SQLException {
-    return MaxRows.preparing(maxRows, () -> delegate.prepareStatement(sql));
+    if (maxRows == 0 && lookupsAlone && !isOpened()) {
+      SimpleLookup.Plan plan = lookup(sql);
+      if (plan != null) {
+        return LookupStatement.prepared(
+            sql,
+            plan,
+            typeFactory(),
+            () -> MaxRows.preparing(0, () -> delegate().prepareStatement(sql)));
+      }
+    }
+    return MaxRows.preparing(maxRows, () -> delegate().prepareStatement(sql));
+  }
+
+  /**
+   * The plan of {@code sql} if it is a lookup of a Binance table, as Calcite's connection would
+   * resolve it while nothing has changed its schemas (it is not created yet); else null.
+   */
+  private SimpleLookup.Plan lookup(String sql) {
+    return SimpleLookup.plan(
+        sql,
+        BinanceSchema.NAME,
+        (s, t) -> s.equals(BinanceSchema.NAME) ? schema.binanceTables().get(t) : null,
+        typeFactory());
+  }
+
+  /** The types of the lookups' columns, as Calcite's connection's type factory makes them. */
+  private synchronized JavaTypeFactory typeFactory() {
+    if (typeFactory == null) {
+      typeFactory = new JavaTypeFactoryImpl(BinanceTypeSystem.INSTANCE);
+    }
+    return typeFactory;
   }
 }

@@ -51,6 +51,11 @@ public final class ConnectionSettings {
     return p;
   }
 
+  /** Whether {@code calciteProperties} are the driver's own: the user set no Calcite property. */
+  public static boolean isDefault(Properties calciteProperties) {
+    return calciteProperties.equals(calciteProperties(new Properties()));
+  }
+
   /**
    * The adapter's settings.
    *

@@ -30,10 +30,25 @@ import java.sql.SQLException;
 public final class JdbcProxies {
   private JdbcProxies() {}
 
-  /** Wraps a Calcite connection; {@code schema} is closed with it. */
+  /** Creates the Calcite connection, with the Binance schema as its default schema. */
+  @FunctionalInterface
+  public interface CalciteOpener {
+    Connection open() throws SQLException;
+  }
+
+  /**
+   * The user's connection over the Calcite connection {@code calcite} creates when a statement
+   * first needs it; {@code schema} is closed with it. With {@code lookupsAlone}, a prepared lookup
+   * runs without it (see {@link LookupStatement}).
+   */
   public static Connection connection(
-      Connection calcite, BinanceSchema schema, String displayUrl, boolean trading) {
-    return ConnectionProxy.create(calcite, schema, displayUrl, trading);
+      CalciteOpener calcite,
+      boolean lookupsAlone,
+      BinanceSchema schema,
+      String displayUrl,
+      boolean trading)
+      throws SQLException {
+    return ConnectionProxy.create(calcite, lookupsAlone, schema, displayUrl, trading);
   }
 
   /** The exception a caller should see for {@code t}. */

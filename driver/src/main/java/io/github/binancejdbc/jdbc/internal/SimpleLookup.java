@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -25,6 +27,7 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -61,17 +64,72 @@ public final class SimpleLookup {
       return null;
     }
     List<String> path = context.getDefaultSchemaPath();
-    LookupSql.Parsed q = LookupSql.parse(sql, path.size() == 1 ? path.get(0) : null);
-    if (q == null) {
-      return null;
-    }
     CalciteSchema root = context.getRootSchema();
-    CalciteSchema sub = root.getSubSchema(q.schema(), true);
-    if (sub == null || !(sub.schema instanceof BinanceSchema)) {
+    Plan plan =
+        plan(
+            sql,
+            path.size() == 1 ? path.get(0) : null,
+            (schemaName, tableName) -> {
+              CalciteSchema sub = root.getSubSchema(schemaName, true);
+              if (sub == null || !(sub.schema instanceof BinanceSchema)) {
+                return null;
+              }
+              CalciteSchema.TableEntry entry = sub.getTable(tableName, true);
+              return entry == null ? null : entry.getTable();
+            },
+            context.getTypeFactory());
+    if (plan == null) {
       return null;
     }
-    CalciteSchema.TableEntry entry = sub.getTable(q.table(), true);
-    if (entry == null || !(entry.getTable() instanceof BinanceTable table)) {
+    @SuppressWarnings("unchecked")
+    Bindable<T> bindable = root1 -> (org.apache.calcite.linq4j.Enumerable<T>) plan.rows(root1);
+    return new CalcitePrepare.CalciteSignature<>(
+        sql,
+        plan.parameters(),
+        Map.of(),
+        plan.rowType(),
+        plan.columns(),
+        plan.cursorFactory(),
+        root,
+        List.of(),
+        maxRowCount,
+        bindable,
+        Meta.StatementType.SELECT);
+  }
+
+  /** A lookup ready to run: its table and pushed scan, and the columns and parameters it has. */
+  public record Plan(
+      BinanceTable table,
+      ScanSpec spec,
+      boolean scalar,
+      RelDataType rowType,
+      List<ColumnMetaData> columns,
+      List<AvaticaParameter> parameters) {
+    /** The cursor Calcite gives such a statement: a scalar for one column, else arrays. */
+    public Meta.CursorFactory cursorFactory() {
+      return Meta.CursorFactory.deduce(columns, Object[].class);
+    }
+
+    /** The rows, as Calcite's prepared statement would enumerate them ({@code ?n} in root). */
+    public org.apache.calcite.linq4j.Enumerable<?> rows(DataContext root) {
+      return BinanceTableScan.execute(root, table, spec, scalar);
+    }
+  }
+
+  /**
+   * The plan of {@code sql} if it is a simple lookup on a Binance table, else {@code null}; {@code
+   * tables} resolves a (schema, table) name pair to the table, or null.
+   */
+  public static Plan plan(
+      String sql,
+      String defaultSchema,
+      BiFunction<String, String, Table> tables,
+      JavaTypeFactory typeFactory) {
+    if (!enabled || sql == null) {
+      return null;
+    }
+    LookupSql.Parsed q = LookupSql.parse(sql, defaultSchema);
+    if (q == null || !(tables.apply(q.schema(), q.table()) instanceof BinanceTable table)) {
       return null;
     }
     TableDef def = table.def();
@@ -83,7 +141,6 @@ public final class SimpleLookup {
       }
       fields.add(i);
     }
-    JavaTypeFactory typeFactory = context.getTypeFactory();
     RelDataType full = table.getRowType(typeFactory);
     List<Constraint> constraints = new ArrayList<>();
     List<Integer> keyed = new ArrayList<>();
@@ -149,25 +206,7 @@ public final class SimpleLookup {
     if (!identity) {
       spec = spec.withFields(fields);
     }
-    ScanSpec pushed = spec;
-    boolean scalar = fields.size() == 1;
-    @SuppressWarnings("unchecked")
-    Bindable<T> bindable =
-        root1 ->
-            (org.apache.calcite.linq4j.Enumerable<T>)
-                BinanceTableScan.execute(root1, table, pushed, scalar);
-    return new CalcitePrepare.CalciteSignature<>(
-        sql,
-        parameters,
-        Map.of(),
-        b.build(),
-        columns,
-        Meta.CursorFactory.deduce(columns, Object[].class),
-        root,
-        List.of(),
-        maxRowCount,
-        bindable,
-        Meta.StatementType.SELECT);
+    return new Plan(table, spec, fields.size() == 1, b.build(), columns, parameters);
   }
 
   private static final Set<SqlTypeName> SIMPLE_TYPES =

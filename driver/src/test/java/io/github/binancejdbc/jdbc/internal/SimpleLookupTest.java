@@ -16,7 +16,6 @@ import io.github.binancejdbc.adapter.client.WeightGovernor;
 import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -55,6 +54,11 @@ class SimpleLookupTest {
     conn =
         DriverManager.getConnection(
             "jdbc:binance:?baseUrl=" + wm.baseUrl() + "&maxRetries=0&cacheSize=0");
+    stubs(wm);
+  }
+
+  /** A ticker, an average price and two hourly bars. */
+  static void stubs(WireMockExtension wm) {
     wm.stubFor(
         get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
             .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}")));
@@ -181,26 +185,7 @@ class SimpleLookupTest {
       StringBuilder out = new StringBuilder();
       try (Hook.Closeable h = Hook.PARSE_TREE.addThread(count(parsed));
           PreparedStatement ps = conn.prepareStatement(sql)) {
-        ParameterMetaData pm = ps.getParameterMetaData();
-        out.append(pm.getParameterCount());
-        for (int p = 1; p <= pm.getParameterCount(); p++) {
-          out.append(' ')
-              .append(pm.getParameterType(p))
-              .append(' ')
-              .append(pm.getParameterTypeName(p))
-              .append(' ')
-              .append(pm.getPrecision(p))
-              .append(' ')
-              .append(pm.getScale(p))
-              .append(' ')
-              .append(pm.getParameterClassName(p))
-              .append(' ')
-              .append(pm.isNullable(p))
-              .append(' ')
-              .append(pm.isSigned(p))
-              .append(' ')
-              .append(pm.getParameterMode(p));
-        }
+        out.append(LookupStatementTest.parameters(ps.getParameterMetaData()));
         for (String symbol : List.of("BTCUSDT", "ETHUSDT", "BTCUSDT")) {
           ps.setString(1, symbol);
           try (ResultSet rs = ps.executeQuery()) {
@@ -256,42 +241,7 @@ class SimpleLookupTest {
 
   private static String describe(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
-    StringBuilder b = new StringBuilder();
-    for (int i = 1; i <= md.getColumnCount(); i++) {
-      b.append(md.getColumnLabel(i))
-          .append(' ')
-          .append(md.getColumnName(i))
-          .append(' ')
-          .append(md.getTableName(i))
-          .append(' ')
-          .append(md.getSchemaName(i))
-          .append(' ')
-          .append(md.getCatalogName(i))
-          .append(' ')
-          .append(md.getColumnType(i))
-          .append(' ')
-          .append(md.getColumnTypeName(i))
-          .append(' ')
-          .append(md.getPrecision(i))
-          .append(' ')
-          .append(md.getScale(i))
-          .append(' ')
-          .append(md.isNullable(i))
-          .append(' ')
-          .append(md.getColumnClassName(i))
-          .append(' ')
-          .append(md.getColumnDisplaySize(i))
-          .append(' ')
-          .append(md.isSigned(i))
-          .append(md.isAutoIncrement(i))
-          .append(md.isCaseSensitive(i))
-          .append(md.isSearchable(i))
-          .append(md.isCurrency(i))
-          .append(md.isReadOnly(i))
-          .append(md.isWritable(i))
-          .append(md.isDefinitelyWritable(i))
-          .append('\n');
-    }
+    StringBuilder b = new StringBuilder(LookupStatementTest.columns(md));
     while (rs.next()) {
       for (int i = 1; i <= md.getColumnCount(); i++) {
         Object o = rs.getObject(i);
