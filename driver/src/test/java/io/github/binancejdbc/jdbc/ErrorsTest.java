@@ -18,13 +18,16 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransientException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -206,6 +209,36 @@ class ErrorsTest {
         e.getMessage().startsWith("Unexpected response from GET /api/v3/ticker/price"),
         e.getMessage());
     assertTrue(e.getMessage().contains("column"), e.getMessage());
+  }
+
+  @Test
+  void aGetterTheColumnsTypeCannotServeIsAConversionErrorOnEveryPath() throws SQLException {
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price?symbol=BTCUSDT"))
+            .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}")));
+    // A key lookup (the driver's own statement) and a planned statement (Calcite's).
+    for (String sql :
+        List.of(
+            "SELECT symbol FROM ticker_price WHERE symbol = 'BTCUSDT'",
+            "SELECT symbol FROM ticker_price WHERE symbol = 'BTCUSDT' ORDER BY 1")) {
+      for (boolean prepared : new boolean[] {true, false}) {
+        try (Connection c = DriverManager.getConnection(url());
+            Statement s = prepared ? c.prepareStatement(sql) : c.createStatement();
+            ResultSet rs =
+                prepared ? ((PreparedStatement) s).executeQuery() : s.executeQuery(sql)) {
+          assertTrue(rs.next());
+          assertEquals("BTCUSDT", rs.getString(1));
+          SQLException e = assertThrows(SQLException.class, () -> rs.getLong(1));
+          assertInstanceOf(SQLDataException.class, e, sql);
+          assertEquals("22018", e.getSQLState(), sql);
+          assertEquals(
+              "This column's value cannot be read as long: use getString or getObject, or the"
+                  + " getter of the column's type (ResultSetMetaData.getColumnTypeName)",
+              e.getMessage(),
+              sql);
+        }
+      }
+    }
   }
 
   @Test

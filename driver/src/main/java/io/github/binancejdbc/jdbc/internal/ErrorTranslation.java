@@ -26,6 +26,8 @@ public final class ErrorTranslation {
 
   private static final Pattern NOT_FOUND =
       Pattern.compile("(Object|Column|Table) '([^']*)' not found(.*)");
+  private static final Pattern CANNOT_CONVERT =
+      Pattern.compile("cannot convert to ([^(]+?) \\(.*", Pattern.DOTALL);
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^(]*)\\(");
 
@@ -51,6 +53,17 @@ public final class ErrorTranslation {
       // Avatica's own words for a cancelled statement carry no SQLState.
       if ("Statement canceled".equals(se.getMessage())) {
         return of(SqlState.QUERY_CANCELED, "Statement was cancelled", se);
+      }
+      // A getter the column's type does not support: "cannot convert to long (...Accessor@1f)".
+      Matcher m = CANNOT_CONVERT.matcher(String.valueOf(se.getMessage()));
+      if (m.matches()) {
+        return of(
+            SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
+            "This column's value cannot be read as "
+                + m.group(1)
+                + ": use getString or getObject, or the getter of the column's type"
+                + " (ResultSetMetaData.getColumnTypeName)",
+            se);
       }
     }
     return of(

@@ -58,4 +58,19 @@ class ErrorTranslationTest {
     SQLException big = ErrorTranslation.translate(new IllegalStateException(huge));
     assertTrue(big.getMessage().length() < 400, "length " + big.getMessage().length());
   }
+
+  @Test
+  void aGetterTheColumnTypeDoesNotSupportIsAConversionError() {
+    // Avatica's words, with an accessor's identity that means nothing to a caller.
+    SQLException e =
+        ErrorTranslation.translate(
+            new SQLDataException(
+                "cannot convert to long (org.apache.calcite.avatica.util.AbstractCursor$StringAccessor@1f)"));
+    assertInstanceOf(SQLDataException.class, e);
+    assertEquals("22018", e.getSQLState());
+    assertEquals(
+        "This column's value cannot be read as long: use getString or getObject, or the getter of"
+            + " the column's type (ResultSetMetaData.getColumnTypeName)",
+        e.getMessage());
+  }
 }
