@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.function.BiConsumer;
 
 /** The one Jackson mapper, and node factories (object fields keep insertion order). */
 final class JsonNodes {
@@ -21,6 +22,15 @@ final class JsonNodes {
 
   static ArrayNode arr() {
     return NODES.arrayNode();
+  }
+
+  /** An array of one object per item, its fields put by {@code fields}. */
+  static <T> ArrayNode objects(Iterable<T> items, BiConsumer<T, ObjectNode> fields) {
+    ArrayNode a = arr();
+    for (T item : items) {
+      fields.accept(item, a.addObject());
+    }
+    return a;
   }
 
   static byte[] bytes(JsonNode node) {

@@ -74,21 +74,6 @@ record MarketApi(Market market, MarketData data) {
     return JsonNodes.arr(); // no block trades happen in the simulated market
   }
 
-  private static ArrayNode tradeList(List<SymbolMarket.Trade> trades) {
-    ArrayNode a = JsonNodes.arr();
-    for (SymbolMarket.Trade t : trades) {
-      ObjectNode n = a.addObject();
-      n.put("id", t.id());
-      n.put("price", format(t.price()));
-      n.put("qty", format(t.qty()));
-      n.put("quoteQty", format(t.quoteQty()));
-      n.put("time", t.time());
-      n.put("isBuyerMaker", t.buyerMaker());
-      n.put("isBestMatch", true);
-    }
-    return a;
-  }
-
   JsonNode aggTrades(Endpoint.Call c) {
     Params p = c.params();
     SymbolSpec s = MarketParams.symbol(p, market);
@@ -99,20 +84,32 @@ record MarketApi(Market market, MarketData data) {
     if (fromId != null && (start != null || end != null)) {
       throw Errors.badCombination();
     }
-    List<SymbolMarket.AggTrade> aggs = data.aggTrades(s, fromId, start, end, limit);
-    ArrayNode a = JsonNodes.arr();
-    for (SymbolMarket.AggTrade t : aggs) {
-      ObjectNode n = a.addObject();
-      n.put("a", t.id());
-      n.put("p", format(t.price()));
-      n.put("q", format(t.qty()));
-      n.put("f", t.firstId());
-      n.put("l", t.lastId());
-      n.put("T", t.time());
-      n.put("m", t.buyerMaker());
-      n.put("M", true);
-    }
-    return a;
+    return JsonNodes.objects(
+        data.aggTrades(s, fromId, start, end, limit),
+        (t, n) -> {
+          n.put("a", t.id());
+          n.put("p", format(t.price()));
+          n.put("q", format(t.qty()));
+          n.put("f", t.firstId());
+          n.put("l", t.lastId());
+          n.put("T", t.time());
+          n.put("m", t.buyerMaker());
+          n.put("M", true);
+        });
+  }
+
+  private static ArrayNode tradeList(List<SymbolMarket.Trade> trades) {
+    return JsonNodes.objects(
+        trades,
+        (t, n) -> {
+          n.put("id", t.id());
+          n.put("price", format(t.price()));
+          n.put("qty", format(t.qty()));
+          n.put("quoteQty", format(t.quoteQty()));
+          n.put("time", t.time());
+          n.put("isBuyerMaker", t.buyerMaker());
+          n.put("isBestMatch", true);
+        });
   }
 
   JsonNode klines(Endpoint.Call c) {

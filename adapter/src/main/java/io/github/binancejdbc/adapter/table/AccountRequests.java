@@ -6,6 +6,7 @@ import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,34 @@ final class AccountRequests {
   static <T> T get(
       BinanceContext ctx, String path, List<Param> params, int weight, BodyReader<T> reader) {
     return ctx.http().signed(BinanceHttp.Method.GET, path, params, weight, reader);
+  }
+
+  /**
+   * A signed {@code GET} of rows (one JSON object or an array of them) read by {@code fields}; each
+   * row is then stamped with what the request asked ({@code stamp}, over what the body says) and
+   * checked for the columns {@code def} needs present.
+   */
+  static List<Object[]> rows(
+      BinanceContext ctx,
+      String path,
+      List<Param> params,
+      int weight,
+      Json.Fields fields,
+      TableDef def,
+      Consumer<Object[]> stamp) {
+    return get(
+        ctx,
+        path,
+        params,
+        weight,
+        p -> {
+          List<Object[]> rows = fields.readObjectOrArray(p, r -> {});
+          for (Object[] r : rows) {
+            stamp.accept(r);
+            RowChecks.requirePresent(def, r);
+          }
+          return rows;
+        });
   }
 
   /**

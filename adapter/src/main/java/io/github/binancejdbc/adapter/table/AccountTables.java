@@ -155,16 +155,14 @@ public final class AccountTables {
             List.of(
                 RowStream.once(
                     () ->
-                        AccountRequests.get(
+                        AccountRequests.rows(
                             ctx,
                             "/api/v3/rateLimit/order",
                             List.of(),
                             EndpointWeights.RATE_LIMIT_ORDER,
-                            p -> {
-                              List<Object[]> rows = RATE_LIMIT_FIELDS.readObjectOrArray(p, r -> {});
-                              rows.forEach(r -> RowChecks.requirePresent(RATE_LIMITS, r));
-                              return rows;
-                            }))),
+                            RATE_LIMIT_FIELDS,
+                            RATE_LIMITS,
+                            r -> {}))),
         (t, q) ->
             RequestPlan.none()
                 .exact(

@@ -287,18 +287,13 @@ public final class MyTradesTable extends BinanceTable {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return AccountRequests.get(
+    return AccountRequests.rows(
         ctx,
         endpoint.path(),
         all,
         byOrder ? endpoint.weightByOrder() : endpoint.weight(),
-        p -> {
-          List<Object[]> rows = fields.readObjectOrArray(p, r -> {});
-          for (Object[] r : rows) {
-            r[symbolSlot] = symbol;
-            RowChecks.requirePresent(def, r);
-          }
-          return rows;
-        });
+        fields,
+        def,
+        r -> r[symbolSlot] = symbol);
   }
 }

@@ -81,20 +81,15 @@ public final class OrderAmendmentsTable extends BinanceTable {
             params.add(Param.of("fromExecutionId", cursor));
           }
           params.add(Param.of("limit", limit));
-          return AccountRequests.get(
+          return AccountRequests.rows(
               ctx,
               "/api/v3/order/amendments",
               params,
               EndpointWeights.ORDER_AMENDMENTS,
-              p -> {
-                List<Object[]> out = FIELDS.readObjectOrArray(p, r -> {});
-                for (Object[] r : out) {
-                  // The request's symbol: Binance's own sample echoes a misspelt one.
-                  r[0] = symbol;
-                  RowChecks.requirePresent(DEF, r);
-                }
-                return out;
-              });
+              FIELDS,
+              DEF,
+              // The request's symbol: Binance's own sample echoes a misspelt one.
+              r -> r[0] = symbol);
         });
   }
 }

@@ -89,19 +89,16 @@ public final class PreventedMatchesTable extends BinanceTable {
     List<Param> all = new ArrayList<>();
     all.add(Param.of("symbol", symbol));
     all.addAll(params);
-    return AccountRequests.get(
+    return AccountRequests.rows(
         ctx,
         "/api/v3/myPreventedMatches",
         all,
         weight,
-        p -> {
-          List<Object[]> rows = FIELDS.readObjectOrArray(p, r -> {});
-          for (Object[] r : rows) {
-            r[0] = symbol;
-            r[ORDER_ID] = orderId;
-            RowChecks.requirePresent(DEF, r);
-          }
-          return rows;
+        FIELDS,
+        DEF,
+        r -> {
+          r[0] = symbol;
+          r[ORDER_ID] = orderId;
         });
   }
 

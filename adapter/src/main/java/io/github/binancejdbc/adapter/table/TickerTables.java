@@ -68,20 +68,18 @@ public final class TickerTables {
   }
 
   public static TickerTable tickerPrice(BinanceContext ctx) {
-    return table(
+    return latestPerSymbol(
         ctx,
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
             .columns(
                 """
                 symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 price   DECIMAL  plain         Latest price
-                """),
-        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
-        null);
+                """));
   }
 
   public static TickerTable bookTicker(BinanceContext ctx) {
-    return table(
+    return latestPerSymbol(
         ctx,
         TableDef.builder(
                 "book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per" + " symbol")
@@ -92,9 +90,7 @@ public final class TickerTables {
                 bid_qty    DECIMAL  nullable      Best bid quantity
                 ask_price  DECIMAL  nullable      Best ask price
                 ask_qty    DECIMAL  nullable      Best ask quantity
-                """),
-        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
-        null);
+                """));
   }
 
   public static TickerTable avgPrice(BinanceContext ctx) {
@@ -139,6 +135,18 @@ public final class TickerTables {
                                               default 0 (UTC)
             """),
         new TickerTable.Extra("time_zone", "timeZone", "0"));
+  }
+
+  /**
+   * A table of the latest values per symbol ({@code ticker/price}, {@code ticker/bookTicker}): all
+   * symbols, one, or a list of up to 1000 in one request, weighed by {@link #priceWeight}.
+   */
+  private static TickerTable latestPerSymbol(BinanceContext ctx, TableDef.Builder b) {
+    return table(
+        ctx,
+        b,
+        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
+        null);
   }
 
   /**
