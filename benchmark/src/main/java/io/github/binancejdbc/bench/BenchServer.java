@@ -109,7 +109,7 @@ final class BenchServer implements AutoCloseable {
     if (raw == null) {
       return m;
     }
-    for (String kv : raw.split("&")) {
+    for (String kv : raw.split("&", -1)) {
       int eq = kv.indexOf('=');
       if (eq > 0) {
         m.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), UTF_8));

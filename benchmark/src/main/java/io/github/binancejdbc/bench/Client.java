@@ -199,7 +199,7 @@ public final class Client {
     Properties props = new Properties();
     props.setProperty("baseUrl", base);
     String extra = System.getProperty("bench.driver.properties", "");
-    for (String kv : extra.split(",")) {
+    for (String kv : extra.split(",", -1)) {
       int eq = kv.indexOf('=');
       if (eq > 0) {
         props.setProperty(kv.substring(0, eq), kv.substring(eq + 1));

@@ -47,7 +47,7 @@ public final class Harness {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--cases" -> cases = new TreeSet<>(Arrays.asList(args[++i].split(",")));
+        case "--cases" -> cases = new TreeSet<>(Arrays.asList(args[++i].split(",", -1)));
         case "--driver-properties" -> driverProperties = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -175,7 +175,7 @@ public final class Harness {
     if (metric.isEmpty()) {
       return r.seconds();
     }
-    for (String part : r.result().split(" ")) {
+    for (String part : r.result().split(" ", -1)) {
       if (part.startsWith(metric + "=")) {
         return Double.parseDouble(part.substring(metric.length() + 1));
       }

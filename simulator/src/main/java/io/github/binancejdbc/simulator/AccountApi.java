@@ -16,22 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
  * The USER_DATA endpoints of the account's orders and fills: account, orders, trades, order lists,
  * unfilled-order counts. The other account endpoints are in {@link AccountDetailsApi}.
  */
-final class AccountApi {
+record AccountApi(Market market, Exchange exchange) {
   private static final long DAY = 86_400_000L;
-
-  private final Market market;
-  private final Exchange exchange;
-
-  AccountApi(Market market, Exchange exchange) {
-    this.market = market;
-    this.exchange = exchange;
-  }
 
   JsonNode account(Endpoint.Call c) {
     boolean omitZero = Boolean.TRUE.equals(c.params().optBoolean("omitZeroBalances"));
@@ -203,13 +196,8 @@ final class AccountApi {
     window(start, end);
     return exchange.atomically(
         () -> {
-          List<Account.AccountTrade> all = new ArrayList<>();
-          for (Account.AccountTrade t : c.account().trades) {
-            Account.Execution e = t.fill();
-            if (e.symbol().equals(s.symbol()) && (orderId == null || e.orderId() == orderId)) {
-              all.add(t);
-            }
-          }
+          List<Account.AccountTrade> all =
+              fillsOf(c.account().trades, Account.AccountTrade::fill, s.symbol(), orderId);
           ArrayNode a = JsonNodes.arr();
           Long from = fromId != null ? fromId : (orderId != null ? Long.valueOf(0) : null);
           for (Account.AccountTrade t :
@@ -224,6 +212,19 @@ final class AccountApi {
           }
           return a;
         });
+  }
+
+  /** The items of {@code symbol} whose fill is of order {@code orderId}, or of any when null. */
+  static <T> List<T> fillsOf(
+      List<T> items, Function<T, Account.Execution> fill, String symbol, Long orderId) {
+    List<T> out = new ArrayList<>();
+    for (T t : items) {
+      Account.Execution e = fill.apply(t);
+      if (e.symbol().equals(symbol) && (orderId == null || e.orderId() == orderId)) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   JsonNode rateLimitOrder(Endpoint.Call c) {

@@ -10,7 +10,6 @@ import io.github.binancejdbc.simulator.market.SymbolSpec;
 import io.github.binancejdbc.simulator.trading.Account;
 import io.github.binancejdbc.simulator.trading.Errors;
 import io.github.binancejdbc.simulator.trading.Exchange;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -18,15 +17,7 @@ import java.util.function.Predicate;
  * The USER_DATA endpoints about the account beside its orders: prevented matches, SOR allocations,
  * amendments, commission rates and the filters that apply to it.
  */
-final class AccountDetailsApi {
-  private final Market market;
-  private final Exchange exchange;
-
-  AccountDetailsApi(Market market, Exchange exchange) {
-    this.market = market;
-    this.exchange = exchange;
-  }
-
+record AccountDetailsApi(Market market, Exchange exchange) {
   JsonNode preventedMatches(Endpoint.Call c) {
     Params p = c.params();
     SymbolSpec s = MarketParams.symbol(p, market);
@@ -82,13 +73,9 @@ final class AccountDetailsApi {
     AccountApi.window(start, end);
     return exchange.atomically(
         () -> {
-          List<Account.Allocation> all = new ArrayList<>();
-          for (Account.Allocation x : c.account().allocations) {
-            Account.Execution e = x.fill();
-            if (e.symbol().equals(s.symbol()) && (orderId == null || e.orderId() == orderId)) {
-              all.add(x);
-            }
-          }
+          List<Account.Allocation> all =
+              AccountApi.fillsOf(
+                  c.account().allocations, Account.Allocation::fill, s.symbol(), orderId);
           ArrayNode a = JsonNodes.arr();
           for (Account.Allocation x :
               AccountApi.page(

@@ -18,7 +18,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code GET /api/v3/exchangeInfo}: rate limits, symbols with their filters, SOR groups. */
-final class ExchangeInfoApi {
+record ExchangeInfoApi(
+    Market market,
+    GivenMarket given,
+    int weightLimit,
+    int rawLimit,
+    int ordersPer10s,
+    int ordersPerDay) {
   static final List<String> ORDER_TYPES =
       List.of(
           "LIMIT",
@@ -31,28 +37,6 @@ final class ExchangeInfoApi {
   static final List<String> STP_MODES =
       List.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "DECREMENT");
   private static final Set<String> PERMISSIONS = Set.of("SPOT", "MARGIN", "LEVERAGED");
-
-  private final Market market;
-  private final GivenMarket given;
-  private final int weightLimit;
-  private final int rawLimit;
-  private final int ordersPer10s;
-  private final int ordersPerDay;
-
-  ExchangeInfoApi(
-      Market market,
-      GivenMarket given,
-      int weightLimit,
-      int rawLimit,
-      int ordersPer10s,
-      int ordersPerDay) {
-    this.market = market;
-    this.given = given;
-    this.weightLimit = weightLimit;
-    this.rawLimit = rawLimit;
-    this.ordersPer10s = ordersPer10s;
-    this.ordersPerDay = ordersPerDay;
-  }
 
   JsonNode exchangeInfo(Endpoint.Call c) {
     Params p = c.params();

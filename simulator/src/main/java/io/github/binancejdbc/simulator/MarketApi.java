@@ -20,15 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The public market-data endpoints (security NONE). */
-final class MarketApi {
-  private final Market market;
-  private final MarketData data;
-
-  MarketApi(Market market, MarketData data) {
-    this.market = market;
-    this.data = data;
-  }
-
+record MarketApi(Market market, MarketData data) {
   // ---------------------------------------------------------------------------------------------
   // Endpoints
 

@@ -57,27 +57,28 @@ final class RowCodec {
     if (v == null) {
       out.writeByte(NULL);
     } else if (v instanceof String s) {
-      out.writeByte(STRING);
-      out.writeUTF(s);
+      tagged(out, STRING).writeUTF(s);
     } else if (v instanceof Long l) {
-      out.writeByte(LONG);
-      out.writeLong(l);
+      tagged(out, LONG).writeLong(l);
     } else if (v instanceof BigDecimal d) {
-      out.writeByte(DECIMAL);
-      out.writeInt(d.scale());
+      tagged(out, DECIMAL).writeInt(d.scale());
       byte[] unscaled = d.unscaledValue().toByteArray();
       out.writeShort(unscaled.length);
       out.write(unscaled);
     } else if (v instanceof Integer i) {
-      out.writeByte(INT);
-      out.writeInt(i);
+      tagged(out, INT).writeInt(i);
     } else if (v instanceof Boolean b) {
-      out.writeByte(BOOLEAN);
-      out.writeBoolean(b);
+      tagged(out, BOOLEAN).writeBoolean(b);
     } else {
       return false;
     }
     return true;
+  }
+
+  /** Writes the type tag of a value; its bytes follow. */
+  private static DataOutputStream tagged(DataOutputStream out, byte tag) throws IOException {
+    out.writeByte(tag);
+    return out;
   }
 
   /**

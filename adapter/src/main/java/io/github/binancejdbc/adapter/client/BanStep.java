@@ -12,11 +12,10 @@ import java.time.Instant;
  * lifts: for the {@code Retry-After} seconds, else until the time Binance's message states, else
  * for {@link WeightGovernor#DEFAULT_BAN_SECONDS}.
  */
-final class BanStep implements Step.OnReply {
-  private final Clock clock;
+record BanStep(Clock clock) implements Step.OnReply {
 
-  BanStep(Clock clock) {
-    this.clock = requireNonNull(clock, "clock is null");
+  BanStep {
+    requireNonNull(clock, "clock is null");
   }
 
   @Override

@@ -7,11 +7,10 @@ import static java.util.Objects.requireNonNull;
  * Binance did not execute it) by measuring the server time again and sending it once more with a
  * fresh timestamp; the extra attempt is not counted. A second -1021 is the caller's error.
  */
-final class ClockSkewStep implements Step.OnReply {
-  private final ServerClock serverClock;
+record ClockSkewStep(ServerClock serverClock) implements Step.OnReply {
 
-  ClockSkewStep(ServerClock serverClock) {
-    this.serverClock = requireNonNull(serverClock, "serverClock is null");
+  ClockSkewStep {
+    requireNonNull(serverClock, "serverClock is null");
   }
 
   @Override

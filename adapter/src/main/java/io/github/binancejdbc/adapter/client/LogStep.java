@@ -11,13 +11,11 @@ import java.time.Clock;
  * parameters without secrets, weight, status, time taken and rows read. An attempt refused before
  * sending (an IP ban, the day's order limit) is not logged.
  */
-final class LogStep implements Step {
-  private final RequestLog log;
-  private final Clock clock;
+record LogStep(RequestLog log, Clock clock) implements Step {
 
-  LogStep(RequestLog log, Clock clock) {
-    this.log = requireNonNull(log, "log is null");
-    this.clock = requireNonNull(clock, "clock is null");
+  LogStep {
+    requireNonNull(log, "log is null");
+    requireNonNull(clock, "clock is null");
   }
 
   @Override

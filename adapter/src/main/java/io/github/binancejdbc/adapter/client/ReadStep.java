@@ -18,17 +18,14 @@ import org.slf4j.LoggerFactory;
  * empty body or one of the wrong shape is "unreadable", with the JSON path), any other status as an
  * {@link ErrorBody} of at most 16 KiB. Steps before this one see a read {@link Reply}.
  */
-final class ReadStep implements Step {
+record ReadStep(JsonFactory json, Clock clock) implements Step {
   // The transport's logger, the one the README names for the request log lines.
   private static final Logger LOG = LoggerFactory.getLogger(BinanceHttp.class);
   private static final long MAX_ERROR_BODY_BYTES = 16 * 1024;
 
-  private final JsonFactory json;
-  private final Clock clock;
-
-  ReadStep(JsonFactory json, Clock clock) {
-    this.json = requireNonNull(json, "json is null");
-    this.clock = requireNonNull(clock, "clock is null");
+  ReadStep {
+    requireNonNull(json, "json is null");
+    requireNonNull(clock, "clock is null");
   }
 
   @Override
@@ -63,25 +60,52 @@ final class ReadStep implements Step {
   }
 
   private Object read(Reply reply, Call call) throws IOException {
-    String method = call.name();
+    if (call.reader instanceof BodyReader.Bytes<?> bytes) {
+      byte[] body = reply.bodyBytes();
+      int first = 0;
+      while (first < body.length && isSpace(body[first])) {
+        first++;
+      }
+      if (first == body.length) {
+        throw emptyBody(reply, call);
+      }
+      Object fast = bytes.fromBytes(body, body.length);
+      if (fast != null) {
+        return fast;
+      }
+      return parse(json.createParser(body), call);
+    }
     PushbackInputStream in = new PushbackInputStream(reply.bodyStream(), 1);
     int first = in.read();
-    while (first == ' ' || first == '\n' || first == '\r' || first == '\t') {
+    while (isSpace(first)) {
       first = in.read();
     }
     if (first < 0) {
-      throw BinanceException.internal(
-          "Unexpected response from "
-              + method
-              + " "
-              + call.path
-              + ": an empty body with HTTP "
-              + reply.status()
-              + ErrorMessages.paramsSuffix(call.params),
-          null);
+      throw emptyBody(reply, call);
     }
     in.unread(first);
-    try (JsonParser parser = json.createParser(in)) {
+    return parse(json.createParser(in), call);
+  }
+
+  private static boolean isSpace(int c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  private static BinanceException emptyBody(Reply reply, Call call) {
+    return BinanceException.internal(
+        "Unexpected response from "
+            + call.name()
+            + " "
+            + call.path
+            + ": an empty body with HTTP "
+            + reply.status()
+            + ErrorMessages.paramsSuffix(call.params),
+        null);
+  }
+
+  private Object parse(JsonParser created, Call call) throws IOException {
+    String method = call.name();
+    try (JsonParser parser = created) {
       try {
         return call.reader.read(parser);
       } catch (JsonProcessingException e) {

@@ -98,6 +98,11 @@ final class Reply implements AutoCloseable {
     return requireNonNull(response, "the body is read").body().byteStream();
   }
 
+  /** The whole body (sized by its length when the server sends one). */
+  byte[] bodyBytes() throws IOException {
+    return requireNonNull(response, "the body is read").body().bytes();
+  }
+
   /** Up to {@code max} bytes of the body as text, leaving the body unread. */
   String peekBody(long max) throws IOException {
     return requireNonNull(response, "the body is read").peekBody(max).string();

@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * @see <a href="https://developers.binance.com/docs/binance-spot-api-docs/errors">Error codes</a>
  */
-public enum BinanceErrorCode {
+public enum BinanceErrorCode implements WithSqlState {
   // 10xx: general server or network issues.
   UNKNOWN(-1000, SqlState.SYSTEM_ERROR, true, null),
   DISCONNECTED(-1001, SqlState.SYSTEM_ERROR, true, null),
@@ -145,16 +145,9 @@ public enum BinanceErrorCode {
     return code;
   }
 
+  @Override
   public SqlState state() {
     return state;
-  }
-
-  public ErrorKind kind() {
-    return state.kind();
-  }
-
-  public String sqlState() {
-    return state.code();
   }
 
   /** Whether the very same request may succeed when sent again later, without a change. */

@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
  * the JDBC class) and the vendor code (the Binance error code when there is one, else the HTTP
  * status, else 0). Its message never holds a secret.
  */
-public final class BinanceException extends RuntimeException {
+public final class BinanceException extends RuntimeException implements WithSqlState {
   private static final long serialVersionUID = 1L;
 
   private final SqlState state;
@@ -57,16 +57,9 @@ public final class BinanceException extends RuntimeException {
     return new BinanceException(SqlState.QUERY_CANCELED, 0, message, null);
   }
 
+  @Override
   public SqlState state() {
     return state;
-  }
-
-  public ErrorKind kind() {
-    return state.kind();
-  }
-
-  public String sqlState() {
-    return state.code();
   }
 
   public int vendorCode() {

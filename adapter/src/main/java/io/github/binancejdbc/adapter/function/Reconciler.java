@@ -108,15 +108,19 @@ final class Reconciler {
   }
 
   /** The order by its client id, asked until it is found or the request can no longer execute. */
+  private JsonNode placedOrder(String symbol, String clientId) {
+    return poll(
+        () ->
+            lookUp(
+                Method.GET,
+                "/api/v3/order",
+                List.of(Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))),
+        n -> n != null);
+  }
+
+  /** The placed order by its client id, or the failure saying it was not placed. */
   private List<Object[]> newOrder(String symbol, String clientId) {
-    JsonNode o =
-        poll(
-            () ->
-                lookUp(
-                    Method.GET,
-                    "/api/v3/order",
-                    List.of(Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))),
-            n -> n != null);
+    JsonNode o = placedOrder(symbol, clientId);
     if (o == null) {
       throw notExecuted(
           "The exchange has no order with client order id " + clientId + " on " + symbol,
@@ -246,14 +250,7 @@ final class Reconciler {
     List<Object[]> rows = new ArrayList<>();
     rows.add(cancelled(symbol, v.get("cancelOrderId"), v.get("cancelOrigClientOrderId"), true));
     String clientId = v.get("newClientOrderId");
-    JsonNode placed =
-        poll(
-            () ->
-                lookUp(
-                    Method.GET,
-                    "/api/v3/order",
-                    List.of(Param.of("symbol", symbol), Param.of("origClientOrderId", clientId))),
-            n -> n != null);
+    JsonNode placed = placedOrder(symbol, clientId);
     if (placed != null) {
       rows.add(ProcedureRows.order(placed, "PLACED", note()));
     }

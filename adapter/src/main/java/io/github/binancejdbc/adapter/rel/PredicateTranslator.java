@@ -128,38 +128,24 @@ public final class PredicateTranslator {
         // paging through the whole span between the smallest and the largest.
         List<ValueRef> points = new ArrayList<>();
         for (Range<?> r : ranges) {
-          Object v = literalValue(r.lowerEndpoint(), c.type());
+          ValueRef v = literal(r.lowerEndpoint(), c.type());
           if (v == null) {
             return null;
           }
-          points.add(new ValueRef.Literal(v));
+          points.add(v);
         }
         return new Translation(Constraint.points(col, points), true);
       }
       Range<?> span = sarg.rangeSet.span();
-      ValueRef lower = null;
-      ValueRef upper = null;
-      boolean lowerStrict = false;
-      boolean upperStrict = false;
-      if (span.hasLowerBound()) {
-        Object v = literalValue(span.lowerEndpoint(), c.type());
-        if (v == null) {
-          return null;
-        }
-        lower = new ValueRef.Literal(v);
-        lowerStrict = span.lowerBoundType() == BoundType.OPEN;
-      }
-      if (span.hasUpperBound()) {
-        Object v = literalValue(span.upperEndpoint(), c.type());
-        if (v == null) {
-          return null;
-        }
-        upper = new ValueRef.Literal(v);
-        upperStrict = span.upperBoundType() == BoundType.OPEN;
-      }
-      if (lower == null && upper == null) {
+      ValueRef lower = span.hasLowerBound() ? literal(span.lowerEndpoint(), c.type()) : null;
+      ValueRef upper = span.hasUpperBound() ? literal(span.upperEndpoint(), c.type()) : null;
+      if ((lower == null && span.hasLowerBound())
+          || (upper == null && span.hasUpperBound())
+          || (lower == null && upper == null)) {
         return null;
       }
+      boolean lowerStrict = span.hasLowerBound() && span.lowerBoundType() == BoundType.OPEN;
+      boolean upperStrict = span.hasUpperBound() && span.upperBoundType() == BoundType.OPEN;
       // One range is enforced exactly by the scan; the span of several is only a narrowing.
       return new Translation(
           Constraint.range(col, lower, lowerStrict, upper, upperStrict), ranges.size() == 1);
@@ -300,6 +286,12 @@ public final class PredicateTranslator {
                 return false;
               }
             });
+  }
+
+  /** {@link #literalValue} as a literal reference, or {@code null} when it does not fit. */
+  private static ValueRef literal(Object v, ColumnType type) {
+    Object value = literalValue(v, type);
+    return value == null ? null : new ValueRef.Literal(value);
   }
 
   /**

@@ -32,14 +32,14 @@ public final class AccountTables {
               taker_commission               INTEGER    plain     Taker commission in basis points
               buyer_commission               INTEGER    plain     Buyer commission in basis points
               seller_commission              INTEGER    plain     Seller commission in basis points
-              maker_commission_rate:-        DECIMAL    nullable  Maker commission rate
+              maker_commission_rate:commissionRates.maker  DECIMAL  nullable  Maker commission rate
                                                                   (commissionRates.maker, e.g. 0.001
                                                                   = 0.1 %)
-              taker_commission_rate:-        DECIMAL    nullable  Taker commission rate
+              taker_commission_rate:commissionRates.taker  DECIMAL  nullable  Taker commission rate
                                                                   (commissionRates.taker)
-              buyer_commission_rate:-        DECIMAL    nullable  Buyer commission rate
+              buyer_commission_rate:commissionRates.buyer  DECIMAL  nullable  Buyer commission rate
                                                                   (commissionRates.buyer)
-              seller_commission_rate:-       DECIMAL    nullable  Seller commission rate
+              seller_commission_rate:commissionRates.seller  DECIMAL  nullable  Seller commission rate
                                                                   (commissionRates.seller)
               can_trade                      BOOLEAN    plain     Whether the account may trade
               can_withdraw                   BOOLEAN    plain     Whether the account may withdraw
@@ -61,18 +61,6 @@ public final class AccountTables {
           .build();
 
   private static final Json.Fields ACCOUNT_FIELDS = new Json.Fields(ACCOUNT);
-
-  private static final Json.Fields RATES =
-      new Json.Fields(
-          ACCOUNT,
-          "maker",
-          "maker_commission_rate",
-          "taker",
-          "taker_commission_rate",
-          "buyer",
-          "buyer_commission_rate",
-          "seller",
-          "seller_commission_rate");
 
   static final TableDef BALANCES =
       TableDef.builder(
@@ -197,9 +185,7 @@ public final class AccountTables {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
-      if (name.equals("commissionRates") && p.currentToken() == JsonToken.START_OBJECT) {
-        RATES.readObject(p, row);
-      } else if (name.equals("balances") && balances != null) {
+      if (name.equals("balances") && balances != null) {
         Json.expect(p, JsonToken.START_ARRAY);
         while (Json.nextElement(p, JsonToken.START_OBJECT)) {
           Object[] b = new Object[BALANCE_FIELDS.width()];

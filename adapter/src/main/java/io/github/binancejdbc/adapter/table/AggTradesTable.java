@@ -39,6 +39,7 @@ public final class AggTradesTable extends BinanceTable {
           .primaryKey("symbol", "agg_trade_id")
           .sortable("agg_trade_id", "trade_time", "first_trade_id", "last_trade_id")
           .limitPushable()
+          .weight(EndpointWeights.AGG_TRADES)
           .build();
 
   static final Json.Fields FIELDS = new Json.Fields(DEF).require("a", "p", "q", "T");
@@ -52,11 +53,7 @@ public final class AggTradesTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(stream(s, q));
-    }
-    return streams;
+    return perSymbol(q, s -> stream(s, q));
   }
 
   /**
@@ -194,10 +191,5 @@ public final class AggTradesTable extends BinanceTable {
       plan.open(more, "GET", path, RequestPlan.query(next), w);
     }
     return plan;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.AGG_TRADES;
   }
 }

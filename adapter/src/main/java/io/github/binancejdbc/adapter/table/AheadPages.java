@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Pages forwards through rows ordered by an increasing key (an open time, an id) where the start of
@@ -17,12 +18,17 @@ import java.util.function.Function;
  * keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page k. Up
  * to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
  *
- * <p>The first page is one request on the reader's thread, as without fetching ahead; the window
- * then doubles with each further page the reader takes (so a reader that stops early pays for at
- * most the pages in flight), never past the upper key bound nor beyond the rows a LIMIT still
- * wants. A page may reach past the start of the page fetched after it (a gap in the data makes a
- * full page span more keys): those rows are dropped from it, the next page has them. A short page
- * means the data ends there: what is still in flight is cancelled, as on {@link #close}.
+ * <p>The first page is one request on the reader's thread, as without fetching ahead. Over a range
+ * whose upper bound is known to exist ({@link #existingUpTo}), every page up to it is one the
+ * reader needs: when it has read the first page and wants more, the next two go out together, and
+ * the pages in flight then double with each page handed over (4, 8, ...). Over a range open to the
+ * end of the data, where a short page may end it anywhere, the second page goes alone and the pages
+ * ahead then double from one (1, 3, 7, ...). Either way a reader that stops early pays for at most
+ * the pages in flight; never past the upper key bound, beyond the rows a LIMIT still wants, or, but
+ * for one page at a time, past the keys known to exist. A page may reach past the start of the page
+ * fetched after it (a gap in the data makes a full page span more keys): those rows are dropped
+ * from it, the next page has them. A short page means the data ends there: what is still in flight
+ * is cancelled, as on {@link #close}.
  */
 final class AheadPages implements RowStream {
   /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
@@ -41,6 +47,7 @@ final class AheadPages implements RowStream {
   private final int pageSize;
   private final int maxInFlight;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private LongSupplier known = () -> Long.MAX_VALUE;
   private long next;
   private int pagesRead;
   private boolean done;
@@ -72,17 +79,31 @@ final class AheadPages implements RowStream {
     this.done = from > hi;
   }
 
+  /**
+   * Keys up to this are known to exist (for bars: the server's present); pages starting later are
+   * sent only one at a time, after a full page, as without fetching ahead.
+   */
+  AheadPages existingUpTo(LongSupplier known) {
+    this.known = requireNonNull(known, "known is null");
+    return this;
+  }
+
   @Override
   public List<Object[]> nextPage(long wanted) {
     if (done) {
       return null;
     }
+    boolean bounded = hi != Long.MAX_VALUE && hi <= known.getAsLong();
     List<Object[]> rows;
     int limit;
-    if (pending.isEmpty()) {
+    if (pending.isEmpty()
+        && (pagesRead == 0 || maxInFlight == 0 || wanted <= pageSize || !bounded)) {
+      // The first page (a reader that stops within it costs one request), or one page only.
       limit = (int) Math.max(1, Math.min(pageSize, wanted));
       rows = fetch.page(next, limit);
     } else {
+      // The reader has read a page and wants more: from now on the pages go out together.
+      fill(pagesRead == 1 ? 2 : 1, wanted);
       Pending p = pending.poll();
       limit = p.limit();
       rows = await(p);
@@ -101,19 +122,23 @@ final class AheadPages implements RowStream {
         return rows;
       }
     }
-    fillAhead(wanted - rows.size());
+    if (maxInFlight > 0) {
+      int doubling = 1 << Math.min(pagesRead, 20);
+      fill(bounded ? (pagesRead > 1 ? doubling : 0) : doubling / 2 - 1, wanted - rows.size());
+    }
     return rows;
   }
 
   /**
-   * Nothing ahead after the first page; then the window doubles with each page read (1, 3, 7, ...
-   * pages), up to maxInFlight, the upper bound and the rows wanted.
+   * Puts pages in flight until {@code target} are (at most maxInFlight), none past the upper bound
+   * or beyond the rows wanted, and only the first past the keys known to exist.
    */
-  private void fillAhead(long wantedAfter) {
-    int target = Math.min(maxInFlight, (1 << Math.min(pagesRead - 1, 20)) - 1);
-    while (pending.size() < target
+  private void fill(int target, long wanted) {
+    long sure = known.getAsLong();
+    while (pending.size() < Math.min(target, maxInFlight)
         && next <= hi
-        && (long) pending.size() * pageSize < wantedAfter) {
+        && (long) pending.size() * pageSize < wanted
+        && (pending.isEmpty() || next <= sure)) {
       long start = next;
       pending.add(new Pending(start, pageSize, ahead.apply(() -> fetch.page(start, pageSize))));
       next = start + span;

@@ -129,13 +129,8 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
             n + " or more",
             endpoint[0],
             endpoint[1],
-            signs() ? signedQuery(query) : query,
-            nominalWeight());
-  }
-
-  /** Whether the table's requests are signed (the default {@link #explain} shows it). */
-  protected boolean signs() {
-    return false;
+            def.signed() ? signedQuery(query) : query,
+            def.weight());
   }
 
   /**
@@ -168,11 +163,6 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
     return new Keys(params, n, exact);
   }
 
-  /** The weight of one request to the table's endpoint, as {@link #explain} shows it. */
-  protected int nominalWeight() {
-    return 0;
-  }
-
   /**
    * {@code query} as a signed request carries it: the transport adds {@code recvWindow}, a fresh
    * {@code timestamp} and the signature.
@@ -182,6 +172,12 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
         + "recvWindow="
         + ctx.config().recvWindowMillis()
         + "&timestamp={now}&signature={signature}";
+  }
+
+  /** One signed {@code GET path} per combination of {@code keys}, each weighing {@code weight}. */
+  protected RequestPlan signedPer(Keys keys, String path, int weight) {
+    return RequestPlan.none()
+        .per(keys, "GET", path, signedQuery(RequestPlan.query(keys.params())), weight);
   }
 
   /**

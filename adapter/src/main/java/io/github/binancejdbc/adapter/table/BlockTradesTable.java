@@ -33,9 +33,10 @@ public final class BlockTradesTable extends BinanceTable {
             .primaryKey("symbol", "trade_id")
             .sortable("trade_id", "trade_time")
             .limitPushable()
+            .weight(EndpointWeights.HISTORICAL_BLOCK_TRADES)
             .build(),
         ctx);
-    this.fields = new Json.Fields(def, TradesTable.tradeFields());
+    this.fields = new Json.Fields(def);
   }
 
   @Override
@@ -93,10 +94,5 @@ public final class BlockTradesTable extends BinanceTable {
           Collections.reverse(rows);
           return rows;
         });
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.HISTORICAL_BLOCK_TRADES;
   }
 }

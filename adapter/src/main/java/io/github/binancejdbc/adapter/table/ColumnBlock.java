@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>A name followed by {@code :field} ({@code agg_trade_id:a}) is read from that field of each
- * JSON object of the response; {@link Json.Fields#Fields(TableDef)} pairs them.
+ * JSON object of the response ({@code cumulative_quote_qty:cummulativeQuoteQty|cumulativeQuoteQty}
+ * from whichever of the two is present; {@code maker_rate:commissionRates.maker} from a nested
+ * object); {@link Json.Fields#Fields(TableDef)} pairs them.
  *
  * <p>The kind is {@code plain} (not null, not pushed down), {@code nullable}, a pushdown ({@code
  * key}, {@code optional-key}, {@code range}, {@code lookup}) or {@code nullable,} and a pushdown; a
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
  */
 final class ColumnBlock {
   private static final Pattern ROW = Pattern.compile("(\\S+) +(\\S+) +(\\S+) +(\\S.*)");
-  private static final Pattern NAME = Pattern.compile("([a-z][a-z0-9_]*)(?::(\\w+|-))?");
+  private static final Pattern NAME =
+      Pattern.compile("([a-z][a-z0-9_]*)(?::([\\w.]+(?:\\|[\\w.]+)*|-))?");
 
   private ColumnBlock() {}
 

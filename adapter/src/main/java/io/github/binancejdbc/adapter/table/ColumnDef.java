@@ -28,6 +28,14 @@ public record ColumnDef(
     this(name, type, nullable, pushdown, remarks, null);
   }
 
+  /**
+   * This column read from the JSON field {@code field} ({@code -}: not read, where the table reads
+   * its fields by name), as {@code name:field} in a column block.
+   */
+  public ColumnDef readFrom(String field) {
+    return new ColumnDef(name, type, nullable, pushdown, remarks, field);
+  }
+
   public static ColumnDef col(String name, ColumnType type, String remarks) {
     return new ColumnDef(name, type, false, Pushdown.NONE, remarks);
   }

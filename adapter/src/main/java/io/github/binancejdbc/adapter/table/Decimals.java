@@ -1,6 +1,7 @@
 package io.github.binancejdbc.adapter.table;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Exact decimals straight from the parser's character buffer, without an intermediate {@code
@@ -16,11 +17,22 @@ final class Decimals {
   private Decimals() {}
 
   static BigDecimal parse(char[] buf, int off, int len) {
+    return parse(buf, null, off, len);
+  }
+
+  /** As {@link #parse(char[], int, int)}, from the bytes of ASCII text (a response body). */
+  static BigDecimal parse(byte[] ascii, int off, int len) {
+    return parse(null, ascii, off, len);
+  }
+
+  /** Over {@code chars} or, when that is null, {@code bytes}. */
+  private static BigDecimal parse(char[] chars, byte[] bytes, int off, int len) {
     int end = off + len;
     int i = off;
     boolean negative = false;
-    if (i < end && (buf[i] == '-' || buf[i] == '+')) {
-      negative = buf[i] == '-';
+    int first = len == 0 ? 0 : chars != null ? chars[i] : bytes[i];
+    if (first == '-' || first == '+') {
+      negative = first == '-';
       i++;
     }
     long unscaled = 0;
@@ -28,10 +40,10 @@ final class Decimals {
     int scale = 0;
     boolean point = false;
     for (; i < end; i++) {
-      char c = buf[i];
+      int c = chars != null ? chars[i] : bytes[i];
       if (c >= '0' && c <= '9') {
         if (++digits > MAX_FAST_DIGITS) {
-          return new BigDecimal(buf, off, len);
+          return slow(chars, bytes, off, len);
         }
         unscaled = unscaled * 10 + (c - '0');
         if (point) {
@@ -41,12 +53,18 @@ final class Decimals {
         point = true;
       } else {
         // An exponent, a second point, a space: the full parser decides (and rejects the bad).
-        return new BigDecimal(buf, off, len);
+        return slow(chars, bytes, off, len);
       }
     }
     if (digits == 0) {
-      return new BigDecimal(buf, off, len);
+      return slow(chars, bytes, off, len);
     }
     return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+  }
+
+  private static BigDecimal slow(char[] chars, byte[] bytes, int off, int len) {
+    return chars != null
+        ? new BigDecimal(chars, off, len)
+        : new BigDecimal(new String(bytes, off, len, StandardCharsets.US_ASCII));
   }
 }

@@ -57,12 +57,9 @@ public final class ExchangeInfoCache {
   }
 
   private static final String KEY = "exchangeInfo";
-  private static final Json.Fields SYMBOL =
-      new Json.Fields(ExchangeInfoTables.SYMBOLS, ExchangeInfoTables.SYMBOL_FIELDS);
-  private static final Json.Fields FILTER =
-      new Json.Fields(ExchangeInfoTables.FILTERS, ExchangeInfoTables.FILTER_FIELDS);
-  private static final Json.Fields RATE_LIMIT =
-      new Json.Fields(ExchangeInfoTables.RATE_LIMITS, ExchangeInfoTables.RATE_LIMIT_FIELDS);
+  private static final Json.Fields SYMBOL = new Json.Fields(ExchangeInfoTables.SYMBOLS);
+  private static final Json.Fields FILTER = new Json.Fields(ExchangeInfoTables.FILTERS);
+  private static final Json.Fields RATE_LIMIT = new Json.Fields(ExchangeInfoTables.RATE_LIMITS);
 
   private final BinanceContext ctx;
   private final Cache<String, ExchangeInfo> cache;
@@ -127,12 +124,7 @@ public final class ExchangeInfoCache {
       switch (name) {
         case "serverTime" -> serverTime = p.getLongValue();
         case "rateLimits" -> {
-          Json.expect(p, JsonToken.START_ARRAY);
-          while (Json.nextElement(p, JsonToken.START_OBJECT)) {
-            Object[] r = new Object[RATE_LIMIT.width()];
-            RATE_LIMIT.readObject(p, r);
-            rateLimits.add(r);
-          }
+          RATE_LIMIT.readObjects(p, rateLimits);
         }
         case "symbols" -> readSymbols(p, symbols, filters);
         default -> p.skipChildren();
@@ -153,12 +145,7 @@ public final class ExchangeInfoCache {
         String name = p.currentName();
         p.nextToken();
         if (name.equals("filters")) {
-          Json.expect(p, JsonToken.START_ARRAY);
-          while (Json.nextElement(p, JsonToken.START_OBJECT)) {
-            Object[] f = new Object[FILTER.width()];
-            FILTER.readObject(p, f);
-            own.add(f);
-          }
+          FILTER.readObjects(p, own);
         } else {
           SYMBOL.readField(p, name, row);
         }

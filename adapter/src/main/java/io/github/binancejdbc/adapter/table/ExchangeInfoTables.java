@@ -21,6 +21,7 @@ public final class ExchangeInfoTables {
 
   static final TableDef SYMBOLS =
       TableDef.builder("symbols", "GET /api/v3/exchangeInfo", "Trading pairs and their rules")
+          .fieldsByName()
           .columns(
               """
               symbol                      VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
@@ -56,7 +57,7 @@ public final class ExchangeInfoTables {
               default_self_trade_prevention_mode  VARCHAR  nullable      Default STP mode
               allowed_self_trade_prevention_modes  VARCHAR  nullable      Allowed STP modes,
                                                                  comma-separated
-              permission                  VARCHAR  nullable,optional-key  The permission asked for
+              permission:-                VARCHAR  nullable,optional-key  The permission asked for
                                                                  (SPOT, MARGIN, TRD_GRP_004, ...),
                                                                  sent as permissions; NULL when the
                                                                  query does not filter on it.
@@ -67,42 +68,16 @@ public final class ExchangeInfoTables {
           .primaryKey("symbol")
           .build();
 
-  static final String[] SYMBOL_FIELDS = {
-    "symbol", "symbol",
-    "status", "status",
-    "baseAsset", "base_asset",
-    "baseAssetPrecision", "base_asset_precision",
-    "quoteAsset", "quote_asset",
-    "quotePrecision", "quote_precision",
-    "quoteAssetPrecision", "quote_asset_precision",
-    "baseCommissionPrecision", "base_commission_precision",
-    "quoteCommissionPrecision", "quote_commission_precision",
-    "orderTypes", "order_types",
-    "icebergAllowed", "iceberg_allowed",
-    "ocoAllowed", "oco_allowed",
-    "otoAllowed", "oto_allowed",
-    "opoAllowed", "opo_allowed",
-    "quoteOrderQtyMarketAllowed", "quote_order_qty_market_allowed",
-    "allowTrailingStop", "allow_trailing_stop",
-    "cancelReplaceAllowed", "cancel_replace_allowed",
-    "amendAllowed", "amend_allowed",
-    "pegInstructionsAllowed", "peg_instructions_allowed",
-    "isSpotTradingAllowed", "is_spot_trading_allowed",
-    "isMarginTradingAllowed", "is_margin_trading_allowed",
-    "permissionSets", "permission_sets",
-    "defaultSelfTradePreventionMode", "default_self_trade_prevention_mode",
-    "allowedSelfTradePreventionModes", "allowed_self_trade_prevention_modes",
-  };
-
   static final TableDef FILTERS =
       TableDef.builder(
               "symbol_filters",
               "GET /api/v3/exchangeInfo",
               "Trading rules (filters)"
                   + " per symbol, one row per filter; a column is null where the filter lacks it")
+          .fieldsByName()
           .columns(
               """
-              symbol                    VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+              symbol:-                  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
               filter_type               VARCHAR  plain         PRICE_FILTER, LOT_SIZE, NOTIONAL, ...
               min_price                 DECIMAL  nullable      PRICE_FILTER minimum price
               max_price                 DECIMAL  nullable      PRICE_FILTER maximum price
@@ -129,7 +104,7 @@ public final class ExchangeInfoTables {
               max_notional              DECIMAL  nullable      NOTIONAL maximum price x quantity
               apply_max_to_market       BOOLEAN  nullable      NOTIONAL maximum applies to MARKET
                                                                orders
-              iceberg_parts_limit       INTEGER  nullable      ICEBERG_PARTS maximum parts
+              iceberg_parts_limit:limit INTEGER  nullable      ICEBERG_PARTS maximum parts
               max_num_orders            INTEGER  nullable      MAX_NUM_ORDERS
               max_num_algo_orders       INTEGER  nullable      MAX_NUM_ALGO_ORDERS
               max_num_iceberg_orders    INTEGER  nullable      MAX_NUM_ICEBERG_ORDERS
@@ -144,57 +119,18 @@ public final class ExchangeInfoTables {
           .primaryKey("symbol", "filter_type")
           .build();
 
-  static final String[] FILTER_FIELDS = {
-    "filterType", "filter_type",
-    "minPrice", "min_price",
-    "maxPrice", "max_price",
-    "tickSize", "tick_size",
-    "multiplierUp", "multiplier_up",
-    "multiplierDown", "multiplier_down",
-    "avgPriceMins", "avg_price_mins",
-    "bidMultiplierUp", "bid_multiplier_up",
-    "bidMultiplierDown", "bid_multiplier_down",
-    "askMultiplierUp", "ask_multiplier_up",
-    "askMultiplierDown", "ask_multiplier_down",
-    "minQty", "min_qty",
-    "maxQty", "max_qty",
-    "stepSize", "step_size",
-    "minNotional", "min_notional",
-    "applyToMarket", "apply_to_market",
-    "applyMinToMarket", "apply_min_to_market",
-    "maxNotional", "max_notional",
-    "applyMaxToMarket", "apply_max_to_market",
-    "limit", "iceberg_parts_limit",
-    "maxNumOrders", "max_num_orders",
-    "maxNumAlgoOrders", "max_num_algo_orders",
-    "maxNumIcebergOrders", "max_num_iceberg_orders",
-    "maxNumOrderAmends", "max_num_order_amends",
-    "maxNumOrderLists", "max_num_order_lists",
-    "maxPosition", "max_position",
-    "minTrailingAboveDelta", "min_trailing_above_delta",
-    "maxTrailingAboveDelta", "max_trailing_above_delta",
-    "minTrailingBelowDelta", "min_trailing_below_delta",
-    "maxTrailingBelowDelta", "max_trailing_below_delta",
-  };
-
   static final TableDef RATE_LIMITS =
       TableDef.builder("rate_limits", "GET /api/v3/exchangeInfo", "The API's rate limits")
+          .fieldsByName()
           .columns(
               """
-              rate_limit_type  VARCHAR  plain  REQUEST_WEIGHT, ORDERS or RAW_REQUESTS
-              interval_unit    VARCHAR  plain  SECOND, MINUTE, HOUR or DAY
-              interval_num     INTEGER  plain  Number of interval units
-              limit_value      INTEGER  plain  The limit per interval
+              rate_limit_type         VARCHAR  plain  REQUEST_WEIGHT, ORDERS or RAW_REQUESTS
+              interval_unit:interval  VARCHAR  plain  SECOND, MINUTE, HOUR or DAY
+              interval_num            INTEGER  plain  Number of interval units
+              limit_value:limit       INTEGER  plain  The limit per interval
               """)
           .primaryKey("rate_limit_type", "interval_unit", "interval_num")
           .build();
-
-  static final String[] RATE_LIMIT_FIELDS = {
-    "rateLimitType", "rate_limit_type",
-    "interval", "interval_unit",
-    "intervalNum", "interval_num",
-    "limit", "limit_value",
-  };
 
   public static BinanceTable symbols(BinanceContext ctx) {
     return new CachedTable(SYMBOLS, ctx, ExchangeInfoCache.ExchangeInfo::symbols);

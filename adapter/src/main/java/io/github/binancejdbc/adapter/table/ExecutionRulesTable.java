@@ -20,6 +20,7 @@ public final class ExecutionRulesTable extends BinanceTable {
 
   private final Json.Fields rule;
   private final int statusSlot;
+  private final int symbolSlot;
 
   public ExecutionRulesTable(BinanceContext ctx) {
     super(
@@ -28,9 +29,10 @@ public final class ExecutionRulesTable extends BinanceTable {
                 "GET /api/v3/executionRules",
                 "Execution rules, such"
                     + " as the price range a limit order must keep around the reference price")
+            .fieldsByName()
             .columns(
                 """
-                symbol               VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
+                symbol:-             VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 rule_type            VARCHAR  plain         Rule type, e.g. PRICE_RANGE
                 bid_limit_mult_up    DECIMAL  nullable      A bid's price may be at most the
                                                             reference price times this
@@ -40,27 +42,17 @@ public final class ExecutionRulesTable extends BinanceTable {
                                                             reference price times this
                 ask_limit_mult_down  DECIMAL  nullable      An ask's price must be at least the
                                                             reference price times this
-                symbol_status        VARCHAR  nullable,optional-key  The symbol status asked for
+                symbol_status:-      VARCHAR  nullable,optional-key  The symbol status asked for
                                                             (TRADING, HALT or BREAK), sent as
                                                             symbolStatus; NULL when the query does
                                                             not filter on it
                 """)
             .primaryKey("symbol", "rule_type")
+            .weight(EndpointWeights.EXECUTION_RULES_ALL)
             .build(),
         ctx);
-    this.rule =
-        new Json.Fields(
-            def,
-            "ruleType",
-            "rule_type",
-            "bidLimitMultUp",
-            "bid_limit_mult_up",
-            "bidLimitMultDown",
-            "bid_limit_mult_down",
-            "askLimitMultUp",
-            "ask_limit_mult_up",
-            "askLimitMultDown",
-            "ask_limit_mult_down");
+    this.rule = new Json.Fields(def);
+    this.symbolSlot = def.index("symbol");
     this.statusSlot = def.index("symbol_status");
   }
 
@@ -135,16 +127,11 @@ public final class ExecutionRulesTable extends BinanceTable {
           }
         }
         for (Object[] row : ofSymbol) {
-          row[0] = symbol;
+          row[symbolSlot] = symbol;
           rows.add(row);
         }
       }
     }
     return rows;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.EXECUTION_RULES_ALL;
   }
 }

@@ -40,7 +40,8 @@ final class FillStream {
     List<Long> orders = q.hasPoints("order_id") ? wantedOrders() : List.of();
     if (orderLo != Long.MIN_VALUE && orderLo == q.upper("order_id")) {
       forward = forward(orderLo, idLo, idHi, Long.MAX_VALUE);
-    } else if (!orders.isEmpty() && orders.size() * table.weightByOrder <= table.weight) {
+    } else if (!orders.isEmpty()
+        && orders.size() * table.endpoint.weightByOrder() <= table.endpoint.weight()) {
       // A few orders (an IN list, a lookup join's batch): their fills by orderId cost no more
       // than one page of the symbol's fills. With more, one pass over the symbol's fills is
       // the cheaper as soon as the orders average fewer than 1000 / (weight / weightByOrder)
@@ -133,7 +134,7 @@ final class FillStream {
             params.add(Param.of("orderId", orderId));
           }
           if (orderId == null || cursor > 0) {
-            params.add(Param.of(table.idParam, cursor));
+            params.add(Param.of(table.endpoint.idParam(), cursor));
           }
           params.add(Param.of("limit", limit));
           return table.fetch(symbol, params, orderId != null);
@@ -143,7 +144,14 @@ final class FillStream {
       return pager.open(idLo, idHi, page);
     }
     return CachedIds.account(
-        new CachedIds.Endpoint(ctx, table.path, table.weight, symbol, table.idParam, idSlot, page),
+        new CachedIds.Endpoint(
+            ctx,
+            table.endpoint.path(),
+            table.endpoint.weight(),
+            symbol,
+            table.endpoint.idParam(),
+            idSlot,
+            page),
         idLo,
         idHi,
         row -> true,

@@ -145,6 +145,73 @@ final class IdExplain {
     return true;
   }
 
+  /**
+   * An account endpoint that lists by an id cursor or by 24 h windows ({@code allOrders}, {@code
+   * allOrderList}): its path, cursor parameter and weight; as {@link #windows} and {@link #forward}
+   * with them.
+   */
+  record Listing(String path, String idParam, int weight) {
+    boolean windows(
+        RequestPlan plan,
+        BinanceTable.Keys keys,
+        List<Param> head,
+        ExplainQuery.Sym lo,
+        ExplainQuery.Sym hi,
+        long now,
+        UnaryOperator<String> sign) {
+      return IdExplain.windows(plan, keys, path, head, lo, hi, now, weight, sign);
+    }
+
+    /** Pages forwards from {@code lo} until the range ends. */
+    void forward(
+        RequestPlan plan,
+        BinanceTable.Keys keys,
+        List<Param> head,
+        ExplainQuery.Sym lo,
+        ExplainQuery.Sym hi,
+        ExplainQuery.Sym limit,
+        UnaryOperator<String> sign) {
+      IdExplain.forward(
+          plan,
+          keys,
+          path,
+          head,
+          idParam,
+          lo,
+          hi,
+          limit,
+          false,
+          weight,
+          sign,
+          "until the range ends");
+    }
+  }
+
+  /**
+   * How a table looks one item up: {@code GET path} with one id ({@code idColumn = n}, sent as
+   * {@code idParam}) or a client id ({@code clientIdColumn}, sent as {@code origClientOrderId}).
+   */
+  record Lookup(String path, String idColumn, String idParam, String clientIdColumn, int weight) {
+    /**
+     * The lookups of a query naming one id or client ids, one single-item request each: true when
+     * it names either and {@code plan} has them.
+     */
+    boolean explain(
+        RequestPlan plan, ExplainQuery q, BinanceTable.Keys keys, UnaryOperator<String> sign) {
+      ExplainQuery.Sym lo = q.lower(idColumn);
+      ExplainQuery.Sym hi = q.upper(idColumn);
+      List<ExplainQuery.Sym> clientIds = q.points(clientIdColumn);
+      if (lo != null && hi != null && lo.text().equals(hi.text())) {
+        lookups(plan, keys, path, keys.params(), idParam, List.of(lo), weight, sign);
+      } else if (clientIds != null) {
+        lookups(plan, keys, path, keys.params(), "origClientOrderId", clientIds, weight, sign);
+      } else {
+        return false;
+      }
+      return true;
+    }
+  }
+
   /** One single-item request per value of a lookup column (an order by id or client id). */
   static void lookups(
       RequestPlan plan,

@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.table;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.binancejdbc.adapter.client.Param;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,10 +18,14 @@ import java.util.function.Consumer;
 final class Json {
   private Json() {}
 
-  /** JSON field name to row slot, for object-shaped responses. */
+  /**
+   * JSON field name to row slot, for object-shaped responses. A field named {@code a.b} is field
+   * {@code b} of the object in field {@code a}.
+   */
   static final class Fields {
     private final Map<String, Integer> slot = new HashMap<>();
     private final Map<String, ColumnType> type = new HashMap<>();
+    private final Map<String, Fields> nested = new HashMap<>();
     private final List<String> required = new ArrayList<>();
     private final int width;
 
@@ -33,19 +38,49 @@ final class Json {
       List<String> pairs = new ArrayList<>();
       for (ColumnDef c : def.columns()) {
         if (c.jsonField() != null) {
-          pairs.add(c.jsonField());
-          pairs.add(c.name());
+          for (String field : c.jsonField().split("\\|", -1)) {
+            pairs.add(field);
+            pairs.add(c.name());
+          }
         }
       }
       return pairs.toArray(String[]::new);
     }
 
-    Fields(TableDef def, String... pairs) {
+    /**
+     * Only {@code columns} of {@code def}, each read from the camel-case field of its name: the
+     * fields of a second kind of object that fills part of the same rows (an order list's orders).
+     */
+    static Fields byName(TableDef def, String... columns) {
+      List<String> pairs = new ArrayList<>();
+      for (String c : columns) {
+        pairs.add(Param.apiName(c));
+        pairs.add(c);
+      }
+      return new Fields(def, pairs.toArray(String[]::new));
+    }
+
+    private Fields(TableDef def, String... pairs) {
       this.width = def.columns().size();
       for (int i = 0; i < pairs.length; i += 2) {
         int idx = def.index(pairs[i + 1]);
-        slot.put(pairs[i], idx);
-        type.put(pairs[i], def.column(idx).type());
+        put(pairs[i], idx, def.column(idx).type());
+      }
+    }
+
+    private Fields(int width) {
+      this.width = width;
+    }
+
+    private void put(String field, int idx, ColumnType t) {
+      int dot = field.indexOf('.');
+      if (dot < 0) {
+        slot.put(field, idx);
+        type.put(field, t);
+      } else {
+        nested
+            .computeIfAbsent(field.substring(0, dot), k -> new Fields(width))
+            .put(field.substring(dot + 1), idx, t);
       }
     }
 
@@ -74,12 +109,7 @@ final class Json {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
-        Integer i = slot.get(name);
-        if (i == null) {
-          p.skipChildren();
-        } else {
-          row[i] = value(p, type.get(name));
-        }
+        readField(p, name, row);
       }
       for (String n : required) {
         if (row[slot.get(n)] == null) {
@@ -91,10 +121,25 @@ final class Json {
     /** Reads the value of field {@code name} (current token: its value) into {@code row}. */
     void readField(JsonParser p, String name, Object[] row) throws IOException {
       Integer i = slot.get(name);
-      if (i == null) {
-        p.skipChildren();
-      } else {
+      Fields inner = nested.get(name);
+      if (i != null) {
         row[i] = value(p, type.get(name));
+      } else if (inner != null && p.currentToken() == JsonToken.START_OBJECT) {
+        inner.readObject(p, row);
+      } else {
+        p.skipChildren();
+      }
+    }
+
+    /**
+     * Reads the array of objects at hand (current token START_ARRAY) into new rows of {@code rows}.
+     */
+    void readObjects(JsonParser p, List<Object[]> rows) throws IOException {
+      expect(p, JsonToken.START_ARRAY);
+      while (nextElement(p, JsonToken.START_OBJECT)) {
+        Object[] row = new Object[width];
+        readObject(p, row);
+        rows.add(row);
       }
     }
 

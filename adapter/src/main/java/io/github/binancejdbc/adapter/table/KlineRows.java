@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.table;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.cache.Segment;
+import io.github.binancejdbc.adapter.client.BodyReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 final class KlineRows {
   private static final int OPEN_TIME = KlinesTable.OPEN_TIME;
   private static final int CLOSE_TIME = 9;
-  private static final int WIDTH = 14;
+  static final int WIDTH = 14;
 
   private KlineRows() {}
 
@@ -109,24 +110,41 @@ final class KlineRows {
   }
 
   /** Column types of the fields of one bar, in the order Binance sends them (slot = index + 3). */
-  private static final ColumnType[] FIELD_TYPES = {
+  static final ColumnType[] FIELD_TYPES = {
     ColumnType.TIMESTAMP, ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.DECIMAL,
     ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
     ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.DECIMAL
   };
 
   /**
-   * {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,...]]}.
-   * Only the columns {@code q} needs are built (open time always: it is the paging cursor); the
-   * others are skipped as tokens, never turned into strings or decimals. A null {@code q} reads
-   * every column.
+   * Reads {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,
+   * ...]]}: only the columns {@code q} needs are built (open time always: it is the paging cursor);
+   * the others are skipped, never turned into strings or decimals. A null {@code q} reads every
+   * column. The body's bytes go through {@link KlineBytes} first, Jackson when that declines.
    */
-  static List<Object[]> read(
-      JsonParser p, String symbol, String timeframe, String zone, ScanQuery q) throws IOException {
+  static BodyReader.Bytes<List<Object[]>> reader(
+      String symbol, String timeframe, String zone, ScanQuery q) {
     boolean[] need = new boolean[FIELD_TYPES.length];
     for (int i = 0; i < need.length; i++) {
       need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);
     }
+    return new BodyReader.Bytes<>() {
+      @Override
+      public List<Object[]> read(JsonParser p) throws IOException {
+        return KlineRows.read(p, symbol, timeframe, zone, need);
+      }
+
+      @Override
+      public List<Object[]> fromBytes(byte[] body, int length) {
+        return KlineBytes.read(body, length, symbol, timeframe, zone, need);
+      }
+    };
+  }
+
+  /** The bars of a page with Jackson: the fields {@code need} marks built, the others skipped. */
+  static List<Object[]> read(
+      JsonParser p, String symbol, String timeframe, String zone, boolean[] need)
+      throws IOException {
     Json.next(p, JsonToken.START_ARRAY);
     List<Object[]> rows = new ArrayList<>();
     while (Json.nextElement(p, JsonToken.START_ARRAY)) {

@@ -115,14 +115,16 @@ final class KlineStream implements RowStream {
   /** A forward pager over open times {@code from..to}. */
   private AheadPages gap(long from, long to, long step) {
     return new AheadPages(
-        from,
-        to,
-        KlinesTable.OPEN_TIME,
-        KlinesTable.PAGE,
-        step * KlinesTable.PAGE,
-        ctx.config().maxConcurrentRequests(),
-        (start, limit) -> fetch(start, to, limit),
-        ctx::fetchAhead);
+            from,
+            to,
+            KlinesTable.OPEN_TIME,
+            KlinesTable.PAGE,
+            step * KlinesTable.PAGE,
+            ctx.config().maxConcurrentRequests(),
+            (start, limit) -> fetch(start, to, limit),
+            ctx::fetchAhead)
+        // No bar opens after the server's present: a page from there is sent only after a full one.
+        .existingUpTo(() -> ctx.http().serverTimeAtLeast());
   }
 
   @Override
@@ -157,7 +159,7 @@ final class KlineStream implements RowStream {
         path,
         params,
         EndpointWeights.KLINES,
-        p -> KlineRows.read(p, symbol, timeframe, zone, q),
+        KlineRows.reader(symbol, timeframe, zone, q),
         q.neededKey());
   }
 
@@ -179,7 +181,7 @@ final class KlineStream implements RowStream {
                 path,
                 params,
                 EndpointWeights.KLINES,
-                p -> KlineRows.read(p, symbol, timeframe, zone, null),
+                KlineRows.reader(symbol, timeframe, zone, null),
                 "*"),
             start,
             end);

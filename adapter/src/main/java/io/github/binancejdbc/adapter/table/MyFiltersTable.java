@@ -28,31 +28,24 @@ public final class MyFiltersTable extends BinanceTable {
                     + " lacks it")
             .columns(
                 """
-                symbol        VARCHAR  key       Trading pair, e.g. BTCUSDT
-                filter_scope  VARCHAR  plain     EXCHANGE, SYMBOL or ASSET: the list the filter came
-                                                 from
-                filter_type   VARCHAR  plain     MAX_NUM_ORDERS, MAX_ASSET, ...
-                asset         VARCHAR  nullable  MAX_ASSET asset
-                asset_limit   DECIMAL  nullable  MAX_ASSET maximum quantity (base asset) or notional
-                                                 (quote asset) per order
+                symbol                VARCHAR  key       Trading pair, e.g. BTCUSDT
+                filter_scope          VARCHAR  plain     EXCHANGE, SYMBOL or ASSET: the list the
+                                                         filter came from
+                filter_type:filterType VARCHAR plain     MAX_NUM_ORDERS, MAX_ASSET, ...
+                asset:asset           VARCHAR  nullable  MAX_ASSET asset
+                asset_limit           DECIMAL  nullable  MAX_ASSET maximum quantity (base asset) or
+                                                         notional (quote asset) per order
                 """);
     List<ColumnDef> shared = ExchangeInfoTables.FILTERS.columns();
     for (ColumnDef c : shared.subList(2, shared.size())) {
-      b.column(c);
+      // limit depends on the filter type (read below), so no column reads it as it comes.
+      b.column("limit".equals(c.jsonField()) ? c.readFrom(null) : c);
     }
     DEF = b.build();
-    List<String> pairs = new ArrayList<>(List.of("filterType", "filter_type", "asset", "asset"));
-    String[] f = ExchangeInfoTables.FILTER_FIELDS;
-    for (int i = 0; i < f.length; i += 2) {
-      // filterType is mapped above; limit depends on the filter type (read below).
-      if (!f[i].equals("filterType") && !f[i].equals("limit")) {
-        pairs.add(f[i]);
-        pairs.add(f[i + 1]);
-      }
-    }
-    FIELDS = new Json.Fields(DEF, pairs.toArray(String[]::new));
+    FIELDS = new Json.Fields(DEF);
   }
 
+  private static final int SYMBOL = DEF.index("symbol");
   private static final int SCOPE = DEF.index("filter_scope");
   private static final int TYPE = DEF.index("filter_type");
   private static final int ASSET_LIMIT = DEF.index("asset_limit");
@@ -113,7 +106,7 @@ public final class MyFiltersTable extends BinanceTable {
         FIELDS.readField(p, name, row);
       }
     }
-    row[0] = symbol;
+    row[SYMBOL] = symbol;
     row[SCOPE] = scope;
     if (limit != null) {
       // ICEBERG_PARTS limits parts (an integer); MAX_ASSET limits a quantity (a decimal).
@@ -134,12 +127,6 @@ public final class MyFiltersTable extends BinanceTable {
   @Override
   protected RequestPlan explain(ExplainQuery q) {
     Keys keys = keys(q, "symbol", "symbol");
-    return RequestPlan.none()
-        .per(
-            keys,
-            "GET",
-            "/api/v3/myFilters",
-            signedQuery(RequestPlan.query(keys.params())),
-            EndpointWeights.MY_FILTERS);
+    return signedPer(keys, "/api/v3/myFilters", EndpointWeights.MY_FILTERS);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.binancejdbc.adapter.table;
 
 import static io.github.binancejdbc.adapter.table.ColumnDef.key;
+import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
 import io.github.binancejdbc.adapter.client.EndpointWeights;
@@ -37,43 +38,46 @@ import java.util.List;
  * fills can share a millisecond; the id cursor cannot skip or repeat them.
  */
 public final class MyTradesTable extends BinanceTable {
-  final String path;
+  /**
+   * A fills endpoint: its path, the parameter of its id cursor, and the weight of a request by
+   * symbol and by {@code orderId}.
+   */
+  record Endpoint(String path, String idParam, int weight, int weightByOrder) {}
+
+  final Endpoint endpoint;
   final String idColumn;
-  final String idParam;
   final String timeColumn;
-  final int weight;
-  final int weightByOrder;
   private final Json.Fields fields;
   final int idSlot;
   final int timeSlot;
   private final int symbolSlot;
 
   private MyTradesTable(
-      TableDef def,
-      BinanceContext ctx,
-      String path,
-      String idColumn,
-      String idParam,
-      String timeColumn,
-      int weight,
-      int weightByOrder,
-      String[] fieldPairs) {
+      TableDef def, BinanceContext ctx, String idColumn, String timeColumn, Endpoint endpoint) {
     super(def, ctx);
-    this.path = path;
+    this.endpoint = endpoint;
     this.idColumn = idColumn;
-    this.idParam = idParam;
     this.timeColumn = timeColumn;
-    this.weight = weight;
-    this.weightByOrder = weightByOrder;
-    this.fields = new Json.Fields(def, fieldPairs);
+    this.fields = new Json.Fields(def);
     this.idSlot = def.index(idColumn);
     this.timeSlot = def.index(timeColumn);
     this.symbolSlot = def.index("symbol");
   }
 
-  private static TableDef.Builder fill(TableDef.Builder b, String id, String idRemarks) {
-    return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-        .column(range(id, ColumnType.BIGINT, idRemarks))
+  /**
+   * The columns both endpoints share, each read from the camel-case field of its name: the id
+   * column from {@code idField}, the time column from {@code time}. Both columns are sortable.
+   */
+  private static TableDef.Builder fill(
+      TableDef.Builder b,
+      String id,
+      String idField,
+      String idRemarks,
+      String time,
+      String timeRemarks) {
+    return b.fieldsByName()
+        .column(key("symbol", "Trading pair, e.g. BTCUSDT"))
+        .column(range(id, ColumnType.BIGINT, idRemarks).readFrom(idField))
         .columns(
             """
             order_id          BIGINT   range  Order id; order_id = n (or an IN list weighing no more
@@ -87,36 +91,15 @@ public final class MyTradesTable extends BinanceTable {
             quote_qty         DECIMAL  plain  Quote asset quantity
             commission        DECIMAL  plain  Commission paid
             commission_asset  VARCHAR  plain  Asset the commission was paid in
-            """);
-  }
-
-  /** JSON field to column pairs both endpoints share, then {@code more}. */
-  private static String[] fillFields(String... more) {
-    List<String> pairs =
-        new ArrayList<>(
-            List.of(
-                "symbol",
-                "symbol",
-                "orderId",
-                "order_id",
-                "orderListId",
-                "order_list_id",
-                "price",
-                "price",
-                "qty",
-                "qty",
-                "quoteQty",
-                "quote_qty",
-                "commission",
-                "commission",
-                "commissionAsset",
-                "commission_asset",
-                "isBuyer",
-                "is_buyer",
-                "isMaker",
-                "is_maker"));
-    pairs.addAll(List.of(more));
-    return pairs.toArray(String[]::new);
+            """)
+        .column(range(time, ColumnType.TIMESTAMP, timeRemarks).readFrom("time"))
+        .columns(
+            """
+            is_buyer  BOOLEAN  plain  Whether the account bought
+            is_maker  BOOLEAN  plain  Whether the account's order was the maker
+            """)
+        .sortable(id, time)
+        .limitPushable();
   }
 
   public static MyTradesTable myTrades(BinanceContext ctx) {
@@ -127,29 +110,28 @@ public final class MyTradesTable extends BinanceTable {
                     "GET /api/v3/myTrades",
                     "The account's trades" + " (fills) on a symbol"),
                 "trade_id",
-                "Trade id, increasing with trade_time")
-            .columns(
-                """
-                trade_time     TIMESTAMP  range     Trade time (UTC)
-                is_buyer       BOOLEAN    plain     Whether the account bought
-                is_maker       BOOLEAN    plain     Whether the account's order was the maker
-                is_best_match  BOOLEAN    nullable  Whether the trade was the best price match
-                """)
-            .sortable("trade_id", "trade_time")
-            .limitPushable()
+                "id",
+                "Trade id, increasing with trade_time",
+                "trade_time",
+                "Trade time (UTC)")
+            .column(
+                nullable(
+                    "is_best_match",
+                    ColumnType.BOOLEAN,
+                    "Whether the trade was the best price match"))
             // A self-trade is two fills with one trade id: the buyer's and the seller's.
             .primaryKey("symbol", "trade_id", "is_buyer")
             .build();
     return new MyTradesTable(
         def,
         ctx,
-        "/api/v3/myTrades",
         "trade_id",
-        "fromId",
         "trade_time",
-        EndpointWeights.MY_TRADES,
-        EndpointWeights.MY_TRADES_ORDER_ID,
-        fillFields("id", "trade_id", "time", "trade_time", "isBestMatch", "is_best_match"));
+        new Endpoint(
+            "/api/v3/myTrades",
+            "fromId",
+            EndpointWeights.MY_TRADES,
+            EndpointWeights.MY_TRADES_ORDER_ID));
   }
 
   public static MyTradesTable sorAllocations(BinanceContext ctx) {
@@ -160,46 +142,32 @@ public final class MyTradesTable extends BinanceTable {
                     "GET /api/v3/myAllocations",
                     "Allocations" + " that fill the account's smart-order-routing (SOR) orders"),
                 "allocation_id",
-                "Allocation id, increasing with allocation_time")
+                "allocationId",
+                "Allocation id, increasing with allocation_time",
+                "allocation_time",
+                "Allocation time (UTC)")
             .columns(
                 """
-                allocation_time  TIMESTAMP  range     Allocation time (UTC)
-                is_buyer         BOOLEAN    plain     Whether the account bought
-                is_maker         BOOLEAN    plain     Whether the account's order was the maker
-                is_allocator     BOOLEAN    nullable  Whether the account was the allocator
-                allocation_type  VARCHAR    nullable  SOR
+                is_allocator     BOOLEAN  nullable  Whether the account was the allocator
+                allocation_type  VARCHAR  nullable  SOR
                 """)
-            .sortable("allocation_id", "allocation_time")
-            .limitPushable()
             .primaryKey("symbol", "allocation_id")
             .build();
     return new MyTradesTable(
         def,
         ctx,
-        "/api/v3/myAllocations",
         "allocation_id",
-        "fromAllocationId",
         "allocation_time",
-        EndpointWeights.MY_ALLOCATIONS,
-        EndpointWeights.MY_ALLOCATIONS,
-        fillFields(
-            "allocationId",
-            "allocation_id",
-            "allocationType",
-            "allocation_type",
-            "time",
-            "allocation_time",
-            "isAllocator",
-            "is_allocator"));
+        new Endpoint(
+            "/api/v3/myAllocations",
+            "fromAllocationId",
+            EndpointWeights.MY_ALLOCATIONS,
+            EndpointWeights.MY_ALLOCATIONS));
   }
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.deferred(() -> new FillStream(this, symbol, q).plan()));
-    }
-    return streams;
+    return perSymbol(q, symbol -> RowStream.deferred(() -> new FillStream(this, symbol, q).plan()));
   }
 
   /**
@@ -227,26 +195,28 @@ public final class MyTradesTable extends BinanceTable {
     if (orderLo != null && orderHi != null && orderLo.text().equals(orderHi.text())) {
       params.add(Param.of("orderId", orderLo));
       if (idLo != null) {
-        params.add(Param.of(idParam, idLo));
+        params.add(Param.of(endpoint.idParam(), idLo));
       }
       params.add(Param.of("limit", AccountRequests.PAGE));
       return plan.open(
           keys.count() + " or more (pages of 1000 until the order's fills end)",
           "GET",
-          path,
+          endpoint.path(),
           signedQuery(RequestPlan.query(params)),
-          weightByOrder);
+          endpoint.weightByOrder());
     }
     int orders = q.count("order_id", 0);
-    if (orders > 1 && orders * weightByOrder <= weight) { // a few orders: their fills by orderId
+    if (orders > 1
+        && orders * endpoint.weightByOrder()
+            <= endpoint.weight()) { // a few orders: their fills by orderId
       params.add(Param.of("orderId", "{each}"));
       params.add(Param.of("limit", AccountRequests.PAGE));
       return plan.atMost(
               keys.count() * orders,
               "GET",
-              path,
+              endpoint.path(),
               signedQuery(RequestPlan.query(params)),
-              weightByOrder)
+              endpoint.weightByOrder())
           .note("then pages of 1000 for an order with more fills");
     } else if (orders > 1) {
       plan.note("one pass over the symbol's fills for the " + orders + " orders");
@@ -261,14 +231,14 @@ public final class MyTradesTable extends BinanceTable {
       params.add(Param.of("limit", Math.min(n, AccountRequests.PAGE)));
       String query = signedQuery(RequestPlan.query(params));
       if (limit != null && limit.known() && n <= AccountRequests.PAGE) {
-        return plan.per(keys, "GET", path, query, weight);
+        return plan.per(keys, "GET", endpoint.path(), query, endpoint.weight());
       }
       return plan.open(
           keys.count() + " or more (the latest 1000, then older pages)",
           "GET",
-          path,
+          endpoint.path(),
           query,
-          weight);
+          endpoint.weight());
     }
     if ((idLo == null || (idLo.known() && idLo.number() <= 0)) && timeLo != null) {
       List<Param> window = new ArrayList<>(params);
@@ -281,16 +251,26 @@ public final class MyTradesTable extends BinanceTable {
       if (timeLo.known() && end >= 0) {
         long windows =
             Math.max(1, (end - timeLo.number() + AccountRequests.DAY) / AccountRequests.DAY);
-        plan.atMost(keys.count() * windows, "GET", path, query, weight);
+        plan.atMost(keys.count() * windows, "GET", endpoint.path(), query, endpoint.weight());
       } else {
-        plan.open("1 per 24 h window of the range until one has rows", "GET", path, query, weight);
+        plan.open(
+            "1 per 24 h window of the range until one has rows",
+            "GET",
+            endpoint.path(),
+            query,
+            endpoint.weight());
       }
-      params.add(Param.of(idParam, "{last id + 1}"));
+      params.add(Param.of(endpoint.idParam(), "{last id + 1}"));
       params.add(Param.of("limit", AccountRequests.PAGE));
-      plan.open("then " + pages, "GET", path, signedQuery(RequestPlan.query(params)), weight);
+      plan.open(
+          "then " + pages,
+          "GET",
+          endpoint.path(),
+          signedQuery(RequestPlan.query(params)),
+          endpoint.weight());
       return plan.note("a window that fills a page is split in two");
     }
-    params.add(Param.of(idParam, idLo == null ? ExplainQuery.Sym.of(0) : idLo));
+    params.add(Param.of(endpoint.idParam(), idLo == null ? ExplainQuery.Sym.of(0) : idLo));
     params.add(Param.of("limit", AccountRequests.PAGE));
     return plan.open(
         (outer > 0 ? "per outer symbol: 1" : Long.toString(keys.count()))
@@ -298,9 +278,9 @@ public final class MyTradesTable extends BinanceTable {
             + pages
             + ")",
         "GET",
-        path,
+        endpoint.path(),
         signedQuery(RequestPlan.query(params)),
-        weight);
+        endpoint.weight());
   }
 
   List<Object[]> fetch(String symbol, List<Param> params, boolean byOrder) {
@@ -309,9 +289,9 @@ public final class MyTradesTable extends BinanceTable {
     all.addAll(params);
     return AccountRequests.get(
         ctx,
-        path,
+        endpoint.path(),
         all,
-        byOrder ? weightByOrder : weight,
+        byOrder ? endpoint.weightByOrder() : endpoint.weight(),
         p -> {
           List<Object[]> rows = fields.readObjectOrArray(p, r -> {});
           for (Object[] r : rows) {

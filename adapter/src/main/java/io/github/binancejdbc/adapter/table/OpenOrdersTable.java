@@ -28,7 +28,7 @@ public final class OpenOrdersTable extends BinanceTable {
           .primaryKey("symbol", "order_id")
           .build();
 
-  private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
+  private static final Json.Fields FIELDS = new Json.Fields(DEF);
 
   public OpenOrdersTable(BinanceContext ctx) {
     super(DEF, ctx);
@@ -63,12 +63,6 @@ public final class OpenOrdersTable extends BinanceTable {
       return RequestPlan.none()
           .exact(1, "GET", "/api/v3/openOrders", signedQuery(""), EndpointWeights.OPEN_ORDERS_ALL);
     }
-    return RequestPlan.none()
-        .per(
-            keys,
-            "GET",
-            "/api/v3/openOrders",
-            signedQuery(RequestPlan.query(keys.params())),
-            EndpointWeights.OPEN_ORDERS_SYMBOL);
+    return signedPer(keys, "/api/v3/openOrders", EndpointWeights.OPEN_ORDERS_SYMBOL);
   }
 }

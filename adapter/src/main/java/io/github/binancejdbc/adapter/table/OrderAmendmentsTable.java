@@ -32,6 +32,8 @@ public final class OrderAmendmentsTable extends BinanceTable {
           .sortable("execution_id", "amend_time")
           .primaryKey("symbol", "order_id", "execution_id")
           .fieldsByName()
+          .weight(EndpointWeights.ORDER_AMENDMENTS)
+          .signed()
           .build();
 
   private static final Json.Fields FIELDS = new Json.Fields(DEF);
@@ -94,15 +96,5 @@ public final class OrderAmendmentsTable extends BinanceTable {
                 return out;
               });
         });
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.ORDER_AMENDMENTS;
-  }
-
-  @Override
-  protected boolean signs() {
-    return true;
   }
 }

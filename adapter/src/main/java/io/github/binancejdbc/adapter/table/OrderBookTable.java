@@ -72,19 +72,17 @@ public final class OrderBookTable extends BinanceTable {
       levels = (int) Math.max(1, Math.min(levels, skipped + q.limit()));
     }
     int limit = levels;
-    List<RowStream> streams = new ArrayList<>();
-    for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(
-          RowStream.once(
-              () ->
-                  ctx.get(
-                      q,
-                      "/api/v3/depth",
-                      List.of(Param.of("symbol", s), Param.of("limit", limit)),
-                      EndpointWeights.depth(limit),
-                      p -> read(p, s))));
-    }
-    return streams;
+    return perSymbol(
+        q,
+        s ->
+            RowStream.once(
+                () ->
+                    ctx.get(
+                        q,
+                        "/api/v3/depth",
+                        List.of(Param.of("symbol", s), Param.of("limit", limit)),
+                        EndpointWeights.depth(limit),
+                        p -> read(p, s))));
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The columns of an order as the query endpoints return it ({@code GET /api/v3/order}, {@code
  * openOrders}, {@code allOrders}), shared by {@code orders} and {@code open_orders}. The
- * conditional fields (trailing, pegged, SOR, STP) are nullable columns.
+ * conditional fields (trailing, pegged, SOR, STP) are nullable columns. Each column reads the
+ * camel-case field of its name unless its block names another.
  */
 final class OrderColumns {
   static final int SYMBOL = 0;
@@ -31,6 +32,7 @@ final class OrderColumns {
       Pushdown timePushdown,
       Pushdown clientIdPushdown) {
     return b.column(symbol)
+        .fieldsByName()
         .columns(
             """
             order_id                    BIGINT     $id        Order id, increasing with order_time
@@ -42,21 +44,22 @@ final class OrderColumns {
             price                       DECIMAL    nullable   Limit price; 0 for MARKET orders
             orig_qty                    DECIMAL    nullable   Ordered base quantity
             executed_qty                DECIMAL    nullable   Filled base quantity
-            cumulative_quote_qty        DECIMAL    nullable   Filled quote quantity
-                                                              (cummulativeQuoteQty); negative for
-                                                              some old orders, meaning unavailable
+            cumulative_quote_qty:cummulativeQuoteQty|cumulativeQuoteQty DECIMAL nullable  Filled quote
+                                                              quantity (cummulativeQuoteQty);
+                                                              negative for some old orders, meaning
+                                                              unavailable
             status                      VARCHAR    plain      NEW, PENDING_NEW, PARTIALLY_FILLED,
                                                               FILLED, CANCELED, REJECTED, EXPIRED or
                                                               EXPIRED_IN_MATCH
             time_in_force               VARCHAR    nullable   GTC, IOC or FOK
-            order_type                  VARCHAR    plain      LIMIT, MARKET, STOP_LOSS,
+            order_type:type             VARCHAR    plain      LIMIT, MARKET, STOP_LOSS,
                                                               STOP_LOSS_LIMIT, TAKE_PROFIT,
                                                               TAKE_PROFIT_LIMIT or LIMIT_MAKER
             side                        VARCHAR    plain      BUY or SELL
             stop_price                  DECIMAL    nullable   Stop price of stop and take-profit
                                                               orders
             iceberg_qty                 DECIMAL    nullable   Visible quantity of an iceberg order
-            order_time                  TIMESTAMP  $time      When the order was placed (UTC; the
+            order_time:time             TIMESTAMP  $time      When the order was placed (UTC; the
                                                               API's time)
             update_time                 TIMESTAMP  nullable,$time  Last update of the order (UTC);
                                                               what Binance's startTime/endTime
@@ -71,7 +74,7 @@ final class OrderColumns {
                                                               EXPIRE_BOTH, DECREMENT or TRANSFER
             prevented_match_id          BIGINT     nullable   Prevented match id, when self-trade
                                                               prevention expired the order
-            prevented_qty               DECIMAL    nullable   Quantity expired by self-trade
+            prevented_qty:preventedQuantity DECIMAL nullable   Quantity expired by self-trade
                                                               prevention (preventedQuantity)
             trailing_delta              BIGINT     nullable   Trailing delta in basis points
             trailing_time               TIMESTAMP  nullable   When trailing started (UTC); null
@@ -87,79 +90,6 @@ final class OrderColumns {
             expiry_reason               VARCHAR    nullable   Why the order expired
             """,
             Map.of("clientId", clientIdPushdown, "id", idPushdown, "time", timePushdown));
-  }
-
-  static Json.Fields fields(TableDef def) {
-    return new Json.Fields(
-        def,
-        "symbol",
-        "symbol",
-        "orderId",
-        "order_id",
-        "orderListId",
-        "order_list_id",
-        "clientOrderId",
-        "client_order_id",
-        "price",
-        "price",
-        "origQty",
-        "orig_qty",
-        "executedQty",
-        "executed_qty",
-        "cummulativeQuoteQty",
-        "cumulative_quote_qty",
-        "cumulativeQuoteQty",
-        "cumulative_quote_qty",
-        "status",
-        "status",
-        "timeInForce",
-        "time_in_force",
-        "type",
-        "order_type",
-        "side",
-        "side",
-        "stopPrice",
-        "stop_price",
-        "icebergQty",
-        "iceberg_qty",
-        "time",
-        "order_time",
-        "updateTime",
-        "update_time",
-        "isWorking",
-        "is_working",
-        "workingTime",
-        "working_time",
-        "origQuoteOrderQty",
-        "orig_quote_order_qty",
-        "selfTradePreventionMode",
-        "self_trade_prevention_mode",
-        "preventedMatchId",
-        "prevented_match_id",
-        "preventedQuantity",
-        "prevented_qty",
-        "trailingDelta",
-        "trailing_delta",
-        "trailingTime",
-        "trailing_time",
-        "strategyId",
-        "strategy_id",
-        "strategyType",
-        "strategy_type",
-        "usedSor",
-        "used_sor",
-        "workingFloor",
-        "working_floor",
-        "pegPriceType",
-        "peg_price_type",
-        "pegOffsetType",
-        "peg_offset_type",
-        "pegOffsetValue",
-        "peg_offset_value",
-        "peggedPrice",
-        "pegged_price",
-        "expiryReason",
-        "expiry_reason");
   }
 
   /** Reads one order object or an array of them, with the -1 "not yet" times made null. */

@@ -25,6 +25,20 @@ import java.util.Map;
 public final class OrderListsTable extends BinanceTable {
   private static final int LIST_ID = 0;
 
+  private static final IdExplain.Lookup BY_ID =
+      new IdExplain.Lookup(
+          "/api/v3/orderList",
+          "order_list_id",
+          "orderListId",
+          "list_client_order_id",
+          EndpointWeights.ORDER_LIST);
+
+  private static final IdExplain.Listing ALL =
+      new IdExplain.Listing("/api/v3/allOrderList", "fromId", EndpointWeights.ALL_ORDER_LIST);
+
+  /** The columns read from each object of a list's {@code orders}, the rest from the list. */
+  private static final String[] ORDER_COLUMNS = {"order_id", "client_order_id"};
+
   private final boolean open;
   private final Json.Fields listFields;
   private final Json.Fields orderFields;
@@ -32,29 +46,13 @@ public final class OrderListsTable extends BinanceTable {
   private OrderListsTable(TableDef def, BinanceContext ctx, boolean open) {
     super(def, ctx);
     this.open = open;
-    this.listFields =
-        new Json.Fields(
-            def,
-            "orderListId",
-            "order_list_id",
-            "contingencyType",
-            "contingency_type",
-            "listStatusType",
-            "list_status_type",
-            "listOrderStatus",
-            "list_order_status",
-            "listClientOrderId",
-            "list_client_order_id",
-            "transactionTime",
-            "transaction_time",
-            "symbol",
-            "symbol");
-    this.orderFields =
-        new Json.Fields(def, "orderId", "order_id", "clientOrderId", "client_order_id");
+    this.listFields = new Json.Fields(def);
+    this.orderFields = Json.Fields.byName(def, ORDER_COLUMNS);
   }
 
   private static TableDef def(String name, String endpoint, String remarks, Pushdown push) {
     return TableDef.builder(name, endpoint, remarks)
+        .fieldsByName()
         .columns(
             """
             order_list_id         BIGINT     $push      Order list id
@@ -65,12 +63,14 @@ public final class OrderListsTable extends BinanceTable {
             list_client_order_id  VARCHAR    $clientId  Client id of the list
             transaction_time      TIMESTAMP  $push      Last transaction of the list (UTC)
             symbol                VARCHAR    plain      Trading pair of the list
-            order_id              BIGINT     nullable   Id of one order of the list
-            client_order_id       VARCHAR    nullable   Client order id of that order
+            order_id:-            BIGINT     nullable   Id of one order of the list
+            client_order_id:-     VARCHAR    nullable   Client order id of that order
             """,
             Map.of(
                 "push", push, "clientId", push == Pushdown.RANGE ? Pushdown.LOOKUP : Pushdown.NONE))
         .primaryKey("order_list_id", "order_id")
+        .weight(EndpointWeights.ALL_ORDER_LIST)
+        .signed()
         .build();
   }
 
@@ -196,11 +196,7 @@ public final class OrderListsTable extends BinanceTable {
       String name = p.currentName();
       p.nextToken();
       if (name.equals("orders") && p.currentToken() == JsonToken.START_ARRAY) {
-        while (Json.nextElement(p, JsonToken.START_OBJECT)) {
-          Object[] o = new Object[orderFields.width()];
-          orderFields.readObject(p, o);
-          orders.add(o);
-        }
+        orderFields.readObjects(p, orders);
       } else {
         listFields.readField(p, name, list);
       }
@@ -210,12 +206,12 @@ public final class OrderListsTable extends BinanceTable {
     if (orders.isEmpty()) {
       rows.add(list);
     }
-    int orderId = def.index("order_id");
-    int clientId = def.index("client_order_id");
     for (Object[] o : orders) {
       Object[] r = list.clone();
-      r[orderId] = o[orderId];
-      r[clientId] = o[clientId];
+      for (String c : ORDER_COLUMNS) {
+        int i = def.index(c);
+        r[i] = o[i];
+      }
       rows.add(r);
     }
   }
@@ -233,67 +229,22 @@ public final class OrderListsTable extends BinanceTable {
     RequestPlan plan = RequestPlan.none();
     ExplainQuery.Sym idLo = q.lower("order_list_id");
     ExplainQuery.Sym idHi = q.upper("order_list_id");
-    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
-      IdExplain.lookups(
-          plan,
-          none,
-          "/api/v3/orderList",
-          List.of(),
-          "orderListId",
-          List.of(idLo),
-          EndpointWeights.ORDER_LIST,
-          this::signedQuery);
+    if (BY_ID.explain(plan, q, none, this::signedQuery)) {
       return plan;
     }
-    List<ExplainQuery.Sym> clientIds = q.points("list_client_order_id");
-    if (clientIds != null) {
-      IdExplain.lookups(
-          plan,
-          none,
-          "/api/v3/orderList",
-          List.of(),
-          "origClientOrderId",
-          clientIds,
-          EndpointWeights.ORDER_LIST,
-          this::signedQuery);
-      return plan;
-    }
+    long now = ctx.config().clock().millis() + AccountRequests.NOW_SLACK;
     if ((idLo == null || (idLo.known() && idLo.number() <= 0))
-        && IdExplain.windows(
+        && ALL.windows(
             plan,
             none,
-            "/api/v3/allOrderList",
             List.of(),
             q.lower("transaction_time"),
             q.upper("transaction_time"),
-            ctx.config().clock().millis() + AccountRequests.NOW_SLACK,
-            EndpointWeights.ALL_ORDER_LIST,
+            now,
             this::signedQuery)) {
       return plan;
     }
-    IdExplain.forward(
-        plan,
-        none,
-        "/api/v3/allOrderList",
-        List.of(),
-        "fromId",
-        idLo,
-        idHi,
-        null,
-        false,
-        EndpointWeights.ALL_ORDER_LIST,
-        this::signedQuery,
-        "until the range ends");
+    ALL.forward(plan, none, List.of(), idLo, idHi, null, this::signedQuery);
     return plan;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.ALL_ORDER_LIST;
-  }
-
-  @Override
-  protected boolean signs() {
-    return true;
   }
 }

@@ -55,14 +55,23 @@ public final class OrdersTable extends BinanceTable {
           .sortable("order_id", "order_time")
           .limitPushable()
           .primaryKey("symbol", "order_id")
+          .weight(EndpointWeights.ALL_ORDERS)
+          .signed()
           .build();
 
-  private static final Json.Fields FIELDS = OrderColumns.fields(DEF);
+  private static final Json.Fields FIELDS = new Json.Fields(DEF);
   private static final int ID = OrderColumns.ORDER_ID;
   private static final int TIME = DEF.index("order_time");
   private static final int STATUS = DEF.index("status");
 
   /** The statuses after which an order never changes. */
+  private static final IdExplain.Lookup BY_ID =
+      new IdExplain.Lookup(
+          "/api/v3/order", "order_id", "orderId", "client_order_id", EndpointWeights.ORDER);
+
+  private static final IdExplain.Listing ALL =
+      new IdExplain.Listing("/api/v3/allOrders", "orderId", EndpointWeights.ALL_ORDERS);
+
   private static final Set<Object> FINAL =
       Set.of("FILLED", "CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
 
@@ -72,11 +81,7 @@ public final class OrdersTable extends BinanceTable {
 
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String symbol : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.deferred(() -> new OrderStream(symbol, q).plan()));
-    }
-    return streams;
+    return perSymbol(q, symbol -> RowStream.deferred(() -> plan(symbol, q)));
   }
 
   private List<Object[]> allOrders(List<Param> params) {
@@ -89,119 +94,107 @@ public final class OrdersTable extends BinanceTable {
   }
 
   /** The orders of one symbol; the plan is chosen on the first read, when bounds are known. */
-  private final class OrderStream {
-    private final String symbol;
-    private final ScanQuery q;
-
-    OrderStream(String symbol, ScanQuery q) {
-      this.symbol = symbol;
-      this.q = q;
+  private RowStream plan(String symbol, ScanQuery q) {
+    long idLo = Math.max(0, q.lower("order_id"));
+    long idHi = q.upper("order_id");
+    if (idLo == idHi) {
+      return RowStream.once(() -> one(symbol, Param.of("orderId", idLo)));
     }
-
-    RowStream plan() {
-      long idLo = Math.max(0, q.lower("order_id"));
-      long idHi = q.upper("order_id");
-      if (idLo == idHi) {
-        return RowStream.once(() -> one(Param.of("orderId", idLo)));
-      }
-      List<String> clientIds = q.optional("client_order_id");
-      if (clientIds != null) {
-        // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
-        return AccountRequests.byClientIds(
-            clientIds, id -> one(Param.of("origClientOrderId", id)), q, ID);
-      }
-      long placedHi = q.upper("order_time");
-      boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
-      long stopAfter = Math.min(placedHi, q.upper("update_time"));
-      ScanSpec.Direction dir = q.direction();
-      boolean latestFirst =
-          dir == ScanSpec.Direction.DESC || (dir == ScanSpec.Direction.NONE && q.hasLimit());
-      if (latestFirst && idHi == Long.MAX_VALUE && placedHi == Long.MAX_VALUE && !updateBounded) {
-        // The most recent orders (allOrders?limit=n), then the older ones; ids grow with
-        // order_time: nothing older can pass a lower bound the oldest failed.
-        return KeyedPager.newestThenOlder(
-            limit -> allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit))),
-            oldest -> {
-              long below = (Long) oldest[ID] - 1;
-              if (below < idLo || (Long) oldest[TIME] < q.lower("order_time")) {
-                return null;
-              }
-              RowStream paging = paging(idLo, below, Long.MAX_VALUE);
-              return dir == ScanSpec.Direction.DESC
-                  ? SortedStreams.sorted(paging, ID, true)
-                  : paging;
-            });
-      }
-      long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
-      if (spanLo != Long.MIN_VALUE) {
-        long spanHi = Math.min(q.upper("update_time"), AccountRequests.serverNow(ctx));
-        if (spanHi - spanLo < MAX_WINDOW_DAYS * AccountRequests.DAY) {
-          RowStream windows =
-              WindowPager.splitting(
-                  spanLo,
-                  spanHi,
-                  ID,
-                  (start, end) ->
-                      allOrders(
-                          List.of(
-                              Param.of("symbol", symbol),
-                              Param.of("startTime", start),
-                              Param.of("endTime", end),
-                              Param.of("limit", AccountRequests.PAGE))),
-                  "orders",
-                  "order updates");
-          return dir == ScanSpec.Direction.NONE
-              ? windows
-              : SortedStreams.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
-        }
-      }
-      RowStream paging = paging(idLo, idHi, stopAfter);
-      return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
+    List<String> clientIds = q.optional("client_order_id");
+    if (clientIds != null) {
+      // One GET /api/v3/order (weight 4) per client order id, not allOrders pages.
+      return AccountRequests.byClientIds(
+          clientIds, id -> one(symbol, Param.of("origClientOrderId", id)), q, ID);
     }
-
-    private List<Object[]> one(Param which) {
-      try {
-        return AccountRequests.get(
-            ctx,
-            "/api/v3/order",
-            List.of(Param.of("symbol", symbol), which),
-            EndpointWeights.ORDER,
-            p -> OrderColumns.read(p, DEF, FIELDS));
-      } catch (BinanceException e) {
-        if (e.vendorCode() == -2013) {
-          return List.of(); // "Order does not exist.": no row, as a WHERE on any table
-        }
-        throw e;
+    long placedHi = q.upper("order_time");
+    boolean updateBounded = q.hasLower("update_time") || q.hasUpper("update_time");
+    long stopAfter = Math.min(placedHi, q.upper("update_time"));
+    ScanSpec.Direction dir = q.direction();
+    boolean latestFirst =
+        dir == ScanSpec.Direction.DESC || (dir == ScanSpec.Direction.NONE && q.hasLimit());
+    if (latestFirst && idHi == Long.MAX_VALUE && placedHi == Long.MAX_VALUE && !updateBounded) {
+      // The most recent orders (allOrders?limit=n), then the older ones; ids grow with
+      // order_time: nothing older can pass a lower bound the oldest failed.
+      return KeyedPager.newestThenOlder(
+          limit -> allOrders(List.of(Param.of("symbol", symbol), Param.of("limit", limit))),
+          oldest -> {
+            long below = (Long) oldest[ID] - 1;
+            if (below < idLo || (Long) oldest[TIME] < q.lower("order_time")) {
+              return null;
+            }
+            RowStream paging = paging(symbol, idLo, below, Long.MAX_VALUE);
+            return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
+          });
+    }
+    long spanLo = Math.max(q.lower("order_time"), q.lower("update_time"));
+    if (spanLo != Long.MIN_VALUE) {
+      long spanHi = Math.min(q.upper("update_time"), AccountRequests.serverNow(ctx));
+      if (spanHi - spanLo < MAX_WINDOW_DAYS * AccountRequests.DAY) {
+        RowStream windows =
+            WindowPager.splitting(
+                spanLo,
+                spanHi,
+                ID,
+                (start, end) ->
+                    allOrders(
+                        List.of(
+                            Param.of("symbol", symbol),
+                            Param.of("startTime", start),
+                            Param.of("endTime", end),
+                            Param.of("limit", AccountRequests.PAGE))),
+                "orders",
+                "order updates");
+        return dir == ScanSpec.Direction.NONE
+            ? windows
+            : SortedStreams.sorted(windows, ID, dir == ScanSpec.Direction.DESC);
       }
     }
+    RowStream paging = paging(symbol, idLo, idHi, stopAfter);
+    return dir == ScanSpec.Direction.DESC ? SortedStreams.sorted(paging, ID, true) : paging;
+  }
 
-    /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
-    private RowStream paging(long from, long idHi, long stopAfter) {
-      AheadPages.Fetch page =
-          (cursor, limit) ->
-              allOrders(
-                  List.of(
-                      Param.of("symbol", symbol),
-                      Param.of("orderId", cursor),
-                      Param.of("limit", limit)));
-      CachedIds.Gap pager = CachedIds.accountPages(ID, TIME, stopAfter);
-      if (stopAfter != Long.MAX_VALUE) {
-        return pager.open(from, idHi, page);
+  private List<Object[]> one(String symbol, Param which) {
+    try {
+      return AccountRequests.get(
+          ctx,
+          "/api/v3/order",
+          List.of(Param.of("symbol", symbol), which),
+          EndpointWeights.ORDER,
+          p -> OrderColumns.read(p, DEF, FIELDS));
+    } catch (BinanceException e) {
+      if (e.vendorCode() == -2013) {
+        return List.of(); // "Order does not exist.": no row, as a WHERE on any table
       }
-      // Orders in a final status no longer change: kept for this account.
-      return CachedIds.account(
-          new CachedIds.Endpoint(
-              ctx, "/api/v3/allOrders", EndpointWeights.ALL_ORDERS, symbol, "orderId", ID, page),
-          from,
-          idHi,
-          row -> FINAL.contains(row[STATUS]),
-          pager);
+      throw e;
     }
   }
 
+  /** {@code allOrders?orderId=} forwards from {@code from}, until {@code stopAfter}. */
+  private RowStream paging(String symbol, long from, long idHi, long stopAfter) {
+    AheadPages.Fetch page =
+        (cursor, limit) ->
+            allOrders(
+                List.of(
+                    Param.of("symbol", symbol),
+                    Param.of("orderId", cursor),
+                    Param.of("limit", limit)));
+    CachedIds.Gap pager = CachedIds.accountPages(ID, TIME, stopAfter);
+    if (stopAfter != Long.MAX_VALUE) {
+      return pager.open(from, idHi, page);
+    }
+    // Orders in a final status no longer change: kept for this account.
+    return CachedIds.account(
+        new CachedIds.Endpoint(
+            ctx, "/api/v3/allOrders", EndpointWeights.ALL_ORDERS, symbol, "orderId", ID, page),
+        from,
+        idHi,
+        row -> FINAL.contains(row[STATUS]),
+        pager);
+  }
+
   /**
-   * Per symbol, as {@link OrderStream#plan} chooses: one {@code order} per id or client id; the
-   * latest n; 24 h windows over a span under a week; else {@code orderId} pages.
+   * Per symbol, as {@link #plan} chooses: one {@code order} per id or client id; the latest n; 24 h
+   * windows over a span under a week; else {@code orderId} pages.
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
@@ -210,29 +203,7 @@ public final class OrdersTable extends BinanceTable {
     List<Param> head = keys.params();
     ExplainQuery.Sym idLo = q.lower("order_id");
     ExplainQuery.Sym idHi = q.upper("order_id");
-    if (idLo != null && idHi != null && idLo.text().equals(idHi.text())) {
-      IdExplain.lookups(
-          plan,
-          keys,
-          "/api/v3/order",
-          head,
-          "orderId",
-          List.of(idLo),
-          EndpointWeights.ORDER,
-          this::signedQuery);
-      return plan;
-    }
-    List<ExplainQuery.Sym> clientIds = q.points("client_order_id");
-    if (clientIds != null) {
-      IdExplain.lookups(
-          plan,
-          keys,
-          "/api/v3/order",
-          head,
-          "origClientOrderId",
-          clientIds,
-          EndpointWeights.ORDER,
-          this::signedQuery);
+    if (BY_ID.explain(plan, q, keys, this::signedQuery)) {
       return plan;
     }
     ExplainQuery.Sym limit = q.limit();
@@ -265,41 +236,11 @@ public final class OrdersTable extends BinanceTable {
                 : placedLo.known() && updateLo.known() && placedLo.number() > updateLo.number()
                     ? placedLo
                     : updateLo;
-    if (IdExplain.windows(
-        plan,
-        keys,
-        "/api/v3/allOrders",
-        head,
-        spanLo,
-        updateHi,
-        ctx.config().clock().millis() + AccountRequests.NOW_SLACK,
-        EndpointWeights.ALL_ORDERS,
-        this::signedQuery)) {
+    long now = ctx.config().clock().millis() + AccountRequests.NOW_SLACK;
+    if (ALL.windows(plan, keys, head, spanLo, updateHi, now, this::signedQuery)) {
       return plan;
     }
-    IdExplain.forward(
-        plan,
-        keys,
-        "/api/v3/allOrders",
-        head,
-        "orderId",
-        idLo,
-        idHi,
-        limit,
-        false,
-        EndpointWeights.ALL_ORDERS,
-        this::signedQuery,
-        "until the range ends");
+    ALL.forward(plan, keys, head, idLo, idHi, limit, this::signedQuery);
     return plan.note("final orders the cache holds are not asked");
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.ALL_ORDERS;
-  }
-
-  @Override
-  protected boolean signs() {
-    return true;
   }
 }

@@ -40,6 +40,8 @@ public final class PreventedMatchesTable extends BinanceTable {
               """)
           .primaryKey("symbol", "prevented_match_id")
           .fieldsByName()
+          .weight(EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER)
+          .signed()
           .build();
 
   private static final Json.Fields FIELDS = new Json.Fields(DEF);
@@ -118,15 +120,5 @@ public final class PreventedMatchesTable extends BinanceTable {
                     Param.of("fromPreventedMatchId", cursor),
                     Param.of("limit", limit)),
                 EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER));
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.MY_PREVENTED_MATCHES_BY_ORDER;
-  }
-
-  @Override
-  protected boolean signs() {
-    return true;
   }
 }

@@ -20,16 +20,10 @@ final class RangeBounds {
    * {@code null} when no row can match (a null value, or past every BIGINT).
    */
   static Long lower(Object value, boolean strict) {
-    BigDecimal v = toDecimal(value);
-    if (v == null) {
-      return null;
-    }
     // x > 1.5 means x >= 2; x > 2 means x >= 3; x >= 1.5 means x >= 2.
     BigDecimal bound =
-        strict
-            ? v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
-            : v.setScale(0, RoundingMode.CEILING);
-    if (bound.compareTo(LONG_MAX) > 0) {
+        strict ? whole(value, RoundingMode.FLOOR, 1) : whole(value, RoundingMode.CEILING, 0);
+    if (bound == null || bound.compareTo(LONG_MAX) > 0) {
       // Past every BIGINT (trade_id >= 9223372036854775808): no row can match.
       return null;
     }
@@ -38,18 +32,18 @@ final class RangeBounds {
 
   /** As {@link #lower}, for {@code x < value} ({@code strict}) or {@code x <= value}. */
   static Long upper(Object value, boolean strict) {
-    BigDecimal v = toDecimal(value);
-    if (v == null) {
-      return null;
-    }
     BigDecimal bound =
-        strict
-            ? v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
-            : v.setScale(0, RoundingMode.FLOOR);
-    if (bound.compareTo(LONG_MIN) < 0) {
+        strict ? whole(value, RoundingMode.CEILING, -1) : whole(value, RoundingMode.FLOOR, 0);
+    if (bound == null || bound.compareTo(LONG_MIN) < 0) {
       return null;
     }
     return bound.min(LONG_MAX).longValueExact();
+  }
+
+  /** {@code value} rounded to a whole number by {@code mode}, plus {@code step}; null for null. */
+  private static BigDecimal whole(Object value, RoundingMode mode, int step) {
+    BigDecimal v = toDecimal(value);
+    return v == null ? null : v.setScale(0, mode).add(BigDecimal.valueOf(step));
   }
 
   /** The BIGINT a point value is, or {@code null} when it is none (1.5, null, out of range). */

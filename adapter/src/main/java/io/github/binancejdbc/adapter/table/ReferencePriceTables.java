@@ -17,11 +17,13 @@ import java.util.List;
 public final class ReferencePriceTables extends BinanceTable {
   private final String path;
   private final Json.Fields fields;
+  private final int symbolSlot;
 
-  private ReferencePriceTables(TableDef def, BinanceContext ctx, String path, String... pairs) {
+  private ReferencePriceTables(TableDef def, BinanceContext ctx, String path) {
     super(def, ctx);
     this.path = path;
-    this.fields = new Json.Fields(def, pairs);
+    this.fields = new Json.Fields(def);
+    this.symbolSlot = def.index("symbol");
   }
 
   public static ReferencePriceTables referencePrices(BinanceContext ctx) {
@@ -31,24 +33,18 @@ public final class ReferencePriceTables extends BinanceTable {
                 "GET /api/v3/referencePrice",
                 "The reference price"
                     + " a symbol's price-range execution rule and price filters use")
+            .fieldsByName()
             .columns(
                 """
-                symbol           VARCHAR    key       Trading pair, e.g. BTCUSDT
-                reference_price  DECIMAL    nullable  Reference price; NULL when the symbol has none
-                reference_time   TIMESTAMP  nullable  When the reference price was computed (UTC)
+                symbol                    VARCHAR    key       Trading pair, e.g. BTCUSDT
+                reference_price           DECIMAL    nullable  Reference price; NULL when the symbol
+                                                               has none
+                reference_time:timestamp  TIMESTAMP  nullable  When the reference price was computed
+                                                               (UTC)
                 """)
             .primaryKey("symbol")
             .build();
-    return new ReferencePriceTables(
-        def,
-        ctx,
-        "/api/v3/referencePrice",
-        "symbol",
-        "symbol",
-        "referencePrice",
-        "reference_price",
-        "timestamp",
-        "reference_time");
+    return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice");
   }
 
   public static ReferencePriceTables calculations(BinanceContext ctx) {
@@ -57,6 +53,7 @@ public final class ReferencePriceTables extends BinanceTable {
                 "reference_price_calculations",
                 "GET /api/v3/referencePrice/calculation",
                 "How a symbol's reference price is calculated")
+            .fieldsByName()
             .columns(
                 """
                 symbol                   VARCHAR  key       Trading pair, e.g. BTCUSDT
@@ -70,20 +67,7 @@ public final class ReferencePriceTables extends BinanceTable {
                 """)
             .primaryKey("symbol")
             .build();
-    return new ReferencePriceTables(
-        def,
-        ctx,
-        "/api/v3/referencePrice/calculation",
-        "symbol",
-        "symbol",
-        "calculationType",
-        "calculation_type",
-        "bucketCount",
-        "bucket_count",
-        "bucketWidthMs",
-        "bucket_width_ms",
-        "externalCalculationId",
-        "external_calculation_id");
+    return new ReferencePriceTables(def, ctx, "/api/v3/referencePrice/calculation");
   }
 
   @Override
@@ -98,14 +82,14 @@ public final class ReferencePriceTables extends BinanceTable {
           path,
           List.of(Param.of("symbol", symbol)),
           EndpointWeights.REFERENCE_PRICE,
-          p -> fields.readObjectOrArray(p, r -> r[0] = symbol));
+          p -> fields.readObjectOrArray(p, r -> r[symbolSlot] = symbol));
     } catch (BinanceException e) {
       if (e.vendorCode() != BinanceErrorCode.NO_REFERENCE_PRICE.code()) {
         throw e;
       }
       List<Object[]> rows = new ArrayList<>();
       Object[] row = new Object[fields.width()];
-      row[0] = symbol;
+      row[symbolSlot] = symbol;
       rows.add(row);
       return rows;
     }

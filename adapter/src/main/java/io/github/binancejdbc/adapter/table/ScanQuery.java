@@ -104,11 +104,19 @@ public final class ScanQuery {
         values.add(v.toString().strip());
       }
     }
-    Set<String> prior = points.get(column);
+    narrow(points, column, values);
+  }
+
+  /**
+   * Records {@code values} as the points of {@code column} in {@code sets}, intersected with those
+   * an earlier constraint gave; no value left means no row.
+   */
+  private <S extends Set<?>> void narrow(Map<Integer, S> sets, int column, S values) {
+    S prior = sets.get(column);
     if (prior != null) {
       values.retainAll(prior);
     }
-    points.put(column, values);
+    sets.put(column, values);
     matcher = null;
     if (values.isEmpty()) {
       empty = true;
@@ -127,37 +135,26 @@ public final class ScanQuery {
         values.add(v);
       }
     }
-    NavigableSet<Long> prior = rangePoints.get(column);
-    if (prior != null) {
-      values.retainAll(prior);
-    }
-    rangePoints.put(column, values);
-    matcher = null;
+    narrow(rangePoints, column, values);
     if (values.isEmpty()) {
-      empty = true;
       return;
     }
     intersect(column, values.first(), values.last());
   }
 
   private void addRange(Constraint c, DataContext root) {
-    long lo = Long.MIN_VALUE;
-    long hi = Long.MAX_VALUE;
-    if (c.lower() != null) {
-      Long bound = RangeBounds.lower(c.lower().resolve(root), c.lowerStrict());
-      if (bound == null) {
-        empty = true;
-        return;
-      }
-      lo = bound;
-    }
-    if (c.upper() != null) {
-      Long bound = RangeBounds.upper(c.upper().resolve(root), c.upperStrict());
-      if (bound == null) {
-        empty = true;
-        return;
-      }
-      hi = bound;
+    // A bound no BIGINT meets (null) empties the query.
+    Long lo =
+        c.lower() == null
+            ? Long.valueOf(Long.MIN_VALUE)
+            : RangeBounds.lower(c.lower().resolve(root), c.lowerStrict());
+    Long hi =
+        c.upper() == null
+            ? Long.valueOf(Long.MAX_VALUE)
+            : RangeBounds.upper(c.upper().resolve(root), c.upperStrict());
+    if (lo == null || hi == null) {
+      empty = true;
+      return;
     }
     intersect(c.column(), lo, hi);
   }

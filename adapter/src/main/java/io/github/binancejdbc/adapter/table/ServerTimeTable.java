@@ -12,10 +12,11 @@ public final class ServerTimeTable extends BinanceTable {
   public ServerTimeTable(BinanceContext ctx) {
     super(
         TableDef.builder("server_time", "GET /api/v3/time", "The exchange's current time")
+            .fieldsByName()
             .column(col("server_time", ColumnType.TIMESTAMP, "Server time (UTC)"))
             .build(),
         ctx);
-    this.fields = new Json.Fields(def, "serverTime", "server_time");
+    this.fields = new Json.Fields(def);
   }
 
   @Override

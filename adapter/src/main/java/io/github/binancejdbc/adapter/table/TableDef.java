@@ -24,8 +24,12 @@ public final class TableDef {
   private final boolean limitPushable;
   private final List<String> primaryKey;
   private final Set<String> defaultedKeys;
+  private final int weight;
+  private final boolean signed;
 
   private TableDef(Builder b) {
+    this.weight = b.weight;
+    this.signed = b.signed;
     this.defaultedKeys = Set.copyOf(b.defaultedKeys);
 
     this.name = b.name;
@@ -101,6 +105,16 @@ public final class TableDef {
     return defaultedKeys.contains(column);
   }
 
+  /** The weight of one request to the table's endpoint, as EXPLAIN shows it by default. */
+  public int weight() {
+    return weight;
+  }
+
+  /** Whether the table's requests are signed (EXPLAIN shows the signature parameters). */
+  public boolean signed() {
+    return signed;
+  }
+
   public int index(String column) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(column)) {
@@ -134,6 +148,8 @@ public final class TableDef {
     private final List<String> sortColumns = new ArrayList<>();
     private boolean limitPushable;
     private boolean fieldsByName;
+    private int weight;
+    private boolean signed;
     private final List<String> primaryKey = new ArrayList<>();
     private final Set<String> defaultedKeys = new HashSet<>();
 
@@ -192,6 +208,18 @@ public final class TableDef {
      */
     public Builder fieldsByName() {
       fieldsByName = true;
+      return this;
+    }
+
+    /** See {@link TableDef#weight()}. */
+    public Builder weight(int weight) {
+      this.weight = weight;
+      return this;
+    }
+
+    /** See {@link TableDef#signed()}. */
+    public Builder signed() {
+      this.signed = true;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.github.binancejdbc.adapter.client.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -25,6 +26,18 @@ public final class TickerTable extends BinanceTable {
     REQUIRED_LIST
   }
 
+  /**
+   * How a ticker table asks its endpoint (the one its definition names): how symbols reach it, the
+   * most symbols one request carries, and the weight of a request for n symbols (0: all symbols).
+   */
+  record Endpoint(Mode mode, int chunk, IntUnaryOperator weight) {}
+
+  /**
+   * A second key column sent as a parameter of its own ({@code window_size} as {@code windowSize}),
+   * with the value the endpoint takes when the query names none.
+   */
+  record Extra(String column, String param, String whenAbsent) {}
+
   private final String path;
   private final Mode mode;
   private final int chunk;
@@ -34,26 +47,17 @@ public final class TickerTable extends BinanceTable {
   private final String extraParam;
   private final String extraDefault;
 
-  TickerTable(
-      TableDef def,
-      BinanceContext ctx,
-      String path,
-      Mode mode,
-      int chunk,
-      IntUnaryOperator weight,
-      String extraColumn,
-      String extraParam,
-      String extraDefault,
-      String... fieldPairs) {
+  /** A table whose rows are the endpoint's objects, read by {@code def}'s JSON fields. */
+  TickerTable(TableDef def, BinanceContext ctx, Endpoint endpoint, Extra extra) {
     super(def, ctx);
-    this.path = path;
-    this.mode = mode;
-    this.chunk = chunk;
-    this.weight = weight;
-    this.fields = new Json.Fields(def, fieldPairs);
-    this.extraColumn = extraColumn;
-    this.extraParam = extraParam;
-    this.extraDefault = extraDefault;
+    this.path = def.endpoint().substring("GET ".length());
+    this.mode = endpoint.mode();
+    this.chunk = endpoint.chunk();
+    this.weight = endpoint.weight();
+    this.fields = new Json.Fields(def);
+    this.extraColumn = extra == null ? null : extra.column();
+    this.extraParam = extra == null ? null : extra.param();
+    this.extraDefault = extra == null ? null : extra.whenAbsent();
   }
 
   @Override
@@ -163,15 +167,7 @@ public final class TickerTable extends BinanceTable {
         }
       }
       for (List<ExplainQuery.Sym> part : requests) {
-        List<Param> params = new ArrayList<>();
-        if (part != null && part.size() == 1) {
-          params.add(Param.of("symbol", part.get(0)));
-        } else if (part != null) {
-          params.add(Param.of("symbols", symbolList(part)));
-        }
-        if (extraParam != null) {
-          params.add(Param.of(extraParam, extra));
-        }
+        List<Param> params = params(part, TickerTable::symbolList, extra);
         int w = weight.applyAsInt(part == null ? 0 : part.size());
         if (exact) {
           plan.exact(1, "GET", path, RequestPlan.query(params), w);
@@ -183,16 +179,25 @@ public final class TickerTable extends BinanceTable {
     return plan;
   }
 
-  private List<Object[]> fetch(ScanQuery q, List<String> symbols, String extra) {
+  /**
+   * The parameters of one request: no symbol, {@code symbol=} for one, {@code symbols=} (the list
+   * as {@code list} writes it) for several; then the extra key's parameter, if the table has one.
+   */
+  private <T> List<Param> params(List<T> symbols, Function<List<T>, String> list, Object extra) {
     List<Param> params = new ArrayList<>();
     if (symbols != null && symbols.size() == 1) {
       params.add(Param.of("symbol", symbols.get(0)));
     } else if (symbols != null) {
-      params.add(Param.of("symbols", jsonArray(symbols)));
+      params.add(Param.of("symbols", list.apply(symbols)));
     }
     if (extraParam != null) {
       params.add(Param.of(extraParam, extra));
     }
+    return params;
+  }
+
+  private List<Object[]> fetch(ScanQuery q, List<String> symbols, String extra) {
+    List<Param> params = params(symbols, TickerTable::jsonArray, extra);
     int n = symbols == null ? 0 : symbols.size();
     int symbolSlot = def.index("symbol");
     int extraSlot = extraColumn == null ? -1 : def.index(extraColumn);

@@ -4,8 +4,6 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.nullable;
 import static io.github.binancejdbc.adapter.table.ColumnDef.optionalKey;
 
 import io.github.binancejdbc.adapter.client.EndpointWeights;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The definitions of the per-symbol snapshot tables ({@code ticker_24hr}, {@code ticker_price},
@@ -15,23 +13,6 @@ import java.util.List;
  */
 public final class TickerTables {
   private TickerTables() {}
-
-  private static final String[] FULL_TICKER_COLUMNS = {
-    "priceChange", "price_change",
-    "priceChangePercent", "price_change_percent",
-    "weightedAvgPrice", "weighted_avg_price",
-    "openPrice", "open_price",
-    "highPrice", "high_price",
-    "lowPrice", "low_price",
-    "lastPrice", "last_price",
-    "volume", "volume",
-    "quoteVolume", "quote_volume",
-    "openTime", "open_time",
-    "closeTime", "close_time",
-    "firstId", "first_trade_id",
-    "lastId", "last_trade_id",
-    "count", "trade_count",
-  };
 
   private static TableDef.Builder statistics(TableDef.Builder b, boolean with24hrExtras) {
     b.columns(
@@ -64,82 +45,44 @@ public final class TickerTables {
             quote_volume    DECIMAL    nullable  Quote asset volume
             open_time       TIMESTAMP  nullable  Window start (UTC)
             close_time      TIMESTAMP  nullable  Window end (UTC)
-            first_trade_id  BIGINT     nullable  First trade id in the window
-            last_trade_id   BIGINT     nullable  Last trade id in the window
-            trade_count     BIGINT     nullable  Number of trades in the window
+            first_trade_id:firstId  BIGINT  nullable  First trade id in the window
+            last_trade_id:lastId    BIGINT  nullable  Last trade id in the window
+            trade_count:count       BIGINT  nullable  Number of trades in the window
             """);
   }
 
   public static TickerTable ticker24hr(BinanceContext ctx) {
-    TableDef def =
-        statistics(
-                TableDef.builder(
-                        "ticker_24hr",
-                        "GET /api/v3/ticker/24hr",
-                        "24-hour rolling" + " price change statistics")
-                    .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
-                true)
-            .primaryKey("symbol")
-            .build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(
-        List.of(
-            "symbol",
-            "symbol",
-            "prevClosePrice",
-            "prev_close_price",
-            "lastQty",
-            "last_qty",
-            "bidPrice",
-            "bid_price",
-            "bidQty",
-            "bid_qty",
-            "askPrice",
-            "ask_price",
-            "askQty",
-            "ask_qty"));
     // 1-20 symbols weigh 2, 21-100 weigh 40: chunks of 20 are the cheapest.
-    return new TickerTable(
-        def,
+    return table(
         ctx,
-        "/api/v3/ticker/24hr",
-        TickerTable.Mode.OPTIONAL_LIST,
-        20,
-        TickerTables::ticker24hrWeight,
-        null,
-        null,
-        null,
-        pairs.toArray(String[]::new));
+        statistics(
+            TableDef.builder(
+                    "ticker_24hr",
+                    "GET /api/v3/ticker/24hr",
+                    "24-hour rolling" + " price change statistics")
+                .column(optionalKey("symbol", "Trading pair, e.g. BTCUSDT")),
+            true),
+        new TickerTable.Endpoint(
+            TickerTable.Mode.OPTIONAL_LIST, 20, TickerTables::ticker24hrWeight),
+        null);
   }
 
   public static TickerTable tickerPrice(BinanceContext ctx) {
-    TableDef def =
+    return table(
+        ctx,
         TableDef.builder("ticker_price", "GET /api/v3/ticker/price", "Latest price per symbol")
             .columns(
                 """
                 symbol  VARCHAR  optional-key  Trading pair, e.g. BTCUSDT
                 price   DECIMAL  plain         Latest price
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/ticker/price",
-        TickerTable.Mode.OPTIONAL_LIST,
-        1000,
-        TickerTables::priceWeight,
-        null,
-        null,
-        null,
-        "symbol",
-        "symbol",
-        "price",
-        "price");
+                """),
+        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
+        null);
   }
 
   public static TickerTable bookTicker(BinanceContext ctx) {
-    TableDef def =
+    return table(
+        ctx,
         TableDef.builder(
                 "book_ticker", "GET /api/v3/ticker/bookTicker", "Best bid and ask per" + " symbol")
             .columns(
@@ -149,59 +92,24 @@ public final class TickerTables {
                 bid_qty    DECIMAL  nullable      Best bid quantity
                 ask_price  DECIMAL  nullable      Best ask price
                 ask_qty    DECIMAL  nullable      Best ask quantity
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/ticker/bookTicker",
-        TickerTable.Mode.OPTIONAL_LIST,
-        1000,
-        TickerTables::priceWeight,
-        null,
-        null,
-        null,
-        "symbol",
-        "symbol",
-        "bidPrice",
-        "bid_price",
-        "bidQty",
-        "bid_qty",
-        "askPrice",
-        "ask_price",
-        "askQty",
-        "ask_qty");
+                """),
+        new TickerTable.Endpoint(TickerTable.Mode.OPTIONAL_LIST, 1000, TickerTables::priceWeight),
+        null);
   }
 
   public static TickerTable avgPrice(BinanceContext ctx) {
-    TableDef def =
+    return table(
+        ctx,
         TableDef.builder("avg_price", "GET /api/v3/avgPrice", "Current average price")
             .columns(
                 """
-                symbol      VARCHAR    key       Trading pair, e.g. BTCUSDT
+                symbol:-    VARCHAR    key       Trading pair, e.g. BTCUSDT
                 mins        INTEGER    plain     Averaging window in minutes
                 price       DECIMAL    plain     Average price over the window
                 close_time  TIMESTAMP  nullable  Time of the last trade (UTC)
-                """)
-            .primaryKey("symbol")
-            .build();
-    return new TickerTable(
-        def,
-        ctx,
-        "/api/v3/avgPrice",
-        TickerTable.Mode.REQUIRED_EACH,
-        1,
-        n -> EndpointWeights.AVG_PRICE,
-        null,
-        null,
-        null,
-        "mins",
-        "mins",
-        "price",
-        "price",
-        "closeTime",
-        "close_time");
+                """),
+        new TickerTable.Endpoint(TickerTable.Mode.REQUIRED_EACH, 1, n -> EndpointWeights.AVG_PRICE),
+        null);
   }
 
   public static TickerTable rollingTicker(BinanceContext ctx) {
@@ -212,12 +120,9 @@ public final class TickerTables {
             .columns(
                 """
             symbol       VARCHAR  key           Trading pair, e.g. BTCUSDT
-            window_size  VARCHAR  optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
+            window_size:- VARCHAR optional-key  Window: 1m..59m, 1h..23h, 1d..7d; default 1d
             """),
-        "/api/v3/ticker",
-        "window_size",
-        "windowSize",
-        "1d");
+        new TickerTable.Extra("window_size", "windowSize", "1d"));
   }
 
   public static TickerTable tradingDayTicker(BinanceContext ctx) {
@@ -230,40 +135,41 @@ public final class TickerTables {
             .columns(
                 """
             symbol     VARCHAR  key           Trading pair, e.g. BTCUSDT
-            time_zone  VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
+            time_zone:- VARCHAR  optional-key  Time zone of the trading day, e.g. 0, -1:00, 05:45;
                                               default 0 (UTC)
             """),
-        "/api/v3/ticker/tradingDay",
-        "time_zone",
-        "timeZone",
-        "0");
+        new TickerTable.Extra("time_zone", "timeZone", "0"));
   }
 
   /**
-   * A statistics table keyed by the required {@code symbol}, sent as a list, and {@code
-   * extraColumn}, sent as {@code extraParam} ({@code extraDefault} when the query names none).
+   * A statistics table keyed by the required {@code symbol}, sent as a list, and the extra key
+   * ({@code window_size}, {@code time_zone}).
    */
   private static TickerTable statisticsPerSymbol(
-      BinanceContext ctx,
-      TableDef.Builder keys,
-      String path,
-      String extraColumn,
-      String extraParam,
-      String extraDefault) {
-    TableDef def = statistics(keys, false).primaryKey("symbol", extraColumn).build();
-    List<String> pairs = new ArrayList<>(List.of(FULL_TICKER_COLUMNS));
-    pairs.addAll(List.of("symbol", "symbol"));
-    return new TickerTable(
-        def,
+      BinanceContext ctx, TableDef.Builder keys, TickerTable.Extra extra) {
+    return table(
         ctx,
-        path,
-        TickerTable.Mode.REQUIRED_LIST,
-        100,
-        EndpointWeights::tickerPerSymbol,
-        extraColumn,
-        extraParam,
-        extraDefault,
-        pairs.toArray(String[]::new));
+        statistics(keys, false),
+        new TickerTable.Endpoint(
+            TickerTable.Mode.REQUIRED_LIST, 100, EndpointWeights::tickerPerSymbol),
+        extra);
+  }
+
+  /**
+   * The table {@code b} declares, keyed by {@code symbol} (and the extra key, if any), each column
+   * read from the camel-case field of its name unless its block says otherwise.
+   */
+  private static TickerTable table(
+      BinanceContext ctx,
+      TableDef.Builder b,
+      TickerTable.Endpoint endpoint,
+      TickerTable.Extra extra) {
+    if (extra == null) {
+      b.primaryKey("symbol");
+    } else {
+      b.primaryKey("symbol", extra.column());
+    }
+    return new TickerTable(b.fieldsByName().build(), ctx, endpoint, extra);
   }
 
   /** ticker/24hr: all symbols 80, one 2, a list by its size. */

@@ -37,55 +37,35 @@ public final class TradesTable extends BinanceTable {
             .primaryKey("symbol", "trade_id")
             .sortable("trade_id", "trade_time")
             .limitPushable()
+            .weight(EndpointWeights.HISTORICAL_TRADES)
             .build(),
         ctx);
-    this.fields =
-        new Json.Fields(def, tradeFields("isBestMatch", "is_best_match"))
-            .require("id", "price", "qty", "time");
+    this.fields = new Json.Fields(def).require("id", "price", "qty", "time");
   }
 
-  /** The columns {@code trades} shares with {@code block_trades}, keys and ranges included. */
+  /**
+   * The columns {@code trades} shares with {@code block_trades}, keys and ranges included, each
+   * read from the camel-case field of its name but the symbol, which the request names.
+   */
   static TableDef.Builder tradeColumns(TableDef.Builder b, String idRemarks) {
-    return b.column(key("symbol", "Trading pair, e.g. BTCUSDT"))
-        .column(range("trade_id", ColumnType.BIGINT, idRemarks + ", increasing with time"))
+    return b.fieldsByName()
+        .column(key("symbol", "Trading pair, e.g. BTCUSDT").readFrom("-"))
+        .column(
+            range("trade_id", ColumnType.BIGINT, idRemarks + ", increasing with time")
+                .readFrom("id"))
         .columns(
             """
             price           DECIMAL    plain  Trade price
             qty             DECIMAL    plain  Base asset quantity
             quote_qty       DECIMAL    plain  Quote asset quantity
-            trade_time      TIMESTAMP  range  Trade time (UTC)
+            trade_time:time TIMESTAMP  range  Trade time (UTC)
             is_buyer_maker  BOOLEAN    plain  Whether the buyer was the maker
             """);
   }
 
-  /** JSON field to column pairs of {@link #tradeColumns}, then {@code more}. */
-  static String[] tradeFields(String... more) {
-    List<String> pairs =
-        new ArrayList<>(
-            List.of(
-                "id",
-                "trade_id",
-                "price",
-                "price",
-                "qty",
-                "qty",
-                "quoteQty",
-                "quote_qty",
-                "time",
-                "trade_time",
-                "isBuyerMaker",
-                "is_buyer_maker"));
-    pairs.addAll(List.of(more));
-    return pairs.toArray(String[]::new);
-  }
-
   @Override
   protected List<RowStream> streams(ScanQuery q) {
-    List<RowStream> streams = new ArrayList<>();
-    for (String s : q.required("symbol", "BTCUSDT")) {
-      streams.add(RowStream.deferred(() -> plan(s, q)));
-    }
-    return streams;
+    return perSymbol(q, s -> RowStream.deferred(() -> plan(s, q)));
   }
 
   private List<Object[]> fetch(ScanQuery q, String path, List<Param> params, String symbol) {
@@ -270,10 +250,5 @@ public final class TradesTable extends BinanceTable {
       plan.note("fetched ahead; ids the cache holds are not asked");
     }
     return plan;
-  }
-
-  @Override
-  protected int nominalWeight() {
-    return EndpointWeights.HISTORICAL_TRADES;
   }
 }

@@ -1,9 +1,11 @@
 package io.github.binancejdbc.adapter.client;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import java.io.IOException;
@@ -33,13 +35,35 @@ class ReadStepTest {
       };
 
   private Reply read(int status, String body) throws IOException {
+    return read(status, body, NUMBERS);
+  }
+
+  /** Reads the body's bytes itself when they are digits only ("123" as [123]), else declines. */
+  private static final class DigitsFirst implements BodyReader.Bytes<List<Long>> {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public List<Long> fromBytes(byte[] body, int length) {
+      String text = new String(body, 0, length, US_ASCII);
+      calls.add("bytes " + text);
+      return text.matches("[0-9]+") ? List.of(Long.parseLong(text)) : null;
+    }
+
+    @Override
+    public List<Long> read(JsonParser p) throws IOException {
+      calls.add("parser");
+      return NUMBERS.read(p);
+    }
+  }
+
+  private Reply read(int status, String body, BodyReader<List<Long>> reader) throws IOException {
     Call call =
         new Call(
             Method.GET,
             "/api/v3/x",
             List.of(Param.of("symbol", "BTCUSDT")),
             1,
-            NUMBERS,
+            reader,
             false,
             false,
             f.hosts("http://a"),
@@ -90,5 +114,29 @@ class ReadStepTest {
     assertEquals(-1121, reply.error().code());
     assertEquals("Invalid symbol.", reply.error().msg());
     assertNull(reply.answer());
+  }
+
+  @Test
+  void aBytesReaderTakesTheWholeBodyFirstAndJacksonReadsWhatItDeclines() throws IOException {
+    DigitsFirst digits = new DigitsFirst();
+    assertEquals(List.of(42L), read(200, "42", digits).answer());
+    assertEquals(List.of("bytes 42"), digits.calls);
+
+    digits.calls.clear();
+    assertEquals(List.of(1L, 2L), read(200, " [1,2]", digits).answer());
+    assertEquals(List.of("bytes  [1,2]", "parser"), digits.calls);
+
+    // Errors read as from the stream: the same message, location and JSON path.
+    assertEquals(
+        read(200, "[1,").unreadable().getMessage(),
+        read(200, "[1,", new DigitsFirst()).unreadable().getMessage());
+    assertEquals(
+        read(200, "{\"a\":1}").unreadable().getMessage(),
+        read(200, "{\"a\":1}", new DigitsFirst()).unreadable().getMessage());
+    DigitsFirst empty = new DigitsFirst();
+    assertEquals(
+        "Unexpected response from GET /api/v3/x: an empty body with HTTP 200" + " [symbol=BTCUSDT]",
+        read(200, " \n ", empty).unreadable().getMessage());
+    assertEquals(List.of(), empty.calls, "an empty body is never offered to the reader");
   }
 }

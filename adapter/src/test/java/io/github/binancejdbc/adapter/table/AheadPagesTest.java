@@ -97,20 +97,51 @@ class AheadPagesTest {
   @Test
   void theWindowDoublesWithEachPageReadUpToTheMaximum() {
     FakeFetch f = new FakeFetch(1000, 999);
-    AheadPages p = pager(f, 0, 3, NOW);
+    AheadPages p = pager(f, 0, 6, NOW);
     p.nextPage(Long.MAX_VALUE);
-    assertEquals(List.of("0/10"), f.sent);
+    assertEquals(List.of("0/10"), f.sent, "the first page alone");
     p.nextPage(Long.MAX_VALUE);
-    assertEquals(List.of("0/10", "10/10", "20/10"), f.sent);
+    // Asked for more after a whole page: the second and third together, then 4 ahead.
+    assertEquals(range(0, 6).stream().map(k -> k * 10 + "/10").toList(), f.sent);
     p.nextPage(Long.MAX_VALUE);
-    // 3 ahead after the third page (1, 3, 7, ... capped at 3).
-    assertEquals(List.of("0/10", "10/10", "20/10", "30/10", "40/10", "50/10"), f.sent);
+    // 8 ahead after the third page, capped at 6: pages 30..80 once the reader holds page 20.
+    assertEquals(9, f.sent.size(), f.sent.toString());
     p.nextPage(Long.MAX_VALUE);
-    p.nextPage(Long.MAX_VALUE);
-    // Three ahead at most: pages 50, 60, 70 once the reader holds page 40.
-    assertEquals(8, f.sent.size());
-    assertEquals(range(50, 1000), readAll(p, Long.MAX_VALUE));
+    assertEquals(10, f.sent.size(), "one more for each page read: " + f.sent);
+    assertEquals(range(40, 1000), readAll(p, Long.MAX_VALUE));
     assertEquals(100, f.sent.size(), "every page once, nothing past the upper bound: " + f.sent);
+  }
+
+  @Test
+  void pastTheKeysKnownToExistPagesGoOneAfterAnother() {
+    FakeFetch f = new FakeFetch(95, Long.MAX_VALUE);
+    AheadPages p = pager(f, 0, 8, NOW).existingUpTo(() -> 35);
+    assertEquals(range(0, 95), readAll(p, Long.MAX_VALUE));
+    // Pages from 40 on start past key 35: each is sent only after the page before it was full,
+    // so the short page 90 is the last, and no page past the end of the data is paid for.
+    assertEquals(
+        List.of(
+            "0/10", "10/10", "20/10", "30/10", "40/10", "50/10", "60/10", "70/10", "80/10",
+            "90/10"),
+        f.sent);
+  }
+
+  @Test
+  void aRangeOpenToTheEndOfTheDataAsksNoPagePastAShortOne() {
+    FakeFetch f = new FakeFetch(25, Long.MAX_VALUE);
+    assertEquals(range(0, 25), readAll(pager(f, 0, 8, NOW), Long.MAX_VALUE));
+    // A short page may end such a range anywhere: the second page goes alone, one page ahead
+    // after it, so the data's end costs what one page after another costs.
+    assertEquals(List.of("0/10", "10/10", "20/10"), f.sent);
+  }
+
+  @Test
+  void aReaderThatWantsOnePageMoreGetsOneRequestMore() {
+    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    AheadPages p = pager(f, 0, 8, NOW);
+    p.nextPage(15);
+    p.nextPage(5);
+    assertEquals(List.of("0/10", "10/5"), f.sent);
   }
 
   @Test
@@ -157,7 +188,7 @@ class AheadPagesTest {
 
   @Test
   void closingCancelsThePagesInFlightAndTheyAreNeverSent() {
-    FakeFetch f = new FakeFetch(1000, Long.MAX_VALUE);
+    FakeFetch f = new FakeFetch(1000, 999);
     List<FutureTask<List<Object[]>>> queued = new ArrayList<>();
     AheadPages p =
         pager(
@@ -166,15 +197,21 @@ class AheadPagesTest {
             4,
             c -> {
               FutureTask<List<Object[]>> t = new FutureTask<>(c);
+              if (queued.isEmpty()) {
+                t.run(); // the page the reader waits for is answered; the one after it is not
+              }
               queued.add(t);
               return t;
             });
     p.nextPage(Long.MAX_VALUE);
-    p.nextPage(Long.MAX_VALUE); // schedules one page ahead, not yet run
-    assertEquals(1, queued.size());
+    // The second page and the third together, then 4 ahead; none after the second sent yet.
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(5, queued.size());
     p.close();
-    assertTrue(queued.get(0).isCancelled());
-    queued.get(0).run(); // a cancelled task does nothing
+    for (FutureTask<List<Object[]>> t : queued.subList(1, 5)) {
+      assertTrue(t.isCancelled());
+      t.run(); // a cancelled task does nothing
+    }
     assertEquals(List.of("0/10", "10/10"), f.sent);
   }
 

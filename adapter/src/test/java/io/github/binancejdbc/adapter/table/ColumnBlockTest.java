@@ -3,6 +3,11 @@ package io.github.binancejdbc.adapter.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,6 +128,100 @@ class ColumnBlockTest {
     assertEquals(
         java.util.Arrays.asList(null, null, "cc"),
         plain.columns().stream().map(ColumnDef::jsonField).toList());
+  }
+
+  @Test
+  void aColumnReadsWhicheverOfItsAlternativeFieldsIsPresent() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .columns(
+                """
+            quote_qty:cummulativeQuoteQty|cumulativeQuoteQty  DECIMAL  nullable  Filled quote
+            """)
+            .build();
+    assertEquals("cummulativeQuoteQty|cumulativeQuoteQty", def.column(0).jsonField());
+    assertEquals(new BigDecimal("1.10"), readOne(def, "{\"cummulativeQuoteQty\":\"1.10\"}")[0]);
+    assertEquals(new BigDecimal("2.20"), readOne(def, "{\"cumulativeQuoteQty\":\"2.20\"}")[0]);
+    assertEquals(null, readOne(def, "{\"quoteQty\":\"3\"}")[0]);
+  }
+
+  @Test
+  void aColumnDeclaredInCodeNamesItsFieldWithReadFrom() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .fieldsByName()
+            .column(ColumnDef.key("symbol", "Pair").readFrom("-"))
+            .column(ColumnDef.range("trade_id", ColumnType.BIGINT, "Id").readFrom("id"))
+            .column(ColumnDef.col("is_maker", ColumnType.BOOLEAN, "Maker"))
+            .build();
+    assertEquals(
+        Arrays.asList(null, "id", "isMaker"),
+        def.columns().stream().map(ColumnDef::jsonField).toList());
+    assertEquals(
+        Arrays.asList(null, 7L, true),
+        Arrays.asList(
+            readOne(def, "{\"symbol\":\"ETHBTC\",\"id\":7,\"tradeId\":8,\"isMaker\":true}")));
+  }
+
+  @Test
+  void aDottedFieldIsReadFromTheNestedObjectIntoTheSameRow() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .fieldsByName()
+            .columns(
+                """
+            can_trade                      BOOLEAN  plain     Top level
+            maker_rate:commissionRates.maker  DECIMAL  nullable  Nested
+            taker_rate:commissionRates.taker  DECIMAL  nullable  Nested
+            """)
+            .build();
+    assertEquals(
+        Arrays.asList(true, new BigDecimal("0.00100000"), new BigDecimal("0.002")),
+        Arrays.asList(
+            readOne(
+                def,
+                "{\"commissionRates\":{\"maker\":\"0.00100000\",\"buyer\":\"9\","
+                    + "\"taker\":\"0.002\"},\"maker\":\"7\",\"canTrade\":true}")));
+    // A nested field that is not an object (null here) is skipped, leaving its columns null.
+    assertEquals(
+        Arrays.asList(false, null, null),
+        Arrays.asList(readOne(def, "{\"commissionRates\":null,\"canTrade\":false}")));
+  }
+
+  @Test
+  void byNameReadsOnlyTheNamedColumnsFromAnArrayOfObjects() throws Exception {
+    TableDef def =
+        TableDef.builder("t", "GET /x", "T")
+            .fieldsByName()
+            .columns(
+                """
+            order_list_id      BIGINT   plain     List
+            order_id:-         BIGINT   nullable  Order
+            client_order_id:-  VARCHAR  nullable  Client id
+            """)
+            .build();
+    Json.Fields orders = Json.Fields.byName(def, "order_id", "client_order_id");
+    List<Object[]> rows = new java.util.ArrayList<>();
+    try (JsonParser p =
+        new JsonFactory()
+            .createParser(
+                "[{\"orderId\":1,\"clientOrderId\":\"a\",\"orderListId\":9},"
+                    + "{\"orderId\":2,\"clientOrderId\":\"b\"}]")) {
+      p.nextToken();
+      orders.readObjects(p, rows);
+    }
+    assertEquals(
+        List.of(Arrays.asList(null, 1L, "a"), Arrays.asList(null, 2L, "b")),
+        rows.stream().map(Arrays::asList).toList());
+  }
+
+  private static Object[] readOne(TableDef def, String json) throws IOException {
+    Object[] row = new Object[def.columns().size()];
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      p.nextToken();
+      new Json.Fields(def).readObject(p, row);
+    }
+    return row;
   }
 
   @Test

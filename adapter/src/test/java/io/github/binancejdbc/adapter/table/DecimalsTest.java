@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.table;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Differential: the char-buffer parse equals {@code new BigDecimal(text)}, scale included. */
+/**
+ * Differential: the parse from a char buffer and from ASCII bytes equals {@code new
+ * BigDecimal(text)}, scale included.
+ */
 class DecimalsTest {
   private static void assertSame(String text) {
     BigDecimal expected = new BigDecimal(text);
@@ -25,6 +29,10 @@ class DecimalsTest {
     BigDecimal actual = Decimals.parse(padded, 2, text.length());
     assertEquals(expected, actual, text);
     assertEquals(expected.scale(), actual.scale(), text);
+    byte[] ascii = ("xx" + text + "yy").getBytes(US_ASCII);
+    BigDecimal fromBytes = Decimals.parse(ascii, 2, text.length());
+    assertEquals(expected, fromBytes, text);
+    assertEquals(expected.scale(), fromBytes.scale(), text);
   }
 
   @Test
@@ -105,6 +113,8 @@ class DecimalsTest {
       assertThrows(NumberFormatException.class, () -> new BigDecimal(s), s);
       char[] c = s.toCharArray();
       assertThrows(NumberFormatException.class, () -> Decimals.parse(c, 0, c.length), s);
+      byte[] b = s.getBytes(US_ASCII);
+      assertThrows(NumberFormatException.class, () -> Decimals.parse(b, 0, b.length), s);
     }
   }
 

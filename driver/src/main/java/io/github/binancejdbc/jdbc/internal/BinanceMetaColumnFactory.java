@@ -4,6 +4,7 @@ import io.github.binancejdbc.adapter.table.BinanceTable;
 import io.github.binancejdbc.adapter.table.ColumnDef;
 import org.apache.calcite.avatica.MetaImpl.MetaColumn;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactoryImpl;
 import org.apache.calcite.schema.Table;
 
 /**
@@ -18,35 +19,22 @@ public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory 
     @SuppressWarnings("HidingField") // on purpose: Calcite reads the subclass's field by name
     public final String remarks;
 
-    BinanceMetaColumn(
-        String remarks,
-        String tableCat,
-        String tableSchem,
-        String tableName,
-        String columnName,
-        int dataType,
-        String typeName,
-        Integer columnSize,
-        Integer decimalDigits,
-        Integer numPrecRadix,
-        int nullable,
-        Integer charOctetLength,
-        int ordinalPosition,
-        String isNullable) {
+    /** {@code column} with {@code remarks}, not auto-incremented, not generated. */
+    BinanceMetaColumn(String remarks, MetaColumn column) {
       super(
-          tableCat,
-          tableSchem,
-          tableName,
-          columnName,
-          dataType,
-          typeName,
-          columnSize,
-          decimalDigits,
-          numPrecRadix,
-          nullable,
-          charOctetLength,
-          ordinalPosition,
-          isNullable,
+          column.tableCat,
+          column.tableSchem,
+          column.tableName,
+          column.columnName,
+          column.dataType,
+          column.typeName,
+          column.columnSize,
+          column.decimalDigits,
+          column.numPrecRadix,
+          column.nullable,
+          column.charOctetLength,
+          column.ordinalPosition,
+          column.isNullable,
           "NO",
           "NO");
       this.remarks = remarks;
@@ -88,19 +76,21 @@ public final class BinanceMetaColumnFactory implements CalciteMetaColumnFactory 
     }
     return new BinanceMetaColumn(
         remarks,
-        tableCat,
-        tableSchem,
-        tableName,
-        columnName,
-        dataType,
-        cleanTypeName(typeName),
-        columnSize,
-        decimalDigits,
-        numPrecRadix,
-        nullable,
-        charOctetLength,
-        ordinalPosition,
-        isNullable);
+        CalciteMetaColumnFactoryImpl.INSTANCE.createColumn(
+            table,
+            tableCat,
+            tableSchem,
+            tableName,
+            columnName,
+            dataType,
+            cleanTypeName(typeName),
+            columnSize,
+            decimalDigits,
+            numPrecRadix,
+            nullable,
+            charOctetLength,
+            ordinalPosition,
+            isNullable));
   }
 
   /** {@code DECIMAL(38, 8) NOT NULL} becomes {@code DECIMAL}. */

@@ -75,8 +75,11 @@ final class DayData {
 
   /** The last j in [from, to) with ids[j] <= id. */
   private int search(long[] ids, long id) {
-    int lo = from;
-    int hi = to - 1;
+    return lastAtOrBelow(ids, from, to - 1, id);
+  }
+
+  /** The last j in [lo, hi] with ids[j] <= id ({@code lo} when there is none); ids ascending. */
+  static int lastAtOrBelow(long[] ids, int lo, int hi, long id) {
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
       if (ids[mid] <= id) {

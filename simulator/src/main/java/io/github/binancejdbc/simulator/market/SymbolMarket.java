@@ -368,16 +368,6 @@ public final class SymbolMarket {
   }
 
   private int dayIndex(long[] bases, long id) {
-    int lo = 0;
-    int hi = bases.length - 2;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (bases[mid] <= id) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return DayData.lastAtOrBelow(bases, 0, bases.length - 2, id);
   }
 }

@@ -1,0 +1,130 @@
+package io.github.binancejdbc.jdbc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.binancejdbc.adapter.BinanceConfig;
+import io.github.binancejdbc.adapter.BinanceSchema;
+import io.github.binancejdbc.fixture.FixtureData;
+import io.github.binancejdbc.fixture.FixtureExchange;
+import io.github.binancejdbc.testing.Rows;
+import io.github.binancejdbc.testing.WireMocks;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Fetching klines ahead: read to the end, a closed range of 2,880 one-minute bars (pages of 1000,
+ * 1000, 880) asks every page once, as one page after another would ask it; a range open to the
+ * present sends no page that starts after the server's present. The clock is fixed a minute after
+ * the last bar the server has (with no {@code Date} header the server's present is the clock less a
+ * minute), so the schema is mounted in Calcite directly, as the driver mounts it.
+ */
+class KlinesFetchAheadTest {
+  @RegisterExtension static WireMockExtension wm = WireMocks.strict();
+
+  private static final long T0 = FixtureData.KLINES_1M_START;
+  private static final long MINUTE = FixtureData.MINUTE;
+
+  private static List<String> read(String baseUrl, String sql, int maxConcurrent) throws Exception {
+    BinanceConfig config =
+        BinanceConfig.newBuilder()
+            .baseUrl(baseUrl)
+            .maxRetries(0)
+            .cacheSizeBytes(0)
+            .maxConcurrentRequests(maxConcurrent)
+            .clock(Clock.fixed(Instant.ofEpochMilli(T0 + 4880 * MINUTE + 60_000), ZoneOffset.UTC))
+            .build();
+    Properties props = new Properties();
+    props.setProperty("timeZone", "UTC");
+    props.setProperty("lex", "JAVA");
+    try (BinanceSchema schema = new BinanceSchema(config);
+        Connection conn = DriverManager.getConnection("jdbc:calcite:", props)) {
+      conn.unwrap(CalciteConnection.class).getRootSchema().add(BinanceSchema.NAME, schema);
+      return Rows.lines(conn, sql);
+    }
+  }
+
+  /** The query of the page from {@code start}, with no end (a range open to the present). */
+  private static String page(long start) {
+    return "symbol=BTCUSDT&interval=1m&startTime=" + start + "&limit=1000";
+  }
+
+  /** {@code n} one-minute bars from {@code from}, as Binance sends them. */
+  private static String bars(long from, int n) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < n; i++) {
+      long t = from + i * MINUTE;
+      sb.append(i == 0 ? "[" : ",[").append(t).append(",\"1.5\",\"2\",\"1\",\"1.25\",\"3\",");
+      sb.append(t + MINUTE - 1).append(",\"4\",5,\"1\",\"2\",\"0\"]");
+    }
+    return sb.append(']').toString();
+  }
+
+  @Test
+  void aRangeOpenToThePresentAsksNoPagePastIt() throws Exception {
+    KnownLimits.of(wm.baseUrl());
+    // Four full pages and one of 880 bars up to the present; a page starts a millisecond after the
+    // last bar of the page before it.
+    List<String> pages = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      long start = k == 0 ? T0 : T0 + (1000L * k - 1) * MINUTE + 1;
+      pages.add(page(start));
+      wm.stubFor(
+          get(urlEqualTo("/api/v3/klines?" + page(start)))
+              .willReturn(okJson(bars(T0 + 1000L * k * MINUTE, k < 4 ? 1000 : 880))));
+    }
+    List<String> rows =
+        read(
+            wm.baseUrl(),
+            "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
+                + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'",
+            8);
+    assertEquals(4880, rows.size());
+    Thread.sleep(100); // nothing more arrives
+    // Three pages ahead after the third (1, 3, ...): the fourth and fifth, not the sixth, which
+    // would start after the present.
+    List<String> sent = new ArrayList<>();
+    for (LoggedRequest r : wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/klines")))) {
+      sent.add(r.getUrl().substring(r.getUrl().indexOf('?') + 1));
+    }
+    sent.sort(null);
+    pages.sort(null);
+    assertEquals(pages, sent);
+  }
+
+  @Test
+  void readToTheEndEveryPageIsAskedOnceAsOneAfterAnotherWouldAskIt() throws Exception {
+    try (FixtureExchange exchange = FixtureExchange.start()) {
+      String sql =
+          "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
+              + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+              + " AND open_time < TIMESTAMP '2024-01-03 00:00:00'";
+      List<String> sequential = read(exchange.baseUrl(), sql, 1);
+      List<String> oneByOne = new ArrayList<>(exchange.queries("/api/v3/klines"));
+      exchange.resetRequests();
+      List<String> ahead = read(exchange.baseUrl(), sql, 8);
+      assertEquals(2880, sequential.size());
+      assertEquals(sequential, ahead, "the same rows in the same order");
+      List<String> sent = new ArrayList<>(exchange.queries("/api/v3/klines"));
+      oneByOne.sort(null);
+      sent.sort(null);
+      assertEquals(oneByOne, sent);
+      assertEquals(3, oneByOne.size(), oneByOne.toString());
+    }
+  }
+}
