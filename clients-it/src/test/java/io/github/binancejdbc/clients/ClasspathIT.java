@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ClasspathIT {
   static Path shadedJar() throws IOException {
     List<Path> found = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       if (entry.matches(".*binance-jdbc-[^/\\\\]*-all\\.jar")) {
         found.add(Path.of(entry));
       }
@@ -118,7 +118,7 @@ class ClasspathIT {
       // commons-lang3 is pinned to a current version (uzaygezen-core alone would pull 3.1, which
       // stopped Spark with NoSuchFieldError JAVA_11) and relocated, as is Avatica's protobuf
       // (Spark ships an older one: IllegalAccessError on LazyStringArrayList.emptyList()).
-      assertTrue(Integer.parseInt(version.split("\\.")[1]) >= 13, version);
+      assertTrue(Integer.parseInt(version.split("\\.", -1)[1]) >= 13, version);
       assertEquals(null, jf.getEntry("org/apache/commons/lang3/StringUtils.class"));
       assertTrue(
           jf.getEntry("io/github/binancejdbc/shaded/commons/lang3/StringUtils.class") != null);
@@ -142,7 +142,7 @@ class ClasspathIT {
       }
     }
     List<String> clashes = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       if (!entry.endsWith(".jar") || Path.of(entry).equals(shaded)) {
         continue;
       }

@@ -29,7 +29,7 @@ final class Sqlline {
   private Sqlline(String printed) {
     this.printed = printed;
     List<List<String>> current = null;
-    for (String line : printed.split("\\R")) {
+    for (String line : printed.split("\\R", -1)) {
       if (line.matches("\\d+/\\d+ +.*")) {
         current = new ArrayList<>();
         tables.put(line.replaceFirst("\\d+/\\d+ +", "").strip(), current);
@@ -80,7 +80,7 @@ final class Sqlline {
   /** The sqlline and JLine jars of this test's class path, and the shaded driver jar. */
   private static String classPath() throws Exception {
     List<String> cp = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       if (Path.of(entry).getFileName().toString().matches("(sqlline|jline|jansi|jna)-.*\\.jar")) {
         cp.add(entry);
       }

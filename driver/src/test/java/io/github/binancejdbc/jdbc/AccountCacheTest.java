@@ -53,9 +53,10 @@ class AccountCacheTest {
     wm.stubFor(
         get(urlPathEqualTo(path))
             .withHeader("X-MBX-APIKEY", equalTo(apiKey))
-            .withQueryParam("symbol", equalTo(query.split("&")[0].substring(7)))
+            .withQueryParam("symbol", equalTo(query.split("&", -1)[0].substring(7)))
             .withQueryParam(
-                query.split("&")[1].split("=")[0], equalTo(query.split("&")[1].split("=")[1]))
+                query.split("&", -1)[1].split("=", -1)[0],
+                equalTo(query.split("&", -1)[1].split("=", -1)[1]))
             .willReturn(okJson(body)));
   }
 

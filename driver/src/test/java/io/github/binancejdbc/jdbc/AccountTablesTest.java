@@ -401,7 +401,7 @@ class AccountTablesTest {
   void olderOrderTimeRangePagesByOrderIdAndStopsPastTheUpperBound() throws SQLException {
     List<String> page = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      long t = JAN_1 - DAY + i * 5 * 60_000L; // every 5 minutes from Dec 31: past Jan 3 at the end
+      long t = JAN_1 - DAY + i * 5L * 60_000L; // every 5 minutes from Dec 31: past Jan 3 at the end
       page.add(order("BTCUSDT", 500 + i, t, t, "NEW"));
     }
     stub(

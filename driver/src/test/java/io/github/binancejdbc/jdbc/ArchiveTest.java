@@ -185,7 +185,7 @@ class ArchiveTest {
   private static Child child(String url, String sql) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cp = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       cp.add(entry.contains("slf4j-nop") ? jdk14Binding(entry) : entry);
     }
     Path err = Files.createTempFile("archive-child", ".err");

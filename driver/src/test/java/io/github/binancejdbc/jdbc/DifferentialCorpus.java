@@ -84,7 +84,7 @@ final class DifferentialCorpus {
         }
         b.directive(key, arg, line);
       } else if (line.startsWith("--") || line.isEmpty()) {
-        continue;
+        // a comment or a blank line: skipped
       } else {
         if (b == null) {
           throw new IllegalArgumentException("SQL before the first @name: " + line);
@@ -135,7 +135,7 @@ final class DifferentialCorpus {
         case "tolerance" -> tolerance = new BigDecimal(arg);
         case "columns" -> {
           List<Integer> c = new ArrayList<>();
-          for (String s : arg.split(",")) {
+          for (String s : arg.split(",", -1)) {
             c.add(Integer.parseInt(s.strip()));
           }
           columns = List.copyOf(c);

@@ -98,7 +98,7 @@ class Issue12TablesTest {
     java.sql.DatabaseMetaData md = conn.getMetaData();
     String version = md.getDriverVersion();
     assertTrue(version.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version);
-    String[] numbers = version.split("[.-]");
+    String[] numbers = version.split("[.-]", -1);
     assertEquals(Integer.parseInt(numbers[0]), md.getDriverMajorVersion());
     assertEquals(Integer.parseInt(numbers[1]), md.getDriverMinorVersion());
     rows("SELECT answered FROM ping");

@@ -275,7 +275,7 @@ class JdbcBehaviourTest {
         assertEquals("25006", e.getSQLState(), sql);
         String word =
             sql.replaceAll("(?s)^\\s*(/\\*.*?\\*/|--[^\\n]*\\n)?\\s*", "")
-                .split("\\s")[0]
+                .split("\\s", -1)[0]
                 .toUpperCase(java.util.Locale.ROOT);
         assertEquals(
             word

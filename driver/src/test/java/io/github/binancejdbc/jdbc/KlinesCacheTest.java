@@ -33,7 +33,6 @@ class KlinesCacheTest {
   private static final long JAN_12 = Instant.parse("2024-01-12T00:00:00Z").toEpochMilli();
   private static final long JAN_15 = Instant.parse("2024-01-15T00:00:00Z").toEpochMilli();
   private static final long FEB_1 = Instant.parse("2024-02-01T00:00:00Z").toEpochMilli();
-  private static final long MAR_1 = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
   private static final long HOUR = 3_600_000L;
 
   private static final String KLINES = "/api/v3/klines";

@@ -84,7 +84,7 @@ class LookupJoinTest {
       params(String query) {
     java.util.Map<String, com.github.tomakehurst.wiremock.matching.StringValuePattern> m =
         new java.util.LinkedHashMap<>();
-    for (String kv : query.split("&")) {
+    for (String kv : query.split("&", -1)) {
       int eq = kv.indexOf('=');
       m.put(kv.substring(0, eq), equalTo(kv.substring(eq + 1)));
     }
@@ -169,8 +169,8 @@ class LookupJoinTest {
     List<String> orders = new ArrayList<>();
     List<String> fills = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      orders.add(order("ETHUSDT", 20 + i, JAN_1 + i * 1000, JAN_1 + i * 1000, "FILLED"));
-      fills.add(trade("ETHUSDT", 600 + i, 20 + i, JAN_1 + i * 1000));
+      orders.add(order("ETHUSDT", 20 + i, JAN_1 + i * 1000L, JAN_1 + i * 1000L, "FILLED"));
+      fills.add(trade("ETHUSDT", 600 + i, 20 + i, JAN_1 + i * 1000L));
     }
     fills.add(trade("ETHUSDT", 610, 99, JAN_1 + 9000)); // an order the query does not read
     stubSigned(

@@ -473,7 +473,8 @@ class ProceduresTest {
       "SELECT client_order_id, status, working_time"
           + " FROM TABLE(place_oto(symbol => 'BTCUSDT', working_type => 'LIMIT',"
           + " working_side => 'SELL', working_quantity => 0.001, working_time_in_force => 'GTC',"
-          + " %s, pending_type => 'MARKET', pending_side => 'BUY', pending_quantity => 0.001,"
+          + " working_peg_price_type => 'MARKET_PEG', pending_type => 'MARKET',"
+          + " pending_side => 'BUY', pending_quantity => 0.001,"
           + " list_client_order_id => 'list-1')) ORDER BY order_id";
 
   @Test
@@ -540,7 +541,7 @@ class ProceduresTest {
     try (Connection c = connect("&trading=true")) {
       assertEquals(
           List.of("work-1|NEW|2024-04-05 03:56:29.158", "pend-1|PENDING_NEW|null"),
-          Rows.lines(c, String.format(PLACE_OTO, "working_peg_price_type => 'MARKET_PEG'")));
+          Rows.lines(c, PLACE_OTO));
     }
     String body = posts("/api/v3/orderList/oto").get(0).getBodyAsString();
     assertTrue(body.contains("&workingPegPriceType=MARKET_PEG&"), body);

@@ -158,7 +158,7 @@ class PushdownTest {
         int n = 0;
         while (rs.next()) {
           assertEquals(
-              JAN_1 + (2 - n) * 24 * Bars.HOUR, rs.getObject(1, Instant.class).toEpochMilli());
+              JAN_1 + (2 - n) * 24L * Bars.HOUR, rs.getObject(1, Instant.class).toEpochMilli());
           n++;
         }
         assertEquals(3, n);
@@ -349,7 +349,7 @@ class PushdownTest {
   void tradesFromIdUseHistoricalTradesLazily() throws SQLException {
     StringBuilder page = new StringBuilder("[");
     for (int i = 0; i < 1000; i++) {
-      long id = 5000 + i;
+      long id = 5000L + i;
       page.append(i == 0 ? "" : ",")
           .append("{\"id\":")
           .append(id)

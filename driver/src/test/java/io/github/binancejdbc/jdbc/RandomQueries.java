@@ -275,7 +275,7 @@ final class RandomQueries {
         }
       }
       if (times) {
-        int c = times && ids ? barIndex(rows.size()) : a;
+        int c = ids ? barIndex(rows.size()) : a;
         int d = Math.min(rows.size() - 1, c + r.nextInt(rows.size()));
         long lo = rows.get(Math.min(c, rows.size() - 1))[1] + r.nextInt(3) - 1;
         long hi = rows.get(d)[1] + r.nextInt(3) - 1;

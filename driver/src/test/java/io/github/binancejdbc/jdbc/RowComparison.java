@@ -41,6 +41,7 @@ final class RowComparison {
     return rows;
   }
 
+  @SuppressWarnings("NullTernary") // v is an Object: every branch of the switch is boxed
   private static Object value(ResultSet rs, int i, int type) throws SQLException {
     Object v =
         switch (type) {

@@ -174,6 +174,7 @@ class TimeMatrixTest {
   }
 
   /** Each binding of 2024-01-01 00:00 (UTC wall clock), as JDBC clients bind it. */
+  @SuppressWarnings("JavaUtilDate") // binding a java.util.Date is one of the cases under test
   private static Map<String, Binder> lowerBounds() {
     Map<String, Binder> m = new LinkedHashMap<>();
     Timestamp local = Timestamp.valueOf("2024-01-01 00:00:00");

@@ -169,6 +169,7 @@ class LimitsAndFaultsTest {
   }
 
   /** Sends a bare GET and returns the first byte of the answer (-1: closed without one). */
+  @SuppressWarnings("AddressSelection") // an IP literal: there is no name to resolve
   private static int rawGet(int port, String path) {
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
       s.setSoTimeout(5_000);

@@ -17,6 +17,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class Archive {
    * @throws BinanceException (22023) when the directory cannot be made or its file is not an
    *     archive of this driver, is damaged, or was written by a newer version
    */
-  public static Archive open(String directory) {
+  public static @Nullable Archive open(String directory) {
     requireNonNull(directory, "directory is null");
     Path dir = Path.of(directory).toAbsolutePath().normalize();
     try {
@@ -94,7 +95,7 @@ public final class Archive {
     }
   }
 
-  private static MVStore openStore(Path file) {
+  private static @Nullable MVStore openStore(Path file) {
     MVStore store;
     try {
       store = new MVStore.Builder().fileName(file.toString()).compress().open();
@@ -197,7 +198,7 @@ public final class Archive {
         .valueType(StringDataType.INSTANCE);
   }
 
-  private static BinanceException refused(Path path, String why, Throwable cause) {
+  private static BinanceException refused(Path path, String why, @Nullable Throwable cause) {
     return new BinanceException(
         SqlState.INVALID_PARAMETER_VALUE, 0, "The archive " + path + " " + why, cause);
   }
@@ -208,7 +209,7 @@ public final class Archive {
   }
 
   /** The segment of {@code series} holding key {@code key}, or null; a damaged one is dropped. */
-  Segment covering(String series, long key) {
+  @Nullable Segment covering(String series, long key) {
     String prefix = series + '\0';
     String k = segments.floorKey(prefix + hex(key));
     if (k == null || !k.startsWith(prefix)) {

@@ -6,6 +6,7 @@ import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.Param;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ public final class History implements AutoCloseable {
   private final String baseUrl;
   private final HistoryCache memory;
   private final boolean memoryOn;
-  private final Archive archive;
+  private final @Nullable Archive archive;
   private volatile Consumer<CacheHit> listener = h -> {};
 
   /**
@@ -28,7 +29,7 @@ public final class History implements AutoCloseable {
    * @param archiveDirectory null for no archive
    * @throws io.github.binancejdbc.adapter.error.BinanceException when the archive cannot be used
    */
-  public History(String baseUrl, long cacheBytes, String archiveDirectory) {
+  public History(String baseUrl, long cacheBytes, @Nullable String archiveDirectory) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.memory = HistoryCache.forBaseUrl(baseUrl, cacheBytes);
     this.memoryOn = cacheBytes > 0;
@@ -63,7 +64,7 @@ public final class History implements AutoCloseable {
   public record Held(Segment segment, boolean fromArchive) {}
 
   /** A segment of {@code series} holding {@code key}, or null. */
-  public Held covering(Series series, long key) {
+  public @Nullable Held covering(Series series, long key) {
     if (memoryOn) {
       Segment s = memory.covering(series, key);
       if (s != null) {

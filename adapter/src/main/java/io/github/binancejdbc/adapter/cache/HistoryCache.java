@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory cache of closed history for one base URL, shared by every connection to it in the
@@ -71,7 +72,7 @@ public final class HistoryCache {
   }
 
   /** The cache of {@code baseUrl} if a connection made one; for its counters. */
-  public static HistoryCache existing(String baseUrl) {
+  public static @Nullable HistoryCache existing(String baseUrl) {
     return BY_BASE_URL.get(requireNonNull(baseUrl, "baseUrl is null"));
   }
 
@@ -103,7 +104,7 @@ public final class HistoryCache {
   }
 
   /** The segment holding key {@code key} of {@code series}, or null. */
-  Segment covering(Series series, long key) {
+  @Nullable Segment covering(Series series, long key) {
     NavigableMap<Long, Long> starts = index.get(series);
     if (starts == null) {
       return null;
@@ -148,7 +149,7 @@ public final class HistoryCache {
   }
 
   /** The part of {@code s} from its start up to the first key already held; null if none. */
-  private static Segment newPart(NavigableMap<Long, Long> starts, Segment s) {
+  private static @Nullable Segment newPart(NavigableMap<Long, Long> starts, Segment s) {
     long from = s.from();
     Map.Entry<Long, Long> before = starts.floorEntry(from);
     if (before != null && before.getValue() >= from) {

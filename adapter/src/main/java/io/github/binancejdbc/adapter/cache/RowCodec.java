@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A segment as bytes for the archive: its range, key slot and rows (null, string, long, int,
@@ -28,7 +29,7 @@ final class RowCodec {
   private RowCodec() {}
 
   /** The bytes of {@code s}, or null when a value is of a type the archive does not keep. */
-  static byte[] encode(Segment s) {
+  static byte @Nullable [] encode(Segment s) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + s.rows().size() * 128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeLong(s.from());
@@ -52,7 +53,7 @@ final class RowCodec {
     return bytes.toByteArray();
   }
 
-  private static boolean write(DataOutputStream out, Object v) throws IOException {
+  private static boolean write(DataOutputStream out, @Nullable Object v) throws IOException {
     if (v == null) {
       out.writeByte(NULL);
     } else if (v instanceof String s) {
@@ -119,7 +120,7 @@ final class RowCodec {
     }
   }
 
-  private static Object read(DataInputStream in) throws IOException {
+  private static @Nullable Object read(DataInputStream in) throws IOException {
     byte tag = in.readByte();
     return switch (tag) {
       case NULL -> null;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every row of a series whose key (an open time, an id) lies in {@code from..to} (both inclusive),
@@ -35,7 +36,7 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
   }
 
   /** This segment cut to keys from {@code lo} to {@code hi}; null when nothing is left. */
-  Segment cut(long lo, long hi) {
+  @Nullable Segment cut(long lo, long hi) {
     long f = Math.max(from, lo);
     long t = Math.min(to, hi);
     if (f > t) {
@@ -60,7 +61,7 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
     return (int) Math.min(Integer.MAX_VALUE, n);
   }
 
-  private static long valueBytes(Object v) {
+  private static long valueBytes(@Nullable Object v) {
     if (v == null) {
       return 0;
     }

@@ -4,4 +4,7 @@
  * io.github.binancejdbc.adapter.cache.HistoryCache}), and optionally on disk across processes
  * ({@link io.github.binancejdbc.adapter.cache.Archive}).
  */
+@NullMarked
 package io.github.binancejdbc.adapter.cache;
+
+import org.jspecify.annotations.NullMarked;

@@ -132,12 +132,12 @@ class SignerTest {
         "privateKeyFile enc.pem is encrypted: set privateKeyPassphrase", none.getMessage());
     BinanceException wrong =
         assertThrows(BinanceException.class, () -> PemKeys.parse(pem, "nope", "enc.pem"));
+    String message = String.valueOf(wrong.getMessage());
     assertTrue(
-        wrong
-            .getMessage()
-            .startsWith("Cannot decrypt privateKeyFile enc.pem: wrong" + " privateKeyPassphrase"),
-        wrong.getMessage());
-    assertFalse(wrong.getMessage().contains("nope"));
+        message.startsWith(
+            "Cannot decrypt privateKeyFile enc.pem: wrong" + " privateKeyPassphrase"),
+        message);
+    assertFalse(message.contains("nope"), message);
     assertEquals("28000", wrong.sqlState());
   }
 
@@ -151,7 +151,7 @@ class SignerTest {
                     "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----",
                     null,
                     "old.pem"));
-    assertTrue(e.getMessage().contains("openssl pkcs8 -topk8"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("openssl pkcs8 -topk8"), e.getMessage());
   }
 
   static String pem(String type, byte[] der) {

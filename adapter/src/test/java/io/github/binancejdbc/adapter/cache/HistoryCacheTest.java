@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.cache;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,24 +25,28 @@ class HistoryCacheTest {
     return new Segment(from, to, 0, rows);
   }
 
+  /** The segment of {@code c} holding {@code key}; fails when none does. */
+  private static Segment held(HistoryCache c, long key) {
+    return requireNonNull(c.covering(S, key), () -> "no segment holds " + key);
+  }
+
   @Test
   void aSegmentOverAPartHeldIsCutToWhatIsNew() {
     HistoryCache c = new HistoryCache(1 << 20);
     c.put(S, seg(10, 19));
     c.put(S, seg(5, 30));
-    Segment first = c.covering(S, 7);
+    Segment first = held(c, 7);
     assertEquals(5, first.from());
     assertEquals(9, first.to(), "cut at the held segment's start");
     assertEquals(5, first.rows().size());
-    assertEquals(10, c.covering(S, 19).from());
+    assertEquals(10, held(c, 19).from());
     assertNull(c.covering(S, 20), "what followed the held segment is dropped, not kept twice");
     assertEquals(10, c.nextStart(S, 9));
     assertEquals(Long.MAX_VALUE, c.nextStart(S, 10));
     c.put(S, seg(15, 40));
-    assertEquals(20, c.covering(S, 25).from());
-    assertEquals(40, c.covering(S, 25).to());
-    assertEquals(
-        List.of(21L, 22L), c.covering(S, 21).rows(21, 22).stream().map(r -> r[0]).toList());
+    assertEquals(20, held(c, 25).from());
+    assertEquals(40, held(c, 25).to());
+    assertEquals(List.of(21L, 22L), held(c, 21).rows(21, 22).stream().map(r -> r[0]).toList());
   }
 
   @Test
@@ -76,7 +81,7 @@ class HistoryCacheTest {
   @Test
   void aRecordRoundTripsAndADamagedOneIsRefused() {
     Segment s = seg(3, 5);
-    byte[] bytes = RowCodec.encode(s);
+    byte[] bytes = requireNonNull(RowCodec.encode(s));
     Segment back = RowCodec.decode(bytes);
     assertEquals(3, back.from());
     assertEquals(5, back.to());

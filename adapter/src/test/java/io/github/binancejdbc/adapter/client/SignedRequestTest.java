@@ -126,7 +126,8 @@ class SignedRequestTest {
     String payload = body.substring(0, body.indexOf("&signature="));
     assertEquals(
         Signer.hmac(SECRET).sign(payload), body.substring(body.indexOf("&signature=") + 11));
-    assertEquals("application/x-www-form-urlencoded", r.getHeader("Content-Type").split(";")[0]);
+    assertEquals(
+        "application/x-www-form-urlencoded", r.getHeader("Content-Type").split(";", -1)[0]);
   }
 
   @Test

@@ -39,7 +39,7 @@ class DecimalsTest {
   void everyValueOfTheRecordedPayloadsParsesLikeBigDecimal() throws IOException {
     List<String> values = new ArrayList<>();
     try (InputStream in = getClass().getResourceAsStream("/decimals/real-values.txt")) {
-      for (String line : new String(in.readAllBytes(), UTF_8).split("\n")) {
+      for (String line : new String(in.readAllBytes(), UTF_8).split("\n", -1)) {
         if (!line.isBlank()) {
           values.add(line.strip());
         }

@@ -114,7 +114,7 @@ class KlineBytesTest {
             boolean bare = r.nextInt(8) == 0 && v.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
             sb.append(bare ? v : "\"" + (r.nextInt(30) == 0 ? "" : v) + "\"");
           } else {
-            long v = r.nextInt(4) == 0 ? -r.nextInt(1000) : Math.abs(r.nextLong()) / 100;
+            long v = r.nextInt(4) == 0 ? -r.nextInt(1000) : Math.abs(r.nextLong() / 100);
             sb.append(v);
           }
           sb.append(ws(r));
