@@ -35,10 +35,10 @@ class DecimalsTest {
     assertEquals(expected.scale(), fromBytes.scale(), text);
   }
 
-  @Test
-  void everyValueOfTheRecordedPayloadsParsesLikeBigDecimal() throws IOException {
+  /** The decimal texts of the recorded real payloads, one per line of the fixture. */
+  static List<String> realValues() throws IOException {
     List<String> values = new ArrayList<>();
-    try (InputStream in = getClass().getResourceAsStream("/decimals/real-values.txt")) {
+    try (InputStream in = DecimalsTest.class.getResourceAsStream("/decimals/real-values.txt")) {
       for (String line : new String(in.readAllBytes(), UTF_8).split("\n", -1)) {
         if (!line.isBlank()) {
           values.add(line.strip());
@@ -46,7 +46,12 @@ class DecimalsTest {
       }
     }
     assertTrue(values.size() > 1000, "fixture has " + values.size() + " values");
-    for (String v : values) {
+    return values;
+  }
+
+  @Test
+  void everyValueOfTheRecordedPayloadsParsesLikeBigDecimal() throws IOException {
+    for (String v : realValues()) {
       assertSame(v);
     }
   }

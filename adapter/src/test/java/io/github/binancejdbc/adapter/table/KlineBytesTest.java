@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -89,15 +86,7 @@ class KlineBytesTest {
 
   @Test
   void randomPagesOfRecordedValuesReadLikeJackson() throws IOException {
-    List<String> values = new ArrayList<>();
-    try (InputStream in = getClass().getResourceAsStream("/decimals/real-values.txt")) {
-      for (String line : new String(in.readAllBytes(), UTF_8).split("\n", -1)) {
-        if (!line.isBlank()) {
-          values.add(line.strip());
-        }
-      }
-    }
-    assertTrue(values.size() > 1000, "fixture has " + values.size() + " values");
+    List<String> values = DecimalsTest.realValues();
     Random r = new Random(9);
     for (int page = 0; page < 400; page++) {
       StringBuilder sb = new StringBuilder();
