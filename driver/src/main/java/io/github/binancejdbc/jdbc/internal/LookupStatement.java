@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +110,10 @@ final class LookupStatement implements InvocationHandler {
     if (answer != PASS) {
       return answer;
     }
-    if (current != null && method.getName().startsWith("execute")) {
+    if (method.getName().startsWith("execute")) {
       // Executing on Calcite's statement closes the result set this one returned, as executing
       // closes the last result set.
-      ResultSet previous = current;
-      current = null;
-      previous.close();
+      closeCurrent();
     }
     if (calcite != null) {
       return Dispatch.call(calcite, method, args);
@@ -163,8 +162,8 @@ final class LookupStatement implements InvocationHandler {
         }
       }
       case "clearParameters" -> {
-        java.util.Arrays.fill(values, null);
-        java.util.Arrays.fill(bound, false);
+        Arrays.fill(values, null);
+        Arrays.fill(bound, false);
         calls.clear();
         return null;
       }
@@ -251,11 +250,7 @@ final class LookupStatement implements InvocationHandler {
   }
 
   private ResultSet execute() throws SQLException {
-    if (current != null) {
-      ResultSet previous = current;
-      current = null;
-      previous.close();
-    }
+    closeCurrent();
     updateCount = -1;
     Map<String, Object> context = new HashMap<>();
     for (int i = 0; i < values.length; i++) {
@@ -269,13 +264,18 @@ final class LookupStatement implements InvocationHandler {
   private Object close() throws SQLException {
     if (!closed) {
       closed = true;
-      if (current != null) {
-        ResultSet rs = current;
-        current = null;
-        rs.close();
-      }
+      closeCurrent();
     }
     return null;
+  }
+
+  /** Closes the result set this statement returned last, if any, and forgets it. */
+  private void closeCurrent() throws SQLException {
+    ResultSet previous = current;
+    current = null;
+    if (previous != null) {
+      previous.close();
+    }
   }
 
   /** The parameters' metadata, as Avatica's prepared statement reports them. */

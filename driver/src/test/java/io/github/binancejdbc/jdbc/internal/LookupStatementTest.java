@@ -210,7 +210,11 @@ class LookupStatementTest {
             ResultSet rs = ps.getResultSet();
             out.append(rs.next()).append(' ').append(ps.getUpdateCount()).append(' ');
             out.append(ps.getMoreResults()).append(' ').append(rs.isClosed()).append(' ');
-            out.append(ps.getUpdateCount()).append('\n');
+            out.append(ps.getUpdateCount()).append(' ');
+            // Avatica keeps answering the closed result set here; so must the lookup.
+            ResultSet after = ps.getResultSet();
+            out.append("after the end ").append(after == null ? "none" : after.isClosed());
+            out.append('\n');
           } catch (SQLException e) {
             out.append(error(e)).append('\n');
           }
