@@ -1,7 +1,6 @@
 package io.github.binancejdbc.jdbc.internal;
 
 import io.github.binancejdbc.adapter.BinanceSchema;
-import io.github.binancejdbc.adapter.BinanceTypeSystem;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -15,8 +14,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Properties;
 import java.util.concurrent.Executor;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 
 /**
  * The {@link Connection} users get: Calcite's connection with transactions that do nothing
@@ -58,7 +55,6 @@ final class ConnectionProxy implements InvocationHandler {
   private final JdbcProxies.CalciteOpener opener;
   private volatile Connection delegate;
   private final boolean lookupsAlone;
-  private JavaTypeFactory typeFactory;
   private final BinanceSchema schema;
   private final String displayUrl;
   private final boolean trading;
@@ -281,9 +277,7 @@ final class ConnectionProxy implements InvocationHandler {
       // Runs the lookups it is given without Calcite's connection, as a prepared lookup does.
       Statement s =
           LookupStatement.plain(
-              text -> isOpened() ? null : lookup(text),
-              typeFactory(),
-              () -> delegate().createStatement());
+              text -> isOpened() ? null : lookup(text), () -> delegate().createStatement());
       return StatementProxy.create(s, Statement.class, null, this);
     }
     Connection c = delegate();
@@ -320,10 +314,7 @@ final class ConnectionProxy implements InvocationHandler {
       SimpleLookup.Plan plan = lookup(sql);
       if (plan != null) {
         return LookupStatement.prepared(
-            sql,
-            plan,
-            typeFactory(),
-            () -> MaxRows.preparing(0, () -> delegate().prepareStatement(sql)));
+            sql, plan, () -> MaxRows.preparing(0, () -> delegate().prepareStatement(sql)));
       }
     }
     return MaxRows.preparing(maxRows, () -> delegate().prepareStatement(sql));
@@ -337,15 +328,6 @@ final class ConnectionProxy implements InvocationHandler {
     return SimpleLookup.plan(
         sql,
         BinanceSchema.NAME,
-        (s, t) -> s.equals(BinanceSchema.NAME) ? schema.binanceTables().get(t) : null,
-        typeFactory());
-  }
-
-  /** The types of the lookups' columns, as Calcite's connection's type factory makes them. */
-  private synchronized JavaTypeFactory typeFactory() {
-    if (typeFactory == null) {
-      typeFactory = new JavaTypeFactoryImpl(BinanceTypeSystem.INSTANCE);
-    }
-    return typeFactory;
+        (s, t) -> s.equals(BinanceSchema.NAME) ? schema.binanceTables().get(t) : null);
   }
 }

@@ -28,6 +28,7 @@ final class Dispatch<H> {
   private final Class<?> iface;
   private final Map<String, Op<H>> byName = new HashMap<>();
   private final Map<String, Op<H>> bySignature = new HashMap<>();
+  private Op<H> otherwise;
 
   /**
    * Each method's operation (one of the tables above or a {@link Pass}), found by identity on the
@@ -63,6 +64,12 @@ final class Dispatch<H> {
           iface.getSimpleName() + " has no method " + name + Arrays.toString(parameterTypes), e);
     }
     bySignature.put(signature(name, parameterTypes), op);
+    return this;
+  }
+
+  /** What every method without an entry does, instead of passing it to a delegate. */
+  Dispatch<H> otherwise(Op<H> op) {
+    otherwise = op;
     return this;
   }
 
@@ -102,7 +109,7 @@ final class Dispatch<H> {
           op = byName.get(method.getName());
         }
         if (op == null) {
-          op = new Pass<>(accessible(method));
+          op = otherwise != null ? otherwise : new Pass<>(accessible(method));
         }
         IdentityHashMap<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
         copy.put(method, op);

@@ -68,7 +68,8 @@ public final class DriverPrepare implements CalcitePrepare {
             ? 0
             : MaxRows.forStatement(maxRowCount);
     if (rewritten == null) {
-      CalciteSignature<T> lookup = SimpleLookup.prepare(context, query.sql, maxRowCount, maxRows);
+      CalciteSignature<T> lookup =
+          LookupSignature.prepare(context, query.sql, maxRowCount, maxRows);
       if (lookup != null) {
         return lookup;
       }

@@ -1,115 +1,291 @@
 package io.github.binancejdbc.jdbc.internal;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaResultSet;
-import org.apache.calcite.avatica.AvaticaResultSetMetaData;
-import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * The rows of a lookup run by {@link LookupStatement}: Avatica's own result set, with the cursor
- * and accessors Calcite's result set uses for the same signature (so every getter converts as it
- * does), over the same scan, in the connection's zone (UTC). It has no Avatica statement behind it,
- * so it answers itself what Avatica reads from one: a forward-only, read-only cursor held over
- * commits, as Calcite's prepared statements give.
+ * The rows of a lookup run by {@link LookupStatement}, as users get them: a forward-only, read-only
+ * cursor over the same scan Calcite's statement runs, answering every {@link ResultSet} method as
+ * Calcite's result set does under {@link ResultSetProxy} (Avatica's cursor, its accessors for the
+ * column types and the driver's time and decimal conversions; {@link LookupGetters}), with the same
+ * errors. It uses none of Avatica's column metadata, signature or cursor classes (whose first use
+ * builds some 180 protobuf descriptors) and no Calcite type: a first lookup in a fresh JVM does not
+ * load them, and a row read costs one proxy call, with no reflective call behind it.
+ *
+ * <p>Differences, both outside JDBC's contract: {@code unwrap} and {@code isWrapperFor} know only
+ * {@link ResultSet}, not Avatica's classes.
  */
-final class LookupResultSet extends AvaticaResultSet {
-  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+final class LookupResultSet implements InvocationHandler {
+  private static final String[] GETTERS = {
+    "getString",
+    "getBoolean",
+    "getByte",
+    "getShort",
+    "getInt",
+    "getLong",
+    "getFloat",
+    "getDouble",
+    "getBigDecimal",
+    "getBytes",
+    "getDate",
+    "getTime",
+    "getTimestamp",
+    "getAsciiStream",
+    "getUnicodeStream",
+    "getBinaryStream",
+    "getObject",
+    "getCharacterStream",
+    "getRef",
+    "getBlob",
+    "getClob",
+    "getArray",
+    "getURL",
+    "getNClob",
+    "getSQLXML",
+    "getNString",
+    "getNCharacterStream"
+  };
 
-  private LookupResultSet(Meta.Signature signature, MetaData metaData) throws SQLException {
-    super(null, null, signature, metaData, UTC, null);
-  }
+  private static final Dispatch<LookupResultSet> OPS = ops();
 
-  /** The signature Calcite gives a lookup statement. */
-  static Meta.Signature signature(String sql, SimpleLookup.Plan plan) {
-    return new Meta.Signature(
-        plan.columns(),
-        sql,
-        plan.parameters(),
-        Map.of(),
-        plan.cursorFactory(),
-        Meta.StatementType.SELECT);
-  }
-
-  /** Runs {@code plan} with these parameter values ({@code ?0}, ...) and timeout (0: none). */
-  static LookupResultSet run(
-      Meta.Signature signature,
-      MetaData metaData,
-      SimpleLookup.Plan plan,
-      JavaTypeFactory typeFactory,
-      Map<String, Object> values,
-      AtomicBoolean cancelFlag,
-      int timeoutSeconds)
-      throws SQLException {
-    values.put(DataContext.Variable.CANCEL_FLAG.camelName, cancelFlag);
-    if (timeoutSeconds > 0 && timeoutSeconds < Integer.MAX_VALUE / 1000) {
-      values.put(DataContext.Variable.TIMEOUT.camelName, timeoutSeconds * 1000L);
+  private static Dispatch<LookupResultSet> ops() {
+    Dispatch<LookupResultSet> d =
+        new Dispatch<LookupResultSet>(ResultSet.class)
+            .identity(h -> "BinanceResultSet{LookupResultSet}", h -> null)
+            .on("unwrap", (h, p, m, a) -> unwrap(p, (Class<?>) a[0]))
+            .on("isWrapperFor", (h, p, m, a) -> ((Class<?>) a[0]).isInstance(p))
+            .on("getStatement", (h, p, m, a) -> h.statement)
+            .on("isClosed", (h, p, m, a) -> h.closed)
+            .on("close", (h, p, m, a) -> h.close())
+            .on("next", (h, p, m, a) -> h.next())
+            .on("wasNull", (h, p, m, a) -> h.open(h.wasNull))
+            .on("getWarnings", (h, p, m, a) -> h.open(null))
+            .on("clearWarnings", (h, p, m, a) -> h.open(null))
+            .on("getMetaData", (h, p, m, a) -> h.open(h.metaData))
+            .on("findColumn", (h, p, m, a) -> h.column(a[0]) + 1)
+            .on("isBeforeFirst", (h, p, m, a) -> h.open(h.beforeFirst))
+            .on("isAfterLast", (h, p, m, a) -> h.open(h.afterLast))
+            .on("isFirst", (h, p, m, a) -> h.open(h.row == 1))
+            .on("getRow", (h, p, m, a) -> h.open(h.row))
+            .on("getFetchSize", (h, p, m, a) -> h.open(h.fetchSize))
+            .on("setFetchSize", (h, p, m, a) -> h.setFetchSize((Integer) a[0]))
+            .on("getFetchDirection", (h, p, m, a) -> h.open(h.fetchDirection))
+            .on("setFetchDirection", (h, p, m, a) -> h.setFetchDirection((Integer) a[0]))
+            // As Calcite's prepared statements give: forward only, read only, held over commits.
+            .on("getType", (h, p, m, a) -> h.open(ResultSet.TYPE_FORWARD_ONLY))
+            .on("getConcurrency", (h, p, m, a) -> h.open(ResultSet.CONCUR_READ_ONLY))
+            .on("getHoldability", (h, p, m, a) -> h.open(ResultSet.HOLD_CURSORS_OVER_COMMIT))
+            .on("rowUpdated", (h, p, m, a) -> h.open(false))
+            .on("rowInserted", (h, p, m, a) -> h.open(false))
+            .on("rowDeleted", (h, p, m, a) -> h.open(false))
+            // Moving back or to a row, updating and the cursor name: Avatica supports none.
+            .otherwise(
+                (h, p, m, a) -> {
+                  throw new SQLFeatureNotSupportedException();
+                });
+    for (String getter : GETTERS) {
+      d.on(getter, (h, p, m, a) -> LookupGetters.get(h, getter, h.column(a[0]), a));
     }
-    LookupResultSet rs = new LookupResultSet(signature, metaData);
-    try {
-      @SuppressWarnings("unchecked")
-      Iterable<Object> rows = (Iterable<Object>) plan.rows(new Context(typeFactory, values));
-      rs.execute2(MetaImpl.createCursor(signature.cursorFactory, rows), signature.columns);
-    } catch (RuntimeException e) {
-      // As Avatica reports a failure of a result set's execution.
-      throw AvaticaConnection.HELPER.createException(
-          "exception while executing query: " + e.getMessage(), e);
-    }
-    return rs;
+    return d;
   }
 
-  @Override
-  public int getType() throws SQLException {
-    checkOpen();
-    return ResultSet.TYPE_FORWARD_ONLY;
+  private final List<LookupColumn> columns;
+  private final LookupMetaData metaData;
+  private final boolean scalar;
+  private final AtomicBoolean cancelFlag;
+  private Iterator<?> cursor;
+  private Object current;
+
+  /** Where the cursor is, named as in Avatica's error for reading off a row. */
+  private enum Position {
+    BEFORE_START,
+    OK,
+    AFTER_END,
+    CLOSED
   }
 
-  @Override
-  public int getConcurrency() throws SQLException {
-    checkOpen();
-    return ResultSet.CONCUR_READ_ONLY;
-  }
+  private Position position = Position.BEFORE_START;
 
-  @Override
-  public int getHoldability() throws SQLException {
-    checkOpen();
-    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
-  }
+  private int row;
+  private boolean beforeFirst = true;
+  private boolean afterLast;
+  private boolean wasNull;
+  private boolean closed;
+  private int fetchSize = 100;
+  private int fetchDirection;
+  private Statement statement;
 
-  /** Avatica's metadata of the columns, as Calcite's statement gives it. */
-  static final class MetaData extends AvaticaResultSetMetaData {
-    MetaData(Meta.Signature signature) {
-      super(null, null, signature);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      if (iface.isInstance(this)) {
-        return iface.cast(this);
-      }
-      throw AvaticaConnection.HELPER.createException("does not implement '" + iface + "'");
-    }
+  private LookupResultSet(
+      LookupMetaData metaData, boolean scalar, AtomicBoolean cancelFlag, Iterator<?> cursor) {
+    this.columns = metaData.columns();
+    this.metaData = metaData;
+    this.scalar = scalar;
+    this.cancelFlag = cancelFlag;
+    this.cursor = cursor;
   }
 
   /**
-   * What the scan reads from its context: parameter values, cancel flag and timeout. One per
-   * execution, equal only to itself: the adapter keeps an execution's answers by its context.
+   * Runs {@code plan} with these parameter values ({@code ?0}, ...): nothing is sent until the
+   * first row is read.
+   */
+  static ResultSet run(
+      SimpleLookup.Plan plan,
+      LookupMetaData metaData,
+      Map<String, Object> values,
+      AtomicBoolean cancelFlag)
+      throws SQLException {
+    values.put(DataContext.Variable.CANCEL_FLAG.camelName, cancelFlag);
+    Iterator<?> cursor;
+    try {
+      cursor = plan.rows(new Context(values)).iterator();
+    } catch (RuntimeException e) {
+      // As Avatica reports a failure of a result set's execution.
+      throw new SQLException("exception while executing query: " + e.getMessage(), e);
+    }
+    return (ResultSet)
+        Proxy.newProxyInstance(
+            LookupResultSet.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class},
+            new LookupResultSet(metaData, plan.scalar(), cancelFlag, cursor));
+  }
+
+  /**
+   * {@code rs} with {@code statement} as its statement if it is a lookup's result set (then it is
+   * already as users get it), else null.
+   */
+  static ResultSet ofStatement(ResultSet rs, Statement statement) {
+    if (Proxy.isProxyClass(rs.getClass())
+        && Proxy.getInvocationHandler(rs) instanceof LookupResultSet h) {
+      h.statement = statement;
+      return rs;
+    }
+    return null;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    return OPS.invoke(this, null, proxy, method, args);
+  }
+
+  private static Object unwrap(Object proxy, Class<?> iface) throws SQLException {
+    if (iface.isInstance(proxy)) {
+      return proxy;
+    }
+    throw new SQLException("does not implement '" + iface + "'");
+  }
+
+  /** {@code value}, after checking that the result set is open. */
+  private Object open(Object value) throws SQLException {
+    if (closed) {
+      throw new SQLException("ResultSet closed");
+    }
+    return value;
+  }
+
+  private Object setFetchSize(int size) throws SQLException {
+    open(null);
+    fetchSize = size;
+    return null;
+  }
+
+  private Object setFetchDirection(int direction) throws SQLException {
+    open(null);
+    fetchDirection = direction;
+    return null;
+  }
+
+  /** The 0-based column a getter names by 1-based index or by label (the first, ignoring case). */
+  int column(Object column) throws SQLException {
+    open(null);
+    if (column instanceof Integer i) {
+      if (i < 1 || i > columns.size()) {
+        throw new SQLException("invalid column ordinal: " + i);
+      }
+      return i - 1;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equalsIgnoreCase((String) column)) {
+        return i;
+      }
+    }
+    throw new SQLException("column '" + column + "' not found");
+  }
+
+  LookupColumn columnAt(int i) {
+    return columns.get(i);
+  }
+
+  /** The value of column {@code i} (0-based) in the current row; sets {@link #wasNull}. */
+  Object read(int i) throws SQLException {
+    if (position != Position.OK) {
+      throw new SQLException(
+          new NoSuchElementException(
+              "Expecting cursor position to be Position.OK, actual is Position." + position));
+    }
+    Object o = scalar ? current : ((Object[]) current)[i];
+    wasNull = o == null;
+    return o;
+  }
+
+  boolean wasNull() {
+    return wasNull;
+  }
+
+  private Object next() throws SQLException {
+    open(null);
+    if (cancelFlag.get()) {
+      throw new SQLException("Statement canceled");
+    }
+    if (cursor.hasNext()) {
+      current = cursor.next();
+      position = Position.OK;
+      row++;
+      beforeFirst = false;
+      return true;
+    }
+    current = null;
+    position = Position.AFTER_END;
+    row = 0;
+    afterLast = true;
+    return false;
+  }
+
+  private Object close() throws Exception {
+    closed = true;
+    Iterator<?> c = cursor;
+    if (c != null) {
+      cursor = null;
+      current = null;
+      position = Position.CLOSED;
+      if (c instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What the scan reads from its context: parameter values and the cancel flag. One per execution,
+   * equal only to itself: the adapter keeps an execution's answers by its context.
    */
   private static final class Context implements DataContext {
-    private final JavaTypeFactory typeFactory;
     private final Map<String, Object> values;
 
-    Context(JavaTypeFactory typeFactory, Map<String, Object> values) {
-      this.typeFactory = typeFactory;
+    Context(Map<String, Object> values) {
       this.values = values;
     }
 
@@ -120,7 +296,7 @@ final class LookupResultSet extends AvaticaResultSet {
 
     @Override
     public JavaTypeFactory getTypeFactory() {
-      return typeFactory;
+      return null;
     }
 
     @Override

@@ -8,16 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaParameter;
-import org.apache.calcite.avatica.Meta;
 
 /**
  * A prepared key lookup or history scan ({@link SimpleLookup}) that runs without Calcite's
@@ -25,8 +22,9 @@ import org.apache.calcite.avatica.Meta;
  * whose statements are all lookups never creates its Calcite connection (with Avatica's protobuf
  * descriptors and Calcite's execution context, most of a first row's time). Binding strings,
  * executing, reading the result set and its metadata and the parameters' metadata behave as
- * Calcite's prepared statement does: the same signature, Avatica's result set with the same cursor
- * and accessors over the same scan, the same errors.
+ * Calcite's prepared statement does: the same columns and parameters, a result set of the driver's
+ * own ({@link LookupResultSet}) over the same scan that answers every getter as Calcite's does, the
+ * same errors.
  *
  * <p>Any other method (other setters, settings, batches, {@code unwrap}) first prepares Calcite's
  * statement for the text, replays the bindings made so far on it and passes that call and every
@@ -48,12 +46,10 @@ final class LookupStatement implements InvocationHandler {
   /** Null for a plain statement, which plans each text it executes. */
   private final Planner planner;
 
-  private final JavaTypeFactory typeFactory;
   private final Fallback fallback;
   private String sql;
   private SimpleLookup.Plan plan;
-  private Meta.Signature signature;
-  private LookupResultSet.MetaData metaData;
+  private LookupMetaData metaData;
   private Object[] values = new Object[0];
   private boolean[] bound = new boolean[0];
   private final AtomicBoolean cancelFlag = new AtomicBoolean();
@@ -66,16 +62,14 @@ final class LookupStatement implements InvocationHandler {
   private long updateCount = -1;
   private boolean closed;
 
-  private LookupStatement(Planner planner, JavaTypeFactory typeFactory, Fallback fallback) {
+  private LookupStatement(Planner planner, Fallback fallback) {
     this.planner = planner;
-    this.typeFactory = typeFactory;
     this.fallback = fallback;
   }
 
   /** The statement {@code plan} answers ({@code fallback} prepares Calcite's for {@code sql}). */
-  static PreparedStatement prepared(
-      String sql, SimpleLookup.Plan plan, JavaTypeFactory typeFactory, Fallback fallback) {
-    LookupStatement h = new LookupStatement(null, typeFactory, fallback);
+  static PreparedStatement prepared(String sql, SimpleLookup.Plan plan, Fallback fallback) {
+    LookupStatement h = new LookupStatement(null, fallback);
     h.use(sql, plan);
     return (PreparedStatement)
         Proxy.newProxyInstance(
@@ -86,21 +80,20 @@ final class LookupStatement implements InvocationHandler {
    * A plain statement that runs the lookups {@code planner} plans itself; the first other text,
    * setting or call moves it to Calcite's statement ({@code fallback}).
    */
-  static Statement plain(Planner planner, JavaTypeFactory typeFactory, Fallback fallback) {
+  static Statement plain(Planner planner, Fallback fallback) {
     return (Statement)
         Proxy.newProxyInstance(
             LookupStatement.class.getClassLoader(),
             new Class<?>[] {Statement.class},
-            new LookupStatement(planner, typeFactory, fallback));
+            new LookupStatement(planner, fallback));
   }
 
   /** Makes {@code plan} (of {@code sql}) the statement's, with no parameter bound. */
   private void use(String sql, SimpleLookup.Plan plan) {
     this.sql = sql;
     this.plan = plan;
-    this.signature = LookupResultSet.signature(sql, plan);
-    this.metaData = new LookupResultSet.MetaData(signature);
-    this.values = new Object[plan.parameters().size()];
+    this.metaData = new LookupMetaData(plan.columns());
+    this.values = new Object[plan.parameters()];
     this.bound = new boolean[values.length];
   }
 
@@ -153,7 +146,7 @@ final class LookupStatement implements InvocationHandler {
         break;
     }
     if (closed) {
-      throw AvaticaConnection.HELPER.createException("Statement closed");
+      throw new SQLException("Statement closed");
     }
     switch (name) {
       case "setString", "setNString", "setObject" -> {
@@ -235,7 +228,7 @@ final class LookupStatement implements InvocationHandler {
   private boolean ready(Object[] args) {
     if (planner != null) {
       SimpleLookup.Plan p = args[0] instanceof String text ? planner.plan(text) : null;
-      if (p == null || !p.parameters().isEmpty()) {
+      if (p == null || p.parameters() > 0) {
         return false;
       }
       use((String) args[0], p);
@@ -257,7 +250,7 @@ final class LookupStatement implements InvocationHandler {
       context.put("?" + i, values[i]);
     }
     cancelFlag.set(false);
-    current = LookupResultSet.run(signature, metaData, plan, typeFactory, context, cancelFlag, 0);
+    current = LookupResultSet.run(plan, metaData, context, cancelFlag);
     return current;
   }
 
@@ -278,9 +271,12 @@ final class LookupStatement implements InvocationHandler {
     }
   }
 
-  /** The parameters' metadata, as Avatica's prepared statement reports them. */
+  /**
+   * The parameters' metadata, as Avatica's prepared statement reports them: each the value of a
+   * VARCHAR key.
+   */
   private ParameterMetaData parameters() {
-    List<AvaticaParameter> params = plan.parameters();
+    int count = plan.parameters();
     return (ParameterMetaData)
         Proxy.newProxyInstance(
             LookupStatement.class.getClassLoader(),
@@ -288,39 +284,34 @@ final class LookupStatement implements InvocationHandler {
             (proxy, m, a) -> {
               switch (m.getName()) {
                 case "getParameterCount":
-                  return params.size();
+                  return count;
                 case "hashCode":
                   return System.identityHashCode(proxy);
                 case "equals":
                   return proxy == a[0];
                 case "toString":
-                  return "ParameterMetaData" + params;
+                  return "ParameterMetaData{" + count + " VARCHAR}";
                 case "isWrapperFor":
                   return ((Class<?>) a[0]).isInstance(proxy);
                 case "unwrap":
                   if (((Class<?>) a[0]).isInstance(proxy)) {
                     return proxy;
                   }
-                  throw AvaticaConnection.HELPER.createException(
-                      "does not implement '" + a[0] + "'");
+                  throw new SQLException("does not implement '" + a[0] + "'");
                 default:
                   break;
               }
               int index = (Integer) a[0];
-              if (index < 1 || index > params.size()) {
-                throw AvaticaConnection.HELPER.toSQLException(
-                    AvaticaConnection.HELPER.createException(
-                        "parameter ordinal " + index + " out of range"));
+              if (index < 1 || index > count) {
+                throw new SQLException("parameter ordinal " + index + " out of range");
               }
-              AvaticaParameter p = params.get(index - 1);
               return switch (m.getName()) {
                 case "isNullable" -> ParameterMetaData.parameterNullableUnknown;
-                case "isSigned" -> p.signed;
-                case "getPrecision" -> p.precision;
-                case "getScale" -> p.scale;
-                case "getParameterType" -> p.parameterType;
-                case "getParameterTypeName" -> p.typeName;
-                case "getParameterClassName" -> p.className;
+                case "isSigned" -> false;
+                case "getPrecision", "getScale" -> 0;
+                case "getParameterType" -> Types.VARCHAR;
+                case "getParameterTypeName" -> "VARCHAR";
+                case "getParameterClassName" -> Object.class.getName();
                 default -> ParameterMetaData.parameterModeIn;
               };
             });

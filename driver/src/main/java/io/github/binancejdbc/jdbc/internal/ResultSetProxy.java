@@ -45,6 +45,10 @@ final class ResultSetProxy implements InvocationHandler {
     if (rs == null) {
       return null;
     }
+    ResultSet lookup = LookupResultSet.ofStatement(rs, statement);
+    if (lookup != null) {
+      return lookup;
+    }
     return (ResultSet)
         Proxy.newProxyInstance(
             ResultSetProxy.class.getClassLoader(),
@@ -107,25 +111,7 @@ final class ResultSetProxy implements InvocationHandler {
     int type = type(i);
     Class<?> wanted = a.length == 2 && a[1] instanceof Class<?> c ? c : null;
     if (TypeConversions.isTime(type) && (a.length == 1 || wanted != null)) {
-      Long stored = TypeConversions.stored(delegate, i, type);
-      if (stored == null) {
-        return null;
-      }
-      if (wanted == null) {
-        return TypeConversions.object(stored, type);
-      }
-      Object converted = TypeConversions.object(stored, type, wanted);
-      if (converted != TypeConversions.NOT_HANDLED) {
-        return converted;
-      }
-      throw new SQLException(
-          "Cannot read a "
-              + java.sql.JDBCType.valueOf(type).getName()
-              + " column as "
-              + wanted.getName()
-              + ": use Timestamp, LocalDateTime, Instant, OffsetDateTime,"
-              + " ZonedDateTime, LocalDate or String",
-          "22018");
+      return TypeConversions.timeObject(TypeConversions.stored(delegate, i, type), type, wanted);
     }
     if (type == Types.DECIMAL && wanted != null) {
       Object converted = TypeConversions.decimal(delegate.getBigDecimal(i), wanted);

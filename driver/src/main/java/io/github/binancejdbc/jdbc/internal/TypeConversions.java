@@ -150,6 +150,31 @@ final class TypeConversions {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   /**
+   * {@code getObject(column)} ({@code wanted} null) or {@code getObject(column, wanted)} of a time
+   * column holding {@code stored} (null for SQL NULL); an SQLException for a class it cannot give.
+   */
+  static Object timeObject(Long stored, int sqlType, Class<?> wanted) throws SQLException {
+    if (stored == null) {
+      return null;
+    }
+    if (wanted == null) {
+      return object(stored, sqlType);
+    }
+    Object converted = object(stored, sqlType, wanted);
+    if (converted != NOT_HANDLED) {
+      return converted;
+    }
+    throw new SQLException(
+        "Cannot read a "
+            + java.sql.JDBCType.valueOf(sqlType).getName()
+            + " column as "
+            + wanted.getName()
+            + ": use Timestamp, LocalDateTime, Instant, OffsetDateTime,"
+            + " ZonedDateTime, LocalDate or String",
+        "22018");
+  }
+
+  /**
    * {@code getObject(column, type)} of a time column, or {@link #NOT_HANDLED} for a type this
    * method does not produce.
    */

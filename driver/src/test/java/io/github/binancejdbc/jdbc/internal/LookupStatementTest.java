@@ -3,6 +3,7 @@ package io.github.binancejdbc.jdbc.internal;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,7 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,25 @@ class LookupStatementTest {
     wm.stubFor(
         get(urlEqualTo("/api/v3/ticker/price?symbol=ETHUSDT"))
             .willReturn(okJson("{\"symbol\":\"ETHUSDT\",\"price\":\"0.00000000\"}")));
+    // BOOLEAN and BIGINT columns that hold no NULL, and nullable INTEGER and BOOLEAN ones.
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/aggTrades"))
+            .willReturn(
+                okJson(
+                    "[{\"a\":26129,\"p\":\"0.01633102\",\"q\":\"4.70443515\",\"f\":27781,"
+                        + "\"l\":27781,\"T\":1498793709153,\"m\":true,\"M\":false},"
+                        + "{\"a\":26130,\"p\":\"-12.5\",\"q\":\"0\",\"f\":27782,"
+                        + "\"l\":27783,\"T\":-1000,\"m\":false,\"M\":true}]")));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/exchangeInfo"))
+            .willReturn(
+                okJson(
+                    "{\"timezone\":\"UTC\",\"serverTime\":1,\"rateLimits\":[],"
+                        + "\"exchangeFilters\":[],\"symbols\":[{\"symbol\":\"BTCUSDT\","
+                        + "\"status\":\"TRADING\",\"baseAsset\":\"BTC\",\"quoteAsset\":\"USDT\","
+                        + "\"baseAssetPrecision\":8,\"icebergAllowed\":true,"
+                        + "\"ocoAllowed\":false,\"filters\":[{\"filterType\":\"PRICE_FILTER\","
+                        + "\"minPrice\":\"0.01000000\",\"tickSize\":\"1E-8\"}]}]}")));
   }
 
   @AfterEach
@@ -79,7 +100,21 @@ class LookupStatementTest {
               "BTCUSDT"),
           // A required key missing: the scan's error, on both paths.
           List.of("SELECT open_time FROM klines WHERE symbol = ?", "BTCUSDT"),
-          List.of("SELECT symbol FROM ticker_price WHERE symbol = 'NOPE'"));
+          List.of("SELECT symbol FROM ticker_price WHERE symbol = 'NOPE'"),
+          List.of(
+              "SELECT agg_trade_id, price, trade_time, is_buyer_maker, is_best_match,"
+                  + " first_trade_id FROM agg_trades WHERE symbol = ?",
+              "BTCUSDT"),
+          List.of("SELECT is_buyer_maker FROM agg_trades WHERE symbol = ?", "BTCUSDT"),
+          List.of(
+              "SELECT symbol, base_asset_precision, iceberg_allowed, oco_allowed, quote_precision,"
+                  + " amend_allowed FROM symbols WHERE symbol = ?",
+              "BTCUSDT"),
+          // Nullable DECIMAL columns, NULL and not.
+          List.of(
+              "SELECT filter_type, min_price, max_price, tick_size FROM symbol_filters"
+                  + " WHERE symbol = ?",
+              "BTCUSDT"));
 
   @Test
   void answersAsCalcitesPreparedStatementInEveryZone() throws SQLException {
@@ -364,47 +399,178 @@ class LookupStatementTest {
         .append(rs.getFetchDirection())
         .append(' ')
         .append(rs.isBeforeFirst())
+        .append(' ')
+        .append(rs.isAfterLast())
+        .append(' ')
+        .append(rs.isFirst())
+        .append(' ')
+        .append(rs.getRow())
+        .append(' ')
+        .append(rs.getWarnings())
         .append(columns(rs.getMetaData()))
         .append('\n');
     ResultSetMetaData md = rs.getMetaData();
-    Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"), Locale.ROOT);
+    int count = md.getColumnCount();
+    b.append(read(() -> md.getColumnType(count + 1))).append(read(() -> md.getColumnName(0)));
+    b.append(read(() -> md.unwrap(ResultSetMetaData.class) == md));
+    b.append(read(() -> md.isWrapperFor(ResultSet.class))).append('\n');
+    // Reading before the first row, then cursor movements a forward-only result set refuses.
+    b.append("before ").append(getters(rs, 1)).append('\n');
+    b.append(read(rs::wasNull)).append(read(rs::isLast)).append(read(rs::previous));
+    b.append(read(() -> rs.absolute(1))).append(read(() -> rs.relative(1)));
+    b.append(read(rs::first)).append(read(rs::last)).append(read(rs::getCursorName));
+    b.append(read(() -> rs.getRowId(1))).append(read(rs::rowUpdated)).append(read(rs::rowDeleted));
+    b.append(read(rs::rowInserted)).append('\n');
+    b.append(read(() -> rs.unwrap(ResultSet.class) == rs))
+        .append(read(() -> rs.isWrapperFor(ResultSet.class)));
+    b.append(read(() -> rs.unwrap(Statement.class))).append(read(() -> rs.getStatement() != null));
+    rs.setFetchSize(7);
+    rs.setFetchDirection(ResultSet.FETCH_UNKNOWN);
+    b.append(rs.getFetchSize()).append(rs.getFetchDirection()).append('\n');
+    boolean first = true;
     while (rs.next()) {
       b.append("row ").append(rs.getRow()).append(' ').append(rs.isFirst()).append('\n');
-      for (int i = 1; i <= md.getColumnCount() + 1; i++) {
-        int col = i;
-        String label = i <= md.getColumnCount() ? md.getColumnLabel(i) : "none";
-        b.append(col).append(':');
-        b.append(read(() -> rs.findColumn(label)));
-        b.append(read(() -> rs.getObject(col))).append(read(rs::wasNull));
-        b.append(read(() -> rs.getObject(label)));
-        b.append(read(() -> rs.getString(col)));
-        b.append(read(() -> rs.getBigDecimal(col)));
-        b.append(read(() -> rs.getLong(col))).append(read(rs::wasNull));
-        b.append(read(() -> rs.getInt(col)));
-        b.append(read(() -> rs.getShort(col)));
-        b.append(read(() -> rs.getDouble(col)));
-        b.append(read(() -> rs.getFloat(col)));
-        b.append(read(() -> rs.getBoolean(col)));
-        b.append(read(() -> rs.getBytes(col)));
-        b.append(read(() -> rs.getTimestamp(col)));
-        b.append(read(() -> rs.getTimestamp(col, tokyo)));
-        b.append(read(() -> rs.getDate(col)));
-        b.append(read(() -> rs.getTime(col)));
-        b.append(read(() -> rs.getObject(col, LocalDateTime.class)));
-        b.append(read(() -> rs.getObject(col, LocalDate.class)));
-        b.append(read(() -> rs.getObject(col, Instant.class)));
-        b.append(read(() -> rs.getObject(col, OffsetDateTime.class)));
-        b.append(read(() -> rs.getObject(col, String.class)));
-        b.append(read(() -> rs.getObject(col, java.math.BigDecimal.class)));
-        b.append(read(() -> rs.getObject(col, Long.class)));
-        b.append('\n');
+      if (first) {
+        b.append(
+            read(
+                () -> {
+                  rs.updateNull(1);
+                  return null;
+                }));
+        b.append(
+            read(
+                () -> {
+                  rs.updateString("x", "y");
+                  return null;
+                }));
+        b.append(
+            read(
+                () -> {
+                  rs.updateRow();
+                  return null;
+                }));
+        b.append(
+                read(
+                    () -> {
+                      rs.moveToInsertRow();
+                      return null;
+                    }))
+            .append('\n');
+        first = false;
+      }
+      for (int i = 1; i <= count + 1; i++) {
+        String label = i <= count ? md.getColumnLabel(i) : "none";
+        b.append(i).append(':').append(read(() -> rs.findColumn(label)));
+        b.append(getters(rs, i)).append('\n');
+        // By label, in another case: the same answers.
+        b.append(getters(rs, label.toUpperCase(Locale.ROOT))).append('\n');
       }
     }
-    b.append(rs.isAfterLast()).append(read(rs::next)).append('\n');
+    b.append(rs.isAfterLast()).append(rs.getRow()).append(read(rs::next)).append('\n');
+    b.append("after ").append(getters(rs, 1)).append('\n');
+    Statement statement = rs.getStatement();
+    rs.close();
     rs.close();
     b.append(rs.isClosed()).append(read(rs::next)).append(read(() -> rs.getString(1)));
+    b.append(read(() -> rs.getStatement() == statement)).append(read(rs::getMetaData));
+    b.append("closed ").append(getters(rs, 1));
+    for (Getter g :
+        List.<Getter>of(
+            rs::wasNull,
+            rs::getType,
+            rs::getFetchSize,
+            rs::getRow,
+            rs::isBeforeFirst,
+            rs::getWarnings,
+            () -> rs.findColumn("x"),
+            rs::rowUpdated,
+            rs::isFirst,
+            rs::getHoldability,
+            rs::getConcurrency)) {
+      b.append(read(g));
+    }
     return b.append('\n').toString();
   }
+
+  /** Every getter of column {@code col} (an index or a label), each followed by wasNull. */
+  @SuppressWarnings("deprecation") // getBigDecimal(i, scale) and getUnicodeStream too
+  private static String getters(ResultSet rs, Object col) {
+    Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"), Locale.ROOT);
+    Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+    boolean byIndex = col instanceof Integer;
+    int i = byIndex ? (Integer) col : 0;
+    String l = byIndex ? null : (String) col;
+    List<Getter> getters =
+        List.of(
+            () -> byIndex ? rs.getObject(i) : rs.getObject(l),
+            () -> byIndex ? rs.getString(i) : rs.getString(l),
+            () -> byIndex ? rs.getNString(i) : rs.getNString(l),
+            () -> byIndex ? rs.getBigDecimal(i) : rs.getBigDecimal(l),
+            () -> byIndex ? rs.getBigDecimal(i, 2) : rs.getBigDecimal(l, 2),
+            () -> byIndex ? rs.getBigDecimal(i, 0) : rs.getBigDecimal(l, 0),
+            () -> byIndex ? rs.getLong(i) : rs.getLong(l),
+            () -> byIndex ? rs.getInt(i) : rs.getInt(l),
+            () -> byIndex ? rs.getShort(i) : rs.getShort(l),
+            () -> byIndex ? rs.getByte(i) : rs.getByte(l),
+            () -> byIndex ? rs.getDouble(i) : rs.getDouble(l),
+            () -> byIndex ? rs.getFloat(i) : rs.getFloat(l),
+            () -> byIndex ? rs.getBoolean(i) : rs.getBoolean(l),
+            () -> byIndex ? rs.getBytes(i) : rs.getBytes(l),
+            () -> byIndex ? rs.getTimestamp(i) : rs.getTimestamp(l),
+            () -> byIndex ? rs.getTimestamp(i, tokyo) : rs.getTimestamp(l, tokyo),
+            () -> byIndex ? rs.getTimestamp(i, utc) : rs.getTimestamp(l, utc),
+            () -> byIndex ? rs.getDate(i) : rs.getDate(l),
+            () -> byIndex ? rs.getDate(i, tokyo) : rs.getDate(l, tokyo),
+            () -> byIndex ? rs.getTime(i) : rs.getTime(l),
+            () -> byIndex ? rs.getTime(i, tokyo) : rs.getTime(l, tokyo),
+            () -> byIndex ? rs.getObject(i, Map.of()) : rs.getObject(l, Map.of()),
+            () -> byIndex ? rs.getAsciiStream(i) : rs.getAsciiStream(l),
+            () -> byIndex ? rs.getUnicodeStream(i) : rs.getUnicodeStream(l),
+            () -> byIndex ? rs.getBinaryStream(i) : rs.getBinaryStream(l),
+            () -> byIndex ? rs.getCharacterStream(i) : rs.getCharacterStream(l),
+            () -> byIndex ? rs.getNCharacterStream(i) : rs.getNCharacterStream(l),
+            () -> byIndex ? rs.getArray(i) : rs.getArray(l),
+            () -> byIndex ? rs.getBlob(i) : rs.getBlob(l),
+            () -> byIndex ? rs.getClob(i) : rs.getClob(l),
+            () -> byIndex ? rs.getNClob(i) : rs.getNClob(l),
+            () -> byIndex ? rs.getRef(i) : rs.getRef(l),
+            () -> byIndex ? rs.getURL(i) : rs.getURL(l),
+            () -> byIndex ? rs.getSQLXML(i) : rs.getSQLXML(l));
+    StringBuilder b = new StringBuilder();
+    for (Getter g : getters) {
+      b.append(read(g)).append(read(rs::wasNull));
+    }
+    for (Class<?> type : CLASSES) {
+      b.append(read(() -> byIndex ? rs.getObject(i, type) : rs.getObject(l, type)));
+      b.append(read(rs::wasNull));
+    }
+    return b.toString();
+  }
+
+  /** The classes {@code getObject(column, Class)} is asked for. */
+  private static final List<Class<?>> CLASSES =
+      List.of(
+          LocalDateTime.class,
+          LocalDate.class,
+          java.time.LocalTime.class,
+          Instant.class,
+          OffsetDateTime.class,
+          java.time.ZonedDateTime.class,
+          java.time.OffsetTime.class,
+          java.sql.Timestamp.class,
+          java.sql.Date.class,
+          java.sql.Time.class,
+          java.util.Date.class,
+          String.class,
+          java.math.BigDecimal.class,
+          Number.class,
+          Object.class,
+          Long.class,
+          Integer.class,
+          Short.class,
+          Double.class,
+          Boolean.class,
+          byte[].class);
 
   @FunctionalInterface
   private interface Getter {
