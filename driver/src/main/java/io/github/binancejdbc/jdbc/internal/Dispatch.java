@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Wrapper;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,7 +30,9 @@ final class Dispatch<H> {
   private final Class<?> iface;
   private final Map<String, Op<H>> byName = new HashMap<>();
   private final Map<String, Op<H>> bySignature = new HashMap<>();
-  private Op<H> otherwise;
+
+  /** The names of the interface's methods, while the table is built. */
+  private Set<String> names;
 
   /**
    * Each method's operation (one of the tables above or a {@link Pass}), found by identity on the
@@ -44,11 +48,14 @@ final class Dispatch<H> {
 
   /** Every overload of {@code name}. */
   Dispatch<H> on(String name, Op<H> op) {
-    boolean found = false;
-    for (Method m : iface.getMethods()) {
-      found |= m.getName().equals(name);
+    if (names == null) {
+      // Once per table: getMethods() copies every Method it returns.
+      names = new HashSet<>();
+      for (Method m : iface.getMethods()) {
+        names.add(m.getName());
+      }
     }
-    if (!found && !isObjectMethod(name)) {
+    if (!names.contains(name) && !isObjectMethod(name)) {
       throw new IllegalStateException(iface.getSimpleName() + " has no method " + name);
     }
     byName.put(name, op);
@@ -64,12 +71,6 @@ final class Dispatch<H> {
           iface.getSimpleName() + " has no method " + name + Arrays.toString(parameterTypes), e);
     }
     bySignature.put(signature(name, parameterTypes), op);
-    return this;
-  }
-
-  /** What every method without an entry does, instead of passing it to a delegate. */
-  Dispatch<H> otherwise(Op<H> op) {
-    otherwise = op;
     return this;
   }
 
@@ -109,7 +110,7 @@ final class Dispatch<H> {
           op = byName.get(method.getName());
         }
         if (op == null) {
-          op = otherwise != null ? otherwise : new Pass<>(accessible(method));
+          op = new Pass<>(accessible(method));
         }
         IdentityHashMap<Method, Op<H>> copy = new IdentityHashMap<>(byIdentity);
         copy.put(method, op);

@@ -30,79 +30,6 @@ import org.apache.calcite.schema.SchemaPlus;
  * {@link ResultSet}, not Avatica's classes.
  */
 final class LookupResultSet implements InvocationHandler {
-  private static final String[] GETTERS = {
-    "getString",
-    "getBoolean",
-    "getByte",
-    "getShort",
-    "getInt",
-    "getLong",
-    "getFloat",
-    "getDouble",
-    "getBigDecimal",
-    "getBytes",
-    "getDate",
-    "getTime",
-    "getTimestamp",
-    "getAsciiStream",
-    "getUnicodeStream",
-    "getBinaryStream",
-    "getObject",
-    "getCharacterStream",
-    "getRef",
-    "getBlob",
-    "getClob",
-    "getArray",
-    "getURL",
-    "getNClob",
-    "getSQLXML",
-    "getNString",
-    "getNCharacterStream"
-  };
-
-  private static final Dispatch<LookupResultSet> OPS = ops();
-
-  private static Dispatch<LookupResultSet> ops() {
-    Dispatch<LookupResultSet> d =
-        new Dispatch<LookupResultSet>(ResultSet.class)
-            .identity(h -> "BinanceResultSet{LookupResultSet}", h -> null)
-            .on("unwrap", (h, p, m, a) -> unwrap(p, (Class<?>) a[0]))
-            .on("isWrapperFor", (h, p, m, a) -> ((Class<?>) a[0]).isInstance(p))
-            .on("getStatement", (h, p, m, a) -> h.statement)
-            .on("isClosed", (h, p, m, a) -> h.closed)
-            .on("close", (h, p, m, a) -> h.close())
-            .on("next", (h, p, m, a) -> h.next())
-            .on("wasNull", (h, p, m, a) -> h.open(h.wasNull))
-            .on("getWarnings", (h, p, m, a) -> h.open(null))
-            .on("clearWarnings", (h, p, m, a) -> h.open(null))
-            .on("getMetaData", (h, p, m, a) -> h.open(h.metaData))
-            .on("findColumn", (h, p, m, a) -> h.column(a[0]) + 1)
-            .on("isBeforeFirst", (h, p, m, a) -> h.open(h.beforeFirst))
-            .on("isAfterLast", (h, p, m, a) -> h.open(h.afterLast))
-            .on("isFirst", (h, p, m, a) -> h.open(h.row == 1))
-            .on("getRow", (h, p, m, a) -> h.open(h.row))
-            .on("getFetchSize", (h, p, m, a) -> h.open(h.fetchSize))
-            .on("setFetchSize", (h, p, m, a) -> h.setFetchSize((Integer) a[0]))
-            .on("getFetchDirection", (h, p, m, a) -> h.open(h.fetchDirection))
-            .on("setFetchDirection", (h, p, m, a) -> h.setFetchDirection((Integer) a[0]))
-            // As Calcite's prepared statements give: forward only, read only, held over commits.
-            .on("getType", (h, p, m, a) -> h.open(ResultSet.TYPE_FORWARD_ONLY))
-            .on("getConcurrency", (h, p, m, a) -> h.open(ResultSet.CONCUR_READ_ONLY))
-            .on("getHoldability", (h, p, m, a) -> h.open(ResultSet.HOLD_CURSORS_OVER_COMMIT))
-            .on("rowUpdated", (h, p, m, a) -> h.open(false))
-            .on("rowInserted", (h, p, m, a) -> h.open(false))
-            .on("rowDeleted", (h, p, m, a) -> h.open(false))
-            // Moving back or to a row, updating and the cursor name: Avatica supports none.
-            .otherwise(
-                (h, p, m, a) -> {
-                  throw new SQLFeatureNotSupportedException();
-                });
-    for (String getter : GETTERS) {
-      d.on(getter, (h, p, m, a) -> LookupGetters.get(h, getter, h.column(a[0]), a));
-    }
-    return d;
-  }
-
   private final List<LookupColumn> columns;
   private final LookupMetaData metaData;
   private final boolean scalar;
@@ -178,7 +105,76 @@ final class LookupResultSet implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    return OPS.invoke(this, null, proxy, method, args);
+    try {
+      return answer(proxy, method.getName(), args);
+    } catch (Throwable t) {
+      throw JdbcProxies.translate(t);
+    }
+  }
+
+  /**
+   * Every method, by name: a switch rather than a table of lambdas, whose classes would be spun at
+   * a first query's start.
+   */
+  private Object answer(Object p, String name, Object[] a) throws Exception {
+    return switch (name) {
+      case "next" -> next();
+      case "getString",
+          "getBoolean",
+          "getByte",
+          "getShort",
+          "getInt",
+          "getLong",
+          "getFloat",
+          "getDouble",
+          "getBigDecimal",
+          "getBytes",
+          "getDate",
+          "getTime",
+          "getTimestamp",
+          "getAsciiStream",
+          "getUnicodeStream",
+          "getBinaryStream",
+          "getObject",
+          "getCharacterStream",
+          "getRef",
+          "getBlob",
+          "getClob",
+          "getArray",
+          "getURL",
+          "getNClob",
+          "getSQLXML",
+          "getNString",
+          "getNCharacterStream" ->
+          LookupGetters.get(this, name, column(a[0]), a);
+      case "wasNull" -> open(wasNull);
+      case "close" -> close();
+      case "isClosed" -> closed;
+      case "getStatement" -> statement;
+      case "getMetaData" -> open(metaData);
+      case "findColumn" -> column(a[0]) + 1;
+      case "getWarnings", "clearWarnings" -> open(null);
+      case "isBeforeFirst" -> open(beforeFirst);
+      case "isAfterLast" -> open(afterLast);
+      case "isFirst" -> open(row == 1);
+      case "getRow" -> open(row);
+      case "getFetchSize" -> open(fetchSize);
+      case "setFetchSize" -> setFetchSize((Integer) a[0]);
+      case "getFetchDirection" -> open(fetchDirection);
+      case "setFetchDirection" -> setFetchDirection((Integer) a[0]);
+      // As Calcite's prepared statements give: forward only, read only, held over commits.
+      case "getType" -> open(ResultSet.TYPE_FORWARD_ONLY);
+      case "getConcurrency" -> open(ResultSet.CONCUR_READ_ONLY);
+      case "getHoldability" -> open(ResultSet.HOLD_CURSORS_OVER_COMMIT);
+      case "rowUpdated", "rowInserted", "rowDeleted" -> open(false);
+      case "unwrap" -> unwrap(p, (Class<?>) a[0]);
+      case "isWrapperFor" -> ((Class<?>) a[0]).isInstance(p);
+      case "equals" -> p == a[0];
+      case "hashCode" -> System.identityHashCode(p);
+      case "toString" -> "BinanceResultSet{LookupResultSet}";
+      // Moving back or to a row, updating and the cursor name: Avatica supports none.
+      default -> throw new SQLFeatureNotSupportedException();
+    };
   }
 
   private static Object unwrap(Object proxy, Class<?> iface) throws SQLException {

@@ -16,15 +16,18 @@ import java.util.Calendar;
  * wall-clock contract of {@link TypeConversions} in every JVM zone; DECIMAL text as plain digits.
  */
 final class ResultSetProxy implements InvocationHandler {
-  private static final Dispatch<ResultSetProxy> OPS =
-      new Dispatch<ResultSetProxy>(ResultSet.class)
-          .identity(h -> "BinanceResultSet{" + h.delegate + "}", h -> h.delegate)
-          .on("getStatement", (h, p, m, a) -> h.statement)
-          .on("getTimestamp", (h, p, m, a) -> h.time(m, a, Kind.TIMESTAMP))
-          .on("getDate", (h, p, m, a) -> h.time(m, a, Kind.DATE))
-          .on("getTime", (h, p, m, a) -> h.time(m, a, Kind.TIME))
-          .on("getString", (h, p, m, a) -> h.getString(m, a))
-          .on("getObject", (h, p, m, a) -> h.getObject(m, a));
+  /** Built on first use: a connection whose statements are all lookups never needs it. */
+  private static final class Ops {
+    static final Dispatch<ResultSetProxy> OPS =
+        new Dispatch<ResultSetProxy>(ResultSet.class)
+            .identity(h -> "BinanceResultSet{" + h.delegate + "}", h -> h.delegate)
+            .on("getStatement", (h, p, m, a) -> h.statement)
+            .on("getTimestamp", (h, p, m, a) -> h.time(m, a, Kind.TIMESTAMP))
+            .on("getDate", (h, p, m, a) -> h.time(m, a, Kind.DATE))
+            .on("getTime", (h, p, m, a) -> h.time(m, a, Kind.TIME))
+            .on("getString", (h, p, m, a) -> h.getString(m, a))
+            .on("getObject", (h, p, m, a) -> h.getObject(m, a));
+  }
 
   private enum Kind {
     TIMESTAMP,
@@ -58,7 +61,7 @@ final class ResultSetProxy implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    return OPS.invoke(this, delegate, proxy, method, args);
+    return Ops.OPS.invoke(this, delegate, proxy, method, args);
   }
 
   private int index(Object column) throws SQLException {
