@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses the column block of a table definition: one column a line, four fields separated by
@@ -30,9 +28,6 @@ import java.util.regex.Pattern;
  * error naming the table and the line, so a malformed definition fails when its class loads.
  */
 final class ColumnBlock {
-  private static final Pattern ROW = Pattern.compile("(\\S+) +(\\S+) +(\\S+) +(\\S.*)");
-  private static final Pattern NAME =
-      Pattern.compile("([a-z][a-z0-9_]*)(?::([\\w.]+(?:\\|[\\w.]+)*|-))?");
 
   private ColumnBlock() {}
 
@@ -73,29 +68,26 @@ final class ColumnBlock {
   }
 
   private static ColumnDef row(String table, int i, String line, Map<String, Pushdown> chosen) {
-    Matcher m = ROW.matcher(line);
-    if (!m.matches()) {
+    String[] f = fields(line);
+    if (f == null) {
       throw error(table, i, line, "expected 'name TYPE kind description'");
     }
-    Matcher named = NAME.matcher(m.group(1));
-    if (!named.matches()) {
-      throw error(table, i, line, "column name '" + m.group(1) + "' is not lower_snake");
+    String[] named = name(f[0]);
+    if (named == null) {
+      throw error(table, i, line, "column name '" + f[0] + "' is not lower_snake");
     }
-    String name = named.group(1);
+    String name = named[0];
     ColumnType type;
     try {
-      type = ColumnType.valueOf(m.group(2));
+      type = ColumnType.valueOf(f[1]);
     } catch (IllegalArgumentException e) {
       throw error(
           table,
           i,
           line,
-          "unknown type '"
-              + m.group(2)
-              + "'; expected one of "
-              + Arrays.toString(ColumnType.values()));
+          "unknown type '" + f[1] + "'; expected one of " + Arrays.toString(ColumnType.values()));
     }
-    String kind = m.group(3);
+    String kind = f[2];
     boolean nullable = kind.startsWith("nullable");
     String push = nullable ? kind.substring("nullable".length()) : kind;
     if (nullable && !push.isEmpty()) {
@@ -123,7 +115,89 @@ final class ColumnBlock {
             default -> throw error(table, i, line, badKind(kind));
           };
     }
-    return new ColumnDef(name, type, nullable, pushdown, m.group(4), named.group(2));
+    return new ColumnDef(name, type, nullable, pushdown, f[3], named[1]);
+  }
+
+  /**
+   * The fields of {@code line} ({@code name TYPE kind description}): three words of non-blank
+   * characters, each followed by spaces, then a description that starts with a non-blank character;
+   * null for any other line. Read by hand, not by a regular expression: every table's block is read
+   * when the first connection opens, and an interpreted regular expression was a visible part of
+   * that.
+   */
+  static String[] fields(String line) {
+    String[] f = new String[4];
+    int pos = 0;
+    for (int k = 0; k < 3; k++) {
+      int start = pos;
+      while (pos < line.length() && !blank(line.charAt(pos))) {
+        pos++;
+      }
+      if (pos == start || pos == line.length() || line.charAt(pos) != ' ') {
+        return null;
+      }
+      f[k] = line.substring(start, pos);
+      while (pos < line.length() && line.charAt(pos) == ' ') {
+        pos++;
+      }
+    }
+    if (pos == line.length() || blank(line.charAt(pos))) {
+      return null;
+    }
+    f[3] = line.substring(pos);
+    // After its first character, no line terminator (which '.' does not match).
+    for (int j = pos + 1; j < line.length(); j++) {
+      char c = line.charAt(j);
+      if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return null;
+      }
+    }
+    return f;
+  }
+
+  /** A blank character, as a regular expression's {@code \s} is. */
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /**
+   * {name, field} of a column's first field {@code lower_snake[:field]} (field null when absent;
+   * {@code -}, or JSON field paths of letters, digits, {@code _} and {@code .} joined by {@code
+   * |}); null when it has not that shape.
+   */
+  static String[] name(String s) {
+    int colon = s.indexOf(':');
+    String name = colon < 0 ? s : s.substring(0, colon);
+    if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+      return null;
+    }
+    for (int j = 1; j < name.length(); j++) {
+      char c = name.charAt(j);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        return null;
+      }
+    }
+    if (colon < 0) {
+      return new String[] {name, null};
+    }
+    String field = s.substring(colon + 1);
+    if (field.equals("-")) {
+      return new String[] {name, field};
+    }
+    for (String path : field.split("\\|", -1)) {
+      if (path.isEmpty()) {
+        return null;
+      }
+      for (int j = 0; j < path.length(); j++) {
+        char c = path.charAt(j);
+        boolean word =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        if (!word && c != '.') {
+          return null;
+        }
+      }
+    }
+    return new String[] {name, field};
   }
 
   private static String badKind(String kind) {

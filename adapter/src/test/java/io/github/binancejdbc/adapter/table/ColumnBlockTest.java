@@ -332,4 +332,39 @@ class ColumnBlockTest {
                     .build());
     assertEquals("table symbols: column symbol is declared twice", e.getMessage());
   }
+
+  /**
+   * The hand-written reading of a line and of a column name accepts exactly what the regular
+   * expressions it replaced accept, with the same parts, on random lines of the characters that
+   * matter.
+   */
+  @Test
+  void linesAndNamesAreReadAsTheRegularExpressionsRead() {
+    java.util.regex.Pattern row =
+        java.util.regex.Pattern.compile("(\\S+) +(\\S+) +(\\S+) +(\\S.*)");
+    java.util.regex.Pattern name =
+        java.util.regex.Pattern.compile("([a-z][a-z0-9_]*)(?::([\\w.]+(?:\\|[\\w.]+)*|-))?");
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "aZ9_.:|- - \tx\r\u2028";
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(14);
+      for (int k = 0; k < length; k++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      java.util.regex.Matcher m = row.matcher(text);
+      String[] f = ColumnBlock.fields(text);
+      assertEquals(
+          m.matches() ? List.of(m.group(1), m.group(2), m.group(3), m.group(4)) : null,
+          f == null ? null : List.of(f),
+          text);
+      m = name.matcher(text);
+      String[] named = ColumnBlock.name(text);
+      assertEquals(
+          m.matches() ? Arrays.asList(m.group(1), m.group(2)) : null,
+          named == null ? null : Arrays.asList(named),
+          text);
+    }
+  }
 }

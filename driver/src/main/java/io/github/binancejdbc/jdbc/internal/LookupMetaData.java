@@ -138,8 +138,13 @@ final class LookupMetaData implements ResultSetMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
+    return unwrap(this, iface);
+  }
+
+  /** {@code self} as {@code iface}, or Avatica's failure when it is none: for lookups' objects. */
+  static <T> T unwrap(Object self, Class<T> iface) throws SQLException {
+    if (iface.isInstance(self)) {
+      return iface.cast(self);
     }
     throw new SQLException("does not implement '" + iface + "'");
   }

@@ -167,7 +167,7 @@ final class LookupResultSet implements InvocationHandler {
       case "getConcurrency" -> open(ResultSet.CONCUR_READ_ONLY);
       case "getHoldability" -> open(ResultSet.HOLD_CURSORS_OVER_COMMIT);
       case "rowUpdated", "rowInserted", "rowDeleted" -> open(false);
-      case "unwrap" -> unwrap(p, (Class<?>) a[0]);
+      case "unwrap" -> LookupMetaData.unwrap(p, (Class<?>) a[0]);
       case "isWrapperFor" -> ((Class<?>) a[0]).isInstance(p);
       case "equals" -> p == a[0];
       case "hashCode" -> System.identityHashCode(p);
@@ -175,13 +175,6 @@ final class LookupResultSet implements InvocationHandler {
       // Moving back or to a row, updating and the cursor name: Avatica supports none.
       default -> throw new SQLFeatureNotSupportedException();
     };
-  }
-
-  private static Object unwrap(Object proxy, Class<?> iface) throws SQLException {
-    if (iface.isInstance(proxy)) {
-      return proxy;
-    }
-    throw new SQLException("does not implement '" + iface + "'");
   }
 
   /** {@code value}, after checking that the result set is open. */

@@ -3,12 +3,10 @@ package io.github.binancejdbc.jdbc.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -192,7 +190,7 @@ final class LookupStatement implements InvocationHandler {
         return metaData;
       }
       case "getParameterMetaData" -> {
-        return parameters();
+        return new LookupParameters(plan.parameters());
       }
       case "getMaxRows", "getLargeMaxRows" -> {
         return name.equals("getMaxRows") ? (Object) 0 : (Object) 0L;
@@ -269,51 +267,5 @@ final class LookupStatement implements InvocationHandler {
     if (previous != null) {
       previous.close();
     }
-  }
-
-  /**
-   * The parameters' metadata, as Avatica's prepared statement reports them: each the value of a
-   * VARCHAR key.
-   */
-  private ParameterMetaData parameters() {
-    int count = plan.parameters();
-    return (ParameterMetaData)
-        Proxy.newProxyInstance(
-            LookupStatement.class.getClassLoader(),
-            new Class<?>[] {ParameterMetaData.class},
-            (proxy, m, a) -> {
-              switch (m.getName()) {
-                case "getParameterCount":
-                  return count;
-                case "hashCode":
-                  return System.identityHashCode(proxy);
-                case "equals":
-                  return proxy == a[0];
-                case "toString":
-                  return "ParameterMetaData{" + count + " VARCHAR}";
-                case "isWrapperFor":
-                  return ((Class<?>) a[0]).isInstance(proxy);
-                case "unwrap":
-                  if (((Class<?>) a[0]).isInstance(proxy)) {
-                    return proxy;
-                  }
-                  throw new SQLException("does not implement '" + a[0] + "'");
-                default:
-                  break;
-              }
-              int index = (Integer) a[0];
-              if (index < 1 || index > count) {
-                throw new SQLException("parameter ordinal " + index + " out of range");
-              }
-              return switch (m.getName()) {
-                case "isNullable" -> ParameterMetaData.parameterNullableUnknown;
-                case "isSigned" -> false;
-                case "getPrecision", "getScale" -> 0;
-                case "getParameterType" -> Types.VARCHAR;
-                case "getParameterTypeName" -> "VARCHAR";
-                case "getParameterClassName" -> Object.class.getName();
-                default -> ParameterMetaData.parameterModeIn;
-              };
-            });
   }
 }

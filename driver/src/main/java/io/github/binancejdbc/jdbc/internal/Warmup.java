@@ -8,9 +8,7 @@ import io.github.binancejdbc.adapter.client.HttpClients;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -28,14 +26,13 @@ import java.util.TimeZone;
  * caller's thread does whatever it finds undone.
  */
 public final class Warmup {
-  /** The interfaces the driver's proxies implement, each alone (see {@link JdbcProxies}). */
+  /**
+   * The interfaces the driver's proxies of a first query implement, each alone (see {@link
+   * JdbcProxies}); not {@code CallableStatement} and {@code DatabaseMetaData} (about 20 ms of CPU
+   * that would compete with the first query on a small machine), made when first needed.
+   */
   private static final Class<?>[] PROXIED = {
-    Connection.class,
-    PreparedStatement.class,
-    ResultSet.class,
-    Statement.class,
-    CallableStatement.class,
-    DatabaseMetaData.class
+    Connection.class, PreparedStatement.class, ResultSet.class, Statement.class
   };
 
   private Warmup() {}
