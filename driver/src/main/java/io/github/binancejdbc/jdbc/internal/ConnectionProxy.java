@@ -64,6 +64,7 @@ final class ConnectionProxy implements InvocationHandler {
   private final boolean trading;
   private final Properties clientInfo = new Properties();
   private final ConnectionCheck check;
+  private final OpenStatements statements = new OpenStatements();
   private volatile boolean closed;
   private volatile boolean userReadOnly;
   private int networkTimeout;
@@ -225,6 +226,12 @@ final class ConnectionProxy implements InvocationHandler {
       return null;
     }
     closed = true;
+    SQLException statementFailure = null;
+    try {
+      statements.closeAll();
+    } catch (SQLException e) {
+      statementFailure = e;
+    }
     try {
       Connection c;
       synchronized (this) {
@@ -242,7 +249,20 @@ final class ConnectionProxy implements InvocationHandler {
     } catch (RuntimeException e) {
       throw JdbcProxies.translate(e);
     }
+    if (statementFailure != null) {
+      throw statementFailure;
+    }
     return null;
+  }
+
+  /** Forgets statement {@code s}, which was closed. */
+  void closed(Statement s) {
+    statements.remove(s);
+  }
+
+  /** Statement {@code s}, to be closed with this connection. */
+  private Statement opened(Statement s) {
+    return statements.add(s);
   }
 
   /** Closes the schema after {@code failure}, adding what that throws to it. */
@@ -284,7 +304,7 @@ final class ConnectionProxy implements InvocationHandler {
               text -> isOpened() ? null : lookup(text),
               typeFactory(),
               () -> delegate().createStatement());
-      return StatementProxy.create(s, Statement.class, null, this);
+      return opened(StatementProxy.create(s, Statement.class, null, this));
     }
     Connection c = delegate();
     Statement s =
@@ -293,13 +313,13 @@ final class ConnectionProxy implements InvocationHandler {
             : a.length == 2
                 ? c.createStatement((Integer) a[0], (Integer) a[1])
                 : c.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
-    return StatementProxy.create(s, Statement.class, null, this);
+    return opened(StatementProxy.create(s, Statement.class, null, this));
   }
 
   private Object prepareStatement(String sql) throws SQLException {
     open(null);
     SqlGate.check(sql);
-    return StatementProxy.create(prepare(sql, 0), PreparedStatement.class, sql, this);
+    return opened(StatementProxy.create(prepare(sql, 0), PreparedStatement.class, sql, this));
   }
 
   /**
@@ -311,7 +331,7 @@ final class ConnectionProxy implements InvocationHandler {
     SqlGate.check(sql);
     String rewritten = CallRewriter.rewrite(sql);
     String text = rewritten == null ? sql : rewritten;
-    return StatementProxy.create(prepare(text, 0), CallableStatement.class, text, this);
+    return opened(StatementProxy.create(prepare(text, 0), CallableStatement.class, text, this));
   }
 
   /** Calcite's statement for {@code sql}, planned for at most {@code maxRows} rows (0: all). */
