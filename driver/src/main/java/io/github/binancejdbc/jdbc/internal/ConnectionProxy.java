@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Properties;
@@ -51,9 +52,11 @@ final class ConnectionProxy implements InvocationHandler {
           .on("setNetworkTimeout", (h, p, m, a) -> h.setNetworkTimeout((Integer) a[1]))
           .on("getNetworkTimeout", (h, p, m, a) -> h.open(h.networkTimeout))
           .on("getMetaData", (h, p, m, a) -> h.metaData())
+          .on("getWarnings", (h, p, m, a) -> h.open(h.warnings))
+          .on("clearWarnings", (h, p, m, a) -> h.clearWarnings())
           .on("createStatement", (h, p, m, a) -> h.createStatement(a))
-          .on("prepareStatement", (h, p, m, a) -> h.prepareStatement((String) a[0]))
-          .on("prepareCall", (h, p, m, a) -> h.prepareCall((String) a[0]));
+          .on("prepareStatement", (h, p, m, a) -> h.prepareStatement(a))
+          .on("prepareCall", (h, p, m, a) -> h.prepareCall(a));
 
   private final JdbcProxies.CalciteOpener opener;
   private volatile Connection delegate;
@@ -68,6 +71,7 @@ final class ConnectionProxy implements InvocationHandler {
   private volatile boolean closed;
   private volatile boolean userReadOnly;
   private int networkTimeout;
+  private volatile SQLWarning warnings;
   private Connection self;
 
   private ConnectionProxy(
@@ -295,29 +299,40 @@ final class ConnectionProxy implements InvocationHandler {
     return MetaDataProxy.create(delegate().getMetaData(), this);
   }
 
+  private Object clearWarnings() throws SQLException {
+    open(null);
+    warnings = null;
+    return null;
+  }
+
+  /** Checks the cursor options in {@code a} from {@code from} on ({@link CursorOptions}). */
+  private synchronized void cursorOptions(Object[] a, int from) throws SQLException {
+    warnings = CursorOptions.check(warnings, a, from);
+  }
+
   private Object createStatement(Object[] a) throws SQLException {
     open(null);
-    if ((a == null || a.length == 0) && lookupsAlone && !isOpened()) {
-      // Runs the lookups it is given without Calcite's connection, as a prepared lookup does.
-      Statement s =
-          LookupStatement.plain(
-              text -> isOpened() ? null : lookup(text),
-              typeFactory(),
-              () -> delegate().createStatement());
-      return opened(StatementProxy.create(s, Statement.class, null, this));
-    }
-    Connection c = delegate();
+    cursorOptions(a, 0);
+    // Unless Calcite's connection exists, runs the lookups it is given without it, as a prepared
+    // lookup does.
     Statement s =
-        a == null || a.length == 0
-            ? c.createStatement()
-            : a.length == 2
-                ? c.createStatement((Integer) a[0], (Integer) a[1])
-                : c.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
+        lookupsAlone && !isOpened()
+            ? LookupStatement.plain(
+                text -> isOpened() ? null : lookup(text),
+                typeFactory(),
+                () -> delegate().createStatement())
+            : delegate().createStatement();
     return opened(StatementProxy.create(s, Statement.class, null, this));
   }
 
-  private Object prepareStatement(String sql) throws SQLException {
+  /**
+   * Every {@code prepareStatement} form: with a result-set type and concurrency (and holdability),
+   * checked; with generated keys asked for, of which there are none.
+   */
+  private Object prepareStatement(Object[] a) throws SQLException {
     open(null);
+    String sql = (String) a[0];
+    cursorOptions(a, 1);
     SqlGate.check(sql);
     return opened(StatementProxy.create(prepare(sql, 0), PreparedStatement.class, sql, this));
   }
@@ -326,8 +341,10 @@ final class ConnectionProxy implements InvocationHandler {
    * {@code CALL p(...)} and {@code {call p(...)}} become {@code SELECT * FROM TABLE(p(...))}; OUT
    * parameters do not exist here (procedures return rows), so their methods say so.
    */
-  private Object prepareCall(String sql) throws SQLException {
+  private Object prepareCall(Object[] a) throws SQLException {
     open(null);
+    String sql = (String) a[0];
+    cursorOptions(a, 1);
     SqlGate.check(sql);
     String rewritten = CallRewriter.rewrite(sql);
     String text = rewritten == null ? sql : rewritten;

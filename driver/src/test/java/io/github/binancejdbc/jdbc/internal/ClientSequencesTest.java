@@ -31,6 +31,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -304,6 +305,65 @@ class ClientSequencesTest {
     assertEquals(
         List.of(
             "/api/v3/ping",
+            "/api/v3/ticker/price?symbol=BTCUSDT",
+            "/api/v3/ticker/price?symbol=BTCUSDT"),
+        requests());
+  }
+
+  @Test
+  void scrollableOrUpdatableStatementsAreForwardOnlyReadOnlyWithAWarning() throws Exception {
+    onBothPaths(
+        List.of("UTC"),
+        (c, out) -> {
+          boolean before = opened(c);
+          // Forward-only and read-only, as DBeaver and JasperReports ask: lookups as before.
+          try (Statement s =
+                  c.createStatement(
+                      ResultSet.TYPE_FORWARD_ONLY,
+                      ResultSet.CONCUR_READ_ONLY,
+                      ResultSet.HOLD_CURSORS_OVER_COMMIT);
+              PreparedStatement ps =
+                  c.prepareStatement(
+                      PRICE, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            assertEquals("BTCUSDT 43251.12000000\n", values(s.executeQuery(BTC_PRICE)));
+            ps.setString(1, "ETHUSDT");
+            assertEquals("ETHUSDT 2250.5\n", values(ps.executeQuery()));
+            assertEquals(before, opened(c), "lookups need no Calcite connection");
+            assertNull(c.getWarnings());
+          }
+          try (Statement s =
+                  c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_UPDATABLE);
+              PreparedStatement ps =
+                  c.prepareStatement(
+                      PRICE, ResultSet.TYPE_SCROLL_SENSITIVE, ResultSet.CONCUR_READ_ONLY)) {
+            SQLWarning w = c.getWarnings();
+            assertNotNull(w);
+            assertEquals("01S02", w.getSQLState());
+            assertEquals(
+                "Result sets are forward-only and read-only: the statement gives"
+                    + " TYPE_FORWARD_ONLY, CONCUR_READ_ONLY result sets instead of the type and"
+                    + " concurrency asked for",
+                w.getMessage());
+            assertNotNull(w.getNextWarning());
+            c.clearWarnings();
+            assertNull(c.getWarnings());
+            ResultSet rs = s.executeQuery(BTC_PRICE);
+            assertEquals(ResultSet.TYPE_FORWARD_ONLY, rs.getType());
+            assertEquals(ResultSet.CONCUR_READ_ONLY, rs.getConcurrency());
+            assertEquals("BTCUSDT 43251.12000000\n", values(rs));
+            assertEquals(ResultSet.TYPE_FORWARD_ONLY, s.getResultSetType());
+            assertEquals(ResultSet.CONCUR_READ_ONLY, s.getResultSetConcurrency());
+            ps.setString(1, "BTCUSDT");
+            assertEquals(ResultSet.TYPE_FORWARD_ONLY, ps.executeQuery().getType());
+          }
+          SQLException bad = fails(() -> c.createStatement(42, ResultSet.CONCUR_READ_ONLY));
+          assertEquals("22023", bad.getSQLState());
+          assertEquals("Result set type 42 is not a ResultSet.TYPE_ constant", bad.getMessage());
+        });
+    assertEquals(
+        List.of(
+            "/api/v3/ticker/price?symbol=BTCUSDT",
+            "/api/v3/ticker/price?symbol=ETHUSDT",
             "/api/v3/ticker/price?symbol=BTCUSDT",
             "/api/v3/ticker/price?symbol=BTCUSDT"),
         requests());
