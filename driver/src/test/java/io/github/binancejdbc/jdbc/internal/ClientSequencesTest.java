@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.binancejdbc.jdbc.MetadataTest;
@@ -573,6 +574,91 @@ class ClientSequencesTest {
       b.append(i == 1 ? "" : " ").append(md.getColumnTypeName(i));
     }
     return b.toString();
+  }
+
+  @Test
+  void aDataFrameReaderRunsALookupAndReadsEachColumnByItsType() throws Exception {
+    onBothPaths(
+        (c, out) -> {
+          // Spark's schema probe, then the read (JayDeBeApi/pandas: execute, getResultSet, the
+          // update count, then each column through the getter of its type).
+          String sql =
+              "SELECT open_time, close_price, trade_count FROM klines WHERE symbol = 'BTCUSDT'"
+                  + " AND timeframe = '1h' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'";
+          try (PreparedStatement probe =
+                  c.prepareStatement("SELECT * FROM (" + sql + ") SPARK_GEN_SUBQ_0 WHERE 1=0");
+              ResultSet rs = probe.executeQuery()) {
+            assertEquals("TIMESTAMP DECIMAL BIGINT", types(rs.getMetaData(), 3));
+            assertFalse(rs.next());
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            assertTrue(ps.execute());
+            ResultSet rs = ps.getResultSet();
+            assertEquals(-1, ps.getUpdateCount());
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+              for (int i = 1; i <= md.getColumnCount(); i++) {
+                Object v =
+                    switch (md.getColumnType(i)) {
+                      case Types.TIMESTAMP -> rs.getTimestamp(i);
+                      case Types.DECIMAL -> rs.getBigDecimal(i);
+                      case Types.BIGINT -> rs.getLong(i);
+                      default -> rs.getObject(i);
+                    };
+                out.append(v).append(rs.wasNull() ? " null" : "").append(' ');
+              }
+              out.append('\n');
+            }
+            rs.close();
+            assertFalse(ps.getMoreResults());
+          }
+          assertEquals(
+              """
+              2024-01-01 00:00:00.0 42050.5 100\s
+              2024-01-01 01:00:00.0 42150 90\s
+              """,
+              out.toString());
+        });
+    assertEquals(
+        List.of("/api/v3/klines?symbol=BTCUSDT&interval=1h&startTime=" + JAN_1 + "&limit=1000"),
+        requests());
+  }
+
+  @Test
+  void aServerThatDropsTheConnectionIsTheSameErrorOnEveryPath() throws Exception {
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price?symbol=DOWN"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(
+        get(urlEqualTo("/api/v3/ticker/price?symbol=BUSY"))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"code\":-1008,\"msg\":\"Server is currently overloaded.\"}")));
+    onBothPaths(
+        List.of("UTC"),
+        (c, out) -> {
+          try (PreparedStatement ps = c.prepareStatement(PRICE)) {
+            for (String symbol : List.of("DOWN", "BUSY")) {
+              ps.setString(1, symbol);
+              SQLException e = fails(() -> values(ps.executeQuery()));
+              out.append(error(e)).append(' ').append(e.getErrorCode()).append('\n');
+            }
+            ps.setString(1, "BTCUSDT");
+            out.append(values(ps.executeQuery()));
+          }
+          assertEquals(
+              "58030 SQLTransientException I/O error on GET /api/v3/ticker/price:"
+                  + " java.net.SocketException: Connection reset [symbol=DOWN] (no retry allowed)"
+                  + " 0\n"
+                  + "58000 SQLTransientException Binance API error -1008 (HTTP 503) on GET"
+                  + " /api/v3/ticker/price: Server is currently overloaded. [symbol=BUSY] (no"
+                  + " retry allowed) -1008\n"
+                  + "BTCUSDT 43251.12000000\n",
+              out.toString());
+        });
   }
 
   // ---------------------------------------------------------------------------------------------
