@@ -284,6 +284,12 @@ class ClientSequencesTest {
               md.supportsResultSetConcurrency(
                   ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
           assertEquals(Connection.TRANSACTION_NONE, md.getDefaultTransactionIsolation());
+          assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+          assertTrue(md.supportsResultSetHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT));
+          assertEquals(ResultSet.HOLD_CURSORS_OVER_COMMIT, md.getResultSetHoldability());
+          assertFalse(md.ownUpdatesAreVisible(ResultSet.TYPE_FORWARD_ONLY));
+          assertFalse(md.othersInsertsAreVisible(ResultSet.TYPE_FORWARD_ONLY));
+          assertFalse(md.deletesAreDetected(ResultSet.TYPE_FORWARD_ONLY));
           out.append(MetadataTest.column(md.getCatalogs(), "TABLE_CAT"));
           out.append(MetadataTest.column(md.getSchemas(), "TABLE_SCHEM"));
           List<String> tables =
@@ -821,6 +827,8 @@ class ClientSequencesTest {
         (c, out) -> {
           try (PreparedStatement ps = c.prepareStatement(MINUTES)) {
             ps.setString(1, "BTCUSDT");
+            // A cancel while nothing runs changes nothing.
+            ps.cancel();
             ResultSet rs = ps.executeQuery();
             assertTrue(rs.next());
             ExecutorService other = Executors.newSingleThreadExecutor();
