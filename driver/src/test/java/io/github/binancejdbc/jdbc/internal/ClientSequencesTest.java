@@ -81,13 +81,15 @@ class ClientSequencesTest {
   void stubs() {
     zone = TimeZone.getDefault();
     SimpleLookupTest.stubsWithKnownLimits(wm);
-    wm.stubFor(
-        get(urlEqualTo("/api/v3/ticker/price?symbol=NOPE"))
-            .willReturn(
-                aResponse()
-                    .withStatus(400)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    for (String symbol : List.of("5", "NOPE")) {
+      wm.stubFor(
+          get(urlEqualTo("/api/v3/ticker/price?symbol=" + symbol))
+              .willReturn(
+                  aResponse()
+                      .withStatus(400)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+    }
     wm.stubFor(get(urlEqualTo("/api/v3/ping")).willReturn(okJson("{}")));
     wm.stubFor(
         get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(EXCHANGE_INFO)));
@@ -450,6 +452,12 @@ class ClientSequencesTest {
             out.append(values(ps.executeQuery()));
             ps.setNString(1, "BTCUSDT");
             out.append(values(ps.executeQuery()));
+            // A number where the symbol belongs is sent as its text, which Binance refuses.
+            ps.setInt(1, 5);
+            SQLException number = fails(ps::executeQuery);
+            assertEquals(-1121, number.getErrorCode());
+            ps.setObject(1, 5L);
+            assertEquals(error(number), error(fails(ps::executeQuery)));
             // No symbol is NULL: no row, and nothing asked.
             ps.setObject(1, null);
             out.append(values(ps.executeQuery()));
@@ -471,7 +479,8 @@ class ClientSequencesTest {
               """,
               out.toString());
         });
-    assertEquals(5, requests().size(), requests()::toString);
+    assertEquals(7, requests().size(), requests()::toString);
+    assertEquals("/api/v3/ticker/price?symbol=5", requests().get(5));
   }
 
   @Test
