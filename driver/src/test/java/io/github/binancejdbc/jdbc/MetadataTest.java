@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * DatabaseMetaData that tools can trust, answered without calling the API, and the statement
  * behaviours tools rely on (timeouts, cancel, read-only).
  */
-class MetadataTest {
+public class MetadataTest {
   @RegisterExtension static WireMockExtension wm = WireMocks.strict();
 
   /** This class counts requests: the limits are known up front (see {@link KnownLimits}). */
@@ -45,7 +45,8 @@ class MetadataTest {
         "jdbc:binance:?maxRetries=0&baseUrl=" + wm.baseUrl() + extra);
   }
 
-  private static List<String> column(ResultSet rs, String name) throws SQLException {
+  /** The values of column {@code name} of every row; the result set closed. */
+  public static List<String> column(ResultSet rs, String name) throws SQLException {
     List<String> out = new ArrayList<>();
     try (rs) {
       while (rs.next()) {

@@ -16,6 +16,8 @@ public enum SqlState {
   CONNECTION_DOES_NOT_EXIST("08003", ErrorKind.CONNECTION),
   /** A statement was executed with a {@code ?} that has no value. */
   PARAMETER_NOT_BOUND("07001", ErrorKind.STATEMENT),
+  /** A column or parameter index outside 1 to the number of columns or parameters. */
+  INVALID_DESCRIPTOR_INDEX("07009", ErrorKind.STATEMENT),
   /** A query the driver or the API cannot answer (a required key missing, unsupported SQL). */
   FEATURE_NOT_SUPPORTED("0A000", ErrorKind.FEATURE_NOT_SUPPORTED),
   /** A number does not fit its type (overflow, a fraction where a whole number belongs). */
@@ -54,6 +56,8 @@ public enum SqlState {
   IP_BANNED("53000", ErrorKind.BANNED),
   /** A statement too large or too deeply nested to plan or compile. */
   STATEMENT_TOO_COMPLEX("54001", ErrorKind.STATEMENT),
+  /** A statement used after it was closed (itself or with its connection). */
+  OBJECT_NOT_IN_PREREQUISITE_STATE("55000", ErrorKind.STATEMENT),
   /** Statement timeout or cancel. */
   QUERY_CANCELED("57014", ErrorKind.TIMEOUT),
   /** HTTP 5xx, -1000/-1001/-1006/-1007/-1008, an unknown order outcome. */

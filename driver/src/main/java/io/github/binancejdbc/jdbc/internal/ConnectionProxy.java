@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Properties;
@@ -48,9 +49,11 @@ final class ConnectionProxy implements InvocationHandler {
           .on("setNetworkTimeout", (h, p, m, a) -> h.setNetworkTimeout((Integer) a[1]))
           .on("getNetworkTimeout", (h, p, m, a) -> h.open(h.networkTimeout))
           .on("getMetaData", (h, p, m, a) -> h.metaData())
+          .on("getWarnings", (h, p, m, a) -> h.open(h.warnings))
+          .on("clearWarnings", (h, p, m, a) -> h.clearWarnings())
           .on("createStatement", (h, p, m, a) -> h.createStatement(a))
-          .on("prepareStatement", (h, p, m, a) -> h.prepareStatement((String) a[0]))
-          .on("prepareCall", (h, p, m, a) -> h.prepareCall((String) a[0]));
+          .on("prepareStatement", (h, p, m, a) -> h.prepareStatement(a))
+          .on("prepareCall", (h, p, m, a) -> h.prepareCall(a));
 
   private final JdbcProxies.CalciteOpener opener;
   private volatile Connection delegate;
@@ -60,9 +63,11 @@ final class ConnectionProxy implements InvocationHandler {
   private final boolean trading;
   private final Properties clientInfo = new Properties();
   private final ConnectionCheck check;
+  private final OpenStatements statements = new OpenStatements();
   private volatile boolean closed;
   private volatile boolean userReadOnly;
   private int networkTimeout;
+  private volatile SQLWarning warnings;
   private Connection self;
 
   private ConnectionProxy(
@@ -221,6 +226,12 @@ final class ConnectionProxy implements InvocationHandler {
       return null;
     }
     closed = true;
+    SQLException statementFailure = null;
+    try {
+      statements.closeAll();
+    } catch (SQLException e) {
+      statementFailure = e;
+    }
     try {
       Connection c;
       synchronized (this) {
@@ -238,7 +249,20 @@ final class ConnectionProxy implements InvocationHandler {
     } catch (RuntimeException e) {
       throw JdbcProxies.translate(e);
     }
+    if (statementFailure != null) {
+      throw statementFailure;
+    }
     return null;
+  }
+
+  /** Forgets statement {@code s}, which was closed. */
+  void closed(Statement s) {
+    statements.remove(s);
+  }
+
+  /** Statement {@code s}, to be closed with this connection. */
+  private Statement opened(Statement s) {
+    return statements.add(s);
   }
 
   /** Closes the schema after {@code failure}, adding what that throws to it. */
@@ -271,41 +295,54 @@ final class ConnectionProxy implements InvocationHandler {
     return MetaDataProxy.create(delegate().getMetaData(), this);
   }
 
-  private Object createStatement(Object[] a) throws SQLException {
+  private Object clearWarnings() throws SQLException {
     open(null);
-    if ((a == null || a.length == 0) && lookupsAlone && !isOpened()) {
-      // Runs the lookups it is given without Calcite's connection, as a prepared lookup does.
-      Statement s =
-          LookupStatement.plain(
-              text -> isOpened() ? null : lookup(text), () -> delegate().createStatement());
-      return StatementProxy.create(s, Statement.class, null, this);
-    }
-    Connection c = delegate();
-    Statement s =
-        a == null || a.length == 0
-            ? c.createStatement()
-            : a.length == 2
-                ? c.createStatement((Integer) a[0], (Integer) a[1])
-                : c.createStatement((Integer) a[0], (Integer) a[1], (Integer) a[2]);
-    return StatementProxy.create(s, Statement.class, null, this);
+    warnings = null;
+    return null;
   }
 
-  private Object prepareStatement(String sql) throws SQLException {
+  /** Checks the cursor options in {@code a} from {@code from} on ({@link CursorOptions}). */
+  private synchronized void cursorOptions(Object[] a, int from) throws SQLException {
+    warnings = CursorOptions.check(warnings, a, from);
+  }
+
+  private Object createStatement(Object[] a) throws SQLException {
     open(null);
+    cursorOptions(a, 0);
+    // Unless Calcite's connection exists, runs the lookups it is given without it, as a prepared
+    // lookup does.
+    Statement s =
+        lookupsAlone && !isOpened()
+            ? LookupStatement.plain(
+                text -> isOpened() ? null : lookup(text), () -> delegate().createStatement())
+            : delegate().createStatement();
+    return opened(StatementProxy.create(s, Statement.class, null, this));
+  }
+
+  /**
+   * Every {@code prepareStatement} form: with a result-set type and concurrency (and holdability),
+   * checked; with generated keys asked for, of which there are none.
+   */
+  private Object prepareStatement(Object[] a) throws SQLException {
+    open(null);
+    String sql = (String) a[0];
+    cursorOptions(a, 1);
     SqlGate.check(sql);
-    return StatementProxy.create(prepare(sql, 0), PreparedStatement.class, sql, this);
+    return opened(StatementProxy.create(prepare(sql, 0), PreparedStatement.class, sql, this));
   }
 
   /**
    * {@code CALL p(...)} and {@code {call p(...)}} become {@code SELECT * FROM TABLE(p(...))}; OUT
    * parameters do not exist here (procedures return rows), so their methods say so.
    */
-  private Object prepareCall(String sql) throws SQLException {
+  private Object prepareCall(Object[] a) throws SQLException {
     open(null);
+    String sql = (String) a[0];
+    cursorOptions(a, 1);
     SqlGate.check(sql);
     String rewritten = CallRewriter.rewrite(sql);
     String text = rewritten == null ? sql : rewritten;
-    return StatementProxy.create(prepare(text, 0), CallableStatement.class, text, this);
+    return opened(StatementProxy.create(prepare(text, 0), CallableStatement.class, text, this));
   }
 
   /** Calcite's statement for {@code sql}, planned for at most {@code maxRows} rows (0: all). */

@@ -3,6 +3,7 @@ package io.github.binancejdbc.jdbc.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Wrapper;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -169,6 +170,12 @@ final class Dispatch<H> {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof SQLFeatureNotSupportedException u
+          && u.getSQLState() == null
+          && u.getMessage() == null) {
+        // Avatica's word for an optional method it lacks, without a message or state.
+        throw ErrorTranslation.unsupported(method, u);
+      }
       throw JdbcProxies.translate(e.getCause());
     } catch (IllegalAccessException e) {
       throw new SQLException("Internal error calling " + method.getName(), "XX000", e);

@@ -3,10 +3,13 @@ package io.github.binancejdbc.jdbc.internal;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlExceptions;
 import io.github.binancejdbc.adapter.error.SqlState;
+import java.lang.reflect.Method;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +34,11 @@ public final class ErrorTranslation {
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^(]*)\\(");
 
+  private static final Pattern COLUMN_ORDINAL = Pattern.compile("invalid column ordinal: (-?\\d+)");
+  private static final Pattern PARAMETER_ORDINAL =
+      Pattern.compile("parameter ordinal (-?\\d+) out of range");
+  private static final Pattern COLUMN_LABEL = Pattern.compile("column '(.*)' not found");
+
   private ErrorTranslation() {}
 
   /** The exception a caller should see for {@code t}. */
@@ -42,6 +50,12 @@ public final class ErrorTranslation {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
       SQLException known = recognise(c, t);
+      if (known == null
+          && c instanceof SQLException cse
+          && cse.getSQLState() == null
+          && !(t instanceof SQLException top && top.getSQLState() != null)) {
+        known = avatica(cse);
+      }
       if (known != null) {
         return known;
       }
@@ -49,10 +63,6 @@ public final class ErrorTranslation {
     if (t instanceof SQLException se) {
       if (se.getSQLState() != null) {
         return se;
-      }
-      // Avatica's own words for a cancelled statement carry no SQLState.
-      if ("Statement canceled".equals(se.getMessage())) {
-        return of(SqlState.QUERY_CANCELED, "Statement was cancelled", se);
       }
       // A getter the column's type does not support: "cannot convert to long (...Accessor@1f)".
       Matcher m = CANNOT_CONVERT.matcher(String.valueOf(se.getMessage()));
@@ -74,6 +84,93 @@ public final class ErrorTranslation {
         t);
   }
 
+  /**
+   * Avatica's own failures of JDBC use, which carry no SQLState: a closed object, a cursor without
+   * a current row, an index out of range, an unknown column label, a bad argument; else null.
+   */
+  private static SQLException avatica(SQLException se) {
+    String msg = String.valueOf(se.getMessage());
+    switch (msg) {
+      case "Statement canceled":
+        return of(SqlState.QUERY_CANCELED, "Statement was cancelled", se);
+      case "Connection closed":
+        return of(SqlState.CONNECTION_DOES_NOT_EXIST, "Connection is closed", se);
+      case "Statement closed":
+        return of(
+            SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+            "Statement is closed: create another one from an open connection",
+            se);
+      case "ResultSet closed":
+        return of(
+            SqlState.INVALID_CURSOR_STATE,
+            "ResultSet is closed (closing its statement or connection, or executing the"
+                + " statement again, closes it): read the rows first",
+            se);
+      default:
+        break;
+    }
+    Matcher column = COLUMN_ORDINAL.matcher(msg);
+    Matcher parameter = PARAMETER_ORDINAL.matcher(msg);
+    Matcher label = COLUMN_LABEL.matcher(msg);
+    if (column.matches() || parameter.matches()) {
+      return indexOutOfRange(
+          column.matches(), column.matches() ? column.group(1) : parameter.group(1), se);
+    } else if (label.matches()) {
+      return of(
+          SqlState.UNDEFINED_COLUMN,
+          "Column '"
+              + label.group(1)
+              + "' is not in this result set: use a label of"
+              + " ResultSetMetaData.getColumnLabel",
+          se);
+    } else if (msg.startsWith("illegal timeout value ")) {
+      return of(
+          SqlState.INVALID_PARAMETER_VALUE,
+          "Query timeout must not be negative, but was " + msg.substring(22),
+          se);
+    } else if (msg.contains("is not one of CLOSE_CURRENT_RESULT")) {
+      return of(SqlState.INVALID_PARAMETER_VALUE, shorten(msg), se);
+    } else if (msg.startsWith("Cannot call ") && msg.contains(" on prepared or callable")) {
+      return of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "A prepared statement runs its own text: call executeQuery() or execute() without one,"
+              + " or run other text on a Statement",
+          se);
+    }
+    return null;
+  }
+
+  /** A column (else parameter) index {@code index} outside the ones there are. */
+  static SQLException indexOutOfRange(boolean column, String index, Throwable cause) {
+    return of(
+        SqlState.INVALID_DESCRIPTOR_INDEX,
+        column
+            ? "Column index "
+                + index
+                + " is out of range: columns are numbered from 1 to"
+                + " ResultSetMetaData.getColumnCount()"
+            : "Parameter index "
+                + index
+                + " is out of range: parameters are numbered from 1 to the number of ? in the"
+                + " statement (ParameterMetaData.getParameterCount())",
+        cause);
+  }
+
+  /** The exception for JDBC method {@code m}, which the driver does not implement. */
+  static SQLException unsupported(Method m, Throwable cause) {
+    Class<?> iface = m.getDeclaringClass();
+    return of(
+        SqlState.FEATURE_NOT_SUPPORTED,
+        iface.getSimpleName()
+            + "."
+            + m.getName()
+            + " is not supported"
+            + (ResultSet.class.isAssignableFrom(iface)
+                ? ": result sets are forward-only and read-only (read them with next())"
+                : ""),
+        cause);
+  }
+
   /** A known failure {@code c} (somewhere in the chain of {@code top}), or null. */
   private static SQLException recognise(Throwable c, Throwable top) {
     String name = c.getClass().getName();
@@ -91,6 +188,14 @@ public final class ErrorTranslation {
           "A ? parameter in an INTEGER place (such as"
               + " LIMIT ? or OFFSET ?) takes at most 2147483647: bind a smaller number, or write a"
               + " larger LIMIT as a literal",
+          top);
+    }
+    if (c instanceof NoSuchElementException && msg.startsWith("Expecting cursor position")) {
+      return of(
+          SqlState.INVALID_CURSOR_STATE,
+          msg.endsWith("BEFORE_START")
+              ? "No current row: call next() before reading a value"
+              : "No current row: next() returned false, every row has been read",
           top);
     }
     if (c instanceof StackOverflowError) {

@@ -7,6 +7,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Calendar;
+import java.util.Map;
 import org.apache.calcite.avatica.util.DateTimeUtils;
 
 /**
@@ -145,6 +146,22 @@ final class LookupGetters {
     };
   }
 
+  /**
+   * The getter {@code getObject(i, Class)} reads each standard Java type of JDBC's mapping with.
+   */
+  private static final Map<Class<?>, String> STANDARD =
+      Map.of(
+          Object.class, "getObject",
+          Boolean.class, "getBoolean",
+          Integer.class, "getInt",
+          Long.class, "getLong",
+          Short.class, "getShort",
+          Byte.class, "getByte",
+          Double.class, "getDouble",
+          Float.class, "getFloat",
+          BigDecimal.class, "getBigDecimal",
+          byte[].class, "getBytes");
+
   /** {@code getObject(i)}, {@code getObject(i, Class)} and {@code getObject(i, Map)}. */
   private static Object object(LookupResultSet rs, int i, ColumnType t, Object[] a)
       throws SQLException {
@@ -161,6 +178,12 @@ final class LookupGetters {
     if (wanted == String.class) {
       Object o = rs.read(i);
       return o == null ? null : o.toString();
+    }
+    String getter = wanted == null ? null : STANDARD.get(wanted);
+    if (getter != null) {
+      // A standard Java type of JDBC's mapping: through its getter, null for SQL NULL.
+      Object value = get(rs, getter, i, new Object[] {i});
+      return rs.wasNull() ? null : value;
     }
     if (a.length == 2) {
       throw cannotConvert("Object (with type or map)");

@@ -107,6 +107,9 @@ final class LookupResultSet implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     try {
       return answer(proxy, method.getName(), args);
+    } catch (SQLFeatureNotSupportedException u) {
+      // As Calcite's result set under ResultSetProxy reports a method Avatica lacks.
+      throw ErrorTranslation.unsupported(method, u);
     } catch (Throwable t) {
       throw JdbcProxies.translate(t);
     }
@@ -151,7 +154,7 @@ final class LookupResultSet implements InvocationHandler {
       case "close" -> close();
       case "isClosed" -> closed;
       case "getStatement" -> statement;
-      case "getMetaData" -> open(metaData);
+      case "getMetaData" -> open(DescriptorProxy.columns(metaData));
       case "findColumn" -> column(a[0]) + 1;
       case "getWarnings", "clearWarnings" -> open(null);
       case "isBeforeFirst" -> open(beforeFirst);

@@ -74,7 +74,32 @@ final class MetaDataProxy implements InvocationHandler {
           .on("supportsStoredProcedures", (h, p, m, a) -> true)
           .on("isReadOnly", (h, p, m, a) -> h.connection.isReadOnly())
           .on("supportsTransactions", (h, p, m, a) -> false)
-          .on("getDefaultTransactionIsolation", (h, p, m, a) -> Connection.TRANSACTION_NONE);
+          .on("getDefaultTransactionIsolation", (h, p, m, a) -> Connection.TRANSACTION_NONE)
+          // No commit ever closes a cursor; Avatica leaves this unimplemented.
+          .on(
+              "supportsResultSetHoldability",
+              (h, p, m, a) ->
+                  (Integer) a[0] == ResultSet.HOLD_CURSORS_OVER_COMMIT
+                      || (Integer) a[0] == ResultSet.CLOSE_CURSORS_AT_COMMIT);
+
+  static {
+    // Result sets are read-only: no change of theirs or others' is visible or detected (Avatica
+    // leaves these unimplemented).
+    for (String name :
+        new String[] {
+          "ownUpdatesAreVisible",
+          "ownDeletesAreVisible",
+          "ownInsertsAreVisible",
+          "othersUpdatesAreVisible",
+          "othersDeletesAreVisible",
+          "othersInsertsAreVisible",
+          "updatesAreDetected",
+          "deletesAreDetected",
+          "insertsAreDetected"
+        }) {
+      OPS.on(name, (h, p, m, a) -> false);
+    }
+  }
 
   private final DatabaseMetaData delegate;
   private final ConnectionProxy connection;

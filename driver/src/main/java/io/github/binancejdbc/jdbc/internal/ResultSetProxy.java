@@ -22,6 +22,7 @@ final class ResultSetProxy implements InvocationHandler {
         new Dispatch<ResultSetProxy>(ResultSet.class)
             .identity(h -> "BinanceResultSet{" + h.delegate + "}", h -> h.delegate)
             .on("getStatement", (h, p, m, a) -> h.statement)
+            .on("getMetaData", (h, p, m, a) -> DescriptorProxy.columns(h.delegate.getMetaData()))
             .on("getTimestamp", (h, p, m, a) -> h.time(m, a, Kind.TIMESTAMP))
             .on("getDate", (h, p, m, a) -> h.time(m, a, Kind.DATE))
             .on("getTime", (h, p, m, a) -> h.time(m, a, Kind.TIME))
@@ -125,6 +126,44 @@ final class ResultSetProxy implements InvocationHandler {
     if (wanted == String.class) {
       return delegate.getString(i);
     }
+    if (wanted != null) {
+      Object converted = standard(i, wanted);
+      if (converted != TypeConversions.NOT_HANDLED) {
+        return converted;
+      }
+    }
     return Dispatch.call(delegate, m, a);
+  }
+
+  /**
+   * {@code getObject(i, type)} for the standard Java types of JDBC's mapping, through their getters
+   * (Avatica answers every one of them with a conversion error); null for SQL NULL.
+   */
+  private Object standard(int i, Class<?> wanted) throws SQLException {
+    Object value;
+    if (wanted == Object.class) {
+      value = delegate.getObject(i);
+    } else if (wanted == Boolean.class) {
+      value = delegate.getBoolean(i);
+    } else if (wanted == Integer.class) {
+      value = delegate.getInt(i);
+    } else if (wanted == Long.class) {
+      value = delegate.getLong(i);
+    } else if (wanted == Short.class) {
+      value = delegate.getShort(i);
+    } else if (wanted == Byte.class) {
+      value = delegate.getByte(i);
+    } else if (wanted == Double.class) {
+      value = delegate.getDouble(i);
+    } else if (wanted == Float.class) {
+      value = delegate.getFloat(i);
+    } else if (wanted == BigDecimal.class) {
+      value = delegate.getBigDecimal(i);
+    } else if (wanted == byte[].class) {
+      value = delegate.getBytes(i);
+    } else {
+      return TypeConversions.NOT_HANDLED;
+    }
+    return delegate.wasNull() ? null : value;
   }
 }

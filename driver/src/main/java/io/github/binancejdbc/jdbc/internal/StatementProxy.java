@@ -3,23 +3,16 @@ package io.github.binancejdbc.jdbc.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.sql.CallableStatement;
-import java.sql.Date;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLType;
 import java.sql.Statement;
-import java.sql.Time;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.NoSuchStatementException;
 
 /**
  * {@link Statement}, {@link PreparedStatement} and {@link CallableStatement} as users get them:
@@ -29,17 +22,14 @@ import java.util.TreeMap;
  *   <li>{@code setMaxRows(n)} is planned as {@code LIMIT n}, so the scan sends the requests a
  *       {@code LIMIT} would (a prepared statement is planned again when its max rows change);
  *   <li>every binding of a time means the UTC wall clock the equivalent literal means, and whole
- *       numbers fit the parameter's declared width (see {@link TypeConversions});
- *   <li>result sets are wrapped, and {@code getConnection()} returns the user's connection.
+ *       numbers fit the parameter's declared width (see {@link ParameterBinder});
+ *   <li>result sets and metadata are wrapped, and {@code getConnection()} returns the user's
+ *       connection;
+ *   <li>closing the connection closes the statement, and a cancel stops only the execution it
+ *       interrupted.
  * </ul>
  */
 final class StatementProxy implements InvocationHandler {
-  /** One parameter binding or statement setting, replayed when the statement is planned again. */
-  @FunctionalInterface
-  private interface Binding {
-    void apply(PreparedStatement ps) throws SQLException;
-  }
-
   private static final Dispatch<StatementProxy> STATEMENT = statementOps(Statement.class);
   private static final Dispatch<StatementProxy> PREPARED = preparedOps(PreparedStatement.class);
   private static final Dispatch<StatementProxy> CALLABLE = preparedOps(CallableStatement.class);
@@ -49,6 +39,7 @@ final class StatementProxy implements InvocationHandler {
         new Dispatch<StatementProxy>(iface)
             .identity(h -> "BinanceStatement{" + h.delegate + "}", h -> h.delegate)
             .on("getConnection", (h, p, m, a) -> h.connection.self())
+            .on("close", (h, p, m, a) -> h.close((Statement) p))
             .on("executeQuery", (h, p, m, a) -> h.executeQuery(p, a))
             .on("execute", (h, p, m, a) -> h.execute(m, a))
             .on("executeUpdate", (h, p, m, a) -> h.execute(m, a))
@@ -76,16 +67,20 @@ final class StatementProxy implements InvocationHandler {
   private static Dispatch<StatementProxy> preparedOps(Class<?> iface) {
     Dispatch<StatementProxy> d =
         statementOps(iface)
-            .on("clearParameters", (h, p, m, a) -> h.clearParameters())
-            .on("setTimestamp", (h, p, m, a) -> h.bindTime(a))
-            .on("setDate", (h, p, m, a) -> h.bindTime(a))
-            .on("setTime", (h, p, m, a) -> h.bindTime(a))
-            .on("setString", (h, p, m, a) -> h.bindString(m, a))
-            .on("setNString", (h, p, m, a) -> h.bindString(m, a))
-            .on("setObject", (h, p, m, a) -> h.bindObject(a));
+            .on("clearParameters", (h, p, m, a) -> h.parameters.clear())
+            .on("getMetaData", (h, p, m, a) -> DescriptorProxy.columns(h.prepared().getMetaData()))
+            .on(
+                "getParameterMetaData",
+                (h, p, m, a) -> DescriptorProxy.parameters(h.prepared().getParameterMetaData()))
+            .on("setTimestamp", (h, p, m, a) -> h.parameters.bindTime(a))
+            .on("setDate", (h, p, m, a) -> h.parameters.bindTime(a))
+            .on("setTime", (h, p, m, a) -> h.parameters.bindTime(a))
+            .on("setString", (h, p, m, a) -> h.parameters.bindString(m, a))
+            .on("setNString", (h, p, m, a) -> h.parameters.bindString(m, a))
+            .on("setObject", (h, p, m, a) -> h.parameters.bindObject(a));
     for (String number :
         new String[] {"setLong", "setInt", "setShort", "setByte", "setBigDecimal"}) {
-      d.on(number, (h, p, m, a) -> h.bindNumber(m, a));
+      d.on(number, (h, p, m, a) -> h.parameters.bindNumber(m, a));
     }
     for (String other :
         new String[] {
@@ -108,7 +103,7 @@ final class StatementProxy implements InvocationHandler {
           "setRowId",
           "setSQLXML"
         }) {
-      d.on(other, (h, p, m, a) -> h.bindAsIs(m, a));
+      d.on(other, (h, p, m, a) -> h.parameters.bindAsIs(m, a));
     }
     return d;
   }
@@ -117,11 +112,10 @@ final class StatementProxy implements InvocationHandler {
   private final Class<?> iface;
   private final String sql;
   private final ConnectionProxy connection;
-  private final Map<Integer, Binding> bindings = new TreeMap<>();
-  private final Map<String, Binding> settings = new LinkedHashMap<>();
+  private final ParameterBinder parameters = new ParameterBinder(this::prepared);
+  private final Map<String, ParameterBinder.Binding> settings = new LinkedHashMap<>();
   private long maxRows;
   private long plannedFor;
-  private int[] parameterTypes;
 
   private StatementProxy(Statement delegate, Class<?> iface, String sql, ConnectionProxy c) {
     this.delegate = delegate;
@@ -170,7 +164,32 @@ final class StatementProxy implements InvocationHandler {
   // ---------------------------------------------------------------------------------------------
   // Execution
 
+  private Object close(Statement proxy) throws SQLException {
+    try {
+      delegate.close();
+    } finally {
+      connection.closed(proxy);
+    }
+    return null;
+  }
+
+  /**
+   * Avatica never clears a statement's cancel flag, so after one {@code cancel()} (or timeout)
+   * every later execution of Calcite's statement would fail at once; a cancel concerns the
+   * execution it interrupted only.
+   */
+  private void clearCancel() {
+    if (delegate instanceof AvaticaStatement s) {
+      try {
+        s.getConnection().getCancelFlag(s.handle).set(false);
+      } catch (NoSuchStatementException | SQLException e) {
+        // Closed: executing reports it.
+      }
+    }
+  }
+
   private Object executeQuery(Object proxy, Object[] a) throws SQLException {
+    clearCancel();
     if (a != null && a.length > 0) {
       SqlGate.check((String) a[0]);
       return wrap(delegate.executeQuery((String) a[0]), proxy);
@@ -186,6 +205,7 @@ final class StatementProxy implements InvocationHandler {
     } else {
       replan();
     }
+    clearCancel();
     return Dispatch.call(delegate, m, a);
   }
 
@@ -209,12 +229,10 @@ final class StatementProxy implements InvocationHandler {
     }
     PreparedStatement fresh = connection.prepare(sql, maxRows);
     try {
-      for (Binding b : settings.values()) {
+      for (ParameterBinder.Binding b : settings.values()) {
         b.apply(fresh);
       }
-      for (Binding b : bindings.values()) {
-        b.apply(fresh);
-      }
+      parameters.replay(fresh);
       fresh.setLargeMaxRows(maxRows);
     } catch (SQLException | RuntimeException e) {
       fresh.close();
@@ -227,173 +245,12 @@ final class StatementProxy implements InvocationHandler {
   }
 
   private Object setting(String name, Method m, Object[] a) throws SQLException {
+    if (name.equals("setFetchSize") && (Integer) a[0] < 0) {
+      throw new SQLException("Fetch size must not be negative, but was " + a[0], "22023");
+    }
     Dispatch.call(delegate, m, a);
     if (sql != null) {
       settings.put(name, ps -> Dispatch.call(ps, m, a));
-    }
-    return null;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Parameters
-
-  private Object clearParameters() throws SQLException {
-    bindings.clear();
-    prepared().clearParameters();
-    return null;
-  }
-
-  private Object bind(int index, Binding b) throws SQLException {
-    b.apply(prepared());
-    bindings.put(index, b);
-    return null;
-  }
-
-  private Object bindAsIs(Method m, Object[] a) throws SQLException {
-    return bind((Integer) a[0], ps -> Dispatch.call(ps, m, a));
-  }
-
-  private int parameterType(int index) throws SQLException {
-    if (parameterTypes == null) {
-      ParameterMetaData md = prepared().getParameterMetaData();
-      parameterTypes = new int[md.getParameterCount() + 1];
-      for (int i = 1; i < parameterTypes.length; i++) {
-        parameterTypes[i] = md.getParameterType(i);
-      }
-    }
-    return index > 0 && index < parameterTypes.length ? parameterTypes[index] : Types.OTHER;
-  }
-
-  /** {@code setTimestamp}, {@code setDate}, {@code setTime}, with or without a calendar. */
-  private Object bindTime(Object[] a) throws SQLException {
-    int index = (Integer) a[0];
-    if (a[1] == null) {
-      return bind(index, ps -> ps.setNull(index, Types.TIMESTAMP));
-    }
-    long millis = ParameterConversions.utcMillisOf(a[1], a.length == 3 ? (Calendar) a[2] : null);
-    int type = timeType(index, timeTypeOf(a[1]));
-    return bind(index, time(index, type, millis));
-  }
-
-  private static int timeTypeOf(Object x) {
-    return x instanceof Date ? Types.DATE : x instanceof Time ? Types.TIME : Types.TIMESTAMP;
-  }
-
-  /** The type a time value is bound as: the parameter's, when it is a time or text. */
-  private int timeType(int index, int fallback) throws SQLException {
-    int declared = parameterType(index);
-    if (TypeConversions.isTime(declared) || declared == Types.VARCHAR || declared == Types.CHAR) {
-      return declared;
-    }
-    return fallback;
-  }
-
-  private static Binding time(int index, int type, long millis) {
-    return switch (type) {
-      case Types.DATE ->
-          ps ->
-              ps.setDate(
-                  index,
-                  new Date(Math.floorDiv(millis, TypeConversions.DAY) * TypeConversions.DAY));
-      case Types.TIME ->
-          ps -> ps.setTime(index, new Time(Math.floorMod(millis, TypeConversions.DAY)));
-      case Types.VARCHAR, Types.CHAR ->
-          ps -> ps.setString(index, TypeConversions.string(millis, Types.TIMESTAMP));
-      default -> ps -> ps.setTimestamp(index, new Timestamp(millis));
-    };
-  }
-
-  private Object bindString(Method m, Object[] a) throws SQLException {
-    int index = (Integer) a[0];
-    int declared = parameterType(index);
-    if (a[1] != null && TypeConversions.isTime(declared)) {
-      long millis = ParameterConversions.parse((String) a[1]);
-      return bind(index, time(index, declared, millis));
-    }
-    return bindAsIs(m, a);
-  }
-
-  /**
-   * Every {@code setObject} form: {@code (i, x)}, {@code (i, x, int)}, {@code (i, x, int, int)},
-   * {@code (i, x, SQLType)} and {@code (i, x, SQLType, int)}. Times and text bound to a time
-   * parameter go through {@link TypeConversions}; the {@code SQLType} forms, which Avatica does not
-   * implement, become the {@code int} forms.
-   */
-  private Object bindObject(Object[] a) throws SQLException {
-    int index = (Integer) a[0];
-    Object x = a[1];
-    Integer target = null;
-    if (a.length >= 3) {
-      target = a[2] instanceof SQLType st ? ParameterConversions.typeCode(st) : (Integer) a[2];
-    }
-    if (x == null) {
-      int nullType = target == null ? Types.NULL : target;
-      return bind(index, ps -> ps.setNull(index, nullType));
-    }
-    int declared = parameterType(index);
-    boolean timeTarget = target != null && TypeConversions.isTime(target);
-    if (ParameterConversions.isTimeValue(x)
-        || (x instanceof CharSequence && (TypeConversions.isTime(declared) || timeTarget))) {
-      long millis = ParameterConversions.utcMillisOf(x, null);
-      int fallback =
-          timeTarget && target != Types.TIMESTAMP_WITH_TIMEZONE
-              ? target
-              : x instanceof CharSequence ? Types.TIMESTAMP : timeTypeOf(x);
-      return bind(index, time(index, timeType(index, fallback), millis));
-    }
-    if (x instanceof Number n) {
-      Binding whole = wholeNumber(index, n);
-      if (whole != null) {
-        return bind(index, whole);
-      }
-    }
-    if (target == null || target == Types.OTHER || target == Types.JAVA_OBJECT) {
-      return bind(index, ps -> ps.setObject(index, x));
-    }
-    int type = target;
-    return bind(index, ps -> ps.setObject(index, x, type));
-  }
-
-  private Object bindNumber(Method m, Object[] a) throws SQLException {
-    int index = (Integer) a[0];
-    if (a[1] instanceof Number n) {
-      Binding whole = wholeNumber(index, n);
-      if (whole != null) {
-        return bind(index, whole);
-      }
-    }
-    return bindAsIs(m, a);
-  }
-
-  /**
-   * A whole number bound with a setter of another width than the parameter's type: Calcite's
-   * generated code casts {@code LIMIT ?} (INTEGER) to Integer, so {@code setLong(i, 10L)}, as jOOQ
-   * and others bind limits, would fail with a ClassCastException. {@code null} when the value can
-   * be bound as it is.
-   */
-  private Binding wholeNumber(int index, Number n) throws SQLException {
-    if (n instanceof Double || n instanceof Float) {
-      return null;
-    }
-    int type = parameterType(index);
-    if (type != Types.INTEGER && type != Types.BIGINT) {
-      return null;
-    }
-    long v;
-    if (n instanceof BigDecimal d) {
-      try {
-        v = d.longValueExact();
-      } catch (ArithmeticException e) {
-        return null;
-      }
-    } else {
-      v = n.longValue();
-    }
-    if (type == Types.INTEGER && v == (int) v) {
-      return n instanceof Integer ? null : ps -> ps.setInt(index, (int) v);
-    }
-    if (type == Types.BIGINT) {
-      return n instanceof Long ? null : ps -> ps.setLong(index, v);
     }
     return null;
   }

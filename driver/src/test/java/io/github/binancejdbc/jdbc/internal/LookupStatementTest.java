@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.binancejdbc.adapter.client.Sleeper;
-import io.github.binancejdbc.adapter.client.WeightGovernor;
 import io.github.binancejdbc.testing.WireMocks;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -21,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -54,9 +51,7 @@ class LookupStatementTest {
   @BeforeEach
   void stubs() {
     zone = TimeZone.getDefault();
-    WeightGovernor.forBaseUrl(wm.baseUrl(), Clock.systemUTC(), Sleeper.SYSTEM)
-        .setLimit("REQUEST_WEIGHT", "MINUTE", 1, WeightGovernor.DEFAULT_LIMIT);
-    SimpleLookupTest.stubs(wm);
+    SimpleLookupTest.stubsWithKnownLimits(wm);
     wm.stubFor(
         get(urlEqualTo("/api/v3/ticker/price?symbol=ETHUSDT"))
             .willReturn(okJson("{\"symbol\":\"ETHUSDT\",\"price\":\"0.00000000\"}")));

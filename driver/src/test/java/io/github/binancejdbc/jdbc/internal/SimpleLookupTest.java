@@ -57,6 +57,16 @@ class SimpleLookupTest {
     stubs(wm);
   }
 
+  /**
+   * {@link #stubs}, with the rate limits known up front, so that the requests a test compares are
+   * its statements' own (no exchangeInfo asked for the limits).
+   */
+  static void stubsWithKnownLimits(WireMockExtension wm) {
+    WeightGovernor.forBaseUrl(wm.baseUrl(), Clock.systemUTC(), Sleeper.SYSTEM)
+        .setLimit("REQUEST_WEIGHT", "MINUTE", 1, WeightGovernor.DEFAULT_LIMIT);
+    stubs(wm);
+  }
+
   /** A ticker, an average price and two hourly bars. */
   static void stubs(WireMockExtension wm) {
     wm.stubFor(
