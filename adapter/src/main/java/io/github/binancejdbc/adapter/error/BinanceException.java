@@ -2,6 +2,8 @@ package io.github.binancejdbc.adapter.error;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one runtime exception the adapter throws. It carries what the JDBC layer needs to build a
  * fitting {@link java.sql.SQLException}: the {@link SqlState} (which decides the category and so
@@ -15,7 +17,8 @@ public final class BinanceException extends RuntimeException implements WithSqlS
   private final int vendorCode;
   private final boolean outcomeUnknown;
 
-  public BinanceException(SqlState state, int vendorCode, String message, Throwable cause) {
+  public BinanceException(
+      SqlState state, int vendorCode, String message, @Nullable Throwable cause) {
     this(state, vendorCode, message, cause, false);
   }
 
@@ -25,7 +28,11 @@ public final class BinanceException extends RuntimeException implements WithSqlS
    *     answer that is not a well-formed Binance response
    */
   public BinanceException(
-      SqlState state, int vendorCode, String message, Throwable cause, boolean outcomeUnknown) {
+      SqlState state,
+      int vendorCode,
+      String message,
+      @Nullable Throwable cause,
+      boolean outcomeUnknown) {
     super(requireNonNull(message, "message is null"), cause);
     this.state = requireNonNull(state, "state is null");
     this.vendorCode = vendorCode;
