@@ -55,7 +55,7 @@ public final class SqlExceptions {
    * null. Avatica wraps runtime errors in a plain SQLException, hence the walk. Suppressed
    * exceptions are not searched: they describe cleanup failures, not the cause.
    */
-  public static @Nullable BinanceException find(Throwable t) {
+  public static @Nullable BinanceException find(@Nullable Throwable t) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
       if (c instanceof BinanceException be) {
