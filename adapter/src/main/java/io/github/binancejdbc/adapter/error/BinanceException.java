@@ -55,13 +55,19 @@ public final class BinanceException extends RuntimeException implements WithSqlS
   }
 
   /** The API answered with something we cannot read. */
-  public static BinanceException internal(String message, Throwable cause) {
+  public static BinanceException internal(String message, @Nullable Throwable cause) {
     return new BinanceException(SqlState.INTERNAL_ERROR, 0, message, cause);
   }
 
   /** The statement was cancelled or ran past its timeout. */
   public static BinanceException cancelled(String message) {
     return new BinanceException(SqlState.QUERY_CANCELED, 0, message, null);
+  }
+
+  /** The message, never null: every constructor requires one. */
+  @Override
+  public String getMessage() {
+    return requireNonNull(super.getMessage());
   }
 
   @Override

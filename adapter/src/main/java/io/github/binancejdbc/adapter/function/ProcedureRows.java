@@ -185,7 +185,7 @@ final class ProcedureRows {
    * IllegalStateException naming what is wrong: for a side-effecting call the transport then
    * reports an unknown outcome, which is reconciled, instead of rows made of nulls.
    */
-  static JsonNode checkShape(ProcedureDef.Result result, JsonNode n) {
+  static JsonNode checkShape(ProcedureDef.Result result, @Nullable JsonNode n) {
     if (n == null || n.isMissingNode() || !(n.isObject() || n.isArray())) {
       throw new IllegalStateException("expected a JSON object but found " + n);
     }

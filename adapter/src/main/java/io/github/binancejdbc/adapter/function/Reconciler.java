@@ -109,6 +109,21 @@ final class Reconciler {
     return value;
   }
 
+  /**
+   * The order (or list) the call named: by its id when given, else by its client id. With neither
+   * there is nothing to ask by, so the original failure (outcome unknown) stands.
+   */
+  private Param reference(String idName, @Nullable String id, @Nullable String clientId)
+      throws BinanceException {
+    if (id != null) {
+      return Param.of(idName, id);
+    }
+    if (clientId != null) {
+      return Param.of("origClientOrderId", clientId);
+    }
+    throw failure;
+  }
+
   private String clientIdHint() {
     String id = v.get(def.clientIdParam() == null ? "origClientOrderId" : def.clientIdParam());
     return id == null ? "" : " (client order id " + id + ")";
@@ -168,7 +183,7 @@ final class Reconciler {
       String symbol, @Nullable String orderId, @Nullable String clientId, boolean quiet) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    q.add(orderId != null ? Param.of("orderId", orderId) : Param.of("origClientOrderId", clientId));
+    q.add(reference("orderId", orderId, clientId));
     JsonNode o =
         poll(
             () -> lookUp(Method.GET, "/api/v3/order", q),
@@ -191,10 +206,7 @@ final class Reconciler {
   private Object[] amended(String symbol) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    q.add(
-        v.get("orderId") != null
-            ? Param.of("orderId", v.get("orderId"))
-            : Param.of("origClientOrderId", v.get("origClientOrderId")));
+    q.add(reference("orderId", v.get("orderId"), v.get("origClientOrderId")));
     BigDecimal wanted = new BigDecimal(required("newQty"));
     JsonNode o =
         poll(
@@ -222,10 +234,7 @@ final class Reconciler {
   }
 
   private List<Object[]> listCancelled(@Nullable String listId, @Nullable String listClientId) {
-    Param p =
-        listId != null
-            ? Param.of("orderListId", listId)
-            : Param.of("origClientOrderId", listClientId);
+    Param p = reference("orderListId", listId, listClientId);
     JsonNode list =
         poll(
             () -> lookUp(Method.GET, "/api/v3/orderList", List.of(p)),
