@@ -81,7 +81,7 @@ public enum BinanceProperty {
   MAX_CONCURRENT_REQUESTS(
       "maxConcurrentRequests",
       "integer",
-      "8",
+      "16",
       null,
       false,
       "Pages one scan may have in flight (1 to 16; 1 = one after another): long klines ranges"

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Fetching klines ahead: read to the end, a closed range of 2,880 one-minute bars (pages of 1000,
  * 1000, 880) asks every page once, as one page after another would ask it; a range open to the
- * present sends no page that starts after the server's present. The clock is fixed a minute after
- * the last bar the server has (with no {@code Date} header the server's present is the clock less a
- * minute), so the schema is mounted in Calcite directly, as the driver mounts it.
+ * present sends no page that starts after the server's present; a closed range whose last page is
+ * full asks no page after it. The clock is fixed a minute after the last bar the server has (with
+ * no {@code Date} header the server's present is the clock less a minute), so the schema is mounted
+ * in Calcite directly, as the driver mounts it.
  */
 class KlinesFetchAheadTest {
   @RegisterExtension static WireMockExtension wm = WireMocks.strict();
@@ -75,6 +76,18 @@ class KlinesFetchAheadTest {
     return sb.append(']').toString();
   }
 
+  /** The klines requests WireMock received are {@code pages}, in any order. */
+  private static void assertSent(List<String> pages, String what) {
+    List<String> sent = new ArrayList<>();
+    for (LoggedRequest r : wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/klines")))) {
+      sent.add(r.getUrl().substring(r.getUrl().indexOf('?') + 1));
+    }
+    sent.sort(null);
+    List<String> expected = new ArrayList<>(pages);
+    expected.sort(null);
+    assertEquals(expected, sent, what);
+  }
+
   @Test
   void aRangeOpenToThePresentAsksNoPagePastIt() throws Exception {
     KnownLimits.of(wm.baseUrl());
@@ -98,13 +111,39 @@ class KlinesFetchAheadTest {
     Thread.sleep(100); // nothing more arrives
     // Three pages ahead after the third (1, 3, ...): the fourth and fifth, not the sixth, which
     // would start after the present.
-    List<String> sent = new ArrayList<>();
-    for (LoggedRequest r : wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/klines")))) {
-      sent.add(r.getUrl().substring(r.getUrl().indexOf('?') + 1));
+    assertSent(pages, "open range");
+  }
+
+  @Test
+  void aClosedRangeEndingWithAFullPageAsksNothingAfterIt() throws Exception {
+    KnownLimits.of(wm.baseUrl());
+    // 4,000 bars up to a minute before the end of the range: four full pages, all sent once the
+    // reader asks for the second (the range ends before the server's present), and no fifth page,
+    // which could hold no bar (the next would open at the range's end).
+    long end = T0 + 4000 * MINUTE - 1;
+    List<String> pages = new ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      long start = k == 0 ? T0 : T0 + (1000L * k - 1) * MINUTE + 1;
+      String q =
+          "symbol=BTCUSDT&interval=1m&startTime=" + start + "&endTime=" + end + "&limit=1000";
+      pages.add(q);
+      wm.stubFor(
+          get(urlEqualTo("/api/v3/klines?" + q))
+              .willReturn(okJson(bars(T0 + 1000L * k * MINUTE, 1000))));
     }
-    sent.sort(null);
-    pages.sort(null);
-    assertEquals(pages, sent);
+    for (int max : new int[] {1, 8}) {
+      wm.resetRequests();
+      List<String> rows =
+          read(
+              wm.baseUrl(),
+              "SELECT open_time, close_price FROM binance.klines WHERE symbol = 'BTCUSDT'"
+                  + " AND timeframe = '1m' AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+                  + " AND open_time < TIMESTAMP '2024-01-03 18:40:00'",
+              max);
+      assertEquals(4000, rows.size());
+      Thread.sleep(100); // nothing more arrives
+      assertSent(pages, "maxConcurrentRequests=" + max);
+    }
   }
 
   @Test

@@ -56,7 +56,15 @@ public final class HttpClients {
         // Idle connections are dropped before servers drop them (30 s and up is common): a
         // request on a connection the server has closed fails unsent yet costs its weight here,
         // which after every wait for the next window halved the budget actually used.
-        .connectionPool(new ConnectionPool(5, idleKeepAliveSeconds, TimeUnit.SECONDS))
+        // Kept: at least one connection per page a scan may have in flight, so that a scan fetching
+        // ahead does not open new connections (a TLS handshake each) for every wave of pages.
+        // (Requests are sent with execute(): the dispatcher's limit of 5 applies to enqueue()
+        // only.)
+        .connectionPool(
+            new ConnectionPool(
+                Math.max(5, config.maxConcurrentRequests()),
+                idleKeepAliveSeconds,
+                TimeUnit.SECONDS))
         .build();
   }
 

@@ -20,15 +20,18 @@ import java.util.function.LongSupplier;
  *
  * <p>The first page is one request on the reader's thread, as without fetching ahead. Over a range
  * whose upper bound is known to exist ({@link #existingUpTo}), every page up to it is one the
- * reader needs: when it has read the first page and wants more, the next two go out together, and
- * the pages in flight then double with each page handed over (4, 8, ...). Over a range open to the
- * end of the data, where a short page may end it anywhere, the second page goes alone and the pages
- * ahead then double from one (1, 3, 7, ...). Either way a reader that stops early pays for at most
- * the pages in flight; never past the upper key bound, beyond the rows a LIMIT still wants, or, but
- * for one page at a time, past the keys known to exist. A page may reach past the start of the page
- * fetched after it (a gap in the data makes a full page span more keys): those rows are dropped
- * from it, the next page has them. A short page means the data ends there: what is still in flight
- * is cancelled, as on {@link #close}.
+ * reader needs: when it has read the first page and wants more, {@code maxInFlight} pages go out
+ * together (the pages of the range, at most), and one more goes out for each page handed over. Over
+ * a range open to the end of the data, where a short page may end it anywhere, the second page goes
+ * alone and the pages ahead then double from one (1, 3, 7, ...). Either way a reader that stops
+ * early pays for at most the pages in flight; never past the upper key bound, beyond the rows a
+ * LIMIT still wants, or, but for one page at a time, past the keys known to exist. A page may reach
+ * past the start of the page fetched after it (a gap in the data makes a full page span more keys):
+ * those rows are dropped from it, the next page has them. A short page means the data ends there:
+ * what is still in flight is cancelled, as on {@link #close}. Keys are at least {@code span /
+ * pageSize} apart (one bar's length, one id), so a full page whose last key is within that of the
+ * upper bound is the last: no request is sent to learn that nothing follows it, and none ahead that
+ * could only answer nothing.
  */
 final class AheadPages implements RowStream {
   /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
@@ -43,6 +46,7 @@ final class AheadPages implements RowStream {
   private final Function<Callable<List<Object[]>>, Future<List<Object[]>>> ahead;
   private final int keySlot;
   private final long span;
+  private final long keyStep;
   private final long hi;
   private final int pageSize;
   private final int maxInFlight;
@@ -73,6 +77,7 @@ final class AheadPages implements RowStream {
     this.keySlot = keySlot;
     this.pageSize = pageSize;
     this.span = span;
+    this.keyStep = span > 0 ? Math.max(1, span / pageSize) : 1;
     this.maxInFlight = span > 0 && maxInFlight > 1 ? maxInFlight : 0;
     this.fetch = requireNonNull(fetch, "fetch is null");
     this.ahead = requireNonNull(ahead, "ahead is null");
@@ -103,7 +108,7 @@ final class AheadPages implements RowStream {
       rows = fetch.page(next, limit);
     } else {
       // The reader has read a page and wants more: from now on the pages go out together.
-      fill(pagesRead == 1 ? 2 : 1, wanted);
+      fill(bounded ? maxInFlight : 1, wanted);
       Pending p = pending.poll();
       limit = p.limit();
       rows = await(p);
@@ -117,14 +122,14 @@ final class AheadPages implements RowStream {
       rows = before(rows, pending.peek().start());
     } else {
       next = key(rows.get(rows.size() - 1)) + 1;
-      if (next > hi) {
+      if (beyond(next)) {
         done = true;
         return rows;
       }
     }
     if (maxInFlight > 0) {
-      int doubling = 1 << Math.min(pagesRead, 20);
-      fill(bounded ? (pagesRead > 1 ? doubling : 0) : doubling / 2 - 1, wanted - rows.size());
+      int target = bounded ? maxInFlight : (1 << Math.min(pagesRead, 20)) / 2 - 1;
+      fill(pagesRead > 1 || !bounded ? target : 0, wanted - rows.size());
     }
     return rows;
   }
@@ -136,13 +141,22 @@ final class AheadPages implements RowStream {
   private void fill(int target, long wanted) {
     long sure = known.getAsLong();
     while (pending.size() < Math.min(target, maxInFlight)
-        && next <= hi
+        && !beyond(next)
         && (long) pending.size() * pageSize < wanted
         && (pending.isEmpty() || next <= sure)) {
       long start = next;
       pending.add(new Pending(start, pageSize, ahead.apply(() -> fetch.page(start, pageSize))));
       next = start + span;
     }
+  }
+
+  /**
+   * Whether a page from {@code start} (one past the last key of the page before, or a whole span
+   * after such a start) can hold no key up to the upper bound: its first key is at least {@code
+   * start - 1 + keyStep}.
+   */
+  private boolean beyond(long start) {
+    return start - 1 > hi - keyStep;
   }
 
   private List<Object[]> before(List<Object[]> rows, long start) {

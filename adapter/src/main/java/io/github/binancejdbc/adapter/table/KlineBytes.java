@@ -1,5 +1,8 @@
 package io.github.binancejdbc.adapter.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -99,6 +102,41 @@ final class KlineBytes {
     }
   }
 
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the first byte at or after {@code from} that is not {@link #PLAIN} (or {@code
+   * end}). Eight bytes at a time while none of them can be a quote, a backslash, a control or a
+   * byte from 0x7f up; the word that may hold one is then read byte by byte, which decides.
+   */
+  private int plainFrom(int from) {
+    int k = from;
+    while (k + Long.BYTES <= end) {
+      long w = (long) WORDS.get(b, k);
+      long quote = w ^ (ONES * '"');
+      long backslash = w ^ (ONES * '\\');
+      // A byte below 0x20 or from 0x7f up (w + 1 per byte sets the high bit of 0x7f..0xff).
+      long special =
+          ((quote - ONES) & ~quote)
+              | ((backslash - ONES) & ~backslash)
+              | ((w - ONES * 0x20) & ~w)
+              | (w + ONES)
+              | w;
+      if ((special & HIGHS) != 0) {
+        break;
+      }
+      k += Long.BYTES;
+    }
+    while (k < end && PLAIN[b[k] & 0xff]) {
+      k++;
+    }
+    return k;
+  }
+
   /** Marks a value the fast path does not take. */
   private static final Object FAIL = new Object();
 
@@ -149,9 +187,7 @@ final class KlineBytes {
     byte c = b[i];
     if (c == '"') {
       int start = ++i;
-      while (i < end && PLAIN[b[i] & 0xff]) {
-        i++;
-      }
+      i = plainFrom(i);
       if (i >= end || b[i] != '"') {
         return FAIL; // an escape, a control or non-ASCII byte, or no closing quote
       }
@@ -169,8 +205,9 @@ final class KlineBytes {
       i++;
     }
     int digitsStart = i;
+    long v = 0; // overflows past 18 digits, when it is not used
     while (i < end && b[i] >= '0' && b[i] <= '9') {
-      i++;
+      v = v * 10 + (b[i++] - '0');
     }
     int intDigits = i - digitsStart;
     if (intDigits == 0 || (intDigits > 1 && b[digitsStart] == '0')) {
@@ -198,10 +235,6 @@ final class KlineBytes {
     }
     if (fraction || intDigits > 18 || type == ColumnType.VARCHAR) {
       return FAIL;
-    }
-    long v = 0;
-    for (int k = digitsStart; k < i; k++) {
-      v = v * 10 + (b[k] - '0');
     }
     return c == '-' ? -v : v;
   }

@@ -87,8 +87,9 @@ public final class KlinesTable extends BinanceTable {
   /**
    * Per symbol, interval and zone: latest-first, one request per 1000 rows of the LIMIT; forwards,
    * the pages the range's bars fill, counted as the pager sends them (a page after a full one,
-   * unless the range ends at its last bar). The count is exact for a range of literals when the
-   * symbol traded throughout it; a range open to the present is counted up to now.
+   * unless no bar can open between its last bar and the range's end). The count is exact for a
+   * range of literals when the symbol traded throughout it; a range open to the present is counted
+   * up to now.
    */
   @Override
   protected RequestPlan explain(ExplainQuery q) {
@@ -224,7 +225,10 @@ public final class KlinesTable extends BinanceTable {
     long first = fixedBars ? Math.floorDiv(from + span - 1, span) * span : from;
     long bars = to < first ? 0 : (to - first) / span + 1;
     long last = first + (bars - 1) * span;
-    long pages = bars / PAGE + (bars % PAGE == 0 && bars > 0 && hi != null && last == to ? 0 : 1);
+    // After a full page the pager asks no more when the next bar would open past the range's end:
+    // with bars of one length that is always so after the range's last bar.
+    boolean endsFull = bars % PAGE == 0 && bars > 0 && hi != null && (fixedBars || last == to);
+    long pages = bars / PAGE + (endsFull ? 0 : 1);
     if (limit != null && limit.known()) {
       pages = Math.min(pages, Math.max(1, (limit.number() + PAGE - 1) / PAGE));
     }

@@ -95,21 +95,50 @@ class AheadPagesTest {
   }
 
   @Test
-  void theWindowDoublesWithEachPageReadUpToTheMaximum() {
+  void overAClosedRangeTheSecondPageOpensTheWholeWindow() {
     FakeFetch f = new FakeFetch(1000, 999);
     AheadPages p = pager(f, 0, 6, NOW);
     p.nextPage(Long.MAX_VALUE);
     assertEquals(List.of("0/10"), f.sent, "the first page alone");
     p.nextPage(Long.MAX_VALUE);
-    // Asked for more after a whole page: the second and third together, then 4 ahead.
-    assertEquals(range(0, 6).stream().map(k -> k * 10 + "/10").toList(), f.sent);
+    // Asked for more after a whole page: 6 pages together (10..60), then one more (70) for the
+    // page handed over, so 6 are in flight again.
+    assertEquals(range(0, 8).stream().map(k -> k * 10 + "/10").toList(), f.sent);
     p.nextPage(Long.MAX_VALUE);
-    // 8 ahead after the third page, capped at 6: pages 30..80 once the reader holds page 20.
-    assertEquals(9, f.sent.size(), f.sent.toString());
-    p.nextPage(Long.MAX_VALUE);
-    assertEquals(10, f.sent.size(), "one more for each page read: " + f.sent);
-    assertEquals(range(40, 1000), readAll(p, Long.MAX_VALUE));
+    assertEquals(9, f.sent.size(), "one more for each page read: " + f.sent);
+    assertEquals("80/10", f.sent.get(8));
+    assertEquals(range(30, 1000), readAll(p, Long.MAX_VALUE));
     assertEquals(100, f.sent.size(), "every page once, nothing past the upper bound: " + f.sent);
+  }
+
+  @Test
+  void aClosedRangeOfFewerPagesThanTheWindowSendsOnlyItsPages() {
+    FakeFetch f = new FakeFetch(1000, 34);
+    assertEquals(range(0, 35), readAll(pager(f, 0, 8, NOW), Long.MAX_VALUE));
+    assertEquals(List.of("0/10", "10/10", "20/10", "30/10"), f.sent);
+  }
+
+  @Test
+  void aFullPageEndingAtTheUpperBoundIsTheLast() {
+    // Keys 0, 5, 10, ... (one bar every 5 keys): a page of 10 covers 50 keys.
+    FakeFetch f = new FakeFetch(0, 199);
+    for (long k = 0; k < 1000; k += 5) {
+      f.keys.add(k);
+    }
+    List<Long> expected = new ArrayList<>(f.keys.headSet(199L, true));
+    for (int max : new int[] {1, 8}) {
+      f.sent.clear();
+      List<Long> read = new ArrayList<>();
+      AheadPages p = new AheadPages(0, 199, 1, PAGE, 5 * PAGE, max, f, NOW);
+      for (List<Object[]> page; (page = p.nextPage(Long.MAX_VALUE)) != null; ) {
+        page.forEach(r -> read.add((Long) r[1]));
+      }
+      assertEquals(expected, read);
+      // Each page from one past the last key before it; the page from 146 ends with key 195: the
+      // next key could be 200 at the earliest, past the bound 199, so no fifth request (from 196,
+      // one after another, or a span after 146, fetched ahead) asks for nothing.
+      assertEquals(List.of("0/10", "46/10", "96/10", "146/10"), f.sent, "max " + max);
+    }
   }
 
   @Test
@@ -204,7 +233,8 @@ class AheadPagesTest {
               return t;
             });
     p.nextPage(Long.MAX_VALUE);
-    // The second page and the third together, then 4 ahead; none after the second sent yet.
+    // Four pages together (the second answered, the others not yet), then one more for the
+    // second handed over; none after the second sent yet.
     p.nextPage(Long.MAX_VALUE);
     assertEquals(5, queued.size());
     p.close();

@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.table;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -176,6 +177,35 @@ class KlineBytesTest {
             "[[" + bar + ",\"0\"")) {
       assertNull(fast(body, all()), body);
       assertThrows(RuntimeException.class, () -> failing(body), body);
+    }
+  }
+
+  @Test
+  void everyByteAtEveryPlaceOfALongSkippedStringReadsLikeJackson() throws IOException {
+    // The skipped strings are scanned eight bytes at a time: a byte that needs care at any place
+    // of the word (and of the words after it) must still be seen. The 12th field is never read.
+    String bar =
+        "1499040000000,\"1.5\",\"2\",\"1\",\"1.5\",\"10\",1499040059999,\"15\",3,\"5\",\"7\"";
+    boolean[] openOnly = new boolean[11];
+    openOnly[0] = true;
+    for (int c = 0; c < 256; c++) {
+      for (int at = 0; at < 20; at++) {
+        byte[] text = new byte[24];
+        Arrays.fill(text, (byte) 'a');
+        text[at] = (byte) c;
+        byte[] body =
+            ("[[" + bar + ",\"" + new String(text, ISO_8859_1) + "\"]]").getBytes(ISO_8859_1);
+        String what = "byte " + c + " at " + at;
+        List<Object[]> fast = KlineBytes.read(body, body.length, "BTCUSDT", "1m", "0", openOnly);
+        boolean plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+        if (plain) {
+          assertNotNull(fast, what);
+          assertEquals(1, fast.size(), what);
+          assertEquals(1499040000000L, fast.get(0)[KlinesTable.OPEN_TIME], what);
+        } else {
+          assertNull(fast, what + ": left to Jackson, which reads it or reports it");
+        }
+      }
     }
   }
 
