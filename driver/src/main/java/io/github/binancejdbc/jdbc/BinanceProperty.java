@@ -1,6 +1,7 @@
 package io.github.binancejdbc.jdbc;
 
 import java.util.Locale;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * its value is a secret (never printed, never put in a URL we show). This enum drives URL parsing,
  * {@link java.sql.Driver#getPropertyInfo} and the README's properties table.
  */
+@NullMarked
 public enum BinanceProperty {
   BASE_URL(
       "baseUrl",
