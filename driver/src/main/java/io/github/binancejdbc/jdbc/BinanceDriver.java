@@ -29,6 +29,8 @@ import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDBC driver for {@code jdbc:binance:} URLs. A connection is a Calcite connection whose root
@@ -45,6 +47,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * }
  * }</pre>
  */
+@NullMarked
 public final class BinanceDriver extends Driver {
   public static final String VERSION = Version.VERSION;
 
@@ -113,7 +116,7 @@ public final class BinanceDriver extends Driver {
   }
 
   @Override
-  public Connection connect(String url, Properties info) throws SQLException {
+  public @Nullable Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }

@@ -1,6 +1,8 @@
 package io.github.binancejdbc.jdbc;
 
 import java.util.Locale;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every connection property of the driver: its name (as written in the URL or in {@code
@@ -8,6 +10,7 @@ import java.util.Locale;
  * its value is a secret (never printed, never put in a URL we show). This enum drives URL parsing,
  * {@link java.sql.Driver#getPropertyInfo} and the README's properties table.
  */
+@NullMarked
 public enum BinanceProperty {
   BASE_URL(
       "baseUrl",
@@ -130,16 +133,16 @@ public enum BinanceProperty {
 
   private final String propertyName;
   private final String type;
-  private final String defaultValue;
-  private final String envVar;
+  private final @Nullable String defaultValue;
+  private final @Nullable String envVar;
   private final boolean sensitive;
   private final String description;
 
   BinanceProperty(
       String propertyName,
       String type,
-      String defaultValue,
-      String envVar,
+      @Nullable String defaultValue,
+      @Nullable String envVar,
       boolean sensitive,
       String description) {
     this.propertyName = propertyName;
@@ -160,12 +163,12 @@ public enum BinanceProperty {
   }
 
   /** The default, or {@code null} for none. */
-  public String defaultValue() {
+  public @Nullable String defaultValue() {
     return defaultValue;
   }
 
   /** The environment variable read when the property is not given, or {@code null}. */
-  public String envVar() {
+  public @Nullable String envVar() {
     return envVar;
   }
 
@@ -179,7 +182,7 @@ public enum BinanceProperty {
   }
 
   /** The property for a name, ignoring case; {@code null} when it is not one of ours. */
-  public static BinanceProperty forName(String name) {
+  public static @Nullable BinanceProperty forName(String name) {
     for (BinanceProperty p : values()) {
       if (p.propertyName.equalsIgnoreCase(name)
           || p.name().equalsIgnoreCase(name.replace('-', '_').toUpperCase(Locale.ROOT))) {

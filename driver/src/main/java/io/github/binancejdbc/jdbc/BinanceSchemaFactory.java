@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaFactory;
 import org.apache.calcite.schema.SchemaPlus;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * Mounts the Binance schema from a Calcite model file, next to the user's other schemas: {@code
@@ -16,6 +17,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * connection properties ({@code baseUrl}, {@code apiKey}, {@code cacheSize}, ...), with the same
  * defaults and environment variables.
  */
+@NullMarked
 public final class BinanceSchemaFactory implements SchemaFactory {
   @Override
   public Schema create(SchemaPlus parentSchema, String name, Map<String, Object> operand) {

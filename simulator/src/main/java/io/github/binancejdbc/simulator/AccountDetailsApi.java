@@ -11,6 +11,7 @@ import io.github.binancejdbc.simulator.trading.Account;
 import io.github.binancejdbc.simulator.trading.Errors;
 import io.github.binancejdbc.simulator.trading.Exchange;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +19,12 @@ import java.util.function.Predicate;
  * amendments, commission rates and the filters that apply to it.
  */
 record AccountDetailsApi(Market market, Exchange exchange) {
+  /** The record fields (Binance's names) that are amounts in units, written as decimal text. */
+  private static final Set<String> PREVENTED_MATCH_UNITS =
+      Set.of("price", "makerPreventedQuantity");
+
+  private static final Set<String> AMENDMENT_UNITS = Set.of("origQty", "newQty");
+
   JsonNode preventedMatches(Endpoint.Call c) {
     Params p = c.params();
     SymbolSpec s = MarketParams.symbol(p, market);
@@ -41,17 +48,7 @@ record AccountDetailsApi(Market market, Exchange exchange) {
                       && (fromId == null || m.preventedMatchId() >= fromId);
           for (Account.PreventedMatch m : c.account().preventedMatches) {
             if (keep.test(m) && a.size() < limit) {
-              ObjectNode n = a.addObject();
-              n.put("symbol", m.symbol());
-              n.put("preventedMatchId", m.preventedMatchId());
-              n.put("takerOrderId", m.takerOrderId());
-              n.put("makerSymbol", m.makerSymbol());
-              n.put("makerOrderId", m.makerOrderId());
-              n.put("tradeGroupId", m.tradeGroupId());
-              n.put("selfTradePreventionMode", m.selfTradePreventionMode());
-              n.put("price", format(m.price()));
-              n.put("makerPreventedQuantity", format(m.makerPreventedQuantity()));
-              n.put("transactTime", m.transactTime());
+              JsonNodes.putRecord(a.addObject(), m, PREVENTED_MATCH_UNITS);
             }
           }
           return a;
@@ -133,15 +130,7 @@ record AccountDetailsApi(Market market, Exchange exchange) {
                 && m.orderId() == orderId
                 && (fromId == null || m.executionId() >= fromId)
                 && a.size() < limit) {
-              ObjectNode n = a.addObject();
-              n.put("symbol", m.symbol());
-              n.put("orderId", m.orderId());
-              n.put("executionId", m.executionId());
-              n.put("origClientOrderId", m.origClientOrderId());
-              n.put("newClientOrderId", m.newClientOrderId());
-              n.put("origQty", format(m.origQty()));
-              n.put("newQty", format(m.newQty()));
-              n.put("time", m.time());
+              JsonNodes.putRecord(a.addObject(), m, AMENDMENT_UNITS);
             }
           }
           return a;

@@ -189,9 +189,9 @@ final class OrderParams {
     boolean needsQty = !quantityOptional;
     switch (type) {
       case LIMIT -> {
-        require(tif, tifName);
+        Params.present(tif, tifName);
         requireQty(qty, qtyName, needsQty);
-        require(price, priceName);
+        Params.present(price, priceName);
         refuse(stop, stopName);
       }
       case MARKET -> {
@@ -212,14 +212,14 @@ final class OrderParams {
         refuseTif(tif);
       }
       case STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT -> {
-        require(tif, tifName);
+        Params.present(tif, tifName);
         requireQty(qty, qtyName, needsQty);
-        require(price, priceName);
+        Params.present(price, priceName);
         requireTrigger(stop, trailing, stopName, trailName);
       }
       case LIMIT_MAKER -> {
         requireQty(qty, qtyName, needsQty);
-        require(price, priceName);
+        Params.present(price, priceName);
         refuse(stop, stopName);
         refuseTif(tif);
       }
@@ -256,12 +256,6 @@ final class OrderParams {
         strategyType,
         stp,
         sor);
-  }
-
-  private static void require(Object value, String name) {
-    if (value == null) {
-      throw Errors.mandatory(name);
-    }
   }
 
   private static void requireQty(Long qty, String name, boolean needed) {

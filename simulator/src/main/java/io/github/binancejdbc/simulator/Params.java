@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +20,10 @@ import java.util.regex.Pattern;
  */
 final class Params {
   private static final Pattern LONG = Pattern.compile("-?[0-9]{1,20}");
+
+  /** {@code true} or {@code false} in any case. */
+  private static final Pattern BOOLEAN = Pattern.compile("(?i)true|false");
+
   private static final Pattern DECIMAL = Pattern.compile("([0-9]{1,20})(\\.[0-9]{1,20})?");
 
   private final Map<String, String> values;
@@ -102,34 +105,43 @@ final class Params {
   }
 
   String require(String name) {
-    String v = get(name);
-    if (v == null) {
+    return present(get(name), name);
+  }
+
+  /** {@code value}; -1102 naming {@code name} when it is null (the parameter was not sent). */
+  static <T> T present(T value, String name) {
+    if (value == null) {
       throw Errors.mandatory(name);
+    }
+    return value;
+  }
+
+  /**
+   * The value, or null when absent or empty; -1100 naming {@code range} when it does not match
+   * {@code pattern}.
+   */
+  private String matching(String name, Pattern pattern, String range) {
+    String v = get(name);
+    if (v != null && !pattern.matcher(v).matches()) {
+      throw Errors.illegal(name, range);
     }
     return v;
   }
 
   Long optLong(String name) {
-    String v = get(name);
+    String v = matching(name, LONG, Errors.LONG_RANGE);
     if (v == null) {
       return null;
-    }
-    if (!LONG.matcher(v).matches()) {
-      throw Errors.illegal(name, Errors.LONG_RANGE);
     }
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw ApiException.bad(-1108, "Parameter '" + name + "' overflowed.");
+      throw overflowed(name);
     }
   }
 
   long requireLong(String name) {
-    Long v = optLong(name);
-    if (v == null) {
-      throw Errors.mandatory(name);
-    }
-    return v;
+    return present(optLong(name), name);
   }
 
   Integer optInt(String name) {
@@ -138,19 +150,20 @@ final class Params {
       return null;
     }
     if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-      throw ApiException.bad(-1108, "Parameter '" + name + "' overflowed.");
+      throw overflowed(name);
     }
     return v.intValue();
   }
 
+  private static ApiException overflowed(String name) {
+    return ApiException.bad(-1108, "Parameter '" + name + "' overflowed.");
+  }
+
   /** A DECIMAL parameter in units (10^-8); more than 8 significant decimals fail with -1111. */
   Long optDecimal(String name) {
-    String v = get(name);
+    String v = matching(name, DECIMAL, Errors.DECIMAL_RANGE);
     if (v == null) {
       return null;
-    }
-    if (!DECIMAL.matcher(v).matches()) {
-      throw Errors.illegal(name, Errors.DECIMAL_RANGE);
     }
     Long units = Units.parse(new BigDecimal(v));
     if (units == null) {
@@ -160,15 +173,8 @@ final class Params {
   }
 
   Boolean optBoolean(String name) {
-    String v = get(name);
-    if (v == null) {
-      return null;
-    }
-    String l = v.toLowerCase(Locale.ROOT);
-    if (!l.equals("true") && !l.equals("false")) {
-      throw Errors.illegal(name, "^(true|false)$");
-    }
-    return Boolean.valueOf(l);
+    String v = matching(name, BOOLEAN, "^(true|false)$");
+    return v == null ? null : Boolean.valueOf(v);
   }
 
   /** An enumerated value, or null when absent; {@code error} when not one of {@code allowed}. */

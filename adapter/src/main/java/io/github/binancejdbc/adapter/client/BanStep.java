@@ -20,14 +20,14 @@ record BanStep(Clock clock) implements Step.OnReply {
 
   @Override
   public Reply onReply(Call call, Reply reply) {
-    if (reply.status() == 418 && reply.error() != null) {
-      throw banned(call, reply);
+    ErrorBody body = reply.error();
+    if (reply.status() == 418 && body != null) {
+      throw banned(call, reply, body);
     }
     return reply;
   }
 
-  private BinanceException banned(Call call, Reply reply) {
-    ErrorBody body = reply.error();
+  private BinanceException banned(Call call, Reply reply, ErrorBody body) {
     long now = clock.millis();
     long seconds = RateLimitStep.retryAfterSeconds(reply, -1);
     Instant stated = body.bannedUntil();
@@ -38,8 +38,9 @@ record BanStep(Clock clock) implements Step.OnReply {
       seconds = WeightGovernor.DEFAULT_BAN_SECONDS;
     }
     call.governor.onBanned(seconds);
-    int code = body.code() != null ? body.code() : 418;
-    String detail = ResponseErrors.bannedDetail(body, call.name(), call.path, call.params);
+    Integer binanceCode = body.code();
+    int code = binanceCode != null ? binanceCode : 418;
+    String detail = ResponseErrors.bannedDetail(body, call.name(), call.path, call.params());
     return bannedException(call.governor.baseUrl(), now + seconds * 1000, code, detail);
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The REST transport of one connection: OkHttp client owned (and closed) here, request weight
@@ -51,14 +52,16 @@ public final class BinanceHttp implements AutoCloseable {
   private final Hosts hosts;
 
   /** Null without a marketDataUrl. */
-  private final Hosts marketHosts;
+  private final @Nullable Hosts marketHosts;
 
   private final WeightGovernor marketGovernor;
 
   /** Made on the first request (see {@link #client()}), under the lock of {@code this}. */
-  private volatile OkHttpClient client;
+  private volatile @Nullable OkHttpClient client;
 
-  private final Signer signer;
+  /** Null without credentials (a signed call is then refused before anything is sent). */
+  private final @Nullable Signer signer;
+
   private final RequestLog requestLog = new RequestLog();
   private final ServerClock serverClock;
   private final Step.Chain steps;
@@ -101,14 +104,16 @@ public final class BinanceHttp implements AutoCloseable {
 
   private synchronized OkHttpClient newClient() {
     ensureOpen(null);
-    if (client == null) {
-      client = HttpClients.derive(config, IDLE_KEEP_ALIVE_SECONDS);
+    OkHttpClient c = client;
+    if (c == null) {
+      c = HttpClients.derive(config, IDLE_KEEP_ALIVE_SECONDS);
+      client = c;
     }
-    return client;
+    return c;
   }
 
   /** The client if a request has made it, else null (tests). */
-  OkHttpClient builtClient() {
+  @Nullable OkHttpClient builtClient() {
     return client;
   }
 
@@ -208,12 +213,7 @@ public final class BinanceHttp implements AutoCloseable {
     if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
       LimitLearner.learnFor(this, governor, method, weight);
     }
-    boolean market =
-        marketHosts != null
-            && method == Method.GET
-            && !signed
-            && !keyed
-            && MARKET_DATA_PATHS.contains(path);
+    Hosts market = marketRoute(method, path, signed, keyed);
     Call call =
         new Call(
             method,
@@ -223,18 +223,27 @@ public final class BinanceHttp implements AutoCloseable {
             reader,
             signed,
             keyed,
-            market ? marketHosts : hosts,
-            market ? marketGovernor : governor,
+            market != null ? market : hosts,
+            market != null ? marketGovernor : governor,
             config.maxRetries());
     try {
-      @SuppressWarnings("unchecked") // the answer is what reader read
-      T answer = (T) steps.proceed(call).answer();
-      return answer;
+      return answer(steps.proceed(call));
     } catch (IOException e) {
       // IoFailureStep turns every I/O failure into a BinanceException; this is a safety net.
       throw new BinanceException(
           SqlState.IO_ERROR, 0, "I/O error on " + method + " " + path + ": " + e, e);
     }
+  }
+
+  /**
+   * What the call's reader read, as its type {@code T}, which may be a nullable type (a reader that
+   * only skips the body answers null). NullAway checks the nullability of type variables only in
+   * its JSpecify mode, so this one cast is not checked (T is the type of the reader {@link #send}
+   * was given, which only the caller knows).
+   */
+  @SuppressWarnings({"unchecked", "NullAway", "TypeParameterUnusedInFormals"})
+  private static <T> T answer(Reply reply) {
+    return (T) reply.answer();
   }
 
   /**
@@ -261,7 +270,7 @@ public final class BinanceHttp implements AutoCloseable {
         new ReadStep(JSON, config.clock()),
         new SignStep(signer, config.apiKey()),
         new GovernStep(config.clock()),
-        (call, next) -> Reply.open(client().newCall(call.request).execute()));
+        (call, next) -> Reply.open(client().newCall(call.request()).execute()));
   }
 
   /** Sets the offset between the server's clock and ours from one {@code GET /api/v3/time}. */
@@ -310,7 +319,7 @@ public final class BinanceHttp implements AutoCloseable {
   /**
    * The measured server-time offset in milliseconds, or {@code null} before the first signed call.
    */
-  public Long serverOffsetMillis() {
+  public @Nullable Long serverOffsetMillis() {
     return serverClock.offsetMillis();
   }
 
@@ -336,15 +345,19 @@ public final class BinanceHttp implements AutoCloseable {
    * @param rows rows served, or null when unknown
    */
   public void servedFromCache(
-      Method method, String path, List<Param> params, int weight, boolean signed, Integer rows) {
-    boolean market =
-        marketHosts != null && method == Method.GET && !signed && MARKET_DATA_PATHS.contains(path);
-    WeightGovernor target = market ? marketGovernor : governor;
+      Method method,
+      String path,
+      List<Param> params,
+      int weight,
+      boolean signed,
+      @Nullable Integer rows) {
+    Hosts market = marketRoute(method, path, signed, false);
+    WeightGovernor target = market != null ? marketGovernor : governor;
     target.servedFromCache(weight);
     requestLog.add(
         new RequestLog.Entry(
             config.clock().millis(),
-            (market ? marketHosts : hosts).current(),
+            (market != null ? market : hosts).current(),
             method.name(),
             path,
             RequestLog.loggable(params),
@@ -388,7 +401,17 @@ public final class BinanceHttp implements AutoCloseable {
     client.connectionPool().evictAll();
   }
 
-  private void ensureOpen(Throwable cause) {
+  /**
+   * The market-data hosts when the request goes there (a marketDataUrl is set and this is an
+   * unsigned, unkeyed GET of market data), else null.
+   */
+  private @Nullable Hosts marketRoute(Method method, String path, boolean signed, boolean keyed) {
+    return method == Method.GET && !signed && !keyed && MARKET_DATA_PATHS.contains(path)
+        ? marketHosts
+        : null;
+  }
+
+  private void ensureOpen(@Nullable Throwable cause) {
     if (closed) {
       throw new BinanceException(
           SqlState.CONNECTION_DOES_NOT_EXIST, 0, "The connection is closed", cause);

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /** Reads a successful (HTTP 2xx) JSON body, positioned before its first token, into a value. */
 @FunctionalInterface
 public interface BodyReader<T> {
-  T read(JsonParser parser) throws IOException;
+  /** The value of the body; null from a reader that only skips it. */
+  @Nullable T read(JsonParser parser) throws IOException;
 
   /**
    * A reader with a fast path over the whole body: the body is read into memory, {@link #fromBytes}

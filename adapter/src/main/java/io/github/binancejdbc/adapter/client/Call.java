@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request as the caller asked for it, and the state of its current attempt, passed along the
@@ -44,9 +45,9 @@ final class Call {
 
   // The current attempt.
   int attempt;
-  List<Param> params;
-  String host;
-  Request request;
+  @Nullable List<Param> params;
+  @Nullable String host;
+  @Nullable Request request;
 
   /** When the request was sent (after the wait for weight), or -1 when it was not. */
   long sentAt = -1;
@@ -54,8 +55,8 @@ final class Call {
   /** The server's used-weight header of the answer, or -1. */
   long usedWeight = -1;
 
-  Integer status;
-  Integer rows;
+  @Nullable Integer status;
+  @Nullable Integer rows;
 
   Call(
       Method method,
@@ -92,6 +93,21 @@ final class Call {
     usedWeight = -1;
     status = null;
     rows = null;
+  }
+
+  /** The attempt's parameters: set by {@link TimestampStep}, before every step that reads them. */
+  List<Param> params() {
+    return requireNonNull(params, "the attempt's parameters are not set yet");
+  }
+
+  /** The attempt's host: set by {@link HostStep}, before every step that reads it. */
+  String host() {
+    return requireNonNull(host, "the attempt's host is not chosen yet");
+  }
+
+  /** The attempt's request: set by {@link SignStep}, before the network sends it. */
+  Request request() {
+    return requireNonNull(request, "the attempt's request is not built yet");
   }
 
   /** {@code GET} etc. */

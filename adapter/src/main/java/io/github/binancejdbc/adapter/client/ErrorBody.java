@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of an error response: Binance's {@code {"code":-1121,"msg":"Invalid symbol."}} when it
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param msg Binance's message verbatim (empty if absent), or null with {@code code}
  * @param snippet the start of the raw body on one line, possibly empty
  */
-record ErrorBody(Integer code, String msg, String snippet) {
+record ErrorBody(@Nullable Integer code, String msg, String snippet) {
   // "Way too much request weight used; IP banned until 1700000000000. ..." (-1003 on a 418).
   private static final Pattern BANNED_UNTIL = Pattern.compile("banned until (\\d{10,})");
 
@@ -48,15 +49,12 @@ record ErrorBody(Integer code, String msg, String snippet) {
       code = null;
     }
     return code == null
-        ? new ErrorBody(null, null, snippet)
+        ? new ErrorBody(null, "", snippet)
         : new ErrorBody(code, msg == null ? "" : msg, snippet);
   }
 
   /** The end of an IP ban as Binance states it in the message, or null. */
-  Instant bannedUntil() {
-    if (msg == null) {
-      return null;
-    }
+  @Nullable Instant bannedUntil() {
     Matcher m = BANNED_UNTIL.matcher(msg);
     if (!m.find()) {
       return null;

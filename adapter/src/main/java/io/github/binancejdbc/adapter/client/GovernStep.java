@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ final class GovernStep implements Step {
     }
     governor.done(call.weight, window);
     call.usedWeight = feedUsedWeight(reply, governor, window);
-    String dateText = reply.header("Date", null);
+    String dateText = reply.header("Date");
     if (dateText != null) {
       // Parsed once per distinct value: a scan reads many answers within one second.
       ServerDate last = lastDate;
@@ -62,7 +63,7 @@ final class GovernStep implements Step {
   /** A {@code Date} header and its time. */
   private record ServerDate(String text, long millis) {}
 
-  private volatile ServerDate lastDate;
+  private volatile @Nullable ServerDate lastDate;
 
   private static long feedUsedWeight(Reply reply, WeightGovernor governor, long window) {
     for (String name : reply.headers().names()) {
@@ -76,9 +77,9 @@ final class GovernStep implements Step {
         }
       }
     }
-    String value = reply.header(governor.usedWeightHeader(), null);
+    String value = reply.header(governor.usedWeightHeader());
     if (value == null && governor.windowMillis() == 60_000) {
-      value = reply.header(LEGACY_USED_WEIGHT_HEADER, null);
+      value = reply.header(LEGACY_USED_WEIGHT_HEADER);
     }
     if (value == null) {
       return -1;

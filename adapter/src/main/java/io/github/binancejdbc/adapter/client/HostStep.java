@@ -17,10 +17,11 @@ final class HostStep implements Step {
     call.host = host;
     call.tried.add(host);
     Reply reply = next.proceed(call);
-    if (call.idempotent && call.route.size() > 1 && hostFailure(reply)) {
+    ErrorBody body = reply.error();
+    if (call.idempotent && call.route.size() > 1 && body != null && hostFailure(reply)) {
       int status = reply.status();
       BinanceException e =
-          ResponseErrors.toException(status, reply.error(), call.name(), call.path, call.params);
+          ResponseErrors.toException(status, body, call.name(), call.path, call.params());
       call.route.failed(host, "HTTP " + status + " on " + call.name() + " " + call.path);
       throw Retry.after(e, e.state(), nextWait(call));
     }

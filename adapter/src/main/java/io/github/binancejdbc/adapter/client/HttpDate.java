@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.client;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the preferred form of an HTTP {@code Date} header ({@code Sun, 06 Nov 1994 08:49:37 GMT},
@@ -20,7 +21,7 @@ final class HttpDate {
    * The epoch milliseconds of {@code text} if it is an IMF-fixdate of an existing day and time,
    * with the day name of that day; else {@code null}.
    */
-  static Long imfFixdate(String text) {
+  static @Nullable Long imfFixdate(String text) {
     if (text.length() != 29
         || text.charAt(3) != ','
         || text.charAt(4) != ' '

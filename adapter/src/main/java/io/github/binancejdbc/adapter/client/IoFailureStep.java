@@ -51,7 +51,7 @@ final class IoFailureStep implements Step {
     LOG.debug(
         "{} {}{} failed (attempt {} of {}): {}",
         name,
-        call.host,
+        call.host(),
         call.path,
         call.attempt,
         call.maxAttempts,
@@ -63,10 +63,10 @@ final class IoFailureStep implements Step {
             + call.path
             + ": "
             + e
-            + ErrorMessages.paramsSuffix(call.params);
+            + ErrorMessages.paramsSuffix(call.params());
     boolean notSent = neverSent(e);
     if (call.idempotent || notSent) {
-      call.route.failed(call.host, e.toString());
+      call.route.failed(call.host(), e.toString());
     }
     if (!call.idempotent) {
       if (!notSent || call.tried.contains(call.route.current())) {

@@ -27,10 +27,10 @@ record LogStep(RequestLog log, Clock clock) implements Step {
         log.add(
             new RequestLog.Entry(
                 call.sentAt,
-                call.host,
+                call.host(),
                 call.name(),
                 call.path,
-                RequestLog.loggable(call.params),
+                RequestLog.loggable(call.params()),
                 call.weight,
                 call.status,
                 clock.millis() - call.sentAt,

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One limit the server enforces, as {@code exchangeInfo.rateLimits} lists it or a 429's message
@@ -26,7 +27,8 @@ record RateLimitRule(String type, String unit, int intervalNum, int limit) {
    *
    * @throws IllegalArgumentException for an unknown interval or a non-positive number
    */
-  static RateLimitRule of(String rateLimitType, String interval, int intervalNum, int limit) {
+  static @Nullable RateLimitRule of(
+      String rateLimitType, String interval, int intervalNum, int limit) {
     requireNonNull(rateLimitType, "rateLimitType is null");
     requireNonNull(interval, "interval is null");
     String type = rateLimitType.toUpperCase(Locale.ROOT);
@@ -48,7 +50,7 @@ record RateLimitRule(String type, String unit, int intervalNum, int limit) {
    *
    * @throws NumberFormatException for a number too large for an int
    */
-  static RateLimitRule stated(String message) {
+  static @Nullable RateLimitRule stated(@Nullable String message) {
     Matcher m = message == null ? null : STATED_LIMIT.matcher(message);
     if (m == null || !m.find()) {
       return null;

@@ -21,14 +21,14 @@ final class RateLimitStep implements Step.OnReply {
     // limit the message states ("current limit is 300 request weight per ...").
     call.governor.onRateLimited(retryAfter, body.msg());
     throw Retry.after(
-        ResponseErrors.rateLimited(body, call.name(), call.path, call.params),
+        ResponseErrors.rateLimited(body, call.name(), call.path, call.params()),
         SqlState.RATE_LIMITED,
         retryAfter * 1000);
   }
 
   /** The {@code Retry-After} seconds; Binance sends seconds, an HTTP-date or garbage is ignored. */
   static long retryAfterSeconds(Reply reply, long defaultSeconds) {
-    String value = reply.header("Retry-After", null);
+    String value = reply.header("Retry-After");
     if (value == null) {
       return defaultSeconds;
     }

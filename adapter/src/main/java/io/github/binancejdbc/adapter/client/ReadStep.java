@@ -10,6 +10,7 @@ import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
 import java.io.PushbackInputStream;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,9 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
         LOG.debug(
             "{} {}{}{} -> HTTP {} in {} ms, used weight {}",
             call.name(),
-            call.host,
+            call.host(),
             call.path,
-            ErrorMessages.paramsSuffix(call.params),
+            ErrorMessages.paramsSuffix(call.params()),
             status,
             clock.millis() - call.sentAt,
             call.usedWeight);
@@ -59,7 +60,7 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
     }
   }
 
-  private Object read(Reply reply, Call call) throws IOException {
+  private @Nullable Object read(Reply reply, Call call) throws IOException {
     if (call.reader instanceof BodyReader.Bytes<?> bytes) {
       byte[] body = reply.bodyBytes();
       int first = 0;
@@ -99,18 +100,18 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
             + call.path
             + ": an empty body with HTTP "
             + reply.status()
-            + ErrorMessages.paramsSuffix(call.params),
+            + ErrorMessages.paramsSuffix(call.params()),
         null);
   }
 
-  private Object parse(JsonParser created, Call call) throws IOException {
+  private @Nullable Object parse(JsonParser created, Call call) throws IOException {
     String method = call.name();
     try (JsonParser parser = created) {
       try {
         return call.reader.read(parser);
       } catch (JsonProcessingException e) {
         throw ResponseErrors.unexpected(
-            method, call.path, call.params, e.getOriginalMessage(), e.getLocation(), parser, e);
+            method, call.path, call.params(), e.getOriginalMessage(), e.getLocation(), parser, e);
       } catch (IllegalStateException
           | IllegalArgumentException
           | NullPointerException
@@ -119,7 +120,7 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
         // A reader found an element of the wrong shape, a field missing or a corrupted number
         // (NumberFormatException is an IllegalArgumentException).
         throw ResponseErrors.unexpected(
-            method, call.path, call.params, e.getMessage(), parser.currentLocation(), parser, e);
+            method, call.path, call.params(), e.getMessage(), parser.currentLocation(), parser, e);
       }
     }
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import okhttp3.Headers;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What came back for one attempt: the status and headers, and then either the body still unread
@@ -16,18 +17,18 @@ import okhttp3.Response;
 final class Reply implements AutoCloseable {
   private final int status;
   private final Headers headers;
-  private final Response response;
-  private final Object answer;
-  private final BinanceException unreadable;
-  private final ErrorBody error;
+  private final @Nullable Response response;
+  private final @Nullable Object answer;
+  private final @Nullable BinanceException unreadable;
+  private final @Nullable ErrorBody error;
 
   private Reply(
       int status,
       Headers headers,
-      Response response,
-      Object answer,
-      BinanceException unreadable,
-      ErrorBody error) {
+      @Nullable Response response,
+      @Nullable Object answer,
+      @Nullable BinanceException unreadable,
+      @Nullable ErrorBody error) {
     this.status = status;
     this.headers = requireNonNull(headers, "headers is null");
     this.response = response;
@@ -42,7 +43,7 @@ final class Reply implements AutoCloseable {
   }
 
   /** A 2xx answer, read. */
-  static Reply answered(int status, Headers headers, Object answer) {
+  static Reply answered(int status, Headers headers, @Nullable Object answer) {
     return new Reply(status, headers, null, answer, null, null);
   }
 
@@ -60,6 +61,11 @@ final class Reply implements AutoCloseable {
     return status;
   }
 
+  /** The header's value, or null when the response has none. */
+  @Nullable String header(String name) {
+    return headers.get(name);
+  }
+
   String header(String name, String defaultValue) {
     String value = headers.get(name);
     return value == null ? defaultValue : value;
@@ -75,23 +81,24 @@ final class Reply implements AutoCloseable {
   }
 
   /** The answer read, or null (an answer may also be null). */
-  Object answer() {
+  @Nullable Object answer() {
     return answer;
   }
 
   /** Why a 2xx body could not be read, or null. */
-  BinanceException unreadable() {
+  @Nullable BinanceException unreadable() {
     return unreadable;
   }
 
   /** The body of a response outside 2xx, or null for a 2xx or a body not read yet. */
-  ErrorBody error() {
+  @Nullable ErrorBody error() {
     return error;
   }
 
   /** Whether this is an error response with Binance's {@code code}. */
   boolean hasCode(int code) {
-    return error != null && error.code() != null && error.code() == code;
+    Integer own = error == null ? null : error.code();
+    return own != null && own == code;
   }
 
   InputStream bodyStream() {

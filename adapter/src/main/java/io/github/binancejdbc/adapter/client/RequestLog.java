@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last requests of one connection, newest last, at most {@link #CAPACITY}: what the {@code
@@ -33,9 +34,9 @@ public final class RequestLog {
       String endpoint,
       String query,
       int weight,
-      Integer httpStatus,
+      @Nullable Integer httpStatus,
       long millis,
-      Integer rows,
+      @Nullable Integer rows,
       boolean fromCache) {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -75,7 +76,7 @@ public final class RequestLog {
   }
 
   /** Rows in a parsed answer when it is a list (every table reader returns one), else null. */
-  static Integer rowsOf(Object answer) {
+  static @Nullable Integer rowsOf(@Nullable Object answer) {
     return answer instanceof Collection<?> c ? c.size() : null;
   }
 }

@@ -8,6 +8,7 @@ import io.github.binancejdbc.adapter.error.ErrorMessages;
 import io.github.binancejdbc.adapter.error.HttpStatusMapping;
 import io.github.binancejdbc.adapter.error.SqlState;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the exceptions {@link BinanceHttp} throws for error responses and unreadable bodies. */
 final class ResponseErrors {
@@ -17,7 +18,7 @@ final class ResponseErrors {
       String method,
       String path,
       List<Param> params,
-      String what,
+      @Nullable String what,
       JsonLocation where,
       JsonParser parser,
       Exception cause) {
@@ -38,8 +39,9 @@ final class ResponseErrors {
 
   /** What Binance said with its 418; no catalogue hint, as -1003's would understate a ban. */
   static String bannedDetail(ErrorBody body, String method, String path, List<Param> params) {
-    return body.code() != null
-        ? ErrorMessages.format(418, body.code(), body.msg(), method, path, params, null)
+    Integer code = body.code();
+    return code != null
+        ? ErrorMessages.format(418, code, body.msg(), method, path, params, null)
         : BinanceErrorCode.fromHttpStatus(418, body.snippet(), method, path, params).getMessage();
   }
 
@@ -52,8 +54,9 @@ final class ResponseErrors {
 
   static BinanceException toException(
       int status, ErrorBody body, String method, String path, List<Param> params) {
-    return body.code() != null
-        ? BinanceErrorCode.toException(status, body.code(), body.msg(), method, path, params)
+    Integer code = body.code();
+    return code != null
+        ? BinanceErrorCode.toException(status, code, body.msg(), method, path, params)
         : BinanceErrorCode.fromHttpStatus(status, body.snippet(), method, path, params);
   }
 

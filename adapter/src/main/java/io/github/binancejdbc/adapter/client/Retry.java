@@ -1,7 +1,10 @@
 package io.github.binancejdbc.adapter.client;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a step to ask {@link RetryStep} for another attempt of the call. Carries what the
@@ -14,10 +17,10 @@ final class Retry extends RuntimeException {
   static final long BACKOFF = -1;
 
   /** Thrown (with "gave up after n attempts") when no attempt is left; null when uncounted. */
-  final transient BinanceException failure;
+  final transient @Nullable BinanceException failure;
 
   /** The SQLState {@link #failure} is thrown with. */
-  final SqlState giveUpState;
+  final @Nullable SqlState giveUpState;
 
   /** How long to wait before the next attempt, or {@link #BACKOFF}. */
   final long waitMillis;
@@ -25,7 +28,11 @@ final class Retry extends RuntimeException {
   /** Whether the attempt counts against the call's attempts. */
   final boolean counted;
 
-  private Retry(BinanceException failure, SqlState giveUpState, long waitMillis, boolean counted) {
+  private Retry(
+      @Nullable BinanceException failure,
+      @Nullable SqlState giveUpState,
+      long waitMillis,
+      boolean counted) {
     super(null, null, false, false);
     this.failure = failure;
     this.giveUpState = giveUpState;
@@ -40,6 +47,16 @@ final class Retry extends RuntimeException {
    * @param giveUpState the SQLState it is thrown with
    * @param waitMillis how long to wait first, or {@link #BACKOFF}
    */
+  /** The failure to give up with; only a counted retry gives up, and it always has one. */
+  BinanceException failure() {
+    return requireNonNull(failure, "an uncounted retry never gives up");
+  }
+
+  /** The SQLState {@link #failure()} is thrown with. */
+  SqlState giveUpState() {
+    return requireNonNull(giveUpState, "an uncounted retry never gives up");
+  }
+
   static Retry after(BinanceException failure, SqlState giveUpState, long waitMillis) {
     return new Retry(failure, giveUpState, waitMillis, true);
   }

@@ -35,7 +35,7 @@ final class RetryStep implements Step {
           continue;
         }
         if (attempt >= call.maxAttempts) {
-          throw ResponseErrors.gaveUp(retry.failure, attempt, retry.giveUpState);
+          throw ResponseErrors.gaveUp(retry.failure(), attempt, retry.giveUpState());
         }
         long waitMillis =
             retry.waitMillis == Retry.BACKOFF ? backoffMillis(attempt) : retry.waitMillis;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offset between the server's clock and ours, measured by asking the server its time: what a
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
 final class ServerClock {
   private final Clock clock;
   private final LongSupplier serverTime;
-  private volatile Long offsetMillis;
+  private volatile @Nullable Long offsetMillis;
 
   /**
    * @param serverTime asks the server its time (epoch ms), e.g. {@code GET /api/v3/time}
@@ -31,15 +32,17 @@ final class ServerClock {
   }
 
   /** The measured offset in milliseconds, or {@code null} before the first measurement. */
-  Long offsetMillis() {
+  @Nullable Long offsetMillis() {
     return offsetMillis;
   }
 
   /** Our time corrected by the offset, measured first if it never was. */
   long serverMillis() {
-    if (offsetMillis == null) {
+    Long offset = offsetMillis;
+    if (offset == null) {
       measure();
+      offset = requireNonNull(offsetMillis);
     }
-    return clock.millis() + offsetMillis;
+    return clock.millis() + offset;
   }
 }

@@ -38,7 +38,7 @@ final class ServerErrorStep implements Step.OnReply {
     }
     int status = reply.status();
     BinanceException e =
-        ResponseErrors.toException(status, body, call.name(), call.path, call.params);
+        ResponseErrors.toException(status, body, call.name(), call.path, call.params());
     boolean retryable = ResponseErrors.retryable(status, body);
     if (status >= 500 && status <= 599) {
       if (!call.idempotent) {

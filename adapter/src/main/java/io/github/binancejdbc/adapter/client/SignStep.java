@@ -1,6 +1,7 @@
 package io.github.binancejdbc.adapter.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.auth.Signer;
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the HTTP request of the attempt: the parameters percent-encoded in their order, signed
@@ -19,11 +21,11 @@ final class SignStep implements Step {
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
   /** Null without credentials; a signed call is refused before it reaches this step. */
-  private final Signer signer;
+  private final @Nullable Signer signer;
 
-  private final String apiKey;
+  private final @Nullable String apiKey;
 
-  SignStep(Signer signer, String apiKey) {
+  SignStep(@Nullable Signer signer, @Nullable String apiKey) {
     this.signer = signer;
     this.apiKey = apiKey;
   }
@@ -35,10 +37,13 @@ final class SignStep implements Step {
   }
 
   private Request request(Call call) {
-    String payload = QueryString.encode(call.params);
+    String payload = QueryString.encode(call.params());
     if (call.signed) {
       StringBuilder sb = new StringBuilder(payload).append("&signature=");
-      QueryString.percentEncode(signer.sign(payload), sb);
+      QueryString.percentEncode(
+          requireNonNull(signer, "a signed call without credentials is refused before")
+              .sign(payload),
+          sb);
       payload = sb.toString();
     }
     Request.Builder b =
@@ -49,7 +54,7 @@ final class SignStep implements Step {
       b.header("X-MBX-APIKEY", apiKey);
     }
     boolean inBody = call.method == Method.POST || call.method == Method.PUT;
-    b.url(call.host + call.path + (inBody || payload.isEmpty() ? "" : "?" + payload));
+    b.url(call.host() + call.path + (inBody || payload.isEmpty() ? "" : "?" + payload));
     RequestBody body = inBody ? RequestBody.create(payload.getBytes(UTF_8), FORM) : null;
     return b.method(call.name(), body).build();
   }

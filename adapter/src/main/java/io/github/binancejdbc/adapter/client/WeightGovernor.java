@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -268,7 +269,7 @@ public final class WeightGovernor {
    * After a 429: every acquire waits {@code retryAfterSeconds} from now, and the limit the message
    * states (if it states one) is adopted.
    */
-  public void onRateLimited(long retryAfterSeconds, String message) {
+  public void onRateLimited(long retryAfterSeconds, @Nullable String message) {
     try {
       RateLimitRule stated = RateLimitRule.stated(message);
       if (stated != null) {
@@ -379,7 +380,7 @@ public final class WeightGovernor {
   }
 
   /** The instant the ban ends, or null when there is none. */
-  public synchronized Instant bannedUntil() {
+  public synchronized @Nullable Instant bannedUntil() {
     return bannedUntil > clock.millis() ? Instant.ofEpochMilli(bannedUntil) : null;
   }
 

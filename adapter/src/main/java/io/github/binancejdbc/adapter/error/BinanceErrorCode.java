@@ -6,6 +6,7 @@ import io.github.binancejdbc.adapter.client.Param;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one catalogue of Binance Spot REST error codes: each code's name, the {@link SqlState} it
@@ -131,9 +132,9 @@ public enum BinanceErrorCode implements WithSqlState {
   private final int code;
   private final SqlState state;
   private final boolean retryable;
-  private final String hint;
+  private final @Nullable String hint;
 
-  BinanceErrorCode(int code, SqlState state, boolean retryable, String hint) {
+  BinanceErrorCode(int code, SqlState state, boolean retryable, @Nullable String hint) {
     this.code = code;
     this.state = state;
     this.retryable = retryable;
@@ -156,12 +157,12 @@ public enum BinanceErrorCode implements WithSqlState {
   }
 
   /** A short advice appended to the message, or null. */
-  public String hint() {
+  public @Nullable String hint() {
     return hint;
   }
 
   /** The entry for a Binance code, or null when the catalogue does not know it. */
-  public static BinanceErrorCode fromCode(int code) {
+  public static @Nullable BinanceErrorCode fromCode(int code) {
     return BY_CODE.get(code);
   }
 

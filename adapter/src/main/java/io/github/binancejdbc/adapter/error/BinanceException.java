@@ -2,6 +2,8 @@ package io.github.binancejdbc.adapter.error;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one runtime exception the adapter throws. It carries what the JDBC layer needs to build a
  * fitting {@link java.sql.SQLException}: the {@link SqlState} (which decides the category and so
@@ -15,7 +17,8 @@ public final class BinanceException extends RuntimeException implements WithSqlS
   private final int vendorCode;
   private final boolean outcomeUnknown;
 
-  public BinanceException(SqlState state, int vendorCode, String message, Throwable cause) {
+  public BinanceException(
+      SqlState state, int vendorCode, String message, @Nullable Throwable cause) {
     this(state, vendorCode, message, cause, false);
   }
 
@@ -25,7 +28,11 @@ public final class BinanceException extends RuntimeException implements WithSqlS
    *     answer that is not a well-formed Binance response
    */
   public BinanceException(
-      SqlState state, int vendorCode, String message, Throwable cause, boolean outcomeUnknown) {
+      SqlState state,
+      int vendorCode,
+      String message,
+      @Nullable Throwable cause,
+      boolean outcomeUnknown) {
     super(requireNonNull(message, "message is null"), cause);
     this.state = requireNonNull(state, "state is null");
     this.vendorCode = vendorCode;
@@ -48,13 +55,19 @@ public final class BinanceException extends RuntimeException implements WithSqlS
   }
 
   /** The API answered with something we cannot read. */
-  public static BinanceException internal(String message, Throwable cause) {
+  public static BinanceException internal(String message, @Nullable Throwable cause) {
     return new BinanceException(SqlState.INTERNAL_ERROR, 0, message, cause);
   }
 
   /** The statement was cancelled or ran past its timeout. */
   public static BinanceException cancelled(String message) {
     return new BinanceException(SqlState.QUERY_CANCELED, 0, message, null);
+  }
+
+  /** The message, never null: every constructor requires one. */
+  @Override
+  public String getMessage() {
+    return requireNonNull(super.getMessage());
   }
 
   @Override

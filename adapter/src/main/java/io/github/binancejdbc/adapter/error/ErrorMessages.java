@@ -6,6 +6,7 @@ import io.github.binancejdbc.adapter.client.Param;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the house-style error message, {@code Binance API error -1121 (HTTP 400) on GET
@@ -30,12 +31,12 @@ public final class ErrorMessages {
    */
   public static String format(
       int httpStatus,
-      Integer code,
+      @Nullable Integer code,
       String text,
       String method,
       String path,
       List<Param> params,
-      String hint) {
+      @Nullable String hint) {
     requireNonNull(text, "text is null");
     requireNonNull(method, "method is null");
     requireNonNull(path, "path is null");

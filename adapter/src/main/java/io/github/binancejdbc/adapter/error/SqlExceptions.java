@@ -14,6 +14,7 @@ import java.sql.SQLTransientException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates the adapter's {@link BinanceException} into the JDBC exception class its {@link
@@ -54,7 +55,7 @@ public final class SqlExceptions {
    * null. Avatica wraps runtime errors in a plain SQLException, hence the walk. Suppressed
    * exceptions are not searched: they describe cleanup failures, not the cause.
    */
-  public static BinanceException find(Throwable t) {
+  public static @Nullable BinanceException find(@Nullable Throwable t) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
       if (c instanceof BinanceException be) {

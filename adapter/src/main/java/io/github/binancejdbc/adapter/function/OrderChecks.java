@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an order against the symbol's filters and the connection's guards before anything is sent,
@@ -21,16 +22,16 @@ import java.util.Set;
 final class OrderChecks {
   private OrderChecks() {}
 
-  /** The parts of an order that the checks read; any may be null. */
+  /** The parts of an order that the checks read; all but procedure and symbol may be null. */
   record Order(
       String procedure,
       String symbol,
-      String orderType,
-      BigDecimal quantity,
-      BigDecimal quoteQty,
-      BigDecimal price,
-      BigDecimal stopPrice,
-      BigDecimal icebergQty,
+      @Nullable String orderType,
+      @Nullable BigDecimal quantity,
+      @Nullable BigDecimal quoteQty,
+      @Nullable BigDecimal price,
+      @Nullable BigDecimal stopPrice,
+      @Nullable BigDecimal icebergQty,
       boolean pegged) {}
 
   /**
@@ -38,8 +39,7 @@ final class OrderChecks {
    * per leg of an order list that has a type. A leg without a quantity of its own takes the list's
    * ({@code quantity}, or {@code pendingQuantity} for the pending legs).
    */
-  static List<Order> orders(ProcedureDef def, Map<String, String> v) {
-    String symbol = v.get("symbol");
+  static List<Order> orders(ProcedureDef def, String symbol, Map<String, String> v) {
     if (def.checks() != ProcedureDef.Checks.ORDER_LIST) {
       return List.of(
           new Order(
@@ -78,7 +78,7 @@ final class OrderChecks {
     return legs;
   }
 
-  private static BigDecimal dec(String s) {
+  private static @Nullable BigDecimal dec(@Nullable String s) {
     return s == null ? null : new BigDecimal(s);
   }
 
@@ -86,7 +86,7 @@ final class OrderChecks {
   private static final Set<String> PRICED =
       Set.of("LIMIT", "LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT");
 
-  static void checkGuards(BinanceConfig config, Order o, BigDecimal marketPrice) {
+  static void checkGuards(BinanceConfig config, Order o, @Nullable BigDecimal marketPrice) {
     if (!config.allowedSymbols().isEmpty() && !config.allowedSymbols().contains(o.symbol())) {
       throw BinanceException.badValue(
           o.procedure()
@@ -118,7 +118,7 @@ final class OrderChecks {
   }
 
   /** price x quantity, or the quote quantity; for a MARKET order the given market price. */
-  static BigDecimal notional(Order o, BigDecimal marketPrice) {
+  static @Nullable BigDecimal notional(Order o, @Nullable BigDecimal marketPrice) {
     if (o.quoteQty() != null) {
       return o.quoteQty();
     }
@@ -238,7 +238,7 @@ final class OrderChecks {
   private static void checkGrid(
       Order o,
       String what,
-      BigDecimal v,
+      @Nullable BigDecimal v,
       Map<String, Object> filter,
       String minKey,
       String maxKey,
@@ -319,7 +319,7 @@ final class OrderChecks {
             + ". Nothing was sent.");
   }
 
-  private static BigDecimal dec(Object o) {
+  private static BigDecimal dec(@Nullable Object o) {
     return o instanceof BigDecimal b ? b : BigDecimal.ZERO;
   }
 

@@ -24,6 +24,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One execution of one procedure. Created by the generated code with the argument values; sends
@@ -42,7 +43,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
 
   private final ProcedureDef def;
   private final Object[] args;
-  private List<Object[]> rows;
+  private @Nullable List<Object[]> rows;
 
   private ProcedureCall(ProcedureDef def, Object[] args) {
     this.def = def;
@@ -104,8 +105,9 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
               + " Nothing was sent.",
           null);
     }
-    if (def.clientIdParam() != null && values.get(def.clientIdParam()) == null) {
-      values.put(def.clientIdParam(), newClientId());
+    String clientIdParam = def.clientIdParam();
+    if (clientIdParam != null && values.get(clientIdParam) == null) {
+      values.put(clientIdParam, newClientId());
     }
     check(ctx, values);
     List<Param> params = new ArrayList<>();
@@ -210,7 +212,7 @@ public final class ProcedureCall extends AbstractTable implements ScannableTable
       }
       return;
     }
-    List<OrderChecks.Order> legs = OrderChecks.orders(def, v);
+    List<OrderChecks.Order> legs = OrderChecks.orders(def, symbol, v);
     var info = ctx.exchangeInfo().get();
     for (OrderChecks.Order o : legs) {
       OrderChecks.checkFilters(info, o);

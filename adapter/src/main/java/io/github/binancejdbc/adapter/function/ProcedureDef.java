@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.client.BinanceHttp.Method;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one procedure is: its name, endpoint, arguments, whether it moves money (then it needs
@@ -30,7 +31,7 @@ public record ProcedureDef(
     boolean signed,
     Result result,
     Reconcile reconcile,
-    String clientIdParam,
+    @Nullable String clientIdParam,
     int weight,
     String remarks,
     Checks checks,
@@ -123,9 +124,9 @@ public record ProcedureDef(
     private boolean signed = true;
     private Result result = Result.ORDERS;
     private Reconcile reconcile = Reconcile.NONE;
-    private String clientIdParam;
+    private @Nullable String clientIdParam;
     private int weight = 1;
-    private String remarks;
+    private @Nullable String remarks;
     private Checks checks = Checks.NONE;
     private List<String> legs = List.of();
     private String outcome = "PLACED";
@@ -163,7 +164,7 @@ public record ProcedureDef(
      * How an unknown outcome is resolved, and the API parameter carrying the client id it is
      * resolved by (null when the call creates nothing).
      */
-    public Builder reconcile(Reconcile reconcile, String clientIdParam) {
+    public Builder reconcile(Reconcile reconcile, @Nullable String clientIdParam) {
       this.reconcile = requireNonNull(reconcile, "reconcile is null");
       this.clientIdParam = clientIdParam;
       return this;
@@ -210,14 +211,14 @@ public record ProcedureDef(
           reconcile,
           clientIdParam,
           weight,
-          remarks,
+          requireNonNull(remarks, "remarks is null"),
           checks,
           legs,
           outcome);
     }
   }
 
-  public ProcParam param(String sqlName) {
+  public @Nullable ProcParam param(String sqlName) {
     for (ProcParam p : params) {
       if (p.name().equals(sqlName)) {
         return p;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows procedures return. Responses here are small objects, so they are read as Jackson trees
@@ -114,7 +115,7 @@ final class ProcedureRows {
   }
 
   /** One ORDER row from an order object, with the outcome and a note. */
-  static Object[] order(JsonNode o, String outcome, String note) {
+  static Object[] order(JsonNode o, String outcome, @Nullable String note) {
     Object[] row = new Object[ORDER.size()];
     for (int i = 0; i < ORDER.size(); i++) {
       Col c = ORDER.get(i);
@@ -132,7 +133,7 @@ final class ProcedureRows {
   }
 
   /** Rows of an order-list response: one per order report (or per listed order). */
-  static List<Object[]> orderList(JsonNode list, String outcome, String note) {
+  static List<Object[]> orderList(JsonNode list, String outcome, @Nullable String note) {
     List<Object[]> rows = new ArrayList<>();
     JsonNode reports = list.get("orderReports");
     JsonNode orders = reports != null && reports.size() > 0 ? reports : list.get("orders");
@@ -152,7 +153,7 @@ final class ProcedureRows {
   }
 
   /** A response that is an order, an order list, or an array of both (cancel all). */
-  static List<Object[]> orders(JsonNode node, String outcome, String note) {
+  static List<Object[]> orders(JsonNode node, String outcome, @Nullable String note) {
     List<Object[]> rows = new ArrayList<>();
     if (node.isArray()) {
       for (JsonNode n : node) {
@@ -184,7 +185,7 @@ final class ProcedureRows {
    * IllegalStateException naming what is wrong: for a side-effecting call the transport then
    * reports an unknown outcome, which is reconciled, instead of rows made of nulls.
    */
-  static JsonNode checkShape(ProcedureDef.Result result, JsonNode n) {
+  static JsonNode checkShape(ProcedureDef.Result result, @Nullable JsonNode n) {
     if (n == null || n.isMissingNode() || !(n.isObject() || n.isArray())) {
       throw new IllegalStateException("expected a JSON object but found " + n);
     }
@@ -217,7 +218,7 @@ final class ProcedureRows {
   }
 
   /** The TEST row: validation passed, with commission rates when the response has them. */
-  static Object[] test(String symbol, JsonNode n) {
+  static Object[] test(@Nullable String symbol, JsonNode n) {
     JsonNode std = n.path("standardCommissionForOrder");
     JsonNode special = n.path("specialCommissionForOrder");
     JsonNode tax = n.path("taxCommissionForOrder");
@@ -238,7 +239,7 @@ final class ProcedureRows {
     };
   }
 
-  private static Object value(JsonNode v, SqlTypeName type) {
+  private static @Nullable Object value(JsonNode v, SqlTypeName type) {
     return switch (type) {
       case BIGINT -> v.asLong();
       // Binance sends -1 for a time that has not happened yet (a pending leg's workingTime).
@@ -249,11 +250,11 @@ final class ProcedureRows {
     };
   }
 
-  private static BigDecimal dec(JsonNode v) {
+  private static @Nullable BigDecimal dec(@Nullable JsonNode v) {
     return v == null || v.isNull() || v.asText().isEmpty() ? null : new BigDecimal(v.asText());
   }
 
-  private static Boolean bool(JsonNode v) {
+  private static @Nullable Boolean bool(@Nullable JsonNode v) {
     return (v == null || v.isNull()) ? null : v.asBoolean();
   }
 }

@@ -38,21 +38,13 @@ public final class Procedures {
   }
 
   static {
-    add(
-        ProcedureDef.builder("place_order", Method.POST, "/api/v3/order")
-            .params(concat(newOrder(false), peg("")))
-            .trading()
-            .checks(Checks.ORDER)
-            .reconcile(Reconcile.NEW_ORDER, "newClientOrderId")
-            .remarks("Places an order")
-            .build());
-    add(
-        ProcedureDef.builder("test_order", Method.POST, "/api/v3/order/test")
-            .params(concat(withCommission(newOrder(false)), peg("")))
-            .result(Result.TEST)
-            .checks(Checks.ORDER)
-            .remarks("Validates an order without placing it (always allowed)")
-            .build());
+    placeAndTest(
+        "place_order",
+        "/api/v3/order",
+        newOrder(false),
+        peg(""),
+        "Places an order",
+        "Validates an order without placing it (always allowed)");
     add(
         ProcedureDef.builder("cancel_order", Method.DELETE, "/api/v3/order")
             .params(
@@ -194,21 +186,13 @@ public final class Procedures {
             .outcome("CANCELED")
             .remarks("Cancels an order list")
             .build());
-    add(
-        ProcedureDef.builder("place_sor_order", Method.POST, "/api/v3/sor/order")
-            .params(newOrder(true))
-            .trading()
-            .checks(Checks.ORDER)
-            .reconcile(Reconcile.NEW_ORDER, "newClientOrderId")
-            .remarks("Places an order through smart order routing")
-            .build());
-    add(
-        ProcedureDef.builder("test_sor_order", Method.POST, "/api/v3/sor/order/test")
-            .params(withCommission(newOrder(true)))
-            .result(Result.TEST)
-            .checks(Checks.ORDER)
-            .remarks("Validates a smart-order-routing order without placing it (always allowed)")
-            .build());
+    placeAndTest(
+        "place_sor_order",
+        "/api/v3/sor/order",
+        newOrder(true),
+        List.of(),
+        "Places an order through smart order routing",
+        "Validates a smart-order-routing order without placing it (always allowed)");
     add(
         listenKey("start_user_data_stream", Method.POST, List.of())
             .remarks("Retired by Binance on 2026-02-20: creates a listen key")
@@ -221,6 +205,36 @@ public final class Procedures {
     add(
         listenKey("close_user_data_stream", Method.DELETE, List.of(key))
             .remarks("Retired by Binance on 2026-02-20: closes a listen key")
+            .build());
+  }
+
+  /**
+   * A procedure {@code place} that places an order ({@code order} parameters, then {@code tail})
+   * and its twin {@code test_...} at {@code path/test}, which takes the same parameters and the
+   * commission-rate flag (before {@code tail}), validates the order without placing it and so is
+   * always allowed.
+   */
+  private static void placeAndTest(
+      String place,
+      String path,
+      List<ProcParam> order,
+      List<ProcParam> tail,
+      String placeRemarks,
+      String testRemarks) {
+    add(
+        ProcedureDef.builder(place, Method.POST, path)
+            .params(concat(order, tail))
+            .trading()
+            .checks(Checks.ORDER)
+            .reconcile(Reconcile.NEW_ORDER, "newClientOrderId")
+            .remarks(placeRemarks)
+            .build());
+    add(
+        ProcedureDef.builder(place.replace("place_", "test_"), Method.POST, path + "/test")
+            .params(concat(withCommission(order), tail))
+            .result(Result.TEST)
+            .checks(Checks.ORDER)
+            .remarks(testRemarks)
             .build());
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settles a trading request whose outcome is unknown by asking the exchange what happened, never by
@@ -57,19 +58,19 @@ final class Reconciler {
   }
 
   List<Object[]> run() {
-    String symbol = v.get("symbol");
     try {
       return switch (def.reconcile()) {
-        case NEW_ORDER -> newOrder(symbol, v.get("newClientOrderId"));
-        case NEW_ORDER_LIST -> newOrderList(v.get("listClientOrderId"));
+        case NEW_ORDER -> newOrder(required("symbol"), required("newClientOrderId"));
+        case NEW_ORDER_LIST -> newOrderList(required("listClientOrderId"));
         case ORDER_STATUS ->
             List.<Object[]>of(
                 def.path().contains("amend")
-                    ? amended(symbol)
-                    : cancelled(symbol, v.get("orderId"), v.get("origClientOrderId"), false));
+                    ? amended(required("symbol"))
+                    : cancelled(
+                        required("symbol"), v.get("orderId"), v.get("origClientOrderId"), false));
         case ORDER_LIST_STATUS -> listCancelled(v.get("orderListId"), v.get("listClientOrderId"));
-        case OPEN_ORDERS -> openOrders(symbol);
-        case CANCEL_REPLACE -> cancelReplace(symbol);
+        case OPEN_ORDERS -> openOrders(required("symbol"));
+        case CANCEL_REPLACE -> cancelReplace(required("symbol"));
         case NONE -> throw failure;
       };
     } catch (BinanceException e) {
@@ -87,12 +88,40 @@ final class Reconciler {
               + e.getMessage()
               + "), so the outcome is unknown. Check before retrying: "
               + "SELECT * FROM open_orders WHERE symbol = '"
-              + symbol
+              + v.get("symbol")
               + "'"
               + clientIdHint(),
           failure,
           true);
     }
+  }
+
+  /**
+   * A value the call always carries: a required argument (the call was refused before sending
+   * without it) or the client id the driver generated. Were it missing, the exchange could not be
+   * asked, so the answer would be the original failure (outcome unknown).
+   */
+  private String required(String apiName) throws BinanceException {
+    String value = v.get(apiName);
+    if (value == null) {
+      throw failure;
+    }
+    return value;
+  }
+
+  /**
+   * The order (or list) the call named: by its id when given, else by its client id. With neither
+   * there is nothing to ask by, so the original failure (outcome unknown) stands.
+   */
+  private Param reference(String idName, @Nullable String id, @Nullable String clientId)
+      throws BinanceException {
+    if (id != null) {
+      return Param.of(idName, id);
+    }
+    if (clientId != null) {
+      return Param.of("origClientOrderId", clientId);
+    }
+    throw failure;
   }
 
   private String clientIdHint() {
@@ -108,7 +137,7 @@ final class Reconciler {
   }
 
   /** The order by its client id, asked until it is found or the request can no longer execute. */
-  private JsonNode placedOrder(String symbol, String clientId) {
+  private @Nullable JsonNode placedOrder(String symbol, String clientId) {
     return poll(
         () ->
             lookUp(
@@ -150,10 +179,11 @@ final class Reconciler {
    *
    * @param quiet for cancel-replace: an order still open is reported as such, not as an error
    */
-  private Object[] cancelled(String symbol, String orderId, String clientId, boolean quiet) {
+  private Object[] cancelled(
+      String symbol, @Nullable String orderId, @Nullable String clientId, boolean quiet) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    q.add(orderId != null ? Param.of("orderId", orderId) : Param.of("origClientOrderId", clientId));
+    q.add(reference("orderId", orderId, clientId));
     JsonNode o =
         poll(
             () -> lookUp(Method.GET, "/api/v3/order", q),
@@ -176,11 +206,8 @@ final class Reconciler {
   private Object[] amended(String symbol) {
     List<Param> q = new ArrayList<>();
     q.add(Param.of("symbol", symbol));
-    q.add(
-        v.get("orderId") != null
-            ? Param.of("orderId", v.get("orderId"))
-            : Param.of("origClientOrderId", v.get("origClientOrderId")));
-    BigDecimal wanted = new BigDecimal(v.get("newQty"));
+    q.add(reference("orderId", v.get("orderId"), v.get("origClientOrderId")));
+    BigDecimal wanted = new BigDecimal(required("newQty"));
     JsonNode o =
         poll(
             () -> lookUp(Method.GET, "/api/v3/order", q),
@@ -206,11 +233,8 @@ final class Reconciler {
     return s.isEmpty() ? BigDecimal.ZERO : new BigDecimal(s);
   }
 
-  private List<Object[]> listCancelled(String listId, String listClientId) {
-    Param p =
-        listId != null
-            ? Param.of("orderListId", listId)
-            : Param.of("origClientOrderId", listClientId);
+  private List<Object[]> listCancelled(@Nullable String listId, @Nullable String listClientId) {
+    Param p = reference("orderListId", listId, listClientId);
     JsonNode list =
         poll(
             () -> lookUp(Method.GET, "/api/v3/orderList", List.of(p)),
@@ -238,7 +262,11 @@ final class Reconciler {
                         List.of(Param.of("symbol", symbol)),
                         6,
                         TREE),
-            n -> n.size() == 0);
+            n -> n != null && n.size() == 0);
+    if (open == null) {
+      // An empty answer tells nothing: the outcome stays unknown.
+      throw failure;
+    }
     if (open.size() == 0) {
       return List.of();
     }
@@ -249,7 +277,7 @@ final class Reconciler {
   private List<Object[]> cancelReplace(String symbol) {
     List<Object[]> rows = new ArrayList<>();
     rows.add(cancelled(symbol, v.get("cancelOrderId"), v.get("cancelOrigClientOrderId"), true));
-    String clientId = v.get("newClientOrderId");
+    String clientId = required("newClientOrderId");
     JsonNode placed = placedOrder(symbol, clientId);
     if (placed != null) {
       rows.add(ProcedureRows.order(placed, "PLACED", note()));
@@ -258,7 +286,7 @@ final class Reconciler {
   }
 
   /** The answer of a GET that may say "no such order" (then null). */
-  private JsonNode lookUp(Method method, String path, List<Param> q) {
+  private @Nullable JsonNode lookUp(Method method, String path, List<Param> q) {
     try {
       return ctx.http().signed(method, path, q, 4, TREE);
     } catch (BinanceException e) {
@@ -273,7 +301,8 @@ final class Reconciler {
    * Asks {@code probe} until {@code settled} holds or the request can no longer execute (then asks
    * one last time), pausing between questions; returns the last answer.
    */
-  private JsonNode poll(Supplier<JsonNode> probe, Predicate<JsonNode> settled) {
+  private @Nullable JsonNode poll(
+      Supplier<@Nullable JsonNode> probe, Predicate<@Nullable JsonNode> settled) {
     while (true) {
       boolean last = ctx.config().clock().millis() >= deadline;
       checks++;

@@ -180,9 +180,7 @@ public final class AccountTables {
   static Object[] readAccount(JsonParser p, List<Object[]> balances) throws IOException {
     Json.next(p, JsonToken.START_OBJECT);
     Object[] row = new Object[ACCOUNT_FIELDS.width()];
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
+    for (String name = Json.nextField(p); name != null; name = Json.nextField(p)) {
       if (name.equals("balances") && balances != null) {
         Json.expect(p, JsonToken.START_ARRAY);
         while (Json.nextElement(p, JsonToken.START_OBJECT)) {

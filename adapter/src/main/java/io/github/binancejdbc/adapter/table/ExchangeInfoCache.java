@@ -118,9 +118,7 @@ public final class ExchangeInfoCache {
     List<Object[]> symbols = new ArrayList<>();
     List<Object[]> filters = new ArrayList<>();
     List<Object[]> rateLimits = new ArrayList<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
+    for (String name = Json.nextField(p); name != null; name = Json.nextField(p)) {
       switch (name) {
         case "serverTime" -> serverTime = p.getLongValue();
         case "rateLimits" -> {
@@ -141,9 +139,7 @@ public final class ExchangeInfoCache {
     while (Json.nextElement(p, JsonToken.START_OBJECT)) {
       Object[] row = new Object[SYMBOL.width()];
       List<Object[]> own = new ArrayList<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
+      for (String name = Json.nextField(p); name != null; name = Json.nextField(p)) {
         if (name.equals("filters")) {
           FILTER.readObjects(p, own);
         } else {

@@ -98,9 +98,7 @@ public final class ExecutionRulesTable extends BinanceTable {
   private List<Object[]> read(JsonParser p, String status) throws IOException {
     List<Object[]> rows = new ArrayList<>();
     Json.next(p, JsonToken.START_OBJECT);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
+    for (String field = Json.nextField(p); field != null; field = Json.nextField(p)) {
       if (!field.equals("symbolRules")) {
         p.skipChildren();
         continue;
@@ -109,9 +107,7 @@ public final class ExecutionRulesTable extends BinanceTable {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         String symbol = null;
         List<Object[]> ofSymbol = new ArrayList<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
+        for (String name = Json.nextField(p); name != null; name = Json.nextField(p)) {
           if (name.equals("symbol")) {
             symbol = p.getText();
           } else if (name.equals("rules")) {

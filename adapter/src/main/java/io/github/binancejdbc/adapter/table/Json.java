@@ -106,9 +106,7 @@ final class Json {
     /** Reads one JSON object (current token START_OBJECT) into {@code row}. */
     void readObject(JsonParser p, Object[] row) throws IOException {
       expect(p, JsonToken.START_OBJECT);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
+      for (String name = nextField(p); name != null; name = nextField(p)) {
         readField(p, name, row);
       }
       for (String n : required) {
@@ -201,6 +199,19 @@ final class Json {
         "expected " + token + " or END_ARRAY but found " + t + " in an array");
   }
 
+  /**
+   * The name of the next field of the object being read, the parser moved onto its value (which the
+   * caller reads or skips); null at the end of the object.
+   */
+  static String nextField(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.FIELD_NAME) {
+      return null;
+    }
+    String name = p.currentName();
+    p.nextToken();
+    return name;
+  }
+
   static void expect(JsonParser p, JsonToken token) throws IOException {
     if (p.currentToken() != token) {
       throw new IllegalStateException(
@@ -227,19 +238,10 @@ final class Json {
         break;
       case TIMESTAMP:
       case BIGINT:
-        if (t.isNumeric()) {
-          return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-          return Long.parseLong(p.getText());
-        }
-        break;
       case INTEGER:
-        if (t.isNumeric()) {
-          return p.getIntValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-          return Integer.parseInt(p.getText());
+        if (t.isNumeric() || t == JsonToken.VALUE_STRING) {
+          long v = t.isNumeric() ? p.getLongValue() : Long.parseLong(p.getText());
+          return type == ColumnType.INTEGER ? (Object) Math.toIntExact(v) : (Object) v;
         }
         break;
       case BOOLEAN:

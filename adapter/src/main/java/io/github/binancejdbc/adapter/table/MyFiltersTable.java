@@ -73,9 +73,7 @@ public final class MyFiltersTable extends BinanceTable {
   static List<Object[]> read(JsonParser p, String symbol) throws IOException {
     Json.next(p, JsonToken.START_OBJECT);
     List<Object[]> rows = new ArrayList<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String list = p.currentName();
-      p.nextToken();
+    for (String list = Json.nextField(p); list != null; list = Json.nextField(p)) {
       String scope =
           switch (list) {
             case "exchangeFilters" -> "EXCHANGE";
@@ -97,9 +95,7 @@ public final class MyFiltersTable extends BinanceTable {
   private static Object[] filter(JsonParser p, String symbol, String scope) throws IOException {
     Object[] row = new Object[FIELDS.width()];
     String limit = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
+    for (String name = Json.nextField(p); name != null; name = Json.nextField(p)) {
       if (name.equals("limit") && p.currentToken().isScalarValue()) {
         limit = p.getText();
       } else {

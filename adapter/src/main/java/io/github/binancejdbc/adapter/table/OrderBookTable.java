@@ -135,9 +135,7 @@ public final class OrderBookTable extends BinanceTable {
     Long lastUpdateId = null;
     List<Object[]> bids = new ArrayList<>();
     List<Object[]> asks = new ArrayList<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
+    for (String name = Json.nextField(p); name != null; name = Json.nextField(p)) {
       switch (name) {
         case "lastUpdateId" -> lastUpdateId = p.getLongValue();
         case "bids" -> readSide(p, symbol, "BID", bids);

@@ -37,7 +37,7 @@ class HostStepTest {
 
     assertEquals("http://b", hosts.current());
     assertEquals(0, r.waitMillis);
-    assertEquals("58000", r.giveUpState.code());
+    assertEquals("58000", r.giveUpState().code());
   }
 
   @Test

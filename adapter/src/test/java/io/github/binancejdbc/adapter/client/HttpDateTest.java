@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** {@link HttpDate} reads an IMF-fixdate as OkHttp's parser does, and refuses what it refuses. */
 class HttpDateTest {
-  private static Long okhttp(String text) {
+  private static @Nullable Long okhttp(String text) {
     Instant i = Headers.of("Date", text).getInstant("Date");
     return i == null ? null : i.toEpochMilli();
   }

@@ -31,11 +31,11 @@ class IoFailureStepTest {
 
     assertEquals("http://b", hosts.current());
     assertEquals(0, r.waitMillis);
-    assertEquals("58030", r.giveUpState.code());
+    assertEquals("58030", r.giveUpState().code());
     assertEquals(
         "I/O error on GET /api/v3/klines: java.net.SocketTimeoutException: timeout"
             + " [symbol=BTCUSDT]",
-        r.failure.getMessage());
+        r.failure().getMessage());
   }
 
   @Test

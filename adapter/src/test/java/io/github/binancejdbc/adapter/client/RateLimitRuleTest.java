@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.client;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +10,12 @@ import org.junit.jupiter.api.Test;
 class RateLimitRuleTest {
   @Test
   void anExchangeInfoEntryBecomesARuleWithItsWindow() {
-    RateLimitRule rule = RateLimitRule.of("request_weight", "minute", 1, 6000);
+    RateLimitRule rule = requireNonNull(RateLimitRule.of("request_weight", "minute", 1, 6000));
 
     assertEquals(new RateLimitRule("REQUEST_WEIGHT", "MINUTE", 1, 6000), rule);
     assertEquals(60_000, rule.windowMillis());
-    assertEquals(864_000_000L, RateLimitRule.of("ORDERS", "DAY", 10, 1).windowMillis());
+    assertEquals(
+        864_000_000L, requireNonNull(RateLimitRule.of("ORDERS", "DAY", 10, 1)).windowMillis());
     assertNull(RateLimitRule.of("CONNECTIONS", "MINUTE", 1, 300));
   }
 

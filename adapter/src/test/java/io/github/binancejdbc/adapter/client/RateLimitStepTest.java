@@ -33,7 +33,7 @@ class RateLimitStepTest {
 
     assertEquals(7000, r.waitMillis);
     assertSame(SqlState.RATE_LIMITED, r.giveUpState);
-    assertEquals(-1003, r.failure.vendorCode());
+    assertEquals(-1003, r.failure().vendorCode());
     assertEquals(300, f.governor.limit());
     // The pause holds every request to the host: the next acquire sleeps the 7 s away.
     f.governor.acquire(1);
@@ -45,8 +45,8 @@ class RateLimitStepTest {
     Retry r = limited(error(429, "", "Retry-After", "Tue, 01 Jan 2030 00:00:00 GMT"));
 
     assertEquals(1000, r.waitMillis);
-    assertEquals(-1003, r.failure.vendorCode());
-    assertEquals("53000", r.failure.state().code());
+    assertEquals(-1003, r.failure().vendorCode());
+    assertEquals("53000", r.failure().state().code());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.binancejdbc.adapter.client;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ReadStepTest {
@@ -43,14 +45,14 @@ class ReadStepTest {
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public List<Long> fromBytes(byte[] body, int length) {
+    public @Nullable List<Long> fromBytes(byte[] body, int length) {
       String text = new String(body, 0, length, US_ASCII);
       calls.add("bytes " + text);
       return text.matches("[0-9]+") ? List.of(Long.parseLong(text)) : null;
     }
 
     @Override
-    public List<Long> read(JsonParser p) throws IOException {
+    public @Nullable List<Long> read(JsonParser p) throws IOException {
       calls.add("parser");
       return NUMBERS.read(p);
     }
@@ -97,22 +99,22 @@ class ReadStepTest {
   void anEmptyOrMisshapenBodyIsUnreadableWithItsJsonPath() throws IOException {
     assertEquals(
         "Unexpected response from GET /api/v3/x: an empty body with HTTP 200" + " [symbol=BTCUSDT]",
-        read(200, "  ").unreadable().getMessage());
-    String wrong = read(200, "{\"a\":1}").unreadable().getMessage();
+        requireNonNull(read(200, "  ").unreadable()).getMessage());
+    String wrong = requireNonNull(read(200, "{\"a\":1}").unreadable()).getMessage();
     assertTrue(
         wrong.startsWith(
             "Unexpected response from GET /api/v3/x: expected an array but"
                 + " found START_OBJECT"),
         wrong);
-    assertEquals("XX000", read(200, "[1,").unreadable().state().code());
+    assertEquals("XX000", requireNonNull(read(200, "[1,").unreadable()).state().code());
   }
 
   @Test
   void anErrorStatusKeepsItsBinanceBody() throws IOException {
     Reply reply = read(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
 
-    assertEquals(-1121, reply.error().code());
-    assertEquals("Invalid symbol.", reply.error().msg());
+    assertEquals(-1121, requireNonNull(reply.error()).code());
+    assertEquals("Invalid symbol.", requireNonNull(reply.error()).msg());
     assertNull(reply.answer());
   }
 
@@ -128,15 +130,15 @@ class ReadStepTest {
 
     // Errors read as from the stream: the same message, location and JSON path.
     assertEquals(
-        read(200, "[1,").unreadable().getMessage(),
-        read(200, "[1,", new DigitsFirst()).unreadable().getMessage());
+        requireNonNull(read(200, "[1,").unreadable()).getMessage(),
+        requireNonNull(read(200, "[1,", new DigitsFirst()).unreadable()).getMessage());
     assertEquals(
-        read(200, "{\"a\":1}").unreadable().getMessage(),
-        read(200, "{\"a\":1}", new DigitsFirst()).unreadable().getMessage());
+        requireNonNull(read(200, "{\"a\":1}").unreadable()).getMessage(),
+        requireNonNull(read(200, "{\"a\":1}", new DigitsFirst()).unreadable()).getMessage());
     DigitsFirst empty = new DigitsFirst();
     assertEquals(
         "Unexpected response from GET /api/v3/x: an empty body with HTTP 200" + " [symbol=BTCUSDT]",
-        read(200, " \n ", empty).unreadable().getMessage());
+        requireNonNull(read(200, " \n ", empty).unreadable()).getMessage());
     assertEquals(List.of(), empty.calls, "an empty body is never offered to the reader");
   }
 }

@@ -40,8 +40,8 @@ class ServerErrorStepTest {
     assertTrue(r.counted);
     assertEquals(Retry.BACKOFF, r.waitMillis);
     assertSame(SqlState.SYSTEM_ERROR, r.giveUpState);
-    assertTrue(r.failure.getMessage().contains("HTTP 500"), r.failure.getMessage());
-    assertTrue(r.failure.getMessage().contains("GET /api/v3/klines"), r.failure.getMessage());
+    assertTrue(r.failure().getMessage().contains("HTTP 500"), r.failure().getMessage());
+    assertTrue(r.failure().getMessage().contains("GET /api/v3/klines"), r.failure().getMessage());
   }
 
   @Test
@@ -101,8 +101,8 @@ class ServerErrorStepTest {
                     f.get("/api/v3/klines"),
                     error(400, "{\"code\":-1008,\"msg\":\"Server is currently overloaded.\"}")));
 
-    assertEquals(-1008, r.failure.vendorCode());
-    assertSame(r.failure.state(), r.giveUpState);
+    assertEquals(-1008, r.failure().vendorCode());
+    assertSame(r.failure().state(), r.giveUpState);
   }
 
   @Test

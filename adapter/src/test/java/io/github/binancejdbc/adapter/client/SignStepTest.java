@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.client;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -21,18 +22,19 @@ class SignStepTest {
 
   private final StepFixture f = new StepFixture();
   private final Signer signer =
-      Signer.fromConfig(BinanceConfig.newBuilder().apiKey(KEY).secretKey(SECRET).build());
+      requireNonNull(
+          Signer.fromConfig(BinanceConfig.newBuilder().apiKey(KEY).secretKey(SECRET).build()));
 
   private Request built(Call call) throws IOException {
     AtomicReference<Request> seen = new AtomicReference<>();
     Step.Chain.of(
             new SignStep(signer, KEY),
             (c, next) -> {
-              seen.set(c.request);
+              seen.set(c.request());
               return StepFixture.ok(null);
             })
         .proceed(call);
-    return seen.get();
+    return requireNonNull(seen.get());
   }
 
   @Test

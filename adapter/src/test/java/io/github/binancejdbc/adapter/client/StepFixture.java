@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls, replies and a scripted last step for testing one {@link Step} at a time: no HTTP, a fake
@@ -38,7 +39,7 @@ final class StepFixture {
     return call;
   }
 
-  static Reply ok(Object answer) {
+  static Reply ok(@Nullable Object answer) {
     return Reply.answered(200, Headers.of(), answer);
   }
 

@@ -25,7 +25,7 @@ class TimestampStepTest {
             new TimestampStep(serverClock, 5000),
             new StepFixture.Script(StepFixture.ok(null), StepFixture.ok(null)))
         .proceed(call);
-    return call.params;
+    return call.params();
   }
 
   @Test

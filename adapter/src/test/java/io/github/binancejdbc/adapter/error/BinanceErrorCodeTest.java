@@ -1,5 +1,6 @@
 package io.github.binancejdbc.adapter.error;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,7 +37,7 @@ class BinanceErrorCodeTest {
       assertTrue(c.code() < 0, c.name() + " code must be negative");
       assertTrue(codes.add(c.code()), "duplicate code " + c.code());
       assertTrue(
-          STATES_BY_KIND.get(c.kind()).contains(c.sqlState()),
+          requireNonNull(STATES_BY_KIND.get(c.kind()), c.kind().name()).contains(c.sqlState()),
           c.name() + ": " + c.sqlState() + " does not fit " + c.kind());
       assertSame(c, BinanceErrorCode.fromCode(c.code()));
       if (c.hint() != null) {
@@ -76,11 +77,11 @@ class BinanceErrorCodeTest {
     assertMapping(-1003, ErrorKind.RATE_LIMITED, "53000");
     for (int code : new int[] {-1000, -1001, -1006, -1007, -1008}) {
       assertMapping(code, ErrorKind.SERVER, "58000");
-      assertTrue(BinanceErrorCode.fromCode(code).retryable());
+      assertTrue(requireNonNull(BinanceErrorCode.fromCode(code)).retryable());
     }
     assertMapping(-2010, ErrorKind.DATA, "22023");
     assertMapping(-1013, ErrorKind.DATA, "22023");
-    assertFalse(BinanceErrorCode.fromCode(-1121).retryable());
+    assertFalse(requireNonNull(BinanceErrorCode.fromCode(-1121)).retryable());
     assertNull(BinanceErrorCode.fromCode(-9999));
   }
 
@@ -120,7 +121,7 @@ class BinanceErrorCodeTest {
             + " outside of the recvWindow. [timestamp=1700000000000, signature=****]"
             + " (hint: check clock sync or raise recvWindow)",
         e.getMessage());
-    assertFalse(e.getMessage().contains("abcdef0123"));
+    assertFalse(String.valueOf(e.getMessage()).contains("abcdef0123"));
   }
 
   @Test

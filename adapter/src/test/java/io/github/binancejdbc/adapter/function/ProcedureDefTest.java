@@ -122,7 +122,7 @@ class ProcedureDefTest {
     v.put("pendingBelowStopPrice", "19000");
     v.put("pendingBelowPegPriceType", "PRIMARY_PEG");
 
-    List<OrderChecks.Order> legs = OrderChecks.orders(otoco, v);
+    List<OrderChecks.Order> legs = OrderChecks.orders(otoco, "BTCUSDT", v);
 
     assertEquals(
         List.of(

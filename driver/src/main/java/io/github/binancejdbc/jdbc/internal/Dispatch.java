@@ -1,7 +1,9 @@
 package io.github.binancejdbc.jdbc.internal;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Wrapper;
@@ -45,6 +47,12 @@ final class Dispatch<H> {
 
   Dispatch(Class<?> iface) {
     this.iface = iface;
+  }
+
+  /** A proxy of {@code iface} (a JDBC interface) whose calls {@code handler} answers. */
+  static <T> T proxy(Class<T> iface, InvocationHandler handler) {
+    return iface.cast(
+        Proxy.newProxyInstance(Dispatch.class.getClassLoader(), new Class<?>[] {iface}, handler));
   }
 
   /** Every overload of {@code name}. */

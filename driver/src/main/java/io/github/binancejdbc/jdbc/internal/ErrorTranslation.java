@@ -39,6 +39,12 @@ public final class ErrorTranslation {
       Pattern.compile("parameter ordinal (-?\\d+) out of range");
   private static final Pattern COLUMN_LABEL = Pattern.compile("column '(.*)' not found");
 
+  /** Janino's failures to compile the generated code (a statement too large for a method). */
+  private static final Set<String> JANINO_FAILURES =
+      Set.of(
+          "org.codehaus.commons.compiler.CompileException",
+          "org.codehaus.commons.compiler.InternalCompilerException");
+
   private ErrorTranslation() {}
 
   /** The exception a caller should see for {@code t}. */
@@ -205,10 +211,7 @@ public final class ErrorTranslation {
               + " simplify it (fewer nested expressions or subqueries)",
           top);
     }
-    if (name.equals("org.codehaus.commons.compiler.CompileException")
-        || name.equals("org.codehaus.commons.compiler.InternalCompilerException")
-        || msg.contains("Code too large")
-        || msg.contains("code too large")) {
+    if (JANINO_FAILURES.contains(name) || containsAny(msg, "Code too large", "code too large")) {
       return of(
           SqlState.STATEMENT_TOO_COMPLEX,
           "The statement is too large to compile (a very"
@@ -251,10 +254,8 @@ public final class ErrorTranslation {
               + " Unicode literal, e.g. U&'\\4F60'",
           top);
     }
-    if (msg.contains("Invalid DATE")
-        || msg.contains("Invalid TIMESTAMP")
-        || msg.contains("not a valid timestamp")
-        || msg.contains("Unparseable date")) {
+    if (containsAny(
+        msg, "Invalid DATE", "Invalid TIMESTAMP", "not a valid timestamp", "Unparseable date")) {
       return of(
           SqlState.INVALID_DATETIME_FORMAT,
           "A text is not a timestamp where one is needed ("
@@ -294,6 +295,15 @@ public final class ErrorTranslation {
       return of(SqlState.UNDEFINED_FUNCTION, text, top);
     }
     return of(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, text, top);
+  }
+
+  private static boolean containsAny(String msg, String... parts) {
+    for (String part : parts) {
+      if (msg.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SQLException of(SqlState state, String message, Throwable cause) {

@@ -2,7 +2,6 @@ package io.github.binancejdbc.jdbc.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -112,11 +111,7 @@ final class MetaDataProxy implements InvocationHandler {
   }
 
   static DatabaseMetaData create(DatabaseMetaData md, ConnectionProxy connection) {
-    return (DatabaseMetaData)
-        Proxy.newProxyInstance(
-            MetaDataProxy.class.getClassLoader(),
-            new Class<?>[] {DatabaseMetaData.class},
-            new MetaDataProxy(md, connection));
+    return Dispatch.proxy(DatabaseMetaData.class, new MetaDataProxy(md, connection));
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.github.binancejdbc.jdbc.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -53,11 +52,7 @@ final class ResultSetProxy implements InvocationHandler {
     if (lookup != null) {
       return lookup;
     }
-    return (ResultSet)
-        Proxy.newProxyInstance(
-            ResultSetProxy.class.getClassLoader(),
-            new Class<?>[] {ResultSet.class},
-            new ResultSetProxy(rs, statement));
+    return Dispatch.proxy(ResultSet.class, new ResultSetProxy(rs, statement));
   }
 
   @Override

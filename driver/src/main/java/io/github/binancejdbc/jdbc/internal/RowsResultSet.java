@@ -3,7 +3,6 @@ package io.github.binancejdbc.jdbc.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,11 +25,7 @@ public final class RowsResultSet {
   public record Column(String name, int type) {}
 
   public static ResultSet of(List<Column> columns, List<Object[]> rows) {
-    return (ResultSet)
-        Proxy.newProxyInstance(
-            RowsResultSet.class.getClassLoader(),
-            new Class<?>[] {ResultSet.class},
-            new Handler(columns, new ArrayList<>(rows)));
+    return Dispatch.proxy(ResultSet.class, new Handler(columns, new ArrayList<>(rows)));
   }
 
   /** Columns from names, all VARCHAR unless listed in {@code types} ({@code name:TYPE}). */
@@ -205,58 +200,56 @@ public final class RowsResultSet {
     }
 
     private ResultSetMetaData metaData() {
-      return (ResultSetMetaData)
-          Proxy.newProxyInstance(
-              RowsResultSet.class.getClassLoader(),
-              new Class<?>[] {ResultSetMetaData.class},
-              (p, m, a) -> {
-                String n = m.getName();
-                if (n.equals("getColumnCount")) {
-                  return columns.size();
-                }
-                if (n.equals("unwrap")) {
-                  return p;
-                }
-                if (n.equals("isWrapperFor")) {
-                  return ((Class<?>) a[0]).isInstance(p);
-                }
-                if (n.equals("toString") || n.equals("hashCode") || n.equals("equals")) {
-                  try {
-                    return m.invoke(columns, a);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                }
-                Column c = columns.get((Integer) a[0] - 1);
-                return switch (n) {
-                  case "getColumnName", "getColumnLabel" -> c.name();
-                  case "getColumnType" -> c.type();
-                  case "getColumnTypeName" -> typeName(c.type());
-                  case "getColumnClassName" ->
-                      c.type() == Types.VARCHAR
-                          ? "java.lang.String"
-                          : c.type() == Types.BOOLEAN
-                              ? "java.lang.Boolean"
-                              : c.type() == Types.BIGINT
-                                  ? "java.lang.Long"
-                                  : c.type() == Types.SMALLINT
-                                      ? "java.lang.Short"
-                                      : "java.lang.Integer";
-                  case "isNullable" -> ResultSetMetaData.columnNullable;
-                  case "getPrecision", "getScale" -> 0;
-                  case "getColumnDisplaySize" -> 128;
-                  case "getSchemaName", "getTableName", "getCatalogName" -> "";
-                  case "isAutoIncrement",
-                      "isCaseSensitive",
-                      "isCurrency",
-                      "isSigned",
-                      "isWritable",
-                      "isDefinitelyWritable" ->
-                      false;
-                  case "isSearchable", "isReadOnly" -> true;
-                  default -> throw new SQLFeatureNotSupportedException(n);
-                };
-              });
+      return Dispatch.proxy(
+          ResultSetMetaData.class,
+          (p, m, a) -> {
+            String n = m.getName();
+            if (n.equals("getColumnCount")) {
+              return columns.size();
+            }
+            if (n.equals("unwrap")) {
+              return p;
+            }
+            if (n.equals("isWrapperFor")) {
+              return ((Class<?>) a[0]).isInstance(p);
+            }
+            if (n.equals("toString") || n.equals("hashCode") || n.equals("equals")) {
+              try {
+                return m.invoke(columns, a);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }
+            Column c = columns.get((Integer) a[0] - 1);
+            return switch (n) {
+              case "getColumnName", "getColumnLabel" -> c.name();
+              case "getColumnType" -> c.type();
+              case "getColumnTypeName" -> typeName(c.type());
+              case "getColumnClassName" ->
+                  c.type() == Types.VARCHAR
+                      ? "java.lang.String"
+                      : c.type() == Types.BOOLEAN
+                          ? "java.lang.Boolean"
+                          : c.type() == Types.BIGINT
+                              ? "java.lang.Long"
+                              : c.type() == Types.SMALLINT
+                                  ? "java.lang.Short"
+                                  : "java.lang.Integer";
+              case "isNullable" -> ResultSetMetaData.columnNullable;
+              case "getPrecision", "getScale" -> 0;
+              case "getColumnDisplaySize" -> 128;
+              case "getSchemaName", "getTableName", "getCatalogName" -> "";
+              case "isAutoIncrement",
+                  "isCaseSensitive",
+                  "isCurrency",
+                  "isSigned",
+                  "isWritable",
+                  "isDefinitelyWritable" ->
+                  false;
+              case "isSearchable", "isReadOnly" -> true;
+              default -> throw new SQLFeatureNotSupportedException(n);
+            };
+          });
     }
 
     private static String typeName(int type) {
