@@ -11,7 +11,6 @@ import io.github.binancejdbc.adapter.error.BinanceException;
 import io.github.binancejdbc.adapter.error.SqlState;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -30,31 +29,11 @@ public final class BinanceHttp implements AutoCloseable {
 
   static final String USER_AGENT = "binance-jdbc/" + Version.VERSION;
 
-  /** The endpoints Binance serves from its market-data-only hosts (data-api.binance.vision). */
-  private static final Set<String> MARKET_DATA_PATHS =
-      Set.of(
-          "/api/v3/aggTrades",
-          "/api/v3/avgPrice",
-          "/api/v3/depth",
-          "/api/v3/exchangeInfo",
-          "/api/v3/klines",
-          "/api/v3/ping",
-          "/api/v3/ticker",
-          "/api/v3/ticker/24hr",
-          "/api/v3/ticker/bookTicker",
-          "/api/v3/ticker/price",
-          "/api/v3/time",
-          "/api/v3/trades",
-          "/api/v3/uiKlines");
-
   private final BinanceConfig config;
   private final WeightGovernor governor;
   private final Hosts hosts;
 
-  /** Null without a marketDataUrl. */
-  private final @Nullable Hosts marketHosts;
-
-  private final WeightGovernor marketGovernor;
+  private final MarketRoute market;
 
   /** Made on the first request (see {@link #client()}), under the lock of {@code this}. */
   private volatile @Nullable OkHttpClient client;
@@ -81,12 +60,7 @@ public final class BinanceHttp implements AutoCloseable {
     // One governor for every host of the list: Binance counts weight per client IP, so moving to
     // a backup host must not hand out a second budget.
     this.hosts = new Hosts(config.baseUrls(), config.clock());
-    List<String> market = config.marketDataUrls();
-    this.marketHosts = market.isEmpty() ? null : new Hosts(market, config.clock());
-    this.marketGovernor =
-        market.isEmpty()
-            ? governor
-            : WeightGovernor.forBaseUrl(market.get(0), config.clock(), config.sleeper());
+    this.market = new MarketRoute(config, governor);
     this.signer = Signer.fromConfig(config);
     this.serverClock = new ServerClock(config.clock(), this::serverTime);
     this.steps = steps();
@@ -213,7 +187,7 @@ public final class BinanceHttp implements AutoCloseable {
     if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
       LimitLearner.learnFor(this, governor, method, weight);
     }
-    Hosts market = marketRoute(method, path, signed, keyed);
+    Hosts marketHosts = market.hosts(method, path, signed, keyed);
     Call call =
         new Call(
             method,
@@ -223,8 +197,8 @@ public final class BinanceHttp implements AutoCloseable {
             reader,
             signed,
             keyed,
-            market != null ? market : hosts,
-            market != null ? marketGovernor : governor,
+            marketHosts != null ? marketHosts : hosts,
+            marketHosts != null ? market.governor() : governor,
             config.maxRetries());
     try {
       return answer(steps.proceed(call));
@@ -306,7 +280,7 @@ public final class BinanceHttp implements AutoCloseable {
    * that runs ahead. A closed kline is one whose close time is before this.
    */
   public long serverTimeAtLeast() {
-    long date = Math.max(governor.serverDateMillis(), marketGovernor.serverDateMillis());
+    long date = Math.max(governor.serverDateMillis(), market.governor().serverDateMillis());
     if (date > 0) {
       return date;
     }
@@ -333,7 +307,7 @@ public final class BinanceHttp implements AutoCloseable {
    * {@code marketDataUrl}, the market-data hosts' (the {@code api_usage} table).
    */
   public List<WeightGovernor> governors() {
-    return marketGovernor == governor ? List.of(governor) : List.of(governor, marketGovernor);
+    return market.governor() == governor ? List.of(governor) : List.of(governor, market.governor());
   }
 
   /**
@@ -351,13 +325,12 @@ public final class BinanceHttp implements AutoCloseable {
       int weight,
       boolean signed,
       @Nullable Integer rows) {
-    Hosts market = marketRoute(method, path, signed, false);
-    WeightGovernor target = market != null ? marketGovernor : governor;
-    target.servedFromCache(weight);
+    Hosts marketHosts = market.hosts(method, path, signed, false);
+    (marketHosts != null ? market.governor() : governor).servedFromCache(weight);
     requestLog.add(
         new RequestLog.Entry(
             config.clock().millis(),
-            (market != null ? market : hosts).current(),
+            (marketHosts != null ? marketHosts : hosts).current(),
             method.name(),
             path,
             RequestLog.loggable(params),
@@ -399,16 +372,6 @@ public final class BinanceHttp implements AutoCloseable {
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
-  }
-
-  /**
-   * The market-data hosts when the request goes there (a marketDataUrl is set and this is an
-   * unsigned, unkeyed GET of market data), else null.
-   */
-  private @Nullable Hosts marketRoute(Method method, String path, boolean signed, boolean keyed) {
-    return method == Method.GET && !signed && !keyed && MARKET_DATA_PATHS.contains(path)
-        ? marketHosts
-        : null;
   }
 
   private void ensureOpen(@Nullable Throwable cause) {
