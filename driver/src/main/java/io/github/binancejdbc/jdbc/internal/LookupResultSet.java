@@ -55,9 +55,15 @@ final class LookupResultSet implements InvocationHandler {
   private int fetchSize = 100;
   private int fetchDirection;
   private Statement statement;
+  private final OnClose onClose;
 
   private LookupResultSet(
-      LookupMetaData metaData, boolean scalar, AtomicBoolean cancelFlag, Iterator<?> cursor) {
+      LookupMetaData metaData,
+      boolean scalar,
+      AtomicBoolean cancelFlag,
+      Iterator<?> cursor,
+      OnClose onClose) {
+    this.onClose = onClose;
     this.columns = metaData.columns();
     this.metaData = metaData;
     this.scalar = scalar;
@@ -73,7 +79,8 @@ final class LookupResultSet implements InvocationHandler {
       SimpleLookup.Plan plan,
       LookupMetaData metaData,
       Map<String, Object> values,
-      AtomicBoolean cancelFlag)
+      AtomicBoolean cancelFlag,
+      OnClose onClose)
       throws SQLException {
     values.put(DataContext.Variable.CANCEL_FLAG.camelName, cancelFlag);
     Iterator<?> cursor;
@@ -87,7 +94,14 @@ final class LookupResultSet implements InvocationHandler {
         Proxy.newProxyInstance(
             LookupResultSet.class.getClassLoader(),
             new Class<?>[] {ResultSet.class},
-            new LookupResultSet(metaData, plan.scalar(), cancelFlag, cursor));
+            new LookupResultSet(metaData, plan.scalar(), cancelFlag, cursor, onClose));
+  }
+
+  /** What closing the result set does to its statement (closeOnCompletion). */
+  @FunctionalInterface
+  interface OnClose {
+    /** {@code statement} is the statement users hold, or null before it is known. */
+    void closed(Statement statement) throws SQLException;
   }
 
   /**
@@ -257,6 +271,7 @@ final class LookupResultSet implements InvocationHandler {
   }
 
   private Object close() throws Exception {
+    boolean first = !closed;
     closed = true;
     Iterator<?> c = cursor;
     if (c != null) {
@@ -266,6 +281,9 @@ final class LookupResultSet implements InvocationHandler {
       if (c instanceof AutoCloseable closeable) {
         closeable.close();
       }
+    }
+    if (first) {
+      onClose.closed(statement);
     }
     return null;
   }

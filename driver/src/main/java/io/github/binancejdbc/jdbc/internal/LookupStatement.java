@@ -55,10 +55,17 @@ final class LookupStatement implements InvocationHandler {
   /** The binding calls made so far, replayed on Calcite's statement when it is needed. */
   private final List<Object[]> calls = new ArrayList<>();
 
-  private Statement calcite;
+  /** Calcite's statement once this one has moved to it (written under the lock of this). */
+  private volatile Statement calcite;
+
   private ResultSet current;
   private long updateCount = -1;
-  private boolean closed;
+  private volatile boolean closed;
+
+  /** Whether the last execution was this statement's own (its result is still the answer). */
+  private boolean lookupLast;
+
+  private boolean closeOnCompletion;
 
   private LookupStatement(Planner planner, Fallback fallback) {
     this.planner = planner;
@@ -96,25 +103,100 @@ final class LookupStatement implements InvocationHandler {
   }
 
   @Override
-  public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    Object answer = calcite == null ? answer(proxy, method, args) : PASS;
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
+      // Without the lock: a cancel comes from another thread while an execution holds it.
+      return cancel();
+    }
+    synchronized (this) {
+      return invokeLocked(proxy, method, args);
+    }
+  }
+
+  private Object invokeLocked(Object proxy, Method method, Object[] args) throws Throwable {
+    Object answer =
+        calcite == null
+            ? answer(proxy, method, args)
+            : lookupLast ? lastResult(method.getName(), args) : PASS;
     if (answer != PASS) {
       return answer;
     }
+    Statement c = calcite;
+    if (c == null) {
+      c = fallback.create();
+      for (Object[] call : calls) {
+        Dispatch.call(c, (Method) call[0], (Object[]) call[1]);
+      }
+      calls.clear();
+      if (closeOnCompletion) {
+        c.closeOnCompletion();
+      }
+      calcite = c;
+    }
     if (method.getName().startsWith("execute")) {
       // Executing on Calcite's statement closes the result set this one returned, as executing
-      // closes the last result set.
+      // closes the last result set; a cancel concerns only the execution it interrupted.
       closeCurrent();
+      lookupLast = false;
+      StatementProxy.clearCancel(c);
     }
-    if (calcite != null) {
-      return Dispatch.call(calcite, method, args);
+    return Dispatch.call(c, method, args);
+  }
+
+  private Object cancel() throws SQLException {
+    if (closed) {
+      throw new SQLException("Statement closed");
     }
-    calcite = fallback.create();
-    for (Object[] call : calls) {
-      Dispatch.call(calcite, (Method) call[0], (Object[]) call[1]);
+    cancelFlag.set(true);
+    Statement c = calcite;
+    if (c != null) {
+      c.cancel();
     }
-    calls.clear();
-    return Dispatch.call(calcite, method, args);
+    return null;
+  }
+
+  /**
+   * What the result of this statement's own last execution answers for {@code name} (also after
+   * another call has moved the statement to Calcite's), or {@link #PASS}.
+   */
+  private Object lastResult(String name, Object[] args) throws SQLException {
+    int arity = args == null ? 0 : args.length;
+    switch (name) {
+      case "getResultSet" -> {
+        return current;
+      }
+      case "getUpdateCount" -> {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, updateCount));
+      }
+      case "getLargeUpdateCount" -> {
+        return updateCount;
+      }
+      case "getMoreResults" -> {
+        int mode = arity == 0 ? Statement.CLOSE_CURRENT_RESULT : (Integer) args[0];
+        if (mode == Statement.CLOSE_CURRENT_RESULT
+            || mode == Statement.KEEP_CURRENT_RESULT
+            || mode == Statement.CLOSE_ALL_RESULTS) {
+          if (current != null && mode != Statement.KEEP_CURRENT_RESULT) {
+            current.close();
+          }
+          updateCount = -1;
+          return false;
+        }
+      }
+      case "closeOnCompletion" -> {
+        closeOnCompletion = true;
+        Statement c = calcite;
+        if (c != null) {
+          c.closeOnCompletion();
+        }
+        return null;
+      }
+      case "isCloseOnCompletion" -> {
+        return closeOnCompletion;
+      }
+      default -> {}
+    }
+    return PASS;
   }
 
   private static final Object PASS = new Object();
@@ -131,7 +213,8 @@ final class LookupStatement implements InvocationHandler {
         break;
       case "isClosed":
         if (arity == 0) {
-          return closed;
+          Statement c = calcite;
+          return closed || (c != null && c.isClosed());
         }
         break;
       case "toString":
@@ -164,24 +247,6 @@ final class LookupStatement implements InvocationHandler {
           return name.equals("execute") ? (Object) true : rs;
         }
       }
-      case "getResultSet" -> {
-        return current;
-      }
-      case "getUpdateCount" -> {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, updateCount));
-      }
-      case "getLargeUpdateCount" -> {
-        return updateCount;
-      }
-      case "getMoreResults" -> {
-        if (arity == 0) {
-          if (current != null) {
-            current.close();
-          }
-          updateCount = -1;
-          return false;
-        }
-      }
       case "getWarnings", "clearWarnings" -> {
         // As Avatica's statements: no warnings (tools ask after every execution).
         return null;
@@ -200,13 +265,9 @@ final class LookupStatement implements InvocationHandler {
           return null;
         }
       }
-      case "cancel" -> {
-        cancelFlag.set(true);
-        return null;
-      }
       default -> {}
     }
-    return PASS;
+    return lastResult(name, args);
   }
 
   private Object bind(Method method, Object[] args, int index, String value) {
@@ -248,14 +309,30 @@ final class LookupStatement implements InvocationHandler {
       context.put("?" + i, values[i]);
     }
     cancelFlag.set(false);
-    current = LookupResultSet.run(plan, metaData, context, cancelFlag);
+    lookupLast = true;
+    current = LookupResultSet.run(plan, metaData, context, cancelFlag, this::resultClosed);
     return current;
+  }
+
+  /** A result set of this statement closed: with closeOnCompletion, the statement closes too. */
+  private void resultClosed(Statement statement) throws SQLException {
+    if (closeOnCompletion && !closed) {
+      if (statement != null) {
+        statement.close();
+      } else {
+        close();
+      }
+    }
   }
 
   private Object close() throws SQLException {
     if (!closed) {
       closed = true;
       closeCurrent();
+      Statement c = calcite;
+      if (c != null) {
+        c.close();
+      }
     }
     return null;
   }

@@ -179,7 +179,14 @@ final class StatementProxy implements InvocationHandler {
    * execution it interrupted only.
    */
   private void clearCancel() {
-    if (delegate instanceof AvaticaStatement s) {
+    clearCancel(delegate);
+  }
+
+  /**
+   * Clears the cancel flag of {@code statement} if it is Calcite's (see {@link #clearCancel()}).
+   */
+  static void clearCancel(Statement statement) {
+    if (statement instanceof AvaticaStatement s) {
       try {
         s.getConnection().getCancelFlag(s.handle).set(false);
       } catch (NoSuchStatementException | SQLException e) {

@@ -49,7 +49,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -911,12 +910,9 @@ class ClientSequencesTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Known faults of the lookup path (LookupStatement), kept here until fixed there
+  // Faults the lookup path (LookupStatement) once had
 
   @Test
-  @Disabled(
-      "lookup path bug, owned by branch own: a call LookupStatement passes on moves it to a"
-          + " fresh Calcite statement, whose getResultSet() is null and getUpdateCount() 0")
   void getResultSetAfterAnotherCallStillAnswersTheLastExecution() throws Exception {
     onBothPaths(
         (c, out) -> {
@@ -933,9 +929,6 @@ class ClientSequencesTest {
   }
 
   @Test
-  @Disabled(
-      "lookup path bug, owned by branch own: getMoreResults(CLOSE_CURRENT_RESULT) moves the"
-          + " statement to Calcite's and leaves the lookup's result set open")
   void getMoreResultsWithCloseCurrentResultClosesIt() throws Exception {
     onBothPaths(
         (c, out) -> {
@@ -949,9 +942,6 @@ class ClientSequencesTest {
   }
 
   @Test
-  @Disabled(
-      "lookup path bug, owned by branch own: LookupStatement.invoke is synchronized, so"
-          + " cancel() from another thread waits until executeQuery() has its first page")
   void cancelDoesNotWaitForTheFirstPage() throws Exception {
     slowFirstPage(600);
     onBothPaths(
@@ -988,10 +978,6 @@ class ClientSequencesTest {
   }
 
   @Test
-  @Disabled(
-      "lookup path bug, owned by branch own: once a LookupStatement has moved to Calcite's"
-          + " statement (here by setQueryTimeout), a cancel stays set on that statement, which"
-          + " StatementProxy cannot reach to clear, so every later execution fails with 57014")
   void aCancelledStatementThatMovedToCalcitesRunsAgain() throws Exception {
     onBothPaths(
         List.of("UTC"),
@@ -1019,10 +1005,6 @@ class ClientSequencesTest {
   }
 
   @Test
-  @Disabled(
-      "lookup path bug, owned by branch own: closeOnCompletion() after a lookup's execution moves"
-          + " the statement to Calcite's, and closing the lookup's result set then leaves the"
-          + " statement open")
   void closeOnCompletionClosesTheStatementWithItsResultSet() throws Exception {
     onBothPaths(
         List.of("UTC"),
