@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -142,7 +141,7 @@ class DifferentialTest {
         FixtureH2.columns(FixtureData.standard()).entrySet()) {
       List<String> expected = new ArrayList<>();
       for (FixtureH2.Column c : t.getValue()) {
-        expected.add(c.name() + " " + jdbcType(c.type()));
+        expected.add(c.name() + " " + c.type().jdbcType);
       }
       List<String> actual = new ArrayList<>();
       try (ResultSet rs = md.getColumns(null, "binance", t.getKey(), null)) {
@@ -152,17 +151,6 @@ class DifferentialTest {
       }
       assertEquals(expected, actual, "columns of " + t.getKey());
     }
-  }
-
-  private static int jdbcType(FixtureH2.Type t) {
-    return switch (t) {
-      case VARCHAR -> Types.VARCHAR;
-      case DECIMAL -> Types.DECIMAL;
-      case TIMESTAMP -> Types.TIMESTAMP;
-      case BIGINT -> Types.BIGINT;
-      case INTEGER -> Types.INTEGER;
-      case BOOLEAN -> Types.BOOLEAN;
-    };
   }
 
   private static void check(Query q) throws SQLException {
