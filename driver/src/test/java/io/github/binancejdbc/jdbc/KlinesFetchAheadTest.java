@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -17,12 +18,15 @@ import io.github.binancejdbc.testing.Rows;
 import io.github.binancejdbc.testing.WireMocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Properties;
+import java.util.TimeZone;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,21 +45,29 @@ class KlinesFetchAheadTest {
   private static final long T0 = FixtureData.KLINES_1M_START;
   private static final long MINUTE = FixtureData.MINUTE;
 
-  private static List<String> read(String baseUrl, String sql, int maxConcurrent) throws Exception {
-    BinanceConfig config =
-        BinanceConfig.newBuilder()
-            .baseUrl(baseUrl)
-            .maxRetries(0)
-            .cacheSizeBytes(0)
-            .maxConcurrentRequests(maxConcurrent)
-            .clock(Clock.fixed(Instant.ofEpochMilli(T0 + 4880 * MINUTE + 60_000), ZoneOffset.UTC))
-            .build();
+  private static BinanceConfig config(String baseUrl, int maxConcurrent) {
+    return BinanceConfig.newBuilder()
+        .baseUrl(baseUrl)
+        .maxRetries(0)
+        .cacheSizeBytes(0)
+        .maxConcurrentRequests(maxConcurrent)
+        .clock(Clock.fixed(Instant.ofEpochMilli(T0 + 4880 * MINUTE + 60_000), ZoneOffset.UTC))
+        .build();
+  }
+
+  /** A Calcite connection with {@code schema} mounted as the driver mounts it. */
+  private static Connection mount(BinanceSchema schema) throws Exception {
     Properties props = new Properties();
     props.setProperty("timeZone", "UTC");
     props.setProperty("lex", "JAVA");
-    try (BinanceSchema schema = new BinanceSchema(config);
-        Connection conn = DriverManager.getConnection("jdbc:calcite:", props)) {
-      conn.unwrap(CalciteConnection.class).getRootSchema().add(BinanceSchema.NAME, schema);
+    Connection conn = DriverManager.getConnection("jdbc:calcite:", props);
+    conn.unwrap(CalciteConnection.class).getRootSchema().add(BinanceSchema.NAME, schema);
+    return conn;
+  }
+
+  private static List<String> read(String baseUrl, String sql, int maxConcurrent) throws Exception {
+    try (BinanceSchema schema = new BinanceSchema(config(baseUrl, maxConcurrent));
+        Connection conn = mount(schema)) {
       return Rows.lines(conn, sql);
     }
   }
@@ -114,12 +126,11 @@ class KlinesFetchAheadTest {
     assertSent(pages, "open range");
   }
 
-  @Test
-  void aClosedRangeEndingWithAFullPageAsksNothingAfterIt() throws Exception {
-    KnownLimits.of(wm.baseUrl());
-    // 4,000 bars up to a minute before the end of the range: four full pages, all sent once the
-    // reader asks for the second (the range ends before the server's present), and no fifth page,
-    // which could hold no bar (the next would open at the range's end).
+  /**
+   * Stubs 4,000 bars up to a minute before the end of a closed range (four full pages) and returns
+   * the queries of those pages.
+   */
+  private static List<String> fourFullPagesToTheRangeEnd() {
     long end = T0 + 4000 * MINUTE - 1;
     List<String> pages = new ArrayList<>();
     for (int k = 0; k < 4; k++) {
@@ -131,6 +142,16 @@ class KlinesFetchAheadTest {
           get(urlEqualTo("/api/v3/klines?" + q))
               .willReturn(okJson(bars(T0 + 1000L * k * MINUTE, 1000))));
     }
+    return pages;
+  }
+
+  @Test
+  void aClosedRangeEndingWithAFullPageAsksNothingAfterIt() throws Exception {
+    KnownLimits.of(wm.baseUrl());
+    // 4,000 bars up to a minute before the end of the range: four full pages, all sent once the
+    // reader asks for the second (the range ends before the server's present), and no fifth page,
+    // which could hold no bar (the next would open at the range's end).
+    List<String> pages = fourFullPagesToTheRangeEnd();
     for (int max : new int[] {1, 8}) {
       wm.resetRequests();
       List<String> rows =
@@ -143,6 +164,33 @@ class KlinesFetchAheadTest {
       assertEquals(4000, rows.size());
       Thread.sleep(100); // nothing more arrives
       assertSent(pages, "maxConcurrentRequests=" + max);
+    }
+  }
+
+  @Test
+  void theWindowOpensWhenTheReaderReadsPastTheFirstHundredRows() throws Exception {
+    KnownLimits.of(wm.baseUrl());
+    List<String> pages = fourFullPagesToTheRangeEnd();
+    String sql =
+        "SELECT open_time FROM binance.klines WHERE symbol = 'BTCUSDT' AND timeframe = '1m'"
+            + " AND open_time >= TIMESTAMP '2024-01-01 00:00:00'"
+            + " AND open_time < TIMESTAMP '2024-01-03 18:40:00'";
+    // Calcite's cursor moves one row ahead of the reader: reading row n asks for row n + 1.
+    for (int read : new int[] {99, 101}) {
+      wm.resetRequests();
+      Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+      try (BinanceSchema schema = new BinanceSchema(config(wm.baseUrl(), 8));
+          Connection conn = mount(schema);
+          ResultSet rs = conn.createStatement().executeQuery(sql)) {
+        for (int i = 0; i < read; i++) {
+          assertTrue(rs.next());
+          assertEquals(T0 + i * MINUTE, rs.getTimestamp(1, utc).getTime());
+        }
+        Thread.sleep(100); // what was sent has arrived
+      }
+      // Within the first 100 rows: the first page only. Past them: the reader reads on, and the
+      // rest of the range (three pages) goes out while it reads the rest of the first page.
+      assertSent(read == 99 ? pages.subList(0, 1) : pages, read + " rows read");
     }
   }
 

@@ -57,6 +57,16 @@ final class AheadPages implements RowStream {
   private boolean done;
 
   /**
+   * Rows of the first page of a bounded range that the reader reads before the pages ahead go out:
+   * a reader that takes a few rows and stops costs one request; one that reads on has shown it
+   * keeps reading, and the pages ahead travel while it reads the rest of the first page.
+   */
+  static final int FIRST_SLICE = 100;
+
+  /** The rest of the first page, handed over (with the pages ahead sent) on the next call. */
+  private List<Object[]> rest;
+
+  /**
    * @param from the first key wanted
    * @param hi the last key wanted (inclusive; {@code Long.MAX_VALUE} when unbounded)
    * @param span how many keys a full page covers at most; 0 when unknown (nothing is fetched ahead)
@@ -95,6 +105,16 @@ final class AheadPages implements RowStream {
 
   @Override
   public List<Object[]> nextPage(long wanted) {
+    if (rest != null) {
+      List<Object[]> r = rest;
+      rest = null;
+      // The reader has read the first rows and wants more: the pages ahead go out now (but a
+      // last page that a LIMIT wants only part of goes later, sized to the rows still wanted).
+      if (!done && wanted - r.size() > pageSize) {
+        fill(maxInFlight, wanted - r.size());
+      }
+      return r;
+    }
     if (done) {
       return null;
     }
@@ -126,6 +146,14 @@ final class AheadPages implements RowStream {
         done = true;
         return rows;
       }
+    }
+    if (pagesRead == 1
+        && bounded
+        && maxInFlight > 0
+        && rows.size() > FIRST_SLICE
+        && wanted - rows.size() > pageSize) {
+      rest = rows.subList(FIRST_SLICE, rows.size());
+      return rows.subList(0, FIRST_SLICE);
     }
     if (maxInFlight > 0) {
       int target = bounded ? maxInFlight : (1 << Math.min(pagesRead, 20)) / 2 - 1;
@@ -194,6 +222,7 @@ final class AheadPages implements RowStream {
   @Override
   public void close() {
     done = true;
+    rest = null;
     for (Pending p : pending) {
       p.rows().cancel(true);
     }

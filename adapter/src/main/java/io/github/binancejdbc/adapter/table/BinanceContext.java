@@ -24,7 +24,10 @@ import java.util.function.Supplier;
 public final class BinanceContext implements AutoCloseable {
   private final BinanceConfig config;
   private final BinanceHttp http;
-  private final ExchangeInfoCache exchangeInfo;
+
+  /** Made on first use: a query that never needs the exchange information never builds it. */
+  private volatile ExchangeInfoCache exchangeInfo;
+
   private final History history;
   private volatile boolean readOnly;
 
@@ -42,7 +45,6 @@ public final class BinanceContext implements AutoCloseable {
   public BinanceContext(BinanceConfig config, BinanceHttp http) {
     this.config = requireNonNull(config, "config is null");
     this.http = requireNonNull(http, "http is null");
-    this.exchangeInfo = new ExchangeInfoCache(this);
     try {
       this.history = new History(config.baseUrl(), config.cacheSizeBytes(), config.archive());
       // What the cache answers shows in api_requests (from_cache) and api_usage (saved).
@@ -87,7 +89,17 @@ public final class BinanceContext implements AutoCloseable {
   }
 
   public ExchangeInfoCache exchangeInfo() {
-    return exchangeInfo;
+    ExchangeInfoCache e = exchangeInfo;
+    if (e == null) {
+      synchronized (this) {
+        e = exchangeInfo;
+        if (e == null) {
+          e = new ExchangeInfoCache(this);
+          exchangeInfo = e;
+        }
+      }
+    }
+    return e;
   }
 
   /**
@@ -178,7 +190,10 @@ public final class BinanceContext implements AutoCloseable {
         fetchAhead.shutdownNow();
       }
     }
-    exchangeInfo.invalidate();
+    ExchangeInfoCache e = exchangeInfo;
+    if (e != null) {
+      e.invalidate();
+    }
     history.close();
     http.close();
   }

@@ -112,6 +112,49 @@ class AheadPagesTest {
   }
 
   @Test
+  void overAClosedRangeTheWindowOpensOnceTheReaderReadsPastTheFirstRowsOfPageOne() {
+    // Pages of 1000 (as Binance's klines and trades): the first 100 rows come alone; asking for
+    // more means the reader keeps reading, so the window opens while it reads the other 900.
+    FakeFetch f = new FakeFetch(5000, 4999);
+    AheadPages p = new AheadPages(0, f.hi, 1, 1000, 1000, 3, f, NOW);
+    List<Object[]> first = p.nextPage(Long.MAX_VALUE);
+    assertEquals(AheadPages.FIRST_SLICE, first.size());
+    assertEquals(0L, first.get(0)[1]);
+    assertEquals(99L, first.get(99)[1]);
+    assertEquals(List.of("0/1000"), f.sent, "a reader of the first rows costs one request");
+    List<Object[]> rest = p.nextPage(Long.MAX_VALUE);
+    assertEquals(900, rest.size());
+    assertEquals(100L, rest.get(0)[1]);
+    assertEquals(999L, rest.get(899)[1]);
+    assertEquals(List.of("0/1000", "1000/1000", "2000/1000", "3000/1000"), f.sent);
+    assertEquals(range(1000, 5000), readAll(p, Long.MAX_VALUE));
+    assertEquals(
+        List.of("0/1000", "1000/1000", "2000/1000", "3000/1000", "4000/1000"),
+        f.sent,
+        "every page once, none past the upper bound");
+  }
+
+  @Test
+  void aReaderOfTheFirstRowsOfALongClosedRangeCostsOneRequest() {
+    FakeFetch f = new FakeFetch(5000, 4999);
+    AheadPages p = new AheadPages(0, f.hi, 1, 1000, 1000, 16, f, NOW);
+    assertEquals(AheadPages.FIRST_SLICE, p.nextPage(Long.MAX_VALUE).size());
+    p.close();
+    assertNull(p.nextPage(Long.MAX_VALUE));
+    assertEquals(List.of("0/1000"), f.sent);
+    // A LIMIT within the first page asks for that many rows and never opens the window.
+    FakeFetch g = new FakeFetch(5000, 4999);
+    AheadPages q = new AheadPages(0, g.hi, 1, 1000, 1000, 16, g, NOW);
+    assertEquals(range(0, 700), readAll(q, 700));
+    assertEquals(List.of("0/700"), g.sent);
+    // A LIMIT past the first page: the pages ahead stop at the rows still wanted.
+    FakeFetch h = new FakeFetch(5000, 4999);
+    AheadPages r = new AheadPages(0, h.hi, 1, 1000, 1000, 16, h, NOW);
+    assertEquals(range(0, 2500), readAll(r, 2500));
+    assertEquals(List.of("0/1000", "1000/1000", "2000/1000"), h.sent);
+  }
+
+  @Test
   void aClosedRangeOfFewerPagesThanTheWindowSendsOnlyItsPages() {
     FakeFetch f = new FakeFetch(1000, 34);
     assertEquals(range(0, 35), readAll(pager(f, 0, 8, NOW), Long.MAX_VALUE));

@@ -363,8 +363,6 @@ final class ConnectionProxy implements InvocationHandler {
    */
   private SimpleLookup.Plan lookup(String sql) {
     return SimpleLookup.plan(
-        sql,
-        BinanceSchema.NAME,
-        (s, t) -> s.equals(BinanceSchema.NAME) ? schema.binanceTables().get(t) : null);
+        sql, BinanceSchema.NAME, (s, t) -> s.equals(BinanceSchema.NAME) ? schema.table(t) : null);
   }
 }

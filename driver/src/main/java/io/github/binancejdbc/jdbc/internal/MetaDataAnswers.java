@@ -101,8 +101,10 @@ final class MetaDataAnswers {
     if (!matches(schemaPattern, SCHEMA)) {
       return out;
     }
-    for (var t : schema.binanceTables().values()) {
-      if (t instanceof BinanceTable bt && matches(tablePattern, bt.def().name())) {
+    // Only the tables asked for are built (a connection builds a table when first named).
+    for (String name : BinanceSchema.tableNames()) {
+      BinanceTable bt = matches(tablePattern, name) ? schema.table(name) : null;
+      if (bt != null) {
         out.add(bt.def());
       }
     }
