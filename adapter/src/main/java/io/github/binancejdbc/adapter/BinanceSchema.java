@@ -33,8 +33,8 @@ import io.github.binancejdbc.adapter.table.TickerTables;
 import io.github.binancejdbc.adapter.table.TradesTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.calcite.schema.Function;
@@ -50,9 +50,44 @@ import org.jspecify.annotations.Nullable;
 public final class BinanceSchema extends AbstractSchema implements AutoCloseable {
   public static final String NAME = "binance";
 
-  /** Every table's name and how it is built, in reference order. */
-  private static final Map<String, java.util.function.Function<BinanceContext, BinanceTable>>
-      FACTORIES = factories();
+  /** Every table's name, in reference order ({@link #build} makes each). */
+  private static final List<String> NAMES =
+      List.of(
+          "klines",
+          "ui_klines",
+          "trades",
+          "agg_trades",
+          "order_book",
+          "avg_price",
+          "ticker_24hr",
+          "ticker_price",
+          "book_ticker",
+          "rolling_ticker",
+          "trading_day_ticker",
+          "symbols",
+          "symbol_filters",
+          "rate_limits",
+          "server_time",
+          "ping",
+          "execution_rules",
+          "reference_prices",
+          "reference_price_calculations",
+          "block_trades",
+          "account",
+          "account_balances",
+          "open_orders",
+          "orders",
+          "my_trades",
+          "order_lists",
+          "open_order_lists",
+          "order_rate_limits",
+          "prevented_matches",
+          "sor_allocations",
+          "commission_rates",
+          "order_amendments",
+          "my_filters",
+          "api_requests",
+          "api_usage");
 
   private final BinanceContext ctx;
   private final ConcurrentMap<String, BinanceTable> built = new ConcurrentHashMap<>();
@@ -66,51 +101,55 @@ public final class BinanceSchema extends AbstractSchema implements AutoCloseable
     this.ctx = ctx;
   }
 
-  private static Map<String, java.util.function.Function<BinanceContext, BinanceTable>>
-      factories() {
-    Map<String, java.util.function.Function<BinanceContext, BinanceTable>> f =
-        new LinkedHashMap<>();
-    f.put("klines", KlinesTable::klines);
-    f.put("ui_klines", KlinesTable::uiKlines);
-    f.put("trades", TradesTable::new);
-    f.put("agg_trades", AggTradesTable::new);
-    f.put("order_book", OrderBookTable::new);
-    f.put("avg_price", TickerTables::avgPrice);
-    f.put("ticker_24hr", TickerTables::ticker24hr);
-    f.put("ticker_price", TickerTables::tickerPrice);
-    f.put("book_ticker", TickerTables::bookTicker);
-    f.put("rolling_ticker", TickerTables::rollingTicker);
-    f.put("trading_day_ticker", TickerTables::tradingDayTicker);
-    f.put("symbols", ExchangeInfoTables::symbols);
-    f.put("symbol_filters", ExchangeInfoTables::symbolFilters);
-    f.put("rate_limits", ExchangeInfoTables::rateLimits);
-    f.put("server_time", ServerTimeTable::new);
-    f.put("ping", PingTable::new);
-    f.put("execution_rules", ExecutionRulesTable::new);
-    f.put("reference_prices", ReferencePriceTables::referencePrices);
-    f.put("reference_price_calculations", ReferencePriceTables::calculations);
-    f.put("block_trades", BlockTradesTable::new);
-    f.put("account", AccountTables::account);
-    f.put("account_balances", AccountTables::balances);
-    f.put("open_orders", OpenOrdersTable::new);
-    f.put("orders", OrdersTable::new);
-    f.put("my_trades", MyTradesTable::myTrades);
-    f.put("order_lists", OrderListsTable::orderLists);
-    f.put("open_order_lists", OrderListsTable::openOrderLists);
-    f.put("order_rate_limits", AccountTables::orderRateLimits);
-    f.put("prevented_matches", PreventedMatchesTable::new);
-    f.put("sor_allocations", MyTradesTable::sorAllocations);
-    f.put("commission_rates", CommissionRatesTable::commissionRates);
-    f.put("order_amendments", OrderAmendmentsTable::new);
-    f.put("my_filters", MyFiltersTable::new);
-    f.put("api_requests", SystemTables::apiRequests);
-    f.put("api_usage", SystemTables::apiUsage);
-    return Collections.unmodifiableMap(f);
+  /**
+   * The table called {@code name} of {@link #NAMES}, or null. A switch, not a map of constructor
+   * references: each reference is a class generated on first use, 35 of them on every first
+   * connection of a process.
+   */
+  private static @Nullable BinanceTable build(String name, BinanceContext ctx) {
+    return switch (name) {
+      case "klines" -> KlinesTable.klines(ctx);
+      case "ui_klines" -> KlinesTable.uiKlines(ctx);
+      case "trades" -> new TradesTable(ctx);
+      case "agg_trades" -> new AggTradesTable(ctx);
+      case "order_book" -> new OrderBookTable(ctx);
+      case "avg_price" -> TickerTables.avgPrice(ctx);
+      case "ticker_24hr" -> TickerTables.ticker24hr(ctx);
+      case "ticker_price" -> TickerTables.tickerPrice(ctx);
+      case "book_ticker" -> TickerTables.bookTicker(ctx);
+      case "rolling_ticker" -> TickerTables.rollingTicker(ctx);
+      case "trading_day_ticker" -> TickerTables.tradingDayTicker(ctx);
+      case "symbols" -> ExchangeInfoTables.symbols(ctx);
+      case "symbol_filters" -> ExchangeInfoTables.symbolFilters(ctx);
+      case "rate_limits" -> ExchangeInfoTables.rateLimits(ctx);
+      case "server_time" -> new ServerTimeTable(ctx);
+      case "ping" -> new PingTable(ctx);
+      case "execution_rules" -> new ExecutionRulesTable(ctx);
+      case "reference_prices" -> ReferencePriceTables.referencePrices(ctx);
+      case "reference_price_calculations" -> ReferencePriceTables.calculations(ctx);
+      case "block_trades" -> new BlockTradesTable(ctx);
+      case "account" -> AccountTables.account(ctx);
+      case "account_balances" -> AccountTables.balances(ctx);
+      case "open_orders" -> new OpenOrdersTable(ctx);
+      case "orders" -> new OrdersTable(ctx);
+      case "my_trades" -> MyTradesTable.myTrades(ctx);
+      case "order_lists" -> OrderListsTable.orderLists(ctx);
+      case "open_order_lists" -> OrderListsTable.openOrderLists(ctx);
+      case "order_rate_limits" -> AccountTables.orderRateLimits(ctx);
+      case "prevented_matches" -> new PreventedMatchesTable(ctx);
+      case "sor_allocations" -> MyTradesTable.sorAllocations(ctx);
+      case "commission_rates" -> CommissionRatesTable.commissionRates(ctx);
+      case "order_amendments" -> new OrderAmendmentsTable(ctx);
+      case "my_filters" -> new MyFiltersTable(ctx);
+      case "api_requests" -> SystemTables.apiRequests(ctx);
+      case "api_usage" -> SystemTables.apiUsage(ctx);
+      default -> null;
+    };
   }
 
   /** The names of the tables, in reference order, without building any. */
-  public static Set<String> tableNames() {
-    return FACTORIES.keySet();
+  public static List<String> tableNames() {
+    return NAMES;
   }
 
   /** The table called {@code name} (exact, lower case), built on first use; null if none is. */
@@ -119,11 +158,10 @@ public final class BinanceSchema extends AbstractSchema implements AutoCloseable
     if (t != null) {
       return t;
     }
-    java.util.function.Function<BinanceContext, BinanceTable> factory = FACTORIES.get(name);
-    if (factory == null) {
+    t = build(name, ctx);
+    if (t == null) {
       return null;
     }
-    t = factory.apply(ctx);
     if (!t.def().name().equals(name)) {
       throw new IllegalStateException("table " + name + " is defined as " + t.def().name());
     }
@@ -155,7 +193,7 @@ public final class BinanceSchema extends AbstractSchema implements AutoCloseable
     Map<String, Table> m = all;
     if (m == null) {
       Map<String, Table> map = new LinkedHashMap<>();
-      for (String name : FACTORIES.keySet()) {
+      for (String name : NAMES) {
         map.put(name, requireNonNull(table(name)));
       }
       m = Collections.unmodifiableMap(map);

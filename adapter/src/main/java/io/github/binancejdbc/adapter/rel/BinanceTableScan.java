@@ -197,36 +197,15 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
     double share = (getRowType().getFieldCount() + 2d) / (table.def().columns().size() + 2d);
     // A scan without a value for a required key cannot run: any plan that gives it one (a lookup
     // join that reads the key from the other side) must win, and it stays only when none can.
-    double penalty = lacksRequiredKey(table, spec) ? 1e6 : 1;
+    double penalty = table.lacksRequiredKey(spec) ? 1e6 : 1;
     return planner
         .getCostFactory()
         .makeCost(rows * penalty, rows * share * penalty, rows * 10 * share * penalty);
   }
 
-  /** Whether a required key column has no {@code =}/{@code IN} constraint. */
-  static boolean lacksRequiredKey(BinanceTable table, ScanSpec spec) {
-    List<io.github.binancejdbc.adapter.table.ColumnDef> columns = table.def().columns();
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).pushdown() == io.github.binancejdbc.adapter.table.Pushdown.KEY
-          && !keyed(spec, i)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Whether table column {@code column} has a point constraint ({@code =}, {@code IN}). */
   boolean keyed(int column) {
-    return keyed(spec, column);
-  }
-
-  private static boolean keyed(ScanSpec spec, int column) {
-    for (Constraint c : spec.constraints()) {
-      if (c.column() == column && c.isPoints()) {
-        return true;
-      }
-    }
-    return false;
+    return spec.keyed(column);
   }
 
   @Override
@@ -268,13 +247,13 @@ public final class BinanceTableScan extends TableScan implements EnumerableRel {
   public static Enumerable<?> execute(
       DataContext root, BinanceTable table, ScanSpec spec, boolean scalar, Object[] outer) {
     List<ValueRef.Correl> refs = spec.correlations();
-    if (refs.isEmpty() && lacksRequiredKey(table, spec)) {
-      // Refused before any scan of the statement sends a request: the other side of a join is
-      // read first, and its requests would be spent on a query that cannot run.
-      table.checkKeys(root, spec);
-    }
-    DataContext context = refs.isEmpty() ? root : new OuterValues(root, refs, outer);
-    Enumerable<Object[]> rows = table.scan(context, spec);
+    // Without correlations a scan that cannot run is refused before any scan of the statement
+    // sends a request: the other side of a join is read first, and its requests would be spent on
+    // a query that cannot run.
+    Enumerable<Object[]> rows =
+        refs.isEmpty()
+            ? table.execute(root, spec)
+            : table.scan(new OuterValues(root, refs, outer), spec);
     return scalar ? rows.select(r -> r[0]) : rows;
   }
 }

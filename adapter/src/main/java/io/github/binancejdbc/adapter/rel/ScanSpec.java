@@ -54,6 +54,16 @@ public record ScanSpec(
     return fields == null ? i : fields.get(i);
   }
 
+  /** Whether table column {@code column} has a point constraint ({@code =}, {@code IN}). */
+  public boolean keyed(int column) {
+    for (Constraint c : constraints) {
+      if (c.column() == column && c.isPoints()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The outer-row values the constraints read (a lookup join's inner scan), each once, in order.
    */

@@ -71,6 +71,29 @@ public abstract class BinanceTable extends AbstractTable implements Translatable
   }
 
   /**
+   * The rows of one execution of a scan without correlations, as the generated code of a plan gets
+   * them; a scan that lacks a required key fails here, before any scan of the statement sends a
+   * request.
+   */
+  public Enumerable<Object[]> execute(DataContext root, ScanSpec spec) {
+    if (lacksRequiredKey(spec)) {
+      checkKeys(root, spec);
+    }
+    return scan(root, spec);
+  }
+
+  /** Whether a required key column has no {@code =}/{@code IN} constraint in {@code spec}. */
+  public boolean lacksRequiredKey(ScanSpec spec) {
+    List<ColumnDef> columns = def.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).pushdown() == Pushdown.KEY && !spec.keyed(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Fails, as reading the rows would, when {@code spec} lacks a key the table requires; sends
    * nothing (opening streams never does).
    */

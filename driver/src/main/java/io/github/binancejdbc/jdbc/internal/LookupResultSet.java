@@ -85,7 +85,7 @@ final class LookupResultSet implements InvocationHandler {
     values.put(DataContext.Variable.CANCEL_FLAG.camelName, cancelFlag);
     Iterator<?> cursor;
     try {
-      cursor = plan.rows(new Context(values)).iterator();
+      cursor = plan.cursor(new Context(values));
     } catch (RuntimeException e) {
       // As Avatica reports a failure of a result set's execution.
       throw new SQLException("exception while executing query: " + e.getMessage(), e);

@@ -59,6 +59,15 @@ final class SimpleLookup {
     org.apache.calcite.linq4j.Enumerable<?> rows(DataContext root) {
       return BinanceTableScan.execute(root, table, spec, scalar);
     }
+
+    /**
+     * The rows as a cursor that has moved to the first row (the first request goes out now, as when
+     * Calcite's statement executes): the same scan as {@link #rows}, without loading the planner's
+     * scan node and linq4j's operators on a first query.
+     */
+    RowCursor cursor(DataContext root) {
+      return new RowCursor(table.execute(root, spec).enumerator(), scalar);
+    }
   }
 
   /**
