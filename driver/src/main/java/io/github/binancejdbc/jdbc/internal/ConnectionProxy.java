@@ -23,37 +23,12 @@ import java.util.concurrent.Executor;
  * releases the HTTP client.
  */
 final class ConnectionProxy implements InvocationHandler {
-  private static final Dispatch<ConnectionProxy> OPS =
-      new Dispatch<ConnectionProxy>(Connection.class)
-          .identity(
-              h -> "BinanceConnection{" + h.displayUrl + (h.closed ? ", closed" : "") + "}",
-              ConnectionProxy::delegateOrFail)
-          .on("close", (h, p, m, a) -> h.close())
-          .on("abort", (h, p, m, a) -> h.abort((Executor) a[0]))
-          .on("isClosed", (h, p, m, a) -> h.closed || (h.isOpened() && h.delegate.isClosed()))
-          .on("isValid", (h, p, m, a) -> h.isValid((Integer) a[0]))
-          .on("getAutoCommit", (h, p, m, a) -> h.open(true))
-          // No transactions: every statement takes effect at once. Harmless no-ops keep pools and
-          // DBeaver working.
-          .on("setAutoCommit", (h, p, m, a) -> h.open(null))
-          .on("commit", (h, p, m, a) -> h.open(null))
-          .on("rollback", (h, p, m, a) -> h.open(null))
-          .on("setTransactionIsolation", (h, p, m, a) -> h.open(null))
-          .on("getTransactionIsolation", (h, p, m, a) -> h.open(Connection.TRANSACTION_NONE))
-          .on("setReadOnly", (h, p, m, a) -> h.setReadOnly((Boolean) a[0]))
-          .on("isReadOnly", (h, p, m, a) -> h.open(h.isReadOnly()))
-          .on("setClientInfo", (h, p, m, a) -> h.setClientInfo(a))
-          .on("getClientInfo", (h, p, m, a) -> h.getClientInfo(a))
-          .on("getTypeMap", (h, p, m, a) -> h.open(new HashMap<String, Class<?>>()))
-          .on("setTypeMap", (h, p, m, a) -> h.open(null))
-          .on("setNetworkTimeout", (h, p, m, a) -> h.setNetworkTimeout((Integer) a[1]))
-          .on("getNetworkTimeout", (h, p, m, a) -> h.open(h.networkTimeout))
-          .on("getMetaData", (h, p, m, a) -> h.metaData())
-          .on("getWarnings", (h, p, m, a) -> h.open(h.warnings))
-          .on("clearWarnings", (h, p, m, a) -> h.clearWarnings())
-          .on("createStatement", (h, p, m, a) -> h.createStatement(a))
-          .on("prepareStatement", (h, p, m, a) -> h.prepareStatement(a))
-          .on("prepareCall", (h, p, m, a) -> h.prepareCall(a));
+  /** Passes the calls {@link #answer} leaves to Calcite's connection. */
+  private static final Dispatch<ConnectionProxy> PASSES =
+      new Dispatch<ConnectionProxy>(Connection.class);
+
+  /** What {@link #answer} returns for a call it passes to Calcite's connection. */
+  private static final Object PASS = new Object();
 
   private final JdbcProxies.CalciteOpener opener;
   private volatile Connection delegate;
@@ -114,7 +89,51 @@ final class ConnectionProxy implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    return OPS.invoke(this, OPS.find(method) == null ? delegate() : null, proxy, method, args);
+    Object answer;
+    try {
+      answer = answer(proxy, method.getName(), args);
+    } catch (Throwable t) {
+      throw JdbcProxies.translate(t);
+    }
+    return answer == PASS ? PASSES.invoke(this, delegate(), proxy, method, args) : answer;
+  }
+
+  /**
+   * The methods the connection answers itself, by name (every overload), else {@link #PASS}: a
+   * switch rather than a table of lambdas, whose classes would be spun at a first query's start.
+   */
+  private Object answer(Object p, String name, Object[] a) throws SQLException {
+    return switch (name) {
+      case "prepareStatement" -> prepareStatement(a);
+      case "createStatement" -> createStatement(a);
+      case "prepareCall" -> prepareCall(a);
+      case "close" -> close();
+      case "abort" -> abort((Executor) a[0]);
+      case "isClosed" -> closed || (isOpened() && delegate.isClosed());
+      case "isValid" -> isValid((Integer) a[0]);
+      case "getAutoCommit" -> open(true);
+      // No transactions: every statement takes effect at once. Harmless no-ops keep pools and
+      // DBeaver working.
+      case "setAutoCommit", "commit", "rollback", "setTransactionIsolation", "setTypeMap" ->
+          open(null);
+      case "getTransactionIsolation" -> open(Connection.TRANSACTION_NONE);
+      case "setReadOnly" -> setReadOnly((Boolean) a[0]);
+      case "isReadOnly" -> open(isReadOnly());
+      case "setClientInfo" -> setClientInfo(a);
+      case "getClientInfo" -> getClientInfo(a);
+      case "getTypeMap" -> open(new HashMap<String, Class<?>>());
+      case "setNetworkTimeout" -> setNetworkTimeout((Integer) a[1]);
+      case "getNetworkTimeout" -> open(networkTimeout);
+      case "getMetaData" -> metaData();
+      case "getWarnings" -> open(warnings);
+      case "clearWarnings" -> clearWarnings();
+      case "equals" -> p == a[0];
+      case "hashCode" -> System.identityHashCode(p);
+      case "toString" -> "BinanceConnection{" + displayUrl + (closed ? ", closed" : "") + "}";
+      case "unwrap" -> Dispatch.unwrap(p, delegateOrFail(), (Class<?>) a[0]);
+      case "isWrapperFor" -> Dispatch.isWrapperFor(p, delegateOrFail(), (Class<?>) a[0]);
+      default -> PASS;
+    };
   }
 
   /**

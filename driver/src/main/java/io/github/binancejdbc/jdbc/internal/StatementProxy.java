@@ -30,61 +30,91 @@ import org.apache.calcite.avatica.NoSuchStatementException;
  * </ul>
  */
 final class StatementProxy implements InvocationHandler {
-  private static final Dispatch<StatementProxy> STATEMENT = statementOps(Statement.class);
-  private static final Dispatch<StatementProxy> PREPARED = preparedOps(PreparedStatement.class);
-  private static final Dispatch<StatementProxy> CALLABLE = preparedOps(CallableStatement.class);
+  /** Passes the calls {@link #answer} leaves to Calcite's statement. */
+  private static final Dispatch<StatementProxy> PASSES =
+      new Dispatch<StatementProxy>(Statement.class);
 
-  private static Dispatch<StatementProxy> statementOps(Class<?> iface) {
-    Dispatch<StatementProxy> d =
-        new Dispatch<StatementProxy>(iface)
-            .identity(h -> "BinanceStatement{" + h.delegate + "}", h -> h.delegate)
-            .on("getConnection", (h, p, m, a) -> h.connection.self())
-            .on("close", (h, p, m, a) -> h.close((Statement) p))
-            .on("executeQuery", (h, p, m, a) -> h.executeQuery(p, a))
-            .on("execute", (h, p, m, a) -> h.execute(m, a))
-            .on("executeUpdate", (h, p, m, a) -> h.execute(m, a))
-            .on("executeLargeUpdate", (h, p, m, a) -> h.execute(m, a))
-            .on("addBatch", (h, p, m, a) -> h.execute(m, a))
-            .on("getResultSet", (h, p, m, a) -> h.wrap(h.delegate.getResultSet(), p))
-            .on("getGeneratedKeys", (h, p, m, a) -> h.wrap(h.delegate.getGeneratedKeys(), p))
-            .on("setMaxRows", (h, p, m, a) -> h.setMaxRows(((Integer) a[0]).longValue()))
-            .on("setLargeMaxRows", (h, p, m, a) -> h.setMaxRows((Long) a[0]));
-    for (String setting :
-        new String[] {
-          "setQueryTimeout",
+  /** What {@link #answer} returns for a call it passes to Calcite's statement. */
+  private static final Object PASS = new Object();
+
+  private Statement delegate;
+  private final String sql;
+  private final ConnectionProxy connection;
+  private final ParameterBinder parameters = new ParameterBinder(this::prepared);
+  private final Map<String, ParameterBinder.Binding> settings = new LinkedHashMap<>();
+  private long maxRows;
+  private long plannedFor;
+
+  private StatementProxy(Statement delegate, String sql, ConnectionProxy c) {
+    this.delegate = delegate;
+    this.sql = sql;
+    this.connection = c;
+  }
+
+  /**
+   * @param sql the statement's text when it is prepared (to plan it again for another max rows),
+   *     else {@code null}
+   */
+  static Statement create(Statement delegate, Class<?> iface, String sql, ConnectionProxy c) {
+    return (Statement)
+        Proxy.newProxyInstance(
+            StatementProxy.class.getClassLoader(),
+            new Class<?>[] {iface},
+            new StatementProxy(delegate, sql, c));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == CallableStatement.class) {
+      throw new SQLFeatureNotSupportedException(
+          method.getName()
+              + " is not supported:"
+              + " procedures return their results as rows; call executeQuery() (or execute() and"
+              + " getResultSet()) and read them",
+          "0A000");
+    }
+    Object answer;
+    try {
+      answer = answer(proxy, method, args);
+    } catch (Throwable t) {
+      throw JdbcProxies.translate(t);
+    }
+    return answer == PASS ? PASSES.invoke(this, delegate, proxy, method, args) : answer;
+  }
+
+  /**
+   * The methods the statement answers itself, by name (every overload), else {@link #PASS}: a
+   * switch rather than a table of lambdas, whose classes would be spun at a first query's start.
+   * The methods of a prepared statement are only ever called on one.
+   */
+  private Object answer(Object p, Method m, Object[] a) throws SQLException {
+    String name = m.getName();
+    return switch (name) {
+      case "setString", "setNString" -> parameters.bindString(m, a);
+      case "executeQuery" -> executeQuery(p, a);
+      case "close" -> close((Statement) p);
+      case "getConnection" -> connection.self();
+      case "execute", "executeUpdate", "executeLargeUpdate", "addBatch" -> execute(m, a);
+      case "getResultSet" -> wrap(delegate.getResultSet(), p);
+      case "getGeneratedKeys" -> wrap(delegate.getGeneratedKeys(), p);
+      case "setMaxRows" -> setMaxRows(((Integer) a[0]).longValue());
+      case "setLargeMaxRows" -> setMaxRows((Long) a[0]);
+      case "setQueryTimeout",
           "setFetchSize",
           "setFetchDirection",
           "setMaxFieldSize",
           "setEscapeProcessing",
           "setPoolable",
-          "setCursorName"
-        }) {
-      d.on(setting, (h, p, m, a) -> h.setting(setting, m, a));
-    }
-    return d;
-  }
-
-  private static Dispatch<StatementProxy> preparedOps(Class<?> iface) {
-    Dispatch<StatementProxy> d =
-        statementOps(iface)
-            .on("clearParameters", (h, p, m, a) -> h.parameters.clear())
-            .on("getMetaData", (h, p, m, a) -> DescriptorProxy.columns(h.prepared().getMetaData()))
-            .on(
-                "getParameterMetaData",
-                (h, p, m, a) -> DescriptorProxy.parameters(h.prepared().getParameterMetaData()))
-            .on("setTimestamp", (h, p, m, a) -> h.parameters.bindTime(a))
-            .on("setDate", (h, p, m, a) -> h.parameters.bindTime(a))
-            .on("setTime", (h, p, m, a) -> h.parameters.bindTime(a))
-            .on("setString", (h, p, m, a) -> h.parameters.bindString(m, a))
-            .on("setNString", (h, p, m, a) -> h.parameters.bindString(m, a))
-            .on("setObject", (h, p, m, a) -> h.parameters.bindObject(a));
-    for (String number :
-        new String[] {"setLong", "setInt", "setShort", "setByte", "setBigDecimal"}) {
-      d.on(number, (h, p, m, a) -> h.parameters.bindNumber(m, a));
-    }
-    for (String other :
-        new String[] {
-          "setNull",
+          "setCursorName" ->
+          setting(name, m, a);
+      case "clearParameters" -> parameters.clear();
+      case "getMetaData" -> DescriptorProxy.columns(prepared().getMetaData());
+      case "getParameterMetaData" -> DescriptorProxy.parameters(prepared().getParameterMetaData());
+      case "setTimestamp", "setDate", "setTime" -> parameters.bindTime(a);
+      case "setObject" -> parameters.bindObject(a);
+      case "setLong", "setInt", "setShort", "setByte", "setBigDecimal" ->
+          parameters.bindNumber(m, a);
+      case "setNull",
           "setBoolean",
           "setFloat",
           "setDouble",
@@ -101,56 +131,15 @@ final class StatementProxy implements InvocationHandler {
           "setArray",
           "setURL",
           "setRowId",
-          "setSQLXML"
-        }) {
-      d.on(other, (h, p, m, a) -> h.parameters.bindAsIs(m, a));
-    }
-    return d;
-  }
-
-  private Statement delegate;
-  private final Class<?> iface;
-  private final String sql;
-  private final ConnectionProxy connection;
-  private final ParameterBinder parameters = new ParameterBinder(this::prepared);
-  private final Map<String, ParameterBinder.Binding> settings = new LinkedHashMap<>();
-  private long maxRows;
-  private long plannedFor;
-
-  private StatementProxy(Statement delegate, Class<?> iface, String sql, ConnectionProxy c) {
-    this.delegate = delegate;
-    this.iface = iface;
-    this.sql = sql;
-    this.connection = c;
-  }
-
-  /**
-   * @param sql the statement's text when it is prepared (to plan it again for another max rows),
-   *     else {@code null}
-   */
-  static Statement create(Statement delegate, Class<?> iface, String sql, ConnectionProxy c) {
-    return (Statement)
-        Proxy.newProxyInstance(
-            StatementProxy.class.getClassLoader(),
-            new Class<?>[] {iface},
-            new StatementProxy(delegate, iface, sql, c));
-  }
-
-  @Override
-  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (method.getDeclaringClass() == CallableStatement.class) {
-      throw new SQLFeatureNotSupportedException(
-          method.getName()
-              + " is not supported:"
-              + " procedures return their results as rows; call executeQuery() (or execute() and"
-              + " getResultSet()) and read them",
-          "0A000");
-    }
-    Dispatch<StatementProxy> ops =
-        iface == CallableStatement.class
-            ? CALLABLE
-            : iface == PreparedStatement.class ? PREPARED : STATEMENT;
-    return ops.invoke(this, delegate, proxy, method, args);
+          "setSQLXML" ->
+          parameters.bindAsIs(m, a);
+      case "equals" -> p == a[0];
+      case "hashCode" -> System.identityHashCode(p);
+      case "toString" -> "BinanceStatement{" + delegate + "}";
+      case "unwrap" -> Dispatch.unwrap(p, delegate, (Class<?>) a[0]);
+      case "isWrapperFor" -> Dispatch.isWrapperFor(p, delegate, (Class<?>) a[0]);
+      default -> PASS;
+    };
   }
 
   private PreparedStatement prepared() {

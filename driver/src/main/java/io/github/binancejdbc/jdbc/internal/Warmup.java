@@ -8,6 +8,7 @@ import io.github.binancejdbc.adapter.client.HttpClients;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.net.IDN;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +21,10 @@ import java.util.TimeZone;
  * Work the first connection and statement would otherwise do one after another on the caller's
  * thread, started on a second thread when the driver is loaded: the HTTP client's TLS set-up (the
  * slowest part), then the generation of the JDBC proxy classes and the first use of the JSON
- * parser, the caches and the calendars. It touches only the JDK, OkHttp, Jackson and Caffeine,
- * whose classes initialise safely from any thread, and never Calcite's, so it cannot contend with
- * the caller's thread for a class being initialised. Nothing it does is needed for correctness: the
- * caller's thread does whatever it finds undone.
+ * parser, the caches, the calendars and host-name conversion. It touches only the JDK, OkHttp,
+ * Jackson and Caffeine, whose classes initialise safely from any thread, and never Calcite's, so it
+ * cannot contend with the caller's thread for a class being initialised. Nothing it does is needed
+ * for correctness: the caller's thread does whatever it finds undone.
  */
 public final class Warmup {
   /**
@@ -63,6 +64,9 @@ public final class Warmup {
           Caffeine.newBuilder().maximumWeight(1).weigher((String k, BigDecimal v) -> 1).build();
       cache.put("x", new BigDecimal("1.50"));
       Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT).getTimeInMillis();
+      // OkHttp puts every host of a URL through IDN, whose first use loads the JDK's Unicode
+      // normalisation data.
+      IDN.toASCII("api.binance.com");
     } catch (IOException | RuntimeException e) {
       // Only a head start: whatever failed here is done (and reported) by the caller's thread.
     }
