@@ -52,8 +52,8 @@ public final class BinanceDriver extends Driver {
   public static final String VERSION = Version.VERSION;
 
   static {
-    // The HTTP client's TLS set-up, the slowest part of a first connection, starts now on a second
-    // thread, beside the Calcite connection set-up.
+    // What a first connection and statement need (proxy classes, the JSON parser, caches) is
+    // prepared now on a second thread, beside the caller's own set-up.
     Warmup.start();
     new BinanceDriver().register();
   }

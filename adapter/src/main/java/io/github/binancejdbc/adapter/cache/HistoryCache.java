@@ -34,7 +34,8 @@ public final class HistoryCache {
 
   private record Key(Series series, long from) {}
 
-  private final Cache<Key, Segment> segments;
+  /** Made when the first segment is held: a process that holds no history never builds it. */
+  private volatile @Nullable Cache<Key, Segment> segments;
 
   /** Per series: segment start to segment end, for the segments held (or just evicted). */
   private final ConcurrentMap<Series, NavigableMap<Long, Long>> index = new ConcurrentHashMap<>();
@@ -45,19 +46,35 @@ public final class HistoryCache {
 
   HistoryCache(long maxBytes) {
     this.maxBytes = Math.max(0, maxBytes);
-    this.segments =
-        Caffeine.newBuilder()
-            .maximumWeight(this.maxBytes)
-            .weigher((Key k, Segment s) -> s.bytes())
-            // Maintenance on the caller's thread: eviction is immediate and tests are exact.
-            .executor(Runnable::run)
-            .evictionListener(
-                (Key k, Segment s, com.github.benmanes.caffeine.cache.RemovalCause c) -> {
-                  if (k != null && s != null) {
-                    unindex(k.series(), s);
-                  }
-                })
-            .build();
+  }
+
+  private Cache<Key, Segment> segments() {
+    Cache<Key, Segment> c = segments;
+    if (c == null) {
+      synchronized (this) {
+        c = segments;
+        if (c == null) {
+          c = newSegments(maxBytes);
+          segments = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private Cache<Key, Segment> newSegments(long bound) {
+    return Caffeine.newBuilder()
+        .maximumWeight(bound)
+        .weigher((Key k, Segment s) -> s.bytes())
+        // Maintenance on the caller's thread: eviction is immediate and tests are exact.
+        .executor(Runnable::run)
+        .evictionListener(
+            (Key k, Segment s, com.github.benmanes.caffeine.cache.RemovalCause c) -> {
+              if (k != null && s != null) {
+                unindex(k.series(), s);
+              }
+            })
+        .build();
   }
 
   /**
@@ -79,7 +96,10 @@ public final class HistoryCache {
   private synchronized void atLeast(long bytes) {
     if (bytes > maxBytes) {
       maxBytes = bytes;
-      segments.policy().eviction().ifPresent(e -> e.setMaximum(bytes));
+      Cache<Key, Segment> c = segments;
+      if (c != null) {
+        c.policy().eviction().ifPresent(e -> e.setMaximum(bytes));
+      }
     }
   }
 
@@ -113,7 +133,8 @@ public final class HistoryCache {
     if (e == null || e.getValue() < key) {
       return null;
     }
-    Segment s = segments.getIfPresent(new Key(series, e.getKey()));
+    Cache<Key, Segment> c = segments;
+    Segment s = c == null ? null : c.getIfPresent(new Key(series, e.getKey()));
     if (s == null) {
       starts.remove(e.getKey(), e.getValue());
     }
@@ -143,7 +164,7 @@ public final class HistoryCache {
         return;
       }
       // Held before indexed: a reader that finds the index entry finds the segment.
-      segments.put(new Key(series, s.from()), s);
+      segments().put(new Key(series, s.from()), s);
       starts.put(s.from(), s.to());
     }
   }
@@ -172,7 +193,10 @@ public final class HistoryCache {
 
   /** Drops everything held (tests). */
   void clear() {
-    segments.invalidateAll();
+    Cache<Key, Segment> c = segments;
+    if (c != null) {
+      c.invalidateAll();
+    }
     index.clear();
   }
 }

@@ -64,6 +64,7 @@ public final class BinanceHttp implements AutoCloseable {
     this.signer = Signer.fromConfig(config);
     this.serverClock = new ServerClock(config.clock(), this::serverTime);
     this.steps = steps();
+    HttpClients.prepare(config);
   }
 
   /**

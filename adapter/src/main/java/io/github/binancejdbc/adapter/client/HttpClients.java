@@ -1,10 +1,13 @@
 package io.github.binancejdbc.adapter.client;
 
 import io.github.binancejdbc.adapter.BinanceConfig;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -15,12 +18,23 @@ import okhttp3.OkHttpClient;
  * OkHttpClient#newBuilder()} reuses it. Each derived client still gets its own dispatcher and
  * connection pool, so closing one connection never touches another's calls.
  *
- * <p>A driver may call {@link #build()} on a background thread as soon as it is loaded, so that the
- * client is built in parallel with connecting and preparing: a connection derives its client only
- * when it sends its first request.
+ * <p>A connection whose hosts all speak TLS starts that set-up on a background thread when it is
+ * made ({@link #prepare}), so that it runs in parallel with connecting and preparing: the
+ * connection derives its client only when it sends its first request. A connection whose hosts are
+ * all plain {@code http:} (a simulator or a proxy on the same machine) derives from a client
+ * without TLS, which costs nothing to set up; such a client does not follow a redirect to {@code
+ * https:} (Binance sends none).
  */
 public final class HttpClients {
   private static final CompletableFuture<OkHttpClient> BASE = new CompletableFuture<>();
+
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  /** The shared client of plain-HTTP connections: no TLS, so nothing to set up. */
+  private static final class Cleartext {
+    static final OkHttpClient CLIENT =
+        new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+  }
 
   private HttpClients() {}
 
@@ -45,7 +59,7 @@ public final class HttpClients {
    * its own dispatcher and pool, the connection's timeouts, no retries of OkHttp's own.
    */
   static OkHttpClient derive(BinanceConfig config, long idleKeepAliveSeconds) {
-    return base()
+    return (needsTls(config) ? base() : Cleartext.CLIENT)
         .newBuilder()
         // Its own threads and pool: closing this connection never cancels another's calls.
         .dispatcher(new Dispatcher())
@@ -69,10 +83,37 @@ public final class HttpClients {
   }
 
   /**
+   * Whether any host of {@code config} (base or market data) is reached over TLS (anything but
+   * {@code http:}).
+   */
+  static boolean needsTls(BinanceConfig config) {
+    for (List<String> urls : List.of(config.baseUrls(), config.marketDataUrls())) {
+      for (String url : urls) {
+        if (!url.regionMatches(true, 0, "http:", 0, 5)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For a connection about to be made: starts building the shared TLS client on a daemon thread if
+   * its hosts need it and no build has started.
+   */
+  static void prepare(BinanceConfig config) {
+    if (needsTls(config) && !BASE.isDone() && STARTED.compareAndSet(false, true)) {
+      Thread t = new Thread(HttpClients::build, "binance-jdbc-tls");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /**
    * Builds the shared client now unless it is built; a caller that arrives while another thread
    * builds it waits for that build. Idempotent.
    */
-  public static void build() {
+  static void build() {
     synchronized (BASE) {
       if (BASE.isDone()) {
         return;

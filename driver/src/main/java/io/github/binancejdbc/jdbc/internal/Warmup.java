@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.binancejdbc.adapter.client.HttpClients;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -19,12 +18,13 @@ import java.util.TimeZone;
 
 /**
  * Work the first connection and statement would otherwise do one after another on the caller's
- * thread, started on a second thread when the driver is loaded: the HTTP client's TLS set-up (the
- * slowest part), then the generation of the JDBC proxy classes and the first use of the JSON
- * parser, the caches, the calendars and host-name conversion. It touches only the JDK, OkHttp,
- * Jackson and Caffeine, whose classes initialise safely from any thread, and never Calcite's, so it
- * cannot contend with the caller's thread for a class being initialised. Nothing it does is needed
- * for correctness: the caller's thread does whatever it finds undone.
+ * thread, started on a second thread when the driver is loaded: the generation of the JDBC proxy
+ * classes and the first use of the JSON parser, the caches, the calendars and host-name conversion.
+ * (The HTTP client's TLS set-up starts when a connection to a TLS host is made, on a thread of its
+ * own.) It touches only the JDK, OkHttp, Jackson and Caffeine, whose classes initialise safely from
+ * any thread, and never Calcite's, so it cannot contend with the caller's thread for a class being
+ * initialised. Nothing it does is needed for correctness: the caller's thread does whatever it
+ * finds undone.
  */
 public final class Warmup {
   /**
@@ -49,7 +49,6 @@ public final class Warmup {
 
   private static void run() {
     try {
-      HttpClients.build();
       // A proxy class is generated on first use, per interface: about 15 ms each.
       ClassLoader loader = Warmup.class.getClassLoader();
       for (Class<?> iface : PROXIED) {
