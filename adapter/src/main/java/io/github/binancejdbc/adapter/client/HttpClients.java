@@ -10,6 +10,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * The one {@link OkHttpClient} every connection of the process derives its own client from. What is
@@ -80,6 +81,19 @@ public final class HttpClients {
                 idleKeepAliveSeconds,
                 TimeUnit.SECONDS))
         .build();
+  }
+
+  /**
+   * Loads what a first request needs of OkHttp without sending anything or setting up TLS: the
+   * client classes (the shared client without TLS is built) and a request (URL parsing, headers),
+   * for a driver to call on a background thread while the caller connects.
+   */
+  public static void warm() {
+    Cleartext.CLIENT.newCall(
+        new Request.Builder()
+            .url("https://api.binance.com/api/v3/ping?symbol=BTCUSDT")
+            .header("X-MBX-APIKEY", "warm-up")
+            .build());
   }
 
   /**

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.binancejdbc.adapter.client.HttpClients;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.net.IDN;
+import java.security.Security;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,23 +50,26 @@ public final class Warmup {
 
   private static void run() {
     try {
-      // A proxy class is generated on first use, per interface: about 15 ms each.
-      ClassLoader loader = Warmup.class.getClassLoader();
-      for (Class<?> iface : PROXIED) {
-        Proxy.newProxyInstance(loader, new Class<?>[] {iface}, (proxy, method, args) -> null);
-      }
+      // In the order a first connection and statement need them.
       try (JsonParser p = new JsonFactory().createParser("{\"price\":\"1.50\",\"n\":[1,2]}")) {
         while (p.nextToken() != null) {
           p.getText();
         }
       }
+      // A proxy class is generated on first use, per interface: about 15 ms each.
+      ClassLoader loader = Warmup.class.getClassLoader();
+      for (Class<?> iface : PROXIED) {
+        Proxy.newProxyInstance(loader, new Class<?>[] {iface}, (proxy, method, args) -> null);
+      }
+      // OkHttp's classes and a request (its URL parsing puts the host through IDN, whose first use
+      // loads the JDK's Unicode normalisation data); its first call looks at the security
+      // providers (to pick its TLS platform).
+      HttpClients.warm();
+      Security.getProviders();
+      Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT).getTimeInMillis();
       Cache<String, BigDecimal> cache =
           Caffeine.newBuilder().maximumWeight(1).weigher((String k, BigDecimal v) -> 1).build();
       cache.put("x", new BigDecimal("1.50"));
-      Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT).getTimeInMillis();
-      // OkHttp puts every host of a URL through IDN, whose first use loads the JDK's Unicode
-      // normalisation data.
-      IDN.toASCII("api.binance.com");
     } catch (IOException | RuntimeException e) {
       // Only a head start: whatever failed here is done (and reported) by the caller's thread.
     }
