@@ -32,7 +32,18 @@ public final class HistoryCache {
 
   private static final ConcurrentMap<String, HistoryCache> BY_BASE_URL = new ConcurrentHashMap<>();
 
-  private record Key(Series series, long from) {}
+  private record Key(Series series, long from) {
+    // Written out, as in Series: no ObjectMethods linkage on a first query.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && from == k.from && series.equals(k.series);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * series.hashCode() + Long.hashCode(from);
+    }
+  }
 
   /** Made when the first segment is held: a process that holds no history never builds it. */
   private volatile @Nullable Cache<Key, Segment> segments;

@@ -18,6 +18,18 @@ public record Series(String key) {
     }
   }
 
+  // Written out: a record's generated equals and hashCode are linked on first use through
+  // ObjectMethods, whose first use in a process costs a first query about 20 ms.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Series s && key.equals(s.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode();
+  }
+
   /** The series of {@code path} with {@code name=value} pairs, in the order given. */
   public static Series of(String path, String... nameValues) {
     StringBuilder sb = new StringBuilder(path);
