@@ -353,9 +353,9 @@ public final class BinanceConfig {
     }
 
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-      if (maxConcurrentRequests < 1 || maxConcurrentRequests > 16) {
+      if (maxConcurrentRequests < 1 || maxConcurrentRequests > 64) {
         throw new IllegalArgumentException(
-            "maxConcurrentRequests must be between 1 and 16, but was: " + maxConcurrentRequests);
+            "maxConcurrentRequests must be between 1 and 64, but was: " + maxConcurrentRequests);
       }
       this.maxConcurrentRequests = maxConcurrentRequests;
       return this;

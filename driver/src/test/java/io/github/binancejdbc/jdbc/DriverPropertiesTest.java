@@ -123,6 +123,25 @@ class DriverPropertiesTest {
     assertTrue(
         u.getMessage().startsWith("Invalid value for connection property baseUrl:"),
         u.getMessage());
+    SQLException m =
+        assertThrows(
+            SQLException.class,
+            () -> DriverManager.getConnection("jdbc:binance:?maxConcurrentRequests=65"));
+    assertEquals("22023", m.getSQLState());
+    assertEquals(
+        "Invalid value for connection property maxConcurrentRequests: maxConcurrentRequests must"
+            + " be between 1 and 64, but was: 65",
+        m.getMessage());
+  }
+
+  @Test
+  void upToSixtyFourPagesMayBeInFlight() throws SQLException {
+    // Nothing is sent at connect, so an address nothing listens on will do.
+    try (Connection c =
+        DriverManager.getConnection(
+            "jdbc:binance:?baseUrl=http://127.0.0.1:9&maxConcurrentRequests=64")) {
+      assertFalse(c.isClosed(), "64 is accepted");
+    }
   }
 
   @Test
