@@ -114,10 +114,16 @@ final class LookupStatement implements InvocationHandler {
   }
 
   private Object invokeLocked(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getName().equals("close") && (args == null || args.length == 0)) {
+      // Also after a move to Calcite's statement: the lookup's own result set closes with it.
+      return close();
+    }
+    Statement moved = calcite;
+    // Once Calcite's statement is closed, it answers (and refuses) everything, as a closed one.
     Object answer =
-        calcite == null
+        moved == null
             ? answer(proxy, method, args)
-            : lookupLast ? lastResult(method.getName(), args) : PASS;
+            : lookupLast && !moved.isClosed() ? lastResult(method.getName(), args) : PASS;
     if (answer != PASS) {
       return answer;
     }

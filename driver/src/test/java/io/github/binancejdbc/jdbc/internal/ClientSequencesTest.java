@@ -929,6 +929,24 @@ class ClientSequencesTest {
   }
 
   @Test
+  void aClosedStatementRefusesGetResultSetAlsoAfterAnotherCallMovedIt() throws Exception {
+    onBothPaths(
+        (c, out) -> {
+          Statement s = c.createStatement();
+          assertTrue(s.execute(BTC_PRICE));
+          ResultSet rs = s.getResultSet();
+          assertEquals(0, s.getQueryTimeout()); // a call that moves the lookup to Calcite's
+          s.close();
+          assertTrue(s.isClosed());
+          assertTrue(rs.isClosed());
+          for (SQLException e :
+              List.of(fails(s::getResultSet), fails(s::getUpdateCount), fails(s::getMoreResults))) {
+            assertEquals("55000", e.getSQLState(), e.getMessage());
+          }
+        });
+  }
+
+  @Test
   void getMoreResultsWithCloseCurrentResultClosesIt() throws Exception {
     onBothPaths(
         (c, out) -> {
