@@ -212,11 +212,7 @@ final class LookupStatement implements InvocationHandler {
     String name = method.getName();
     int arity = args == null ? 0 : args.length;
     switch (name) {
-      case "close":
-        if (arity == 0) {
-          return close();
-        }
-        break;
+      // close() never reaches here: invokeLocked answers it on either path.
       case "isClosed":
         if (arity == 0) {
           Statement c = calcite;

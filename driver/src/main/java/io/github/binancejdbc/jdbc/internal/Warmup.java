@@ -19,13 +19,15 @@ import java.util.TimeZone;
 
 /**
  * Work the first connection and statement would otherwise do one after another on the caller's
- * thread, started on a second thread when the driver is loaded: the generation of the JDBC proxy
- * classes and the first use of the JSON parser, the caches, the calendars and host-name conversion.
- * (The HTTP client's TLS set-up starts when a connection to a TLS host is made, on a thread of its
- * own.) It touches only the JDK, OkHttp, Jackson and Caffeine, whose classes initialise safely from
- * any thread, and never Calcite's, so it cannot contend with the caller's thread for a class being
- * initialised. Nothing it does is needed for correctness: the caller's thread does whatever it
- * finds undone.
+ * thread, started on a second thread when the driver is loaded, in the order they are needed: the
+ * first use of the JSON parser, the generation of the JDBC proxy classes, OkHttp's classes and
+ * request building without TLS ({@link HttpClients#warm}, which also converts a host name through
+ * IDN), the security providers, the calendars and the caches. (The HTTP client's TLS set-up starts
+ * when a connection to a TLS host is made, on a thread of its own.) It touches only the JDK,
+ * OkHttp, Jackson, Caffeine and {@code HttpClients} (whose static state holds only OkHttp objects),
+ * whose classes initialise safely from any thread, and never Calcite's, so it cannot contend with
+ * the caller's thread for a class being initialised. Nothing it does is needed for correctness: the
+ * caller's thread does whatever it finds undone.
  */
 public final class Warmup {
   /**
