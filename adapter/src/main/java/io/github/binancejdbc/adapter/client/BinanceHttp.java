@@ -183,10 +183,11 @@ public final class BinanceHttp implements AutoCloseable {
               + " BINANCE_SECRET_KEY environment variables",
           null);
     }
-    // ping and time (weight 1, a connection check, a clock sync) do not wait for the limits;
-    // the first request that can spend a budget reads them (beside itself when it is small).
-    if (!LimitLearner.EXEMPT.contains(path) && governor.needsLimits()) {
-      LimitLearner.learnFor(this, governor, method, weight);
+    // The limits are read before the first order and before a window's weight passes
+    // WeightGovernor.LEARN_AT; ping and time (a connection check, a clock sync) never ask.
+    if (!LimitLearner.EXEMPT.contains(path)
+        && governor.needsLimits(weight, LimitLearner.newOrders(method, path) > 0)) {
+      LimitLearner.learn(this, governor);
     }
     Hosts marketHosts = market.hosts(method, path, signed, keyed);
     Call call =

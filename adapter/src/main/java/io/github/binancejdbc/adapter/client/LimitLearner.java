@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the limits a server enforces ({@code exchangeInfo.rateLimits}) into the governor before the
- * first request of the process to that server, so that a limit lower than Binance's default (a test
- * server, the testnet, a future change) never meets a 429 first; and says how many unfilled orders
- * a request creates, for the ORDERS windows.
+ * Reads the limits a server enforces ({@code exchangeInfo.rateLimits}) into the governor when it
+ * asks for them ({@link WeightGovernor#needsLimits(int, boolean)}: before the first order, and
+ * before a window's weight passes {@link WeightGovernor#LEARN_AT}), so that a limit lower than
+ * Binance's default (a test server, the testnet, a future change) never meets a 429 first; and says
+ * how many unfilled orders a request creates, for the ORDERS windows.
  */
 final class LimitLearner {
   private static final Logger LOG = LoggerFactory.getLogger(LimitLearner.class);
@@ -26,31 +27,6 @@ final class LimitLearner {
   static final Set<String> EXEMPT = Set.of("/api/v3/exchangeInfo", "/api/v3/ping", "/api/v3/time");
 
   private LimitLearner() {}
-
-  /**
-   * The largest weight of a read that goes out beside the limits read instead of after it. Binance
-   * allows 6000 a minute; no server that speaks its API allows less than a few hundred, so a first
-   * read this small together with the limits read ({@link EndpointWeights#EXCHANGE_INFO}) cannot
-   * meet a limit, and a first row does not wait for a round trip it does not need.
-   */
-  static final int BESIDE_WEIGHT = 10;
-
-  /**
-   * Reads the limits for the first request that spends a budget: on a daemon thread, while that
-   * request goes out, when it is a GET of at most {@link #BESIDE_WEIGHT}; otherwise first, on this
-   * thread. Either way every other request waits until the limits are read ({@link
-   * WeightGovernor#needsLimits()}).
-   */
-  static void learnFor(
-      BinanceHttp http, WeightGovernor governor, BinanceHttp.Method method, int weight) {
-    if (method != BinanceHttp.Method.GET || weight > BESIDE_WEIGHT) {
-      learn(http, governor);
-      return;
-    }
-    Thread t = new Thread(() -> learn(http, governor), "binance-jdbc-limits");
-    t.setDaemon(true);
-    t.start();
-  }
 
   /** Asks the server once; a failure leaves the defaults (and the 429 messages) in charge. */
   static void learn(BinanceHttp http, WeightGovernor governor) {

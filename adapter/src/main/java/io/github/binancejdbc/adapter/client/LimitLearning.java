@@ -2,8 +2,8 @@ package io.github.binancejdbc.adapter.client;
 
 /**
  * Whether the limits of a {@link WeightGovernor}'s server still need reading, and who reads them:
- * exactly one caller is asked, and callers arriving meanwhile wait for that read, so that no
- * request goes out on a guessed limit. Thread-safe.
+ * exactly one caller whose request is due is asked, and callers arriving meanwhile wait for that
+ * read, so that no request goes out on a guessed limit once the guess matters. Thread-safe.
  */
 final class LimitLearning {
   private final boolean learns;
@@ -20,8 +20,12 @@ final class LimitLearning {
     this.learns = learns;
   }
 
-  /** See {@link WeightGovernor#needsLimits()}. */
-  synchronized boolean needsLimits() {
+  /**
+   * See {@link WeightGovernor#needsLimits(int, boolean)}.
+   *
+   * @param due whether the caller's request may not go out on a guessed limit
+   */
+  synchronized boolean needsLimits(boolean due) {
     if (!learns || known || learnt) {
       return false;
     }
@@ -35,6 +39,9 @@ final class LimitLearning {
           return false;
         }
       }
+      return false;
+    }
+    if (!due) {
       return false;
     }
     learning = true;

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * (418). Binance counts per IP, so there is one governor per base URL for the whole process.
  *
  * <p>Limits are learnt before they can bind: a governor of the registry ({@link #forBaseUrl}) asks
- * for them ({@link #needsLimits()}) before its first request, takes them from every {@code
- * exchangeInfo} read, and from the limit a 429's message states ("current limit is 300 request
- * weight per 1 MINUTE"). Until then it assumes Binance's documented 6000 per minute.
+ * for them ({@link #needsLimits(int, boolean)}) before its first order and before a window's weight
+ * passes {@link #LEARN_AT}, takes them from every {@code exchangeInfo} read, and from the limit a
+ * 429's message states ("current limit is 300 request weight per 1 MINUTE"). Until then it assumes
+ * Binance's documented 6000 per minute.
  *
  * <p>Model: fixed windows aligned to the epoch, as Binance aligns its windows. {@link
  * #acquire(int)} waits for the next window rather than exceed a limit. The server's {@code
@@ -81,8 +82,7 @@ public final class WeightGovernor {
   }
 
   /**
-   * @param learns whether {@link #needsLimits()} asks the transport to read the limits before the
-   *     first request
+   * @param learns whether {@link #needsLimits(int, boolean)} asks the transport to read the limits
    */
   public WeightGovernor(String baseUrl, Clock clock, Sleeper sleeper, boolean learns) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
@@ -120,16 +120,37 @@ public final class WeightGovernor {
   }
 
   /**
-   * True exactly once, for the caller that should read the limits now (it calls {@link #setLimit}
-   * for each, then {@link #limitsRead()}, whether or not the read succeeded); false when they are
-   * known or were asked for, or this governor does not learn. A caller arriving while they are
-   * being read waits for the read to end.
+   * The weight a window may carry before the limits are read: a tenth of 1200, the lowest request
+   * weight limit Binance has documented (6000 today). Reading them costs an {@code exchangeInfo}
+   * (weight 20), ten times what a one-row query spends, so a process that stays below this in every
+   * window never reads them, and one that goes beyond reads them before its weight can reach any
+   * limit of at least {@code LEARN_AT} + 20 + what it has in flight. A lower limit, met once, is
+   * adopted from the 429's message.
    */
-  public boolean needsLimits() {
-    return learning.needsLimits();
+  public static final int LEARN_AT = 120;
+
+  /**
+   * True exactly once, for the caller that should read the limits now (it calls {@link #setLimit}
+   * for each, then {@link #limitsRead()}, whether or not the read succeeded): the first caller
+   * whose request creates orders (the ORDERS limits matter at once) or would take this window's
+   * weight beyond {@link #LEARN_AT}. False when they are known or were asked for, or this governor
+   * does not learn, or the request is not due. A caller arriving while they are being read waits
+   * for the read to end.
+   */
+  public boolean needsLimits(int weight, boolean createsOrders) {
+    boolean due = createsOrders;
+    if (!due && !learning.isKnown()) {
+      synchronized (this) {
+        weightWindow.roll(clock.millis());
+        due = weightWindow.used + weight > LEARN_AT;
+      }
+    }
+    return learning.needsLimits(due);
   }
 
-  /** Called once the read that {@link #needsLimits()} asked for has ended, well or not. */
+  /**
+   * Called once the read that {@link #needsLimits(int, boolean)} asked for has ended, well or not.
+   */
   public void limitsRead() {
     learning.read();
   }

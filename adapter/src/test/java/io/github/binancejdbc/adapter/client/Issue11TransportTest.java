@@ -159,51 +159,61 @@ class Issue11TransportTest {
           + "\"limit\":1000}],\"symbols\":[]}";
 
   @Test
-  void theLimitsAreReadBeforeTheFirstRequestAndThenKeepItWithinThem() {
+  void theLimitsAreReadBeforeTheWindowsWeightPassesLearnAtAndThenKeepItWithinThem() {
     WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(LIMITS)));
     WM.stubFor(get(urlEqualTo("/api/v3/ping")).willReturn(okJson("{}")));
     WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));
     WeightGovernor g = governor(true);
     try (BinanceHttp http = http(g)) {
-      // A ping (weight 1, a connection check) does not wait for the limits; the first request
-      // that can spend a budget and is larger than a small read waits for them.
-      http.get("/api/v3/ping", List.of(), 1, OBJECT);
+      // Reads that keep the window at or below LEARN_AT (120) go out on the default limit: reading
+      // the limits (weight 20) would cost more than they do.
+      for (int i = 0; i < 6; i++) {
+        http.get("/api/v3/avgPrice", List.of(), 20, OBJECT);
+      }
       assertEquals(WeightGovernor.DEFAULT_LIMIT, g.limit());
+      assertFalse(g.limitsKnown());
       WM.verify(0, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
-      http.get("/api/v3/avgPrice", List.of(), LimitLearner.BESIDE_WEIGHT + 10, OBJECT);
+      // A ping (a connection check) never asks, even beyond LEARN_AT.
+      http.get("/api/v3/ping", List.of(), 1, OBJECT);
+      assertFalse(g.limitsKnown());
+      // 121 + 1 > 120: the limits are read first.
+      http.get("/api/v3/avgPrice", List.of(), 1, OBJECT);
       assertEquals(60, g.limit());
       assertEquals(1000, g.rawLimit());
       assertArrayEquals(new int[] {2, 5}, g.orderLimits());
-      // ping (1) + exchangeInfo (20) + avgPrice (20) = 41: 19 more fit this minute, 20 do not.
-      http.get("/api/v3/ping", List.of(), 19, OBJECT);
-      assertEquals(List.of(), sleeper.sleeps());
-      http.get("/api/v3/ping", List.of(), 1, OBJECT);
-      assertEquals(List.of(50_000L), sleeper.sleeps());
     }
     WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
-    WM.verify(3, getRequestedFor(urlEqualTo("/api/v3/ping")));
-    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
+    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/ping")));
+    WM.verify(7, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
   }
 
   @Test
-  void aSmallFirstReadGoesBesideTheLimitsReadAndTheNextWaitsForThem() {
-    // The limits take 1.5 s to come; the first small read does not wait for them.
-    WM.stubFor(
-        get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
-            .willReturn(okJson(LIMITS).withFixedDelay(1500)));
+  void theLimitsAreReadBeforeTheFirstOrderAndThenKeepItWithinThem() {
+    WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(LIMITS)));
     WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));
+    WM.stubFor(
+        get(urlPathEqualTo("/api/v3/time"))
+            .willReturn(okJson("{\"serverTime\":" + clock.millis() + "}")));
+    WM.stubFor(post(urlPathEqualTo("/api/v3/order/test")).willReturn(okJson("{}")));
+    WM.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(okJson("{}")));
     WeightGovernor g = governor(true);
     try (BinanceHttp http = http(g)) {
-      http.get("/api/v3/avgPrice", List.of(), LimitLearner.BESIDE_WEIGHT, OBJECT);
-      assertEquals(false, g.limitsKnown());
-      WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
-      // The second read waits until the limits are read.
       http.get("/api/v3/avgPrice", List.of(), 2, OBJECT);
-      assertEquals(true, g.limitsKnown());
+      // A test order creates no order: no read yet.
+      http.signed(Method.POST, "/api/v3/order/test", List.of(), 1, OBJECT);
+      WM.verify(0, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+      http.signed(Method.POST, "/api/v3/order", List.of(), 1, OBJECT);
       assertEquals(60, g.limit());
+      // avgPrice 2 + the clock sync 1 + test 1 + exchangeInfo 20 + order 1 = 25: 35 more fit
+      // this minute, 36 do not.
+      assertEquals(25, g.usedInWindow());
+      http.get("/api/v3/avgPrice", List.of(), 35, OBJECT);
+      assertEquals(List.of(), sleeper.sleeps());
+      http.get("/api/v3/avgPrice", List.of(), 1, OBJECT);
+      assertEquals(List.of(50_000L), sleeper.sleeps());
     }
     WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
-    WM.verify(2, getRequestedFor(urlEqualTo("/api/v3/avgPrice")));
+    WM.verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
   }
 
   @Test
