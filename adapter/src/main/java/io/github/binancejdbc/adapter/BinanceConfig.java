@@ -79,7 +79,7 @@ public final class BinanceConfig {
   }
 
   /** Pages one scan may have in flight by default; see the README's benchmark for why. */
-  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   public static Builder newBuilder() {
     return new Builder();

@@ -83,13 +83,12 @@ public enum BinanceProperty {
   MAX_CONCURRENT_REQUESTS(
       "maxConcurrentRequests",
       "integer",
-      "16",
+      "64",
       null,
       false,
-      "Pages one scan may have in flight (1 to 64; 1 = one after another): long klines ranges"
-          + " and `trades`/`agg_trades` id ranges fetch ahead while you read, widening from one"
-          + " request. 16 suits a fast link; over a slow one (a round trip of 50 ms or more) 32"
-          + " reads faster"),
+      "Pages one scan may have in flight at most (1 to 64; 1 = one after another): long klines"
+          + " ranges and `trades`/`agg_trades` id ranges fetch ahead while you read, widening from"
+          + " one request to 16, and beyond 16 only as far as the measured round trip needs"),
   MAX_ORDER_NOTIONAL(
       "maxOrderNotional",
       "decimal",

@@ -152,6 +152,22 @@ public final class BinanceHttp implements AutoCloseable {
     return send(method, path, params, weight, reader, true, true);
   }
 
+  /** Per thread: the wait of the last answer received, see {@link #takeLastWait()}. */
+  static final ThreadLocal<long[]> LAST_WAIT = ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * How long the last request this thread sent waited for its answer to begin (from sending to the
+   * status line and headers: the round trip and the server's time, not the reading of the body), in
+   * nanoseconds, and forgets it; 0 when no answer arrived since the last call. A pager fetching
+   * ahead sizes its window with it.
+   */
+  public static long takeLastWait() {
+    long[] w = LAST_WAIT.get();
+    long v = w[0];
+    w[0] = 0;
+    return v;
+  }
+
   /** Whether this connection has credentials for signed requests. */
   public boolean canSign() {
     return signer != null && config.apiKey() != null;

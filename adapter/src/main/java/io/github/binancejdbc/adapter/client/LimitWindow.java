@@ -13,6 +13,9 @@ final class LimitWindow {
   /** Counted but not yet answered: the server may count it in the next window instead. */
   long inFlight;
 
+  /** What this process sent in the window (used may be higher: the server's count). */
+  long own;
+
   LimitWindow(int limit, long millis) {
     this.limit = limit;
     this.millis = millis;
@@ -24,6 +27,7 @@ final class LimitWindow {
     if (s > start) {
       // Requests still unanswered from the window just ended are counted here once more.
       used = s == start + millis ? inFlight : 0;
+      own = used;
       inFlight = 0;
       start = s;
     }

@@ -32,6 +32,8 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
   @Override
   public Reply proceed(Call call, Chain next) throws IOException {
     try (Reply reply = next.proceed(call)) {
+      // The status line and headers are in; the body is not read yet.
+      BinanceHttp.LAST_WAIT.get()[0] = System.nanoTime() - call.sentNanos;
       int status = reply.status();
       call.status = status;
       if (LOG.isDebugEnabled()) {

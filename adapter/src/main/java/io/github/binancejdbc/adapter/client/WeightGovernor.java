@@ -120,20 +120,22 @@ public final class WeightGovernor {
   }
 
   /**
-   * The weight a window may carry before the limits are read: a tenth of 1200, the lowest request
-   * weight limit Binance has documented (6000 today). Reading them costs an {@code exchangeInfo}
-   * (weight 20), ten times what a one-row query spends, so a process that stays below this in every
-   * window never reads them, and one that goes beyond reads them before its weight can reach any
-   * limit of at least {@code LEARN_AT} + 20 + what it has in flight. A lower limit, met once, is
-   * adopted from the 429's message.
+   * The weight this process may send in a window before the limits are read: a tenth of 1200, the
+   * lowest request weight limit Binance has documented (6000 today). Reading them costs an {@code
+   * exchangeInfo} (weight 20), ten times what a one-row query spends, so a process that stays below
+   * this in every window never reads them, and one that goes beyond reads them before its weight
+   * can reach any limit of at least {@code LEARN_AT} + 20 + what it has in flight. They are read
+   * too once the server counts more than half the assumed limit for the IP (other clients on it). A
+   * lower limit, met once, is adopted from the 429's message.
    */
   public static final int LEARN_AT = 120;
 
   /**
    * True exactly once, for the caller that should read the limits now (it calls {@link #setLimit}
    * for each, then {@link #limitsRead()}, whether or not the read succeeded): the first caller
-   * whose request creates orders (the ORDERS limits matter at once) or would take this window's
-   * weight beyond {@link #LEARN_AT}. False when they are known or were asked for, or this governor
+   * whose request creates orders (the ORDERS limits matter at once) or would take what this process
+   * sent in the window beyond {@link #LEARN_AT}, or that finds the server counting more than half
+   * the assumed limit for the IP. False when they are known or were asked for, or this governor
    * does not learn, or the request is not due. A caller arriving while they are being read waits
    * for the read to end.
    */
@@ -142,7 +144,7 @@ public final class WeightGovernor {
     if (!due && !learning.isKnown()) {
       synchronized (this) {
         weightWindow.roll(clock.millis());
-        due = weightWindow.used + weight > LEARN_AT;
+        due = weightWindow.own + weight > LEARN_AT || weightWindow.used > DEFAULT_LIMIT / 2;
       }
     }
     return learning.needsLimits(due);
@@ -229,6 +231,7 @@ public final class WeightGovernor {
           waitMillis = ordersShort.waitMillis(now);
         } else {
           weightWindow.used += weight;
+          weightWindow.own += weight;
           weightWindow.inFlight += weight;
           raw.used++;
           requestsSent++;

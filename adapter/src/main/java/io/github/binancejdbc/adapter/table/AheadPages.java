@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pages forwards through rows ordered by an increasing key (an open time, an id) where the start of
@@ -52,6 +54,24 @@ final class AheadPages implements RowStream {
   private final int maxInFlight;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private LongSupplier known = () -> Long.MAX_VALUE;
+
+  /** The wait for the answer to the request a fetch on this thread last sent, in ns; 0 if none. */
+  private @Nullable LongSupplier lastWait;
+
+  /** The shortest wait for an answer seen so far, in ns (written by the fetching threads). */
+  private final AtomicLong minWait = new AtomicLong(Long.MAX_VALUE);
+
+  /** When the last rows were handed over (ns), and how many. */
+  private long handedAt;
+
+  private int handedRows;
+
+  /** The reader's time per row, averaged (ns). */
+  private double readerNanosPerRow;
+
+  /** Pages in flight now wanted: grows from {@link #BASE} with the measured latency. */
+  private int window;
+
   private long next;
   private int pagesRead;
   private boolean done;
@@ -62,6 +82,13 @@ final class AheadPages implements RowStream {
    * keeps reading, and the pages ahead travel while it reads the rest of the first page.
    */
   static final int FIRST_SLICE = 100;
+
+  /**
+   * Pages in flight before the latency is known to call for more, and always at least this many (up
+   * to {@code maxInFlight}): enough to keep two cores parsing, few enough that they do not crowd
+   * out the reader.
+   */
+  static final int BASE = 16;
 
   /** The rest of the first page, handed over (with the pages ahead sent) on the next call. */
   private List<Object[]> rest;
@@ -89,6 +116,7 @@ final class AheadPages implements RowStream {
     this.span = span;
     this.keyStep = span > 0 ? Math.max(1, span / pageSize) : 1;
     this.maxInFlight = span > 0 && maxInFlight > 1 ? maxInFlight : 0;
+    this.window = this.maxInFlight;
     this.fetch = requireNonNull(fetch, "fetch is null");
     this.ahead = requireNonNull(ahead, "ahead is null");
     this.done = from > hi;
@@ -103,15 +131,86 @@ final class AheadPages implements RowStream {
     return this;
   }
 
+  /**
+   * Widens the pages in flight with the latency: {@code lastWait} says, on the thread that just
+   * fetched a page, how long its request waited for the answer (0 when no request was sent). Then
+   * from {@link #BASE} pages up to {@code maxInFlight}, as many are kept in flight as cover the
+   * shortest wait seen at the reader's pace (Little's law: wait / reader's time per page, plus
+   * one), and no more than a share of the heap holds. Without it, {@code maxInFlight} are.
+   */
+  AheadPages widenWith(LongSupplier lastWait) {
+    this.lastWait = requireNonNull(lastWait, "lastWait is null");
+    this.window = Math.min(BASE, maxInFlight);
+    return this;
+  }
+
   @Override
   public List<Object[]> nextPage(long wanted) {
+    List<Object[]> out = page(wanted);
+    if (lastWait != null && out != null) {
+      handedAt = System.nanoTime();
+      handedRows = out.size();
+    }
+    return out;
+  }
+
+  /**
+   * Notes the reader's pace since the last rows were handed over and the wait of a page just
+   * fetched, and sets {@link #window} from them.
+   */
+  private void pace() {
+    if (handedRows > 0) {
+      double perRow = (double) (System.nanoTime() - handedAt) / handedRows;
+      readerNanosPerRow =
+          readerNanosPerRow == 0 ? perRow : 0.75 * readerNanosPerRow + 0.25 * perRow;
+      handedRows = 0;
+    }
+    long wait = minWait.get();
+    if (readerNanosPerRow <= 0 || wait == Long.MAX_VALUE) {
+      return;
+    }
+    double perPage = Math.max(1, readerNanosPerRow * pageSize);
+    long little = (long) Math.ceil(wait / perPage) + 1;
+    int floor = Math.min(BASE, maxInFlight);
+    long heap = heapPages(Runtime.getRuntime().maxMemory(), pageSize, rowWidth);
+    window = (int) Math.max(floor, Math.min(Math.min(little, maxInFlight), heap));
+  }
+
+  /**
+   * Pages of {@code pageSize} rows of {@code rowWidth} values that a sixteenth of {@code maxMemory}
+   * holds, at least one: each value counted at 48 bytes (its slot and a boxed number or a decimal),
+   * each row at 16 more.
+   */
+  static long heapPages(long maxMemory, int pageSize, int rowWidth) {
+    long perPage = (long) pageSize * (16 + 48L * rowWidth);
+    return Math.max(1, maxMemory / 16 / perPage);
+  }
+
+  /** Values per row, from the first page (each boxed, counted at 48 bytes with its slot). */
+  private int rowWidth = 1;
+
+  private List<Object[]> fetched(long start, int limit) {
+    List<Object[]> rows = fetch.page(start, limit);
+    if (lastWait != null) {
+      long w = lastWait.getAsLong();
+      if (w > 0) {
+        minWait.accumulateAndGet(w, Math::min);
+      }
+    }
+    return rows;
+  }
+
+  private @Nullable List<Object[]> page(long wanted) {
+    if (lastWait != null) {
+      pace();
+    }
     if (rest != null) {
       List<Object[]> r = rest;
       rest = null;
       // The reader has read the first rows and wants more: the pages ahead go out now (but a
       // last page that a LIMIT wants only part of goes later, sized to the rows still wanted).
       if (!done && wanted - r.size() > pageSize) {
-        fill(maxInFlight, wanted - r.size());
+        fill(window, wanted - r.size());
       }
       return r;
     }
@@ -125,10 +224,13 @@ final class AheadPages implements RowStream {
         && (pagesRead == 0 || maxInFlight == 0 || wanted <= pageSize || !bounded)) {
       // The first page (a reader that stops within it costs one request), or one page only.
       limit = (int) Math.max(1, Math.min(pageSize, wanted));
-      rows = fetch.page(next, limit);
+      rows = fetched(next, limit);
+      if (pagesRead == 0 && !rows.isEmpty()) {
+        rowWidth = Math.max(1, rows.get(0).length);
+      }
     } else {
       // The reader has read a page and wants more: from now on the pages go out together.
-      fill(bounded ? maxInFlight : 1, wanted);
+      fill(bounded ? window : 1, wanted);
       Pending p = pending.poll();
       limit = p.limit();
       rows = await(p);
@@ -156,7 +258,7 @@ final class AheadPages implements RowStream {
       return rows.subList(0, FIRST_SLICE);
     }
     if (maxInFlight > 0) {
-      int target = bounded ? maxInFlight : (1 << Math.min(pagesRead, 20)) / 2 - 1;
+      int target = bounded ? window : Math.min(BASE, (1 << Math.min(pagesRead, 20)) / 2 - 1);
       fill(pagesRead > 1 || !bounded ? target : 0, wanted - rows.size());
     }
     return rows;
@@ -173,7 +275,7 @@ final class AheadPages implements RowStream {
         && (long) pending.size() * pageSize < wanted
         && (pending.isEmpty() || next <= sure)) {
       long start = next;
-      pending.add(new Pending(start, pageSize, ahead.apply(() -> fetch.page(start, pageSize))));
+      pending.add(new Pending(start, pageSize, ahead.apply(() -> fetched(start, pageSize))));
       next = start + span;
     }
   }

@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.table;
 import io.github.binancejdbc.adapter.cache.History;
 import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.cache.Series;
+import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -124,7 +125,8 @@ final class KlineStream implements RowStream {
             (start, limit) -> fetch(start, to, limit),
             ctx::fetchAhead)
         // No bar opens after the server's present: a page from there is sent only after a full one.
-        .existingUpTo(() -> ctx.http().serverTimeAtLeast());
+        .existingUpTo(() -> ctx.http().serverTimeAtLeast())
+        .widenWith(BinanceHttp::takeLastWait);
   }
 
   @Override

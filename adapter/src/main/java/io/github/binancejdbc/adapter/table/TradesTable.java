@@ -4,6 +4,7 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.col;
 import static io.github.binancejdbc.adapter.table.ColumnDef.key;
 import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
+import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -139,14 +140,15 @@ public final class TradesTable extends BinanceTable {
   static RowStream ahead(
       BinanceContext ctx, long from, long hi, int idSlot, AheadPages.Fetch page) {
     return new AheadPages(
-        from,
-        hi,
-        idSlot,
-        PAGE,
-        PAGE,
-        ctx.config().maxConcurrentRequests(),
-        (start, limit) -> page.page(start, (int) Math.min(limit, hi - start + 1)),
-        ctx::fetchAhead);
+            from,
+            hi,
+            idSlot,
+            PAGE,
+            PAGE,
+            ctx.config().maxConcurrentRequests(),
+            (start, limit) -> page.page(start, (int) Math.min(limit, hi - start + 1)),
+            ctx::fetchAhead)
+        .widenWith(BinanceHttp::takeLastWait);
   }
 
   private List<Object[]> historical(ScanQuery q, String symbol, long fromId, int limit) {

@@ -188,6 +188,31 @@ class Issue11TransportTest {
   }
 
   @Test
+  void theServersCountOfOtherClientsReadsTheLimitsOnlyPastHalfTheAssumedLimit() {
+    WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(LIMITS)));
+    WM.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=A"))
+            .willReturn(okJson("{}").withHeader("X-MBX-USED-WEIGHT-1M", "2999")));
+    WM.stubFor(
+        get(urlEqualTo("/api/v3/avgPrice?symbol=B"))
+            .willReturn(okJson("{}").withHeader("X-MBX-USED-WEIGHT-1M", "3001")));
+    WeightGovernor g = governor(true);
+    try (BinanceHttp http = http(g)) {
+      // Other clients on the IP have used 2999 of the assumed 6000: not yet a reason to pay 20.
+      http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "A")), 2, OBJECT);
+      http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "B")), 2, OBJECT);
+      assertEquals(3001, g.usedInWindow());
+      WM.verify(0, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+      // Past half of it: the next request reads the limits first (and is then over them: it waits
+      // for the next minute).
+      http.get("/api/v3/avgPrice", List.of(Param.of("symbol", "A")), 2, OBJECT);
+      assertEquals(60, g.limit());
+      assertEquals(List.of(50_000L), sleeper.sleeps());
+    }
+    WM.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+  }
+
+  @Test
   void theLimitsAreReadBeforeTheFirstOrderAndThenKeepItWithinThem() {
     WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(LIMITS)));
     WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));

@@ -304,4 +304,55 @@ class AheadPagesTest {
     BinanceException e = assertThrows(BinanceException.class, () -> p.nextPage(Long.MAX_VALUE));
     assertTrue(e.getMessage().contains("boom at 20"), e.getMessage());
   }
+
+  @Test
+  void aLongRoundTripWidensTheWindowBeyondSixteenUpToTheMaximum() {
+    // Each answer waited 50 ms for its status line; the reader takes microseconds a page: the
+    // pages that cover 50 ms at that pace are more than the maximum, so all 64 go out.
+    FakeFetch f = new FakeFetch(2000, 1999);
+    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 50_000_000L);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(List.of("0/10"), f.sent, "the first page alone");
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + 64 + 1, f.sent.size(), "64 together, one more for the page handed over");
+    assertEquals(range(20, 2000), readAll(p, Long.MAX_VALUE));
+    assertEquals(200, f.sent.size(), "every page once: " + f.sent);
+  }
+
+  @Test
+  void withoutARoundTripToCoverTheWindowStaysAtSixteen() {
+    // No answer waited (0: served without a request, or at once): 16 in flight, not 64.
+    FakeFetch f = new FakeFetch(2000, 1999);
+    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 0L);
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + AheadPages.BASE + 1, f.sent.size(), f.sent.toString());
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + AheadPages.BASE + 2, f.sent.size(), f.sent.toString());
+    assertEquals(range(30, 2000), readAll(p, Long.MAX_VALUE));
+    assertEquals(200, f.sent.size());
+  }
+
+  @Test
+  void aMaximumBelowSixteenIsKeptAndALimitStillBoundsTheWindow() {
+    FakeFetch f = new FakeFetch(2000, 1999);
+    AheadPages p = pager(f, 0, 4, NOW).widenWith(() -> 50_000_000L);
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + 4 + 1, f.sent.size(), f.sent.toString());
+    FakeFetch g = new FakeFetch(2000, 1999);
+    AheadPages q = pager(g, 0, 64, NOW).widenWith(() -> 50_000_000L);
+    // A LIMIT of 95 rows: the first page, then no more than the 85 rows still wanted ask for.
+    assertEquals(range(0, 95), readAll(q, 95));
+    assertEquals(10, g.sent.size(), g.sent.toString());
+  }
+
+  @Test
+  void theWindowBeyondSixteenHoldsAtMostASixteenthOfTheHeap() {
+    // 1000 rows of 2 values: 112,000 bytes a page; of 64 MiB a sixteenth holds 37 such pages.
+    assertEquals(37, AheadPages.heapPages(64L << 20, 1000, 2));
+    // Of 12 values (every kline column): 592,000 bytes, 7 pages.
+    assertEquals(7, AheadPages.heapPages(64L << 20, 1000, 12));
+    assertEquals(1, AheadPages.heapPages(1 << 20, 1000, 12));
+  }
 }
