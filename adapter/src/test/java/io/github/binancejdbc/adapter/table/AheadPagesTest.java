@@ -320,6 +320,20 @@ class AheadPagesTest {
   }
 
   @Test
+  void theWindowCoversTheWaitAtTheReadersPace() {
+    // Pages of 1000: until the reader has read 4 pages its pace is taken as 1 us a row, 1 ms a
+    // page, so a 20 ms wait is covered by 20 pages in flight, plus one.
+    FakeFetch f = new FakeFetch(100_000, 99_999);
+    AheadPages p = new AheadPages(0, f.hi, 1, 1000, 1000, 64, f, NOW).widenWith(() -> 20_000_000L);
+    assertEquals(AheadPages.FIRST_SLICE, p.nextPage(Long.MAX_VALUE).size());
+    assertEquals(1, f.sent.size(), "the first page alone");
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + 21, f.sent.size(), f.sent.toString());
+    assertEquals(range(1000, 100_000), readAll(p, Long.MAX_VALUE));
+    assertEquals(100, f.sent.size());
+  }
+
+  @Test
   void withoutARoundTripToCoverTheWindowStaysAtSixteen() {
     // No answer waited (0: served without a request, or at once): 16 in flight, not 64.
     FakeFetch f = new FakeFetch(2000, 1999);
