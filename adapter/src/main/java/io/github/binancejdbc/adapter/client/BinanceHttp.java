@@ -153,18 +153,19 @@ public final class BinanceHttp implements AutoCloseable {
   }
 
   /** Per thread: the wait of the last answer received, see {@link #takeLastWait()}. */
-  static final ThreadLocal<long[]> LAST_WAIT = ThreadLocal.withInitial(() -> new long[1]);
+  static final ThreadLocal<long[]> LAST_WAIT = ThreadLocal.withInitial(() -> new long[] {-1});
 
   /**
-   * How long the last request this thread sent waited for its answer to begin (from sending to the
-   * status line and headers: the round trip and the server's time, not the reading of the body), in
-   * nanoseconds, and forgets it; 0 when no answer arrived since the last call. A pager fetching
+   * How long the server took to answer the last request this thread sent (from writing the request
+   * to reading its status line and headers: the round trip and the server's time, not a
+   * connection's set-up nor the reading of the body), in nanoseconds at OkHttp's millisecond
+   * resolution, and forgets it; -1 when no answer arrived since the last call. A pager fetching
    * ahead sizes its window with it.
    */
   public static long takeLastWait() {
     long[] w = LAST_WAIT.get();
     long v = w[0];
-    w[0] = 0;
+    w[0] = -1;
     return v;
   }
 

@@ -52,9 +52,6 @@ final class Call {
   /** When the request was sent (after the wait for weight), or -1 when it was not. */
   long sentAt = -1;
 
-  /** {@link System#nanoTime()} when the request was sent. */
-  long sentNanos;
-
   /** The server's used-weight header of the answer, or -1. */
   long usedWeight = -1;
 

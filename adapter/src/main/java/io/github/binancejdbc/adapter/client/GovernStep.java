@@ -31,7 +31,6 @@ final class GovernStep implements Step {
     WeightGovernor governor = call.governor;
     long window = governor.acquire(call.weight, call.newOrders);
     call.sentAt = clock.millis();
-    call.sentNanos = System.nanoTime();
     Reply reply;
     try {
       reply = next.proceed(call);

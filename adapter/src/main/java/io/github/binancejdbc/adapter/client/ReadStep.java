@@ -32,8 +32,10 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
   @Override
   public Reply proceed(Call call, Chain next) throws IOException {
     try (Reply reply = next.proceed(call)) {
-      // The status line and headers are in; the body is not read yet.
-      BinanceHttp.LAST_WAIT.get()[0] = System.nanoTime() - call.sentNanos;
+      long wait = reply.waitMillis();
+      if (wait >= 0) {
+        BinanceHttp.LAST_WAIT.get()[0] = wait * 1_000_000;
+      }
       int status = reply.status();
       call.status = status;
       if (LOG.isDebugEnabled()) {

@@ -101,6 +101,17 @@ final class Reply implements AutoCloseable {
     return own != null && own == code;
   }
 
+  /**
+   * How long the server took to answer, by OkHttp's record: from writing the request to reading the
+   * status line and headers, in milliseconds (a connection's set-up and the client's own work
+   * before sending are not in it); -1 for a reply already read.
+   */
+  long waitMillis() {
+    return response == null
+        ? -1
+        : Math.max(0, response.receivedResponseAtMillis() - response.sentRequestAtMillis());
+  }
+
   InputStream bodyStream() {
     return requireNonNull(response, "the body is read").body().byteStream();
   }

@@ -135,7 +135,7 @@ final class AheadPages implements RowStream {
 
   /**
    * Widens the pages in flight with the latency: {@code lastWait} says, on the thread that just
-   * fetched a page, how long its request waited for the answer (0 when no request was sent). Then
+   * fetched a page, how long the server took to answer its request (-1 when none was sent). Then
    * from {@link #BASE} pages up to {@code maxInFlight}, as many are kept in flight as cover the
    * shortest wait seen at the reader's pace (Little's law: wait / reader's time per page, plus one;
    * the pace assumed {@link #FAST_ROW_NANOS} for the first {@link #WARM_PAGES} pages), and no more
@@ -209,7 +209,7 @@ final class AheadPages implements RowStream {
     List<Object[]> rows = fetch.page(start, limit);
     if (lastWait != null) {
       long w = lastWait.getAsLong();
-      if (w > 0) {
+      if (w >= 0) {
         minWait.accumulateAndGet(w, Math::min);
       }
     }

@@ -334,8 +334,18 @@ class AheadPagesTest {
   }
 
   @Test
+  void withoutAnAnswerMeasuredTheWindowStaysAtSixteen() {
+    // Pages served without a request (from the cache): nothing to size the window with.
+    FakeFetch f = new FakeFetch(2000, 1999);
+    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> -1L);
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + AheadPages.BASE + 1, f.sent.size(), f.sent.toString());
+  }
+
+  @Test
   void withoutARoundTripToCoverTheWindowStaysAtSixteen() {
-    // No answer waited (0: served without a request, or at once): 16 in flight, not 64.
+    // Every answer came at once (0 ms, as on loopback): 16 in flight, not 64.
     FakeFetch f = new FakeFetch(2000, 1999);
     AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 0L);
     p.nextPage(Long.MAX_VALUE);
