@@ -290,6 +290,78 @@ class JdbcBehaviourTest {
     assertEquals(0, wm.getAllServeEvents().size());
   }
 
+  @Test
+  void aCallMayBeRunWithExecuteUpdateOnce() throws SQLException {
+    wm.stubFor(post(urlPathEqualTo("/api/v3/order/test")).willReturn(okJson("{}")));
+    try (Connection c = connect("&trading=true");
+        Statement s = c.createStatement()) {
+      assertEquals(-1, s.executeUpdate(PLACE.replace("place_order", "test_order")));
+    }
+    assertEquals(1, wm.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order/test"))).size());
+  }
+
+  @Test
+  void aQueryGivenToExecuteUpdateOrAddBatchIsRefusedBeforeAnythingIsSent() throws SQLException {
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/price"))
+            .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"43251.12000000\"}")));
+    try (Connection c = connect("");
+        Statement s = c.createStatement()) {
+      for (String sql :
+          List.of(
+              "SELECT price FROM ticker_price WHERE symbol = 'BTCUSDT'",
+              "  with t AS (SELECT 1 AS x) SELECT x FROM t",
+              "/* a probe */ VALUES 1",
+              "EXPLAIN PLAN FOR SELECT * FROM ticker_price")) {
+        String word =
+            sql.replaceAll("(?s)^\\s*(/\\*.*?\\*/)?\\s*", "")
+                .split("\\s", -1)[0]
+                .toUpperCase(java.util.Locale.ROOT);
+        for (String method : List.of("executeUpdate", "executeLargeUpdate", "addBatch")) {
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () -> {
+                    switch (method) {
+                      case "executeUpdate" -> s.executeUpdate(sql);
+                      case "executeLargeUpdate" -> s.executeLargeUpdate(sql);
+                      default -> s.addBatch(sql);
+                    }
+                  },
+                  method + " " + sql);
+          assertEquals("07003", e.getSQLState(), sql);
+          assertEquals(
+              method
+                  + " cannot run "
+                  + word
+                  + ", which returns rows: use executeQuery or execute (only CALL of a procedure"
+                  + " may be run with "
+                  + method
+                  + ")",
+              e.getMessage());
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT price FROM ticker_price WHERE symbol = ?")) {
+        ps.setString(1, "BTCUSDT");
+        SQLException e = assertThrows(SQLException.class, ps::executeUpdate);
+        assertEquals("07003", e.getSQLState());
+        assertEquals(
+            "executeUpdate cannot run SELECT, which returns rows: use executeQuery or execute"
+                + " (only CALL of a procedure may be run with executeUpdate)",
+            e.getMessage());
+        assertEquals("07003", assertThrows(SQLException.class, ps::addBatch).getSQLState());
+        // The statement still runs as a query.
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals("43251.12000000", rs.getBigDecimal(1).toPlainString());
+        }
+      }
+    }
+    // Only the query run by executeQuery was sent.
+    assertEquals(1, wm.getAllServeEvents().size());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // isValid
 

@@ -18,12 +18,41 @@ final class SqlGate {
   private SqlGate() {}
 
   static void check(String sql) throws SQLException {
+    firstWordChecked(sql);
+  }
+
+  /**
+   * As {@link #check}, for {@code executeUpdate}, {@code executeLargeUpdate} and {@code addBatch},
+   * which run statements that return no rows (JDBC): a query is refused before anything is sent,
+   * rather than run for nothing and answered with an update count.
+   */
+  static void checkUpdate(String sql, String method) throws SQLException {
+    String word = firstWordChecked(sql);
+    switch (word) {
+      case "SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN", "DESCRIBE" ->
+          throw new SQLException(
+              method
+                  + " cannot run "
+                  + word
+                  + ", which returns rows: use executeQuery or execute (only CALL of a"
+                  + " procedure may be run with "
+                  + method
+                  + ")",
+              "07003");
+      default -> {
+        // CALL, or text the parser will judge.
+      }
+    }
+  }
+
+  /** The first keyword in upper case ("" when there is none), after refusing writes. */
+  private static String firstWordChecked(String sql) throws SQLException {
     if (sql == null) {
       throw new SQLException("SQL text is null", "42601");
     }
     Matcher m = FIRST_WORD.matcher(sql);
     if (!m.find()) {
-      return;
+      return "";
     }
     String word = m.group(1).toUpperCase(Locale.ROOT);
     switch (word) {
@@ -41,5 +70,6 @@ final class SqlGate {
         // A query, EXPLAIN or CALL.
       }
     }
+    return word;
   }
 }

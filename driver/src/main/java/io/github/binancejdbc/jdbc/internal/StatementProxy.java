@@ -196,9 +196,18 @@ final class StatementProxy implements InvocationHandler {
 
   /** {@code execute}, {@code executeUpdate}, {@code addBatch}: the SQL text checked, then run. */
   private Object execute(Method m, Object[] a) throws SQLException {
+    String name = m.getName();
+    boolean noRows = !name.equals("execute");
     if (a != null && a.length > 0 && a[0] instanceof String text) {
-      SqlGate.check(text);
+      if (noRows) {
+        SqlGate.checkUpdate(text, name);
+      } else {
+        SqlGate.check(text);
+      }
     } else {
+      if (noRows && sql != null) {
+        SqlGate.checkUpdate(sql, name);
+      }
       replan();
     }
     clearCancel();
