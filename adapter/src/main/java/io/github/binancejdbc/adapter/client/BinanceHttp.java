@@ -329,6 +329,11 @@ public final class BinanceHttp implements AutoCloseable {
     return market.governor() == governor ? List.of(governor) : List.of(governor, market.governor());
   }
 
+  /** The lowest request weight limit of {@link #governors()} (per minute; 6000 until read). */
+  public int weightLimit() {
+    return Math.min(governor.limit(), market.governor().limit());
+  }
+
   /**
    * Records an answer served from a cache instead of the network: logged in {@link #requestLog()}
    * with {@code fromCache} set, and counted as saved on the governor the request would have gone

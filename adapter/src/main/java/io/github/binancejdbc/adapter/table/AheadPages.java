@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -141,8 +142,9 @@ final class AheadPages implements RowStream {
    * the pace assumed {@link #FAST_ROW_NANOS} for the first {@link #WARM_PAGES} pages), and no more
    * than a share of the heap holds. Without it, {@code maxInFlight} are.
    */
-  AheadPages widenWith(LongSupplier lastWait) {
+  AheadPages widenWith(LongSupplier lastWait, IntSupplier widest) {
     this.lastWait = requireNonNull(lastWait, "lastWait is null");
+    this.widest = requireNonNull(widest, "widest is null");
     this.window = Math.min(BASE, maxInFlight);
     return this;
   }
@@ -189,7 +191,8 @@ final class AheadPages implements RowStream {
     long little = (long) Math.ceil(wait / perPage) + 1;
     int floor = Math.min(BASE, maxInFlight);
     long heap = heapPages(Runtime.getRuntime().maxMemory(), pageSize, rowWidth);
-    window = (int) Math.max(floor, Math.min(Math.min(little, maxInFlight), heap));
+    long cap = Math.min(Math.min(maxInFlight, heap), widest.getAsInt());
+    window = (int) Math.max(floor, Math.min(little, cap));
   }
 
   /**
@@ -200,6 +203,18 @@ final class AheadPages implements RowStream {
   static long heapPages(long maxMemory, int pageSize, int rowWidth) {
     long perPage = (long) pageSize * (16 + 48L * rowWidth);
     return Math.max(1, maxMemory / 16 / perPage);
+  }
+
+  /** Pages the window may widen to at most (beyond {@link #BASE}), asked at each widening. */
+  private IntSupplier widest = () -> Integer.MAX_VALUE;
+
+  /**
+   * Pages of {@code pageWeight} whose weight is at most a tenth of {@code limit} (at least one):
+   * what a widened window may hold, so that a reader who stops early has paid for no more than a
+   * tenth of a minute's weight beyond the {@link #BASE} pages.
+   */
+  static int weightCap(int limit, int pageWeight) {
+    return Math.max(1, limit / 10 / Math.max(1, pageWeight));
   }
 
   /** Values per row, from the first page (each boxed, counted at 48 bytes with its slot). */

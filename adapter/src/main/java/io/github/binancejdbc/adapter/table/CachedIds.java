@@ -56,7 +56,7 @@ final class CachedIds {
     Gap gap =
         (f, t, p) ->
             t != Long.MAX_VALUE
-                ? TradesTable.ahead(e.ctx(), f, t, idSlot, p)
+                ? TradesTable.ahead(e.ctx(), f, t, idSlot, e.weight(), p)
                 : KeyedPager.forwards(
                     idSlot, TradesTable.PAGE, KeyedPager.Wanted.range(f, t), f, p::page);
     return immutable(e, from, hi, TradesTable.PAGE, gap);

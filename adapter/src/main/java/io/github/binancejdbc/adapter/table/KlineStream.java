@@ -126,7 +126,9 @@ final class KlineStream implements RowStream {
             ctx::fetchAhead)
         // No bar opens after the server's present: a page from there is sent only after a full one.
         .existingUpTo(() -> ctx.http().serverTimeAtLeast())
-        .widenWith(BinanceHttp::takeLastWait);
+        .widenWith(
+            BinanceHttp::takeLastWait,
+            () -> AheadPages.weightCap(ctx.http().weightLimit(), EndpointWeights.KLINES));
   }
 
   @Override

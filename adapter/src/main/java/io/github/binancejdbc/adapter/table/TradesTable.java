@@ -138,7 +138,7 @@ public final class TradesTable extends BinanceTable {
    * consecutive, so a full page from id n ends at n + 999.
    */
   static RowStream ahead(
-      BinanceContext ctx, long from, long hi, int idSlot, AheadPages.Fetch page) {
+      BinanceContext ctx, long from, long hi, int idSlot, int pageWeight, AheadPages.Fetch page) {
     return new AheadPages(
             from,
             hi,
@@ -148,7 +148,9 @@ public final class TradesTable extends BinanceTable {
             ctx.config().maxConcurrentRequests(),
             (start, limit) -> page.page(start, (int) Math.min(limit, hi - start + 1)),
             ctx::fetchAhead)
-        .widenWith(BinanceHttp::takeLastWait);
+        .widenWith(
+            BinanceHttp::takeLastWait,
+            () -> AheadPages.weightCap(ctx.http().weightLimit(), pageWeight));
   }
 
   private List<Object[]> historical(ScanQuery q, String symbol, long fromId, int limit) {

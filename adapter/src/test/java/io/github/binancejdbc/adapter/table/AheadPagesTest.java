@@ -310,7 +310,7 @@ class AheadPagesTest {
     // Each answer waited 50 ms for its status line; the reader takes microseconds a page: the
     // pages that cover 50 ms at that pace are more than the maximum, so all 64 go out.
     FakeFetch f = new FakeFetch(2000, 1999);
-    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 50_000_000L);
+    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 50_000_000L, () -> Integer.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     assertEquals(List.of("0/10"), f.sent, "the first page alone");
     p.nextPage(Long.MAX_VALUE);
@@ -324,7 +324,9 @@ class AheadPagesTest {
     // Pages of 1000: until the reader has read 4 pages its pace is taken as 1 us a row, 1 ms a
     // page, so a 20 ms wait is covered by 20 pages in flight, plus one.
     FakeFetch f = new FakeFetch(100_000, 99_999);
-    AheadPages p = new AheadPages(0, f.hi, 1, 1000, 1000, 64, f, NOW).widenWith(() -> 20_000_000L);
+    AheadPages p =
+        new AheadPages(0, f.hi, 1, 1000, 1000, 64, f, NOW)
+            .widenWith(() -> 20_000_000L, () -> Integer.MAX_VALUE);
     assertEquals(AheadPages.FIRST_SLICE, p.nextPage(Long.MAX_VALUE).size());
     assertEquals(1, f.sent.size(), "the first page alone");
     p.nextPage(Long.MAX_VALUE);
@@ -337,7 +339,7 @@ class AheadPagesTest {
   void withoutAnAnswerMeasuredTheWindowStaysAtSixteen() {
     // Pages served without a request (from the cache): nothing to size the window with.
     FakeFetch f = new FakeFetch(2000, 1999);
-    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> -1L);
+    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> -1L, () -> Integer.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     assertEquals(1 + AheadPages.BASE + 1, f.sent.size(), f.sent.toString());
@@ -347,7 +349,7 @@ class AheadPagesTest {
   void withoutARoundTripToCoverTheWindowStaysAtSixteen() {
     // Every answer came at once (0 ms, as on loopback): 16 in flight, not 64.
     FakeFetch f = new FakeFetch(2000, 1999);
-    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 0L);
+    AheadPages p = pager(f, 0, 64, NOW).widenWith(() -> 0L, () -> Integer.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     assertEquals(1 + AheadPages.BASE + 1, f.sent.size(), f.sent.toString());
@@ -360,15 +362,35 @@ class AheadPagesTest {
   @Test
   void aMaximumBelowSixteenIsKeptAndALimitStillBoundsTheWindow() {
     FakeFetch f = new FakeFetch(2000, 1999);
-    AheadPages p = pager(f, 0, 4, NOW).widenWith(() -> 50_000_000L);
+    AheadPages p = pager(f, 0, 4, NOW).widenWith(() -> 50_000_000L, () -> Integer.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     p.nextPage(Long.MAX_VALUE);
     assertEquals(1 + 4 + 1, f.sent.size(), f.sent.toString());
     FakeFetch g = new FakeFetch(2000, 1999);
-    AheadPages q = pager(g, 0, 64, NOW).widenWith(() -> 50_000_000L);
+    AheadPages q = pager(g, 0, 64, NOW).widenWith(() -> 50_000_000L, () -> Integer.MAX_VALUE);
     // A LIMIT of 95 rows: the first page, then no more than the 85 rows still wanted ask for.
     assertEquals(range(0, 95), readAll(q, 95));
     assertEquals(10, g.sent.size(), g.sent.toString());
+  }
+
+  @Test
+  void theWindowBeyondSixteenHoldsAtMostATenthOfTheMinutesWeight() {
+    // Pages of historical trades weigh 25: of 6000 a minute, a tenth is 24 pages; klines (2) 300.
+    assertEquals(24, AheadPages.weightCap(6000, 25));
+    assertEquals(300, AheadPages.weightCap(6000, 2));
+    assertEquals(1, AheadPages.weightCap(100, 25));
+    FakeFetch f = new FakeFetch(2000, 1999);
+    AheadPages p =
+        pager(f, 0, 64, NOW).widenWith(() -> 50_000_000L, () -> AheadPages.weightCap(6000, 25));
+    p.nextPage(Long.MAX_VALUE);
+    p.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + 24 + 1, f.sent.size(), f.sent.toString());
+    // Never below the 16 of a window that has not widened.
+    FakeFetch g = new FakeFetch(2000, 1999);
+    AheadPages q = pager(g, 0, 64, NOW).widenWith(() -> 50_000_000L, () -> 1);
+    q.nextPage(Long.MAX_VALUE);
+    q.nextPage(Long.MAX_VALUE);
+    assertEquals(1 + AheadPages.BASE + 1, g.sent.size(), g.sent.toString());
   }
 
   @Test
