@@ -10,9 +10,7 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.security.Security;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Calendar;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -31,13 +29,15 @@ import java.util.TimeZone;
  */
 public final class Warmup {
   /**
-   * The interfaces the driver's proxies of a first query implement, each alone (see {@link
-   * JdbcProxies}); not {@code CallableStatement} and {@code DatabaseMetaData} (about 20 ms of CPU
-   * that would compete with the first query on a small machine), made when first needed.
+   * The interfaces of the driver's proxies (see {@link JdbcProxies}) that every first query needs,
+   * each alone. Not {@code Statement} nor {@code PreparedStatement}: a program starts with one of
+   * them, and the other's proxy class (60 to 150 methods through the JDK's bytecode writer) was CPU
+   * spent for nothing that also made the JIT compile that writer with C2 (about 200 ms of compile
+   * time a JVM, from 270 ms to 70 ms without them), which a small machine pays for during its first
+   * query; nor {@code CallableStatement} and {@code DatabaseMetaData}. Those are made when first
+   * needed.
    */
-  private static final Class<?>[] PROXIED = {
-    Connection.class, PreparedStatement.class, ResultSet.class, Statement.class
-  };
+  private static final Class<?>[] PROXIED = {Connection.class, ResultSet.class};
 
   private Warmup() {}
 
