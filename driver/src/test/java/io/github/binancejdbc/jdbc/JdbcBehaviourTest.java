@@ -291,13 +291,25 @@ class JdbcBehaviourTest {
   }
 
   @Test
-  void aCallMayBeRunWithExecuteUpdateOnce() throws SQLException {
+  void aCallMayBeRunWithExecuteUpdateOnceAlsoPreparedAsACall() throws SQLException {
     wm.stubFor(post(urlPathEqualTo("/api/v3/order/test")).willReturn(okJson("{}")));
     try (Connection c = connect("&trading=true");
         Statement s = c.createStatement()) {
       assertEquals(-1, s.executeUpdate(PLACE.replace("place_order", "test_order")));
+      // Also prepared as a call: its text becomes a query of the procedure, still a CALL.
+      try (CallableStatement cs =
+          c.prepareCall(
+              "{" + PLACE.replace("place_order", "test_order").replace("CALL", "call") + "}")) {
+        assertEquals(-1, cs.executeUpdate());
+      }
+      // A closed statement says so first, whatever the SQL.
+      Statement t = c.createStatement();
+      t.close();
+      SQLException closed =
+          assertThrows(SQLException.class, () -> t.executeUpdate("SELECT 1 FROM ticker_price"));
+      assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
-    assertEquals(1, wm.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order/test"))).size());
+    assertEquals(2, wm.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order/test"))).size());
   }
 
   @Test

@@ -30,13 +30,18 @@ final class LimitLearner {
 
   /** Asks the server once; a failure leaves the defaults (and the 429 messages) in charge. */
   static void learn(BinanceHttp http, WeightGovernor governor) {
+    boolean asked = false;
     try {
       http.get(
           "/api/v3/exchangeInfo", QUERY, EndpointWeights.EXCHANGE_INFO, p -> reader(p, governor));
+      asked = true;
     } catch (BinanceException e) {
       LOG.debug("Could not read the rate limits of {}: {}", governor.baseUrl(), e.getMessage());
+      // Interrupted here (a page fetched ahead, cancelled when its reader closed): the server was
+      // not asked to the end, so the next request that is due asks again.
+      asked = !Thread.currentThread().isInterrupted();
     } finally {
-      governor.limitsRead();
+      governor.limitsRead(asked);
     }
   }
 

@@ -48,10 +48,13 @@ final class LimitLearning {
     return true;
   }
 
-  /** The read asked for has ended, well or not. */
-  synchronized void read() {
+  /**
+   * The read asked for has ended, well or not; {@code asked} false when it was cut short on this
+   * side, so that it is asked for again.
+   */
+  synchronized void read(boolean asked) {
     learning = false;
-    learnt = true;
+    learnt = asked;
     notifyAll();
   }
 

@@ -154,7 +154,15 @@ public final class WeightGovernor {
    * Called once the read that {@link #needsLimits(int, boolean)} asked for has ended, well or not.
    */
   public void limitsRead() {
-    learning.read();
+    limitsRead(true);
+  }
+
+  /**
+   * As {@link #limitsRead()}; {@code asked} false when the read was cut short on this side (the
+   * thread interrupted): then a later request that is due reads them again.
+   */
+  public void limitsRead(boolean asked) {
+    learning.read(asked);
   }
 
   /** Whether a REQUEST_WEIGHT limit has been read from the server. */

@@ -19,22 +19,23 @@ import org.jspecify.annotations.Nullable;
  * Pages forwards through rows ordered by an increasing key (an open time, an id) where the start of
  * the next page is known before the current page arrives: a full page covers at most {@code span}
  * keys (1000 one-minute bars cover 1000 minutes), so page k+1 starts {@code span} after page k. Up
- * to {@code maxInFlight} pages are fetched ahead, and rows still come out in key order.
+ * to a window of pages (at most {@code maxInFlight}; see {@link #widenWith}) are fetched ahead, and
+ * rows still come out in key order.
  *
  * <p>The first page is one request on the reader's thread, as without fetching ahead. Over a range
  * whose upper bound is known to exist ({@link #existingUpTo}), every page up to it is one the
- * reader needs: when it has read the first page and wants more, {@code maxInFlight} pages go out
- * together (the pages of the range, at most), and one more goes out for each page handed over. Over
- * a range open to the end of the data, where a short page may end it anywhere, the second page goes
- * alone and the pages ahead then double from one (1, 3, 7, ...). Either way a reader that stops
- * early pays for at most the pages in flight; never past the upper key bound, beyond the rows a
- * LIMIT still wants, or, but for one page at a time, past the keys known to exist. A page may reach
- * past the start of the page fetched after it (a gap in the data makes a full page span more keys):
- * those rows are dropped from it, the next page has them. A short page means the data ends there:
- * what is still in flight is cancelled, as on {@link #close}. Keys are at least {@code span /
- * pageSize} apart (one bar's length, one id), so a full page whose last key is within that of the
- * upper bound is the last: no request is sent to learn that nothing follows it, and none ahead that
- * could only answer nothing.
+ * reader needs: when it has read the first page and wants more, the window's pages go out together
+ * (the pages of the range, at most), and one more goes out for each page handed over. Over a range
+ * open to the end of the data, where a short page may end it anywhere, the second page goes alone
+ * and the pages ahead then double from one (1, 3, 7, ..., at most {@link #BASE}). Either way a
+ * reader that stops early pays for at most the pages in flight; never past the upper key bound,
+ * beyond the rows a LIMIT still wants, or, but for one page at a time, past the keys known to
+ * exist. A page may reach past the start of the page fetched after it (a gap in the data makes a
+ * full page span more keys): those rows are dropped from it, the next page has them. A short page
+ * means the data ends there: what is still in flight is cancelled, as on {@link #close}. Keys are
+ * at least {@code span / pageSize} apart (one bar's length, one id), so a full page whose last key
+ * is within that of the upper bound is the last: no request is sent to learn that nothing follows
+ * it, and none ahead that could only answer nothing.
  */
 final class AheadPages implements RowStream {
   /** One page of at most {@code limit} rows with keys from {@code start} up to the upper bound. */
@@ -56,7 +57,7 @@ final class AheadPages implements RowStream {
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private LongSupplier known = () -> Long.MAX_VALUE;
 
-  /** The wait for the answer to the request a fetch on this thread last sent, in ns; 0 if none. */
+  /** The wait for the answer to the request a fetch on this thread last sent, in ns; -1 if none. */
   private @Nullable LongSupplier lastWait;
 
   /** The shortest wait for an answer seen so far, in ns (written by the fetching threads). */
@@ -177,8 +178,9 @@ final class AheadPages implements RowStream {
   private void pace() {
     if (handedRows > 0) {
       double perRow = (double) (System.nanoTime() - handedAt) / handedRows;
-      readerNanosPerRow =
-          readerNanosPerRow == 0 ? perRow : 0.75 * readerNanosPerRow + 0.25 * perRow;
+      // Averaged from the first warm page on: the cold pages' pace would linger in the average.
+      boolean warm = rowsHanded >= (long) WARM_PAGES * pageSize;
+      readerNanosPerRow = warm ? 0.75 * readerNanosPerRow + 0.25 * perRow : perRow;
       rowsHanded += handedRows;
       handedRows = 0;
     }
@@ -221,6 +223,11 @@ final class AheadPages implements RowStream {
   private int rowWidth = 1;
 
   private List<Object[]> fetched(long start, int limit) {
+    if (lastWait != null) {
+      // A wait this thread measured for an earlier page must not count for this one.
+      long stale = lastWait.getAsLong();
+      assert stale >= -1;
+    }
     List<Object[]> rows = fetch.page(start, limit);
     if (lastWait != null) {
       long w = lastWait.getAsLong();

@@ -213,6 +213,19 @@ class Issue11TransportTest {
   }
 
   @Test
+  void aLimitsReadCutShortOnThisSideIsAskedForAgain() {
+    WeightGovernor g = governor(true);
+    assertFalse(g.needsLimits(2, false), "2 of 120: not due");
+    assertTrue(g.needsLimits(121, false), "past 120: due, this caller reads");
+    // Interrupted (a page fetched ahead, cancelled): the next due request reads them.
+    g.limitsRead(false);
+    assertTrue(g.needsLimits(121, false));
+    g.limitsRead(true);
+    // Read (or failed at the server): never asked again, whatever is due.
+    assertFalse(g.needsLimits(121, true));
+  }
+
+  @Test
   void theLimitsAreReadBeforeTheFirstOrderAndThenKeepItWithinThem() {
     WM.stubFor(get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")).willReturn(okJson(LIMITS)));
     WM.stubFor(get(urlEqualTo("/api/v3/avgPrice")).willReturn(okJson("{}")));

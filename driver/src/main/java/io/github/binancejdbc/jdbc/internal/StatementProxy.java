@@ -45,10 +45,14 @@ final class StatementProxy implements InvocationHandler {
   private long maxRows;
   private long plannedFor;
 
-  private StatementProxy(Statement delegate, String sql, ConnectionProxy c) {
+  /** A prepared call ({@code prepareCall}): its text is the query a CALL was rewritten to. */
+  private final boolean call;
+
+  private StatementProxy(Statement delegate, String sql, ConnectionProxy c, boolean call) {
     this.delegate = delegate;
     this.sql = sql;
     this.connection = c;
+    this.call = call;
   }
 
   /**
@@ -60,7 +64,7 @@ final class StatementProxy implements InvocationHandler {
         Proxy.newProxyInstance(
             StatementProxy.class.getClassLoader(),
             new Class<?>[] {iface},
-            new StatementProxy(delegate, sql, c));
+            new StatementProxy(delegate, sql, c, iface == CallableStatement.class));
   }
 
   @Override
@@ -196,16 +200,21 @@ final class StatementProxy implements InvocationHandler {
 
   /** {@code execute}, {@code executeUpdate}, {@code addBatch}: the SQL text checked, then run. */
   private Object execute(Method m, Object[] a) throws SQLException {
+    if (delegate.isClosed()) {
+      // A closed statement says so before anything is judged of the SQL.
+      return Dispatch.call(delegate, m, a);
+    }
     String name = m.getName();
     boolean noRows = !name.equals("execute");
-    if (a != null && a.length > 0 && a[0] instanceof String text) {
+    if (a != null && a.length > 0 && (a[0] instanceof String || a[0] == null)) {
+      String text = (String) a[0];
       if (noRows) {
         SqlGate.checkUpdate(text, name);
       } else {
         SqlGate.check(text);
       }
     } else {
-      if (noRows && sql != null) {
+      if (noRows && sql != null && !call) {
         SqlGate.checkUpdate(sql, name);
       }
       replan();
