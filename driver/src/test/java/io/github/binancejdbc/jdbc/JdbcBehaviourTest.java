@@ -353,6 +353,9 @@ class JdbcBehaviourTest {
               e.getMessage());
         }
       }
+      SQLException none = assertThrows(SQLException.class, () -> s.executeUpdate((String) null));
+      assertEquals("42601", none.getSQLState());
+      assertEquals("SQL text is null", none.getMessage());
       try (PreparedStatement ps =
           c.prepareStatement("SELECT price FROM ticker_price WHERE symbol = ?")) {
         ps.setString(1, "BTCUSDT");
