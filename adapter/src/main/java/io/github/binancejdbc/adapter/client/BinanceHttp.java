@@ -200,13 +200,15 @@ public final class BinanceHttp implements AutoCloseable {
               + " BINANCE_SECRET_KEY environment variables",
           null);
     }
-    // The limits are read before the first order and before a window's weight passes
-    // WeightGovernor.LEARN_AT; ping and time (a connection check, a clock sync) never ask.
-    if (!LimitLearner.EXEMPT.contains(path)
-        && governor.needsLimits(weight, LimitLearner.newOrders(method, path) > 0)) {
-      LimitLearner.learn(this, governor);
-    }
     Hosts marketHosts = market.hosts(method, path, signed, keyed);
+    WeightGovernor charged = marketHosts != null ? market.governor() : governor;
+    // The limits of the governor the request is charged to are read before the first order and
+    // before its window's weight passes WeightGovernor.LEARN_AT; ping and time (a connection
+    // check, a clock sync) never ask.
+    if (!LimitLearner.EXEMPT.contains(path)
+        && charged.needsLimits(weight, LimitLearner.newOrders(method, path) > 0)) {
+      LimitLearner.learn(this, charged);
+    }
     Call call =
         new Call(
             method,
@@ -217,7 +219,7 @@ public final class BinanceHttp implements AutoCloseable {
             signed,
             keyed,
             marketHosts != null ? marketHosts : hosts,
-            marketHosts != null ? market.governor() : governor,
+            charged,
             config.maxRetries());
     try {
       return answer(steps.proceed(call));

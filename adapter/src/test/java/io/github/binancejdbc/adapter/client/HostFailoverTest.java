@@ -275,6 +275,40 @@ class HostFailoverTest {
   }
 
   @Test
+  void theMarketHostsGovernorReadsItsOwnLimitsOnceItsWeightPassesLearnAt() {
+    GOOD.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson("[]")));
+    GOOD.stubFor(
+        get(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT"))
+            .willReturn(
+                okJson(
+                    "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\","
+                        + "\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":5000}]}")));
+    BinanceConfig config =
+        BinanceConfig.newBuilder()
+            .baseUrl(BAD.baseUrl())
+            .marketDataUrl(GOOD.baseUrl() + "/")
+            .clock(clock)
+            .sleeper(sleeper)
+            .build();
+    BinanceHttp http = new BinanceHttp(config, governor);
+    opened.add(http);
+    // 50 pages of klines weigh 100: not yet worth reading the limits (weight 20).
+    for (int i = 0; i < 50; i++) {
+      http.get("/api/v3/klines", List.of(Param.of("symbol", "BTCUSDT")), 2, p -> p.nextToken());
+    }
+    GOOD.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/exchangeInfo")));
+    // Past 120 on the market host's governor (the API's own has spent nothing): read from it.
+    for (int i = 0; i < 20; i++) {
+      http.get("/api/v3/klines", List.of(Param.of("symbol", "BTCUSDT")), 2, p -> p.nextToken());
+    }
+    GOOD.verify(1, getRequestedFor(urlEqualTo("/api/v3/exchangeInfo?symbol=BTCUSDT")));
+    BAD.verify(0, anyRequestedFor(anyUrl()));
+    assertEquals(5000, http.governors().get(1).limit(), "the market host's limit");
+    assertEquals(5000, http.weightLimit());
+    assertEquals(0, governor.usedInWindow(), "nothing charged to the API's own governor");
+  }
+
+  @Test
   void productionAndTestnetMainHostsStandForTheirPublishedLists() {
     assertEquals(
         List.of(
