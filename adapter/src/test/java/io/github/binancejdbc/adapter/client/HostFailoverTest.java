@@ -251,10 +251,8 @@ class HostFailoverTest {
     GOOD.verify(0, anyRequestedFor(anyUrl()));
   }
 
-  @Test
-  void marketDataGoesToItsOwnHostWithItsOwnGovernorSignedAndOtherEndpointsKeepBaseUrl() {
-    GOOD.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson("[]")));
-    BAD.stubFor(get(urlPathEqualTo("/api/v3/historicalTrades")).willReturn(okJson("[]")));
+  /** A transport whose API host is BAD and whose market-data host is GOOD. */
+  private BinanceHttp marketHttp() {
     BinanceConfig config =
         BinanceConfig.newBuilder()
             .baseUrl(BAD.baseUrl())
@@ -264,6 +262,14 @@ class HostFailoverTest {
             .build();
     BinanceHttp http = new BinanceHttp(config, governor);
     opened.add(http);
+    return http;
+  }
+
+  @Test
+  void marketDataGoesToItsOwnHostWithItsOwnGovernorSignedAndOtherEndpointsKeepBaseUrl() {
+    GOOD.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(okJson("[]")));
+    BAD.stubFor(get(urlPathEqualTo("/api/v3/historicalTrades")).willReturn(okJson("[]")));
+    BinanceHttp http = marketHttp();
 
     http.get("/api/v3/klines", List.of(Param.of("symbol", "BTCUSDT")), 2, p -> p.nextToken());
     http.get(
@@ -283,15 +289,7 @@ class HostFailoverTest {
                 okJson(
                     "{\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\","
                         + "\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":5000}]}")));
-    BinanceConfig config =
-        BinanceConfig.newBuilder()
-            .baseUrl(BAD.baseUrl())
-            .marketDataUrl(GOOD.baseUrl() + "/")
-            .clock(clock)
-            .sleeper(sleeper)
-            .build();
-    BinanceHttp http = new BinanceHttp(config, governor);
-    opened.add(http);
+    BinanceHttp http = marketHttp();
     // 50 pages of klines weigh 100: not yet worth reading the limits (weight 20).
     for (int i = 0; i < 50; i++) {
       http.get("/api/v3/klines", List.of(Param.of("symbol", "BTCUSDT")), 2, p -> p.nextToken());
