@@ -260,6 +260,13 @@ class JdbcBehaviourTest {
   // ---------------------------------------------------------------------------------------------
   // Writes
 
+  /** The statement's first keyword in upper case, after white space and one leading comment. */
+  private static String firstWord(String sql) {
+    return sql.replaceAll("(?s)^\\s*(/\\*.*?\\*/|--[^\\n]*\\n)?\\s*", "")
+        .split("\\s", -1)[0]
+        .toUpperCase(java.util.Locale.ROOT);
+  }
+
   @Test
   void writeStatementsFailAtOnceWithOneLine() throws SQLException {
     try (Connection c = connect("&trading=true");
@@ -273,10 +280,7 @@ class JdbcBehaviourTest {
                   + " WHEN MATCHED THEN UPDATE SET asset = 'X'")) {
         SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(sql));
         assertEquals("25006", e.getSQLState(), sql);
-        String word =
-            sql.replaceAll("(?s)^\\s*(/\\*.*?\\*/|--[^\\n]*\\n)?\\s*", "")
-                .split("\\s", -1)[0]
-                .toUpperCase(java.util.Locale.ROOT);
+        String word = firstWord(sql);
         assertEquals(
             word
                 + " is not supported: the tables are read-only views of the exchange;"
@@ -308,6 +312,7 @@ class JdbcBehaviourTest {
       SQLException closed =
           assertThrows(SQLException.class, () -> t.executeUpdate("SELECT 1 FROM ticker_price"));
       assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+      assertEquals("55000", closed.getSQLState());
     }
     assertEquals(2, wm.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order/test"))).size());
   }
@@ -325,10 +330,7 @@ class JdbcBehaviourTest {
               "  with t AS (SELECT 1 AS x) SELECT x FROM t",
               "/* a probe */ VALUES 1",
               "EXPLAIN PLAN FOR SELECT * FROM ticker_price")) {
-        String word =
-            sql.replaceAll("(?s)^\\s*(/\\*.*?\\*/)?\\s*", "")
-                .split("\\s", -1)[0]
-                .toUpperCase(java.util.Locale.ROOT);
+        String word = firstWord(sql);
         for (String method : List.of("executeUpdate", "executeLargeUpdate", "addBatch")) {
           SQLException e =
               assertThrows(

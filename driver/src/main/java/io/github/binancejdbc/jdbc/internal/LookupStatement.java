@@ -221,17 +221,6 @@ final class LookupStatement implements InvocationHandler {
         break;
       case "toString":
         return "LookupStatement{" + sql + "}";
-      case "executeUpdate", "executeLargeUpdate", "addBatch":
-        // A query given to a method for statements without rows is refused here, as Calcite's
-        // statement would refuse it, without setting one up; a closed statement says so first.
-        if (!closed) {
-          if (arity == 0 && planner == null) {
-            SqlGate.checkUpdate(sql, name);
-          } else if (arity >= 1 && args[0] instanceof String text) {
-            SqlGate.checkUpdate(text, name);
-          }
-        }
-        break;
       case "hashCode":
         return System.identityHashCode(proxy);
       case "equals":
