@@ -132,12 +132,12 @@ public final class WeightGovernor {
 
   /**
    * True exactly once, for the caller that should read the limits now (it calls {@link #setLimit}
-   * for each, then {@link #limitsRead()}, whether or not the read succeeded): the first caller
-   * whose request creates orders (the ORDERS limits matter at once) or would take what this process
-   * sent in the window beyond {@link #LEARN_AT}, or that finds the server counting more than half
-   * the assumed limit for the IP. False when they are known or were asked for, or this governor
-   * does not learn, or the request is not due. A caller arriving while they are being read waits
-   * for the read to end.
+   * for each, then {@link #limitsRead(boolean)}, whether or not the read succeeded): the first
+   * caller whose request creates orders (the ORDERS limits matter at once) or would take what this
+   * process sent in the window beyond {@link #LEARN_AT}, or that finds the server counting more
+   * than half the assumed limit for the IP. False when they are known or were asked for, or this
+   * governor does not learn, or the request is not due. A caller arriving while they are being read
+   * waits for the read to end.
    */
   public boolean needsLimits(int weight, boolean createsOrders) {
     boolean due = createsOrders;
@@ -151,15 +151,9 @@ public final class WeightGovernor {
   }
 
   /**
-   * Called once the read that {@link #needsLimits(int, boolean)} asked for has ended, well or not.
-   */
-  public void limitsRead() {
-    limitsRead(true);
-  }
-
-  /**
-   * As {@link #limitsRead()}; {@code asked} false when the read was cut short on this side (the
-   * thread interrupted): then a later request that is due reads them again.
+   * Called once the read that {@link #needsLimits(int, boolean)} asked for has ended, well or not;
+   * {@code asked} false when it was cut short on this side (the thread interrupted): then a later
+   * request that is due reads them again.
    */
   public void limitsRead(boolean asked) {
     learning.read(asked);

@@ -2,6 +2,7 @@ package io.github.binancejdbc.adapter.table;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -150,6 +151,16 @@ final class AheadPages implements RowStream {
     return this;
   }
 
+  /**
+   * {@link #widenWith} as a scan of {@code ctx} uses it: the wait its transport measured, and no
+   * more pages than {@link #weightCap} allows for pages of {@code pageWeight} under the limit known
+   * now.
+   */
+  AheadPages widenFor(BinanceContext ctx, int pageWeight) {
+    return widenWith(
+        BinanceHttp::takeLastWait, () -> weightCap(ctx.http().weightLimit(), pageWeight));
+  }
+
   @Override
   public List<Object[]> nextPage(long wanted) {
     List<Object[]> out = page(wanted);
@@ -223,19 +234,21 @@ final class AheadPages implements RowStream {
   private int rowWidth = 1;
 
   private List<Object[]> fetched(long start, int limit) {
-    if (lastWait != null) {
-      // A wait this thread measured for an earlier page must not count for this one.
-      long stale = lastWait.getAsLong();
-      assert stale >= -1;
+    if (lastWait == null) {
+      return fetch.page(start, limit);
     }
+    takeWait(); // a wait this thread measured for an earlier request must not count for this page
     List<Object[]> rows = fetch.page(start, limit);
-    if (lastWait != null) {
-      long w = lastWait.getAsLong();
-      if (w >= 0) {
-        minWait.accumulateAndGet(w, Math::min);
-      }
+    long w = takeWait();
+    if (w >= 0) {
+      minWait.accumulateAndGet(w, Math::min);
     }
     return rows;
+  }
+
+  /** The wait this thread measured since the last call, or -1 (see {@link #widenWith}). */
+  private long takeWait() {
+    return requireNonNull(lastWait, "lastWait is null").getAsLong();
   }
 
   private @Nullable List<Object[]> page(long wanted) {

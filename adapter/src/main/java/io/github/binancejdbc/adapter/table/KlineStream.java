@@ -3,7 +3,6 @@ package io.github.binancejdbc.adapter.table;
 import io.github.binancejdbc.adapter.cache.History;
 import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.cache.Series;
-import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -126,9 +125,7 @@ final class KlineStream implements RowStream {
             ctx::fetchAhead)
         // No bar opens after the server's present: a page from there is sent only after a full one.
         .existingUpTo(() -> ctx.http().serverTimeAtLeast())
-        .widenWith(
-            BinanceHttp::takeLastWait,
-            () -> AheadPages.weightCap(ctx.http().weightLimit(), EndpointWeights.KLINES));
+        .widenFor(ctx, EndpointWeights.KLINES);
   }
 
   @Override

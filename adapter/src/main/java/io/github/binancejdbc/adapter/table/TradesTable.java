@@ -4,7 +4,6 @@ import static io.github.binancejdbc.adapter.table.ColumnDef.col;
 import static io.github.binancejdbc.adapter.table.ColumnDef.key;
 import static io.github.binancejdbc.adapter.table.ColumnDef.range;
 
-import io.github.binancejdbc.adapter.client.BinanceHttp;
 import io.github.binancejdbc.adapter.client.EndpointWeights;
 import io.github.binancejdbc.adapter.client.Param;
 import io.github.binancejdbc.adapter.rel.ScanSpec;
@@ -148,9 +147,7 @@ public final class TradesTable extends BinanceTable {
             ctx.config().maxConcurrentRequests(),
             (start, limit) -> page.page(start, (int) Math.min(limit, hi - start + 1)),
             ctx::fetchAhead)
-        .widenWith(
-            BinanceHttp::takeLastWait,
-            () -> AheadPages.weightCap(ctx.http().weightLimit(), pageWeight));
+        .widenFor(ctx, pageWeight);
   }
 
   private List<Object[]> historical(ScanQuery q, String symbol, long fromId, int limit) {
