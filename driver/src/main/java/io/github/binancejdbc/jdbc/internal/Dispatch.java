@@ -180,8 +180,10 @@ final class Dispatch<H> {
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof SQLFeatureNotSupportedException u
           && u.getSQLState() == null
-          && u.getMessage() == null) {
-        // Avatica's word for an optional method it lacks, without a message or state.
+          && (u.getMessage() == null
+              || u.getMessage().equals(method.getName() + " not implemented"))) {
+        // Avatica's word for an optional method it lacks, without a message or state, or the
+        // JDK's for a default method no one overrides (ResultSet.updateObject with an SQLType).
         throw ErrorTranslation.unsupported(method, u);
       }
       throw JdbcProxies.translate(e.getCause());

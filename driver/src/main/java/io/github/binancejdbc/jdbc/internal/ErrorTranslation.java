@@ -164,12 +164,16 @@ public final class ErrorTranslation {
 
   /** The exception for JDBC method {@code m}, which the driver does not implement. */
   static SQLException unsupported(Method m, Throwable cause) {
-    Class<?> iface = m.getDeclaringClass();
+    return unsupported(m.getDeclaringClass(), m.getName(), cause);
+  }
+
+  /** The exception for method {@code name} of JDBC interface {@code iface}, not implemented. */
+  static SQLException unsupported(Class<?> iface, String name, Throwable cause) {
     return of(
         SqlState.FEATURE_NOT_SUPPORTED,
         iface.getSimpleName()
             + "."
-            + m.getName()
+            + name
             + " is not supported"
             + (ResultSet.class.isAssignableFrom(iface)
                 ? ": result sets are forward-only and read-only (read them with next())"

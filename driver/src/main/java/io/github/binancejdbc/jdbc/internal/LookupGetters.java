@@ -3,11 +3,13 @@ package io.github.binancejdbc.jdbc.internal;
 import io.github.binancejdbc.adapter.table.ColumnType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Calendar;
-import java.util.Map;
 import org.apache.calcite.avatica.util.DateTimeUtils;
 
 /**
@@ -22,35 +24,98 @@ import org.apache.calcite.avatica.util.DateTimeUtils;
 final class LookupGetters {
   private LookupGetters() {}
 
-  /**
-   * {@code getter} of 0-based column {@code i} (already checked) of {@code rs}; {@code a} its args.
-   */
-  static Object get(LookupResultSet rs, String getter, int i, Object[] a) throws SQLException {
-    ColumnType t = rs.columnAt(i).type();
-    return switch (getter) {
-      case "getObject" -> object(rs, i, t, a);
-      case "getString" -> string(rs, i, t);
-      case "getTimestamp", "getDate", "getTime" -> time(rs, getter, i, t, a);
-      case "getBigDecimal" -> decimal(rs, i, t, a.length == 2 ? (Integer) a[1] : null);
-      case "getBoolean" -> bool(rs, i, t);
-      case "getByte" -> (byte) whole(rs, i, t);
-      case "getShort" -> (short) whole(rs, i, t);
-      case "getInt" -> (int) whole(rs, i, t);
-      case "getLong" -> whole(rs, i, t);
-      case "getFloat" -> big(t) ? number(rs, i).floatValue() : (float) exact(rs, i, t, "double");
-      case "getDouble" -> big(t) ? number(rs, i).doubleValue() : (double) exact(rs, i, t, "double");
-      default -> throw cannotConvert(unreadable(getter));
+  /** {@code getString}: DECIMAL as plain digits, TIMESTAMP as SQL text with milliseconds. */
+  static String string(LookupResultSet rs, int i) throws SQLException {
+    Object o = rs.read(i);
+    if (o == null) {
+      return null;
+    }
+    return switch (rs.columnAt(i).type()) {
+      case DECIMAL -> ((BigDecimal) o).toPlainString();
+      case TIMESTAMP -> DateTimeUtils.unixTimestampToString((Long) o, 3);
+      default -> o.toString();
     };
   }
 
-  /** What Avatica's error names for a getter no column of a lookup can answer. */
-  private static String unreadable(String getter) {
-    return switch (getter) {
-      case "getBytes" -> "byte[]";
-      case "getAsciiStream", "getUnicodeStream", "getBinaryStream" -> "InputStream";
-      case "getCharacterStream" -> "Reader";
-      default -> getter.substring(3);
-    };
+  /** {@code getLong} (and, cast, {@code getInt}, {@code getShort}, {@code getByte}). */
+  static long whole(LookupResultSet rs, int i) throws SQLException {
+    return whole(rs, i, rs.columnAt(i).type());
+  }
+
+  static double getDouble(LookupResultSet rs, int i) throws SQLException {
+    ColumnType t = rs.columnAt(i).type();
+    return big(t) ? number(rs, i).doubleValue() : (double) exact(rs, i, t, "double");
+  }
+
+  static float getFloat(LookupResultSet rs, int i) throws SQLException {
+    ColumnType t = rs.columnAt(i).type();
+    return big(t) ? number(rs, i).floatValue() : (float) exact(rs, i, t, "double");
+  }
+
+  static boolean bool(LookupResultSet rs, int i) throws SQLException {
+    ColumnType t = rs.columnAt(i).type();
+    if (big(t)) {
+      return number(rs, i).doubleValue() != 0;
+    }
+    return exact(rs, i, t, "long") != 0;
+  }
+
+  /** {@code getBigDecimal(i)} ({@code scale} null) and {@code getBigDecimal(i, scale)}. */
+  static BigDecimal decimal(LookupResultSet rs, int i, Integer scale) throws SQLException {
+    ColumnType t = rs.columnAt(i).type();
+    if (t == ColumnType.VARCHAR) {
+      throw cannotConvert(scale == null ? "BigDecimal" : "BigDecimal with scale");
+    }
+    if (t == ColumnType.DECIMAL) {
+      // The value as it is, whatever the scale asked for.
+      return (BigDecimal) rs.read(i);
+    }
+    long v = whole(rs, i, t);
+    if (rs.wasNull()) {
+      return null;
+    }
+    BigDecimal d = BigDecimal.valueOf(v);
+    // A TIMESTAMP ignores scale 0, as Avatica's reader of numbers does.
+    return scale == null || (scale == 0 && t == ColumnType.TIMESTAMP)
+        ? d
+        : d.setScale(scale, RoundingMode.DOWN);
+  }
+
+  static Timestamp timestamp(LookupResultSet rs, int i, Calendar cal) throws SQLException {
+    Long v = time(rs, i, "Timestamp");
+    return v == null ? null : TypeConversions.timestamp(v, cal);
+  }
+
+  static Date date(LookupResultSet rs, int i, Calendar cal) throws SQLException {
+    Long v = time(rs, i, "Date");
+    return v == null ? null : TypeConversions.date(v, cal);
+  }
+
+  static Time time(LookupResultSet rs, int i, Calendar cal) throws SQLException {
+    Long v = time(rs, i, "Time");
+    return v == null ? null : TypeConversions.time(v, cal);
+  }
+
+  /**
+   * The value of a TIMESTAMP column as UTC wall-clock milliseconds, null for SQL NULL; other types
+   * cannot be read as {@code what} ({@code getTimestamp}, {@code getDate}, {@code getTime}).
+   */
+  private static Long time(LookupResultSet rs, int i, String what) throws SQLException {
+    if (rs.columnAt(i).type() != ColumnType.TIMESTAMP) {
+      throw cannotConvert(what);
+    }
+    return (Long) rs.read(i);
+  }
+
+  /** A getter no column of a lookup can answer (a stream, a LOB, bytes, ...): fails. */
+  static SQLException unreadable(String getter) {
+    return cannotConvert(
+        switch (getter) {
+          case "getBytes" -> "byte[]";
+          case "getAsciiStream", "getUnicodeStream", "getBinaryStream" -> "InputStream";
+          case "getCharacterStream" -> "Reader";
+          default -> getter.substring(3);
+        });
   }
 
   /** Avatica's failure of a getter for a column type it cannot read as {@code what}. */
@@ -87,89 +152,24 @@ final class LookupGetters {
     return o == null ? 0 : ((Number) o).longValue();
   }
 
-  private static boolean bool(LookupResultSet rs, int i, ColumnType t) throws SQLException {
-    if (big(t)) {
-      return number(rs, i).doubleValue() != 0;
+  /** {@code getObject(i)}: the value as Calcite's result set gives it. */
+  static Object object(LookupResultSet rs, int i) throws SQLException {
+    if (rs.columnAt(i).type() == ColumnType.TIMESTAMP) {
+      return TypeConversions.timeObject((Long) rs.read(i), Types.TIMESTAMP, null);
     }
-    return exact(rs, i, t, "long") != 0;
+    return rs.read(i);
   }
 
-  /** {@code getBigDecimal(i)} ({@code scale} null) and {@code getBigDecimal(i, scale)}. */
-  private static BigDecimal decimal(LookupResultSet rs, int i, ColumnType t, Integer scale)
-      throws SQLException {
-    if (t == ColumnType.VARCHAR) {
-      throw cannotConvert(scale == null ? "BigDecimal" : "BigDecimal with scale");
+  /** {@code getObject(i, Class)} (null {@code wanted} fails as {@code getObject(i, Map)} does). */
+  static Object object(LookupResultSet rs, int i, Class<?> wanted) throws SQLException {
+    if (wanted == null) {
+      throw withTypeOrMap();
     }
-    if (t == ColumnType.DECIMAL) {
-      // The value as it is, whatever the scale asked for.
-      return (BigDecimal) rs.read(i);
-    }
-    long v = whole(rs, i, t);
-    if (rs.wasNull()) {
-      return null;
-    }
-    BigDecimal d = BigDecimal.valueOf(v);
-    // A TIMESTAMP ignores scale 0, as Avatica's reader of numbers does.
-    return scale == null || (scale == 0 && t == ColumnType.TIMESTAMP)
-        ? d
-        : d.setScale(scale, RoundingMode.DOWN);
-  }
-
-  /** {@code getString}: DECIMAL as plain digits, TIMESTAMP as SQL text with milliseconds. */
-  private static String string(LookupResultSet rs, int i, ColumnType t) throws SQLException {
-    Object o = rs.read(i);
-    if (o == null) {
-      return null;
-    }
-    return switch (t) {
-      case DECIMAL -> ((BigDecimal) o).toPlainString();
-      case TIMESTAMP -> DateTimeUtils.unixTimestampToString((Long) o, 3);
-      default -> o.toString();
-    };
-  }
-
-  /** {@code getTimestamp}, {@code getDate}, {@code getTime}: TIMESTAMP only, the UTC wall clock. */
-  private static Object time(LookupResultSet rs, String getter, int i, ColumnType t, Object[] a)
-      throws SQLException {
-    if (t != ColumnType.TIMESTAMP) {
-      throw cannotConvert(getter.substring(3));
-    }
-    Long v = (Long) rs.read(i);
-    if (v == null) {
-      return null;
-    }
-    Calendar cal = a.length == 2 ? (Calendar) a[1] : null;
-    return switch (getter) {
-      case "getDate" -> TypeConversions.date(v, cal);
-      case "getTime" -> TypeConversions.time(v, cal);
-      default -> TypeConversions.timestamp(v, cal);
-    };
-  }
-
-  /**
-   * The getter {@code getObject(i, Class)} reads each standard Java type of JDBC's mapping with.
-   */
-  private static final Map<Class<?>, String> STANDARD =
-      Map.of(
-          Object.class, "getObject",
-          Boolean.class, "getBoolean",
-          Integer.class, "getInt",
-          Long.class, "getLong",
-          Short.class, "getShort",
-          Byte.class, "getByte",
-          Double.class, "getDouble",
-          Float.class, "getFloat",
-          BigDecimal.class, "getBigDecimal",
-          byte[].class, "getBytes");
-
-  /** {@code getObject(i)}, {@code getObject(i, Class)} and {@code getObject(i, Map)}. */
-  private static Object object(LookupResultSet rs, int i, ColumnType t, Object[] a)
-      throws SQLException {
-    Class<?> wanted = a.length == 2 && a[1] instanceof Class<?> c ? c : null;
-    if (t == ColumnType.TIMESTAMP && (a.length == 1 || wanted != null)) {
+    ColumnType t = rs.columnAt(i).type();
+    if (t == ColumnType.TIMESTAMP) {
       return TypeConversions.timeObject((Long) rs.read(i), Types.TIMESTAMP, wanted);
     }
-    if (t == ColumnType.DECIMAL && wanted != null) {
+    if (t == ColumnType.DECIMAL) {
       Object converted = TypeConversions.decimal((BigDecimal) rs.read(i), wanted);
       if (converted != TypeConversions.NOT_HANDLED) {
         return converted;
@@ -179,15 +179,45 @@ final class LookupGetters {
       Object o = rs.read(i);
       return o == null ? null : o.toString();
     }
-    String getter = wanted == null ? null : STANDARD.get(wanted);
-    if (getter != null) {
-      // A standard Java type of JDBC's mapping: through its getter, null for SQL NULL.
-      Object value = get(rs, getter, i, new Object[] {i});
-      return rs.wasNull() ? null : value;
+    Object value = standard(rs, i, wanted);
+    if (value == TypeConversions.NOT_HANDLED) {
+      throw withTypeOrMap();
     }
-    if (a.length == 2) {
-      throw cannotConvert("Object (with type or map)");
+    // A standard Java type of JDBC's mapping: through its getter, null for SQL NULL.
+    return rs.wasNull() ? null : value;
+  }
+
+  /** {@code getObject(i, Map)}, and {@code getObject(i, Class)} for a type it cannot give. */
+  static SQLException withTypeOrMap() {
+    return cannotConvert("Object (with type or map)");
+  }
+
+  /**
+   * {@code getObject(i, wanted)} for the standard Java types of JDBC's mapping, through the getter
+   * of each; {@link TypeConversions#NOT_HANDLED} for any other type.
+   */
+  private static Object standard(LookupResultSet rs, int i, Class<?> wanted) throws SQLException {
+    if (wanted == Object.class) {
+      return object(rs, i);
+    } else if (wanted == Boolean.class) {
+      return bool(rs, i);
+    } else if (wanted == Integer.class) {
+      return (int) whole(rs, i);
+    } else if (wanted == Long.class) {
+      return whole(rs, i);
+    } else if (wanted == Short.class) {
+      return (short) whole(rs, i);
+    } else if (wanted == Byte.class) {
+      return (byte) whole(rs, i);
+    } else if (wanted == Double.class) {
+      return getDouble(rs, i);
+    } else if (wanted == Float.class) {
+      return getFloat(rs, i);
+    } else if (wanted == BigDecimal.class) {
+      return decimal(rs, i, null);
+    } else if (wanted == byte[].class) {
+      throw unreadable("getBytes");
     }
-    return rs.read(i);
+    return TypeConversions.NOT_HANDLED;
   }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
@@ -186,6 +187,89 @@ class LookupStatementTest {
                             + " AND timeframe = '1h'")));
           }
         });
+  }
+
+  /**
+   * Every method of {@link ResultSet} (195 with unwrap and isWrapperFor, the updaters and the ones
+   * a forward-only cursor refuses included), called by reflection with zero, null or false
+   * arguments on the first row of a lookup's result set, answers as on Calcite's: the same value
+   * (or its absence) or the same SQLState, class and message. Then each again on the closed result
+   * set.
+   */
+  @Test
+  void everyResultSetMethodAnswersAsCalcitesDoes() throws SQLException {
+    List<java.lang.reflect.Method> methods = new ArrayList<>();
+    for (java.lang.reflect.Method m : ResultSet.class.getMethods()) {
+      if (!m.getName().equals("next") && !m.getName().equals("close")) {
+        methods.add(m);
+      }
+    }
+    methods.sort(
+        java.util.Comparator.comparing(
+            (java.lang.reflect.Method m) -> m.getName() + Arrays.toString(m.getParameterTypes())));
+    assertEquals(193, methods.size(), "ResultSet's methods but next and close");
+    bothPathsAgree(
+        "every method",
+        (c, out, lookup) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT agg_trade_id, price, trade_time, is_buyer_maker FROM agg_trades"
+                      + " WHERE symbol = ?")) {
+            ps.setString(1, "BTCUSDT");
+            ResultSet rs = ps.executeQuery();
+            assertEquals(lookup, rs.getClass().getSimpleName().equals("LookupResultSet"));
+            assertTrue(rs.next());
+            for (String state : List.of("open", "closed")) {
+              for (java.lang.reflect.Method m : methods) {
+                out.append(state).append(' ').append(m.getName());
+                out.append(Arrays.toString(m.getParameterTypes())).append(": ");
+                out.append(invoke(rs, m)).append('\n');
+              }
+              rs.close();
+            }
+          }
+        });
+  }
+
+  /** What calling {@code m} with zero, null or false arguments answers, as text. */
+  private static String invoke(ResultSet rs, java.lang.reflect.Method m) {
+    Class<?>[] types = m.getParameterTypes();
+    Object[] args = new Object[types.length];
+    for (int k = 0; k < types.length; k++) {
+      Class<?> t = types[k];
+      // Column 1 by index or by label, so that getters read a value.
+      args[k] =
+          t == int.class
+              ? (k == 0 ? 1 : 0)
+              : t == long.class
+                  ? 0L
+                  : t == boolean.class
+                      ? false
+                      : t == byte.class
+                          ? (byte) 0
+                          : t == short.class
+                              ? (short) 0
+                              : t == float.class
+                                  ? 0f
+                                  : t == double.class
+                                      ? 0d
+                                      : t == String.class && k == 0 ? "AGG_TRADE_ID" : null;
+    }
+    try {
+      Object o = m.invoke(rs, args);
+      // Objects whose class or identity differs between the paths by design show as their type.
+      boolean plain =
+          o == null || o instanceof Number || o instanceof Boolean || o instanceof String;
+      return plain
+          ? String.valueOf(o)
+          : m.getReturnType().getSimpleName() + (o == rs ? " (itself)" : "");
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      return e.getCause() instanceof SQLException se
+          ? error(se)
+          : "not an SQLException: " + e.getCause();
+    } catch (IllegalAccessException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** What one path shows on a fresh connection. */
