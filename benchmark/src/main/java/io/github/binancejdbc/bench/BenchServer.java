@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback server that answers the few public endpoints the benchmark uses, rendering each
  * kline page from a formula in memory (no disk, no database), so that the server is never what is
- * measured. An optional delay per request stands for the round trip to Binance. Requests and
- * their weight are counted so the benchmark can show what each client spent.
+ * measured. An optional delay per request stands for the round trip to Binance; it is slept on
+ * the request's own thread, and the pool has a thread for every request a client can have in
+ * flight (the driver's {@code maxConcurrentRequests} is at most 64), so that no request waits for
+ * another's delay, as none does at Binance. Requests and their weight are counted so the benchmark
+ * can show what each client spent.
  */
 final class BenchServer implements AutoCloseable {
   /** First and last bar the server knows (2017-01-01 .. 2040-01-01 UTC). */
@@ -28,7 +31,7 @@ final class BenchServer implements AutoCloseable {
   static final long DATA_END = 2_208_988_800_000L;
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(32);
+  private final ExecutorService pool = Executors.newFixedThreadPool(128);
   private volatile long delayMillis;
   final AtomicLong requests = new AtomicLong();
   final AtomicLong weight = new AtomicLong();
