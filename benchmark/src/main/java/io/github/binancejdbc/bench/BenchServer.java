@@ -16,11 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback server that answers the few public endpoints the benchmark uses, rendering each
- * kline page from a formula in memory (no disk, no database), so that the server is never what is
- * measured. An optional delay per request stands for the round trip to Binance; it is slept on
- * the request's own thread, and the pool has a thread for every request a client can have in
- * flight (the driver's {@code maxConcurrentRequests} is at most 64), so that no request waits for
+ * A loopback server that answers the few public endpoints the benchmark uses, rendering each kline
+ * page from a formula in memory (no disk, no database), so that the server is never what is
+ * measured. An optional delay per request stands for the round trip to Binance; it is slept on the
+ * request's own thread, and the pool has a thread for every request a client can have in flight
+ * (the driver's {@code maxConcurrentRequests} is at most 64), so that no request waits for
  * another's delay, as none does at Binance. Requests and their weight are counted so the benchmark
  * can show what each client spent.
  */
@@ -80,16 +80,19 @@ final class BenchServer implements AutoCloseable {
         case "/api/v3/exchangeInfo" -> {
           // The driver reads the limits once before its first weighed request, as on Binance.
           w = 20;
-          body = ("{\"timezone\":\"UTC\",\"serverTime\":" + System.currentTimeMillis()
-              + ",\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":"
-              + "\"MINUTE\",\"intervalNum\":1,\"limit\":6000},{\"rateLimitType\":\"ORDERS\","
-              + "\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":100},{\"rateLimitType\":"
-              + "\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":200000},"
-              + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
-              + "\"limit\":61000}],\"exchangeFilters\":[],\"symbols\":[]}").getBytes(UTF_8);
+          body =
+              ("{\"timezone\":\"UTC\",\"serverTime\":"
+                      + System.currentTimeMillis()
+                      + ",\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":"
+                      + "\"MINUTE\",\"intervalNum\":1,\"limit\":6000},{\"rateLimitType\":\"ORDERS\","
+                      + "\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":100},{\"rateLimitType\":"
+                      + "\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":200000},"
+                      + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
+                      + "\"limit\":61000}],\"exchangeFilters\":[],\"symbols\":[]}")
+                  .getBytes(UTF_8);
         }
-        case "/api/v3/time" -> body =
-            ("{\"serverTime\":" + System.currentTimeMillis() + "}").getBytes(UTF_8);
+        case "/api/v3/time" ->
+            body = ("{\"serverTime\":" + System.currentTimeMillis() + "}").getBytes(UTF_8);
         default -> {
           status = 404;
           body = "{\"code\":-1000,\"msg\":\"not served by the benchmark server\"}".getBytes(UTF_8);
@@ -132,20 +135,22 @@ final class BenchServer implements AutoCloseable {
 
   static long intervalMillis(String interval) {
     long n = Long.parseLong(interval.substring(0, interval.length() - 1));
-    return n * switch (interval.charAt(interval.length() - 1)) {
-      case 's' -> 1_000L;
-      case 'm' -> 60_000L;
-      case 'h' -> 3_600_000L;
-      case 'd' -> 86_400_000L;
-      default -> throw new IllegalArgumentException("interval " + interval);
-    };
+    return n
+        * switch (interval.charAt(interval.length() - 1)) {
+          case 's' -> 1_000L;
+          case 'm' -> 60_000L;
+          case 'h' -> 3_600_000L;
+          case 'd' -> 86_400_000L;
+          default -> throw new IllegalArgumentException("interval " + interval);
+        };
   }
 
   /** Binance's paging: from startTime up, or the latest {@code limit} bars up to endTime. */
   static byte[] klines(Map<String, String> q) {
     long step = intervalMillis(q.getOrDefault("interval", "1m"));
     int limit = Math.min(1000, Integer.parseInt(q.getOrDefault("limit", "500")));
-    long end = Math.min(DATA_END - 1, Long.parseLong(q.getOrDefault("endTime", "" + Long.MAX_VALUE)));
+    long end =
+        Math.min(DATA_END - 1, Long.parseLong(q.getOrDefault("endTime", "" + Long.MAX_VALUE)));
     long first;
     if (q.containsKey("startTime")) {
       long start = Math.max(DATA_START, Long.parseLong(q.get("startTime")));

@@ -10,19 +10,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -33,13 +24,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One client run in a fresh JVM: {@code Client <client> <case> <baseUrl> [args]}. Clients:
- * {@code connector} (the official binance-connector-java), {@code okhttp} (hand-written OkHttp +
- * Jackson streaming reader with pages in flight) and {@code driver} (binance-jdbc). Cases:
+ * One client run in a fresh JVM: {@code Client <client> <case> <baseUrl> [args]}. Clients: {@code
+ * connector} (the official binance-connector-java) and {@code okhttp} (hand-written OkHttp +
+ * Jackson streaming reader with pages in flight); the driver's is {@link DriverClient}. Cases:
  * {@code scan <fromMillis> <toMillis> <inFlight>} streams the 1m klines of BTCUSDT in [from, to)
  * and prints a checksum; {@code first} reads one price and exits; {@code point <n>} runs n point
- * queries after a warm-up and prints the median microseconds per query. Results go to stdout as
- * one {@code RESULT} line, which the harness compares across clients.
+ * queries after a warm-up and prints the median microseconds per query. Results go to stdout as one
+ * {@code RESULT} line, which the harness compares across clients.
  */
 public final class Client {
   static final String SYMBOL = "BTCUSDT";
@@ -54,8 +45,14 @@ public final class Client {
     String base = args[2];
     String result =
         switch (kase) {
-          case "scan" -> scan(client, base, Long.parseLong(args[3]), Long.parseLong(args[4]),
-              Integer.parseInt(args[5])).toString();
+          case "scan" ->
+              scan(
+                      client,
+                      base,
+                      Long.parseLong(args[3]),
+                      Long.parseLong(args[4]),
+                      Integer.parseInt(args[5]))
+                  .toString();
           case "first" -> first(client, base);
           case "point" -> point(client, base, Integer.parseInt(args[3]));
           default -> throw new IllegalArgumentException("case " + kase);
@@ -66,29 +63,10 @@ public final class Client {
     System.exit(0);
   }
 
-  /** What a scan read: row count and sums that any missing, duplicated or wrong row changes. */
-  static final class Sum {
-    long rows;
-    long openSum;
-    BigDecimal closeSum = BigDecimal.ZERO;
-
-    void add(long open, BigDecimal close) {
-      rows++;
-      openSum += open;
-      closeSum = closeSum.add(close);
-    }
-
-    @Override
-    public String toString() {
-      return "rows=" + rows + " opensum=" + openSum + " closesum=" + closeSum.toPlainString();
-    }
-  }
-
   static Sum scan(String client, String base, long from, long to, int inFlight) throws Exception {
     return switch (client) {
       case "connector" -> connectorScan(base, from, to);
       case "okhttp" -> okhttpScan(base, from, to, inFlight);
-      case "driver" -> driverScan(base, from, to);
       default -> throw new IllegalArgumentException("client " + client);
     };
   }
@@ -163,8 +141,17 @@ public final class Client {
     Sum sum = new Sum();
     while (next < to || !window.isEmpty()) {
       while (next < to && window.size() < inFlight) {
-        window.add(fetch(http, base + "/api/v3/klines?symbol=" + SYMBOL + "&interval=1m&startTime="
-            + next + "&endTime=" + (to - 1) + "&limit=1000"));
+        window.add(
+            fetch(
+                http,
+                base
+                    + "/api/v3/klines?symbol="
+                    + SYMBOL
+                    + "&interval=1m&startTime="
+                    + next
+                    + "&endTime="
+                    + (to - 1)
+                    + "&limit=1000"));
         next += pageSpan;
       }
       byte[] body = window.poll().get(60, TimeUnit.SECONDS);
@@ -177,56 +164,22 @@ public final class Client {
 
   static CompletableFuture<byte[]> fetch(OkHttpClient http, String url) {
     CompletableFuture<byte[]> f = new CompletableFuture<>();
-    http.newCall(new Request.Builder().url(url).build()).enqueue(new Callback() {
-      @Override
-      public void onFailure(Call call, IOException e) {
-        f.completeExceptionally(e);
-      }
+    http.newCall(new Request.Builder().url(url).build())
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                f.completeExceptionally(e);
+              }
 
-      @Override
-      public void onResponse(Call call, Response response) throws IOException {
-        try (response) {
-          f.complete(response.body().bytes());
-        }
-      }
-    });
+              @Override
+              public void onResponse(Call call, Response response) throws IOException {
+                try (response) {
+                  f.complete(response.body().bytes());
+                }
+              }
+            });
     return f;
-  }
-
-  // ---- the driver ----
-
-  static Connection connect(String base) throws Exception {
-    Properties props = new Properties();
-    props.setProperty("baseUrl", base);
-    String extra = System.getProperty("bench.driver.properties", "");
-    for (String kv : extra.split(",", -1)) {
-      int eq = kv.indexOf('=');
-      if (eq > 0) {
-        props.setProperty(kv.substring(0, eq), kv.substring(eq + 1));
-      }
-    }
-    return DriverManager.getConnection("jdbc:binance:", props);
-  }
-
-  static String ts(long millis) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-        .format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC));
-  }
-
-  static Sum driverScan(String base, long from, long to) throws Exception {
-    Sum sum = new Sum();
-    try (Connection c = connect(base);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT open_time, close_price FROM klines"
-            + " WHERE symbol = '" + SYMBOL + "' AND timeframe = '1m'"
-            + " AND open_time >= TIMESTAMP '" + ts(from) + "'"
-            + " AND open_time < TIMESTAMP '" + ts(to) + "'")) {
-      java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
-      while (rs.next()) {
-        sum.add(rs.getTimestamp(1, utc).getTime(), rs.getBigDecimal(2));
-      }
-    }
-    return sum;
   }
 
   // ---- JVM start to first row, and repeated point queries ----
@@ -262,29 +215,16 @@ public final class Client {
         OkHttpClient http = new OkHttpClient();
         for (int i = -warmup; i < n; i++) {
           long t0 = System.nanoTime();
-          try (Response r = http.newCall(new Request.Builder()
-              .url(base + "/api/v3/ticker/price?symbol=" + SYMBOL).build()).execute()) {
+          try (Response r =
+              http.newCall(
+                      new Request.Builder()
+                          .url(base + "/api/v3/ticker/price?symbol=" + SYMBOL)
+                          .build())
+                  .execute()) {
             price = priceOf(r.body().string());
           }
           if (i >= 0) {
             micros[i] = (System.nanoTime() - t0) / 1000;
-          }
-        }
-      }
-      case "driver" -> {
-        try (Connection c = connect(base);
-            PreparedStatement ps = c.prepareStatement(
-                "SELECT price FROM ticker_price WHERE symbol = ?")) {
-          for (int i = -warmup; i < n; i++) {
-            long t0 = System.nanoTime();
-            ps.setString(1, SYMBOL);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              price = rs.getBigDecimal(1).toPlainString();
-            }
-            if (i >= 0) {
-              micros[i] = (System.nanoTime() - t0) / 1000;
-            }
           }
         }
       }

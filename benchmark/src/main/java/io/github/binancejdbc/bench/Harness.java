@@ -17,15 +17,22 @@ import java.util.TreeSet;
 
 /**
  * {@code ./bench}: runs the clients side by side against one {@link BenchServer} and prints, per
- * case, the median over alternating rounds (each run a fresh JVM, timed from process start to
- * exit) and the ratio to the official connector (above 1 = faster than the connector). The rows
- * each client read are compared; a mismatch is reported as a failure.
+ * case, the median over alternating rounds (each run a fresh JVM, timed from process start to exit)
+ * and the ratio to the official connector (above 1 = faster than the connector). The rows each
+ * client read are compared; a mismatch is reported as a failure.
  *
  * <p>Options: {@code --rounds N} (default 3), {@code --cases 1,2,3,4,5} (default all), {@code
  * --driver-properties k=v,k=v} (extra connection properties for the driver).
+ *
+ * <p>The driver runs twice: from its thin jar with its dependencies on the benchmark's class path
+ * (as a Maven project gets it; the ratios of the goals are this row's), and, when the system
+ * property {@code bench.driver.jar} names it, from the shaded jar alone with the benchmark's own
+ * classes (as DBeaver and other tools get it). On the long class path {@code DriverManager} opens
+ * every jar and loads every driver it lists (Calcite's, Avatica's, H2's).
  */
 public final class Harness {
-  static final List<String> CLIENTS = List.of("connector", "okhttp", "driver");
+  static final List<String> CLIENTS = clients();
+  static final String SHADED_JAR = System.getProperty("bench.driver.jar", "");
   static final long MINUTE = 60_000L;
 
   private final PrintStream out = new PrintStream(System.out, true, UTF_8);
@@ -59,20 +66,32 @@ public final class Harness {
       h.header();
       long t0 = BenchServer.DATA_START + 365L * 24 * 60 * MINUTE;
       if (cases.contains("1")) {
-        h.table("(1) 1,000,000 1m klines (open_time, close_price), no added latency",
-            0, List.of("scan", "" + t0, "" + (t0 + 1_000_000 * MINUTE)), "2", "");
+        h.table(
+            "(1) 1,000,000 1m klines (open_time, close_price), no added latency",
+            0,
+            List.of("scan", "" + t0, "" + (t0 + 1_000_000 * MINUTE)),
+            "2",
+            "");
       }
       if (cases.contains("2")) {
-        h.table("(2) 50,000 1m klines, 50 ms added per request",
-            50, List.of("scan", "" + t0, "" + (t0 + 50_000 * MINUTE)), "8", "");
+        h.table(
+            "(2) 50,000 1m klines, 50 ms added per request",
+            50,
+            List.of("scan", "" + t0, "" + (t0 + 50_000 * MINUTE)),
+            "8",
+            "");
       }
       if (cases.contains("3")) {
-        h.table("(3) JVM start to first row: one ticker price, then exit",
-            0, List.of("first"), "", "");
+        h.table(
+            "(3) JVM start to first row: one ticker price, then exit", 0, List.of("first"), "", "");
       }
       if (cases.contains("4")) {
-        h.table("(4) 500 repeated point queries (ticker price of one symbol), median per query",
-            0, List.of("point", "500"), "", "micros");
+        h.table(
+            "(4) 500 repeated point queries (ticker price of one symbol), median per query",
+            0,
+            List.of("point", "500"),
+            "",
+            "micros");
       }
       if (cases.contains("5")) {
         h.bigScan(t0);
@@ -84,14 +103,21 @@ public final class Harness {
   }
 
   private void header() {
-    out.printf(Locale.ROOT, "binance-jdbc benchmark: java %s (%s), %s %s, %d cores, %d MiB max heap"
+    out.printf(
+        Locale.ROOT,
+        "binance-jdbc benchmark: java %s (%s), %s %s, %d cores, %d MiB max heap"
             + " per client (JVM default unless stated)%n",
-        System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
-    out.printf(Locale.ROOT, "rounds: %d, alternating client order; times are whole processes"
-        + " (JVM start to exit) unless stated%n%n", rounds);
+    out.printf(
+        Locale.ROOT,
+        "rounds: %d, alternating client order; times are whole processes"
+            + " (JVM start to exit) unless stated%n%n",
+        rounds);
   }
 
   record Run(double seconds, String result, long requests, long weight) {}
@@ -101,8 +127,9 @@ public final class Harness {
    * metric} set, the client's own figure of that name (e.g. micros per query) is reported instead
    * of the process time.
    */
-  private void table(String title, long delay, List<String> caseArgs, String inFlight,
-      String metric) throws Exception {
+  private void table(
+      String title, long delay, List<String> caseArgs, String inFlight, String metric)
+      throws Exception {
     server.delayMillis(delay);
     Map<String, List<Run>> runs = new LinkedHashMap<>();
     for (String c : CLIENTS) {
@@ -123,8 +150,8 @@ public final class Harness {
     }
     out.println(title);
     String unit = metric.isEmpty() ? "seconds" : metric;
-    out.printf(Locale.ROOT, "| client | median %s | rounds | requests | weight | vs connector |%n",
-        unit);
+    out.printf(
+        Locale.ROOT, "| client | median %s | rounds | requests | weight | vs connector |%n", unit);
     out.println("|---|---|---|---|---|---|");
     double ref = median(runs.get("connector"), metric);
     String expected = null;
@@ -135,10 +162,19 @@ public final class Harness {
       for (Run run : rs) {
         all.add(format(value(run, metric), metric));
       }
-      String label = c.equals("okhttp") && !inFlight.isEmpty()
-          ? "okhttp+jackson (" + inFlight + " in flight)" : label(c);
-      out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %.2f |%n", label, format(m, metric),
-          String.join(" ", all), rs.get(0).requests(), rs.get(0).weight(), ref / m);
+      String label =
+          c.equals("okhttp") && !inFlight.isEmpty()
+              ? "okhttp+jackson (" + inFlight + " in flight)"
+              : label(c);
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %d | %d | %.2f |%n",
+          label,
+          format(m, metric),
+          String.join(" ", all),
+          rs.get(0).requests(),
+          rs.get(0).weight(),
+          ref / m);
       for (Run run : rs) {
         String comparable = run.result().replaceAll("micros=\\d+ ", "");
         if (expected == null) {
@@ -159,14 +195,26 @@ public final class Harness {
     long to = t0 + 10_000_000L * MINUTE;
     Run r = run("driver", List.of("scan", "" + t0, "" + to, "1"), List.of("-Xmx64m"));
     out.println("(5) 10,000,000 1m klines through the driver under -Xmx64m");
-    out.printf(Locale.ROOT, "| client | seconds | requests | result |%n|---|---|---|---|%n"
-        + "| binance-jdbc -Xmx64m | %.2f | %d | %s |%n%n", r.seconds(), r.requests(), r.result());
+    out.printf(
+        Locale.ROOT,
+        "| client | seconds | requests | result |%n|---|---|---|---|%n"
+            + "| binance-jdbc -Xmx64m | %.2f | %d | %s |%n%n",
+        r.seconds(),
+        r.requests(),
+        r.result());
+  }
+
+  private static List<String> clients() {
+    return System.getProperty("bench.driver.jar", "").isEmpty()
+        ? List.of("connector", "okhttp", "driver")
+        : List.of("connector", "okhttp", "driver", "driver-jar");
   }
 
   private static String label(String c) {
     return switch (c) {
       case "connector" -> "binance-connector-java 3.4.1 (sequential, Jackson streaming)";
       case "okhttp" -> "okhttp+jackson";
+      case "driver-jar" -> "binance-jdbc, shaded jar alone";
       default -> "binance-jdbc";
     };
   }
@@ -184,7 +232,8 @@ public final class Harness {
   }
 
   private static String format(double v, String metric) {
-    return metric.isEmpty() ? String.format(Locale.ROOT, "%.2f", v)
+    return metric.isEmpty()
+        ? String.format(Locale.ROOT, "%.2f", v)
         : String.format(Locale.ROOT, "%.0f", v);
   }
 
@@ -201,9 +250,21 @@ public final class Harness {
       cmd.add("-Dbench.driver.properties=" + driverProperties);
     }
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Client.class.getName());
-    cmd.add(client);
+    String classPath = System.getProperty("java.class.path");
+    if (client.equals("driver-jar")) {
+      // The benchmark's classes (the first entry) and the shaded jar, nothing else.
+      classPath =
+          classPath.split(java.io.File.pathSeparator, -1)[0]
+              + java.io.File.pathSeparator
+              + SHADED_JAR;
+    }
+    cmd.add(classPath);
+    if (client.startsWith("driver")) {
+      cmd.add(DriverClient.class.getName());
+    } else {
+      cmd.add(Client.class.getName());
+      cmd.add(client);
+    }
     cmd.add(args.get(0));
     cmd.add(server.baseUrl());
     cmd.addAll(args.subList(1, args.size()));
@@ -212,8 +273,7 @@ public final class Harness {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8))) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         if (line.startsWith("RESULT ")) {
           result = line.substring(7);
