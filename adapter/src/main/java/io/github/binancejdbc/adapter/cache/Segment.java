@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,28 +12,95 @@ import org.jspecify.annotations.Nullable;
  * in key order. A segment claims completeness: a key in the range that has no row has none at the
  * exchange either, and never will.
  *
- * @param keySlot where the key is in a row
+ * <p>Its rows are held either as rows or, for a page of bars the query that fetched it read only
+ * some columns of, as the page's bytes, read again (every column) each time the segment answers:
+ * keeping a page costs its fetch no parse of the columns it did not read, and the bytes take about
+ * a third of the heap of the rows.
  */
-public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
-  public Segment {
-    requireNonNull(rows, "rows is null");
+public final class Segment {
+  private final long from;
+  private final long to;
+  private final int keySlot;
+  private final @Nullable List<Object[]> rows;
+
+  /** The rows of the page the segment was cut from (keys beyond from..to included), or null. */
+  private final @Nullable Supplier<List<Object[]>> source;
+
+  private final int sourceBytes;
+
+  /**
+   * @param keySlot where the key is in a row
+   * @param rows every row with a key in {@code from..to}, in key order
+   */
+  public Segment(long from, long to, int keySlot, List<Object[]> rows) {
+    this(from, to, keySlot, List.copyOf(requireNonNull(rows, "rows is null")), null, 0);
+  }
+
+  private Segment(
+      long from,
+      long to,
+      int keySlot,
+      @Nullable List<Object[]> rows,
+      @Nullable Supplier<List<Object[]>> source,
+      int sourceBytes) {
     if (from > to) {
       throw new IllegalArgumentException("empty segment " + from + ".." + to);
     }
-    rows = List.copyOf(rows);
+    this.from = from;
+    this.to = to;
+    this.keySlot = keySlot;
+    this.rows = rows;
+    this.source = source;
+    this.sourceBytes = sourceBytes;
+  }
+
+  /**
+   * A segment whose rows {@code source} reads, each time they are asked for, from {@code bytes}
+   * bytes it holds: every row of a page, in key order, of which those with keys in {@code from..to}
+   * are the segment's.
+   */
+  public static Segment reading(
+      long from, long to, int keySlot, int bytes, Supplier<List<Object[]>> source) {
+    return new Segment(from, to, keySlot, null, requireNonNull(source, "source is null"), bytes);
+  }
+
+  public long from() {
+    return from;
+  }
+
+  public long to() {
+    return to;
+  }
+
+  /** Where the key is in a row. */
+  public int keySlot() {
+    return keySlot;
+  }
+
+  /** Every row, in key order. */
+  public List<Object[]> rows() {
+    return rows(from, to);
   }
 
   /** The rows with keys from {@code lo} to {@code hi} (inclusive), in key order. */
   public List<Object[]> rows(long lo, long hi) {
+    List<Object[]> all;
+    if (rows != null) {
+      all = rows;
+    } else {
+      all = requireNonNull(source, "source is null").get();
+      lo = Math.max(lo, from);
+      hi = Math.min(hi, to);
+    }
     int start = 0;
-    while (start < rows.size() && key(rows.get(start)) < lo) {
+    while (start < all.size() && key(all.get(start)) < lo) {
       start++;
     }
     int end = start;
-    while (end < rows.size() && key(rows.get(end)) <= hi) {
+    while (end < all.size() && key(all.get(end)) <= hi) {
       end++;
     }
-    return start == 0 && end == rows.size() ? rows : rows.subList(start, end);
+    return start == 0 && end == all.size() ? all : all.subList(start, end);
   }
 
   /** This segment cut to keys from {@code lo} to {@code hi}; null when nothing is left. */
@@ -42,7 +110,12 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
     if (f > t) {
       return null;
     }
-    return f == from && t == to ? this : new Segment(f, t, keySlot, rows(f, t));
+    if (f == from && t == to) {
+      return this;
+    }
+    return rows != null
+        ? new Segment(f, t, keySlot, rows(f, t))
+        : new Segment(f, t, keySlot, null, source, sourceBytes);
   }
 
   private long key(Object[] row) {
@@ -51,6 +124,9 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
 
   /** Roughly the heap this segment holds, for the cache's bound in bytes. */
   int bytes() {
+    if (rows == null) {
+      return 64 + sourceBytes;
+    }
     long n = 64;
     for (Object[] row : rows) {
       n += 16 + 8L * row.length;
@@ -59,6 +135,15 @@ public record Segment(long from, long to, int keySlot, List<Object[]> rows) {
       }
     }
     return (int) Math.min(Integer.MAX_VALUE, n);
+  }
+
+  @Override
+  public String toString() {
+    return "Segment["
+        + from
+        + ".."
+        + to
+        + (rows != null ? ", " + rows.size() + " rows]" : ", read from " + sourceBytes + " bytes]");
   }
 
   private static long valueBytes(@Nullable Object v) {

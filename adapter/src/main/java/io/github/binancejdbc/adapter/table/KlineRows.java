@@ -1,12 +1,15 @@
 package io.github.binancejdbc.adapter.table;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.client.BodyReader;
+import io.github.binancejdbc.adapter.error.BinanceException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of {@code klines} and {@code ui_klines}: reading a page of bars (only the columns a
@@ -30,6 +33,50 @@ final class KlineRows {
    */
   static Segment closedPart(
       long start, long end, int limit, List<Object[]> rows, long serverTime, String timeframe) {
+    long to = closedTo(end, limit, rows, serverTime, timeframe);
+    if (to < start) {
+      return null;
+    }
+    List<Object[]> kept = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      if (openTime(r) <= to) {
+        kept.add(r);
+      }
+    }
+    return new Segment(start, to, OPEN_TIME, kept);
+  }
+
+  /**
+   * As {@link #closedPart(long, long, int, List, long, String)} for a page read by {@link
+   * #keepingReader}: {@code rows} are its rows in the range asked for. A page whose bytes it kept
+   * becomes a segment that reads every column from them when it answers.
+   */
+  static Segment closedPart(
+      long start,
+      long end,
+      int limit,
+      List<Object[]> rows,
+      Page page,
+      long serverTime,
+      String timeframe,
+      String symbol,
+      String zone) {
+    byte[] body = page.body();
+    if (body == null) {
+      return closedPart(start, end, limit, rows, serverTime, timeframe);
+    }
+    long to = closedTo(end, limit, rows, serverTime, timeframe);
+    if (to < start) {
+      return null;
+    }
+    int length = page.length();
+    return Segment.reading(
+        start, to, OPEN_TIME, length, () -> readAll(body, length, symbol, timeframe, zone));
+  }
+
+  /** The last open time of the closed part (see {@link #closedPart}); Long.MIN_VALUE if none. */
+  private static long closedTo(
+      long end, int limit, List<Object[]> rows, long serverTime, String timeframe) {
     long to = end;
     if (rows.size() >= limit && !rows.isEmpty()) {
       to = Math.min(to, openTime(rows.get(rows.size() - 1)));
@@ -46,20 +93,78 @@ final class KlineRows {
     long span = maxIntervalMillis(timeframe);
     if (!openBar) {
       if (span <= 0) {
-        return null;
+        return Long.MIN_VALUE;
       }
       to = Math.min(to, serverTime - span);
     }
-    if (to < start) {
-      return null;
-    }
-    List<Object[]> kept = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      if (openTime(r) <= to) {
-        kept.add(r);
+    return to;
+  }
+
+  /**
+   * A page of bars as a forward scan with the cache on reads it: its rows, and its body's bytes
+   * when {@link KlineBytes} read them building only some columns (null when Jackson read it, every
+   * column built).
+   */
+  record Page(List<Object[]> rows, byte @Nullable [] body, int length) {}
+
+  /**
+   * The reader of a forward page whose closed bars the cache keeps: the fields {@code needed} marks
+   * (see {@link #needs}) and the close time (which tells a closed bar) built, the body's bytes
+   * kept, from which a kept bar is read again with every column when a later query asks for it. A
+   * body {@link KlineBytes} declines is read by Jackson with every column, as before there were
+   * kept bytes.
+   */
+  static BodyReader.Bytes<Page> keepingReader(
+      String symbol, String timeframe, String zone, boolean[] needed) {
+    boolean[] need = needed.clone();
+    need[CLOSE_TIME - OPEN_TIME] = true;
+    boolean[] all = needs(null);
+    return new BodyReader.Bytes<>() {
+      @Override
+      public Page read(JsonParser p) throws IOException {
+        return new Page(KlineRows.read(p, symbol, timeframe, zone, all), null, 0);
       }
+
+      @Override
+      public @Nullable Page fromBytes(byte[] body, int length) {
+        List<Object[]> rows = KlineBytes.read(body, length, symbol, timeframe, zone, need);
+        return rows == null ? null : new Page(rows, body, length);
+      }
+    };
+  }
+
+  /** Every bar of a kept page, every column built. */
+  private static List<Object[]> readAll(
+      byte[] body, int length, String symbol, String timeframe, String zone) {
+    boolean[] all = needs(null);
+    List<Object[]> rows = KlineBytes.read(body, length, symbol, timeframe, zone, all);
+    if (rows != null) {
+      return rows;
     }
-    return new Segment(start, to, OPEN_TIME, kept);
+    // A value of a column the fetching query did not read that only Jackson reads (or rejects).
+    try (JsonParser p = JSON.createParser(body, 0, length)) {
+      return read(p, symbol, timeframe, zone, all);
+    } catch (IOException | RuntimeException e) {
+      throw BinanceException.internal(
+          "A kept page of "
+              + symbol
+              + " "
+              + timeframe
+              + " klines cannot be read again: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** Which fields of a bar {@code q} needs built (all for a null {@code q}; open time always). */
+  static boolean[] needs(ScanQuery q) {
+    boolean[] need = new boolean[FIELD_TYPES.length];
+    for (int i = 0; i < need.length; i++) {
+      need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);
+    }
+    return need;
   }
 
   /**
@@ -124,10 +229,7 @@ final class KlineRows {
    */
   static BodyReader.Bytes<List<Object[]>> reader(
       String symbol, String timeframe, String zone, ScanQuery q) {
-    boolean[] need = new boolean[FIELD_TYPES.length];
-    for (int i = 0; i < need.length; i++) {
-      need[i] = i == 0 || q == null || q.needs(i + OPEN_TIME);
-    }
+    boolean[] need = needs(q);
     return new BodyReader.Bytes<>() {
       @Override
       public List<Object[]> read(JsonParser p) throws IOException {

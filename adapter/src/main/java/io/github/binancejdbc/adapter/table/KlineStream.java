@@ -165,8 +165,9 @@ final class KlineStream implements RowStream {
   }
 
   /**
-   * One page forwards: bars from {@code start} up to {@code end}. With the cache on, every column
-   * is read (a kept bar answers any later projection) and the closed bars are kept.
+   * One page forwards: bars from {@code start} up to {@code end}. With the cache on, the closed
+   * bars are kept: the page's bytes, from which a later query reads every column (or, for a body
+   * only Jackson reads, the bars with every column built).
    */
   private List<Object[]> fetch(long start, long end, int limit) {
     List<Param> params = params(start, end, limit);
@@ -175,18 +176,17 @@ final class KlineStream implements RowStream {
     }
     // Before sending: the server's time when it answers is at least this.
     long serverTime = ctx.http().serverTimeAtLeast();
-    List<Object[]> rows =
-        KlineRows.within(
-            ctx.get(
-                q,
-                path,
-                params,
-                EndpointWeights.KLINES,
-                KlineRows.reader(symbol, timeframe, zone, null),
-                "*"),
-            start,
-            end);
-    Segment closed = KlineRows.closedPart(start, end, limit, rows, serverTime, timeframe);
+    KlineRows.Page page =
+        ctx.get(
+            q,
+            path,
+            params,
+            EndpointWeights.KLINES,
+            KlineRows.keepingReader(symbol, timeframe, zone, KlineRows.needs(q)),
+            q.neededKey() + "+kept");
+    List<Object[]> rows = KlineRows.within(page.rows(), start, end);
+    Segment closed =
+        KlineRows.closedPart(start, end, limit, rows, page, serverTime, timeframe, symbol, zone);
     if (closed != null) {
       ctx.history().put(series, closed);
     }

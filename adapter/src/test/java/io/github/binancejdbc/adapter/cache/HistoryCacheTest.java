@@ -96,4 +96,49 @@ class HistoryCacheTest {
         IllegalArgumentException.class,
         () -> RowCodec.decode(java.util.Arrays.copyOf(RowCodec.encode(s), 20)));
   }
+
+  @Test
+  void aSegmentReadingItsPageReadsItOnEveryAnswerAndOnlyItsKeys() {
+    List<Object[]> page = new ArrayList<>();
+    for (long k = 0; k < 10; k++) {
+      page.add(new Object[] {k, "row" + k});
+    }
+    int[] reads = {0};
+    Segment s =
+        Segment.reading(
+            2,
+            7,
+            0,
+            1000,
+            () -> {
+              reads[0]++;
+              return page;
+            });
+    Segment cut = requireNonNull(s.cut(4, 20));
+    assertEquals(0, reads[0], "made and cut without reading the page");
+    assertEquals(1064, s.bytes(), "weighed by the bytes it holds");
+    assertEquals(1064, cut.bytes(), "a cut holds the same bytes");
+    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), keys(s.rows()));
+    assertEquals(List.of(4L, 5L, 6L, 7L), keys(cut.rows()));
+    assertEquals(List.of(5L, 6L), keys(cut.rows(5, 6)));
+    assertEquals(List.of(4L, 5L, 6L, 7L), keys(cut.rows(0, 100)), "never beyond its own range");
+    assertEquals(4, reads[0], "read again for each answer");
+    assertEquals(4, cut.from());
+    assertEquals(7, cut.to());
+    assertNull(s.cut(8, 9));
+    assertEquals("Segment[4..7, read from 1000 bytes]", cut.toString());
+    HistoryCache c = new HistoryCache(1 << 20);
+    c.put(S, s);
+    c.put(S, seg(0, 4));
+    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), keys(held(c, 3).rows()));
+    assertEquals(List.of(0L, 1L), keys(held(c, 1).rows()), "cut before the held segment");
+  }
+
+  private static List<Long> keys(List<Object[]> rows) {
+    List<Long> k = new ArrayList<>();
+    for (Object[] r : rows) {
+      k.add((Long) r[0]);
+    }
+    return k;
+  }
 }
