@@ -54,6 +54,14 @@ class KlinesCacheTest {
     return DriverManager.getConnection(exchange.jdbcUrl() + "&maxRetries=0" + extra);
   }
 
+  /** The row count and from_cache of each klines request the connection logged. */
+  private static List<String> fetchedPages(Connection conn) throws SQLException {
+    return Rows.lines(
+        conn,
+        "SELECT row_count, from_cache FROM api_requests"
+            + " WHERE endpoint = '/api/v3/klines' ORDER BY request_number");
+  }
+
   private static String range(long from, long to) {
     return "SELECT open_time, close_price FROM klines WHERE symbol = 'BTCUSDT'"
         + " AND timeframe = '1h' AND open_time >= TIMESTAMP '"
@@ -78,6 +86,8 @@ class KlinesCacheTest {
       first = Rows.lines(conn, JAN_FEB);
       assertEquals(1440, first.size());
       assertEquals(2, exchange.requestCount(KLINES));
+      // The fetches log the rows of their pages.
+      assertEquals(List.of("1000|false", "440|false"), fetchedPages(conn));
       exchange.resetRequests();
       assertEquals(first, Rows.lines(conn, JAN_FEB));
       assertEquals(0, exchange.requestCount(KLINES));
@@ -108,6 +118,27 @@ class KlinesCacheTest {
   }
 
   @Test
+  void barsKeptByAQueryOfTwoColumnsAnswerEveryColumnLater() throws SQLException {
+    exchange = FixtureExchange.start();
+    List<String> fresh;
+    try (Connection conn = connect("&cacheSize=0")) {
+      fresh = Rows.lines(conn, JAN_FEB);
+    }
+    exchange.resetRequests();
+    try (Connection conn = connect("")) {
+      List<String> two =
+          Rows.lines(conn, JAN_FEB.replace("SELECT *", "SELECT open_time, close_price"));
+      assertEquals(1440, two.size());
+      assertEquals(2, exchange.requestCount(KLINES));
+      assertEquals(List.of("1000|false", "440|false"), fetchedPages(conn));
+      exchange.resetRequests();
+      // Every column of the kept bars, read again from the pages' bytes: as a fresh fetch gives.
+      assertEquals(fresh, Rows.lines(conn, JAN_FEB));
+      assertEquals(0, exchange.requestCount(KLINES));
+    }
+  }
+
+  @Test
   void cacheSizeZeroKeepsNothing() throws SQLException {
     exchange = FixtureExchange.start();
     try (Connection conn = connect("&cacheSize=0")) {
@@ -128,6 +159,8 @@ class KlinesCacheTest {
       List<String> first = Rows.lines(conn, JAN_FEB);
       assertEquals(1440, first.size());
       assertEquals(2, exchange.requestCount(KLINES));
+      // The fetches log the rows of their pages.
+      assertEquals(List.of("1000|false", "440|false"), fetchedPages(conn));
       exchange.resetRequests();
       assertEquals(first, Rows.lines(conn, JAN_FEB));
       assertEquals(2, exchange.requestCount(KLINES), "not kept: fetched again");

@@ -44,7 +44,7 @@ public final class History implements AutoCloseable {
   /**
    * Whether a scan of about {@code bytes} should be kept: always with an archive (disk is the point
    * of one); in memory alone only when it takes at most half the cache, since a larger one would
-   * evict itself and everything else while it is read, and keeping it costs reading every column.
+   * evict itself and everything else while it is read.
    */
   public boolean worthKeeping(long bytes) {
     return archive != null || (memoryOn && bytes <= memory.maxBytes() / 2);
@@ -83,6 +83,16 @@ public final class History implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Drops {@code segment} of {@code series} from memory: its rows could not be read again ({@link
+   * Segment.Unreadable}), so its keys are fetched instead (segments on disk hold rows).
+   */
+  public void forget(Series series, Segment segment) {
+    if (memoryOn) {
+      memory.forget(series, segment);
+    }
+  }
+
   /** The first key after {@code key} where a held segment of {@code series} starts; or MAX. */
   public long nextStart(Series series, long key) {
     long next = memoryOn ? memory.nextStart(series, key) : Long.MAX_VALUE;
@@ -92,8 +102,19 @@ public final class History implements AutoCloseable {
     return next;
   }
 
-  /** Keeps {@code segment} (rows that can no longer change) wherever this connection keeps any. */
+  /**
+   * Keeps {@code segment} (rows that can no longer change) wherever this connection keeps any. With
+   * an archive, a segment that reads its rows is built first (the archive writes rows), and not
+   * kept at all if they cannot be read.
+   */
   public void put(Series series, Segment segment) {
+    if (archive != null && segment.reads()) {
+      try {
+        segment = segment.built();
+      } catch (Segment.Unreadable e) {
+        return;
+      }
+    }
     if (memoryOn) {
       memory.put(series, segment);
     }

@@ -195,6 +195,14 @@ public final class HistoryCache {
     return s.cut(from, to);
   }
 
+  /** Drops {@code segment} of {@code series} if it is held. */
+  void forget(Series series, Segment segment) {
+    Cache<Key, Segment> c = segments;
+    if (c != null && c.asMap().remove(new Key(series, segment.from()), segment)) {
+      unindex(series, segment);
+    }
+  }
+
   private void unindex(Series series, Segment s) {
     NavigableMap<Long, Long> starts = index.get(series);
     if (starts != null) {

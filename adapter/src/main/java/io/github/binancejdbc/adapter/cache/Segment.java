@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.cache;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -77,20 +78,35 @@ public final class Segment {
     return keySlot;
   }
 
-  /** Every row, in key order. */
+  /**
+   * Every row, in key order.
+   *
+   * @throws Unreadable when the segment reads its rows and cannot
+   */
   public List<Object[]> rows() {
     return rows(from, to);
   }
 
-  /** The rows with keys from {@code lo} to {@code hi} (inclusive), in key order. */
+  /**
+   * The rows with keys from {@code lo} to {@code hi} (inclusive), in key order.
+   *
+   * @throws Unreadable when the segment reads its rows and cannot
+   */
   public List<Object[]> rows(long lo, long hi) {
     List<Object[]> all;
     if (rows != null) {
       all = rows;
     } else {
-      all = requireNonNull(source, "source is null").get();
-      lo = Math.max(lo, from);
-      hi = Math.min(hi, to);
+      long l = Math.max(lo, from);
+      long h = Math.min(hi, to);
+      List<Object[]> in = new ArrayList<>();
+      for (Object[] r : requireNonNull(source, "source is null").get()) {
+        long k = key(r);
+        if (k >= l && k <= h) {
+          in.add(r);
+        }
+      }
+      return in;
     }
     int start = 0;
     while (start < all.size() && key(all.get(start)) < lo) {
@@ -101,6 +117,32 @@ public final class Segment {
       end++;
     }
     return start == 0 && end == all.size() ? all : all.subList(start, end);
+  }
+
+  /** Whether the rows are read (from the bytes held) each time they are asked for. */
+  public boolean reads() {
+    return rows == null;
+  }
+
+  /**
+   * This segment with its rows built and held (itself if they are).
+   *
+   * @throws Unreadable when the rows cannot be read
+   */
+  public Segment built() {
+    return rows != null ? this : new Segment(from, to, keySlot, rows());
+  }
+
+  /**
+   * The rows of a segment that reads them cannot be read again (a value of a column the query that
+   * fetched the page did not read is malformed): the segment is to be dropped and its keys fetched.
+   */
+  public static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** This segment cut to keys from {@code lo} to {@code hi}; null when nothing is left. */

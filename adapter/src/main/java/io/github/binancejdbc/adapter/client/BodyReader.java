@@ -19,4 +19,9 @@ public interface BodyReader<T> {
     /** The value of the body {@code body[0, length)}, or null for {@link #read} to decide. */
     @Nullable T fromBytes(byte[] body, int length);
   }
+
+  /** A parsed answer that is not a list but holds rows: how many (the request log's row count). */
+  interface Rows {
+    int rowCount();
+  }
 }

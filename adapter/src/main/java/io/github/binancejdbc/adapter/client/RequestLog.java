@@ -75,8 +75,14 @@ public final class RequestLog {
     return BinanceHttp.encodeQuery(kept);
   }
 
-  /** Rows in a parsed answer when it is a list (every table reader returns one), else null. */
+  /**
+   * Rows in a parsed answer when it is a list (every table reader returns one) or says how many it
+   * holds ({@link BodyReader.Rows}), else null.
+   */
   static @Nullable Integer rowsOf(@Nullable Object answer) {
+    if (answer instanceof BodyReader.Rows r) {
+      return r.rowCount();
+    }
     return answer instanceof Collection<?> c ? c.size() : null;
   }
 }

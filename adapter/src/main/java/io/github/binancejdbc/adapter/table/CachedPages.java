@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.table;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.cache.History;
+import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.cache.Series;
 import java.util.List;
 
@@ -71,9 +72,17 @@ final class CachedPages implements RowStream {
         return null;
       }
       History.Held held = history.covering(series, cursor);
+      List<Object[]> rows = null;
       if (held != null) {
+        try {
+          rows = held.segment().rows(cursor, Math.min(hi, held.segment().to()));
+        } catch (Segment.Unreadable e) {
+          // A kept page whose other columns cannot be read: dropped, its keys fetched below.
+          history.forget(series, held.segment());
+        }
+      }
+      if (rows != null) {
         long to = Math.min(hi, held.segment().to());
-        List<Object[]> rows = held.segment().rows(cursor, to);
         served.served(cursor, to, rows.size(), held.fromArchive());
         advancePast(to);
         if (!rows.isEmpty()) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.binancejdbc.adapter.cache.Segment;
 import io.github.binancejdbc.adapter.client.BodyReader;
-import io.github.binancejdbc.adapter.error.BinanceException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -105,7 +105,12 @@ final class KlineRows {
    * when {@link KlineBytes} read them building only some columns (null when Jackson read it, every
    * column built).
    */
-  record Page(List<Object[]> rows, byte @Nullable [] body, int length) {}
+  record Page(List<Object[]> rows, byte @Nullable [] body, int length) implements BodyReader.Rows {
+    @Override
+    public int rowCount() {
+      return rows.size();
+    }
+  }
 
   /**
    * The reader of a forward page whose closed bars the cache keeps: the fields {@code needed} marks
@@ -119,6 +124,7 @@ final class KlineRows {
     boolean[] need = needed.clone();
     need[CLOSE_TIME - OPEN_TIME] = true;
     boolean[] all = needs(null);
+    boolean everyField = Arrays.equals(need, all);
     return new BodyReader.Bytes<>() {
       @Override
       public Page read(JsonParser p) throws IOException {
@@ -128,7 +134,11 @@ final class KlineRows {
       @Override
       public @Nullable Page fromBytes(byte[] body, int length) {
         List<Object[]> rows = KlineBytes.read(body, length, symbol, timeframe, zone, need);
-        return rows == null ? null : new Page(rows, body, length);
+        if (rows == null) {
+          return null;
+        }
+        // Every column built (SELECT *): the rows themselves are kept.
+        return everyField ? new Page(rows, null, 0) : new Page(rows, body, length);
       }
     };
   }
@@ -145,14 +155,8 @@ final class KlineRows {
     try (JsonParser p = JSON.createParser(body, 0, length)) {
       return read(p, symbol, timeframe, zone, all);
     } catch (IOException | RuntimeException e) {
-      throw BinanceException.internal(
-          "A kept page of "
-              + symbol
-              + " "
-              + timeframe
-              + " klines cannot be read again: "
-              + e.getMessage(),
-          e);
+      throw new Segment.Unreadable(
+          "A kept page of " + symbol + " " + timeframe + " klines cannot be read again", e);
     }
   }
 

@@ -3,22 +3,25 @@ package io.github.binancejdbc.adapter.table;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.binancejdbc.adapter.cache.History;
 import io.github.binancejdbc.adapter.cache.Segment;
+import io.github.binancejdbc.adapter.cache.Series;
 import io.github.binancejdbc.adapter.client.BodyReader;
-import io.github.binancejdbc.adapter.error.BinanceException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page a forward scan with the cache on reads: only the query's columns and the close time
@@ -132,17 +135,89 @@ class KlineRowsTest {
   }
 
   @Test
-  void aKeptPageWhoseOtherColumnsCannotBeReadFailsWhenAskedNotWhenFetched() throws IOException {
+  void aKeptPageWhoseOtherColumnsCannotBeReadIsDroppedAndFetchedAgain(@TempDir Path dir)
+      throws IOException {
     // A trade count that is no number: the query's columns read, the count only when all are.
     String body = page(3, "\"abc\"");
     KlineRows.Page page = read(body);
     assertNotNull(page.body());
+    assertEquals(3, page.rowCount(), "the request log's row count");
     Segment kept =
         KlineRows.closedPart(
             T0, Long.MAX_VALUE, 1000, page.rows(), page, T0 + 10 * MIN, "1m", "BTCUSDT", "0");
-    BinanceException e = assertThrows(BinanceException.class, kept::rows);
-    assertTrue(
-        e.getMessage().startsWith("A kept page of BTCUSDT 1m klines cannot be read again: "),
-        e.getMessage());
+    Segment.Unreadable e = assertThrows(Segment.Unreadable.class, kept::rows);
+    assertEquals("A kept page of BTCUSDT 1m klines cannot be read again", e.getMessage());
+    // Held in memory, it is dropped at the first answer and its keys fetched from the gap.
+    Series series = Series.of("/api/v3/klines", "symbol", "UNREADABLE" + System.nanoTime());
+    History history = new History("http://unreadable-" + System.nanoTime(), 1 << 20, null);
+    history.put(series, kept);
+    assertNotNull(history.covering(series, T0 + MIN));
+    int[] opened = {0};
+    List<Object[]> fetched = everyColumn(page(3, "308"));
+    CachedPages pages =
+        new CachedPages(
+            history,
+            series,
+            T0,
+            T0 + 2 * MIN,
+            1000 * MIN,
+            (from, to) -> {
+              opened[0]++;
+              assertEquals(T0, from, "the gap starts at the dropped segment's first key");
+              return new RowStream() {
+                private boolean given;
+
+                @Override
+                public List<Object[]> nextPage(long wanted) {
+                  if (given) {
+                    return null;
+                  }
+                  given = true;
+                  return fetched;
+                }
+
+                @Override
+                public void close() {}
+              };
+            },
+            (from, to, rows, fromArchive) -> {
+              throw new AssertionError("nothing is served from the cache");
+            });
+    assertSame(fetched, pages.nextPage(Long.MAX_VALUE));
+    assertNull(pages.nextPage(Long.MAX_VALUE));
+    assertEquals(1, opened[0]);
+    assertNull(history.covering(series, T0 + MIN), "dropped");
+    // With an archive, a page that cannot be read is not kept at all; a readable one is, as rows.
+    History archived =
+        new History("http://unreadable-archive-" + System.nanoTime(), 1 << 20, dir.toString());
+    try {
+      archived.put(series, kept);
+      assertNull(archived.covering(series, T0 + MIN));
+      KlineRows.Page good = read(page(3, "308"));
+      archived.put(
+          series,
+          KlineRows.closedPart(
+              T0, Long.MAX_VALUE, 1000, good.rows(), good, T0 + 10 * MIN, "1m", "BTCUSDT", "0"));
+      Segment held = archived.covering(series, T0 + MIN).segment();
+      assertFalse(held.reads(), "built before it is written");
+      assertEquals(308L, held.rows().get(0)[11]);
+    } finally {
+      archived.close();
+    }
+  }
+
+  @Test
+  void aPageOfEveryColumnIsKeptAsRows() throws IOException {
+    boolean[] all = new boolean[11];
+    Arrays.fill(all, true);
+    byte[] b = page(2, "308").getBytes(UTF_8);
+    KlineRows.Page page = KlineRows.keepingReader("BTCUSDT", "1m", "0", all).fromBytes(b, b.length);
+    assertNotNull(page);
+    assertNull(page.body(), "SELECT *: nothing to read again");
+    Segment kept =
+        KlineRows.closedPart(
+            T0, Long.MAX_VALUE, 1000, page.rows(), page, T0 + 10 * MIN, "1m", "BTCUSDT", "0");
+    assertFalse(kept.reads());
+    assertSame(page.rows().get(1), kept.rows().get(1));
   }
 }
