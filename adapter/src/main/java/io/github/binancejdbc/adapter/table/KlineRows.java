@@ -57,15 +57,14 @@ final class KlineRows {
       int limit,
       List<Object[]> rows,
       Page page,
-      long serverTime,
       String timeframe,
       String symbol,
       String zone) {
     byte[] body = page.body();
     if (body == null) {
-      return closedPart(start, end, limit, rows, serverTime, timeframe);
+      return closedPart(start, end, limit, rows, page.serverTime(), timeframe);
     }
-    long to = closedTo(end, limit, rows, serverTime, timeframe);
+    long to = closedTo(end, limit, rows, page.serverTime(), timeframe);
     if (to < start) {
       return null;
     }
@@ -101,11 +100,14 @@ final class KlineRows {
   }
 
   /**
-   * A page of bars as a forward scan with the cache on reads it: its rows, and its body's bytes
-   * when {@link KlineBytes} read them building only some columns (null when Jackson read it, every
-   * column built).
+   * A page of bars as a forward scan with the cache on reads it: its rows, its body's bytes when
+   * {@link KlineBytes} read them building only some columns (null when Jackson read it, every
+   * column built), and a time the server had reached before the page was asked for, which tells its
+   * closed bars. The time travels with the page: one that a nested loop enumerates again, from the
+   * statement's memo, must not have a bar open when fetched taken for closed later.
    */
-  record Page(List<Object[]> rows, byte @Nullable [] body, int length) implements BodyReader.Rows {
+  record Page(List<Object[]> rows, byte @Nullable [] body, int length, long serverTime)
+      implements BodyReader.Rows {
     @Override
     public int rowCount() {
       return rows.size();
@@ -120,7 +122,7 @@ final class KlineRows {
    * kept bytes.
    */
   static BodyReader.Bytes<Page> keepingReader(
-      String symbol, String timeframe, String zone, boolean[] needed) {
+      String symbol, String timeframe, String zone, boolean[] needed, long serverTime) {
     boolean[] need = needed.clone();
     need[CLOSE_TIME - OPEN_TIME] = true;
     boolean[] all = needs(null);
@@ -128,7 +130,7 @@ final class KlineRows {
     return new BodyReader.Bytes<>() {
       @Override
       public Page read(JsonParser p) throws IOException {
-        return new Page(KlineRows.read(p, symbol, timeframe, zone, all), null, 0);
+        return new Page(KlineRows.read(p, symbol, timeframe, zone, all), null, 0, serverTime);
       }
 
       @Override
@@ -138,7 +140,9 @@ final class KlineRows {
           return null;
         }
         // Every column built (SELECT *): the rows themselves are kept.
-        return everyField ? new Page(rows, null, 0) : new Page(rows, body, length);
+        return everyField
+            ? new Page(rows, null, 0, serverTime)
+            : new Page(rows, body, length, serverTime);
       }
     };
   }

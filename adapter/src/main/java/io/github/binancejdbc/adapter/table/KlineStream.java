@@ -182,11 +182,10 @@ final class KlineStream implements RowStream {
             path,
             params,
             EndpointWeights.KLINES,
-            KlineRows.keepingReader(symbol, timeframe, zone, KlineRows.needs(q)),
+            KlineRows.keepingReader(symbol, timeframe, zone, KlineRows.needs(q), serverTime),
             q.neededKey() + "+kept");
     List<Object[]> rows = KlineRows.within(page.rows(), start, end);
-    Segment closed =
-        KlineRows.closedPart(start, end, limit, rows, page, serverTime, timeframe, symbol, zone);
+    Segment closed = KlineRows.closedPart(start, end, limit, rows, page, timeframe, symbol, zone);
     if (closed != null) {
       ctx.history().put(series, closed);
     }

@@ -70,9 +70,9 @@ class KlineRowsTest {
     }
   }
 
-  private static KlineRows.Page read(String body) throws IOException {
+  private static KlineRows.Page read(String body, long serverTime) throws IOException {
     BodyReader.Bytes<KlineRows.Page> reader =
-        KlineRows.keepingReader("BTCUSDT", "1m", "0", openAndClosePrice());
+        KlineRows.keepingReader("BTCUSDT", "1m", "0", openAndClosePrice(), serverTime);
     byte[] b = body.getBytes(UTF_8);
     KlineRows.Page page = reader.fromBytes(b, b.length);
     if (page != null) {
@@ -86,7 +86,9 @@ class KlineRowsTest {
   @Test
   void aKeptPageAnswersEveryColumnAsTheWholePageReadDid() throws IOException {
     String body = page(5, "308");
-    KlineRows.Page page = read(body);
+    // The server's time is past the fourth bar's close: bars 0..3 are closed, the fifth is open.
+    long serverTime = T0 + 4 * MIN + 10;
+    KlineRows.Page page = read(body, serverTime);
     assertNotNull(page.body(), "the bytes kept");
     Object[] first = page.rows().get(0);
     assertEquals(T0, first[KlinesTable.OPEN_TIME]);
@@ -94,11 +96,9 @@ class KlineRowsTest {
     assertEquals(T0 + MIN - 1, first[9], "close time built: it tells a closed bar");
     assertNull(first[4], "open price not built");
     assertNull(first[11], "trade count not built");
-    // The server's time is past the fourth bar's close: bars 0..3 are closed, the fifth is open.
-    long serverTime = T0 + 4 * MIN + 10;
+    assertEquals(serverTime, page.serverTime(), "the time the page was asked at travels with it");
     Segment kept =
-        KlineRows.closedPart(
-            T0, Long.MAX_VALUE, 1000, page.rows(), page, serverTime, "1m", "BTCUSDT", "0");
+        KlineRows.closedPart(T0, Long.MAX_VALUE, 1000, page.rows(), page, "1m", "BTCUSDT", "0");
     Segment before =
         KlineRows.closedPart(T0, Long.MAX_VALUE, 1000, everyColumn(body), serverTime, "1m");
     assertEquals(before.from(), kept.from());
@@ -124,12 +124,11 @@ class KlineRowsTest {
   void aPageOnlyJacksonReadsIsKeptAsRows() throws IOException {
     // An escape in a string the fast reader declines: Jackson reads the page, every column built.
     String body = page(3, "308").replace("\"0\"]", "\"\\u0030\"]");
-    KlineRows.Page page = read(body);
+    KlineRows.Page page = read(body, T0 + 10 * MIN);
     assertNull(page.body(), "no bytes kept");
     assertEquals(308L, page.rows().get(0)[11], "every column built");
     Segment kept =
-        KlineRows.closedPart(
-            T0, Long.MAX_VALUE, 1000, page.rows(), page, T0 + 10 * MIN, "1m", "BTCUSDT", "0");
+        KlineRows.closedPart(T0, Long.MAX_VALUE, 1000, page.rows(), page, "1m", "BTCUSDT", "0");
     assertEquals(3, kept.rows().size());
     assertSame(page.rows().get(0), kept.rows().get(0), "the rows themselves");
   }
@@ -139,12 +138,11 @@ class KlineRowsTest {
       throws IOException {
     // A trade count that is no number: the query's columns read, the count only when all are.
     String body = page(3, "\"abc\"");
-    KlineRows.Page page = read(body);
+    KlineRows.Page page = read(body, T0 + 10 * MIN);
     assertNotNull(page.body());
     assertEquals(3, page.rowCount(), "the request log's row count");
     Segment kept =
-        KlineRows.closedPart(
-            T0, Long.MAX_VALUE, 1000, page.rows(), page, T0 + 10 * MIN, "1m", "BTCUSDT", "0");
+        KlineRows.closedPart(T0, Long.MAX_VALUE, 1000, page.rows(), page, "1m", "BTCUSDT", "0");
     Segment.Unreadable e = assertThrows(Segment.Unreadable.class, kept::rows);
     assertEquals("A kept page of BTCUSDT 1m klines cannot be read again", e.getMessage());
     // Held in memory, it is dropped at the first answer and its keys fetched from the gap.
@@ -193,11 +191,10 @@ class KlineRowsTest {
     try {
       archived.put(series, kept);
       assertNull(archived.covering(series, T0 + MIN));
-      KlineRows.Page good = read(page(3, "308"));
+      KlineRows.Page good = read(page(3, "308"), T0 + 10 * MIN);
       archived.put(
           series,
-          KlineRows.closedPart(
-              T0, Long.MAX_VALUE, 1000, good.rows(), good, T0 + 10 * MIN, "1m", "BTCUSDT", "0"));
+          KlineRows.closedPart(T0, Long.MAX_VALUE, 1000, good.rows(), good, "1m", "BTCUSDT", "0"));
       Segment held = archived.covering(series, T0 + MIN).segment();
       assertFalse(held.reads(), "built before it is written");
       assertEquals(308L, held.rows().get(0)[11]);
@@ -211,12 +208,12 @@ class KlineRowsTest {
     boolean[] all = new boolean[11];
     Arrays.fill(all, true);
     byte[] b = page(2, "308").getBytes(UTF_8);
-    KlineRows.Page page = KlineRows.keepingReader("BTCUSDT", "1m", "0", all).fromBytes(b, b.length);
+    KlineRows.Page page =
+        KlineRows.keepingReader("BTCUSDT", "1m", "0", all, T0 + 10 * MIN).fromBytes(b, b.length);
     assertNotNull(page);
     assertNull(page.body(), "SELECT *: nothing to read again");
     Segment kept =
-        KlineRows.closedPart(
-            T0, Long.MAX_VALUE, 1000, page.rows(), page, T0 + 10 * MIN, "1m", "BTCUSDT", "0");
+        KlineRows.closedPart(T0, Long.MAX_VALUE, 1000, page.rows(), page, "1m", "BTCUSDT", "0");
     assertFalse(kept.reads());
     assertSame(page.rows().get(1), kept.rows().get(1));
   }
