@@ -25,7 +25,9 @@ import java.sql.SQLException;
  * </ul>
  *
  * <p>Proxies rather than hand-written delegates: {@code ResultSet} and {@code DatabaseMetaData}
- * have some 200 methods each, and all but a handful pass straight through.
+ * have some 200 methods each, and all but a handful pass straight through. The exception is the
+ * rows of a lookup ({@link LookupResultSet}), which answers every method itself with no Calcite
+ * result set behind it, and is read row by row: a class of its own, not a proxy.
  */
 public final class JdbcProxies {
   private JdbcProxies() {}

@@ -40,7 +40,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * class of ResultSet's 193 methods is generated in a JVM whose queries are all lookups.
  *
  * <p>Differences, both outside JDBC's contract: {@code unwrap} and {@code isWrapperFor} know only
- * {@link ResultSet}, not Avatica's classes.
+ * {@link ResultSet} (and this class), not Avatica's classes nor {@code java.lang.reflect.Proxy}.
  */
 final class LookupResultSet extends ForwardOnlyResultSet {
   private final List<LookupColumn> columns;
