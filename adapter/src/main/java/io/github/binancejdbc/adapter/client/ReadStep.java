@@ -10,6 +10,7 @@ import io.github.binancejdbc.adapter.error.ErrorMessages;
 import java.io.IOException;
 import java.io.PushbackInputStream;
 import java.time.Clock;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,18 @@ record ReadStep(JsonFactory json, Clock clock) implements Step {
       if (first == body.length) {
         throw emptyBody(reply, call);
       }
-      Object fast = bytes.fromBytes(body, body.length);
+      Semaphore gate = ParseGate.current();
+      if (gate != null) {
+        gate.acquireUninterruptibly();
+      }
+      Object fast;
+      try {
+        fast = bytes.fromBytes(body, body.length);
+      } finally {
+        if (gate != null) {
+          gate.release();
+        }
+      }
       if (fast != null) {
         return fast;
       }

@@ -3,6 +3,7 @@ package io.github.binancejdbc.adapter.table;
 import static java.util.Objects.requireNonNull;
 
 import io.github.binancejdbc.adapter.client.BinanceHttp;
+import io.github.binancejdbc.adapter.client.ParseGate;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -56,6 +58,10 @@ final class AheadPages implements RowStream {
   private final int pageSize;
   private final int maxInFlight;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+  /** Reads the pages of the first wave one at a time (see {@link ParseGate}). */
+  private final Semaphore firstWave = new Semaphore(1, true);
+
   private LongSupplier known = () -> Long.MAX_VALUE;
 
   /** The wait for the answer to the request a fetch on this thread last sent, in ns; -1 if none. */
@@ -326,7 +332,12 @@ final class AheadPages implements RowStream {
         && (long) pending.size() * pageSize < wanted
         && (pending.isEmpty() || next <= sure)) {
       long start = next;
-      pending.add(new Pending(start, pageSize, ahead.apply(() -> fetched(start, pageSize))));
+      // The first wave, sent together, is answered together: read one page at a time.
+      Callable<List<Object[]>> fetch =
+          pagesRead <= 1
+              ? () -> ParseGate.with(firstWave, () -> fetched(start, pageSize))
+              : () -> fetched(start, pageSize);
+      pending.add(new Pending(start, pageSize, ahead.apply(fetch)));
       next = start + span;
     }
   }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -116,6 +117,42 @@ class ReadStepTest {
     assertEquals(-1121, requireNonNull(reply.error()).code());
     assertEquals("Invalid symbol.", requireNonNull(reply.error()).msg());
     assertNull(reply.answer());
+  }
+
+  @Test
+  void aBytesReaderReadsUnderTheThreadsParseGate() throws IOException {
+    java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(1, true);
+    List<Integer> permitsWhileReading = new ArrayList<>();
+    BodyReader.Bytes<List<Long>> reader =
+        new BodyReader.Bytes<>() {
+          @Override
+          public List<Long> read(JsonParser p) {
+            throw new AssertionError("the fast path takes it");
+          }
+
+          @Override
+          public List<Long> fromBytes(byte[] body, int length) {
+            permitsWhileReading.add(gate.availablePermits());
+            return List.of(Long.parseLong(new String(body, 0, length, US_ASCII)));
+          }
+        };
+    Reply reply =
+        ParseGate.with(
+            gate,
+            () -> {
+              assertSame(gate, ParseGate.current());
+              try {
+                return read(200, "42", reader);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    assertEquals(List.of(42L), reply.answer());
+    assertEquals(List.of(0), permitsWhileReading, "the gate held while the body is read");
+    assertEquals(1, gate.availablePermits(), "and given back");
+    assertNull(ParseGate.current(), "the thread's gate is gone after");
+    read(200, "7", reader);
+    assertEquals(List.of(0, 1), permitsWhileReading, "no gate: read at once");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.binancejdbc.adapter.client.ParseGate;
 import io.github.binancejdbc.adapter.error.BinanceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ class AheadPagesTest {
     final long hi;
     final List<String> sent = new ArrayList<>();
 
+    /** Per request sent, whether it ran under a parse gate. */
+    final List<Boolean> gated = new ArrayList<>();
+
     FakeFetch(long n, long hi) {
       for (long k = 0; k < n; k++) {
         keys.add(k);
@@ -36,6 +40,7 @@ class AheadPagesTest {
     @Override
     public synchronized List<Object[]> page(long start, int limit) {
       sent.add(start + "/" + limit);
+      gated.add(ParseGate.current() != null);
       List<Object[]> rows = new ArrayList<>();
       for (long k : keys.subSet(start, true, hi, true)) {
         if (rows.size() == limit) {
@@ -127,11 +132,15 @@ class AheadPagesTest {
     assertEquals(100L, rest.get(0)[1]);
     assertEquals(999L, rest.get(899)[1]);
     assertEquals(List.of("0/1000", "1000/1000", "2000/1000", "3000/1000"), f.sent);
+    // The first wave (sent together, answered together) is read one page at a time; the first
+    // page (the reader's own request) is not gated.
+    assertEquals(List.of(false, true, true, true), f.gated);
     assertEquals(range(1000, 5000), readAll(p, Long.MAX_VALUE));
     assertEquals(
         List.of("0/1000", "1000/1000", "2000/1000", "3000/1000", "4000/1000"),
         f.sent,
         "every page once, none past the upper bound");
+    assertEquals(List.of(false, true, true, true, false), f.gated, "later pages: not gated");
   }
 
   @Test
