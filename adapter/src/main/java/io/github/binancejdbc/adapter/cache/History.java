@@ -108,7 +108,7 @@ public final class History implements AutoCloseable {
    * kept at all if they cannot be read.
    */
   public void put(Series series, Segment segment) {
-    if (archive != null && segment.reads()) {
+    if (archive != null) {
       try {
         segment = segment.built();
       } catch (Segment.Unreadable e) {

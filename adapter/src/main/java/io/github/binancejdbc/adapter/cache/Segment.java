@@ -93,10 +93,8 @@ public final class Segment {
    * @throws Unreadable when the segment reads its rows and cannot
    */
   public List<Object[]> rows(long lo, long hi) {
-    List<Object[]> all;
-    if (rows != null) {
-      all = rows;
-    } else {
+    if (rows == null) {
+      // The page's rows, of which only those in this segment's range and the one asked for.
       long l = Math.max(lo, from);
       long h = Math.min(hi, to);
       List<Object[]> in = new ArrayList<>();
@@ -109,14 +107,14 @@ public final class Segment {
       return in;
     }
     int start = 0;
-    while (start < all.size() && key(all.get(start)) < lo) {
+    while (start < rows.size() && key(rows.get(start)) < lo) {
       start++;
     }
     int end = start;
-    while (end < all.size() && key(all.get(end)) <= hi) {
+    while (end < rows.size() && key(rows.get(end)) <= hi) {
       end++;
     }
-    return start == 0 && end == all.size() ? all : all.subList(start, end);
+    return start == 0 && end == rows.size() ? rows : rows.subList(start, end);
   }
 
   /** Whether the rows are read (from the bytes held) each time they are asked for. */

@@ -72,23 +72,23 @@ final class CachedPages implements RowStream {
         return null;
       }
       History.Held held = history.covering(series, cursor);
-      List<Object[]> rows = null;
       if (held != null) {
+        long to = Math.min(hi, held.segment().to());
+        List<Object[]> rows = null;
         try {
-          rows = held.segment().rows(cursor, Math.min(hi, held.segment().to()));
+          rows = held.segment().rows(cursor, to);
         } catch (Segment.Unreadable e) {
           // A kept page whose other columns cannot be read: dropped, its keys fetched below.
           history.forget(series, held.segment());
         }
-      }
-      if (rows != null) {
-        long to = Math.min(hi, held.segment().to());
-        served.served(cursor, to, rows.size(), held.fromArchive());
-        advancePast(to);
-        if (!rows.isEmpty()) {
-          return rows;
+        if (rows != null) {
+          served.served(cursor, to, rows.size(), held.fromArchive());
+          advancePast(to);
+          if (!rows.isEmpty()) {
+            return rows;
+          }
+          continue;
         }
-        continue;
       }
       currentTo = gapEnd(cursor);
       current = gap.open(cursor, currentTo);

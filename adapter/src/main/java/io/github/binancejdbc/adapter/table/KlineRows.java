@@ -125,12 +125,12 @@ final class KlineRows {
       String symbol, String timeframe, String zone, boolean[] needed, long serverTime) {
     boolean[] need = needed.clone();
     need[CLOSE_TIME - OPEN_TIME] = true;
-    boolean[] all = needs(null);
-    boolean everyField = Arrays.equals(need, all);
+    boolean everyField = Arrays.equals(need, EVERY_FIELD);
     return new BodyReader.Bytes<>() {
       @Override
       public Page read(JsonParser p) throws IOException {
-        return new Page(KlineRows.read(p, symbol, timeframe, zone, all), null, 0, serverTime);
+        return new Page(
+            KlineRows.read(p, symbol, timeframe, zone, EVERY_FIELD), null, 0, serverTime);
       }
 
       @Override
@@ -150,14 +150,13 @@ final class KlineRows {
   /** Every bar of a kept page, every column built. */
   private static List<Object[]> readAll(
       byte[] body, int length, String symbol, String timeframe, String zone) {
-    boolean[] all = needs(null);
-    List<Object[]> rows = KlineBytes.read(body, length, symbol, timeframe, zone, all);
+    List<Object[]> rows = KlineBytes.read(body, length, symbol, timeframe, zone, EVERY_FIELD);
     if (rows != null) {
       return rows;
     }
     // A value of a column the fetching query did not read that only Jackson reads (or rejects).
     try (JsonParser p = JSON.createParser(body, 0, length)) {
-      return read(p, symbol, timeframe, zone, all);
+      return read(p, symbol, timeframe, zone, EVERY_FIELD);
     } catch (IOException | RuntimeException e) {
       throw new Segment.Unreadable(
           "A kept page of " + symbol + " " + timeframe + " klines cannot be read again", e);
@@ -228,6 +227,9 @@ final class KlineRows {
     ColumnType.DECIMAL, ColumnType.DECIMAL, ColumnType.TIMESTAMP, ColumnType.DECIMAL,
     ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.DECIMAL
   };
+
+  /** Every field of a bar built (never changed: the readers only read it). */
+  private static final boolean[] EVERY_FIELD = needs(null);
 
   /**
    * Reads {@code [[openTime,"open","high","low","close","volume",closeTime,"quoteVolume",trades,

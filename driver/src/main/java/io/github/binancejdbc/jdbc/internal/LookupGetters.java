@@ -82,17 +82,17 @@ final class LookupGetters {
   }
 
   static Timestamp timestamp(LookupResultSet rs, int i, Calendar cal) throws SQLException {
-    Long v = time(rs, i, "Timestamp");
+    Long v = wallClock(rs, i, "Timestamp");
     return v == null ? null : TypeConversions.timestamp(v, cal);
   }
 
   static Date date(LookupResultSet rs, int i, Calendar cal) throws SQLException {
-    Long v = time(rs, i, "Date");
+    Long v = wallClock(rs, i, "Date");
     return v == null ? null : TypeConversions.date(v, cal);
   }
 
   static Time time(LookupResultSet rs, int i, Calendar cal) throws SQLException {
-    Long v = time(rs, i, "Time");
+    Long v = wallClock(rs, i, "Time");
     return v == null ? null : TypeConversions.time(v, cal);
   }
 
@@ -100,7 +100,7 @@ final class LookupGetters {
    * The value of a TIMESTAMP column as UTC wall-clock milliseconds, null for SQL NULL; other types
    * cannot be read as {@code what} ({@code getTimestamp}, {@code getDate}, {@code getTime}).
    */
-  private static Long time(LookupResultSet rs, int i, String what) throws SQLException {
+  private static Long wallClock(LookupResultSet rs, int i, String what) throws SQLException {
     if (rs.columnAt(i).type() != ColumnType.TIMESTAMP) {
       throw cannotConvert(what);
     }
